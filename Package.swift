@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// breingen: a static site generator and annual-report builder. No package dependencies by design:
+// Foundation, Dispatch, Glibc and XCTest only.
+import PackageDescription
+
+let package = Package(
+    name: "breingen",
+    products: [
+        .executable(name: "breingen", targets: ["breingen"]),
+    ],
+    targets: [
+        // Shared by every module: one diagnostic type (file:line:col, caret, colour).
+        .target(name: "Diagnostics"),
+        // CommonMark + GFM parser, AST and HTML renderer.
+        .target(name: "Markdown"),
+        // Jinja-style template engine for themes.
+        .target(name: "Templates", dependencies: ["Diagnostics"]),
+        // YAML subset and CSV readers for front matter and data files.
+        .target(name: "DataFormats", dependencies: ["Diagnostics"]),
+        // Typed, validated content: themes, best practices, people, finance, ...
+        .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown"]),
+        // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
+        .target(name: "PDF"),
+        // The site build: content + theme -> output/.
+        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats"]),
+        // The annual report (jaarverslag) as HTML and PDF.
+        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics"]),
+        // Small HTTP/1.1 server for `breingen serve`.
+        .target(name: "Server"),
+        // Argument parsing and the commands; the executable only forwards to it.
+        .target(name: "Commands", dependencies: [
+            "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
+        ]),
+        .executableTarget(name: "breingen", dependencies: ["Commands"]),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["breingen"], exclude: ["Fixtures"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

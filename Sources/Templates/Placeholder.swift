@@ -1,0 +1,1 @@
+// Placeholder so the module compiles before its first real source file lands; delete it then.

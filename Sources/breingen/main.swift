@@ -1,0 +1,4 @@
+import Commands
+import Foundation
+
+exit(CLI.main(Array(CommandLine.arguments.dropFirst())))

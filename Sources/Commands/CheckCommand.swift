@@ -20,15 +20,18 @@ extension CLI {
         ) { arguments, console in
             let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
             let diagnostics: [Diagnostic]
+            var files = 0
             do {
-                diagnostics = try ContentLoader.load(root: root, options: .publicBuild).1
+                let (knowledgeBase, found) = try ContentLoader.load(root: root, options: .publicBuild)
+                diagnostics = found
+                files = knowledgeBase.checkedFiles
             } catch let error as DiagnosticError {
                 diagnostics = error.diagnostics
             }
             diagnostics.forEach(console.report)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            console.err(summary(errors: errors, warnings: warnings))
+            console.err(summary(errors: errors, warnings: warnings) + (files > 0 ? " (\(files) bestanden gecontroleerd)" : ""))
             return errors > 0 ? 1 : 0
         }
     }

@@ -81,7 +81,7 @@ extension ContentLoader {
                 }
                 if !exists {
                     var message = "onbekend \(reference.kind.label) '\(reference.slug)'"
-                    if let near = Suggestions.nearest(to: reference.slug, in: names(reference.kind)) {
+                    if let near = nearestSlug(to: reference.slug, in: names(reference.kind)) {
                         message += "; bedoelde je '\(near)'?"
                     }
                     var notes: [String] = []
@@ -123,4 +123,13 @@ extension ContentLoader {
                                people: people, schoolScans: scans, finance: finance, pages: pages)
         return (kb, diagnostics)
     }
+}
+
+/// A did-you-mean for slugs: a close spelling, else a slug that contains the name as a part
+/// ("huisvesting" → "sociale-huisvesting").
+func nearestSlug(to name: String, in candidates: [String]) -> String? {
+    if let near = Suggestions.nearest(to: name, in: candidates) { return near }
+    guard name.count >= 4 else { return nil }
+    let containing = candidates.filter { $0.split(separator: "-").contains(Substring(name)) || $0.hasPrefix(name + "-") }
+    return containing.count == 1 ? containing[0] : nil
 }

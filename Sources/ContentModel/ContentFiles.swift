@@ -15,6 +15,11 @@ struct ContentFiles {
     var jobs: [Job] = []
     var diagnostics: [Diagnostic] = []
 
+    /// Hidden files (`.DS_Store`, `.gitkeep`) and the editors' own notes (`README.md`) are no content.
+    static func ignored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name == "README.md" || name.hasSuffix("~")
+    }
+
     /// Folders reserved for later features, not checked yet.
     static let reserved: Set<String> = ["reports"]
 
@@ -22,7 +27,7 @@ struct ContentFiles {
         let fm = FileManager.default
         let content = root.appendingPathComponent("content")
         let top = (try? fm.contentsOfDirectory(atPath: content.path))?.sorted() ?? []
-        for entry in top where !entry.hasPrefix(".") {
+        for entry in top where !Self.ignored(entry) {
             let path = content.appendingPathComponent(entry).path
             let name = "content/" + entry
             var isDirectory: ObjCBool = false
@@ -43,7 +48,7 @@ struct ContentFiles {
                 continue
             }
             let files = (try? fm.contentsOfDirectory(atPath: path))?.sorted() ?? []
-            for file in files where !file.hasPrefix(".") {
+            for file in files where !Self.ignored(file) {
                 let filePath = path + "/" + file
                 let fileName = name + "/" + file
                 var isDir: ObjCBool = false

@@ -24,6 +24,7 @@ public enum ContentLoader {
         diagnostics = sorted(diagnostics)
         guard site != nil else { throw DiagnosticError(diagnostics) }
         kb.site = site!
+        kb.checkedFiles = files.jobs.count + 1
         return (kb, diagnostics)
     }
 
@@ -36,7 +37,9 @@ public enum ContentLoader {
         let (kb, more) = assemble(site: site ?? SiteSettings(title: "", baseURL: "", language: ""), results: results, options: options)
         diagnostics = sorted(diagnostics + more)
         guard site != nil else { throw DiagnosticError(diagnostics) }
-        return (kb, diagnostics)
+        var result = kb
+        result.checkedFiles = files.count + 1
+        return (result, diagnostics)
     }
 
     static func readSite(root: URL, into diagnostics: inout [Diagnostic]) -> SiteSettings? {

@@ -33,13 +33,14 @@ enum FileDecoder {
         var body: MarkdownBody?
         if type.isMarkdown {
             do {
-                guard let parts = try FrontMatterSplit.split(source) else {
+                let parts = try FrontMatter.split(source.bytes, fileName: source.name)
+                guard let frontMatter = parts.frontMatter else {
                     return FileResult(diagnostics: [Diagnostic.error(
                         "\(type.label) zonder front matter: het bestand begint met een regel '---', dan de velden, dan weer '---'",
                         in: source, at: 0)])
                 }
-                yaml = parts.yaml
-                body = parts.body
+                yaml = frontMatter
+                body = MarkdownBody(text: String(decoding: parts.body, as: UTF8.self), firstLine: parts.bodyFirstLine)
             } catch let d as Diagnostic {
                 return FileResult(diagnostics: [d])
             } catch {

@@ -25,6 +25,9 @@ public struct KnowledgeBase: Sendable {
     /// By weight, then title.
     public var pages: [Page]
 
+    /// How many content files the load read and checked (all of them, also those the options left out).
+    public internal(set) var checkedFiles = 0
+
     /// Per theme slug: everything about that theme.
     public private(set) var byTheme: [String: ThemeDigest] = [:]
     /// Per year: activities and the bodies' composition.

@@ -32,12 +32,19 @@ public final class EventStream: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     private let heartbeat: Double
     /// Events a new client receives first, before any broadcast (e.g. the current build state).
-    private let greeting: @Sendable () -> [ServerSentEvent]
+    private var greeting: @Sendable () -> [ServerSentEvent]
 
     /// `heartbeat`: seconds between comment lines that keep idle connections open and find dead ones.
     public init(heartbeat: Double = 15, greeting: @escaping @Sendable () -> [ServerSentEvent] = { [] }) {
         self.heartbeat = heartbeat
         self.greeting = greeting
+    }
+
+    /// Replaces the events every new client receives first.
+    public func setGreeting(_ greeting: @escaping @Sendable () -> [ServerSentEvent]) {
+        lock.lock()
+        self.greeting = greeting
+        lock.unlock()
     }
 
     /// How many clients are connected now.

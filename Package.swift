@@ -26,7 +26,7 @@ let package = Package(
         // The annual report (jaarverslag) as HTML and PDF.
         .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics"]),
         // Small HTTP/1.1 server for `breingen serve`.
-        .target(name: "Server"),
+        .target(name: "Server", dependencies: ["Diagnostics"]),
         // Argument parsing and the commands; the executable only forwards to it.
         .target(name: "Commands", dependencies: [
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",

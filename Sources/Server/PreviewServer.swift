@@ -1,0 +1,246 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Diagnostics
+import Foundation
+
+/// Settings of `breingen serve`.
+public struct PreviewConfiguration: Sendable {
+    /// The site folder; watched folders are relative to it.
+    public var root: URL
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests).
+    public var port: UInt16 = 8080
+    public var watchedFolders = ["content", "themes", "static"]
+    /// Poll instead of using inotify.
+    public var forcePolling = false
+    public var pollInterval = 0.5
+    /// Quiet time after the last change before a rebuild starts.
+    public var debounce = 0.05
+    /// Seconds between keep-alive comments on the event stream.
+    public var heartbeat = 15.0
+
+    public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8080) {
+        self.root = root
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Where serve mode reports to (the terminal, in the CLI).
+public struct PreviewLog: Sendable {
+    public var info: @Sendable (String) -> Void
+    public var problem: @Sendable (Diagnostic) -> Void
+
+    public init(info: @escaping @Sendable (String) -> Void, problem: @escaping @Sendable (Diagnostic) -> Void) {
+        self.info = info
+        self.problem = problem
+    }
+
+    public static let silent = PreviewLog(info: { _ in }, problem: { _ in })
+}
+
+/// `breingen serve`: builds the site, serves the last good build, watches the sources, rebuilds after
+/// changes and tells open pages to reload (or shows the build error over them).
+public final class PreviewServer: @unchecked Sendable {
+    public let configuration: PreviewConfiguration
+    /// Broadcasts `reload` and `builderror` to the open pages.
+    public let events: EventStream
+    private let rebuilder: Rebuilder
+    private let log: PreviewLog
+    private let lock = NSLock()
+    private var current: ServedFolder?
+    private var errors: [Diagnostic] = []
+    private var generation = 0
+    private var builds = 0
+    private var server: HTTPServer?
+    private var watcher: FileWatcher?
+    private var scheduler: RebuildScheduler?
+    private var stopped = false
+
+    public init(configuration: PreviewConfiguration, rebuilder: Rebuilder, log: PreviewLog = .silent) {
+        self.configuration = configuration
+        self.rebuilder = rebuilder
+        self.log = log
+        events = EventStream(heartbeat: configuration.heartbeat)
+        events.setGreeting { [weak self] in self?.greeting() ?? [] }
+    }
+
+    /// The port being served (after `start()`).
+    public var port: UInt16 { server?.port ?? 0 }
+
+    /// The address to open in a browser.
+    public var url: String {
+        let host = configuration.host.contains(":") && !configuration.host.hasPrefix("[")
+            ? "[\(configuration.host)]" : configuration.host
+        return "http://\(host):\(port)/"
+    }
+
+    /// The build generation being served; 0 until a build succeeded.
+    public var servedGeneration: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return generation
+    }
+
+    /// How many builds (good or failed) have finished.
+    public var finishedBuilds: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return builds
+    }
+
+    /// Binds the port (throws a `Diagnostic` if it is taken), builds once, then serves and watches.
+    /// A failing first build is reported but does not stop serving: the browser shows the error.
+    public func start() throws {
+        var serverConfiguration = HTTPServer.Configuration(host: configuration.host, port: configuration.port)
+        serverConfiguration.idleTimeout = 30
+        let server = HTTPServer(configuration: serverConfiguration) { [weak self] request in
+            self?.respond(to: request) ?? .message(503, "Server stopt")
+        }
+        try server.bind()
+        self.server = server
+        performBuild(.initial)
+        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes in
+            self?.performBuild(changes)
+        }
+        self.scheduler = scheduler
+        scheduler.start()
+        try server.start()
+        watcher = FileWatchers.start(
+            root: configuration.root, folders: configuration.watchedFolders,
+            forcePolling: configuration.forcePolling, pollInterval: configuration.pollInterval
+        ) { [weak scheduler] changes in scheduler?.submit(changes) }
+    }
+
+    /// How changes are noticed: "inotify" or "polling".
+    public var watcherKind: String { watcher?.kind ?? "geen" }
+
+    /// Reports changes as a watcher would (tests, or an editor integration).
+    public func noteChanges(_ changes: ChangeSet) {
+        scheduler?.submit(changes)
+    }
+
+    /// Stops watching, waits for a running build, closes every connection and removes temporary folders.
+    public func stop() {
+        lock.lock()
+        if stopped {
+            lock.unlock()
+            return
+        }
+        stopped = true
+        lock.unlock()
+        watcher?.stop()
+        scheduler?.stop()
+        events.closeAll()
+        server?.stop()
+        rebuilder.cleanUp()
+    }
+
+    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. A second signal while stopping
+    /// removes the temporary folders and exits at once.
+    public func runUntilSignalled() {
+        let signalled = DispatchSemaphore(value: 0)
+        let counter = SignalCounter()
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [rebuilder] in
+                if counter.increment() > 1 {
+                    rebuilder.cleanUp()
+                    _exit(130)
+                }
+                signalled.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+        signalled.wait()
+        log.info("stoppen…")
+        stop()
+        sources.forEach { $0.cancel() }
+    }
+
+    private func greeting() -> [ServerSentEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        var events = [ServerSentEvent(name: "hello", data: "\(generation)")]
+        if !errors.isEmpty { events.append(LiveReload.errorEvent(errors)) }
+        return events
+    }
+
+    private func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.path == LiveReload.eventsPath {
+            return .eventStream(events)
+        }
+        lock.lock()
+        let folder = current
+        let problems = errors
+        lock.unlock()
+        guard let folder else {
+            if problems.isEmpty { return .message(503, "Bezig met bouwen", "Probeer het zo opnieuw.") }
+            return LiveReload.errorPage(problems)
+        }
+        return StaticResponder.respond(to: request, from: folder)
+    }
+
+    private func performBuild(_ changes: ChangeSet) {
+        let started = DispatchTime.now()
+        do {
+            let result = try rebuilder.rebuild(changes)
+            lock.lock()
+            let next = generation + 1
+            lock.unlock()
+            let folder = try ServedFolder(root: result.outputFolder, generation: next) { html, generation in
+                LiveReload.inject(into: html, generation: generation)
+            }
+            lock.lock()
+            current = folder
+            generation = next
+            errors = []
+            builds += 1
+            lock.unlock()
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+            log.info((changes.everything ? "gebouwd" : "herbouwd na wijziging in \(describe(changes))")
+                + (result.summary.map { ": \($0)" } ?? "") + " (\(Int(milliseconds.rounded())) ms)")
+            events.broadcast(ServerSentEvent(name: "reload", data: "\(next)"))
+        } catch {
+            let diagnostics: [Diagnostic]
+            switch error {
+            case let diagnostic as Diagnostic: diagnostics = [diagnostic]
+            case let many as DiagnosticError: diagnostics = many.diagnostics
+            case let refused as HTTPRequestError: diagnostics = [Diagnostic(.error, refused.message)]
+            default: diagnostics = [Diagnostic(.error, "\(error)")]
+            }
+            lock.lock()
+            errors = diagnostics
+            builds += 1
+            let hasGood = current != nil
+            lock.unlock()
+            diagnostics.forEach(log.problem)
+            log.info(hasGood ? "bouwen mislukt; de browser toont de fout en de laatste gelukte versie"
+                     : "bouwen mislukt; de browser toont de fout")
+            events.broadcast(LiveReload.errorEvent(diagnostics))
+        }
+    }
+
+    private func describe(_ changes: ChangeSet) -> String {
+        let sorted = changes.paths.sorted()
+        guard let first = sorted.first else { return "de bronnen" }
+        return sorted.count == 1 ? first : "\(first) en \(sorted.count - 1) andere"
+    }
+}
+
+/// Counts signals across the signal handler's invocations.
+private final class SignalCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}

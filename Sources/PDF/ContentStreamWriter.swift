@@ -46,12 +46,6 @@ struct ContentStreamWriter {
                 setStroke(color)
                 if lineWidth != width { lineWidth = width; number(width); out.append("w\n") }
                 number(x1); number(pageHeight - y1); out.append("m "); number(x2); number(pageHeight - y2); out.append("l S\n")
-            case let .dottedLine(x1, x2, y, color):
-                setStroke(color)
-                if lineWidth != 0.8 { lineWidth = 0.8; out.append("0.8 w\n") }
-                out.append("[0.01 3] 0 d 1 J\n")
-                number(x1); number(pageHeight - y); out.append("m "); number(x2); number(pageHeight - y); out.append("l S\n")
-                out.append("[] 0 d 0 J\n")
             case let .link(x, y, w, h, target):
                 links.append(PageLink(x1: x, y1: pageHeight - y - h, x2: x + w, y2: pageHeight - y, target: target))
             case .text:

@@ -147,7 +147,7 @@ struct FlowBuilder {
             // Draw the number in a column of its own, so a wrapped title hangs neatly.
             let number = String(mark.title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             let bytes = WinAnsiEncoding.encode(number + " ")
-            numberWidth = max(bold.width(of: bytes, size: size), size * 1.8)
+            numberWidth = bold.width(of: bytes, size: size) + size * 0.25
             ops.append(.text(x: style.marginLeft, y: 0, font: bold, size: size, bytes: bytes, wordSpacing: 0,
                              color: color, kerning: []))
         } else {
@@ -159,9 +159,9 @@ struct FlowBuilder {
         var headingSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + numberWidth, leading: 1.2)
         guard !headingSlices.isEmpty else { return }
         for i in headingSlices.indices { headingSlices[i].breakAllowedBefore = i == 0 }
-        // The number sits on the first line's baseline.
+        // The number sits on the first line's baseline, written before the title for reading order.
         if case let .text(_, y, _, _, _, _, _, _)? = headingSlices[0].ops.first {
-            headingSlices[0].ops.append(contentsOf: ops.map { $0.offset(by: y) })
+            headingSlices[0].ops.insert(contentsOf: ops.map { $0.offset(by: y) }, at: 0)
         }
         headingSlices[0].heading = mark
         let after = mark.level == 1 ? size * 0.6 : size * 0.35
@@ -240,9 +240,16 @@ struct FlowBuilder {
             let pageWidth = entryFont.width(of: pageBytes, size: entrySize)
             let right = style.marginLeft + contentWidth
             let leaderStart = style.marginLeft + indent + lastLine.width + 6
-            let leaderEnd = right - numberColumn
-            if leaderEnd > leaderStart {
-                entrySlices[last].ops.append(.dottedLine(x1: leaderStart, x2: leaderEnd, y: baseline, color: style.text))
+            let leaderEnd = right - max(pageWidth, 1) - 3
+            // The leader is text, not graphics: extraction then keeps the title and its page on one line.
+            let dot = WinAnsiEncoding.encode(" .")
+            let dotWidth = entryFont.width(of: dot, size: entrySize, kerning: false)
+            let count = Int((leaderEnd - leaderStart) / dotWidth)
+            if count > 0 {
+                let leaderWidth = Double(count) * dotWidth
+                entrySlices[last].ops.append(.text(x: leaderEnd - leaderWidth, y: baseline, font: entryFont, size: entrySize,
+                                                   bytes: Array([[UInt8]](repeating: dot, count: count).joined()),
+                                                   wordSpacing: 0, color: PDFColor(red: 0.5, green: 0.5, blue: 0.5), kerning: []))
             }
             entrySlices[last].ops.append(.text(x: right - pageWidth, y: baseline, font: entryFont, size: entrySize,
                                                bytes: pageBytes, wordSpacing: 0, color: style.text, kerning: []))

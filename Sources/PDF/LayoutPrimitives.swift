@@ -7,8 +7,6 @@ enum DrawOp {
               color: PDFColor, kerning: [(Int, Int)])
     case fillRect(x: Double, y: Double, width: Double, height: Double, color: PDFColor)
     case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, color: PDFColor)
-    /// A horizontal dotted line (a leader in the table of contents).
-    case dottedLine(x1: Double, x2: Double, y: Double, color: PDFColor)
     /// A clickable area (a link annotation), not drawn.
     case link(x: Double, y: Double, width: Double, height: Double, target: Link)
 
@@ -21,8 +19,6 @@ enum DrawOp {
             return .fillRect(x: x, y: y + dy, width: w, height: h, color: color)
         case let .line(x1, y1, x2, y2, width, color):
             return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: width, color: color)
-        case let .dottedLine(x1, x2, y, color):
-            return .dottedLine(x1: x1, x2: x2, y: y + dy, color: color)
         case let .link(x, y, w, h, target):
             return .link(x: x, y: y + dy, width: w, height: h, target: target)
         }

@@ -59,7 +59,14 @@ struct LineBreaker {
         var forcedBreakAfter = false
     }
 
-    func breakLines(_ spans: [StyledSpan]) -> [BrokenLine] {
+    func breakLines(_ input: [StyledSpan]) -> [BrokenLine] {
+        var spans = input
+        for s in spans.indices where spans[s].bytes.count > 2 {
+            // "€ 95.677": the amount never leaves its euro sign behind (a no-break space, as Dutch style has it).
+            for i in 1..<(spans[s].bytes.count - 1) where spans[s].bytes[i] == 0x20 && spans[s].bytes[i - 1] == 0x80 {
+                spans[s].bytes[i] = 0xA0
+            }
+        }
         var words = makeWords(spans)
         if words.isEmpty { return [] }
         words = splitOverlongWords(words, spans: spans)

@@ -10,10 +10,11 @@ public struct PDFInspector {
         public var description: String
     }
 
-    /// An outline entry as read back: its depth (1 = top level) and title.
+    /// An outline entry as read back: its depth (1 = top level), title and 1-based target page.
     public struct OutlineItem: Equatable {
         public var level: Int
         public var title: String
+        public var page: Int
     }
 
     public let bytes: [UInt8]
@@ -32,6 +33,10 @@ public struct PDFInspector {
     public private(set) var internalLinkCount = 0
     /// `/BaseFont` names of the fonts used.
     public private(set) var fonts: [String] = []
+    /// The offset where the object starting at each offset ends.
+    private var ends: [Int: Int] = [:]
+    /// Object numbers of the pages, in order.
+    public private(set) var pageObjects: [Int] = []
 
     /// Parses and checks the file; throws the first inconsistency found.
     public init(_ data: Data) throws {
@@ -60,7 +65,7 @@ public struct PDFInspector {
         offsets = [0]
         for number in 0..<size {
             let entry = text(entryStart, entryStart + 20)
-            guard entry.count == 20, entry.hasSuffix("\r\n") || entry.hasSuffix(" \n") else {
+            guard entry.unicodeScalars.count == 20, entry.hasSuffix("\r\n") || entry.hasSuffix(" \n") else {
                 throw Problem(description: "xref-regel \(number) is geen 20 bytes: '\(entry)'")
             }
             if number > 0 {
@@ -75,6 +80,8 @@ public struct PDFInspector {
             }
             entryStart += 20
         }
+        let sorted = offsets.dropFirst().sorted() + [xrefOffset]
+        for k in 0..<(sorted.count - 1) { ends[sorted[k]] = sorted[k + 1] }
         let trailer = text(entryStart, bytes.count)
         guard trailer.hasPrefix("trailer"), let root = PDFInspector.reference("Root", in: trailer),
               let infoNumber = PDFInspector.reference("Info", in: trailer),
@@ -102,7 +109,10 @@ public struct PDFInspector {
             for annotation in PDFInspector.references(after: "/Annots", in: page) {
                 let a = try object(annotation)
                 if let uri = PDFInspector.string("URI", in: a) { uriLinks.append(uri) }
-                if a.contains("/Dest [") { internalLinkCount += 1 }
+                if let dest = a.range(of: "/Dest ["), let target = Int(a[dest.upperBound...].prefix { $0.isNumber }) {
+                    guard kids.contains(target) else { throw Problem(description: "link in object \(annotation) wijst niet naar een pagina") }
+                    internalLinkCount += 1
+                }
             }
             if let resources = PDFInspector.reference("Resources", in: page) {
                 let r = try object(resources)
@@ -117,6 +127,7 @@ public struct PDFInspector {
             }
         }
         pageCount = kids.count
+        pageObjects = kids
         fonts = fontNames.sorted()
 
         if let outlines = PDFInspector.reference("Outlines", in: catalog) {
@@ -139,8 +150,12 @@ public struct PDFInspector {
             guard PDFInspector.reference("Parent", in: item) == parent else {
                 throw Problem(description: "bladwijzer \(number) heeft de verkeerde /Parent")
             }
-            guard item.contains("/Dest [") else { throw Problem(description: "bladwijzer \(number) zonder /Dest") }
-            outline.append(OutlineItem(level: level, title: PDFInspector.string("Title", in: item) ?? ""))
+            guard let dest = item.range(of: "/Dest ["),
+                  let target = Int(item[dest.upperBound...].prefix { $0.isNumber }),
+                  let page = pageObjects.firstIndex(of: target) else {
+                throw Problem(description: "bladwijzer \(number) wijst niet naar een pagina")
+            }
+            outline.append(OutlineItem(level: level, title: PDFInspector.string("Title", in: item) ?? "", page: page + 1))
             try walkOutline(first: PDFInspector.reference("First", in: item), level: level + 1, parent: number)
             next = PDFInspector.reference("Next", in: item)
             seen += 1
@@ -152,7 +167,8 @@ public struct PDFInspector {
     public func object(_ number: Int) throws -> String {
         guard number > 0 && number < offsets.count else { throw Problem(description: "object \(number) bestaat niet") }
         let start = offsets[number]
-        let end = number + 1 < offsets.count ? offsets[number + 1] : bytes.count
+        // Objects need not be in number order in the file: the object ends where the next one starts.
+        let end = ends[start] ?? bytes.count
         let body = text(start, end)
         guard let stop = body.range(of: "endobj") else { throw Problem(description: "object \(number) zonder endobj") }
         return String(body[..<stop.lowerBound])
@@ -198,8 +214,16 @@ public struct PDFInspector {
 
     /// A string value: a literal `( ... )` (escapes undone) or UTF-16BE hex `<FEFF ...>`.
     static func string(_ key: String, in dictionary: String) -> String? {
-        guard let range = dictionary.range(of: "/\(key) ") else { return nil }
-        let rest = dictionary[range.upperBound...]
+        // "/S /URI /URI (...)": the first match may be a value that merely looks like the key.
+        var searchFrom = dictionary.startIndex
+        while let range = dictionary.range(of: "/\(key) ", range: searchFrom..<dictionary.endIndex) {
+            if let value = stringValue(dictionary[range.upperBound...]) { return value }
+            searchFrom = range.upperBound
+        }
+        return nil
+    }
+
+    private static func stringValue(_ rest: Substring) -> String? {
         if rest.first == "(" {
             var out = ""
             var escaped = false

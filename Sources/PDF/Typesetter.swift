@@ -38,6 +38,9 @@ public struct Typesetter {
             if !hasContents || settled || pass == 2 { break }
         }
 
+        // A document needs a page, even when it has nothing to show.
+        if pages.isEmpty && document.cover == nil { pages = [[]] }
+
         // Final pages: cover, then the flow with header and footer.
         let decorations = PageDecorations(style: style)
         let total = pages.count + firstFlowPage - 1

@@ -32,6 +32,8 @@ let package = Package(
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
         ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
+        // Writes a sample PDF for inspection and times the typesetter.
+        .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

@@ -234,7 +234,7 @@ struct Parser {
                     position += 1
                     items.append(try parseExpression())
                 }
-                value = ListExpression(items, value.location)
+                value = ListExpression(items, tuple: true, value.location)
             }
             try expectBlockEnd()
             return SetNode(targets, value, at)
@@ -571,7 +571,7 @@ struct Parser {
                 position += 1
                 if isOp(")") {
                     position += 1
-                    return ListExpression([], at)
+                    return ListExpression([], tuple: true, at)
                 }
                 let first = try parseExpression()
                 if isOp(",") {
@@ -582,7 +582,7 @@ struct Parser {
                         items.append(try parseExpression())
                     }
                     try expectOp(")")
-                    return ListExpression(items, at)
+                    return ListExpression(items, tuple: true, at)
                 }
                 try expectOp(")")
                 return first

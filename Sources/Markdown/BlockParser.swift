@@ -239,6 +239,7 @@ struct BlockParser {
         let lastMatched = container
 
         // 2. New block starts.
+        var openedFence = false
         var maybeLazy = kind(tip) == .paragraph
         var containerKind = kind(container)
         while containerKind != .codeBlock && containerKind != .htmlBlock {
@@ -272,6 +273,7 @@ struct BlockParser {
                 store.nodes[Int(container)].aux = Int32(store.codes.count - 1)
                 store.nodes[Int(container)].flags |= NodeFlags.fenced
                 advanceOffset(lineEnd - offset, columns: false)
+                openedFence = true
             } else if !indented && c == 0x3C,
                       case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd, allowKind7: containerKind != .paragraph),
                       htmlKind > 0 {
@@ -382,7 +384,10 @@ struct BlockParser {
         }
         switch ck {
         case .codeBlock:
-            addLine(container, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
+            // The opening fence line is not content (its info string was taken already).
+            if !openedFence {
+                addLine(container, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
+            }
         case .htmlBlock:
             addLine(container, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
             let htmlKind = Int(store.nodes[cn].level)

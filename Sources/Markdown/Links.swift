@@ -16,7 +16,7 @@ extension InlineParser {
         }
         let active = opener.image || brackets.count - 1 >= linkOpenerFloor
         guard active else {
-            brackets.removeLast()
+            popBracket()
             addText(closeIndex, pos)
             return
         }
@@ -84,7 +84,7 @@ extension InlineParser {
         }
 
         if footnote >= 0 {
-            brackets.removeLast()
+            popBracket()
             let reference = store.makeNode(.footnoteReference)
             store.nodes[Int(reference)].aux = footnote
             // Drop the label's text; an image opener keeps its `!`.
@@ -104,7 +104,7 @@ extension InlineParser {
         }
 
         guard let target else {
-            brackets.removeLast()
+            popBracket()
             pos = afterText
             addText(closeIndex, afterText)
             return
@@ -131,11 +131,17 @@ extension InlineParser {
         store.insertAfter(opener.node, link)
         store.unlink(opener.node)
         processEmphasis(opener.delimiterBottom)
-        brackets.removeLast()
+        popBracket()
         if !opener.image {
             // Links may not contain links: every earlier `[` is inactive now.
             linkOpenerFloor = brackets.count
         }
+    }
+
+    /// Pops the top bracket; a later `[` at the same depth is active again.
+    mutating func popBracket() {
+        brackets.removeLast()
+        if linkOpenerFloor > brackets.count { linkOpenerFloor = brackets.count }
     }
 
     /// Drops the delimiters above `bottom` without matching them (their text stays as it is).

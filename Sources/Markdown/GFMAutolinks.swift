@@ -38,8 +38,17 @@ extension InlineParser {
             return (j, end, .url)
         }
         if c == 0x40 {
+            // The local part may reach back into the previous text node (e.g. across an intraword `_`).
+            var limit = runStart
+            let last = store.nodes[Int(block)].last
+            if last >= 0 {
+                let r = store.nodes[Int(last)]
+                if r.kind == .text && r.flags == 0 && r.end == base + Int32(runStart) && r.start >= base + Int32(subjectStart) {
+                    limit = Int(r.start - base)
+                }
+            }
             var j = i
-            while j > runStart {
+            while j > limit {
                 let b = q[j - 1]
                 if isAlphanumeric(b) || b == 0x2E || b == 0x2B || b == 0x2D || b == 0x5F {
                     j -= 1

@@ -234,7 +234,14 @@ struct InlineParser {
             }
             if gfm && (c == 0x77 || c == 0x57 || c == 0x3A || c == 0x40) {
                 if brackets.isEmpty, let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
-                    if linkStart > start { addText(start, linkStart) }
+                    if linkStart > start {
+                        addText(start, linkStart)
+                    } else if linkStart < start {
+                        // The link took the end of the previous text node.
+                        let last = store.nodes[Int(block)].last
+                        store.nodes[Int(last)].end = base + Int32(linkStart)
+                        if store.nodes[Int(last)].end <= store.nodes[Int(last)].start { store.unlink(last) }
+                    }
                     addExtendedAutolink(linkStart, linkEnd, kind)
                     pos = linkEnd
                     return

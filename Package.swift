@@ -32,6 +32,8 @@ let package = Package(
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
         ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
+        // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
+        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

@@ -34,6 +34,8 @@ let package = Package(
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
         // Writes a sample PDF for inspection and times the typesetter.
         .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
+        // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
+        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

@@ -9,9 +9,10 @@ public enum CLI {
     public static var commands: [Command] {
         [
             buildCommand,
+            serveCommand,
             checkCommand,
             newCommand,
-            serveCommand,
+            markdownCommand,
         ]
     }
 

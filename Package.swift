@@ -32,6 +32,8 @@ let package = Package(
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
         ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
+        // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
+        .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

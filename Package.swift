@@ -14,7 +14,8 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown"),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics"]),
         // Typed, validated content: themes, best practices, people, finance, ...

@@ -14,7 +14,8 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown"),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics"]),
         // Typed, validated content: themes, best practices, people, finance, ...
@@ -36,12 +37,14 @@ let package = Package(
         .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
         // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown"]),
+        // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
+        .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF"]),

@@ -13,6 +13,7 @@ public enum CLI {
             checkCommand,
             newCommand,
             markdownCommand,
+            renderCommand,
         ]
     }
 

@@ -21,12 +21,14 @@ extension YAMLParser {
         }
         try skipToNextToken()
         if atEnd { return root }
+        var ended = false
         if atDocumentMarker && peek() == Byte.dot {
             pos += 3
             try skipToNextToken()
             if atEnd { return root }
+            ended = true
         }
-        if atDocumentMarker || (column == 0 && peek() == Byte.percent) {
+        if ended || atDocumentMarker || (column == 0 && peek() == Byte.percent) {
             throw error("meerdere YAML-documenten in één bestand worden niet ondersteund", at: pos)
         }
         throw error("onverwachte inhoud \(describeCurrent()); klopt de inspringing?", at: pos)

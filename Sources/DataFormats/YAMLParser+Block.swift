@@ -123,7 +123,7 @@ extension YAMLParser {
                 if lineIndex != keyLine || atEnd || Byte.isBreak(peek()) || peek() == Byte.hash {
                     throw error("':' verwacht na de sleutel; elke regel van een mapping is 'sleutel: waarde'", at: keyOffset)
                 }
-                throw error("':' verwacht na de sleutel, maar vond \(describeCurrent())", at: pos)
+                throw errorAfterValue("':' verwacht na de sleutel, maar vond \(describeCurrent())", at: pos)
             }
             try checkKey(key, keyLine: keyLine)
             keyOffset = pos
@@ -170,9 +170,9 @@ extension YAMLParser {
         skipBlanks()
         if atEnd || Byte.isBreak(peek()) || peek() == Byte.hash { return }
         if peek() == Byte.colon && isWhiteOrEnd(pos + 1) {
-            throw error("een mapping kan hier niet beginnen: zet een geneste mapping op een nieuwe, ingesprongen regel, of zet de waarde tussen aanhalingstekens als ': ' erin hoort", at: pos)
+            throw errorAfterValue("een mapping kan hier niet beginnen: zet een geneste mapping op een nieuwe, ingesprongen regel, of zet de waarde tussen aanhalingstekens als ': ' erin hoort", at: pos)
         }
-        throw error("onverwacht \(describeCurrent()) na de waarde", at: pos)
+        throw errorAfterValue("onverwacht \(describeCurrent()) na de waarde", at: pos)
     }
 }
 

@@ -108,6 +108,17 @@ final class YAMLErrorTests: XCTestCase {
         }
     }
 
+    func testUnclosedQuoteHint() {
+        let text = "places:\n  - 's-Hertogenbosch\ncontact:\n  name: 'Jan'\n"
+        XCTAssertThrowsError(try YAMLReader.parse(SourceFile(name: "fm.yml", text: text))) { error in
+            let d = error as! Diagnostic
+            XCTAssertEqual(d.line, 4)
+            XCTAssertEqual(d.column, 10)
+            XCTAssertEqual(d.notes.count, 1)
+            XCTAssertTrue(d.notes[0].contains("regel 2, kolom 5"), d.notes[0])
+        }
+    }
+
     func testPositionsKeepTheFirstLineOffset() {
         // Front matter starts on line 2 of its Markdown file.
         check("title: x\ntitle: y\n", 3, 1, "dubbele sleutel", firstLine: 2)

@@ -39,6 +39,8 @@ let package = Package(
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown"]),
         // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
         .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
+        // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
+        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

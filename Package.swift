@@ -32,6 +32,8 @@ let package = Package(
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
         ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
+        // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
+        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

@@ -81,7 +81,7 @@ extension ContentLoader {
                     exists = target != nil
                 }
                 if !exists {
-                    var message = "onbekend \(reference.kind.label) '\(reference.slug)'"
+                    var message = "\(reference.kind.unknown) '\(reference.slug)'"
                     if let near = nearestSlug(to: reference.slug, in: names(reference.kind)) {
                         message += "; bedoelde je '\(near)'?"
                     }

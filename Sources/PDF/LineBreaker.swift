@@ -102,6 +102,14 @@ struct LineBreaker {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0xC0
     }
 
+    /// Is the space-delimited token around `index` longer than 20 bytes (an address, not "en/of")?
+    private func isLongToken(_ bytes: [UInt8], around index: Int) -> Bool {
+        var start = index, end = index
+        while start > 0 && bytes[start - 1] != 0x20 && bytes[start - 1] != 0x0A { start -= 1 }
+        while end < bytes.count && bytes[end] != 0x20 && bytes[end] != 0x0A { end += 1 }
+        return end - start > 20
+    }
+
     private func makeWords(_ spans: [StyledSpan]) -> [Word] {
         var words: [Word] = []
         var current = Word()
@@ -137,6 +145,12 @@ struct LineBreaker {
                 } else if b == 0x0A {
                     flushPart(upTo: i)
                     closeWord(space: nil, spaceWidth: 0, forced: true)
+                    partStart = i + 1
+                } else if b == 0x2F && i > 0 && i + 1 < bytes.count && bytes[i - 1] != 0x2F && bytes[i + 1] != 0x2F
+                            && bytes[i + 1] != 0x20 && isLongToken(bytes, around: i) {
+                    // An address may break after a slash (not inside "//"), so it need not be cut anywhere.
+                    flushPart(upTo: i + 1)
+                    closeWord(space: nil, spaceWidth: 0, forced: false)
                     partStart = i + 1
                 } else if b == 0x2D && i > 0 && i + 1 < bytes.count && isLetter(bytes[i - 1]) && isLetter(bytes[i + 1])
                             && i - partStart >= 2 {
@@ -241,7 +255,7 @@ struct LineBreaker {
             let extra = (width - natural) / Double(spaces)
             // Very loose lines read worse than a ragged one.
             let typicalSpace = words.first.map { $0.spaceWidth } ?? 3
-            if extra > 0 && extra < max(typicalSpace, 2.5) * 3 { wordSpacing = extra }
+            if extra > 0 && extra < max(typicalSpace, 2.5) * 4 { wordSpacing = extra }
         }
         let setWidth = natural + wordSpacing * Double(spaces)
         var x: Double

@@ -50,7 +50,7 @@ public struct HTTPResponse: Sendable {
         for header in headers {
             text += header.name + ": " + header.value + "\r\n"
         }
-        if eventStream == nil {
+        if eventStream == nil && status != 304 {
             text += "Content-Length: \(body.count)\r\n"
         }
         text += "Date: " + date + "\r\nServer: breingen\r\nX-Content-Type-Options: nosniff\r\n"

@@ -191,6 +191,16 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
     }
 
+    func testHeadOnTheEventStreamDoesNotHoldTheConnection() throws {
+        let server = try makeServer()
+        defer { server.stop() }
+        let client = try TestClient(port: server.port)
+        let head = try client.request(LiveReload.eventsPath, method: "HEAD")
+        XCTAssertEqual(head.status, 200)
+        XCTAssertTrue(client.isClosedByServer())
+        XCTAssertEqual(server.events.clientCount, 0)
+    }
+
     func testLiveReloadInjection() {
         func inject(_ html: String) -> String {
             String(decoding: LiveReload.inject(into: Array(html.utf8), generation: 7), as: UTF8.self)

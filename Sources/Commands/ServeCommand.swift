@@ -36,6 +36,12 @@ extension CLI {
                     .warning, "de site is nu ook vanaf andere computers te bereiken via \(host); "
                         + "gebruik 127.0.0.1 om alleen op deze computer te kijken"))
             }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder),
+                isFolder.boolValue
+            else {
+                throw Diagnostic(.error, "geen map content/ in \(root.path); geef de sitemap met --root MAP")
+            }
             var configuration = PreviewConfiguration(root: root, host: host, port: port)
             configuration.forcePolling = arguments.has("poll")
             let rebuilder = try FullRebuilder { folder in

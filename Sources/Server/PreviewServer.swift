@@ -16,7 +16,7 @@ public struct PreviewConfiguration: Sendable {
     public var forcePolling = false
     public var pollInterval = 0.5
     /// Quiet time after the last change before a rebuild starts.
-    public var debounce = 0.05
+    public var debounce = 0.025
     /// Seconds between keep-alive comments on the event stream.
     public var heartbeat = 15.0
 

@@ -100,9 +100,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         try server.bind()
         self.server = server
-        performBuild(.initial)
-        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes in
-            self?.performBuild(changes)
+        performBuild(.initial, noticed: .now())
+        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes, noticed in
+            self?.performBuild(changes, noticed: noticed)
         }
         self.scheduler = scheduler
         scheduler.start()
@@ -185,7 +185,7 @@ public final class PreviewServer: @unchecked Sendable {
         return StaticResponder.respond(to: request, from: folder)
     }
 
-    private func performBuild(_ changes: ChangeSet) {
+    private func performBuild(_ changes: ChangeSet, noticed: DispatchTime) {
         let started = DispatchTime.now()
         do {
             let result = try rebuilder.rebuild(changes)
@@ -201,9 +201,16 @@ public final class PreviewServer: @unchecked Sendable {
             errors = []
             builds += 1
             lock.unlock()
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            log.info((changes.everything ? "gebouwd" : "herbouwd na wijziging in \(describe(changes))")
-                + (result.summary.map { ": \($0)" } ?? "") + " (\(Int(milliseconds.rounded())) ms)")
+            let now = DispatchTime.now().uptimeNanoseconds
+            let building = Int((Double(now - started.uptimeNanoseconds) / 1e6).rounded())
+            let sinceChange = Int((Double(now - min(noticed.uptimeNanoseconds, now)) / 1e6).rounded())
+            if changes == .initial {
+                log.info("gebouwd" + (result.summary.map { ": \($0)" } ?? "") + " (\(building) ms)")
+            } else {
+                // From the change being noticed to the new output being served: the figure editors feel.
+                log.info("herbouwd na wijziging in \(describe(changes))" + (result.summary.map { ": \($0)" } ?? "")
+                    + " (bouwen \(building) ms, \(sinceChange) ms na de wijziging)")
+            }
             events.broadcast(ServerSentEvent(name: "reload", data: "\(next)"))
         } catch {
             let diagnostics: [Diagnostic]

@@ -233,7 +233,12 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func describe(_ changes: ChangeSet) -> String {
-        let sorted = changes.paths.sorted()
+        // Paths that still exist first: a save often also reports a temporary file that is gone again.
+        let root = configuration.root.path
+        let sorted = changes.paths.sorted { a, b in
+            let (aExists, bExists) = (access(root + "/" + a, F_OK) == 0, access(root + "/" + b, F_OK) == 0)
+            return aExists != bExists ? aExists : a < b
+        }
         guard let first = sorted.first else { return "de bronnen" }
         return sorted.count == 1 ? first : "\(first) en \(sorted.count - 1) andere"
     }

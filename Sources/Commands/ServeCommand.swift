@@ -52,13 +52,13 @@ extension CLI {
                 configuration: configuration, rebuilder: rebuilder,
                 log: PreviewLog(info: { console.err($0) }, problem: { console.report($0) }))
             do {
-                try preview.start()
+                try preview.run {
+                    console.err("serveert \(preview.url) (wijzigingen via \(preview.watcherKind); stop met Ctrl-C)")
+                }
             } catch {
                 rebuilder.cleanUp()
                 throw error
             }
-            console.err("serveert \(preview.url) (wijzigingen via \(preview.watcherKind); stop met Ctrl-C)")
-            preview.runUntilSignalled()
             console.err("gestopt")
             return 0
         }

@@ -137,29 +137,17 @@ public final class PreviewServer: @unchecked Sendable {
         rebuilder.cleanUp()
     }
 
-    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. A second signal while stopping
-    /// removes the temporary folders and exits at once.
-    public func runUntilSignalled() {
-        let signalled = DispatchSemaphore(value: 0)
-        let counter = SignalCounter()
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [rebuilder] in
-                if counter.increment() > 1 {
-                    rebuilder.cleanUp()
-                    _exit(130)
-                }
-                signalled.signal()
-            }
-            source.resume()
-            sources.append(source)
-        }
-        signalled.wait()
+    /// Starts, calls `ready`, serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. Signals are
+    /// caught from before the first build, so stopping at any moment leaves no temporary folders; a
+    /// second signal while stopping removes them and exits at once.
+    public func run(ready: () -> Void) throws {
+        let signals = SignalWaiter(emergency: { [rebuilder] in rebuilder.cleanUp() })
+        defer { signals.cancel() }
+        try start()
+        ready()
+        signals.wait()
         log.info("stoppen…")
         stop()
-        sources.forEach { $0.cancel() }
     }
 
     private func greeting() -> [ServerSentEvent] {
@@ -244,15 +232,42 @@ public final class PreviewServer: @unchecked Sendable {
     }
 }
 
-/// Counts signals across the signal handler's invocations.
-private final class SignalCounter: @unchecked Sendable {
+/// Catches SIGINT and SIGTERM through dispatch sources instead of the default (killing the process).
+private final class SignalWaiter: @unchecked Sendable {
+    private let signalled = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var count = 0
+    private var sources: [DispatchSourceSignal] = []
 
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
+    /// `emergency` runs before exiting on a second signal.
+    init(emergency: @escaping @Sendable () -> Void) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                lock.lock()
+                count += 1
+                let again = count > 1
+                lock.unlock()
+                if again {
+                    emergency()
+                    _exit(130)
+                }
+                signalled.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func wait() {
+        signalled.wait()
+    }
+
+    /// Restores the default handling.
+    func cancel() {
+        sources.forEach { $0.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

@@ -191,6 +191,30 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
     }
 
+    func testSignalDuringTheFirstBuildStopsCleanlyAfterIt() throws {
+        let rebuilder = try FullRebuilder(build: { folder in
+            usleep(300_000)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("<html></html>".utf8).write(to: folder.appendingPathComponent("index.html"))
+            return nil
+        }, temporaryDirectory: temporary)
+        var configuration = PreviewConfiguration(root: root, port: 0)
+        configuration.debounce = 0.02
+        let server = PreviewServer(configuration: configuration, rebuilder: rebuilder)
+        let finished = Flag()
+        let readyCalled = Flag()
+        let thread = Thread {
+            try? server.run { readyCalled.set() }
+            finished.finish()
+        }
+        thread.start()
+        usleep(100_000)
+        kill(getpid(), SIGINT)
+        finished.waitFinished()
+        XCTAssertTrue(readyCalled.isSet)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
+    }
+
     func testHeadOnTheEventStreamDoesNotHoldTheConnection() throws {
         let server = try makeServer()
         defer { server.stop() }

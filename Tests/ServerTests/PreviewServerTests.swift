@@ -192,7 +192,11 @@ final class PreviewServerTests: XCTestCase {
     }
 
     func testSignalDuringTheFirstBuildStopsCleanlyAfterIt() throws {
+        // The build starts only after `run` caught the signals, so the SIGINT below never reaches the
+        // default handler (which would end the test process).
+        let building = Flag()
         let rebuilder = try FullRebuilder(build: { folder in
+            building.finish()
             usleep(300_000)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data("<html></html>".utf8).write(to: folder.appendingPathComponent("index.html"))
@@ -208,7 +212,7 @@ final class PreviewServerTests: XCTestCase {
             finished.finish()
         }
         thread.start()
-        usleep(100_000)
+        building.waitFinished()
         kill(getpid(), SIGINT)
         finished.waitFinished()
         XCTAssertTrue(readyCalled.isSet)

@@ -119,8 +119,10 @@ public enum HTTPRequestParser {
         parts.append(start..<line.upperBound)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return .failure(bad) }
         guard parts[0].allSatisfy({ isTokenByte(buffer[$0]) }) else { return .failure(bad) }
-        // Visible ASCII only: browsers percent-encode everything else.
-        guard parts[1].allSatisfy({ buffer[$0] > 0x20 && buffer[$0] < 0x7F }) else { return .failure(bad) }
+        // Visible ASCII only (browsers percent-encode everything else), and no fragment.
+        guard parts[1].allSatisfy({ buffer[$0] > 0x20 && buffer[$0] < 0x7F && buffer[$0] != UInt8(ascii: "#") }) else {
+            return .failure(bad)
+        }
         let version = Array(buffer[parts[2]])
         guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == UInt8(ascii: "."),
             isDigit(version[5]), isDigit(version[7])
@@ -141,7 +143,6 @@ public enum HTTPRequestParser {
                 target = "/"
             }
         }
-        if target.contains("#") { return .failure(bad) }
         return .success(HTTPRequest(method: method, target: target, minorVersion: Int(version[7] - 0x30)))
     }
 

@@ -46,16 +46,26 @@ public struct HTTPResponse: Sendable {
     /// The status line and headers, ending with the empty line. Content-Length is added from the body
     /// (for HEAD too, so it matches GET) except on event streams, which have no length.
     func head(keepAlive: Bool, date: String) -> [UInt8] {
-        var text = "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("HTTP/1.1 \(status) ")
+        add(HTTPResponse.reason(status))
+        add("\r\n")
         for header in headers {
-            text += header.name + ": " + header.value + "\r\n"
+            add(header.name)
+            add(": ")
+            add(header.value)
+            add("\r\n")
         }
         if eventStream == nil && status != 304 {
-            text += "Content-Length: \(body.count)\r\n"
+            add("Content-Length: \(body.count)\r\n")
         }
-        text += "Date: " + date + "\r\nServer: breingen\r\nX-Content-Type-Options: nosniff\r\n"
-        text += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
-        return Array(text.utf8)
+        add("Date: ")
+        add(date)
+        add("\r\nServer: breingen\r\nX-Content-Type-Options: nosniff\r\n")
+        add(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n")
+        return out
     }
 
     /// The reason phrase for a status code.

@@ -10,7 +10,8 @@ extension CLI {
             summary: "bouw de site, toon hem op http://127.0.0.1:8080 en herlaad bij elke wijziging",
             usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--poll]",
             details: """
-                Bouwt de site, serveert hem lokaal en houdt content/, themes/ en static/ in de gaten.
+                Bouwt de site, serveert hem lokaal en houdt content/, themes/, static/, assets/ en
+                templates/ in de gaten.
                 Na elke wijziging wordt de site opnieuw gebouwd en laden open pagina's vanzelf opnieuw.
                 Een bouwfout verschijnt in de terminal en over de pagina in de browser; de laatste
                 gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Stop met Ctrl-C.

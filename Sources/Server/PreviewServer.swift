@@ -11,7 +11,8 @@ public struct PreviewConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 picks a free port (tests).
     public var port: UInt16 = 8080
-    public var watchedFolders = ["content", "themes", "static"]
+    /// Everything a build reads: content, themes, and the site's own static files, assets and template overrides.
+    public var watchedFolders = ["content", "themes", "static", "assets", "templates"]
     /// Poll instead of using inotify.
     public var forcePolling = false
     public var pollInterval = 0.5

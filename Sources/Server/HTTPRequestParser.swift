@@ -23,6 +23,7 @@ public struct HTTPLimits: Sendable {
 /// Parses HTTP/1.x request heads from raw bytes (RFC 9112), strictly: anything ambiguous is a 400,
 /// since a preview server has no reason to be lenient with clients that are not browsers.
 public enum HTTPRequestParser {
+    /// The outcome of parsing what has arrived so far.
     public enum Result: Equatable {
         /// Not a whole request yet: read more bytes.
         case incomplete
@@ -32,10 +33,12 @@ public enum HTTPRequestParser {
         case invalid(HTTPRequestError)
     }
 
+    /// Parses the request at the start of `bytes` (what a connection has received so far).
     public static func parse(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits()) -> Result {
         bytes.withUnsafeBufferPointer { parse($0, limits: limits) }
     }
 
+    /// Parses the request at the start of `buffer`.
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result {
         let count = buffer.count
         var lines: [Range<Int>] = []

@@ -39,6 +39,7 @@ public struct HTTPResponse: Sendable {
         return response
     }
 
+    /// The first value of a header, matched case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
@@ -90,6 +91,7 @@ public struct HTTPResponse: Sendable {
 
 /// Escaping for text placed into HTML.
 public enum HTMLEscaping {
+    /// `&`, `<`, `>`, `"` and `'` replaced by entities, so the text is safe in elements and attributes.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

@@ -7,6 +7,7 @@ import Foundation
 /// fast for the few dozen connections a preview has), keep-alive and pipelining, strict request parsing.
 /// A bad request gets its 400 and closes only its own connection.
 public final class HTTPServer: @unchecked Sendable {
+    /// Where to listen and how patient to be with clients.
     public struct Configuration: Sendable {
         /// An IP literal or `localhost`.
         public var host = "127.0.0.1"
@@ -24,6 +25,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// Answers one request; called on the connection's thread, so it must be thread-safe.
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
     public let configuration: Configuration
@@ -38,6 +40,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// The port actually bound (meaningful after `start()`).
     public private(set) var port: UInt16 = 0
 
+    /// A server that answers every request with `handler`; nothing happens until `bind()` or `start()`.
     public init(configuration: Configuration, handler: @escaping Handler) {
         self.configuration = configuration
         self.handler = handler

@@ -59,6 +59,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var scheduler: RebuildScheduler?
     private var stopped = false
 
+    /// A preview that builds with `rebuilder` and reports to `log`; nothing runs until `start()` or `run(ready:)`.
     public init(configuration: PreviewConfiguration, rebuilder: Rebuilder, log: PreviewLog = .silent) {
         self.configuration = configuration
         self.rebuilder = rebuilder

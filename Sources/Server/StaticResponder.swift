@@ -1,6 +1,7 @@
 /// Answers GET and HEAD from a served folder: files with their content type, `index.html` for folders
 /// (after a redirect to the trailing slash), the site's own `404.html` with status 404.
 public enum StaticResponder {
+    /// The response to a request for a file of `folder`.
     public static func respond(to request: HTTPRequest, from folder: ServedFolder) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
             var response = HTTPResponse.message(405, "Methode niet toegestaan", "Alleen GET en HEAD worden ondersteund.")

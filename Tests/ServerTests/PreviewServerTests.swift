@@ -72,6 +72,11 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(page.text.hasSuffix("</script></body></html>"))
         XCTAssertEqual(page.header("content-length"), "\(page.body.count)")
         XCTAssertEqual(try client.request("/site.css").text, "body{}")
+        // The script is added while serving; the built files stay as the build wrote them.
+        let builds = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        XCTAssertEqual(builds.count, 1)
+        let built = try String(contentsOf: temporary.appendingPathComponent("\(builds[0])/site-1/index.html"), encoding: .utf8)
+        XCTAssertEqual(built, "<html><body><h1>Eerste versie</h1></body></html>")
     }
 
     func testEditRebuildsAndSendsReload() throws {

@@ -10,7 +10,8 @@ extension CLI {
             summary: "bouw de site, toon hem op http://127.0.0.1:8080 en herlaad bij elke wijziging",
             usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--poll]",
             details: """
-                Bouwt de site, serveert hem lokaal en houdt content/, themes/ en static/ in de gaten.
+                Bouwt de site, serveert hem lokaal en houdt content/, themes/, static/, assets/ en
+                templates/ in de gaten.
                 Na elke wijziging wordt de site opnieuw gebouwd en laden open pagina's vanzelf opnieuw.
                 Een bouwfout verschijnt in de terminal en over de pagina in de browser; de laatste
                 gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Stop met Ctrl-C.
@@ -36,6 +37,12 @@ extension CLI {
                     .warning, "de site is nu ook vanaf andere computers te bereiken via \(host); "
                         + "gebruik 127.0.0.1 om alleen op deze computer te kijken"))
             }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder),
+                isFolder.boolValue
+            else {
+                throw Diagnostic(.error, "geen map content/ in \(root.path); geef de sitemap met --root MAP")
+            }
             var configuration = PreviewConfiguration(root: root, host: host, port: port)
             configuration.forcePolling = arguments.has("poll")
             let rebuilder = try FullRebuilder { folder in
@@ -46,13 +53,13 @@ extension CLI {
                 configuration: configuration, rebuilder: rebuilder,
                 log: PreviewLog(info: { console.err($0) }, problem: { console.report($0) }))
             do {
-                try preview.start()
+                try preview.run {
+                    console.err("serveert \(preview.url) (wijzigingen via \(preview.watcherKind); stop met Ctrl-C)")
+                }
             } catch {
                 rebuilder.cleanUp()
                 throw error
             }
-            console.err("serveert \(preview.url) (wijzigingen via \(preview.watcherKind); stop met Ctrl-C)")
-            preview.runUntilSignalled()
             console.err("gestopt")
             return 0
         }

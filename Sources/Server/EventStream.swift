@@ -71,6 +71,8 @@ public final class EventStream: @unchecked Sendable {
 
     /// Serves one client on a connection whose response head was already sent; returns when it is gone.
     func attach(_ fd: Int32) {
+        // A browser tab that stops reading must not hold up broadcasts to the others for long.
+        Socket.setTimeout(fd, SO_SNDTIMEO, seconds: 2)
         lock.lock()
         if closed {
             lock.unlock()

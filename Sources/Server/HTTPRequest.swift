@@ -43,11 +43,15 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// Whether the connection stays open after the response (HTTP/1.1 unless `close`, 1.0 only on request).
     public var keepAlive: Bool {
-        let tokens = headers.filter { $0.name.caseInsensitiveEquals("connection") }
-            .flatMap { $0.value.split(separator: ",") }
-            .map { $0.trimmingSpaces.lowercased() }
-        if minorVersion >= 1 { return !tokens.contains("close") }
-        return tokens.contains("keep-alive")
+        var close = false, keep = false
+        for header in headers where header.name.caseInsensitiveEquals("connection") {
+            for token in header.value.split(separator: ",") {
+                let option = token.trimmingSpaces
+                if option.caseInsensitiveEquals("close") { close = true }
+                if option.caseInsensitiveEquals("keep-alive") { keep = true }
+            }
+        }
+        return minorVersion >= 1 ? !close : keep
     }
 }
 

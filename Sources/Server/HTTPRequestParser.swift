@@ -23,6 +23,7 @@ public struct HTTPLimits: Sendable {
 /// Parses HTTP/1.x request heads from raw bytes (RFC 9112), strictly: anything ambiguous is a 400,
 /// since a preview server has no reason to be lenient with clients that are not browsers.
 public enum HTTPRequestParser {
+    /// The outcome of parsing what has arrived so far.
     public enum Result: Equatable {
         /// Not a whole request yet: read more bytes.
         case incomplete
@@ -32,10 +33,12 @@ public enum HTTPRequestParser {
         case invalid(HTTPRequestError)
     }
 
+    /// Parses the request at the start of `bytes` (what a connection has received so far).
     public static func parse(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits()) -> Result {
         bytes.withUnsafeBufferPointer { parse($0, limits: limits) }
     }
 
+    /// Parses the request at the start of `buffer`.
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result {
         let count = buffer.count
         var lines: [Range<Int>] = []
@@ -119,8 +122,10 @@ public enum HTTPRequestParser {
         parts.append(start..<line.upperBound)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return .failure(bad) }
         guard parts[0].allSatisfy({ isTokenByte(buffer[$0]) }) else { return .failure(bad) }
-        // Visible ASCII only: browsers percent-encode everything else.
-        guard parts[1].allSatisfy({ buffer[$0] > 0x20 && buffer[$0] < 0x7F }) else { return .failure(bad) }
+        // Visible ASCII only (browsers percent-encode everything else), and no fragment.
+        guard parts[1].allSatisfy({ buffer[$0] > 0x20 && buffer[$0] < 0x7F && buffer[$0] != UInt8(ascii: "#") }) else {
+            return .failure(bad)
+        }
         let version = Array(buffer[parts[2]])
         guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == UInt8(ascii: "."),
             isDigit(version[5]), isDigit(version[7])
@@ -141,7 +146,6 @@ public enum HTTPRequestParser {
                 target = "/"
             }
         }
-        if target.contains("#") { return .failure(bad) }
         return .success(HTTPRequest(method: method, target: target, minorVersion: Int(version[7] - 0x30)))
     }
 

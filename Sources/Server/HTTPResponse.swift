@@ -39,6 +39,7 @@ public struct HTTPResponse: Sendable {
         return response
     }
 
+    /// The first value of a header, matched case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
@@ -46,16 +47,26 @@ public struct HTTPResponse: Sendable {
     /// The status line and headers, ending with the empty line. Content-Length is added from the body
     /// (for HEAD too, so it matches GET) except on event streams, which have no length.
     func head(keepAlive: Bool, date: String) -> [UInt8] {
-        var text = "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("HTTP/1.1 \(status) ")
+        add(HTTPResponse.reason(status))
+        add("\r\n")
         for header in headers {
-            text += header.name + ": " + header.value + "\r\n"
+            add(header.name)
+            add(": ")
+            add(header.value)
+            add("\r\n")
         }
-        if eventStream == nil {
-            text += "Content-Length: \(body.count)\r\n"
+        if eventStream == nil && status != 304 {
+            add("Content-Length: \(body.count)\r\n")
         }
-        text += "Date: " + date + "\r\nServer: breingen\r\nX-Content-Type-Options: nosniff\r\n"
-        text += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
-        return Array(text.utf8)
+        add("Date: ")
+        add(date)
+        add("\r\nServer: breingen\r\nX-Content-Type-Options: nosniff\r\n")
+        add(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n")
+        return out
     }
 
     /// The reason phrase for a status code.
@@ -80,6 +91,7 @@ public struct HTTPResponse: Sendable {
 
 /// Escaping for text placed into HTML.
 public enum HTMLEscaping {
+    /// `&`, `<`, `>`, `"` and `'` replaced by entities, so the text is safe in elements and attributes.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

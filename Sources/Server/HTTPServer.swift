@@ -7,6 +7,7 @@ import Foundation
 /// fast for the few dozen connections a preview has), keep-alive and pipelining, strict request parsing.
 /// A bad request gets its 400 and closes only its own connection.
 public final class HTTPServer: @unchecked Sendable {
+    /// Where to listen and how patient to be with clients.
     public struct Configuration: Sendable {
         /// An IP literal or `localhost`.
         public var host = "127.0.0.1"
@@ -24,6 +25,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// Answers one request; called on the connection's thread, so it must be thread-safe.
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
     public let configuration: Configuration
@@ -38,6 +40,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// The port actually bound (meaningful after `start()`).
     public private(set) var port: UInt16 = 0
 
+    /// A server that answers every request with `handler`; nothing happens until `bind()` or `start()`.
     public init(configuration: Configuration, handler: @escaping Handler) {
         self.configuration = configuration
         self.handler = handler
@@ -144,16 +147,24 @@ public final class HTTPServer: @unchecked Sendable {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(4096)
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        // When the current request's first bytes arrived: a head trickling in a byte at a time must
+        // still be complete within the idle timeout.
+        var headStarted: UInt64?
         while true {
             if !buffer.isEmpty {
                 switch HTTPRequestParser.parse(buffer, limits: configuration.limits) {
                 case .request(let request, let consumed):
                     buffer.removeFirst(consumed)
+                    headStarted = nil
                     let response = handler(request)
                     lock.lock()
                     let keepAlive = request.keepAlive && !stopping
                     lock.unlock()
                     if let stream = response.eventStream {
+                        guard request.method == "GET" else {
+                            _ = Socket.send(fd, response.head(keepAlive: false, date: date.now))
+                            return
+                        }
                         guard Socket.send(fd, response.head(keepAlive: true, date: date.now)) else { return }
                         stream.attach(fd)
                         return
@@ -169,7 +180,17 @@ public final class HTTPServer: @unchecked Sendable {
                     lingeringClose(fd)
                     return
                 case .incomplete:
-                    break
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    if let started = headStarted {
+                        if Double(now - started) / 1e9 > configuration.idleTimeout {
+                            let response = HTTPResponse.message(408, "Te traag", "De aanvraag kwam niet op tijd binnen.")
+                            _ = Socket.send(fd, response.head(keepAlive: false, date: date.now), response.body)
+                            lingeringClose(fd)
+                            return
+                        }
+                    } else {
+                        headStarted = now
+                    }
                 }
             }
             let n = recv(fd, &chunk, chunk.count, 0)

@@ -21,8 +21,10 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         | IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR)
     private static let rootMask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
+    /// inotify cannot be used here (no kernel support, or the watch limit is reached).
     public struct Unavailable: Error {}
 
+    /// Watches `folders` (relative to `root`) and everything below them.
     public init(root: URL, folders: [String]) {
         self.root = root.path
         self.folders = folders

@@ -8,22 +8,26 @@ public enum LiveReload {
     public static let eventsPath = "/__breingen/events"
 
     /// The script for a page of build `generation`. Errors are put in the page with `textContent` only,
-    /// so a message containing markup is shown, never interpreted.
+    /// so a message containing markup is shown, never interpreted. Hidden tabs close their stream (a
+    /// browser allows only six connections per server) and reconnect when shown again; the `hello`
+    /// event then tells them whether a newer build appeared meanwhile.
     public static func script(generation: Int) -> String {
         """
-        <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=new EventSource("\(eventsPath)");\
+        <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=null,d=document;\
         function f(e){if(e.data!==g){s.close();location.reload()}}\
-        s.addEventListener("hello",f);s.addEventListener("reload",f);\
-        s.addEventListener("builderror",function(e){var d=JSON.parse(e.data),o=document.getElementById("breingen-bouwfout");\
-        if(!o){o=document.createElement("div");o.id="breingen-bouwfout";o.setAttribute("role","alert");\
+        function x(e){var m=JSON.parse(e.data),o=d.getElementById("breingen-bouwfout");\
+        if(!o){o=d.createElement("div");o.id="breingen-bouwfout";o.setAttribute("role","alert");\
         o.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;\
         background:rgba(40,0,0,.95);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";\
-        (document.body||document.documentElement).appendChild(o)}o.textContent="";\
-        var h=document.createElement("h2");h.textContent="Bouwfout \\u2014 je ziet de laatste gelukte versie";\
+        (d.body||d.documentElement).appendChild(o)}o.textContent="";\
+        var h=d.createElement("h2");h.textContent="Bouwfout \\u2014 je ziet de laatste gelukte versie";\
         h.style.cssText="font:bold 18px sans-serif;margin:0 0 1rem";o.appendChild(h);\
-        d.forEach(function(t){var p=document.createElement("pre");p.style.cssText="white-space:pre-wrap;margin:0 0 1rem";\
-        p.textContent=t;o.appendChild(p)})});\
-        s.addEventListener("buildok",function(){var o=document.getElementById("breingen-bouwfout");if(o)o.remove()})})();</script>
+        m.forEach(function(t){var p=d.createElement("pre");p.style.cssText="white-space:pre-wrap;margin:0 0 1rem";\
+        p.textContent=t;o.appendChild(p)})}\
+        function c(){s=new EventSource("\(eventsPath)");s.addEventListener("hello",f);\
+        s.addEventListener("reload",f);s.addEventListener("builderror",x)}\
+        d.addEventListener("visibilitychange",function(){if(d.hidden){if(s){s.close();s=null}}else if(!s)c()});\
+        if(!d.hidden)c()})();</script>
         """
     }
 

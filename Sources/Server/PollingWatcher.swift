@@ -14,6 +14,7 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
     /// The last snapshot; only the polling thread touches it once started.
     private var previous: [String: FileStamp] = [:]
 
+    /// Compares snapshots of `folders` (relative to `root`) every `interval` seconds.
     public init(root: URL, folders: [String], interval: Double = 0.5) {
         self.root = root.path
         self.folders = folders

@@ -11,12 +11,13 @@ public struct PreviewConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 picks a free port (tests).
     public var port: UInt16 = 8080
-    public var watchedFolders = ["content", "themes", "static"]
+    /// Everything a build reads: content, themes, and the site's own static files, assets and template overrides.
+    public var watchedFolders = ["content", "themes", "static", "assets", "templates"]
     /// Poll instead of using inotify.
     public var forcePolling = false
     public var pollInterval = 0.5
     /// Quiet time after the last change before a rebuild starts.
-    public var debounce = 0.05
+    public var debounce = 0.025
     /// Seconds between keep-alive comments on the event stream.
     public var heartbeat = 15.0
 
@@ -58,6 +59,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var scheduler: RebuildScheduler?
     private var stopped = false
 
+    /// A preview that builds with `rebuilder` and reports to `log`; nothing runs until `start()` or `run(ready:)`.
     public init(configuration: PreviewConfiguration, rebuilder: Rebuilder, log: PreviewLog = .silent) {
         self.configuration = configuration
         self.rebuilder = rebuilder
@@ -100,9 +102,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         try server.bind()
         self.server = server
-        performBuild(.initial)
-        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes in
-            self?.performBuild(changes)
+        performBuild(.initial, noticed: .now())
+        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes, noticed in
+            self?.performBuild(changes, noticed: noticed)
         }
         self.scheduler = scheduler
         scheduler.start()
@@ -137,29 +139,17 @@ public final class PreviewServer: @unchecked Sendable {
         rebuilder.cleanUp()
     }
 
-    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. A second signal while stopping
-    /// removes the temporary folders and exits at once.
-    public func runUntilSignalled() {
-        let signalled = DispatchSemaphore(value: 0)
-        let counter = SignalCounter()
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [rebuilder] in
-                if counter.increment() > 1 {
-                    rebuilder.cleanUp()
-                    _exit(130)
-                }
-                signalled.signal()
-            }
-            source.resume()
-            sources.append(source)
-        }
-        signalled.wait()
+    /// Starts, calls `ready`, serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. Signals are
+    /// caught from before the first build, so stopping at any moment leaves no temporary folders; a
+    /// second signal while stopping removes them and exits at once.
+    public func run(ready: () -> Void) throws {
+        let signals = SignalWaiter(emergency: { [rebuilder] in rebuilder.cleanUp() })
+        defer { signals.cancel() }
+        try start()
+        ready()
+        signals.wait()
         log.info("stoppen…")
         stop()
-        sources.forEach { $0.cancel() }
     }
 
     private func greeting() -> [ServerSentEvent] {
@@ -185,7 +175,7 @@ public final class PreviewServer: @unchecked Sendable {
         return StaticResponder.respond(to: request, from: folder)
     }
 
-    private func performBuild(_ changes: ChangeSet) {
+    private func performBuild(_ changes: ChangeSet, noticed: DispatchTime) {
         let started = DispatchTime.now()
         do {
             let result = try rebuilder.rebuild(changes)
@@ -201,9 +191,16 @@ public final class PreviewServer: @unchecked Sendable {
             errors = []
             builds += 1
             lock.unlock()
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            log.info((changes.everything ? "gebouwd" : "herbouwd na wijziging in \(describe(changes))")
-                + (result.summary.map { ": \($0)" } ?? "") + " (\(Int(milliseconds.rounded())) ms)")
+            let now = DispatchTime.now().uptimeNanoseconds
+            let building = Int((Double(now - started.uptimeNanoseconds) / 1e6).rounded())
+            let sinceChange = Int((Double(now - min(noticed.uptimeNanoseconds, now)) / 1e6).rounded())
+            if changes == .initial {
+                log.info("gebouwd" + (result.summary.map { ": \($0)" } ?? "") + " (\(building) ms)")
+            } else {
+                // From the change being noticed to the new output being served: the figure editors feel.
+                log.info("herbouwd na wijziging in \(describe(changes))" + (result.summary.map { ": \($0)" } ?? "")
+                    + " (bouwen \(building) ms, \(sinceChange) ms na de wijziging)")
+            }
             events.broadcast(ServerSentEvent(name: "reload", data: "\(next)"))
         } catch {
             let diagnostics: [Diagnostic]
@@ -226,21 +223,53 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func describe(_ changes: ChangeSet) -> String {
-        let sorted = changes.paths.sorted()
+        // Paths that still exist first: a save often also reports a temporary file that is gone again.
+        let root = configuration.root.path
+        let sorted = changes.paths.sorted { a, b in
+            let (aExists, bExists) = (access(root + "/" + a, F_OK) == 0, access(root + "/" + b, F_OK) == 0)
+            return aExists != bExists ? aExists : a < b
+        }
         guard let first = sorted.first else { return "de bronnen" }
         return sorted.count == 1 ? first : "\(first) en \(sorted.count - 1) andere"
     }
 }
 
-/// Counts signals across the signal handler's invocations.
-private final class SignalCounter: @unchecked Sendable {
+/// Catches SIGINT and SIGTERM through dispatch sources instead of the default (killing the process).
+private final class SignalWaiter: @unchecked Sendable {
+    private let signalled = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var count = 0
+    private var sources: [DispatchSourceSignal] = []
 
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
+    /// `emergency` runs before exiting on a second signal.
+    init(emergency: @escaping @Sendable () -> Void) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                lock.lock()
+                count += 1
+                let again = count > 1
+                lock.unlock()
+                if again {
+                    emergency()
+                    _exit(130)
+                }
+                signalled.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func wait() {
+        signalled.wait()
+    }
+
+    /// Restores the default handling.
+    func cancel() {
+        sources.forEach { $0.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

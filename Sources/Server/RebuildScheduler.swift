@@ -6,15 +6,17 @@ import Foundation
 final class RebuildScheduler: @unchecked Sendable {
     private let condition = NSCondition()
     private let debounce: Double
-    private let perform: @Sendable (ChangeSet) -> Void
+    /// Gets the changes and when the first of them was noticed (for the latency in the log).
+    private let perform: @Sendable (ChangeSet, DispatchTime) -> Void
     private var pending = ChangeSet()
     private var lastChange = Date.distantPast
+    private var firstNoticed = DispatchTime.now()
     private var stopped = false
     private var building = false
     private var finished = DispatchSemaphore(value: 0)
     private var started = false
 
-    init(debounce: Double, perform: @escaping @Sendable (ChangeSet) -> Void) {
+    init(debounce: Double, perform: @escaping @Sendable (ChangeSet, DispatchTime) -> Void) {
         self.debounce = debounce
         self.perform = perform
     }
@@ -36,6 +38,7 @@ final class RebuildScheduler: @unchecked Sendable {
     func submit(_ changes: ChangeSet) {
         guard !changes.isEmpty else { return }
         condition.lock()
+        if pending.isEmpty { firstNoticed = .now() }
         pending.formUnion(changes)
         lastChange = Date()
         condition.broadcast()
@@ -75,7 +78,7 @@ final class RebuildScheduler: @unchecked Sendable {
             pending = ChangeSet()
             building = true
             condition.unlock()
-            perform(changes)
+            perform(changes, firstNoticed)
             condition.lock()
             building = false
         }

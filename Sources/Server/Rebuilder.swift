@@ -16,6 +16,7 @@ public struct ChangeSet: Sendable, Equatable {
 
     public var isEmpty: Bool { paths.isEmpty && !everything }
 
+    /// Merges a later batch of changes into this one.
     public mutating func formUnion(_ other: ChangeSet) {
         paths.formUnion(other.paths)
         everything = everything || other.everything
@@ -59,6 +60,7 @@ public final class FullRebuilder: Rebuilder, @unchecked Sendable {
     private var count = 0
     private var builds: [URL] = []
 
+    /// Creates its private folder inside `temporaryDirectory` at once (so `cleanUp()` has one thing to remove).
     public init(build: @escaping Build, temporaryDirectory: URL = FileManager.default.temporaryDirectory) throws {
         workDirectory = temporaryDirectory.appendingPathComponent(
             "breingen-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)

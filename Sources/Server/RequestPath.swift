@@ -6,6 +6,7 @@ public struct RequestPath: Sendable, Equatable {
     /// Whether the path ended with a slash (a folder URL).
     public var trailingSlash: Bool
 
+    /// Why a path was refused.
     public enum Problem: Error, Equatable {
         /// Not decodable: a bad percent escape, a NUL, invalid UTF-8, a backslash.
         case malformed

@@ -11,7 +11,8 @@ import Foundation
 public final class ServedFolder: @unchecked Sendable {
     /// What a request path resolves to.
     public enum Resolution: Sendable {
-        case file(contentType: String, body: [UInt8])
+        /// `etag` is a hash of the bytes served, for conditional requests.
+        case file(contentType: String, body: [UInt8], etag: String)
         /// A folder asked for without its trailing slash.
         case folderWithoutSlash
         case notFound
@@ -61,7 +62,7 @@ public final class ServedFolder: @unchecked Sendable {
 
     private func store(_ result: Resolution, for key: String) {
         var size = 0
-        if case .file(_, let body) = result {
+        if case .file(_, let body, _) = result {
             guard body.count <= ServedFolder.maxCachedFile else { return }
             size = body.count
         }
@@ -98,10 +99,18 @@ public final class ServedFolder: @unchecked Sendable {
     private func read(_ file: String) -> Resolution {
         guard let bytes = ServedFolder.readFile(file) else { return .notFound }
         let type = MIMETypes.type(forPath: file)
-        if let transformHTML, MIMETypes.isHTML(type) {
-            return .file(contentType: type, body: transformHTML(bytes, generation))
+        let body = transformHTML != nil && MIMETypes.isHTML(type) ? transformHTML!(bytes, generation) : bytes
+        return .file(contentType: type, body: body, etag: ServedFolder.etag(body))
+    }
+
+    /// A strong validator: FNV-1a (64 bit) of the bytes, quoted.
+    static func etag(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return .file(contentType: type, body: bytes)
+        let hex = String(hash, radix: 16)
+        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
     }
 
     static func realPath(_ path: String) -> String? {

@@ -114,7 +114,7 @@ final class FileWatcherTests: XCTestCase {
 final class RebuildSchedulerTests: XCTestCase {
     func testBurstOfChangesGivesOneBuildWithAllPaths() {
         let builds = Builds()
-        let scheduler = RebuildScheduler(debounce: 0.1) { builds.add($0) }
+        let scheduler = RebuildScheduler(debounce: 0.1) { changes, _ in builds.add(changes) }
         scheduler.start()
         defer { scheduler.stop() }
         for name in ["a", "b", "c"] {
@@ -129,7 +129,7 @@ final class RebuildSchedulerTests: XCTestCase {
 
     func testChangesDuringABuildCauseOneMoreBuild() {
         let builds = Builds(delay: 0.2)
-        let scheduler = RebuildScheduler(debounce: 0.01) { builds.add($0) }
+        let scheduler = RebuildScheduler(debounce: 0.01) { changes, _ in builds.add(changes) }
         scheduler.start()
         defer { scheduler.stop() }
         scheduler.submit(ChangeSet(paths: ["x"]))

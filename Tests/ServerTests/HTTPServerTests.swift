@@ -195,6 +195,33 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(failures.items, [])
     }
 
+    func testUnchangedFileGets304WithItsETag() throws {
+        let connection = try client()
+        let first = try connection.request("/css/site.css")
+        let etag = try XCTUnwrap(first.header("etag"))
+        XCTAssertTrue(etag.hasPrefix("\"") && etag.hasSuffix("\""), etag)
+        let again = try connection.request("/css/site.css", headers: ["If-None-Match: \"ander\", W/\(etag)"])
+        XCTAssertEqual(again.status, 304)
+        XCTAssertEqual(again.body, [])
+        XCTAssertNil(again.header("content-length"))
+        XCTAssertEqual(try connection.request("/css/site.css", headers: ["If-None-Match: \"ander\""]).status, 200)
+        XCTAssertNotEqual(try connection.request("/feed.xml").header("etag"), etag)
+    }
+
+    func testRequestHeadTricklingInTooSlowlyGets408() throws {
+        var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
+        configuration.idleTimeout = 0.3
+        let slow = HTTPServer(configuration: configuration) { _ in HTTPResponse(status: 200) }
+        try slow.start()
+        defer { slow.stop() }
+        let connection = try TestClient(port: slow.port)
+        for byte in "GET / HTTP/1.1\r\n" {
+            guard (try? connection.send(String(byte))) != nil else { break }
+            usleep(50_000)
+        }
+        XCTAssertEqual(try connection.readResponse().status, 408)
+    }
+
     func testStopClosesConnectionsAndFreesThePort() throws {
         let connection = try client()
         XCTAssertEqual(try connection.request("/").status, 200)

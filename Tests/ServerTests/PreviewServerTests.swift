@@ -72,6 +72,11 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(page.text.hasSuffix("</script></body></html>"))
         XCTAssertEqual(page.header("content-length"), "\(page.body.count)")
         XCTAssertEqual(try client.request("/site.css").text, "body{}")
+        // The script is added while serving; the built files stay as the build wrote them.
+        let builds = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        XCTAssertEqual(builds.count, 1)
+        let built = try String(contentsOf: temporary.appendingPathComponent("\(builds[0])/site-1/index.html"), encoding: .utf8)
+        XCTAssertEqual(built, "<html><body><h1>Eerste versie</h1></body></html>")
     }
 
     func testEditRebuildsAndSendsReload() throws {
@@ -189,6 +194,44 @@ final class PreviewServerTests: XCTestCase {
         server.stop()
         XCTAssertTrue(stream.isClosedByServer())
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
+    }
+
+    func testSignalDuringTheFirstBuildStopsCleanlyAfterIt() throws {
+        // The build starts only after `run` caught the signals, so the SIGINT below never reaches the
+        // default handler (which would end the test process).
+        let building = Flag()
+        let rebuilder = try FullRebuilder(build: { folder in
+            building.finish()
+            usleep(300_000)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("<html></html>".utf8).write(to: folder.appendingPathComponent("index.html"))
+            return nil
+        }, temporaryDirectory: temporary)
+        var configuration = PreviewConfiguration(root: root, port: 0)
+        configuration.debounce = 0.02
+        let server = PreviewServer(configuration: configuration, rebuilder: rebuilder)
+        let finished = Flag()
+        let readyCalled = Flag()
+        let thread = Thread {
+            try? server.run { readyCalled.set() }
+            finished.finish()
+        }
+        thread.start()
+        building.waitFinished()
+        kill(getpid(), SIGINT)
+        finished.waitFinished()
+        XCTAssertTrue(readyCalled.isSet)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
+    }
+
+    func testHeadOnTheEventStreamDoesNotHoldTheConnection() throws {
+        let server = try makeServer()
+        defer { server.stop() }
+        let client = try TestClient(port: server.port)
+        let head = try client.request(LiveReload.eventsPath, method: "HEAD")
+        XCTAssertEqual(head.status, 200)
+        XCTAssertTrue(client.isClosedByServer())
+        XCTAssertEqual(server.events.clientCount, 0)
     }
 
     func testLiveReloadInjection() {

@@ -23,6 +23,18 @@ final class RequestPathTests: XCTestCase {
         }
     }
 
+    func testLoopbackAddresses() {
+        XCTAssertEqual(HostAddress.isLoopback("127.0.0.1"), true)
+        XCTAssertEqual(HostAddress.isLoopback("127.1.2.3"), true)
+        XCTAssertEqual(HostAddress.isLoopback("localhost"), true)
+        XCTAssertEqual(HostAddress.isLoopback("::1"), true)
+        XCTAssertEqual(HostAddress.isLoopback("[::1]"), true)
+        XCTAssertEqual(HostAddress.isLoopback("0.0.0.0"), false)
+        XCTAssertEqual(HostAddress.isLoopback("192.168.1.10"), false)
+        XCTAssertEqual(HostAddress.isLoopback("::"), false)
+        XCTAssertNil(HostAddress.isLoopback("voorbeeld.nl"))
+    }
+
     func testContentTypes() {
         XCTAssertEqual(MIMETypes.type(forPath: "index.html"), "text/html; charset=utf-8")
         XCTAssertEqual(MIMETypes.type(forPath: "css/site.CSS"), "text/css; charset=utf-8")

@@ -84,7 +84,7 @@ final class TestClient {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         var body: [UInt8] = []
-        if !head {
+        if !head && status != 304 && status != 204 {
             if let length = headers["content-length"].flatMap(Int.init) {
                 while buffer.count < length, try fill() {}
                 body = Array(buffer.prefix(length))

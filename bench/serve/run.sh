@@ -89,6 +89,21 @@ for round in $(seq 1 "$ROUNDS"); do
     run "$hugo_name" "http://127.0.0.1:$hugo_port/" "$round" peer
 done
 cat "$work/table"
+
+# Edit-to-served latency: a new title in the site's source, polled until it is served.
+EDITS=${EDITS:-20}
+echo
+echo "edit to served ($EDITS edits each; milliseconds)"
+echo "| server | median | p90 | max |"
+echo "| --- | --- | --- | --- |"
+python3 bench/serve/edit_latency.py "breingen serve" "$breingen_port" "$work/site/content/site.yml" \
+    'title: {marker}\nbaseURL: https://www.maatschappelijkealliantie.nl/\nlanguage: nl\n' "$EDITS" |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+python3 bench/serve/edit_latency.py "$hugo_name" "$hugo_port" "$work/hugo/layouts/index.html" \
+    '<!DOCTYPE html>\n<html lang="nl">\n<head><meta charset="utf-8"><title>{marker}</title></head>\n<body><h1>{marker}</h1></body>\n</html>\n' "$EDITS" |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+echo
+
 ours=$(median "$work/ours")
 peer=$(median "$work/peer")
 echo "median requests/s: breingen serve $ours, $hugo_name $peer"

@@ -7,10 +7,23 @@ public struct BuildOptions: Sendable {
     public var root: URL
     /// Where the site goes; `root/output` when nil.
     public var output: URL?
+    /// Include items marked `draft: true` (for previews; never for publishing).
+    public var drafts: Bool
+    /// Include items marked `visibility: internal`.
+    public var includeInternal: Bool
+    /// Print nothing but errors and warnings.
+    public var quiet: Bool
+    /// Show the "pagina's done/total" line while building (only on a terminal, never when quiet).
+    public var progress: Bool
 
-    public init(root: URL, output: URL? = nil) {
+    public init(root: URL, output: URL? = nil, drafts: Bool = false, includeInternal: Bool = false,
+                quiet: Bool = false, progress: Bool = false) {
         self.root = root
         self.output = output
+        self.drafts = drafts
+        self.includeInternal = includeInternal
+        self.quiet = quiet
+        self.progress = progress
     }
 
     public var outputDirectory: URL { output ?? root.appendingPathComponent("output", isDirectory: true) }

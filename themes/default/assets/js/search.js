@@ -161,8 +161,19 @@
     return hits;
   }
 
-  // Exposed for tests and for the bank filters.
-  window.BreinZoeken = { tokens: tokens, stem: stem, queryTerms: queryTerms, search: search };
+  /* The index terms of a text, exactly as breingen writes them: unique stems, stop words dropped. */
+  function indexTerms(text) {
+    var seen = {}, out = [];
+    tokens(text).forEach(function (t) {
+      if (stopSet[t]) return;
+      var st = stem(t);
+      if (!seen[st]) { seen[st] = true; out.push(st); }
+    });
+    return out;
+  }
+
+  // Exposed for tests.
+  window.BreinZoeken = { tokens: tokens, stem: stem, queryTerms: queryTerms, indexTerms: indexTerms, search: search };
 
   var form = document.getElementById("zoekformulier");
   if (!form) return;

@@ -14,7 +14,7 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown"),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics"]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics"]),
         // Typed, validated content: themes, best practices, people, finance, ...

@@ -3,26 +3,26 @@ import Foundation
 /// Dutch notation for what the site prints itself (context values, feed titles): dates as
 /// "23 september 2020", amounts as "€ 95.677", percentages as "6,2%". Pure string work, no
 /// Foundation formatters, since it runs for every item of a build.
-public enum DutchFormat {
+enum SiteFormat {
     static let months = [
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
         "november", "december",
     ]
 
     /// "23 september 2020".
-    public static func date(year: Int, month: Int, day: Int) -> String {
+    static func date(year: Int, month: Int, day: Int) -> String {
         guard (1...12).contains(month) else { return "\(day)-\(month)-\(year)" }
         return "\(day) \(months[month - 1]) \(year)"
     }
 
     /// "2020-09-23", for `datetime` attributes and feeds.
-    public static func isoDate(year: Int, month: Int, day: Int) -> String {
+    static func isoDate(year: Int, month: Int, day: Int) -> String {
         pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     /// "€ 95.677", "€ 1.234,56", "-€ 2.500" (a non-breaking space after the euro sign). Whole
     /// amounts print without cents.
-    public static func euro(_ amount: Decimal) -> String {
+    static func euro(_ amount: Decimal) -> String {
         let negative = amount < 0
         let magnitude = negative ? -amount : amount
         var cents = Decimal()
@@ -40,14 +40,14 @@ public enum DutchFormat {
     }
 
     /// "84,1%" for 0.841: one decimal, Dutch comma; a trailing ",0" is dropped ("80%").
-    public static func percent(_ share: Double) -> String {
+    static func percent(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded())
         let whole = tenths / 10, fraction = abs(tenths % 10)
         return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole)" + (fraction == 0 ? "" : ",\(fraction)") + "%"
     }
 
     /// "2.000" for 2000.
-    public static func integer(_ value: Int) -> String {
+    static func integer(_ value: Int) -> String {
         let digits = Array(String(abs(value)).utf8)
         return (value < 0 ? "-" : "") + grouped(digits)
     }

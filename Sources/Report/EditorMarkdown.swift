@@ -17,6 +17,8 @@ enum EditorMarkdown {
         var listItems: [(ordered: Bool, text: String, children: [(ordered: Bool, text: String)])] = []
         var listIndent = 0
         var lastItemContentIndent = 0
+        // A blank line after an item: only an indented line continues the item after it.
+        var blankAfterItem = false
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
@@ -49,7 +51,8 @@ enum EditorMarkdown {
             let rest = Array(line[indent...])
             if rest.isEmpty {
                 flushParagraph()
-                // A blank line inside a list keeps the list open; a following non-item line closes it.
+                // A blank line inside a list keeps the list open; a following unindented line closes it.
+                if !listItems.isEmpty { blankAfterItem = true }
                 continue
             }
             if indent < 4, let level = headingLevel(rest) {
@@ -64,6 +67,7 @@ enum EditorMarkdown {
             }
             if let (ordered, contentOffset) = listMarker(rest) {
                 flushParagraph()
+                blankAfterItem = false
                 let text = String(decoding: rest[contentOffset...], as: UTF8.self)
                 if !listItems.isEmpty && indent >= lastItemContentIndent && indent > listIndent {
                     listItems[listItems.count - 1].children.append((ordered, text))
@@ -75,7 +79,7 @@ enum EditorMarkdown {
                 continue
             }
             let text = String(decoding: rest, as: UTF8.self)
-            if !listItems.isEmpty && paragraph.isEmpty {
+            if !listItems.isEmpty && paragraph.isEmpty && (!blankAfterItem || indent >= lastItemContentIndent) {
                 // Continuation of the last item (indented or lazy).
                 if listItems[listItems.count - 1].children.isEmpty {
                     listItems[listItems.count - 1].text += "\n" + text

@@ -37,8 +37,6 @@ struct FinanceChapter {
         rows.append(.init(["Resultaat"] + s.table.columns.map { column in
             column == s.column ? amount(finance.result) : amount(s.table.value(row: s.resultRow, column: column))
         }, bold: true))
-        blocks.append(.paragraph([ReportInline("Het resultaat over \(year) is "), ReportInline(DutchFormat.euro(finance.result), bold: true),
-                                  ReportInline(".")]))
         blocks.append(.table(ReportTable(caption: caption("Resultaat \(year) in één oogopslag"), header: [""] + s.table.columns,
                                          alignments: [.left] + s.table.columns.map { _ in .right }, rows: rows)))
 

@@ -25,7 +25,7 @@ let package = Package(
         // The site build: content + theme -> output/.
         .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats"]),
         // The annual report (jaarverslag) as HTML and PDF.
-        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics"]),
+        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates"]),
         // Small HTTP/1.1 server for `breingen serve`.
         .target(name: "Server", dependencies: ["Diagnostics"]),
         // Argument parsing and the commands; the executable only forwards to it.

@@ -12,6 +12,7 @@ public enum CLI {
             serveCommand,
             checkCommand,
             newCommand,
+            reportCommand,
             markdownCommand,
             renderCommand,
         ]

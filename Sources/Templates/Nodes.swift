@@ -279,10 +279,12 @@ final class IncludeNode: Node {
     let template: Expression
     let ignoreMissing: Bool
     let withContext: Bool
-    init(_ template: Expression, ignoreMissing: Bool, withContext: Bool, _ location: Location) {
+    let loopSymbol: Int
+    init(_ template: Expression, ignoreMissing: Bool, withContext: Bool, loopSymbol: Int, _ location: Location) {
         self.template = template
         self.ignoreMissing = ignoreMissing
         self.withContext = withContext
+        self.loopSymbol = loopSymbol
         super.init(location)
     }
     override func render(_ r: Renderer) throws {
@@ -303,7 +305,10 @@ final class IncludeNode: Node {
         try r.push("ingevoegd met include", at: location)
         defer { r.pop() }
         let outer = r.scope
-        r.scope = withContext ? Scope(parent: outer) : Scope(context: [:])
+        let scope = withContext ? Scope(parent: outer) : Scope(context: [:])
+        // As in Jinja2, an included template sees the loop variables but not `loop` itself.
+        scope.set(loopSymbol, .undefined("'loop' is niet gedefinieerd in een include"))
+        r.scope = scope
         defer { r.scope = outer }
         try r.run(included)
     }

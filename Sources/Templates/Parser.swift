@@ -302,7 +302,8 @@ struct Parser {
         }
         let withContext = try parseContextModifier(default: true)
         try expectBlockEnd()
-        return IncludeNode(template, ignoreMissing: ignoreMissing, withContext: withContext, at)
+        return IncludeNode(template, ignoreMissing: ignoreMissing, withContext: withContext,
+                           loopSymbol: environment.symbols.id("loop"), at)
     }
 
     private mutating func parseImport(_ at: Location) throws -> Node {

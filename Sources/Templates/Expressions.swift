@@ -33,7 +33,7 @@ class Expression {
 
     /// An undefined value reached an operation that needs a real one: an error in strict mode.
     final func requireDefined(_ value: Value, _ r: Renderer) throws {
-        if case .undefined(let message) = value, !r.lenient { throw r.error(message, at: location) }
+        if case .undefined(let reason) = value, !r.lenient { throw r.error(reason.description, at: location) }
     }
 }
 
@@ -59,11 +59,10 @@ final class NameExpression: Expression {
     override func evaluate(_ r: Renderer) throws -> Value {
         if let value = r.scope.lookup(symbol, name) { return value }
         if let value = r.environment.global(name) { return value }
-        var message = "'\(name)' is niet gedefinieerd"
-        if let near = Suggestions.nearest(to: name, in: r.scope.visibleNames(r.environment.symbols)) {
-            message += "; bedoelde je '\(near)'?"
-        }
-        return .undefined(message)
+        let scope = r.scope, symbols = r.environment.symbols, name = self.name
+        return .undefined(Undefined("'\(name)' is niet gedefinieerd") {
+            Suggestions.nearest(to: name, in: scope.visibleNames(symbols))
+        })
     }
 }
 

@@ -136,7 +136,7 @@ final class ForNode: Node {
         case .string(let s), .safe(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .undefined(let message):
             if r.lenient { return [] }
-            throw r.error(message, at: location)
+            throw r.error(message.description, at: location)
         default:
             throw r.error("kan niet herhalen over \(value.typeName)", at: location)
         }

@@ -166,7 +166,7 @@ public final class Renderer {
         case .int(let i):
             appendInt(i)
         case .undefined(let message):
-            if !lenient { throw error(message, at: location) }
+            if !lenient { throw error(message.description, at: location) }
         default:
             let text = value.printed
             if escape { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }

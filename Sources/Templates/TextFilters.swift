@@ -273,7 +273,7 @@ enum JSONOutput {
             newline(&out, indent, level)
             out += "}"
         case .object(let o as NamespaceObject): try write(.dict(o.values), into: &out, indent: indent, level: level)
-        case .undefined(let message): throw TemplateRuntimeError(message)
+        case .undefined(let reason): throw TemplateRuntimeError(reason.description)
         default: throw TemplateRuntimeError("tojson kan \(value.typeName) niet omzetten")
         }
     }

@@ -427,6 +427,10 @@ final class CallExpression: Expression {
             }
         }
         let function = try callee.evaluate(r)
+        if case .object(let object) = function, let loop = object as? LoopObject, let recurse = loop.recurse {
+            let arguments = try self.arguments.evaluate(r)
+            return try located(r) { try recurse(arguments, r) }
+        }
         guard case .callable(let callable) = function else {
             try callee.requireDefined(function, r)
             throw r.error("\(describe(callee)) is geen functie maar \(function.typeName)", at: location)

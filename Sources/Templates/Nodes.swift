@@ -79,20 +79,29 @@ final class ForNode: Node {
     let filter: Expression?
     let body: [Node]
     let otherwise: [Node]
+    let recursive: Bool
+    let autoescape: Bool
     let loopSymbol: Int
 
-    init(_ targets: Targets, _ iterable: Expression, filter: Expression?, body: [Node], otherwise: [Node], loopSymbol: Int, _ location: Location) {
+    init(_ targets: Targets, _ iterable: Expression, filter: Expression?, body: [Node], otherwise: [Node],
+         recursive: Bool, autoescape: Bool, loopSymbol: Int, _ location: Location) {
         self.targets = targets
         self.iterable = iterable
         self.filter = filter
         self.body = body
         self.otherwise = otherwise
+        self.recursive = recursive
+        self.autoescape = autoescape
         self.loopSymbol = loopSymbol
         super.init(location)
     }
 
     override func render(_ r: Renderer) throws {
-        let value = try iterable.evaluate(r)
+        try run(try iterable.evaluate(r), depth0: 0, r)
+    }
+
+    /// One pass of the loop; a `recursive` loop calls this again through `loop(children)`.
+    private func run(_ value: Value, depth0: Int, _ r: Renderer) throws {
         var items = try ForNode.items(of: value, r, at: iterable.location)
         let outer = r.scope
         let scope = Scope(parent: outer)
@@ -113,7 +122,22 @@ final class ForNode: Node {
             for node in otherwise { try node.render(r) }
             return
         }
-        let loop = LoopObject(items: items, depth0: 0)
+        let loop = LoopObject(items: items, depth0: depth0)
+        if recursive {
+            loop.recurse = { [unowned self] arguments, r in
+                guard arguments.positional.count == 1, arguments.keyword.isEmpty else {
+                    throw TemplateRuntimeError("loop() in een recursieve loop verwacht één lijst")
+                }
+                try r.push("recursieve loop", at: self.location)
+                defer { r.pop() }
+                let saved = r.output
+                r.output = []
+                defer { r.output = saved }
+                try self.run(arguments.positional[0], depth0: depth0 + 1, r)
+                let text = String(decoding: r.output, as: UTF8.self)
+                return self.autoescape ? .safe(text) : .string(text)
+            }
+        }
         let loopSlot = targets.symbols.count
         scope.values[loopSlot] = .object(loop)
         let baseCount = scope.names.count

@@ -202,7 +202,11 @@ struct Parser {
             position += 1
             filter = try parseExpression()
         }
-        if isName("recursive") { throw error("recursieve loops worden niet ondersteund", at: current) }
+        var recursive = false
+        if isName("recursive") {
+            position += 1
+            recursive = true
+        }
         try expectBlockEnd()
         let (body, end) = try parseBody(until: ["else", "endfor"])
         let tag = try requireEnd(end, "{% endfor %}", opened: at)
@@ -214,8 +218,8 @@ struct Parser {
             otherwise = elseBody
         }
         try expectBlockEnd()
-        return ForNode(targets, iterable, filter: filter, body: body, otherwise: otherwise,
-                       loopSymbol: environment.symbols.id("loop"), at)
+        return ForNode(targets, iterable, filter: filter, body: body, otherwise: otherwise, recursive: recursive,
+                       autoescape: source.autoescape, loopSymbol: environment.symbols.id("loop"), at)
     }
 
     private mutating func parseSet(_ at: Location) throws -> Node {

@@ -30,6 +30,18 @@ final class OutputNode: Node {
     }
 }
 
+/// Nodes rendered in order (the body of an `autoescape` block).
+final class SequenceNode: Node {
+    let body: [Node]
+    init(_ body: [Node], _ location: Location) {
+        self.body = body
+        super.init(location)
+    }
+    override func render(_ r: Renderer) throws {
+        for node in body { try node.render(r) }
+    }
+}
+
 final class IfNode: Node {
     let branches: [(condition: Expression, body: [Node])]
     let otherwise: [Node]

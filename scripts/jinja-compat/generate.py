@@ -326,6 +326,8 @@ CASES = [
     ("recursive loop depth", "{% for item in tree recursive %}{{ loop.depth }}{{ loop.depth0 }}{{ item.n }}{{ loop(item.k) }}{% endfor %}",
      {"tree": [{"n": "a", "k": [{"n": "b", "k": [{"n": "c", "k": []}]}]}]}),
     ("loop changed", "{% for p in mensen|sort(attribute='jaar') %}{% if loop.changed(p.jaar) %}[{{ p.jaar }}]{% endif %}{{ p.naam }} {% endfor %}", PEOPLE),
+    ("autoescape block", "{{ x }}{% autoescape false %}{{ x }}{% endautoescape %}{{ x }}", {"x": "<b>"}),
+    ("autoescape block in txt", {"page.txt": "{{ x }}{% autoescape true %}{{ x }}{% set y %}{{ x }}{% endset %}{{ y }}{% endautoescape %}"}, {"x": "<b>"}),
     # --- lenient (Jinja2's default Undefined)
     ("lenient undefined prints nothing", "[{{ nope }}]", {}, {"lenient": True}),
     ("lenient undefined attribute", "[{{ p.nope }}]", {"p": {}}, {"lenient": True}),

@@ -95,6 +95,8 @@ extension YAMLParser {
 
     /// Parses a block mapping at `indent`; `pos` is at the `:` after its first key.
     mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode) throws -> YAMLNode {
+        try enterCollection(firstKey: firstKey)
+        defer { depth -= 1 }
         var builder = MappingBuilder()
         var key = firstKey
         var keyOffset = pos
@@ -133,6 +135,8 @@ extension YAMLParser {
 
     /// Parses a block sequence at `indent`; `pos` is at its first `-`.
     mutating func parseBlockSequence(indent: Int) throws -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = mark()
         var items: [YAMLNode] = []
         while true {

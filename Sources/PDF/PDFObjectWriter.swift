@@ -27,7 +27,10 @@ struct PDFObjectWriter {
     }
 
     /// Writes object `number` as a stream with the given dictionary entries (without `/Length`).
-    mutating func writeStream(_ number: Int, extraEntries: [UInt8] = [], data: [UInt8]) {
+    /// `flate` says the data is already a zlib stream (`Deflate.zlib`).
+    mutating func writeStream(_ number: Int, extraEntries: [UInt8] = [], data: [UInt8], flate: Bool = false) {
+        var extraEntries = extraEntries
+        if flate { extraEntries.append(contentsOf: Array("/Filter /FlateDecode".utf8)) }
         begin(number)
         bytes.append("<< /Length ")
         PDFSyntax.appendInt(data.count, to: &bytes)

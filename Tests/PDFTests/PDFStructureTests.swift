@@ -50,15 +50,23 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(pdf.internalLinkCount, entries + 1)
     }
 
-    func testContentsShowTheRealPageNumbers() {
+    func testContentsShowTheRealPageNumbers() throws {
         // The contents page ends every entry with the page number of its heading.
         let result = PDFStructureTests.sample
-        let bytes = result.bytes
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = try PDFInspector(bytes: result.bytes).pageContents.joined()
         let financien = result.headings.first { $0.title == "4 Financiën" }!
         XCTAssertEqual(financien.page, result.pageCount)
         XCTAssertTrue(text.contains("(\(financien.page)) Tj"), "the page number is printed")
         XCTAssertTrue(text.contains("(pagina 2 van \(result.pageCount)) Tj"))
+    }
+
+    func testUncompressedContentIsPlainText() throws {
+        let plain = Typesetter(compress: false).typeset(SampleDocument.annualReport(sectionsPerTheme: 1, tableRows: 5))
+        let pdf = try PDFInspector(bytes: plain.bytes)
+        XCTAssertFalse(String(decoding: plain.bytes, as: UTF8.self).contains("/FlateDecode"))
+        XCTAssertTrue(pdf.pageContents[1].contains("BT\n"))
+        XCTAssertLessThan(PDFStructureTests.sample.bytes.count * 2, Typesetter(compress: false)
+            .typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60)).bytes.count, "compression halves the file at least")
     }
 
     func testTheSameDocumentGivesTheSameBytes() {

@@ -12,6 +12,7 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertEqual(pdf.pageCount, result.pageCount)
         XCTAssertGreaterThanOrEqual(result.pageCount, 10)
         XCTAssertTrue(String(decoding: result.bytes.prefix(9), as: UTF8.self).hasPrefix("%PDF-1.7"))
+        XCTAssertTrue(String(decoding: result.bytes.suffix(200), as: UTF8.self).contains("/ID [<"))
     }
 
     func testOutlineHasEveryHeadingNestedWithItsPage() throws {

@@ -207,7 +207,6 @@ public final class PreviewServer: @unchecked Sendable {
             switch error {
             case let diagnostic as Diagnostic: diagnostics = [diagnostic]
             case let many as DiagnosticError: diagnostics = many.diagnostics
-            case let refused as HTTPRequestError: diagnostics = [Diagnostic(.error, refused.message)]
             default: diagnostics = [Diagnostic(.error, "\(error)")]
             }
             lock.lock()

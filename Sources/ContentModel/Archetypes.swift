@@ -88,7 +88,7 @@ public enum Archetypes {
 
             """
         case .result: return """
-            # {{title}}
+            # Resultaten van thema {{theme}} in {{year}}
             theme: {{theme}}
             year: {{year}}
             numbering: numbers

@@ -9,6 +9,10 @@ struct PositionedTable {
     /// Data rows (header excluded), in the order of `table.rows`.
     var cells: [[CSVCells.Cell]]
     var source: SourceFile
+    /// Cells (row, amount column) that held no valid amount: already reported, so sums over them are skipped.
+    var invalid: Set<[Int]> = []
+
+    func isInvalid(row: Int, column: Int) -> Bool { invalid.contains([row, column]) }
 
     /// The cell of a data row and amount column, or the row's label cell when the cell is missing.
     func cell(row: Int, column: Int) -> CSVCells.Cell {
@@ -83,7 +87,8 @@ extension FinanceDecoder {
                     }
                 }
                 guard partIndexes.count == rule.rule.parts.count else { continue }
-                for column in table.columns.indices {
+                for column in table.columns.indices
+                where !([totalIndex] + partIndexes).contains(where: { positioned.isInvalid(row: $0, column: column) }) {
                     let total = table.rows[totalIndex].values[column] ?? 0
                     let sum = partIndexes.reduce(Decimal(0)) { $0 + (table.rows[$1].values[column] ?? 0) }
                     if total != sum {
@@ -107,7 +112,8 @@ extension FinanceDecoder {
                     }
                 }
                 guard partIndexes.count == rule.rule.parts.count else { continue }
-                for (rowIndex, row) in table.rows.enumerated() {
+                for (rowIndex, row) in table.rows.enumerated()
+                where !([totalIndex] + partIndexes).contains(where: { positioned.isInvalid(row: rowIndex, column: $0) }) {
                     let total = row.values[totalIndex] ?? 0
                     let sum = partIndexes.reduce(Decimal(0)) { $0 + (row.values[$1] ?? 0) }
                     if total != sum {

@@ -133,6 +133,7 @@ enum FinanceDecoder {
             return nil
         }
         var rows: [FinancialRow] = []
+        var invalid: Set<[Int]> = []
         var seen: Set<String> = []
         for cellsOfRow in cells.rows.dropFirst() {
             let label = cellsOfRow[0].text.trimmingCharacters(in: .whitespaces)
@@ -148,10 +149,11 @@ enum FinanceDecoder {
                 let cell = cellsOfRow[index]
                 let text = cell.text.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty || text == "-" { values.append(nil); continue }
-                if let amount = DutchAmount.parse(text) {
+                if let amount = DutchNumber.parseAmount(text) {
                     values.append(amount)
                 } else {
                     extra.append(diagnostic(.error, "'\(text)' is geen bedrag (zoals 95.677, 1.234,56 of (2.500))", source, cell))
+                    invalid.insert([rows.count, index - 1])
                     values.append(nil)
                 }
             }
@@ -160,7 +162,7 @@ enum FinanceDecoder {
         let table = FinancialTable(file: source.name, labelHeader: header[0].text, columns: header.dropFirst().map {
             $0.text.trimmingCharacters(in: .whitespaces)
         }, rows: rows)
-        return PositionedTable(table: table, header: header, cells: Array(cells.rows.dropFirst()), source: source)
+        return PositionedTable(table: table, header: header, cells: Array(cells.rows.dropFirst()), source: source, invalid: invalid)
     }
 
     static func diagnostic(_ severity: Severity, _ message: String, _ source: SourceFile, _ cell: CSVCells.Cell) -> Diagnostic {

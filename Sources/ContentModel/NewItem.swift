@@ -34,7 +34,8 @@ public enum NewItem {
         // Name a theme and pyramid level that exist, so the new file passes `check` as it is.
         let themes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/themes").path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
-        let theme = themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
+        // A results file is about the theme its "title" names: `breingen new result onderwijs`.
+        let theme = type == .result ? Slug.make(from: title) : themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
         var ignored: [Diagnostic] = []
         let level = ContentLoader.readSite(root: root, into: &ignored)?.pyramidLevels.first?.slug ?? "bewust"
         let text = Archetypes.fill(template, title: title, slug: slug, date: date, theme: theme, level: level)

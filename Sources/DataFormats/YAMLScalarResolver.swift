@@ -36,6 +36,18 @@ enum YAMLScalarResolver {
             return .string
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
             return resolveNumberOrDate(s)
+        case UInt8(ascii: "<"):
+            // PyYAML gives a plain `<<` the merge-key meaning.
+            if n == 2 && s[1] == UInt8(ascii: "<") {
+                return .error("samenvoegsleutels ('<<') worden niet ondersteund; schrijf de sleutels uit, of zet '<<' tussen aanhalingstekens als het tekst is")
+            }
+            return .string
+        case UInt8(ascii: "="):
+            // PyYAML rejects a plain `=` (its YAML 1.1 'value' type); so do we.
+            if n == 1 {
+                return .error("'=' als losse waarde wordt niet ondersteund; zet het tussen aanhalingstekens")
+            }
+            return .string
         default:
             return .string
         }

@@ -32,7 +32,7 @@ enum Access {
 
     static func item(_ base: Value, _ key: Value, described: String) throws -> Value {
         switch (base, key) {
-        case (.list(let items), _):
+        case (.list(let items), _), (.tuple(let items), _):
             guard case .int(var i) = key.asIntegerIfBool ?? key else {
                 if case .string(let name) = key { return attribute(base, name, described: described) }
                 throw TemplateRuntimeError("een lijst verwacht een geheel getal als index, niet \(key.typeName)")
@@ -87,7 +87,7 @@ enum Methods {
         switch base {
         case .dict(let dict):
             switch name {
-            case "items": return { _ in .list(dict.pairs.map { .list([.string($0.0), $0.1]) }) }
+            case "items": return { _ in .list(dict.pairs.map { .tuple([.string($0.0), $0.1]) }) }
             case "keys": return { _ in .list(dict.keys.map { .string($0) }) }
             case "values": return { _ in .list(dict.values) }
             case "get":

@@ -60,7 +60,7 @@ enum BuiltinFilters {
             case "value": byValue = true
             default: throw TemplateRuntimeError("dictsort: 'by' moet 'key' of 'value' zijn")
             }
-            let pairs = dict.pairs.map { Value.list([.string($0.0), $0.1]) }
+            let pairs = dict.pairs.map { Value.tuple([.string($0.0), $0.1]) }
             let caseSensitive = a.bool("case_sensitive", false)
             let keys = dict.pairs.map { Access.sortKey(byValue ? $0.1 : .string($0.0), caseSensitive) }
             return .list(try stableSorted(pairs, keys: keys, reverse: a.bool("reverse", false)))
@@ -100,7 +100,9 @@ enum BuiltinFilters {
                 let n = NSDecimalNumber(decimal: d).doubleValue
                 return abs(n) < 9e18 ? .int(Int(n)) : fallback
             case .string(let s), .safe(let s):
-                let trimmed = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+                var trimmed = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+                let prefixes = [16: "0x", 8: "0o", 2: "0b"]
+                if let prefix = prefixes[base], trimmed.lowercased().hasPrefix(prefix) { trimmed.removeFirst(2) }
                 if let i = Int(trimmed, radix: base) { return .int(i) }
                 if base == 10, let d = Double(trimmed), d.isFinite, abs(d) < 9e18 { return .int(Int(d)) }
                 return fallback
@@ -131,7 +133,7 @@ enum BuiltinFilters {
         }
         let length: Body = { value, _, _ in
             switch value {
-            case .list(let l): return .int(l.count)
+            case .list(let l), .tuple(let l): return .int(l.count)
             case .dict(let d): return .int(d.count)
             case .string(let s), .safe(let s): return .int(s.unicodeScalars.count)
             default: throw TemplateRuntimeError("length werkt niet op \(value.typeName)")
@@ -144,7 +146,7 @@ enum BuiltinFilters {
         add("upper", []) { value, _, _ in value.mapText { $0.uppercased() } }
         add("items", []) { value, _, _ in
             guard case .dict(let d) = value else { throw TemplateRuntimeError("items verwacht een woordenboek") }
-            return .list(d.pairs.map { .list([.string($0.0), $0.1]) })
+            return .list(d.pairs.map { .tuple([.string($0.0), $0.1]) })
         }
         environment.setFilter("map", FilterFunction { value, arguments, call in
             let items = try value.sequence(for: "map")
@@ -206,6 +208,7 @@ enum BuiltinFilters {
         add("round", ["precision", "method"]) { value, a, _ in
             let precision = try a.int("precision", 0)
             let method = try a.string("method", "common") ?? "common"
+            if case .int = value, method == "common", precision >= 0 { return value }  // Python's round() keeps ints.
             guard let number = value.doubleValue else { throw TemplateRuntimeError("round verwacht een getal, kreeg \(value.typeName)") }
             return .double(try TextFilters.round(number, precision, method))
         }
@@ -275,12 +278,12 @@ enum BuiltinFilters {
         add("urlencode", []) { value, _, _ in
             switch value {
             case .dict(let d):
-                return .string(d.pairs.map { TextFilters.urlQuote($0.0, safe: "") + "=" + TextFilters.urlQuote($0.1.printed, safe: "") }
+                return .string(d.pairs.map { TextFilters.queryQuote($0.0) + "=" + TextFilters.queryQuote($0.1.printed) }
                     .joined(separator: "&"))
-            case .list(let items):
+            case .list(let items), .tuple(let items):
                 return .string(try items.map { item -> String in
-                    guard case .list(let pair) = item, pair.count == 2 else { throw TemplateRuntimeError("urlencode verwacht paren") }
-                    return TextFilters.urlQuote(pair[0].printed, safe: "") + "=" + TextFilters.urlQuote(pair[1].printed, safe: "")
+                    guard let pair = item.items, pair.count == 2 else { throw TemplateRuntimeError("urlencode verwacht paren") }
+                    return TextFilters.queryQuote(pair[0].printed) + "=" + TextFilters.queryQuote(pair[1].printed)
                 }.joined(separator: "&"))
             default:
                 return .string(TextFilters.urlQuote(value.text, safe: "/"))
@@ -394,7 +397,7 @@ final class GroupObject: TemplateObject, @unchecked Sendable {
         default: return nil
         }
     }
-    var printed: String { "(\(grouper.repr), \(Value.list(list).repr))" }
+    var printed: String { Value.tuple([grouper, .list(list)]).repr }
 }
 
 extension Value {

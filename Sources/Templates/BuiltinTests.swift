@@ -28,13 +28,13 @@ enum BuiltinTests {
         add("callable", [], acceptsUndefined: true) { value, _ in if case .callable = value { return true } else { return false } }
         add("iterable", []) { value, _ in
             switch value {
-            case .list, .dict, .string, .safe: return true
+            case .list, .tuple, .dict, .string, .safe: return true
             default: return false
             }
         }
         add("sequence", []) { value, _ in
             switch value {
-            case .list, .dict, .string, .safe: return true
+            case .list, .tuple, .dict, .string, .safe: return true
             default: return false
             }
         }

@@ -19,6 +19,18 @@ class Expression {
         }
     }
 
+    /// Evaluates as a condition. Undefined is false in lenient mode and an error in strict mode, as
+    /// Jinja2's `StrictUndefined`; use `is defined` or `| default` for optional values.
+    @inline(__always)
+    final func condition(_ r: Renderer) throws -> Bool {
+        let value = try evaluate(r)
+        if case .undefined = value {
+            try requireDefined(value, r)
+            return false
+        }
+        return value.truthy
+    }
+
     /// An undefined value reached an operation that needs a real one: an error in strict mode.
     final func requireDefined(_ value: Value, _ r: Renderer) throws {
         if case .undefined(let message) = value, !r.lenient { throw r.error(message, at: location) }
@@ -123,6 +135,7 @@ final class SliceExpression: Expression {
         return try located(r) {
             switch base {
             case .list(let items): return .list(try Access.slice(items, a, b, c))
+            case .tuple(let items): return .tuple(try Access.slice(items, a, b, c))
             case .string(let s): return .string(String(String.UnicodeScalarView(try Access.slice(Array(s.unicodeScalars), a, b, c))))
             case .safe(let s): return .safe(String(String.UnicodeScalarView(try Access.slice(Array(s.unicodeScalars), a, b, c))))
             default: throw TemplateRuntimeError("\(base.typeName) kan niet gesneden worden")
@@ -133,12 +146,15 @@ final class SliceExpression: Expression {
 
 final class ListExpression: Expression {
     let items: [Expression]
-    init(_ items: [Expression], _ location: Location) {
+    let tuple: Bool
+    init(_ items: [Expression], tuple: Bool = false, _ location: Location) {
         self.items = items
+        self.tuple = tuple
         super.init(location)
     }
     override func evaluate(_ r: Renderer) throws -> Value {
-        .list(try items.map { try $0.evaluate(r) })
+        let values = try items.map { try $0.evaluate(r) }
+        return tuple ? .tuple(values) : .list(values)
     }
 }
 
@@ -167,7 +183,7 @@ final class NotExpression: Expression {
         self.operand = operand
         super.init(location)
     }
-    override func evaluate(_ r: Renderer) throws -> Value { .bool(!(try operand.evaluate(r).truthy)) }
+    override func evaluate(_ r: Renderer) throws -> Value { .bool(!(try operand.condition(r))) }
 }
 
 final class NegateExpression: Expression {
@@ -250,6 +266,7 @@ final class AndExpression: Expression {
     }
     override func evaluate(_ r: Renderer) throws -> Value {
         let a = try left.evaluate(r)
+        try left.requireDefined(a, r)
         return a.truthy ? try right.evaluate(r) : a
     }
 }
@@ -263,6 +280,7 @@ final class OrExpression: Expression {
     }
     override func evaluate(_ r: Renderer) throws -> Value {
         let a = try left.evaluate(r)
+        try left.requireDefined(a, r)
         return a.truthy ? a : try right.evaluate(r)
     }
 }
@@ -314,7 +332,7 @@ final class ConditionalExpression: Expression {
         super.init(location)
     }
     override func evaluate(_ r: Renderer) throws -> Value {
-        if try condition.evaluate(r).truthy { return try then.evaluate(r) }
+        if try condition.condition(r) { return try then.evaluate(r) }
         if let otherwise { return try otherwise.evaluate(r) }
         return .undefined("de 'if'-expressie heeft geen 'else' en de voorwaarde was onwaar")
     }

@@ -65,7 +65,7 @@ extension Value {
     /// The items of a list-like value, for filters that take sequences.
     func sequence(for owner: String) throws -> [Value] {
         switch self {
-        case .list(let items): return items
+        case .list(let items), .tuple(let items): return items
         case .dict(let d): return d.keys.map { .string($0) }
         case .string(let s), .safe(let s): return s.unicodeScalars.map { .string(String($0)) }
         default: throw TemplateRuntimeError("\(owner) verwacht een lijst, kreeg \(typeName)")

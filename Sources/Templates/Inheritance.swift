@@ -43,7 +43,7 @@ extension Renderer {
             throw error("een templatenaam moet tekst zijn, niet \(name.typeName)", at: location)
         }
         do {
-            return try environment.template(named: text)
+            return try environment.loadTemplate(text)
         } catch let failure as TemplateLoadError {
             if case .notFound = failure, missingIsNil { return nil }
             throw error(failure.message, at: location)

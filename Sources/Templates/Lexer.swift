@@ -93,7 +93,12 @@ struct Lexer {
             while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         }
         if end > start {
-            tokens.append(Token(kind: .text, offset: start, text: String(decoding: bytes[start..<end], as: UTF8.self)))
+            var text = String(decoding: bytes[start..<end], as: UTF8.self)
+            if bytes[start..<end].contains(0x0D) {
+                // Jinja2 normalises line breaks in template text to "\n".
+                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            tokens.append(Token(kind: .text, offset: start, text: text))
         }
     }
 

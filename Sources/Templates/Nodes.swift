@@ -39,7 +39,7 @@ final class IfNode: Node {
         super.init(location)
     }
     override func render(_ r: Renderer) throws {
-        for branch in branches where try branch.condition.evaluate(r).truthy {
+        for branch in branches where try branch.condition.condition(r) {
             for node in branch.body { try node.render(r) }
             return
         }
@@ -59,7 +59,7 @@ struct Targets {
         }
         let parts: [Value]
         switch value {
-        case .list(let items): parts = items
+        case .list(let items), .tuple(let items): parts = items
         case .string(let s): parts = s.unicodeScalars.map { .string(String($0)) }
         case .object(let group as GroupObject): parts = [group.grouper, .list(group.list)]
         default: throw r.error("kan \(value.typeName) niet uitpakken in \(names.count) namen", at: location)
@@ -104,7 +104,7 @@ final class ForNode: Node {
             var kept: [Value] = []
             for item in items {
                 try targets.bind(item, into: scope, firstSlot: 0, r, at: location)
-                if try filter.evaluate(r).truthy { kept.append(item) }
+                if try filter.condition(r) { kept.append(item) }
             }
             items = kept
         }
@@ -131,7 +131,7 @@ final class ForNode: Node {
 
     static func items(of value: Value, _ r: Renderer, at location: Location) throws -> [Value] {
         switch value {
-        case .list(let items): return items
+        case .list(let items), .tuple(let items): return items
         case .dict(let dict): return dict.keys.map { .string($0) }
         case .string(let s), .safe(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .undefined(let message):
@@ -288,7 +288,7 @@ final class IncludeNode: Node {
     override func render(_ r: Renderer) throws {
         let name = try template.evaluate(r)
         let names: [Value]
-        if case .list(let list) = name { names = list } else { names = [name] }
+        names = name.items ?? [name]
         var found: Template?
         for candidate in names {
             if let template = try r.loadTemplate(candidate, at: template.location, missingIsNil: ignoreMissing || names.count > 1) {
@@ -432,7 +432,7 @@ final class MacroNode: Node {
         if caller != nil && !usesCaller {
             throw TemplateRuntimeError("macro '\(name)' gebruikt caller() niet, maar werd met 'call' aangeroepen")
         }
-        scope.set(symbols.varargs, .list(Array(positional)))
+        scope.set(symbols.varargs, .tuple(Array(positional)))
         scope.set(symbols.kwargs, .dict(OrderedDict(keyword)))
         if let caller { scope.set(symbols.caller, caller) }
         let text = try r.capture(body)

@@ -31,13 +31,15 @@ enum Operators {
             return .string(x + y)
         case (.add, .list(let x), .list(let y)):
             return .list(x + y)
+        case (.add, .tuple(let x), .tuple(let y)):
+            return .tuple(x + y)
         case (.multiply, .string(let s), .int(let n)), (.multiply, .int(let n), .string(let s)):
             return .string(String(repeating: s, count: max(0, n)))
         case (.multiply, .list(let l), .int(let n)), (.multiply, .int(let n), .list(let l)):
             return .list(Array([[Value]](repeating: l, count: max(0, n)).joined()))
         case (.modulo, .string(let format), _), (.modulo, .safe(let format), _):
             let values: [Value]
-            if case .list(let l) = b { values = l } else { values = [b] }
+            if case .tuple(let l) = b { values = l } else { values = [b] }
             return .string(try PercentFormat.format(format, values))
         default:
             throw TemplateRuntimeError("'\(op.rawValue)' kan niet met \(a.typeName) en \(b.typeName)")
@@ -149,7 +151,7 @@ enum Operators {
         case (.string(let x), .string(let y)), (.safe(let x), .safe(let y)),
              (.string(let x), .safe(let y)), (.safe(let x), .string(let y)):
             return x == y
-        case (.list(let x), .list(let y)):
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.dict(let x), .dict(let y)):
             return x.count == y.count && x.keys.allSatisfy { k in y[k].map { equal(x[k]!, $0) } ?? false }
@@ -175,7 +177,7 @@ enum Operators {
             return codepointLess(x, y)
         case (.date(let x), .date(let y)): return x < y
         case (.decimal(let x), .decimal(let y)): return x < y
-        case (.list(let x), .list(let y)):
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
             for (p, q) in zip(x, y) where !equal(p, q) { return try less(p, q) }
             return x.count < y.count
         default:
@@ -200,7 +202,7 @@ enum Operators {
     /// `a in b`.
     static func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
-        case .list(let items): return items.contains { equal($0, item) }
+        case .list(let items), .tuple(let items): return items.contains { equal($0, item) }
         case .dict(let d):
             guard let key = item.stringValue else { return false }
             return d[key] != nil

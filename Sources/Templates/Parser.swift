@@ -105,6 +105,12 @@ struct Parser {
                 position += 1
                 let name = try expectName("een opdracht")
                 if terminators.contains(name.text) { return (nodes, name) }
+                if name.text.hasPrefix("end") || name.text == "else" || name.text == "elif" {
+                    var message = "onverwacht '\(name.text)'"
+                    let expected = terminators.filter { $0.hasPrefix("end") }.sorted()
+                    message += expected.isEmpty ? ": er is geen open blok dat hiermee eindigt" : "; verwacht '\(expected.joined(separator: "' of '"))'"
+                    throw error(message, at: name)
+                }
                 try nest(at: name)
                 nodes.append(try parseStatement(name, begin: token))
                 depth -= 1
@@ -234,7 +240,7 @@ struct Parser {
                     position += 1
                     items.append(try parseExpression())
                 }
-                value = ListExpression(items, value.location)
+                value = ListExpression(items, tuple: true, value.location)
             }
             try expectBlockEnd()
             return SetNode(targets, value, at)
@@ -571,7 +577,7 @@ struct Parser {
                 position += 1
                 if isOp(")") {
                     position += 1
-                    return ListExpression([], at)
+                    return ListExpression([], tuple: true, at)
                 }
                 let first = try parseExpression()
                 if isOp(",") {
@@ -582,7 +588,7 @@ struct Parser {
                         items.append(try parseExpression())
                     }
                     try expectOp(")")
-                    return ListExpression(items, at)
+                    return ListExpression(items, tuple: true, at)
                 }
                 try expectOp(")")
                 return first
@@ -637,7 +643,8 @@ struct Parser {
                 node = try parseSubscript(node, open)
             } else if isOp("(") {
                 let open = advance()
-                node = CallExpression(node, try parseArguments(), location(open))
+                _ = open
+                node = CallExpression(node, try parseArguments(), node.location)
             } else {
                 return node
             }

@@ -144,6 +144,11 @@ enum TextFilters {
         return out
     }
 
+    /// Quoting for query strings: nothing is safe and spaces become `+`.
+    static func queryQuote(_ s: String) -> String {
+        urlQuote(s, safe: "").replacingOccurrences(of: "%20", with: "+")
+    }
+
     /// Counts runs of word characters (letters, digits, underscore), as `re.findall(r"\w+")`.
     static func wordcount(_ s: String) -> Int {
         var count = 0
@@ -242,7 +247,7 @@ enum JSONOutput {
             throw TemplateRuntimeError("tojson kan een bedrag (Decimal) niet omzetten; gebruik | float of | string")
         case .string(let s), .safe(let s): out += quote(s)
         case .date(let d): out += quote(d.description)
-        case .list(let items):
+        case .list(let items), .tuple(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
             for (i, item) in items.enumerated() {

@@ -11,13 +11,15 @@ public enum Value: Sendable {
     case int(Int)
     case double(Double)
     /// Exact amounts (money); printed as Python prints a `Decimal`.
-    case decimal(Decimal)
+    indirect case decimal(Decimal)
     case string(String)
     /// Already-escaped HTML (Jinja's `Markup`).
     case safe(String)
     case list([Value])
+    /// Python's tuple: what `.items()`, `dictsort` and `(a, b)` produce; prints as `(a, b)`.
+    case tuple([Value])
     case dict(OrderedDict)
-    case date(YAMLDate)
+    indirect case date(YAMLDate)
     case callable(Callable)
     /// An object that answers attribute look-ups itself (the loop object, lazily computed site data).
     case object(TemplateObject)
@@ -164,7 +166,7 @@ extension Value {
         case .double(let d): return d != 0
         case .decimal(let d): return !d.isZero
         case .string(let s), .safe(let s): return !s.isEmpty
-        case .list(let l): return !l.isEmpty
+        case .list(let l), .tuple(let l): return !l.isEmpty
         case .dict(let d): return !d.isEmpty
         case .date, .callable, .object: return true
         }
@@ -179,7 +181,7 @@ extension Value {
         case .double(let d): return PythonFormat.float(d)
         case .decimal(let d): return PythonFormat.decimal(d)
         case .string(let s), .safe(let s): return s
-        case .list, .dict: return repr
+        case .list, .tuple, .dict: return repr
         case .date(let d): return d.hasTime ? d.description.replacingOccurrences(of: "T", with: " ") : d.description
         case .callable(let c): return "<function \(c.name)>"
         case .object(let o): return o.printed
@@ -192,6 +194,7 @@ extension Value {
         switch self {
         case .string(let s), .safe(let s): return PythonFormat.quote(s)
         case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .tuple(let items): return "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         case .dict(let d): return "{" + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr }.joined(separator: ", ") + "}"
         case .decimal(let d): return "Decimal('\(PythonFormat.decimal(d))')"
         case .date(let d):
@@ -212,6 +215,7 @@ extension Value {
         case .decimal: return "bedrag"
         case .string, .safe: return "tekst"
         case .list: return "lijst"
+        case .tuple: return "tupel"
         case .dict: return "woordenboek"
         case .date: return "datum"
         case .callable: return "functie"
@@ -224,6 +228,14 @@ extension Value {
         switch self {
         case .int, .double, .decimal: return true
         default: return false
+        }
+    }
+
+    /// The items of a list or tuple.
+    var items: [Value]? {
+        switch self {
+        case .list(let items), .tuple(let items): return items
+        default: return nil
         }
     }
 

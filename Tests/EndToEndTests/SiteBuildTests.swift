@@ -135,6 +135,33 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    func testContentLinksBecomeURLs() throws {
+        let output = try publicBuild()
+        let theme = SiteOutputChecks.read(output, "themas/wonen/index.html")
+        XCTAssertTrue(theme.contains("<a href=\"/brein/best-practices/housing-first/\">Housing First</a>"), theme)
+        let practice = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
+        XCTAssertTrue(practice.contains("href=\"/brein/best-practices/said-en-lody/#aanpak\""))
+        XCTAssertTrue(SiteOutputChecks.read(output, "over-ons/index.html").contains("href=\"/brein/allianties/onderwijs-alliantie/\""))
+    }
+
+    func testBrokenContentLinkIsAnErrorAtItsLine() throws {
+        let site = try BreingenProcess.copyOfFixture("site-small")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = site.appendingPathComponent("content/best-practices/said-en-lody.md")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text += "\nZie [de tulp](../best-practices/de-tulp.md) en [het concept](geheim-concept.md).\n\n![](foto.png)\n"
+        try Data(text.utf8).write(to: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let linkLine = lines.firstIndex { $0.contains("de-tulp.md") }! + 1
+        let imageLine = lines.firstIndex { $0.contains("foto.png") }! + 1
+        let result = try BreingenProcess.run(["build", "-q"], in: site)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/best-practices/said-en-lody.md:\(linkLine):15: error: link naar '../best-practices/de-tulp.md'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("wordt niet gepubliceerd"), "een link naar een concept: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("said-en-lody.md:\(imageLine):5: warning: afbeelding 'foto.png' heeft geen alt-tekst"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
+    }
+
     func testSummaryAndQuiet() throws {
         let site = try BreingenProcess.copyOfFixture("site-small")
         defer { try? FileManager.default.removeItem(at: site) }

@@ -7,10 +7,11 @@ extension ContentLoader {
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += result.diagnostics }
 
-        // Duplicate slugs per type: the first file (in path order) keeps it.
+        // Duplicate slugs per type: the first file (files come in path order) keeps it.
         var owners: [ContentType: [String: String]] = [:]
         var keptResults: [FileResult] = []
-        for result in results.sorted(by: { ($0.item?.info.file ?? "") < ($1.item?.info.file ?? "") }) {
+        keptResults.reserveCapacity(results.count)
+        for result in results {
             guard let item = result.item else { continue }
             let info = item.info
             if let first = owners[item.type]?[info.slug] {
@@ -80,7 +81,7 @@ extension ContentLoader {
                     exists = target != nil
                 }
                 if !exists {
-                    var message = "onbekend \(reference.kind.label) '\(reference.slug)'"
+                    var message = "\(reference.kind.unknown) '\(reference.slug)'"
                     if let near = nearestSlug(to: reference.slug, in: names(reference.kind)) {
                         message += "; bedoelde je '\(near)'?"
                     }

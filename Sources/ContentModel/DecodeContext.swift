@@ -53,6 +53,11 @@ final class DecodeContext {
 enum ReferenceKind: String, Sendable {
     case theme, publication, pyramidLevel, menu
 
+    /// "onbekend thema", "onbekende publicatie": the adjective follows the noun's gender.
+    var unknown: String {
+        self == .publication ? "onbekende \(label)" : "onbekend \(label)"
+    }
+
     /// Dutch name for messages.
     var label: String {
         switch self {

@@ -136,7 +136,7 @@ final class FieldReader {
             }
             return d
         case .string(let s):
-            if let amount = DutchAmount.parse(s) { return amount }
+            if let amount = DutchNumber.parseAmount(s) { return amount }
             context.error("veld '\(key)': '\(s)' is geen bedrag (zoals 95677, \"95.677\" of \"€ 1.234,56\")", at: value)
             return nil
         default:

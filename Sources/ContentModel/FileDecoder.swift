@@ -18,37 +18,45 @@ struct FileResult: Sendable {
 enum FileDecoder {
     static func decode(_ job: ContentFiles.Job) -> FileResult {
         if job.type == .finance { return FinanceDecoder.decode(folder: job.path, name: job.name) }
-        guard let data = FileManager.default.contents(atPath: job.path) else {
+        guard let bytes = FileBytes.contents(of: job.path) else {
             return FileResult(diagnostics: [Diagnostic(.error, "kan het bestand niet lezen", file: job.name)])
         }
-        let source = SourceFile(name: job.name, bytes: [UInt8](data))
-        return decode(source, type: job.type)
+        return decode(name: job.name, bytes: bytes, type: job.type)
     }
 
     /// Decodes the text of a file; the file name gives the default slug.
     static func decode(_ source: SourceFile, type: ContentType) -> FileResult {
-        let context = DecodeContext(source: source)
+        decode(name: source.name, bytes: source.bytes, type: type)
+    }
+
+    static func decode(name: String, bytes: [UInt8], type: ContentType) -> FileResult {
         var result = FileResult()
         let yaml: SourceFile
+        // Diagnostics only ever point into the front matter, so line bookkeeping skips the body.
+        let source: SourceFile
         var body: MarkdownBody?
         if type.isMarkdown {
             do {
-                let parts = try FrontMatter.split(source.bytes, fileName: source.name)
+                let parts = try FrontMatter.split(bytes, fileName: name)
                 guard let frontMatter = parts.frontMatter else {
+                    let firstLine = SourceFile(name: name, bytes: Array(bytes.prefix { $0 != 0x0A }))
                     return FileResult(diagnostics: [Diagnostic.error(
                         "\(type.label) zonder front matter: het bestand begint met een regel '---', dan de velden, dan weer '---'",
-                        in: source, at: 0)])
+                        in: firstLine, at: 0)])
                 }
                 yaml = frontMatter
+                source = SourceFile(name: name, bytes: Array(bytes[..<(bytes.count - parts.body.count)]))
                 body = MarkdownBody(text: String(decoding: parts.body, as: UTF8.self), firstLine: parts.bodyFirstLine)
             } catch let d as Diagnostic {
                 return FileResult(diagnostics: [d])
             } catch {
-                return FileResult(diagnostics: [Diagnostic(.error, "\(error)", file: source.name)])
+                return FileResult(diagnostics: [Diagnostic(.error, "\(error)", file: name)])
             }
         } else {
+            source = SourceFile(name: name, bytes: bytes)
             yaml = source
         }
+        let context = DecodeContext(source: source)
         let root: YAMLNode
         do {
             root = try YAMLParsing.parse(yaml)

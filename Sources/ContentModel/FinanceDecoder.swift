@@ -149,7 +149,7 @@ enum FinanceDecoder {
                 let cell = cellsOfRow[index]
                 let text = cell.text.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty || text == "-" { values.append(nil); continue }
-                if let amount = DutchAmount.parse(text) {
+                if let amount = DutchNumber.parseAmount(text) {
                     values.append(amount)
                 } else {
                     extra.append(diagnostic(.error, "'\(text)' is geen bedrag (zoals 95.677, 1.234,56 of (2.500))", source, cell))

@@ -44,17 +44,18 @@ public struct KnowledgeBase: Sendable {
                 publications: [Publication] = [], people: [Person] = [], schoolScans: [SchoolScan] = [],
                 finance: [FinancialYear] = [], pages: [Page] = []) {
         self.site = site
-        self.themes = themes.sorted { ($0.number.map(NumberKey.init) ?? NumberKey.last, $0.title) < ($1.number.map(NumberKey.init) ?? NumberKey.last, $1.title) }
-        self.bestPractices = bestPractices.sorted { ($1.date, $0.title) < ($0.date, $1.title) }
-        self.insights = insights.sorted { ($0.year, $0.theme, $0.kind.rawValue, $0.slug) < ($1.year, $1.theme, $1.kind.rawValue, $1.slug) }
-        self.activities = activities.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
-        self.results = results.sorted { ($0.year, $0.theme) < ($1.year, $1.theme) }
-        self.alliances = alliances.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
-        self.publications = publications.sorted { ($1.date, $0.title) < ($0.date, $1.title) }
-        self.people = people.sorted { (PersonName.sortKey($0.sortName), $0.slug) < (PersonName.sortKey($1.sortName), $1.slug) }
-        self.schoolScans = schoolScans.sorted { ($0.schoolYear, $0.school) < ($1.schoolYear, $1.school) }
-        self.finance = finance.sorted { $0.year < $1.year }
-        self.pages = pages.sorted { ($0.weight ?? Int.max, $0.title) < ($1.weight ?? Int.max, $1.title) }
+        // Sorting by precomputed keys moves each (large) item once instead of at every comparison.
+        self.themes = ordered(themes, key: { ($0.number.map(NumberKey.init) ?? NumberKey.last, $0.title) }, by: <)
+        self.bestPractices = ordered(bestPractices, key: { ($0.date, $0.title) }, by: { ($1.0, $0.1) < ($0.0, $1.1) })
+        self.insights = ordered(insights, key: { ($0.year, $0.theme, $0.kind.rawValue, $0.slug) }, by: <)
+        self.activities = ordered(activities, key: { ($0.date, $0.title) }, by: <)
+        self.results = ordered(results, key: { ($0.year, $0.theme) }, by: <)
+        self.alliances = ordered(alliances, key: { ($0.title, $0.slug) }, by: <)
+        self.publications = ordered(publications, key: { ($0.date, $0.title) }, by: { ($1.0, $0.1) < ($0.0, $1.1) })
+        self.people = ordered(people, key: { (PersonName.sortKey($0.sortName), $0.slug) }, by: <)
+        self.schoolScans = ordered(schoolScans, key: { ($0.schoolYear, $0.school) }, by: <)
+        self.finance = ordered(finance, key: { $0.year }, by: <)
+        self.pages = ordered(pages, key: { ($0.weight ?? Int.max, $0.title) }, by: <)
         derive()
     }
 
@@ -82,4 +83,11 @@ struct NumberKey: Comparable {
     static let last = NumberKey(parts: [Int.max])
     private init(parts: [Int]) { self.parts = parts }
     static func < (a: NumberKey, b: NumberKey) -> Bool { a.parts.lexicographicallyPrecedes(b.parts) }
+}
+
+/// `items` sorted by a key computed once per item (stable: equal keys keep their order).
+func ordered<T, K>(_ items: [T], key: (T) -> K, by less: (K, K) -> Bool) -> [T] {
+    let keys = items.map(key)
+    let order = keys.indices.sorted { less(keys[$0], keys[$1]) || (!less(keys[$1], keys[$0]) && $0 < $1) }
+    return order.map { items[$0] }
 }

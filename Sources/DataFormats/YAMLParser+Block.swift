@@ -21,12 +21,14 @@ extension YAMLParser {
         }
         try skipToNextToken()
         if atEnd { return root }
+        var ended = false
         if atDocumentMarker && peek() == Byte.dot {
             pos += 3
             try skipToNextToken()
             if atEnd { return root }
+            ended = true
         }
-        if atDocumentMarker || (column == 0 && peek() == Byte.percent) {
+        if ended || atDocumentMarker || (column == 0 && peek() == Byte.percent) {
             throw error("meerdere YAML-documenten in één bestand worden niet ondersteund", at: pos)
         }
         throw error("onverwachte inhoud \(describeCurrent()); klopt de inspringing?", at: pos)
@@ -121,7 +123,7 @@ extension YAMLParser {
                 if lineIndex != keyLine || atEnd || Byte.isBreak(peek()) || peek() == Byte.hash {
                     throw error("':' verwacht na de sleutel; elke regel van een mapping is 'sleutel: waarde'", at: keyOffset)
                 }
-                throw error("':' verwacht na de sleutel, maar vond \(describeCurrent())", at: pos)
+                throw errorAfterValue("':' verwacht na de sleutel, maar vond \(describeCurrent())", at: pos)
             }
             try checkKey(key, keyLine: keyLine)
             keyOffset = pos
@@ -168,9 +170,9 @@ extension YAMLParser {
         skipBlanks()
         if atEnd || Byte.isBreak(peek()) || peek() == Byte.hash { return }
         if peek() == Byte.colon && isWhiteOrEnd(pos + 1) {
-            throw error("een mapping kan hier niet beginnen: zet een geneste mapping op een nieuwe, ingesprongen regel, of zet de waarde tussen aanhalingstekens als ': ' erin hoort", at: pos)
+            throw errorAfterValue("een mapping kan hier niet beginnen: zet een geneste mapping op een nieuwe, ingesprongen regel, of zet de waarde tussen aanhalingstekens als ': ' erin hoort", at: pos)
         }
-        throw error("onverwacht \(describeCurrent()) na de waarde", at: pos)
+        throw errorAfterValue("onverwacht \(describeCurrent()) na de waarde", at: pos)
     }
 }
 

@@ -5,11 +5,15 @@ extension YAMLParser {
     /// Parses a scalar or flow collection that starts at `pos`. Indicators that start features we do not
     /// support are errors here, so every unsupported feature is named in one place.
     mutating func parseInlineNode(parentIndent: Int, inFlow: Bool) throws -> YAMLNode {
+        multilineQuote = nil
         let c = peek()
         switch c {
         case Byte.quote, Byte.apostrophe:
             let start = mark()
             let text = try scanQuoted(double: c == Byte.quote)
+            // Remembered for the hint when something unexpected follows: a quote left open usually ends
+            // at the next quote, lines later.
+            multilineQuote = start.line != lineIndex + source.firstLine ? start : nil
             return node(.string(text), start)
         case Byte.openBracket:
             return try parseFlowSequence()

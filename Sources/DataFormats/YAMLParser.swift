@@ -57,6 +57,8 @@ struct YAMLParser {
     /// 0-based index of the line `pos` is on, and the offset where that line starts.
     var lineIndex = 0
     var lineStart = 0
+    /// Where the last quoted scalar started, when it spanned several lines.
+    var multilineQuote: Mark?
 
     init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -177,6 +179,16 @@ struct YAMLParser {
 
     func error(_ message: String, at offset: Int) -> Diagnostic {
         Diagnostic.error(message, in: source, at: offset)
+    }
+
+    /// An error about what follows a value; mentions a quote opened lines earlier, the usual cause.
+    func errorAfterValue(_ message: String, at offset: Int) -> Diagnostic {
+        var notes: [String] = []
+        if let quote = multilineQuote {
+            notes.append("het aanhalingsteken op regel \(quote.line), kolom \(quote.column) wordt pas vlak hiervoor gesloten; "
+                         + "ontbreekt daar een afsluitend aanhalingsteken?")
+        }
+        return Diagnostic.error(message, in: source, at: offset, notes: notes)
     }
 
     /// Names a byte for an error message: `'x'`, or a description for line ends and the end of input.

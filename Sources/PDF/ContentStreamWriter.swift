@@ -48,7 +48,7 @@ struct ContentStreamWriter {
                 number(x1); number(pageHeight - y1); out.append("m "); number(x2); number(pageHeight - y2); out.append("l S\n")
             case let .link(x, y, w, h, target):
                 links.append(PageLink(x1: x, y1: pageHeight - y - h, x2: x + w, y2: pageHeight - y, target: target))
-            case .text:
+            case .text, .pageNumber:
                 continue
             }
         }

@@ -6,8 +6,6 @@ struct FlowBuilder {
     let style: DocumentStyle
     /// The headings of the document, numbered, in order (computed before the flow, for the contents).
     let headings: [HeadingMark]
-    /// Page number (1-based) of each anchor, from the previous pass; empty on the first pass.
-    let pageNumbers: [String: Int]
 
     private(set) var slices: [Slice] = []
     /// The next slice may not be separated from the previous one (it follows a heading or a caption).
@@ -16,10 +14,9 @@ struct FlowBuilder {
 
     var contentWidth: Double { style.pageWidth - style.marginLeft - style.marginRight }
 
-    init(style: DocumentStyle, headings: [HeadingMark], pageNumbers: [String: Int]) {
+    init(style: DocumentStyle, headings: [HeadingMark]) {
         self.style = style
         self.headings = headings
-        self.pageNumbers = pageNumbers
     }
 
     /// Numbers the headings and gives each an anchor, in document order.
@@ -215,7 +212,7 @@ struct FlowBuilder {
         if !titleSlices.isEmpty { titleSlices[titleSlices.count - 1].height += size * 0.6 }
         push(titleSlices, firstSpace: 0)
         keepWithPrevious = true
-        let numberColumn = 28.0
+        let numberColumn = 28.0  // room for a page number up to four digits
         for mark in headings where mark.level <= maxLevel && mark.inContents {
             let entryFont = StandardFont.of(style.headingFamily, bold: mark.level == 1, italic: false)
             let entrySize = mark.level == 1 ? style.bodySize + 0.5 : style.bodySize
@@ -235,24 +232,11 @@ struct FlowBuilder {
             let last = entrySlices.count - 1
             let height = entrySlices[last].height
             let baseline = (height + entrySize * 0.7) / 2
-            let page = pageNumbers[mark.anchor].map(String.init) ?? ""
-            let pageBytes = WinAnsiEncoding.encode(page)
-            let pageWidth = entryFont.width(of: pageBytes, size: entrySize)
-            let right = style.marginLeft + contentWidth
-            let leaderStart = style.marginLeft + indent + lastLine.width + 6
-            let leaderEnd = right - max(pageWidth, 1) - 3
-            // The leader is text, not graphics: extraction then keeps the title and its page on one line.
-            let dot = WinAnsiEncoding.encode(" .")
-            let dotWidth = entryFont.width(of: dot, size: entrySize, kerning: false)
-            let count = Int((leaderEnd - leaderStart) / dotWidth)
-            if count > 0 {
-                let leaderWidth = Double(count) * dotWidth
-                entrySlices[last].ops.append(.text(x: leaderEnd - leaderWidth, y: baseline, font: entryFont, size: entrySize,
-                                                   bytes: Array([[UInt8]](repeating: dot, count: count).joined()),
-                                                   wordSpacing: 0, color: PDFColor(red: 0.5, green: 0.5, blue: 0.5), kerning: []))
-            }
-            entrySlices[last].ops.append(.text(x: right - pageWidth, y: baseline, font: entryFont, size: entrySize,
-                                               bytes: pageBytes, wordSpacing: 0, color: style.text, kerning: []))
+            // The page number is known only after pagination; the renderer fills it in (with its leader).
+            // The layout never depends on it: the title's width leaves room for any number.
+            entrySlices[last].ops.append(.pageNumber(anchor: mark.anchor, leaderStart: style.marginLeft + indent + lastLine.width + 6,
+                                                     right: style.marginLeft + contentWidth, y: baseline, font: entryFont,
+                                                     size: entrySize, color: style.text))
             push(entrySlices, firstSpace: mark.level == 1 ? 6 : 0)
         }
         forceNewPageNext = true

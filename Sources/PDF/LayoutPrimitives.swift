@@ -7,6 +7,10 @@ enum DrawOp {
               color: PDFColor, kerning: [(Int, Int)])
     case fillRect(x: Double, y: Double, width: Double, height: Double, color: PDFColor)
     case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, color: PDFColor)
+    /// The page number of an anchor, right-aligned at `right`, with a dotted leader from `leaderStart`
+    /// (a contents entry). Resolved into text once the pages are known.
+    case pageNumber(anchor: String, leaderStart: Double, right: Double, y: Double, font: StandardFont, size: Double,
+                    color: PDFColor)
     /// A clickable area (a link annotation), not drawn.
     case link(x: Double, y: Double, width: Double, height: Double, target: Link)
 
@@ -21,7 +25,33 @@ enum DrawOp {
             return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: width, color: color)
         case let .link(x, y, w, h, target):
             return .link(x: x, y: y + dy, width: w, height: h, target: target)
+        case let .pageNumber(anchor, leaderStart, right, y, font, size, color):
+            return .pageNumber(anchor: anchor, leaderStart: leaderStart, right: right, y: y + dy, font: font, size: size,
+                               color: color)
         }
+    }
+
+    /// The ops that print a resolved page number: the leader (as text, so extraction keeps the title
+    /// and its number on one line) and the number.
+    static func resolvedPageNumber(_ page: Int?, leaderStart: Double, right: Double, y: Double, font: StandardFont,
+                                   size: Double, color: PDFColor) -> [DrawOp] {
+        let bytes = WinAnsiEncoding.encode(page.map(String.init) ?? "")
+        let width = font.width(of: bytes, size: size)
+        var ops: [DrawOp] = []
+        let dot = WinAnsiEncoding.encode(" .")
+        let dotWidth = font.width(of: dot, size: size, kerning: false)
+        let leaderEnd = right - max(width, 1) - 3
+        let count = Int((leaderEnd - leaderStart) / dotWidth)
+        if count > 0 {
+            ops.append(.text(x: leaderEnd - Double(count) * dotWidth, y: y, font: font, size: size,
+                             bytes: Array([[UInt8]](repeating: dot, count: count).joined()), wordSpacing: 0,
+                             color: PDFColor(red: 0.5, green: 0.5, blue: 0.5), kerning: []))
+        }
+        if !bytes.isEmpty {
+            ops.append(.text(x: right - width, y: y, font: font, size: size, bytes: bytes, wordSpacing: 0, color: color,
+                             kerning: []))
+        }
+        return ops
     }
 }
 

@@ -32,8 +32,8 @@ struct BrokenLine {
     var size: Double
 }
 
-/// Breaks styled text into lines of a given width. It minimises the sum of squared leftover space over
-/// the whole paragraph (total fit, like Knuth and Plass without hyphenation), never lets a line overflow
+/// Breaks styled text into lines of a given width. It minimises the demerits of Knuth and Plass over the
+/// whole paragraph (total fit, without hyphenation), never lets a line overflow
 /// (words wider than the line are cut), allows breaks after the hyphen of a compound word, and honours
 /// forced line breaks (`\n`).
 struct LineBreaker {
@@ -102,6 +102,14 @@ struct LineBreaker {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0xC0
     }
 
+    /// Is the space-delimited token around `index` longer than 20 bytes (an address, not "en/of")?
+    private func isLongToken(_ bytes: [UInt8], around index: Int) -> Bool {
+        var start = index, end = index
+        while start > 0 && bytes[start - 1] != 0x20 && bytes[start - 1] != 0x0A { start -= 1 }
+        while end < bytes.count && bytes[end] != 0x20 && bytes[end] != 0x0A { end += 1 }
+        return end - start > 20
+    }
+
     private func makeWords(_ spans: [StyledSpan]) -> [Word] {
         var words: [Word] = []
         var current = Word()
@@ -137,6 +145,12 @@ struct LineBreaker {
                 } else if b == 0x0A {
                     flushPart(upTo: i)
                     closeWord(space: nil, spaceWidth: 0, forced: true)
+                    partStart = i + 1
+                } else if b == 0x2F && i > 0 && i + 1 < bytes.count && bytes[i - 1] != 0x2F && bytes[i + 1] != 0x2F
+                            && bytes[i + 1] != 0x20 && isLongToken(bytes, around: i) {
+                    // An address may break after a slash (not inside "//"), so it need not be cut anywhere.
+                    flushPart(upTo: i + 1)
+                    closeWord(space: nil, spaceWidth: 0, forced: false)
                     partStart = i + 1
                 } else if b == 0x2D && i > 0 && i + 1 < bytes.count && isLetter(bytes[i - 1]) && isLetter(bytes[i + 1])
                             && i - partStart >= 2 {
@@ -196,8 +210,10 @@ struct LineBreaker {
         return result
     }
 
-    /// Total fit: best[j] is the least cost of setting words 0..<j; a line's cost is its squared leftover
-    /// space, except the last line of the paragraph (or before a forced break), which costs nothing.
+    /// Total fit: best[j] is the least cost of setting words 0..<j. A line costs Knuth and Plass's
+    /// demerits, (10 + badness)², where the badness grows with the cube of how far its spaces must stretch
+    /// (a stretchability of half a space each); a line without spaces to stretch is as bad as it gets.
+    /// The last line of the paragraph (or before a forced break) costs nothing.
     private func chooseBreaks(_ words: [Word]) -> [Int] {
         let n = words.count
         var best = [Double](repeating: .infinity, count: n + 1)
@@ -205,16 +221,28 @@ struct LineBreaker {
         best[0] = 0
         for j in 1...n {
             var lineWidth = 0.0
+            var stretch = 0.0
             var i = j - 1
+            let isLast = j == n || words[j - 1].forcedBreakAfter
             while i >= 0 {
                 if i < j - 1 && words[i].forcedBreakAfter { break }
-                lineWidth += words[i].width + (i < j - 1 ? words[i].spaceWidth : 0)
+                if i < j - 1 {
+                    lineWidth += words[i].spaceWidth
+                    stretch += words[i].spaceWidth * 0.5
+                }
+                lineWidth += words[i].width
                 if lineWidth > width + 0.001 && i < j - 1 { break }
-                let isLast = j == n || words[j - 1].forcedBreakAfter
-                let slack = max(width - lineWidth, 0) / max(width, 1)
-                var cost = isLast ? 0 : slack * slack * 1000
-                // Discourage a last line with a single short word (a typographic widow line).
-                if isLast && j - i == 1 && j > 1 && words[i].width < width * 0.15 { cost += 50 }
+                var cost = 0.0
+                if isLast {
+                    // Discourage a last line with a single short word.
+                    if j - i == 1 && j > 1 && words[i].width < width * 0.15 { cost = 2_500 }
+                } else {
+                    let slack = max(width - lineWidth, 0)
+                    let ratio = stretch > 0 ? slack / stretch : (slack > 0.5 ? 10 : 0)
+                    // Not capped as in TeX: among very loose lines the least loose should win.
+                    let badness = 100 * ratio * ratio * ratio
+                    cost = (10 + badness) * (10 + badness)
+                }
                 if best[i] + cost < best[j] {
                     best[j] = best[i] + cost
                     from[j] = i
@@ -241,7 +269,7 @@ struct LineBreaker {
             let extra = (width - natural) / Double(spaces)
             // Very loose lines read worse than a ragged one.
             let typicalSpace = words.first.map { $0.spaceWidth } ?? 3
-            if extra > 0 && extra < max(typicalSpace, 2.5) * 3 { wordSpacing = extra }
+            if extra > 0 && extra < max(typicalSpace, 2.5) * 6 { wordSpacing = extra }
         }
         let setWidth = natural + wordSpacing * Double(spaces)
         var x: Double

@@ -54,19 +54,9 @@ public enum StandardFont: Int, CaseIterable, Sendable {
     }
 
     /// The kerning adjustment between two WinAnsi codes in 1/1000 em (negative brings them closer).
+    @inline(__always)
     public func kern(_ left: UInt8, _ right: UInt8) -> Int {
-        let pairs = StandardFont.kerningTables[rawValue]
-        if pairs.isEmpty { return 0 }
-        let key = UInt32(left) << 24 | UInt32(right) << 16
-        var low = 0, high = pairs.count - 1
-        while low <= high {
-            let mid = (low + high) >> 1
-            let entry = pairs[mid]
-            let entryKey = entry & 0xFFFF_0000
-            if entryKey == key { return Int(entry & 0xFFFF) - 32768 }
-            if entryKey < key { low = mid + 1 } else { high = mid - 1 }
-        }
-        return 0
+        Int(StandardFont.kerningTables[rawValue][Int(left) << 8 | Int(right)])
     }
 
     /// Ascender of the letters in 1/1000 em.
@@ -77,7 +67,14 @@ public enum StandardFont: Int, CaseIterable, Sendable {
     public var capHeight: Int { StandardFont.generatedCapHeight(self) }
 
     private static let widthTables: [[UInt16]] = StandardFont.allCases.map { generatedWidths($0) }
-    private static let kerningTables: [[UInt32]] = StandardFont.allCases.map { generatedKerning($0) }
+    /// A 256 x 256 table per font (128 KB each): the line breaker looks up a pair for every letter.
+    private static let kerningTables: [[Int16]] = StandardFont.allCases.map { font in
+        var table = [Int16](repeating: 0, count: 65536)
+        for entry in generatedKerning(font) {
+            table[Int(entry >> 16)] = Int16(Int(entry & 0xFFFF) - 32768)
+        }
+        return table
+    }
 }
 
 /// A typeface family of the standard 14 fonts.

@@ -4,8 +4,9 @@ import Foundation
 ///
 ///     let pdf = Typesetter().layout(document)   // Data, ready to write to disk
 ///
-/// The table of contents needs the page numbers of the headings, so the flow is laid out twice (or
-/// until the numbers settle).
+/// The table of contents needs the page numbers of the headings. Its layout leaves a fixed column for
+/// them, so the flow is laid out once and the numbers are filled in when the pages are known (the
+/// result of a second pass, without its cost).
 public struct Typesetter {
     public init() {}
 
@@ -18,24 +19,16 @@ public struct Typesetter {
     public func typeset(_ document: TypesetDocument) -> TypesetResult {
         let style = document.style
         let marks = FlowBuilder.headingMarks(of: document.blocks, numbered: document.numberHeadings)
-        let hasContents = document.blocks.contains { if case .tableOfContents = $0 { return true } else { return false } }
         let firstFlowPage = document.cover == nil ? 1 : 2
         let paginator = Paginator(contentHeight: style.pageHeight - style.marginTop - style.marginBottom,
                                   top: style.marginTop)
 
+        var builder = FlowBuilder(style: style, headings: marks)
+        for block in document.blocks { builder.add(block) }
+        var pages = paginator.paginate(builder.slices)
         var pageNumbers: [String: Int] = [:]
-        var pages: [[PlacedSlice]] = []
-        for pass in 0..<3 {
-            var builder = FlowBuilder(style: style, headings: marks, pageNumbers: pageNumbers)
-            for block in document.blocks { builder.add(block) }
-            pages = paginator.paginate(builder.slices)
-            var found: [String: Int] = [:]
-            for (index, page) in pages.enumerated() {
-                for placed in page { if let mark = placed.slice.heading { found[mark.anchor] = index + firstFlowPage } }
-            }
-            let settled = found == pageNumbers
-            pageNumbers = found
-            if !hasContents || settled || pass == 2 { break }
+        for (index, page) in pages.enumerated() {
+            for placed in page { if let mark = placed.slice.heading { pageNumbers[mark.anchor] = index + firstFlowPage } }
         }
 
         // A document needs a page, even when it has nothing to show.
@@ -65,7 +58,14 @@ public struct Typesetter {
             if let chapterOnPage { chapter = chapterOnPage }
             ops.append(contentsOf: decorations.header(left: document.runningHeader, right: chapter))
             for placed in page {
-                for op in placed.slice.ops { ops.append(op.offset(by: placed.top)) }
+                for op in placed.slice.ops {
+                    if case let .pageNumber(anchor, leaderStart, right, y, font, size, color) = op {
+                        ops.append(contentsOf: DrawOp.resolvedPageNumber(pageNumbers[anchor], leaderStart: leaderStart, right: right,
+                                                                         y: y + placed.top, font: font, size: size, color: color))
+                    } else {
+                        ops.append(op.offset(by: placed.top))
+                    }
+                }
             }
             ops.append(contentsOf: decorations.footer(page: index + firstFlowPage, of: total))
             pageOps.append(ops)

@@ -105,6 +105,12 @@ struct Parser {
                 position += 1
                 let name = try expectName("een opdracht")
                 if terminators.contains(name.text) { return (nodes, name) }
+                if name.text.hasPrefix("end") || name.text == "else" || name.text == "elif" {
+                    var message = "onverwacht '\(name.text)'"
+                    let expected = terminators.filter { $0.hasPrefix("end") }.sorted()
+                    message += expected.isEmpty ? ": er is geen open blok dat hiermee eindigt" : "; verwacht '\(expected.joined(separator: "' of '"))'"
+                    throw error(message, at: name)
+                }
                 try nest(at: name)
                 nodes.append(try parseStatement(name, begin: token))
                 depth -= 1
@@ -637,7 +643,8 @@ struct Parser {
                 node = try parseSubscript(node, open)
             } else if isOp("(") {
                 let open = advance()
-                node = CallExpression(node, try parseArguments(), location(open))
+                _ = open
+                node = CallExpression(node, try parseArguments(), node.location)
             } else {
                 return node
             }

@@ -11,7 +11,7 @@ public enum Value: Sendable {
     case int(Int)
     case double(Double)
     /// Exact amounts (money); printed as Python prints a `Decimal`.
-    case decimal(Decimal)
+    indirect case decimal(Decimal)
     case string(String)
     /// Already-escaped HTML (Jinja's `Markup`).
     case safe(String)
@@ -19,7 +19,7 @@ public enum Value: Sendable {
     /// Python's tuple: what `.items()`, `dictsort` and `(a, b)` produce; prints as `(a, b)`.
     case tuple([Value])
     case dict(OrderedDict)
-    case date(YAMLDate)
+    indirect case date(YAMLDate)
     case callable(Callable)
     /// An object that answers attribute look-ups itself (the loop object, lazily computed site data).
     case object(TemplateObject)

@@ -17,7 +17,9 @@ final class YAMLCompatibilityTests: XCTestCase {
     }
 
     private func loadCases() throws -> [Case] {
-        let url = URL(fileURLWithPath: #filePath)
+        // YAML_COMPAT_CASES runs another case file instead, e.g. one from scripts/yaml-compat/fuzz.py.
+        let override = ProcessInfo.processInfo.environment["YAML_COMPAT_CASES"].flatMap { $0.isEmpty ? nil : $0 }
+        let url = override.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/yaml-compat/expected.json")
         let data = try Data(contentsOf: url)
@@ -34,8 +36,9 @@ final class YAMLCompatibilityTests: XCTestCase {
     }
 
     func testCompatibilityWithPyYAML() throws {
+        let override = ProcessInfo.processInfo.environment["YAML_COMPAT_CASES"].flatMap { $0.isEmpty ? nil : $0 }
         let cases = try loadCases()
-        XCTAssertGreaterThanOrEqual(cases.count, 100)
+        if override == nil { XCTAssertGreaterThanOrEqual(cases.count, 100) }
         var agree = 0, deviations = 0
         var failures: [String] = []
         for c in cases {

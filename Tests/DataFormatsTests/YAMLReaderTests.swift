@@ -116,3 +116,11 @@ final class YAMLReaderTests: XCTestCase {
         check("a: 2021-02-29\n", 1, 4, "onmogelijke datum")
     }
 }
+
+final class YAMLRegressionTests: XCTestCase {
+    func testQuotedValueAfterFoldedScalar() throws {
+        let text = "summary: >\n  Een project\n  gestart. # geen commentaar\ncontact:\n  name: 'Jan de Vries'\n  email: jan@example.org\n"
+        let node = try YAMLReader.parse(SourceFile(name: "x", text: text))
+        XCTAssertEqual(node.jsonText(), #"{"summary":"Een project gestart. # geen commentaar\n","contact":{"name":"Jan de Vries","email":"jan@example.org"}}"#)
+    }
+}

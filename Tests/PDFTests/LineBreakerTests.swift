@@ -52,6 +52,15 @@ final class LineBreakerTests: XCTestCase {
         XCTAssertEqual(text(of: lines[0]), "sociaal-")
     }
 
+    func testLongAddressesBreakAfterASlash() {
+        let url = "https://hetmaatschappelijkbrein.nl/inzichten/onderwijs/2020"
+        let lines = LineBreaker(width: 150).breakLines([span("Zie " + url + " en/of elders")])
+        XCTAssertTrue(lines.contains { text(of: $0) == "https://hetmaatschappelijkbrein.nl/" }, lines.map { text(of: $0) }.description)
+        XCTAssertEqual(lines.map { text(of: $0) }.joined().filter { $0 != " " }, ("Zie " + url + " en/of elders").filter { $0 != " " })
+        XCTAssertTrue(lines.allSatisfy { $0.width <= 150.01 })
+        XCTAssertFalse(lines.contains { text(of: $0).hasSuffix("en/") }, "short words keep their slash")
+    }
+
     func testForcedBreaks() {
         let lines = LineBreaker(width: 400).breakLines([span("eerste regel\ntweede regel")])
         XCTAssertEqual(lines.map { text(of: $0) }, ["eerste regel", "tweede regel"])

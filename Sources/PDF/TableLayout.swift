@@ -84,7 +84,7 @@ struct TableLayout {
         for (index, row) in table.rows.enumerated() {
             let fill: PDFColor? = index % 2 == 1 ? PDFColor(red: 0.94, green: 0.95, blue: 0.97) : nil
             var slice = rowSlice(row.cells, widths: widths, alignments: alignments, bold: row.bold, fill: fill,
-                                 color: style.text)
+                                 color: row.warning ? style.warning : style.text)
             if row.bold {
                 slice.ops.append(.line(x1: style.marginLeft, y1: 0, x2: style.marginLeft + widths.reduce(0, +), y2: 0,
                                        width: 0.8, color: style.text))

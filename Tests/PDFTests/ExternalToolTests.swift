@@ -78,7 +78,7 @@ final class ExternalToolTests: XCTestCase {
         let url = try writeSample()
         defer { try? FileManager.default.removeItem(at: url) }
         let (_, text) = try run(pdftotext, ["-f", "2", "-l", "2", url.path, "-"])
-        for heading in ExternalToolTests.sample.headings where heading.level <= 2 {
+        for heading in ExternalToolTests.sample.headings where heading.level <= 2 && heading.title != "Inhoud" {
             let line = text.split(separator: "\n").first { $0.hasPrefix(heading.title + " .") }
             XCTAssertNotNil(line, "contents entry for \(heading.title)")
             XCTAssertTrue(line?.hasSuffix(" \(heading.page)") == true, "\(line ?? "") should end in \(heading.page)")

@@ -39,7 +39,9 @@ struct BlockParser {
         self.options = options
         lineOffset = firstLine - 1
         store = Storage(sourceCount: source.count)
-        store.nodes.reserveCapacity(source.count / 24 + 16)
+        // Generous: pages never touched are never resident, while growing by doubling would copy the
+        // whole arena and briefly hold both copies.
+        store.nodes.reserveCapacity(source.count / 4 + 64)
         root = store.makeNode(.document)
         store.nodes[0].flags = NodeFlags.open
         store.nodes[0].line = Int32(firstLine)

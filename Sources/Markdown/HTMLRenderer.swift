@@ -43,7 +43,7 @@ struct HTMLWriter {
         self.store = document.storage
         self.options = document.options
         self.resolver = resolver
-        out.reserveCapacity(store.sourceCount + store.sourceCount / 4 + 64)
+        out.reserveCapacity(store.sourceCount * 2 + 64)
         if options.headingIDs {
             for heading in document.headings { headingIDs[heading.node.index] = heading.id }
         }

@@ -145,6 +145,11 @@ func memory() throws {
 }
 
 switch mode {
+case "corpus":
+    // Writes the two corpora to a folder, to look at them or time other tools by hand.
+    let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
+    try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
+    try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
 case "speed": try speed()
 case "hostile": hostile()
 case "memory": try memory()

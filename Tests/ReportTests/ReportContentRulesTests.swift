@@ -43,6 +43,7 @@ final class ReportContentRulesTests: XCTestCase {
         let (report, _) = try AnnualReport.document(root: site, year: 2020)
         let html = AnnualReport.html(report)
         XCTAssertTrue(html.contains("<p class=\"callout warning\" role=\"alert\"><strong>Norm niet gehaald: </strong>"), html)
+        XCTAssertTrue(html.contains("<tr class=\"total warning\"><th scope=\"row\">Beheer en administratie, in % van de lasten</th>"), "de rij van de gemiste norm hoort rood te zijn")
         XCTAssertTrue(html.contains("NIET GEHAALD"))
         XCTAssertFalse(html.contains("Beide normen gehaald"))
         XCTAssertTrue(html.contains("fill=\"#c7291f\""), "de balk die de norm mist hoort rood te zijn")

@@ -1,7 +1,7 @@
 import XCTest
 @testable import Report
 
-/// The bridge from editor Markdown to report blocks (until the Markdown module exposes its AST).
+/// Editor Markdown (walked from the Markdown module's tree) as report blocks.
 final class EditorMarkdownTests: XCTestCase {
     private func blocks(_ text: String) -> [ReportBlock] {
         EditorText.parse(text, file: "x.md", firstLine: 1).intro
@@ -11,8 +11,7 @@ final class EditorMarkdownTests: XCTestCase {
         let inlines = EditorInlines.parse("Een *schuine* en **vette** tekst met [een site](https://example.org) en [een thema](../themes/a.md).")
         XCTAssertEqual(inlines, [
             ReportInline("Een "), ReportInline("schuine", italic: true), ReportInline(" en "), ReportInline("vette", bold: true),
-            ReportInline(" tekst met "), ReportInline("een site", link: "https://example.org"), ReportInline(" en "),
-            ReportInline("een thema."),
+            ReportInline(" tekst met "), ReportInline("een site", link: "https://example.org"), ReportInline(" en een thema."),
         ])
     }
 
@@ -33,6 +32,15 @@ final class EditorMarkdownTests: XCTestCase {
         XCTAssertEqual(after.map(\.text).joined(), "Na de lijst.")
         XCTAssertTrue(ordered.ordered)
         XCTAssertEqual(ordered.items[1].children?.items.first?.inlines.first?.text, "genest")
+    }
+
+    func testTablesAndQuotes() {
+        let result = blocks("| Partij | Investering |\n| --- | ---: |\n| Gemeente | € 270.000 |\n\n> Samen *sterk*.\n")
+        guard case .table(let table) = result.first, case .paragraph(let quote) = result.last else { return XCTFail("\(result)") }
+        XCTAssertEqual(table.header, ["Partij", "Investering"])
+        XCTAssertEqual(table.alignments, [.left, .right])
+        XCTAssertEqual(table.rows.map(\.cells), [["Gemeente", "€ 270.000"]])
+        XCTAssertEqual(quote, [ReportInline("Samen sterk.", italic: true)])
     }
 
     func testHeadingsMakeSectionsAndLoseTheirHandNumbers() {

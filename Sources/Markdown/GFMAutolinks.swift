@@ -8,7 +8,7 @@ extension InlineParser {
     /// start before `i` but not before `runStart`.
     func extendedAutolink(at i: Int, runStart: Int) -> (Int, Int, AutolinkKind)? {
         let c = q[i]
-        if c == 0x77 || c == 0x57 {
+        if c == 0x77 {
             guard i + 4 < len, matchesExactly(q, i, len, "www.") else { return nil }
             if i > subjectStart {
                 let b = q[i - 1]

@@ -62,7 +62,7 @@ struct InlineParser {
         special = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         special.initialize(repeating: false, count: 256)
         for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = true }
-        if options.gfm { for c in "~:@wW".utf8 { special[Int(c)] = true } }
+        if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = true } }
         if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = true } }
     }
 
@@ -235,7 +235,12 @@ struct InlineParser {
                 i += 1
                 continue
             }
-            if gfm && (c == 0x77 || c == 0x57 || c == 0x3A || c == 0x40) {
+            if gfm && (c == 0x77 || c == 0x3A || c == 0x40) {
+                // Most `w` and `:` start nothing: check the next byte before the real matcher.
+                if c != 0x40 && (i + 1 >= len || q[i + 1] != (c == 0x77 ? 0x77 : 0x2F)) {
+                    i += 1
+                    continue
+                }
                 // www and URL autolinks are not looked for inside an open bracket; emails are, and
                 // are unwrapped again if the bracket becomes a link (as cmark-gfm does).
                 if brackets.isEmpty || c == 0x40, let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {

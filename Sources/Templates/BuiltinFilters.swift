@@ -33,7 +33,7 @@ enum BuiltinFilters {
         }
         add("batch", ["linecount", "fill_with"]) { value, a, _ in
             let size = try a.int("linecount", 1)
-            if size <= 0 { throw TemplateRuntimeError("batch verwacht een positief aantal") }
+            if size <= 0 || size > 1_000_000 { throw TemplateRuntimeError("batch verwacht een aantal van 1 tot 1.000.000") }
             let items = try value.sequence(for: "batch")
             var result: [Value] = []
             var index = 0
@@ -117,7 +117,9 @@ enum BuiltinFilters {
             return .string(try PercentFormat.format(format, arguments.positional))
         })
         add("indent", ["width", "first", "blank"]) { value, a, _ in
-            let width = try a["width"]?.stringValue ?? String(repeating: " ", count: a.int("width", 4))
+            let count = try a.int("width", 4)
+            if count > 10_000 { throw TemplateRuntimeError("indent: breedte te groot") }
+            let width = a["width"]?.stringValue ?? String(repeating: " ", count: max(0, count))
             return value.mapText { TextFilters.indent($0, width, first: a.bool("first", false), blank: a.bool("blank", false)) }
         }
         add("join", ["d", "attribute"]) { value, a, call in
@@ -216,7 +218,7 @@ enum BuiltinFilters {
         add("slice", ["slices", "fill_with"]) { value, a, _ in
             let items = try value.sequence(for: "slice")
             let slices = try a.int("slices", 1)
-            if slices <= 0 { throw TemplateRuntimeError("slice verwacht een positief aantal") }
+            if slices <= 0 || slices > 1_000_000 { throw TemplateRuntimeError("slice verwacht een aantal van 1 tot 1.000.000") }
             let perSlice = items.count / slices, withExtra = items.count % slices
             var offset = 0
             var result: [Value] = []
@@ -291,7 +293,8 @@ enum BuiltinFilters {
         }
         add("wordcount", []) { value, _, _ in .int(TextFilters.wordcount(value.text)) }
         add("wordwrap", ["width", "break_long_words", "wrapstring", "break_on_hyphens"]) { value, a, _ in
-            .string(TextFilters.wordwrap(value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
+            if try a.int("width", 79) <= 0 { throw TemplateRuntimeError("wordwrap: de breedte moet groter dan 0 zijn") }
+            return .string(TextFilters.wordwrap(value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
                                          wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
         }
         add("xmlattr", ["autospace"]) { value, a, _ in

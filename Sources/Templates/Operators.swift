@@ -34,8 +34,10 @@ enum Operators {
         case (.add, .tuple(let x), .tuple(let y)):
             return .tuple(x + y)
         case (.multiply, .string(let s), .int(let n)), (.multiply, .int(let n), .string(let s)):
+            try checkSize(s.utf8.count, n)
             return .string(String(repeating: s, count: max(0, n)))
         case (.multiply, .list(let l), .int(let n)), (.multiply, .int(let n), .list(let l)):
+            try checkSize(l.count, n)
             return .list(Array([[Value]](repeating: l, count: max(0, n)).joined()))
         case (.modulo, .string(let format), _), (.modulo, .safe(let format), _):
             let values: [Value]
@@ -44,6 +46,12 @@ enum Operators {
         default:
             throw TemplateRuntimeError("'\(op.rawValue)' kan niet met \(a.typeName) en \(b.typeName)")
         }
+    }
+
+    /// Repetition must not exhaust memory: a template is not allowed to build more than 100 MB at once.
+    static func checkSize(_ unit: Int, _ count: Int) throws {
+        let (total, overflow) = unit.multipliedReportingOverflow(by: max(0, count))
+        if overflow || total > 100_000_000 { throw TemplateRuntimeError("resultaat te groot (meer dan 100 MB)") }
     }
 
     private static func mixed(_ op: Arithmetic, _ a: Value, _ b: Value) -> TemplateRuntimeError {

@@ -29,7 +29,7 @@ enum TextFilters {
     /// Python's `str.center`.
     static func center(_ s: String, _ width: Int) -> String {
         let length = s.unicodeScalars.count
-        guard width > length else { return s }
+        guard width > length, width <= 1_000_000 else { return s }
         let padding = width - length
         let left = padding / 2 + (padding & width & 1)
         return String(repeating: " ", count: left) + s + String(repeating: " ", count: padding - left)
@@ -75,9 +75,12 @@ enum TextFilters {
         switch method {
         case "common":
             if precision < 0 {
+                if precision < -308 { return 0 }
                 let factor = pow(10, Double(-precision))
                 return (value / factor).rounded(.toNearestOrEven) * factor
             }
+            // Beyond 17 digits a Double does not change.
+            if precision > 17 || !value.isFinite { return value }
             // printf rounds the exact binary value half-to-even, as Python's round() does.
             return Double(String(format: "%.\(precision)f", value)) ?? value
         case "ceil", "floor":
@@ -241,6 +244,7 @@ enum JSONOutput {
     }
 
     private static func write(_ value: Value, into out: inout String, indent: Int?, level: Int) throws {
+        if level > 100 { throw TemplateRuntimeError("tojson: de waarde is te diep genest") }
         switch value {
         case .none: out += "null"
         case .bool(let b): out += b ? "true" : "false"

@@ -110,11 +110,11 @@ enum BuiltinFilters {
             }
         }
         environment.setFilter("format", FilterFunction { value, arguments, _ in
-            guard let format = value.stringValue else { throw TemplateRuntimeError("format verwacht tekst, kreeg \(value.typeName)") }
+            guard value.stringValue != nil else { throw TemplateRuntimeError("format verwacht tekst, kreeg \(value.typeName)") }
             if !arguments.keyword.isEmpty && !arguments.positional.isEmpty {
                 throw TemplateRuntimeError("format: gebruik positionele of benoemde argumenten, niet beide")
             }
-            return .string(try PercentFormat.format(format, arguments.positional))
+            return try PercentFormat.apply(value, arguments.positional)
         })
         add("indent", ["width", "first", "blank"]) { value, a, _ in
             let count = try a.int("width", 4)
@@ -274,8 +274,12 @@ enum BuiltinFilters {
             return value.mapText { TextFilters.trim($0, chars) }
         }
         add("truncate", ["length", "killwords", "end", "leeway"]) { value, a, _ in
-            .string(try TextFilters.truncate(value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
-                                             end: try a.string("end", "...") ?? "...", leeway: try a.int("leeway", 5)))
+            // Safe HTML stays safe (only `end` is escaped), as Jinja2's Markup slicing does.
+            let end = try a.string("end", "...") ?? "..."
+            let suffix = value.isSafe && a["end"]?.isSafe != true ? HTML.escape(end) : end
+            let text = try TextFilters.truncate(value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
+                                                end: end, suffix: suffix, leeway: try a.int("leeway", 5))
+            return value.isSafe ? .safe(text) : .string(text)
         }
         add("urlencode", []) { value, _, _ in
             switch value {

@@ -42,7 +42,8 @@ enum Operators {
         case (.modulo, .string(let format), _), (.modulo, .safe(let format), _):
             let values: [Value]
             if case .tuple(let l) = b { values = l } else { values = [b] }
-            return .string(try PercentFormat.format(format, values))
+            _ = format
+            return try PercentFormat.apply(a, values)
         default:
             throw TemplateRuntimeError("'\(op.rawValue)' kan niet met \(a.typeName) en \(b.typeName)")
         }
@@ -259,6 +260,13 @@ extension Value {
 
 /// Python's `%` string formatting for the common conversions (`%s %d %i %f %.2f %r %%`).
 enum PercentFormat {
+    /// `format % values`; a safe format string escapes the values and stays safe (Markup's `%`).
+    static func apply(_ format: Value, _ values: [Value]) throws -> Value {
+        guard format.isSafe else { return .string(try self.format(format.text, values)) }
+        let escaped = values.map { $0.isSafe || $0.isNumber ? $0 : Value.safe(HTML.escape($0.printed)) }
+        return .safe(try self.format(format.text, escaped))
+    }
+
     static func format(_ format: String, _ values: [Value]) throws -> String {
         var out = ""
         var chars = Array(format.unicodeScalars)[...]

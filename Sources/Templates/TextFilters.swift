@@ -124,15 +124,17 @@ enum TextFilters {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static func truncate(_ s: String, length: Int, killwords: Bool, end: String, leeway: Int) throws -> String {
+    /// `end` counts towards the length; `suffix` (normally `end` itself) is what is appended.
+    static func truncate(_ s: String, length: Int, killwords: Bool, end: String, suffix: String? = nil, leeway: Int) throws -> String {
+        let suffix = suffix ?? end
         let scalars = Array(s.unicodeScalars)
         let endLength = end.unicodeScalars.count
         if length < endLength { throw TemplateRuntimeError("truncate: de lengte moet minstens die van 'end' zijn") }
         if scalars.count <= length + leeway { return s }
         let kept = String(String.UnicodeScalarView(scalars[0..<(length - endLength)]))
-        if killwords { return kept + end }
-        if let space = kept.range(of: " ", options: .backwards) { return String(kept[..<space.lowerBound]) + end }
-        return kept + end
+        if killwords { return kept + suffix }
+        if let space = kept.range(of: " ", options: .backwards) { return String(kept[..<space.lowerBound]) + suffix }
+        return kept + suffix
     }
 
     /// Python's `urllib.parse.quote` on UTF-8.

@@ -328,6 +328,9 @@ CASES = [
     ("loop changed", "{% for p in mensen|sort(attribute='jaar') %}{% if loop.changed(p.jaar) %}[{{ p.jaar }}]{% endif %}{{ p.naam }} {% endfor %}", PEOPLE),
     ("autoescape block", "{{ x }}{% autoescape false %}{{ x }}{% endautoescape %}{{ x }}", {"x": "<b>"}),
     ("autoescape block in txt", {"page.txt": "{{ x }}{% autoescape true %}{{ x }}{% set y %}{{ x }}{% endset %}{{ y }}{% endautoescape %}"}, {"x": "<b>"}),
+    ("format on safe", "{{ ('<b>%s</b>'|safe)|format(x) }} {{ '<b>%s</b>'|format(x) }}", {"x": "<i>"}),
+    ("percent on safe", "{% set f = '<b>%s</b>'|safe %}{{ f % x }}", {"x": "a&b"}),
+    ("truncate safe", "{{ ('<b>een lange tekst hier</b>'|safe)|truncate(12, end='<…>') }}", {}),
     # --- lenient (Jinja2's default Undefined)
     ("lenient undefined prints nothing", "[{{ nope }}]", {}, {"lenient": True}),
     ("lenient undefined attribute", "[{{ p.nope }}]", {"p": {}}, {"lenient": True}),

@@ -299,7 +299,14 @@ enum BuiltinFilters {
         add("wordwrap", ["width", "break_long_words", "wrapstring", "break_on_hyphens"]) { value, a, _ in
             if try a.int("width", 79) <= 0 { throw TemplateRuntimeError("wordwrap: de breedte moet groter dan 0 zijn") }
             return .string(TextFilters.wordwrap(value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
-                                         wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
+                                                breakOnHyphens: a.bool("break_on_hyphens", true),
+                                                wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
+        }
+        add("filesizeformat", ["binary"]) { value, a, _ in
+            guard let bytes = value.doubleValue ?? value.stringValue.flatMap({ Double($0) }) else {
+                throw TemplateRuntimeError("filesizeformat verwacht een getal, kreeg \(value.typeName)")
+            }
+            return .string(TextFilters.filesize(bytes, binary: a.bool("binary", false)))
         }
         add("xmlattr", ["autospace"]) { value, a, _ in
             guard case .dict(let d) = value else { throw TemplateRuntimeError("xmlattr verwacht een woordenboek") }

@@ -291,7 +291,8 @@ enum PercentFormat {
             case "d", "i":
                 let v = try take()
                 guard let d = v.doubleValue else { throw TemplateRuntimeError("%d verwacht een getal, kreeg \(v.typeName)") }
-                out += pad(String(Int(d.rounded(.towardZero))), spec)
+                guard d.isFinite, abs(d) < 9e18 else { throw TemplateRuntimeError("%d: getal te groot") }
+                out += String(format: "%" + spec + "ld", Int(d.rounded(.towardZero)))
             case "f", "F", "e", "g":
                 let v = try take()
                 guard let d = v.doubleValue else { throw TemplateRuntimeError("%\(conversion) verwacht een getal, kreeg \(v.typeName)") }
@@ -308,9 +309,13 @@ enum PercentFormat {
         return out
     }
 
+    /// `%10s`, `%-10s`, `%.3s`: width, left alignment and precision (a maximum length) for text.
     private static func pad(_ text: String, _ spec: String) -> String {
-        let left = spec.hasPrefix("-")
-        guard let width = Int(spec.filter { $0.isNumber && $0 != "." }.prefix(while: { _ in true })), width > text.count else { return text }
+        let left = spec.contains("-")
+        let parts = spec.drop(while: { "-+ 0#".contains($0) }).split(separator: ".", omittingEmptySubsequences: false)
+        var text = text
+        if parts.count > 1, let precision = Int(parts[1]), precision < text.count { text = String(text.prefix(precision)) }
+        guard let width = parts.first.flatMap({ Int($0) }), width > text.count, width <= 10_000 else { return text }
         let padding = String(repeating: " ", count: width - text.count)
         return left ? text + padding : padding + text
     }

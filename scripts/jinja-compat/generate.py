@@ -353,6 +353,7 @@ CASES = [
     ("float printing in filters", "{{ [0.1, 0.25]|join(' ') }} {{ 2.50|string }} {{ 1e100 }}", {}),
     ("wordwrap hyphens", "{{ 'een drie-vier-vijf-zes-zeven acht'|wordwrap(8) }}|{{ 'een drie-vier-vijf'|wordwrap(8, break_on_hyphens=false) }}", {}),
     ("wordwrap spaces", "{{ '  voor  en   na  '|wordwrap(6) }}|{{ 'a  b'|wordwrap(79) }}", {}),
+    ("percent format widths", "[{{ '%03d|%-4s|%5.2s|%+d|%.1f%%'|format(7, 'ab', 'xyz', 5, 12.345) }}]", {}),
     # --- lenient (Jinja2's default Undefined)
     ("lenient undefined prints nothing", "[{{ nope }}]", {}, {"lenient": True}),
     ("lenient undefined attribute", "[{{ p.nope }}]", {"p": {}}, {"lenient": True}),

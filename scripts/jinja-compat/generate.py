@@ -354,6 +354,8 @@ CASES = [
     ("wordwrap hyphens", "{{ 'een drie-vier-vijf-zes-zeven acht'|wordwrap(8) }}|{{ 'een drie-vier-vijf'|wordwrap(8, break_on_hyphens=false) }}", {}),
     ("wordwrap spaces", "{{ '  voor  en   na  '|wordwrap(6) }}|{{ 'a  b'|wordwrap(79) }}", {}),
     ("percent format widths", "[{{ '%03d|%-4s|%5.2s|%+d|%.1f%%'|format(7, 'ab', 'xyz', 5, 12.345) }}]", {}),
+    ("call splats", "{% macro m(a, b, c=3) %}{{ a }}{{ b }}{{ c }}{{ kwargs }}{% endmacro %}{{ m(*[1, 2]) }} {{ m(1, **{'b': 5, 'x': 6}) }} {{ m(*xs, **d) }}", {"xs": [7], "d": {"b": 8}}),
+    ("forward kwargs", "{% macro knop(tekst) %}<a{{ kwargs|xmlattr }}>{{ tekst }}</a>{% endmacro %}{% macro primair(tekst) %}{{ knop(tekst, class='primair', **kwargs) }}{% endmacro %}{{ primair('Ga', href='/x') }}", {}),
     # --- lenient (Jinja2's default Undefined)
     ("lenient undefined prints nothing", "[{{ nope }}]", {}, {"lenient": True}),
     ("lenient undefined attribute", "[{{ p.nope }}]", {"p": {}}, {"lenient": True}),

@@ -356,6 +356,13 @@ CASES = [
     ("percent format widths", "[{{ '%03d|%-4s|%5.2s|%+d|%.1f%%'|format(7, 'ab', 'xyz', 5, 12.345) }}]", {}),
     ("call splats", "{% macro m(a, b, c=3) %}{{ a }}{{ b }}{{ c }}{{ kwargs }}{% endmacro %}{{ m(*[1, 2]) }} {{ m(1, **{'b': 5, 'x': 6}) }} {{ m(*xs, **d) }}", {"xs": [7], "d": {"b": 8}}),
     ("forward kwargs", "{% macro knop(tekst) %}<a{{ kwargs|xmlattr }}>{{ tekst }}</a>{% endmacro %}{% macro primair(tekst) %}{{ knop(tekst, class='primair', **kwargs) }}{% endmacro %}{{ primair('Ga', href='/x') }}", {}),
+    ("str format", "{{ '{} van {}'.format(1, 'twee') }}|{{ '{1}{0}{1}'.format('a', 'b') }}|{{ '{naam}!'.format(naam='Ada') }}|{{ '{{x}}'.format() }}", {}),
+    ("str format specs", "[{{ '{:>6}|{:<4}|{:^7}|{:*^7}'.format('ab', 'c', 'mid', 'x') }}][{{ '{:05d}|{:+d}|{:,}|{:_}'.format(42, 7, 1234567, 1000) }}]", {}),
+    ("str format floats", "[{{ '{:.2f}|{:,.1f}|{:.0%}|{:e}|{:.3g}|{}|{:8.3f}'.format(3.14159, 1234567.89, 0.256, 12345.678, 0.000123456, 2.5, -1.5) }}]", {}),
+    ("str format attributes and conversions", "{{ '{0[naam]} {0[jaar]:>6} {1!r} {2[1]}'.format(p, 'x', [5, 6]) }}", {"p": {"naam": "Ada", "jaar": 2020}}),
+    ("str format escaping", "{{ '<b>{}</b>'.format(x) }} {{ ('<b>{}</b>'|safe).format(x) }}", {"x": "<i>"}),
+    ("str format hex", "{{ '{:x} {:X} {:o} {:b} {:#x}'.format(255, 255, 8, 5, 255) }}", {}),
+    ("error str format dict attribute", "{{ '{0.naam}'.format(p) }}", {"p": {"naam": "Ada"}}),
     # --- lenient (Jinja2's default Undefined)
     ("lenient undefined prints nothing", "[{{ nope }}]", {}, {"lenient": True}),
     ("lenient undefined attribute", "[{{ p.nope }}]", {"p": {}}, {"lenient": True}),

@@ -23,14 +23,16 @@ enum StringFormat {
             }
             var field = ""
             var depth = 0
+            var closed = false
             while let d = scalars.popFirst() {
                 if d == "{" { depth += 1 }
                 if d == "}" {
-                    if depth == 0 { break }
+                    if depth == 0 { closed = true; break }
                     depth -= 1
                 }
                 field.unicodeScalars.append(d)
             }
+            if !closed { throw TemplateRuntimeError("format(): '{' zonder '}' in de opmaak") }
             var spec = ""
             if let colon = field.firstIndex(of: ":") {
                 spec = String(field[field.index(after: colon)...])

@@ -20,7 +20,7 @@ public struct Membership: Sendable, Equatable {
 /// A body in one year: who sat on it at year end, who joined and who left during the year.
 public struct BodyYear: Sendable {
     public var body: Body
-    /// Held on 31 December; by sort name.
+    /// Held after 31 December (a role that ends on 31 December counts as left); by sort name.
     public var atYearEnd: [Membership]
     /// Roles that started during the year.
     public var joined: [Membership]

@@ -13,6 +13,8 @@ final class FieldReader {
     let what: String
     private var known: [String] = []
     private let pairs: [YAMLPair]
+    /// Not a mapping at all: that one error says it; missing fields would only repeat it.
+    private let broken: Bool
 
     init(_ node: YAMLNode, context: DecodeContext, what: String) {
         self.node = node
@@ -21,10 +23,13 @@ final class FieldReader {
         switch node.value {
         case .mapping(let pairs):
             self.pairs = pairs
+            self.broken = false
         case .null:
             self.pairs = []
+            self.broken = false
         default:
             self.pairs = []
+            self.broken = true
             context.error("\(what): verwacht velden (sleutel: waarde), niet \(describe(node.value))", at: node)
         }
     }
@@ -51,6 +56,7 @@ final class FieldReader {
     }
 
     func missing(_ key: String) {
+        guard !broken else { return }
         context.error("verplicht veld '\(key)' ontbreekt (\(what))", at: node)
     }
 

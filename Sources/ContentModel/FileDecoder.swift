@@ -38,6 +38,11 @@ enum FileDecoder {
         if type.isMarkdown {
             do {
                 let parts = try FrontMatter.split(bytes, fileName: name)
+                guard let bodyText = String(validating: parts.body, as: UTF8.self) else {
+                    return FileResult(diagnostics: [Diagnostic(
+                        .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,
+                        line: parts.bodyFirstLine)])
+                }
                 guard let frontMatter = parts.frontMatter else {
                     let firstLine = SourceFile(name: name, bytes: Array(bytes.prefix { $0 != 0x0A }))
                     return FileResult(diagnostics: [Diagnostic.error(
@@ -46,7 +51,7 @@ enum FileDecoder {
                 }
                 yaml = frontMatter
                 source = SourceFile(name: name, bytes: Array(bytes[..<(bytes.count - parts.body.count)]))
-                body = MarkdownBody(text: String(decoding: parts.body, as: UTF8.self), firstLine: parts.bodyFirstLine)
+                body = MarkdownBody(text: bodyText, firstLine: parts.bodyFirstLine)
             } catch let d as Diagnostic {
                 return FileResult(diagnostics: [d])
             } catch {

@@ -28,7 +28,14 @@ struct FlowBuilder {
             guard case let .heading(h) = block else { continue }
             let level = min(max(h.level, 1), 9)
             var number = h.number
-            if h.numbered && number == nil && numbered {
+            if let explicit = number {
+                // An explicit "2.2" sets the counters, so the headings under it continue as 2.2.1.
+                let parts = explicit.split(separator: ".").compactMap { Int($0) }
+                if parts.count == level && explicit.split(separator: ".").count == level {
+                    for (k, value) in parts.enumerated() { counters[k + 1] = value }
+                    for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
+                }
+            } else if h.numbered && numbered {
                 counters[level] += 1
                 for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
                 number = (1...level).map { String(max(counters[$0], 1)) }.joined(separator: ".")
@@ -209,7 +216,11 @@ struct FlowBuilder {
         let lines = LineBreaker(width: contentWidth).breakLines(
             [StyledSpan(bytes: WinAnsiEncoding.encode(title), font: bold, size: size, color: style.accent, link: nil)])
         var titleSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: 1.2)
-        if !titleSlices.isEmpty { titleSlices[titleSlices.count - 1].height += size * 0.6 }
+        if !titleSlices.isEmpty {
+            titleSlices[titleSlices.count - 1].height += size * 0.6
+            // The contents get a bookmark of their own.
+            titleSlices[0].heading = HeadingMark(level: 1, title: title, anchor: "inhoudsopgave", inContents: false)
+        }
         push(titleSlices, firstSpace: 0)
         keepWithPrevious = true
         let numberColumn = 28.0  // room for a page number up to four digits

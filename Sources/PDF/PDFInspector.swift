@@ -33,6 +33,8 @@ public struct PDFInspector {
     public private(set) var internalLinkCount = 0
     /// `/BaseFont` names of the fonts used.
     public private(set) var fonts: [String] = []
+    /// The content stream of each page, decompressed, as Latin-1 text.
+    public private(set) var pageContents: [String] = []
     /// The offset where the object starting at each offset ends.
     private var ends: [Int: Int] = [:]
     /// Object numbers of the pages, in order.
@@ -106,6 +108,9 @@ public struct PDFInspector {
             guard page.contains("/Type /Page "), PDFInspector.reference("Parent", in: page) == pagesRoot else {
                 throw Problem(description: "object \(kid) is geen pagina van de paginaboom")
             }
+            if let contents = PDFInspector.reference("Contents", in: page) {
+                pageContents.append(try streamText(contents))
+            }
             for annotation in PDFInspector.references(after: "/Annots", in: page) {
                 let a = try object(annotation)
                 if let uri = PDFInspector.string("URI", in: a) { uriLinks.append(uri) }
@@ -172,6 +177,28 @@ public struct PDFInspector {
         let body = text(start, end)
         guard let stop = body.range(of: "endobj") else { throw Problem(description: "object \(number) zonder endobj") }
         return String(body[..<stop.lowerBound])
+    }
+
+    /// The data of stream object `number`, checked against its `/Length` and decompressed when it has
+    /// `/Filter /FlateDecode`.
+    public func streamText(_ number: Int) throws -> String {
+        let body = try object(number)
+        guard let length = PDFInspector.integer("Length", in: body), let open = body.range(of: ">>\nstream\n") else {
+            throw Problem(description: "object \(number) is geen stream met /Length")
+        }
+        let start = offsets[number] + body[..<open.upperBound].unicodeScalars.count
+        guard start + length <= bytes.count, text(start + length, start + length + 10) == "\nendstream" else {
+            throw Problem(description: "/Length \(length) van stream \(number) klopt niet")
+        }
+        var data = Array(bytes[start..<start + length])
+        if body.contains("/Filter /FlateDecode") {
+            do {
+                data = try Inflate.zlib(data)
+            } catch {
+                throw Problem(description: "stream \(number) niet te decomprimeren: \(error)")
+            }
+        }
+        return String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) }))
     }
 
     private func text(_ start: Int, _ end: Int) -> String {

@@ -84,12 +84,13 @@ struct TableLayout {
         for (index, row) in table.rows.enumerated() {
             let fill: PDFColor? = index % 2 == 1 ? PDFColor(red: 0.94, green: 0.95, blue: 0.97) : nil
             var slice = rowSlice(row.cells, widths: widths, alignments: alignments, bold: row.bold, fill: fill,
-                                 color: style.text)
+                                 color: row.warning ? style.warning : style.text)
             if row.bold {
                 slice.ops.append(.line(x1: style.marginLeft, y1: 0, x2: style.marginLeft + widths.reduce(0, +), y2: 0,
                                        width: 0.8, color: style.text))
             }
-            slice.breakAllowedBefore = index > 0 || result.isEmpty
+            // The header (or caption) goes along with at least two rows.
+            slice.breakAllowedBefore = result.isEmpty || index > 1
             // Keep the last two rows together, so a continued table never shows a lone row.
             if index == table.rows.count - 1 && index >= 2 { slice.breakAllowedBefore = false }
             if !headerSlices.isEmpty { slice.repeatedHeader = headerSlices.map { var s = $0; s.spaceBefore = 0; return s } }

@@ -170,14 +170,16 @@ public struct TableColumn: Sendable {
     }
 }
 
-/// A body row; `bold` for totals.
+/// A body row; `bold` for totals, `warning` to print it in the warning colour (a missed target).
 public struct TableRow: Sendable {
     public var cells: [String]
     public var bold: Bool
+    public var warning: Bool
 
-    public init(_ cells: [String], bold: Bool = false) {
+    public init(_ cells: [String], bold: Bool = false, warning: Bool = false) {
         self.cells = cells
         self.bold = bold
+        self.warning = warning
     }
 }
 

@@ -8,7 +8,12 @@ import Foundation
 /// them, so the flow is laid out once and the numbers are filled in when the pages are known (the
 /// result of a second pass, without its cost).
 public struct Typesetter {
-    public init() {}
+    /// Flate-compress the page content (on by default; off to read the content streams as text).
+    public var compress: Bool
+
+    public init(compress: Bool = true) {
+        self.compress = compress
+    }
 
     /// The finished PDF.
     public func layout(_ document: TypesetDocument) -> Data {
@@ -70,7 +75,7 @@ public struct Typesetter {
             ops.append(contentsOf: decorations.footer(page: index + firstFlowPage, of: total))
             pageOps.append(ops)
         }
-        let assembler = PDFAssembler(style: style, metadata: document.metadata)
+        let assembler = PDFAssembler(style: style, metadata: document.metadata, compress: compress)
         let bytes = assembler.assemble(pages: pageOps, outline: outline, destinations: destinations)
         return TypesetResult(bytes: bytes, pageCount: pageOps.count, headings: headingPages)
     }

@@ -13,7 +13,7 @@ struct ReportBuilder {
     /// The document and the warnings found on the way; throws every error at once.
     func build() throws -> (ReportDocument, [Diagnostic]) {
         let year = definition.year
-        var errors: [Diagnostic] = []
+        var errors = definition.problems
         var warnings: [Diagnostic] = []
         let folder = "content/reports/\(year)/"
 

@@ -40,6 +40,8 @@ struct ReportDefinition {
     var chapters: [Chapter]
     /// The file's path relative to the site root and its text, for messages.
     var source: SourceFile
+    /// Errors in the file; the builder reports them together with what it finds itself.
+    var problems: [Diagnostic]
 
     /// An error at a node of this file.
     func error(_ message: String, at node: (line: Int, column: Int), notes: [String] = []) -> Diagnostic {
@@ -154,8 +156,7 @@ struct ReportDefinition {
             problems.append(Diagnostic(.error, "verplicht veld 'chapters' ontbreekt in report.yml", file: name, line: 1, column: 1,
                                        sourceLine: source.lineText(1)))
         }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
         return ReportDefinition(year: definedYear, title: title, subtitle: subtitle, coverLines: coverLines,
-                                foreword: foreword, chapters: chapters, source: source)
+                                foreword: foreword, chapters: chapters, source: source, problems: problems)
     }
 }

@@ -14,6 +14,7 @@ echo "== in-process time per document (mean of 20 runs, startup excluded)"
 $bin "$out/breingen.pdf" --sections 10 --repeat 20 --json "$out/sample.json"
 if python3 -c "import reportlab" 2>/dev/null; then
     python3 scripts/pdf/benchmark_reportlab.py "$out/sample.json" "$out/reportlab.pdf" 5
+    echo "sizes: breingen $(wc -c < "$out/breingen.pdf") bytes, reportlab $(wc -c < "$out/reportlab.pdf") bytes"
 else
     echo "reportlab is not installed (pip install reportlab): no peer comparison"
 fi

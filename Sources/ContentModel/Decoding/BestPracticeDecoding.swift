@@ -3,7 +3,7 @@ extension BestPractice {
         let title = r.text("title", required: true)
         let date = r.date("date", required: true)
         let themes = r.references("themes", to: .theme, required: true)
-        if let themes, themes.isEmpty, let node = r.raw("themes") {
+        if let node = r.raw("themes"), node.sequence?.isEmpty == true {
             r.context.error("veld 'themes' heeft minstens één thema nodig", at: node)
         }
         let tags = r.texts("tags", required: true)

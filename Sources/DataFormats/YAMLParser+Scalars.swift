@@ -116,6 +116,10 @@ extension YAMLParser {
     }
 
     private func resolve(_ text: UnsafeBufferPointer<UInt8>, start: Mark) throws -> YAMLNode {
+        // Most text starts with a byte no typed value can start with: skip the resolver for it.
+        if let first = text.first, !YAMLScalarResolver.mayBeTyped(first) {
+            return node(.string(String(decoding: text, as: UTF8.self)), start)
+        }
         switch YAMLScalarResolver.resolve(text) {
         case .string:
             return node(.string(String(decoding: text, as: UTF8.self)), start)

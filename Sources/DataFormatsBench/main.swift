@@ -111,7 +111,7 @@ func parseAll(_ range: Range<Int>) throws -> Int {
     var keys = 0
     for i in range {
         let parts = try FrontMatter.split(files[i], fileName: "bp-\(i).md")
-        keys += try YAMLReader.parse(parts.frontMatter!).keys.count
+        if case .mapping(let pairs) = try YAMLReader.parse(parts.frontMatter!).value { keys += pairs.count }
     }
     return keys
 }
@@ -151,6 +151,7 @@ def run(loader):
         end = t.index('\\n---\\n', 3)
         keys += len(yaml.load(t[4:end + 1], Loader=loader))
     return keys
+print('version', yaml.__version__.split('.')[0] + yaml.__version__.split('.')[1].zfill(2) + yaml.__version__.split('.')[2].zfill(2))
 for name, loader, runs in (('csafe', yaml.CSafeLoader, 5), ('safe', yaml.SafeLoader, 1)):
     best = None
     for _ in range(runs):
@@ -165,7 +166,8 @@ print("  breingen FrontMatter.split + YAMLReader.parse, 1 thread:  best \(format
 print("    of which FrontMatter.split alone:                   best \(format(splitOnly.best)); YAMLReader.parse alone: best \(format(parseOnly.best))")
 print("  breingen, \(cores) threads (concurrentPerform):            best wall \(format(parallel.wall))")
 if let c = python["csafe"] {
-    print("  PyYAML \(/* version */ "6") CSafeLoader (libyaml):             best \(format(c)) CPU -> breingen 1 thread is \(String(format: "%.1f", c / sequential.best))x faster")
+    let v = Int(python["version"] ?? 0)
+    print("  PyYAML \(v / 10000).\(v / 100 % 100).\(v % 100) CSafeLoader (libyaml):             best \(format(c)) CPU -> breingen 1 thread is \(String(format: "%.1f", c / sequential.best))x faster")
 }
 if let p = python["safe"] {
     print("  PyYAML SafeLoader (pure Python):                  \(format(p)) CPU -> breingen 1 thread is \(String(format: "%.1f", p / sequential.best))x faster")

@@ -15,7 +15,8 @@ extension YAMLParser {
             pos += 3
             root = try parseBlockNode(parentIndent: -1, afterKey: true)
         } else if atDocumentMarker {
-            root = node(.null, mark())
+            // `...` before any content ends a document that never started (PyYAML rejects it too).
+            throw error("'...' sluit een document af, maar er staat nog niets; verwijder deze regel", at: pos)
         } else {
             root = try parseBlockContent(indent: column, parentIndent: -1)
         }

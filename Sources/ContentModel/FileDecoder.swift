@@ -38,7 +38,7 @@ enum FileDecoder {
         if type.isMarkdown {
             do {
                 let parts = try FrontMatter.split(bytes, fileName: name)
-                guard let bodyText = String(validating: parts.body, as: UTF8.self) else {
+                guard let bodyText = Self.text(parts.body) else {
                     return FileResult(diagnostics: [Diagnostic(
                         .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,
                         line: parts.bodyFirstLine)])
@@ -108,5 +108,22 @@ enum FileDecoder {
         result.diagnostics = context.diagnostics
         result.references = context.references
         return result
+    }
+
+    /// The body as a String, nil when it is not valid UTF-8. `String(decoding:)` is the fast path; it
+    /// repairs bad bytes with U+FFFD, so only a result holding U+FFFD needs the strict check.
+    static func text(_ bytes: [UInt8]) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let hasReplacement = text.withUTF8 { utf8 -> Bool in
+            var i = 0
+            let n = utf8.count
+            while i + 2 < n {
+                if utf8[i] == 0xEF, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBD { return true }
+                i += 1
+            }
+            return false
+        }
+        if hasReplacement { return String(validating: bytes, as: UTF8.self) }
+        return text
     }
 }

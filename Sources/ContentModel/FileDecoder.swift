@@ -114,12 +114,15 @@ enum FileDecoder {
     /// repairs bad bytes with U+FFFD, so only a result holding U+FFFD needs the strict check.
     static func text(_ bytes: [UInt8]) -> String? {
         var text = String(decoding: bytes, as: UTF8.self)
+        // memchr for 0xEF (the lead byte of U+FFFD, rare in Dutch text), then the two bytes after it.
         let hasReplacement = text.withUTF8 { utf8 -> Bool in
+            guard let base = utf8.baseAddress else { return false }
             var i = 0
             let n = utf8.count
-            while i + 2 < n {
-                if utf8[i] == 0xEF, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBD { return true }
-                i += 1
+            while i < n, let hit = memchr(base + i, 0xEF, n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < n, utf8[at + 1] == 0xBF, utf8[at + 2] == 0xBD { return true }
+                i = at + 1
             }
             return false
         }

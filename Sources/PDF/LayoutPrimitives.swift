@@ -40,6 +40,7 @@ enum DrawOp {
         var ops: [DrawOp] = []
         let dot = WinAnsiEncoding.encode(" .")
         let dotWidth = font.width(of: dot, size: size, kerning: false)
+        // The dots end just before the number: a wider gap makes text extraction split the line.
         let leaderEnd = right - max(width, 1) - 3
         let count = Int((leaderEnd - leaderStart) / dotWidth)
         if count > 0 {

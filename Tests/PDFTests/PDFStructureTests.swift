@@ -110,6 +110,8 @@ final class PDFStructureTests: XCTestCase {
                 .barChart(BarChart(title: "nul", bars: [BarChart.Bar(label: "a", value: .nan, valueLabel: "?"),
                                                         BarChart.Bar(label: "b", value: -5, valueLabel: "-5")],
                                    reference: BarChart.Reference(value: .infinity, label: "oneindig"))),
+                .barChart(BarChart(title: "enorm", bars: [BarChart.Bar(label: "a", value: .greatestFiniteMagnitude, valueLabel: "max"),
+                                                          BarChart.Bar(label: "b", value: -.greatestFiniteMagnitude, valueLabel: "min")])),
                 .pageBreak, .pageBreak,
                 .tableOfContents(title: "Inhoud", maxLevel: 0),
             ])

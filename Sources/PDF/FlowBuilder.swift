@@ -67,8 +67,13 @@ struct FlowBuilder {
             forceNewPageNext = true
         case let .tableOfContents(title, maxLevel):
             addContents(title: title, maxLevel: maxLevel)
+        case let .anchor(name):
+            pendingAnchors.append(name)
         }
     }
+
+    /// Anchors waiting for the next slice.
+    private var pendingAnchors: [String] = []
 
     private var forceNewPageNext = false
 
@@ -79,6 +84,8 @@ struct FlowBuilder {
         first.spaceBefore = max(first.spaceBefore, firstSpace)
         if keepWithPrevious { first.breakAllowedBefore = false }
         if forceNewPageNext { first.newPageBefore = true; forceNewPageNext = false }
+        first.anchors += pendingAnchors
+        pendingAnchors = []
         keepWithPrevious = false
         slices.append(first)
         slices.append(contentsOf: blockSlices.dropFirst())

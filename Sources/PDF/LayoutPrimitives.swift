@@ -78,6 +78,8 @@ struct Slice {
     var newPageBefore: Bool = false
     /// Set on the first slice of a heading: it is an outline entry and a link target.
     var heading: HeadingMark?
+    /// Link targets (`Block.anchor`) at the top of this slice.
+    var anchors: [String] = []
     /// Table header rows, repeated when a page starts with this slice (a table body row).
     var repeatedHeader: [Slice]?
 }

@@ -69,7 +69,10 @@ public enum SampleDocument {
         blocks.append(.heading(Heading(level: 2, text: "Financieel resultaat")))
         blocks.append(.paragraph([TextRun("Het resultaat over 2020 bedraagt "), TextRun("€ 95.677", bold: true),
                                   TextRun(". De eerste subsidietranche was € 240.000 in plaats van de begrote € 200.000.")]))
+        blocks.append(.paragraph([TextRun("De cijfers staan in "), TextRun("tabel 4.1", link: .anchor("tabel-4-1")),
+                                  TextRun("; de verdeling over de doelstellingen in de grafiek daarna.")]))
         blocks.append(.heading(Heading(level: 2, text: "Staat van baten en lasten")))
+        blocks.append(.anchor("tabel-4-1"))
         blocks.append(.table(Table(
             columns: [TableColumn(), TableColumn(), TableColumn(), TableColumn()],
             header: [["", "2020", "Begroting 2020", "2019"]],

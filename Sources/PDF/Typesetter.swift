@@ -53,6 +53,9 @@ public struct Typesetter {
             var ops: [DrawOp] = []
             var chapterOnPage: String?
             for placed in page {
+                for anchor in placed.slice.anchors where destinations[anchor] == nil {
+                    destinations[anchor] = (pageIndex, placed.top)
+                }
                 if let mark = placed.slice.heading {
                     outline.append(OutlineEntry(level: mark.level, title: mark.title, page: pageIndex, y: placed.top))
                     destinations[mark.anchor] = (pageIndex, placed.top)

@@ -70,9 +70,18 @@ struct PageDecorations {
 
     /// The text cut with an ellipsis so it fits `width`.
     private func fitted(_ text: String, font: StandardFont, size: Double, width: Double) -> [UInt8] {
-        var bytes = WinAnsiEncoding.encode(text)
-        if font.width(of: bytes, size: size) <= width { return bytes }
-        while !bytes.isEmpty && font.width(of: bytes + [0x85], size: size) > width { bytes.removeLast() }
-        return bytes + [0x85]
+        let bytes = WinAnsiEncoding.encode(text)
+        if font.width(of: bytes, size: size, kerning: false) <= width { return bytes }
+        // Keep the longest prefix that fits together with the ellipsis (measured once, left to right).
+        let table = font.widths
+        var used = Double(table[0x85]) * size / 1000
+        var count = 0
+        while count < bytes.count {
+            let w = Double(table[Int(bytes[count])]) * size / 1000
+            if used + w > width { break }
+            used += w
+            count += 1
+        }
+        return Array(bytes[0..<count]) + [0x85]
     }
 }

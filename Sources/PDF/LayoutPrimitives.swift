@@ -50,7 +50,7 @@ enum DrawOp {
         }
         if !bytes.isEmpty {
             ops.append(.text(x: right - width, y: y, font: font, size: size, bytes: bytes, wordSpacing: 0, color: color,
-                             kerning: []))
+                             kerning: font.kerningPairs(bytes)))
         }
         return ops
     }

@@ -45,13 +45,13 @@ struct PageDecorations {
             let bytes = fitted(left, font: font, size: size, width: contentWidth * 0.48)
             leftWidth = font.width(of: bytes, size: size)
             ops.append(.text(x: style.marginLeft, y: baseline, font: font, size: size, bytes: bytes, wordSpacing: 0,
-                             color: grey, kerning: []))
+                             color: grey, kerning: font.kerningPairs(bytes)))
         }
         if let right, !right.isEmpty {
             let bytes = fitted(right, font: font, size: size, width: contentWidth - leftWidth - 12)
             let w = font.width(of: bytes, size: size)
             ops.append(.text(x: style.marginLeft + contentWidth - w, y: baseline, font: font, size: size, bytes: bytes,
-                             wordSpacing: 0, color: grey, kerning: []))
+                             wordSpacing: 0, color: grey, kerning: font.kerningPairs(bytes)))
         }
         ops.append(.line(x1: style.marginLeft, y1: baseline + 6, x2: style.marginLeft + contentWidth, y2: baseline + 6,
                          width: 0.4, color: grey))
@@ -65,7 +65,7 @@ struct PageDecorations {
         let bytes = WinAnsiEncoding.encode("pagina \(page) van \(total)")
         let w = font.width(of: bytes, size: size)
         return [.text(x: style.marginLeft + contentWidth - w, y: style.pageHeight - style.marginBottom + 32, font: font,
-                      size: size, bytes: bytes, wordSpacing: 0, color: grey, kerning: [])]
+                      size: size, bytes: bytes, wordSpacing: 0, color: grey, kerning: font.kerningPairs(bytes))]
     }
 
     /// The text cut with an ellipsis so it fits `width`.

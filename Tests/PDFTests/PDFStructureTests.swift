@@ -54,11 +54,15 @@ final class PDFStructureTests: XCTestCase {
     func testContentsShowTheRealPageNumbers() throws {
         // The contents page ends every entry with the page number of its heading.
         let result = PDFStructureTests.sample
-        let text = try PDFInspector(bytes: result.bytes).pageContents.joined()
+        let pdf = try PDFInspector(bytes: result.bytes)
+        let contents = pdf.text(ofPage: 2).split(separator: "\n").map(String.init)
         let financien = result.headings.first { $0.title == "4 Financiën" }!
         XCTAssertEqual(financien.page, result.pageCount)
-        XCTAssertTrue(text.contains("(\(financien.page)) Tj"), "the page number is printed")
-        XCTAssertTrue(text.contains("(pagina 2 van \(result.pageCount)) Tj"))
+        // The entry, its leader, then its page number.
+        let entry = contents.firstIndex(of: "4 Financiën")!
+        XCTAssertEqual(contents[entry + 2], "\(financien.page)")
+        XCTAssertEqual(contents.last, "pagina 2 van \(result.pageCount)")
+        XCTAssertTrue(pdf.text(ofPage: 3).contains("€\u{A0}95.677"), "the amount with its no-break space")
     }
 
     func testExplicitAndAutomaticNumbers() {

@@ -114,7 +114,7 @@ public enum SampleDocument {
             "Het woningmarktonderzoek liet zien dat tijdelijk vastgoed snel extra woonruimte kan opleveren.",
             "Een vitale coalitie, een heldere methodiek en goed meten zijn voorwaarden om een project te laten beklijven.",
             "Het programmabureau telde eind 2020 drie medewerkers, samen 2,2 fte.",
-            "Jongerenhuisvestingsbemiddelingsorganisaties en woningcorporaties werkten voor het eerst samen aan één plan.",
+            "Jongeren\u{00AD}huisvestings\u{00AD}bemiddelings\u{00AD}organisaties en woningcorporaties werkten voor het eerst samen aan één plan.",
             "Op 24 september 2020 werd het Onderwijsmanifest aan de minister aangeboden.",
             "Meer informatie staat op https://hetmaatschappelijkbrein.nl/inzichten/sociale-huisvesting/2020.",
             "Ook kinderen van twaalf tot en met twintig jaar werden drie à vier maanden begeleid, met zichtbaar resultaat.",

@@ -179,6 +179,11 @@ public struct PDFInspector {
         return String(body[..<stop.lowerBound])
     }
 
+    /// The text of every page, pages separated by a form feed (as `pdftotext` does).
+    public var text: String {
+        pageCount == 0 ? "" : (1...pageCount).map { text(ofPage: $0) }.joined(separator: "\n\u{0C}")
+    }
+
     /// The text shown on a page (1-based), one line per text operator, in the order it is drawn; WinAnsi
     /// decoded, kerning pieces of a `TJ` joined. For tests that look for words and figures in the PDF.
     public func text(ofPage page: Int) -> String {

@@ -63,6 +63,8 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertEqual(contents[entry + 2], "\(financien.page)")
         XCTAssertEqual(contents.last, "pagina 2 van \(result.pageCount)")
         XCTAssertTrue(pdf.text(ofPage: 3).contains("€\u{A0}95.677"), "the amount with its no-break space")
+        XCTAssertEqual(pdf.text.components(separatedBy: "\u{0C}").count, result.pageCount)
+        XCTAssertTrue(pdf.text.contains("Resultaat"))
     }
 
     func testExplicitAndAutomaticNumbers() {

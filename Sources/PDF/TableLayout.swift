@@ -29,7 +29,7 @@ struct TableLayout {
         StandardFont.of(style.bodyFamily == .times ? .helvetica : style.bodyFamily, bold: bold, italic: false)
     }
 
-    mutating func slices(for table: Table) -> [Slice] {
+    func slices(for table: Table) -> [Slice] {
         let columnCount = max(table.columns.count, table.header.map(\.count).max() ?? 0, table.rows.map(\.cells.count).max() ?? 0)
         guard columnCount > 0 else { return [] }
         func cell(_ row: [String], _ c: Int) -> [UInt8] { c < row.count ? WinAnsiEncoding.encode(row[c]) : [] }

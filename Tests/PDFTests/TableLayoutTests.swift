@@ -33,7 +33,7 @@ final class TableLayoutTests: XCTestCase {
     func testAmountsAreRightAlignedAndCellsStayInsideTheirColumn() {
         var style = DocumentStyle()
         style.marginLeft = 0
-        var layout = TableLayout(style: style, width: 300)
+        let layout = TableLayout(style: style, width: 300)
         let slices = layout.slices(for: Table(columns: [TableColumn(), TableColumn()], header: [["Post", "2020"]],
                                               rows: [TableRow(["Subsidie", "240.000"]), TableRow(["Resultaat", "95.677"], bold: true)]))
         XCTAssertEqual(slices.count, 3)
@@ -50,7 +50,7 @@ final class TableLayoutTests: XCTestCase {
     }
 
     func testRaggedAndEmptyTablesDoNotCrash() {
-        var layout = TableLayout(style: DocumentStyle(), width: 300)
+        let layout = TableLayout(style: DocumentStyle(), width: 300)
         XCTAssertTrue(layout.slices(for: Table(columns: [], rows: [])).isEmpty)
         let ragged = layout.slices(for: Table(columns: [TableColumn()], header: [["a", "b", "c"]], rows: [TableRow(["1"]), TableRow([])]))
         XCTAssertEqual(ragged.count, 3)

@@ -1,0 +1,67 @@
+import Diagnostics
+import Foundation
+import Server
+import Site
+
+extension CLI {
+    static var serveCommand: Command {
+        Command(
+            name: "serve",
+            summary: "bouw de site, toon hem op http://127.0.0.1:8080 en herlaad bij elke wijziging",
+            usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--poll]",
+            details: """
+                Bouwt de site, serveert hem lokaal en houdt content/, themes/, static/, assets/ en
+                templates/ in de gaten.
+                Na elke wijziging wordt de site opnieuw gebouwd en laden open pagina's vanzelf opnieuw.
+                Een bouwfout verschijnt in de terminal en over de pagina in de browser; de laatste
+                gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Stop met Ctrl-C.
+                """,
+            options: [
+                OptionSpec("root", value: "MAP", help: "de sitemap met content/ en themes/ (standaard: huidige map)"),
+                OptionSpec("port", short: "p", value: "POORT", help: "de poort (standaard: 8080; 0 kiest een vrije poort)"),
+                OptionSpec("host", value: "ADRES", help: "het adres om op te luisteren (standaard: 127.0.0.1)"),
+                OptionSpec("poll", help: "kijk elke halve seconde naar wijzigingen in plaats van via inotify"),
+            ]
+        ) { arguments, console in
+            let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
+            let portText = arguments.value("port") ?? "8080"
+            guard let port = UInt16(portText) else {
+                throw UsageError("ongeldige poort '\(portText)': geef een getal van 0 tot en met 65535")
+            }
+            let host = arguments.value("host") ?? "127.0.0.1"
+            guard let loopback = HostAddress.isLoopback(host) else {
+                throw UsageError("ongeldig adres '\(host)': geef een IP-adres zoals 127.0.0.1 of ::1")
+            }
+            if !loopback {
+                console.report(Diagnostic(
+                    .warning, "de site is nu ook vanaf andere computers te bereiken via \(host); "
+                        + "gebruik 127.0.0.1 om alleen op deze computer te kijken"))
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder),
+                isFolder.boolValue
+            else {
+                throw Diagnostic(.error, "geen map content/ in \(root.path); geef de sitemap met --root MAP")
+            }
+            var configuration = PreviewConfiguration(root: root, host: host, port: port)
+            configuration.forcePolling = arguments.has("poll")
+            let rebuilder = try FullRebuilder { folder in
+                let summary = try SiteBuilder(options: BuildOptions(root: root, output: folder)).build()
+                return "\(summary.pages) pagina's, \(summary.files) bestanden"
+            }
+            let preview = PreviewServer(
+                configuration: configuration, rebuilder: rebuilder,
+                log: PreviewLog(info: { console.err($0) }, problem: { console.report($0) }))
+            do {
+                try preview.run {
+                    console.err("serveert \(preview.url) (wijzigingen via \(preview.watcherKind); stop met Ctrl-C)")
+                }
+            } catch {
+                rebuilder.cleanUp()
+                throw error
+            }
+            console.err("gestopt")
+            return 0
+        }
+    }
+}

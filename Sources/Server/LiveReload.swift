@@ -1,0 +1,119 @@
+import Diagnostics
+
+/// The live-reload glue of serve mode: a small inline script injected into HTML at serve time (never
+/// into built files) that listens on an event stream, reloads when a newer build is served and shows
+/// build errors as an overlay.
+public enum LiveReload {
+    /// The event-stream endpoint; far from any path a site would use.
+    public static let eventsPath = "/__breingen/events"
+
+    /// The script for a page of build `generation`. Errors are put in the page with `textContent` only,
+    /// so a message containing markup is shown, never interpreted. Hidden tabs close their stream (a
+    /// browser allows only six connections per server) and reconnect when shown again; the `hello`
+    /// event then tells them whether a newer build appeared meanwhile.
+    public static func script(generation: Int) -> String {
+        """
+        <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=null,d=document;\
+        function f(e){if(e.data!==g){s.close();location.reload()}}\
+        function x(e){var m=JSON.parse(e.data),o=d.getElementById("breingen-bouwfout");\
+        if(!o){o=d.createElement("div");o.id="breingen-bouwfout";o.setAttribute("role","alert");\
+        o.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;\
+        background:rgba(40,0,0,.95);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";\
+        (d.body||d.documentElement).appendChild(o)}o.textContent="";\
+        var h=d.createElement("h2");h.textContent="Bouwfout \\u2014 je ziet de laatste gelukte versie";\
+        h.style.cssText="font:bold 18px sans-serif;margin:0 0 1rem";o.appendChild(h);\
+        m.forEach(function(t){var p=d.createElement("pre");p.style.cssText="white-space:pre-wrap;margin:0 0 1rem";\
+        p.textContent=t;o.appendChild(p)})}\
+        function c(){s=new EventSource("\(eventsPath)");s.addEventListener("hello",f);\
+        s.addEventListener("reload",f);s.addEventListener("builderror",x)}\
+        d.addEventListener("visibilitychange",function(){if(d.hidden){if(s){s.close();s=null}}else if(!s)c()});\
+        if(!d.hidden)c()})();</script>
+        """
+    }
+
+    /// The page with the script inserted before its last `</body>`, or appended when there is none.
+    public static func inject(into html: [UInt8], generation: Int) -> [UInt8] {
+        let script = Array(LiveReload.script(generation: generation).utf8)
+        let closing = Array("</body".utf8)
+        var position = html.count
+        if html.count >= closing.count {
+            var i = html.count - closing.count
+            while i >= 0 {
+                var match = true
+                for j in 0..<closing.count where asciiLowercase(html[i + j]) != closing[j] {
+                    match = false
+                    break
+                }
+                if match {
+                    position = i
+                    break
+                }
+                i -= 1
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + script.count)
+        out.append(contentsOf: html[..<position])
+        out.append(contentsOf: script)
+        out.append(contentsOf: html[position...])
+        return out
+    }
+
+    /// The `builderror` event: the diagnostics as plain compiler-style text, in a JSON array.
+    public static func errorEvent(_ diagnostics: [Diagnostic]) -> ServerSentEvent {
+        let texts = diagnostics.map { DiagnosticFormatter(useColor: false).format($0) }
+        return ServerSentEvent(name: "builderror", data: JSONText.array(texts))
+    }
+
+    /// The page served for every path while no build has succeeded yet: the errors, escaped, and the
+    /// script that reloads once a build works.
+    public static func errorPage(_ diagnostics: [Diagnostic]) -> HTTPResponse {
+        var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Bouwfout</title></head>"
+        html += "<body style=\"font:14px/1.5 monospace;margin:2rem\"><h1>De site kon niet gebouwd worden</h1>"
+        html += "<p>Verbeter de fout hieronder; de pagina laadt vanzelf opnieuw.</p>"
+        for diagnostic in diagnostics {
+            html += "<pre style=\"white-space:pre-wrap\">"
+                + HTMLEscaping.escape(DiagnosticFormatter(useColor: false).format(diagnostic)) + "</pre>"
+        }
+        html += script(generation: 0) + "</body></html>\n"
+        return HTTPResponse(status: 500, headers: [
+            HTTPHeader("Content-Type", "text/html; charset=utf-8"),
+            HTTPHeader("Cache-Control", "no-store"),
+        ], body: Array(html.utf8))
+    }
+}
+
+/// Minimal JSON writing for the event payloads.
+enum JSONText {
+    static func array(_ strings: [String]) -> String {
+        "[" + strings.map(string).joined(separator: ",") + "]"
+    }
+
+    /// A JSON string literal; `<`, `>` and `&` are escaped too, so the text is inert wherever it lands.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}":
+                out += hex(scalar.value)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += hex(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

@@ -1,0 +1,61 @@
+/// Content types by file extension, for every kind of file a built site holds.
+public enum MIMETypes {
+    /// Sent for extensions not in the table; `nosniff` keeps browsers from guessing.
+    public static let fallback = "application/octet-stream"
+
+    private static let table: [String: String] = [
+        "html": "text/html; charset=utf-8",
+        "htm": "text/html; charset=utf-8",
+        "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8",
+        "mjs": "text/javascript; charset=utf-8",
+        "json": "application/json",
+        "map": "application/json",
+        "webmanifest": "application/manifest+json",
+        "xml": "application/xml",
+        "rss": "application/rss+xml",
+        "atom": "application/atom+xml",
+        "txt": "text/plain; charset=utf-8",
+        "md": "text/markdown; charset=utf-8",
+        "csv": "text/csv; charset=utf-8",
+        "ics": "text/calendar; charset=utf-8",
+        "pdf": "application/pdf",
+        "svg": "image/svg+xml",
+        "png": "image/png",
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "gif": "image/gif",
+        "webp": "image/webp",
+        "avif": "image/avif",
+        "ico": "image/x-icon",
+        "bmp": "image/bmp",
+        "woff": "font/woff",
+        "woff2": "font/woff2",
+        "ttf": "font/ttf",
+        "otf": "font/otf",
+        "eot": "application/vnd.ms-fontobject",
+        "mp4": "video/mp4",
+        "webm": "video/webm",
+        "mp3": "audio/mpeg",
+        "ogg": "audio/ogg",
+        "wav": "audio/wav",
+        "zip": "application/zip",
+        "gz": "application/gzip",
+        "wasm": "application/wasm",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ]
+
+    /// The content type for a file name or path, by its extension (case-insensitive).
+    public static func type(forPath path: String) -> String {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
+        return table[name[name.index(after: dot)...].lowercased()] ?? fallback
+    }
+
+    /// Whether a content type is HTML (where serve mode injects its live-reload script).
+    public static func isHTML(_ contentType: String) -> Bool {
+        contentType.hasPrefix("text/html")
+    }
+}

@@ -1,0 +1,275 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Diagnostics
+import Foundation
+
+/// Settings of `breingen serve`.
+public struct PreviewConfiguration: Sendable {
+    /// The site folder; watched folders are relative to it.
+    public var root: URL
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests).
+    public var port: UInt16 = 8080
+    /// Everything a build reads: content, themes, and the site's own static files, assets and template overrides.
+    public var watchedFolders = ["content", "themes", "static", "assets", "templates"]
+    /// Poll instead of using inotify.
+    public var forcePolling = false
+    public var pollInterval = 0.5
+    /// Quiet time after the last change before a rebuild starts.
+    public var debounce = 0.025
+    /// Seconds between keep-alive comments on the event stream.
+    public var heartbeat = 15.0
+
+    public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8080) {
+        self.root = root
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Where serve mode reports to (the terminal, in the CLI).
+public struct PreviewLog: Sendable {
+    public var info: @Sendable (String) -> Void
+    public var problem: @Sendable (Diagnostic) -> Void
+
+    public init(info: @escaping @Sendable (String) -> Void, problem: @escaping @Sendable (Diagnostic) -> Void) {
+        self.info = info
+        self.problem = problem
+    }
+
+    public static let silent = PreviewLog(info: { _ in }, problem: { _ in })
+}
+
+/// `breingen serve`: builds the site, serves the last good build, watches the sources, rebuilds after
+/// changes and tells open pages to reload (or shows the build error over them).
+public final class PreviewServer: @unchecked Sendable {
+    public let configuration: PreviewConfiguration
+    /// Broadcasts `reload` and `builderror` to the open pages.
+    public let events: EventStream
+    private let rebuilder: Rebuilder
+    private let log: PreviewLog
+    private let lock = NSLock()
+    private var current: ServedFolder?
+    private var errors: [Diagnostic] = []
+    private var generation = 0
+    private var builds = 0
+    private var server: HTTPServer?
+    private var watcher: FileWatcher?
+    private var scheduler: RebuildScheduler?
+    private var stopped = false
+
+    /// A preview that builds with `rebuilder` and reports to `log`; nothing runs until `start()` or `run(ready:)`.
+    public init(configuration: PreviewConfiguration, rebuilder: Rebuilder, log: PreviewLog = .silent) {
+        self.configuration = configuration
+        self.rebuilder = rebuilder
+        self.log = log
+        events = EventStream(heartbeat: configuration.heartbeat)
+        events.setGreeting { [weak self] in self?.greeting() ?? [] }
+    }
+
+    /// The port being served (after `start()`).
+    public var port: UInt16 { server?.port ?? 0 }
+
+    /// The address to open in a browser.
+    public var url: String {
+        let host = configuration.host.contains(":") && !configuration.host.hasPrefix("[")
+            ? "[\(configuration.host)]" : configuration.host
+        return "http://\(host):\(port)/"
+    }
+
+    /// The build generation being served; 0 until a build succeeded.
+    public var servedGeneration: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return generation
+    }
+
+    /// How many builds (good or failed) have finished.
+    public var finishedBuilds: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return builds
+    }
+
+    /// Binds the port (throws a `Diagnostic` if it is taken), builds once, then serves and watches.
+    /// A failing first build is reported but does not stop serving: the browser shows the error.
+    public func start() throws {
+        var serverConfiguration = HTTPServer.Configuration(host: configuration.host, port: configuration.port)
+        serverConfiguration.idleTimeout = 30
+        let server = HTTPServer(configuration: serverConfiguration) { [weak self] request in
+            self?.respond(to: request) ?? .message(503, "Server stopt")
+        }
+        try server.bind()
+        self.server = server
+        performBuild(.initial, noticed: .now())
+        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes, noticed in
+            self?.performBuild(changes, noticed: noticed)
+        }
+        self.scheduler = scheduler
+        scheduler.start()
+        try server.start()
+        watcher = FileWatchers.start(
+            root: configuration.root, folders: configuration.watchedFolders,
+            forcePolling: configuration.forcePolling, pollInterval: configuration.pollInterval
+        ) { [weak scheduler] changes in scheduler?.submit(changes) }
+    }
+
+    /// How changes are noticed: "inotify" or "polling".
+    public var watcherKind: String { watcher?.kind ?? "geen" }
+
+    /// Reports changes as a watcher would (tests, or an editor integration).
+    public func noteChanges(_ changes: ChangeSet) {
+        scheduler?.submit(changes)
+    }
+
+    /// Stops watching, waits for a running build, closes every connection and removes temporary folders.
+    public func stop() {
+        lock.lock()
+        if stopped {
+            lock.unlock()
+            return
+        }
+        stopped = true
+        lock.unlock()
+        watcher?.stop()
+        scheduler?.stop()
+        events.closeAll()
+        server?.stop()
+        rebuilder.cleanUp()
+    }
+
+    /// Starts, calls `ready`, serves until SIGINT (Ctrl-C) or SIGTERM, then stops cleanly. Signals are
+    /// caught from before the first build, so stopping at any moment leaves no temporary folders; a
+    /// second signal while stopping removes them and exits at once.
+    public func run(ready: () -> Void) throws {
+        let signals = SignalWaiter(emergency: { [rebuilder] in rebuilder.cleanUp() })
+        defer { signals.cancel() }
+        try start()
+        ready()
+        signals.wait()
+        log.info("stoppen…")
+        stop()
+    }
+
+    private func greeting() -> [ServerSentEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        // A restarted `breingen serve` is found again within half a second (browsers wait about 3 s).
+        var events = [ServerSentEvent(name: "hello", data: "\(generation)", retry: 500)]
+        if !errors.isEmpty { events.append(LiveReload.errorEvent(errors)) }
+        return events
+    }
+
+    private func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.path == LiveReload.eventsPath {
+            return .eventStream(events)
+        }
+        lock.lock()
+        let folder = current
+        let problems = errors
+        lock.unlock()
+        guard let folder else {
+            if problems.isEmpty { return .message(503, "Bezig met bouwen", "Probeer het zo opnieuw.") }
+            return LiveReload.errorPage(problems)
+        }
+        return StaticResponder.respond(to: request, from: folder)
+    }
+
+    private func performBuild(_ changes: ChangeSet, noticed: DispatchTime) {
+        let started = DispatchTime.now()
+        do {
+            let result = try rebuilder.rebuild(changes)
+            lock.lock()
+            let next = generation + 1
+            lock.unlock()
+            let folder = try ServedFolder(root: result.outputFolder, generation: next) { html, generation in
+                LiveReload.inject(into: html, generation: generation)
+            }
+            lock.lock()
+            current = folder
+            generation = next
+            errors = []
+            builds += 1
+            lock.unlock()
+            let now = DispatchTime.now().uptimeNanoseconds
+            let building = Int((Double(now - started.uptimeNanoseconds) / 1e6).rounded())
+            let sinceChange = Int((Double(now - min(noticed.uptimeNanoseconds, now)) / 1e6).rounded())
+            if changes == .initial {
+                log.info("gebouwd" + (result.summary.map { ": \($0)" } ?? "") + " (\(building) ms)")
+            } else {
+                // From the change being noticed to the new output being served: the figure editors feel.
+                log.info("herbouwd na wijziging in \(describe(changes))" + (result.summary.map { ": \($0)" } ?? "")
+                    + " (bouwen \(building) ms, \(sinceChange) ms na de wijziging)")
+            }
+            events.broadcast(ServerSentEvent(name: "reload", data: "\(next)"))
+        } catch {
+            let diagnostics: [Diagnostic]
+            switch error {
+            case let diagnostic as Diagnostic: diagnostics = [diagnostic]
+            case let many as DiagnosticError: diagnostics = many.diagnostics
+            default: diagnostics = [Diagnostic(.error, "\(error)")]
+            }
+            lock.lock()
+            errors = diagnostics
+            builds += 1
+            let hasGood = current != nil
+            lock.unlock()
+            diagnostics.forEach(log.problem)
+            log.info(hasGood ? "bouwen mislukt; de browser toont de fout en de laatste gelukte versie"
+                     : "bouwen mislukt; de browser toont de fout")
+            events.broadcast(LiveReload.errorEvent(diagnostics))
+        }
+    }
+
+    private func describe(_ changes: ChangeSet) -> String {
+        // Paths that still exist first: a save often also reports a temporary file that is gone again.
+        let root = configuration.root.path
+        let sorted = changes.paths.sorted { a, b in
+            let (aExists, bExists) = (access(root + "/" + a, F_OK) == 0, access(root + "/" + b, F_OK) == 0)
+            return aExists != bExists ? aExists : a < b
+        }
+        guard let first = sorted.first else { return "de bronnen" }
+        return sorted.count == 1 ? first : "\(first) en \(sorted.count - 1) andere"
+    }
+}
+
+/// Catches SIGINT and SIGTERM through dispatch sources instead of the default (killing the process).
+private final class SignalWaiter: @unchecked Sendable {
+    private let signalled = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var count = 0
+    private var sources: [DispatchSourceSignal] = []
+
+    /// `emergency` runs before exiting on a second signal.
+    init(emergency: @escaping @Sendable () -> Void) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                lock.lock()
+                count += 1
+                let again = count > 1
+                lock.unlock()
+                if again {
+                    emergency()
+                    _exit(130)
+                }
+                signalled.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func wait() {
+        signalled.wait()
+    }
+
+    /// Restores the default handling.
+    func cancel() {
+        sources.forEach { $0.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}

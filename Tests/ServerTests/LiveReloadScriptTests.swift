@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+@testable import Server
+
+/// Runs the injected live-reload script in Node with a stub DOM and EventSource, to check what it does
+/// in a browser: reload on a newer build only, the error overlay as text, hidden tabs letting go of
+/// their connection.
+final class LiveReloadScriptTests: XCTestCase {
+    private static let harness = #"""
+    const fs = require("fs");
+    const source = fs.readFileSync(process.argv[2], "utf8").replace(/^<script>/, "").replace(/<\/script>$/, "");
+    class Element {
+      constructor(tag) { this.tagName = tag; this.children = []; this.style = {}; this.attributes = {}; this.text = ""; this.id = ""; }
+      appendChild(child) { this.children.push(child); return child; }
+      setAttribute(key, value) { this.attributes[key] = value; }
+      set textContent(value) { this.text = String(value); this.children = []; }
+      get textContent() { return this.text + this.children.map(c => c.textContent).join("\n"); }
+      set innerHTML(value) { throw new Error("innerHTML must not be used"); }
+    }
+    const body = new Element("body");
+    const find = (node, id) => node.id === id ? node : node.children.map(c => find(c, id)).find(Boolean);
+    const docListeners = {};
+    global.document = {
+      hidden: false, body, documentElement: body,
+      getElementById: id => find(body, id) || null,
+      createElement: tag => new Element(tag),
+      addEventListener: (name, fn) => { docListeners[name] = fn; },
+    };
+    let reloads = 0;
+    global.location = { reload: () => { reloads += 1; } };
+    const streams = [];
+    global.EventSource = class {
+      constructor(url) { this.url = url; this.handlers = {}; this.closed = false; streams.push(this); }
+      addEventListener(name, fn) { this.handlers[name] = fn; }
+      close() { this.closed = true; }
+      emit(name, data) { this.handlers[name]({ data }); }
+    };
+    eval(source);
+    const steps = {};
+    steps.url = streams[0].url;
+    streams[0].emit("hello", "7");
+    steps.reloadsAfterSameHello = reloads;
+    streams[0].emit("builderror", JSON.stringify(["content/a.md:3:1: error: <b>vet</b> & meer", "tweede"]));
+    const overlay = document.getElementById("breingen-bouwfout");
+    steps.overlayTags = overlay.children.map(c => c.tagName);
+    steps.overlayText = overlay.textContent;
+    document.hidden = true; docListeners.visibilitychange();
+    steps.closedWhenHidden = streams[0].closed;
+    document.hidden = false; docListeners.visibilitychange();
+    steps.streamsAfterShown = streams.length;
+    streams[1].emit("reload", "8");
+    steps.reloadsAfterNewer = reloads;
+    steps.closedAfterReload = streams[1].closed;
+    console.log(JSON.stringify(steps));
+    """#
+
+    private func node() -> URL? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            for name in ["node", "nodejs"] {
+                let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+        }
+        return nil
+    }
+
+    func testScriptReloadsOnNewerBuildsAndShowsErrorsAsText() throws {
+        guard let node = node() else {
+            throw XCTSkip("node (Debian package nodejs) is not installed: the live-reload script was not run")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-js-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let harness = folder.appendingPathComponent("harness.js")
+        let script = folder.appendingPathComponent("script.html")
+        try Data(LiveReloadScriptTests.harness.utf8).write(to: harness)
+        try Data(LiveReload.script(generation: 7).utf8).write(to: script)
+
+        let process = Process()
+        process.executableURL = node
+        process.arguments = [harness.path, script.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, errors)
+
+        let steps = try XCTUnwrap(JSONSerialization.jsonObject(with: output) as? [String: Any], errors)
+        XCTAssertEqual(steps["url"] as? String, "/__breingen/events")
+        XCTAssertEqual(steps["reloadsAfterSameHello"] as? Int, 0)
+        XCTAssertEqual(steps["overlayTags"] as? [String], ["h2", "pre", "pre"])
+        let text = try XCTUnwrap(steps["overlayText"] as? String)
+        XCTAssertTrue(text.contains("content/a.md:3:1: error: <b>vet</b> & meer"), text)
+        XCTAssertTrue(text.contains("Bouwfout"), text)
+        XCTAssertEqual(steps["closedWhenHidden"] as? Bool, true)
+        XCTAssertEqual(steps["streamsAfterShown"] as? Int, 2)
+        XCTAssertEqual(steps["reloadsAfterNewer"] as? Int, 1)
+        XCTAssertEqual(steps["closedAfterReload"] as? Bool, true)
+    }
+}

@@ -49,6 +49,27 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertFalse(slices[1].breakAllowedBefore, "the first row stays with the header")
     }
 
+    func testAWideTableGetsSmallerTypeBeforeWordsAreCut() {
+        var style = DocumentStyle()
+        style.marginLeft = 0
+        let layout = TableLayout(style: style, width: 300)
+        let header = ["Doelstelling", "Personeelskosten", "Huisvestingskosten", "Projectkosten"]
+        let slices = layout.slices(for: Table(columns: header.map { _ in TableColumn() }, header: [header],
+                                              rows: [TableRow(["Inzichtenplatform", "48.600", "6.100", "49.250"])]))
+        var sizes = Set<Double>()
+        var words: [String] = []
+        for slice in slices {
+            for case let .text(_, _, _, size, bytes, _, _, _) in slice.ops {
+                sizes.insert(size)
+                words.append(WinAnsiEncoding.decode(bytes))
+            }
+        }
+        XCTAssertEqual(sizes.count, 1)
+        XCTAssertLessThan(sizes.first!, style.bodySize - 1, "smaller than the normal table type")
+        XCTAssertGreaterThanOrEqual(sizes.first!, (style.bodySize - 1) * 0.75)
+        for word in header + ["Inzichtenplatform"] { XCTAssertTrue(words.contains(word), "\(word) is not cut: \(words)") }
+    }
+
     func testRaggedAndEmptyTablesDoNotCrash() {
         let layout = TableLayout(style: DocumentStyle(), width: 300)
         XCTAssertTrue(layout.slices(for: Table(columns: [], rows: [])).isEmpty)

@@ -3,7 +3,8 @@
 import Foundation
 import PDF
 
-var output = "sample.pdf"
+// Default outside the repository, so a bare run leaves no file in the working tree.
+var output = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-sample.pdf").path
 var sections = 12
 var repetitions = 1
 var jsonOutput: String?

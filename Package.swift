@@ -14,7 +14,8 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown"),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics"]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics"]),
         // Typed, validated content: themes, best practices, people, finance, ...
@@ -24,7 +25,7 @@ let package = Package(
         // The site build: content + theme -> output/.
         .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats"]),
         // The annual report (jaarverslag) as HTML and PDF.
-        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics"]),
+        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates"]),
         // Small HTTP/1.1 server for `breingen serve`.
         .target(name: "Server", dependencies: ["Diagnostics"]),
         // Argument parsing and the commands; the executable only forwards to it.
@@ -32,12 +33,20 @@ let package = Package(
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
         ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
+        // Writes a sample PDF for inspection and times the typesetter.
+        .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
+        // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
+        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown"]),
+        // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
+        .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
+        // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
+        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF"]),

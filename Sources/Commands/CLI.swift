@@ -7,8 +7,15 @@ public enum CLI {
 
     /// Every command that works. `--help` lists exactly these.
     public static var commands: [Command] {
-        [buildCommand,
-         serveCommand]
+        [
+            buildCommand,
+            serveCommand,
+            checkCommand,
+            newCommand,
+            reportCommand,
+            markdownCommand,
+            renderCommand,
+        ]
     }
 
     /// Runs the CLI with the arguments after the program name; returns the exit status.

@@ -13,9 +13,11 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var second: Int?
     /// Offset from UTC in minutes when the value gave one (`Z` is 0).
     public var utcOffsetMinutes: Int?
+    /// Fraction of the second in nanoseconds, when the value gave one (`14:30:00.25` is 250_000_000).
+    public var nanosecond: Int?
 
     public init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil, second: Int? = nil,
-                utcOffsetMinutes: Int? = nil) {
+                utcOffsetMinutes: Int? = nil, nanosecond: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
@@ -23,13 +25,17 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.minute = minute
         self.second = second
         self.utcOffsetMinutes = utcOffsetMinutes
+        self.nanosecond = nanosecond
     }
 
     public var hasTime: Bool { hour != nil }
 
     public static func < (a: YAMLDate, b: YAMLDate) -> Bool {
-        (a.year, a.month, a.day, a.hour ?? 0, a.minute ?? 0, a.second ?? 0)
-            < (b.year, b.month, b.day, b.hour ?? 0, b.minute ?? 0, b.second ?? 0)
+        let dayA = (a.year, a.month, a.day)
+        let dayB = (b.year, b.month, b.day)
+        if dayA != dayB { return dayA < dayB }
+        return (a.hour ?? 0, a.minute ?? 0, a.second ?? 0, a.nanosecond ?? 0)
+            < (b.hour ?? 0, b.minute ?? 0, b.second ?? 0, b.nanosecond ?? 0)
     }
 
     /// ISO 8601: `2020-09-23`, or `2020-09-23T14:30:00` for a date-time.

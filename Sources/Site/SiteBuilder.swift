@@ -1,5 +1,11 @@
+import ContentModel
 import Diagnostics
 import Foundation
+import Templates
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What to build and where.
 public struct BuildOptions: Sendable {
@@ -7,10 +13,23 @@ public struct BuildOptions: Sendable {
     public var root: URL
     /// Where the site goes; `root/output` when nil.
     public var output: URL?
+    /// Include items marked `draft: true` (for previews; never for publishing).
+    public var drafts: Bool
+    /// Include items marked `visibility: internal`.
+    public var includeInternal: Bool
+    /// Print nothing but errors and warnings.
+    public var quiet: Bool
+    /// Show the "pagina's done/total" line while building (only on a terminal, never when quiet).
+    public var progress: Bool
 
-    public init(root: URL, output: URL? = nil) {
+    public init(root: URL, output: URL? = nil, drafts: Bool = false, includeInternal: Bool = false,
+                quiet: Bool = false, progress: Bool = false) {
         self.root = root
         self.output = output
+        self.drafts = drafts
+        self.includeInternal = includeInternal
+        self.quiet = quiet
+        self.progress = progress
     }
 
     public var outputDirectory: URL { output ?? root.appendingPathComponent("output", isDirectory: true) }
@@ -18,12 +37,20 @@ public struct BuildOptions: Sendable {
 
 /// Counts for the one-line summary after a build.
 public struct BuildSummary: Sendable {
+    /// HTML pages written.
     public var pages: Int
+    /// All files written (pages, feeds, indexes, assets, static files).
     public var files: Int
     public var outputPath: String
+    /// Warnings of the build (content and links); errors fail the build instead.
+    public var warnings: [Diagnostic] = []
+    /// Wall-clock seconds the build took.
+    public var seconds: Double = 0
 }
 
-/// Builds the site: reads `content/site.yml` and writes the pages into the output folder.
+/// Builds the site: loads `content/` into the knowledge base, renders every page through the theme in
+/// parallel into a staging folder, adds feeds, sitemap, search indexes and assets, and swaps the staging
+/// folder in only when all of it succeeded.
 public struct SiteBuilder {
     public var options: BuildOptions
 
@@ -32,61 +59,131 @@ public struct SiteBuilder {
     }
 
     public func build() throws -> BuildSummary {
-        let siteFile = options.root.appendingPathComponent("content/site.yml")
-        guard let data = FileManager.default.contents(atPath: siteFile.path) else {
-            throw Diagnostic(.error, "geen content/site.yml gevonden in \(options.root.path)", file: "content/site.yml")
-        }
-        let settings = try MinimalSettings(source: SourceFile(name: "content/site.yml", bytes: Array(data)))
-        let staged = try StagedOutput(target: options.outputDirectory)
-        do {
-            let html = """
-                <!DOCTYPE html>
-                <html lang="\(escape(settings.language))">
-                <head><meta charset="utf-8"><title>\(escape(settings.title))</title></head>
-                <body><h1>\(escape(settings.title))</h1></body>
-                </html>
+        let started = DispatchTime.now().uptimeNanoseconds
+        let root = options.root
+        let (kb, loadDiagnostics) = try ContentLoader.load(
+            root: root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
+        if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
 
-                """
-            try staged.write(Data(html.utf8), to: "index.html")
+        let routes = Routes(baseURL: kb.site.baseURL)
+        let theme = try ThemeLocator.locate(root: root)
+        let bodies = BodyRenderer(links: LinkResolver(urls: Self.contentURLs(kb, routes: routes)), root: root)
+        let data = SiteData(kb: kb, routes: routes, bodies: bodies, today: Self.today())
+        let assets = try AssetPipeline(
+            folders: [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")], routes: routes)
+        let environment = Environment(
+            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
+            baseURL: routes.baseURL)
+        Self.register(in: environment, data: data, assets: assets)
+
+        let progress = ProgressLine(enabled: options.progress && !options.quiet)
+        let staged = try StagedOutput(target: options.outputDirectory)
+        var files = 0
+        let pageCount: Int
+        do {
+            let search = SearchCollector()
+            let pages = PagePlanner.plan(data, search: search)
+            progress.start(total: pages.count)
+            pageCount = try PageRenderer.render(pages, environment: environment, into: staged.staging, progress: progress)
+            progress.finish()
+            files += pageCount
+            let bodyDiagnostics = bodies.diagnostics
+            if bodyDiagnostics.contains(where: { $0.severity == .error }) {
+                throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
+            }
+            try staged.write(Data(search.json()), to: Routes.searchIndex)
+            try staged.write(Data(PagePlanner.bankIndex(data)), to: Routes.bankIndex)
+            try staged.write(Data(Self.feed(data).utf8), to: Routes.feed)
+            try staged.write(Data(Feeds.sitemap(routes: routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), to: Routes.sitemap)
+            try staged.write(Data(Feeds.robots(routes: routes).utf8), to: "robots.txt")
+            files += 5
+            for asset in assets.assets {
+                try staged.write(asset.data, to: asset.outputPath)
+                files += 1
+            }
+            files += try Self.copyStatic(from: root.appendingPathComponent("static"), to: staged)
             try staged.commit()
         } catch {
+            progress.finish()
             staged.discard()
             throw error
         }
-        return BuildSummary(pages: 1, files: 1, outputPath: options.outputDirectory.path)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return BuildSummary(
+            pages: pageCount, files: files, outputPath: options.outputDirectory.path,
+            warnings: (loadDiagnostics + bodies.diagnostics).filter { $0.severity != .error }, seconds: seconds)
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-}
-
-/// The three required settings, read from top-level `key: value` lines. Replaced by the content
-/// model's full YAML reading once that lands; until then it is strict about what it needs.
-struct MinimalSettings {
-    var title: String
-    var baseURL: String
-    var language: String
-
-    init(source: SourceFile) throws {
-        var values: [String: String] = [:]
-        for index in 0..<source.lineStarts.count {
-            guard let line = source.lineText(index + 1), let colon = line.firstIndex(of: ":"),
-                !line.hasPrefix(" "), !line.hasPrefix("#")
-            else { continue }
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
+    /// The `asset(path)` function and the `markdown` filter, plus the shared values as globals.
+    static func register(in environment: Environment, data: SiteData, assets: AssetPipeline) {
+        let urls = assets.urls
+        environment.registerFunction("asset") { arguments in
+            guard arguments.positional.count == 1, case .string(let path) = arguments.positional[0] else {
+                throw TemplateRuntimeError("asset() verwacht één pad, bijvoorbeeld asset('css/main.css')")
             }
-            values[String(line[..<colon])] = value
+            guard let url = urls[path] else {
+                throw TemplateRuntimeError("asset('\(path)'): dat bestand staat niet in assets/ van het thema of de site")
+            }
+            return .string(url)
         }
-        for key in ["title", "baseURL", "language"] where values[key] == nil {
-            throw Diagnostic(.error, "verplicht veld '\(key)' ontbreekt", file: source.name, line: 1, column: 1,
-                             sourceLine: source.lineText(1))
+        for (name, value) in PagePlanner.globals(data) { environment.registerGlobal(name, value) }
+    }
+
+    /// Content path ("best-practices/x.md") → URL, for every item this build publishes.
+    static func contentURLs(_ kb: KnowledgeBase, routes: Routes) -> [String: String] {
+        var urls: [String: String] = [:]
+        func add(_ info: ItemInfo, _ path: String) {
+            let file = info.file.hasPrefix("content/") ? String(info.file.dropFirst("content/".count)) : info.file
+            urls[file] = routes.url(path)
         }
-        title = values["title"]!
-        baseURL = values["baseURL"]!
-        language = values["language"]!
+        for t in kb.themes { add(t.info, Routes.theme(t.slug)) }
+        for b in kb.bestPractices { add(b.info, Routes.bestPractice(b.slug)) }
+        for i in kb.insights { add(i.info, Routes.insight(i.slug)) }
+        for a in kb.activities { add(a.info, Routes.activity(a.slug)) }
+        for a in kb.alliances { add(a.info, Routes.alliance(a.slug)) }
+        for p in kb.publications { add(p.info, Routes.publication(p.slug)) }
+        for s in kb.schoolScans { add(s.info, Routes.scan(s.slug)) }
+        for p in kb.pages { add(p.info, Routes.page(p.slug)) }
+        for r in kb.results { add(r.info, Routes.theme(r.theme)) }
+        for f in kb.finance { add(f.info, Routes.financeYear(f.year)) }
+        if !kb.people.isEmpty { for p in kb.people { add(p.info, Routes.organisation) } }
+        return urls
+    }
+
+    /// The Atom feed: the newest best practices and activities together.
+    static func feed(_ data: SiteData) -> String {
+        var entries: [(sort: ContentDate, entry: Feeds.Entry)] = []
+        for bp in data.kb.bestPractices.prefix(50) {
+            entries.append((bp.date, .init(title: bp.title, path: Routes.bestPractice(bp.slug), date: bp.date.iso,
+                                           summary: bp.summary, category: "Best practice")))
+        }
+        for activity in data.kb.activities.suffix(50) {
+            entries.append((activity.date, .init(title: activity.title, path: Routes.activity(activity.slug),
+                                                 date: activity.date.iso, summary: activity.goal, category: "Activiteit")))
+        }
+        entries.sort { ($1.sort, $0.entry.path) < ($0.sort, $1.entry.path) }
+        let newest = entries.prefix(50)
+        return Feeds.atom(title: data.kb.site.title, subtitle: data.kb.site.description, routes: data.routes,
+                          entries: newest.map(\.entry), updated: newest.first?.entry.date ?? data.today.iso)
+    }
+
+    /// Copies the site's `static/` folder as it is; returns the number of files.
+    static func copyStatic(from folder: URL, to staged: StagedOutput) throws -> Int {
+        let files = try AssetPipeline.files(under: folder)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+                throw Diagnostic(.error, "kan static/\(file) niet lezen", file: "static/\(file)")
+            }
+            try staged.write(data, to: file)
+        }
+        return files.count
+    }
+
+    /// Today's date (UTC), for "as of today" pages such as the organisation.
+    static func today() -> ContentDate {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return ContentDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }

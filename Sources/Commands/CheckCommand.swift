@@ -1,0 +1,45 @@
+import ContentModel
+import Diagnostics
+import Foundation
+
+extension CLI {
+    static var checkCommand: Command {
+        Command(
+            name: "check",
+            summary: "controleer alle inhoud en meld elk probleem",
+            usage: "breingen check [--root MAP]",
+            details: """
+                Leest content/ helemaal en meldt elk probleem in één keer, met bestand, regel en kolom:
+                ontbrekende of onbekende velden, verkeerde typen, onbekende verwijzingen, dubbele slugs,
+                onmogelijke datums, scanfasen in de verkeerde volgorde en financiële tabellen die niet
+                kloppen. Eindigt met status 1 bij fouten, anders 0; waarschuwingen worden altijd getoond.
+                """,
+            options: [
+                OptionSpec("root", value: "MAP", help: "de sitemap met content/ (standaard: huidige map)"),
+            ]
+        ) { arguments, console in
+            let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
+            let diagnostics: [Diagnostic]
+            var files = 0
+            do {
+                let (knowledgeBase, found) = try ContentLoader.load(root: root, options: .publicBuild)
+                diagnostics = found
+                files = knowledgeBase.checkedFiles
+            } catch let error as DiagnosticError {
+                diagnostics = error.diagnostics
+            }
+            diagnostics.forEach(console.report)
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            console.err(summary(errors: errors, warnings: warnings) + (files > 0 ? " (\(files) bestanden gecontroleerd)" : ""))
+            return errors > 0 ? 1 : 0
+        }
+    }
+
+    private static func summary(errors: Int, warnings: Int) -> String {
+        if errors == 0 && warnings == 0 { return "inhoud in orde: geen fouten, geen waarschuwingen" }
+        let e = errors == 1 ? "1 fout" : "\(errors) fouten"
+        let w = warnings == 1 ? "1 waarschuwing" : "\(warnings) waarschuwingen"
+        return "\(e), \(w)"
+    }
+}

@@ -1,0 +1,75 @@
+import DataFormats
+import Diagnostics
+import Foundation
+import Markdown
+import Templates
+
+extension CLI {
+    static var renderCommand: Command {
+        Command(
+            name: "render",
+            summary: "render één template met een gegevensbestand naar standaarduitvoer",
+            usage: "breingen render TEMPLATE [--data BESTAND.json|BESTAND.yml] [--templates MAP]...",
+            details: """
+                Voor thema-auteurs: toont wat een template maakt van de gegeven gegevens. Zonder --templates
+                is TEMPLATE een bestandspad en zoeken include en extends in dezelfde map. Met --templates
+                is TEMPLATE een naam binnen die map(pen); geef de map van de site eerst en die van het thema
+                daarna. Een fout geeft de plaats in de template (regel, kolom) en status 1.
+                """,
+            options: [
+                OptionSpec("data", short: "d", value: "BESTAND", help: "JSON- of YAML-bestand met de variabelen van de template"),
+                OptionSpec("templates", short: "t", value: "MAP", help: "templatemap om in te zoeken (herhaalbaar, eerste wint)"),
+                OptionSpec("lenient", help: "ongedefinieerde waarden tonen als niets in plaats van een fout"),
+                OptionSpec("base-url", value: "URL", help: "basis-URL voor absurl en relurl (standaard: /)"),
+            ],
+            positionals: 1...1
+        ) { arguments, console in
+            let template = arguments.positionals[0]
+            let searchPaths: [URL]
+            let name: String
+            if let folders = arguments.values["templates"], !folders.isEmpty {
+                searchPaths = folders.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                name = template
+            } else {
+                let url = URL(fileURLWithPath: template)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw Diagnostic(.error, "template '\(template)' bestaat niet")
+                }
+                searchPaths = [url.deletingLastPathComponent()]
+                name = url.lastPathComponent
+            }
+            let context = try arguments.value("data").map(TemplateData.load) ?? [:]
+            let environment = Environment(searchPaths: searchPaths, lenient: arguments.has("lenient"),
+                                          baseURL: arguments.value("base-url") ?? "/")
+            // The same `markdown` filter the site registers: our Markdown engine, output marked safe.
+            environment.registerFilter("markdown") { value, _ in .safe(Markdown.html(value.printed)) }
+            let output = try environment.template(named: name).render(context)
+            console.out(output, terminator: "")
+            return 0
+        }
+    }
+}
+
+/// Reads the `--data` file of `render` into a template context.
+enum TemplateData {
+    static func load(_ path: String) throws -> [String: Value] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(.error, "gegevensbestand '\(path)' is niet leesbaar of bestaat niet")
+        }
+        let lower = path.lowercased()
+        let value: Value
+        if lower.hasSuffix(".json") {
+            value = try JSONReader.read([UInt8](data), name: path)
+        } else if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
+            value = Value(yaml: try YAMLReader.parse(SourceFile(name: path, bytes: [UInt8](data))).value)
+        } else {
+            throw Diagnostic(.error, "onbekend gegevensformaat: gebruik .json, .yml of .yaml", file: path)
+        }
+        guard case .dict(let dict) = value else {
+            throw Diagnostic(.error, "het gegevensbestand moet een object met namen bevatten, geen \(value.typeName)", file: path)
+        }
+        var context: [String: Value] = [:]
+        for (key, item) in dict.pairs { context[key] = item }
+        return context
+    }
+}

@@ -1,0 +1,98 @@
+import DataFormats
+import Diagnostics
+import Foundation
+
+/// Loads and validates a site's `content/` folder.
+public enum ContentLoader {
+    /// Reads every content file (in parallel), validates all of it and builds the knowledge base from the
+    /// items `options` keeps. Returns every diagnostic, sorted by file and line; the caller decides whether
+    /// errors are fatal. Throws only when there is no usable `content/site.yml` (the thrown
+    /// `DiagnosticError` then carries every diagnostic of the run).
+    public static func load(root: URL, options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let contentPath = root.appendingPathComponent("content").path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
+        }
+        let site = readSite(root: root, into: &diagnostics)
+        let files = ContentFiles(root: root)
+        diagnostics += files.diagnostics
+        let results = decodeInParallel(files.jobs)
+        var (kb, more) = assemble(site: site, results: results, options: options)
+        diagnostics += more
+        diagnostics = sorted(diagnostics)
+        guard site != nil else { throw DiagnosticError(diagnostics) }
+        kb.site = site!
+        kb.checkedFiles = files.jobs.count + 1
+        return (kb, diagnostics)
+    }
+
+    /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.
+    public static func load(site siteText: String, files: [(name: String, type: ContentType, text: String)],
+                            options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let site = decodeSite(SourceFile(name: "content/site.yml", text: siteText), into: &diagnostics)
+        let results = files.map { FileDecoder.decode(SourceFile(name: $0.name, text: $0.text), type: $0.type) }
+        let (kb, more) = assemble(site: site, results: results, options: options)
+        diagnostics = sorted(diagnostics + more)
+        guard site != nil else { throw DiagnosticError(diagnostics) }
+        var result = kb
+        result.checkedFiles = files.count + 1
+        return (result, diagnostics)
+    }
+
+    static func readSite(root: URL, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
+        let path = root.appendingPathComponent("content/site.yml").path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(.error, "geen content/site.yml gevonden in \(root.path)", file: "content/site.yml"))
+            return nil
+        }
+        return decodeSite(SourceFile(name: "content/site.yml", bytes: [UInt8](data)), into: &diagnostics)
+    }
+
+    static func decodeSite(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
+        let root: YAMLNode
+        do {
+            root = try YAMLParsing.parse(source)
+        } catch let d as Diagnostic {
+            diagnostics.append(d)
+            return nil
+        } catch let e as DiagnosticError {
+            diagnostics += e.diagnostics
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.error, "\(error)", file: source.name))
+            return nil
+        }
+        let context = DecodeContext(source: source)
+        let top = root.value == .null ? YAMLNode(.mapping([]), line: 1, column: 1) : root
+        let settings = SiteSettings.decode(FieldReader(top, context: context, what: "site.yml"))
+        diagnostics += context.diagnostics
+        return settings
+    }
+
+    /// One decode per file, spread over the cores; each file's result lands in its own slot.
+    static func decodeInParallel(_ jobs: [ContentFiles.Job]) -> [FileResult] {
+        guard !jobs.isEmpty else { return [] }
+        let slots = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: jobs.count)
+        defer { slots.deallocate() }
+        // Chunks of files keep the per-task overhead small for thousands of tiny files.
+        let chunk = 16
+        let chunks = (jobs.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
+                (slots.baseAddress! + i).initialize(to: FileDecoder.decode(jobs[i]))
+            }
+        }
+        let results = Array(slots)
+        _ = slots.baseAddress!.deinitialize(count: jobs.count)
+        return results
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { a, b in
+            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+extension Person {
+    static func decode(_ r: FieldReader, info: ItemInfo) -> Person? {
+        let name = r.text("name", required: true)
+        let sortName = r.text("sortName")
+        var roles: [Role] = []
+        let nodes = r.list("roles", required: true)
+        if let nodes, nodes.isEmpty, let node = r.raw("roles") {
+            r.context.error("veld 'roles' heeft minstens één rol nodig", at: node)
+        }
+        for node in nodes ?? [] {
+            let item = FieldReader(node, context: r.context, what: "rol")
+            let body: Body? = item.choice("body", required: true)
+            let role = item.text("role", required: true)
+            let organisation = item.text("organisation")
+            let function = item.text("function")
+            let start = item.date("start", required: true)
+            let end = item.date("end")
+            let fte = item.decimal("fte")
+            if let fte, fte < 0 || fte > 1.5, let n = item.raw("fte") {
+                item.context.error("fte \(fte) is onmogelijk; een fte ligt tussen 0 en 1", at: n)
+            }
+            if let start, let end, end.day0 < start.day0, let n = item.raw("end") {
+                item.context.error("einde van de rol (\(end)) ligt vóór het begin (\(start))", at: n)
+            }
+            item.finish()
+            if let body, let role, let start {
+                roles.append(Role(body: body, role: role, organisation: organisation, function: function,
+                                  start: start, end: end, fte: fte))
+            }
+        }
+        guard let name, nodes != nil else { return nil }
+        return Person(info: info, name: name, sortName: sortName ?? PersonName.sortName(for: name), roles: roles)
+    }
+}
+
+/// Dutch names sort on the part after the tussenvoegsel: "Jan van der Berg" sorts as "Berg, Jan van der".
+public enum PersonName {
+    static let particles: Set<String> = [
+        "van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "op", "aan", "bij", "uit",
+        "la", "le", "du", "da", "di", "del", "des", "el", "al", "von", "zu", "d'", "l'",
+    ]
+
+    /// "Jan van der Berg" → "Berg, Jan van der"; a name without tussenvoegsel sorts on its last word.
+    public static func sortName(for name: String) -> String {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return name }
+        var surnameStart = words.count - 1
+        if let first = words.indices.dropFirst().first(where: { particles.contains(words[$0].lowercased()) }) {
+            var i = first
+            while i < words.count - 1, particles.contains(words[i].lowercased()) { i += 1 }
+            surnameStart = i
+            let given = words[..<first].joined(separator: " ")
+            let particle = words[first..<surnameStart].joined(separator: " ")
+            return words[surnameStart...].joined(separator: " ") + ", " + given + " " + particle
+        }
+        return words[surnameStart...].joined(separator: " ") + ", " + words[..<surnameStart].joined(separator: " ")
+    }
+
+    /// A key for sorting: lower case with diacritics folded, so "Özdemir" sorts with "Ozdemir".
+    public static func sortKey(_ sortName: String) -> String {
+        Slug.make(from: sortName)
+    }
+}

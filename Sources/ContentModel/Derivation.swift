@@ -1,0 +1,127 @@
+import Foundation
+
+/// Computes the derived indexes once, from the sorted items (so every list keeps the items' order).
+enum Derivation {
+    static func themes(_ kb: KnowledgeBase) -> [String: ThemeDigest] {
+        var digests: [String: ThemeDigest] = [:]
+        for theme in kb.themes {
+            digests[theme.slug] = ThemeDigest(theme: theme, bestPractices: [], insights: [], activities: [],
+                                              alliances: [], results: [], publications: [])
+        }
+        for item in kb.bestPractices {
+            for slug in Set(item.themes) { digests[slug]?.bestPractices.append(item) }
+        }
+        for item in kb.insights { digests[item.theme]?.insights.append(item) }
+        for item in kb.activities { digests[item.theme]?.activities.append(item) }
+        for item in kb.alliances {
+            for slug in Set(item.themes) { digests[slug]?.alliances.append(item) }
+        }
+        for item in kb.results { digests[item.theme]?.results.append(item) }
+        for item in kb.publications {
+            for slug in Set(item.themes) { digests[slug]?.publications.append(item) }
+        }
+        return digests
+    }
+
+    static func years(_ kb: KnowledgeBase) -> [Int: YearDigest] {
+        var years = Set<Int>()
+        kb.activities.forEach { years.insert($0.date.year) }
+        kb.insights.forEach { years.insert($0.year) }
+        kb.results.forEach { years.insert($0.year) }
+        kb.finance.forEach { years.insert($0.year) }
+        let lastContentYear = years.max()
+        for person in kb.people {
+            for role in person.roles {
+                // Every year a role covers; an open role up to the last year the other content speaks of.
+                let last = role.end?.year ?? max(role.start.year, lastContentYear ?? role.start.year)
+                if last >= role.start.year { for y in role.start.year...last { years.insert(y) } }
+            }
+        }
+        var digests: [Int: YearDigest] = [:]
+        for year in years {
+            digests[year] = YearDigest(year: year, activities: [], insights: [], results: [], bodies: [])
+        }
+        for a in kb.activities { digests[a.date.year]?.activities.append(a) }
+        for i in kb.insights { digests[i.year]?.insights.append(i) }
+        for r in kb.results { digests[r.year]?.results.append(r) }
+        for year in years {
+            let end = DateCheck.yearEnd(year)
+            var bodies: [BodyYear] = []
+            for body in Body.allCases {
+                var entry = BodyYear(body: body, atYearEnd: [], joined: [], left: [])
+                for person in kb.people {
+                    for role in person.roles where role.body == body {
+                        let membership = Membership(person: person, role: role)
+                        if role.isHeld(at: end) { entry.atYearEnd.append(membership) }
+                        if role.start.year == year { entry.joined.append(membership) }
+                        if let e = role.end, e.year == year { entry.left.append(membership) }
+                    }
+                }
+                bodies.append(entry)
+            }
+            digests[year]!.bodies = bodies
+        }
+        return digests
+    }
+
+    static func ratios(_ kb: KnowledgeBase) -> [Int: FinancialRatios] {
+        var ratios: [Int: FinancialRatios] = [:]
+        for year in kb.finance {
+            let s = year.incomeStatement
+            guard let income = s.table.value(row: s.incomeRow, column: s.column),
+                  let expenses = s.table.value(row: s.expensesRow, column: s.column) else { continue }
+            var objectives = s.objectivesRow.flatMap { s.table.value(row: $0, column: s.column) }
+            var management = s.managementRow.flatMap { s.table.value(row: $0, column: s.column) }
+            if let d = year.distribution {
+                // The distribution's detail rows (not its total rows) summed per column.
+                let totalRows = Set(d.totals.map(\.total))
+                let detail = d.table.rows.filter { !totalRows.contains($0.label) }
+                func columnSum(_ name: String) -> Decimal? {
+                    guard let index = d.table.columnIndex(name) else { return nil }
+                    return detail.reduce(Decimal(0)) { $0 + (index < $1.values.count ? $1.values[index] ?? 0 : 0) }
+                }
+                if objectives == nil {
+                    let parts = d.objectives.compactMap(columnSum)
+                    if parts.count == d.objectives.count { objectives = parts.reduce(0, +) }
+                }
+                if management == nil { management = columnSum(d.management) }
+            }
+            ratios[year.year] = FinancialRatios(
+                year: year.year, income: income, expenses: expenses, objectives: objectives, management: management,
+                objectivesShareOfIncome: income == 0 ? nil : objectives.map { $0 / income },
+                managementShareOfExpenses: expenses == 0 ? nil : management.map { $0 / expenses },
+                targets: kb.site.targets)
+        }
+        return ratios
+    }
+
+    static func schoolProgress(_ kb: KnowledgeBase) -> [String: SchoolProgress] {
+        var result: [String: SchoolProgress] = [:]
+        func steps(_ phases: [ScanPhase]) -> [ProgressStep] {
+            phases.map { ProgressStep(phase: $0.phase, date: $0.date, level: kb.site.level($0.level)) }
+        }
+        for scan in kb.schoolScans {
+            let s = steps(scan.phases)
+            var climbed: Int?
+            if let first = s.first?.level, let last = s.last?.level { climbed = last.order - first.order }
+            result[scan.slug] = SchoolProgress(
+                scan: scan, steps: s, classes: scan.classes.map { ($0.name, steps($0.phases)) },
+                levelsClimbed: climbed, complete: scan.phases.contains { $0.phase == 3 })
+        }
+        return result
+    }
+
+    static func keurmerken(_ kb: KnowledgeBase) -> [SchoolYear: KeurmerkSummary] {
+        var result: [SchoolYear: KeurmerkSummary] = [:]
+        for scan in kb.schoolScans {
+            var entry = result[scan.schoolYear] ?? KeurmerkSummary(schoolYear: scan.schoolYear, awarded: [], furtherGuidance: [], open: [])
+            switch scan.keurmerk {
+            case .toegekend: entry.awarded.append(scan)
+            case .vervolgbegeleiding: entry.furtherGuidance.append(scan)
+            case .open: entry.open.append(scan)
+            }
+            result[scan.schoolYear] = entry
+        }
+        return result
+    }
+}

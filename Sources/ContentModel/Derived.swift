@@ -1,0 +1,97 @@
+import Foundation
+
+/// Everything about one theme.
+public struct ThemeDigest: Sendable {
+    public var theme: Theme
+    public var bestPractices: [BestPractice]
+    public var insights: [Insight]
+    public var activities: [Activity]
+    public var alliances: [Alliance]
+    public var results: [ResultList]
+    public var publications: [Publication]
+}
+
+/// A person's role in a body.
+public struct Membership: Sendable, Equatable {
+    public var person: Person
+    public var role: Role
+}
+
+/// A body in one year: who sat on it at year end, who joined and who left during the year.
+public struct BodyYear: Sendable {
+    public var body: Body
+    /// Held after 31 December (a role that ends on 31 December counts as left); by sort name.
+    public var atYearEnd: [Membership]
+    /// Roles that started during the year.
+    public var joined: [Membership]
+    /// Roles that ended during the year.
+    public var left: [Membership]
+
+    /// Total fte at year end (programmabureau).
+    public var fteAtYearEnd: Decimal { atYearEnd.reduce(0) { $0 + ($1.role.fte ?? 0) } }
+}
+
+/// One year: its activities and each body's composition.
+public struct YearDigest: Sendable {
+    public var year: Int
+    public var activities: [Activity]
+    public var insights: [Insight]
+    public var results: [ResultList]
+    /// One per body, in the order of `Body.allCases`.
+    public var bodies: [BodyYear]
+
+    public func body(_ body: Body) -> BodyYear? { bodies.first { $0.body == body } }
+}
+
+/// The financial ratios of a year measured against the site's targets.
+public struct FinancialRatios: Sendable, Equatable {
+    public var year: Int
+    public var income: Decimal
+    public var expenses: Decimal
+    /// Spent on the objectives (nil when neither the statement nor the distribution says).
+    public var objectives: Decimal?
+    /// Spent on beheer en administratie.
+    public var management: Decimal?
+    /// objectives / income.
+    public var objectivesShareOfIncome: Decimal?
+    /// management / expenses.
+    public var managementShareOfExpenses: Decimal?
+    public var targets: Targets
+
+    /// Nil when unknown.
+    public var meetsObjectivesTarget: Bool? {
+        objectivesShareOfIncome.map { $0 >= targets.minimumObjectivesShareOfIncome }
+    }
+
+    public var meetsManagementTarget: Bool? {
+        managementShareOfExpenses.map { $0 <= targets.maximumManagementShareOfExpenses }
+    }
+}
+
+/// One scan moment with its level resolved.
+public struct ProgressStep: Sendable, Equatable {
+    public var phase: Int
+    public var date: ContentDate
+    /// Nil when the level slug is not in `site.yml` (check reports that).
+    public var level: PyramidLevel?
+}
+
+/// A scanned school's progress over the phases.
+public struct SchoolProgress: Sendable {
+    public var scan: SchoolScan
+    public var steps: [ProgressStep]
+    /// Per class, its steps.
+    public var classes: [(name: String, steps: [ProgressStep])]
+    /// Levels climbed from the first to the last phase (negative when it dropped).
+    public var levelsClimbed: Int?
+    /// Whether all three phases are done.
+    public var complete: Bool
+}
+
+/// The keurmerk outcomes of one school year.
+public struct KeurmerkSummary: Sendable {
+    public var schoolYear: SchoolYear
+    public var awarded: [SchoolScan]
+    public var furtherGuidance: [SchoolScan]
+    public var open: [SchoolScan]
+}

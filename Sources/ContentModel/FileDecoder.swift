@@ -1,0 +1,112 @@
+import DataFormats
+import Diagnostics
+import Foundation
+
+/// What reading one content file gave: the item (nil when it could not be built), every diagnostic, and the
+/// slugs it refers to.
+struct FileResult: Sendable {
+    var item: AnyItem?
+    var diagnostics: [Diagnostic] = []
+    var references: [Reference] = []
+    /// Where the slug is set (the `slug:` field, else the start of the front matter), for duplicate errors.
+    var slugLine = 1
+    var slugColumn = 1
+    var slugSourceLine: String?
+}
+
+/// Reads and decodes one file of a known type.
+enum FileDecoder {
+    static func decode(_ job: ContentFiles.Job) -> FileResult {
+        if job.type == .finance { return FinanceDecoder.decode(folder: job.path, name: job.name) }
+        guard let bytes = FileBytes.contents(of: job.path) else {
+            return FileResult(diagnostics: [Diagnostic(.error, "kan het bestand niet lezen", file: job.name)])
+        }
+        return decode(name: job.name, bytes: bytes, type: job.type)
+    }
+
+    /// Decodes the text of a file; the file name gives the default slug.
+    static func decode(_ source: SourceFile, type: ContentType) -> FileResult {
+        decode(name: source.name, bytes: source.bytes, type: type)
+    }
+
+    static func decode(name: String, bytes: [UInt8], type: ContentType) -> FileResult {
+        var result = FileResult()
+        let yaml: SourceFile
+        // Diagnostics only ever point into the front matter, so line bookkeeping skips the body.
+        let source: SourceFile
+        var body: MarkdownBody?
+        if type.isMarkdown {
+            do {
+                let parts = try FrontMatter.split(bytes, fileName: name)
+                guard let bodyText = String(validating: parts.body, as: UTF8.self) else {
+                    return FileResult(diagnostics: [Diagnostic(
+                        .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,
+                        line: parts.bodyFirstLine)])
+                }
+                guard let frontMatter = parts.frontMatter else {
+                    let firstLine = SourceFile(name: name, bytes: Array(bytes.prefix { $0 != 0x0A }))
+                    return FileResult(diagnostics: [Diagnostic.error(
+                        "\(type.label) zonder front matter: het bestand begint met een regel '---', dan de velden, dan weer '---'",
+                        in: firstLine, at: 0)])
+                }
+                yaml = frontMatter
+                source = SourceFile(name: name, bytes: Array(bytes[..<(bytes.count - parts.body.count)]))
+                body = MarkdownBody(text: bodyText, firstLine: parts.bodyFirstLine)
+            } catch let d as Diagnostic {
+                return FileResult(diagnostics: [d])
+            } catch {
+                return FileResult(diagnostics: [Diagnostic(.error, "\(error)", file: name)])
+            }
+        } else {
+            source = SourceFile(name: name, bytes: bytes)
+            yaml = source
+        }
+        let context = DecodeContext(source: source)
+        let root: YAMLNode
+        do {
+            root = try YAMLParsing.parse(yaml)
+        } catch let d as Diagnostic {
+            return FileResult(diagnostics: [d])
+        } catch let e as DiagnosticError {
+            return FileResult(diagnostics: e.diagnostics)
+        } catch {
+            return FileResult(diagnostics: [Diagnostic(.error, "\(error)", file: source.name)])
+        }
+        let top: YAMLNode
+        if case .null = root.value {
+            // Empty front matter: point missing fields at the first line.
+            top = YAMLNode(.mapping([]), line: 1, column: 1)
+        } else {
+            top = root
+        }
+        let reader = FieldReader(top, context: context, what: type.label)
+        let fileName = (source.name as NSString).lastPathComponent
+        let defaultSlug = (fileName as NSString).deletingPathExtension
+        let info = ItemDecoding.info(reader, defaultSlug: defaultSlug, body: body)
+        if let slugNode = reader.raw("slug") {
+            result.slugLine = slugNode.line
+            result.slugColumn = slugNode.column
+        } else {
+            result.slugLine = top.line
+            result.slugColumn = top.column
+        }
+        result.slugSourceLine = source.lineText(result.slugLine)
+        switch type {
+        case .theme: result.item = Theme.decode(reader, info: info).map(AnyItem.theme)
+        case .bestPractice: result.item = BestPractice.decode(reader, info: info).map(AnyItem.bestPractice)
+        case .insight: result.item = Insight.decode(reader, info: info).map(AnyItem.insight)
+        case .activity: result.item = Activity.decode(reader, info: info).map(AnyItem.activity)
+        case .result: result.item = ResultList.decode(reader, info: info).map(AnyItem.result)
+        case .alliance: result.item = Alliance.decode(reader, info: info).map(AnyItem.alliance)
+        case .publication: result.item = Publication.decode(reader, info: info).map(AnyItem.publication)
+        case .person: result.item = Person.decode(reader, info: info).map(AnyItem.person)
+        case .schoolScan: result.item = SchoolScan.decode(reader, info: info).map(AnyItem.schoolScan)
+        case .page: result.item = Page.decode(reader, info: info).map(AnyItem.page)
+        case .finance: break
+        }
+        reader.finish()
+        result.diagnostics = context.diagnostics
+        result.references = context.references
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+/// All content of a site, typed and cross-referenced, with the derived data the site and the report share.
+/// Built by `ContentLoader.load`; only the items the load options keep are in it.
+public struct KnowledgeBase: Sendable {
+    public var site: SiteSettings
+    /// Ordered by number, then title.
+    public var themes: [Theme]
+    /// Newest first, then by title.
+    public var bestPractices: [BestPractice]
+    /// By year, theme, kind.
+    public var insights: [Insight]
+    /// By date.
+    public var activities: [Activity]
+    /// By year, then theme.
+    public var results: [ResultList]
+    /// By title.
+    public var alliances: [Alliance]
+    /// Newest first.
+    public var publications: [Publication]
+    /// By sort name.
+    public var people: [Person]
+    /// By school year, then school.
+    public var schoolScans: [SchoolScan]
+    /// By year.
+    public var finance: [FinancialYear]
+    /// By weight, then title.
+    public var pages: [Page]
+
+    /// How many content files the load read and checked (all of them, also those the options left out).
+    public internal(set) var checkedFiles = 0
+
+    /// Per theme slug: everything about that theme.
+    public private(set) var byTheme: [String: ThemeDigest] = [:]
+    /// Per year: activities and the bodies' composition.
+    public private(set) var byYear: [Int: YearDigest] = [:]
+    /// Per year with financial statements: the ratios against the site's targets.
+    public private(set) var financialRatios: [Int: FinancialRatios] = [:]
+    /// Per scan slug: the school's progress over the phases.
+    public private(set) var schoolProgress: [String: SchoolProgress] = [:]
+    /// Per school year: the keurmerk outcomes.
+    public private(set) var keurmerken: [SchoolYear: KeurmerkSummary] = [:]
+
+    public init(site: SiteSettings, themes: [Theme] = [], bestPractices: [BestPractice] = [], insights: [Insight] = [],
+                activities: [Activity] = [], results: [ResultList] = [], alliances: [Alliance] = [],
+                publications: [Publication] = [], people: [Person] = [], schoolScans: [SchoolScan] = [],
+                finance: [FinancialYear] = [], pages: [Page] = []) {
+        self.site = site
+        // Sorting by precomputed keys moves each (large) item once instead of at every comparison.
+        self.themes = ordered(themes, key: { ($0.number.map(NumberKey.init) ?? NumberKey.last, $0.title) }, by: <)
+        self.bestPractices = ordered(bestPractices, key: { ($0.date, $0.title) }, by: { ($1.0, $0.1) < ($0.0, $1.1) })
+        self.insights = ordered(insights, key: { ($0.year, $0.theme, $0.kind.rawValue, $0.slug) }, by: <)
+        self.activities = ordered(activities, key: { ($0.date, $0.title) }, by: <)
+        self.results = ordered(results, key: { ($0.year, $0.theme) }, by: <)
+        self.alliances = ordered(alliances, key: { ($0.title, $0.slug) }, by: <)
+        self.publications = ordered(publications, key: { ($0.date, $0.title) }, by: { ($1.0, $0.1) < ($0.0, $1.1) })
+        self.people = ordered(people, key: { (PersonName.sortKey($0.sortName), $0.slug) }, by: <)
+        self.schoolScans = ordered(schoolScans, key: { ($0.schoolYear, $0.school) }, by: <)
+        self.finance = ordered(finance, key: { $0.year }, by: <)
+        self.pages = ordered(pages, key: { ($0.weight ?? Int.max, $0.title) }, by: <)
+        derive()
+    }
+
+    public func theme(_ slug: String) -> Theme? { themes.first { $0.slug == slug } }
+    public func publication(_ slug: String) -> Publication? { publications.first { $0.slug == slug } }
+    public func person(_ slug: String) -> Person? { people.first { $0.slug == slug } }
+    public func financialYear(_ year: Int) -> FinancialYear? { finance.first { $0.year == year } }
+
+    /// Every year that any dated content mentions, ascending.
+    public var years: [Int] { byYear.keys.sorted() }
+
+    private mutating func derive() {
+        byTheme = Derivation.themes(self)
+        byYear = Derivation.years(self)
+        financialRatios = Derivation.ratios(self)
+        schoolProgress = Derivation.schoolProgress(self)
+        keurmerken = Derivation.keurmerken(self)
+    }
+}
+
+/// Sorts "2.10" after "2.9": numbered parts compared as numbers.
+struct NumberKey: Comparable {
+    var parts: [Int]
+    init(_ text: String) { parts = text.split(separator: ".").map { Int($0) ?? Int.max } }
+    static let last = NumberKey(parts: [Int.max])
+    private init(parts: [Int]) { self.parts = parts }
+    static func < (a: NumberKey, b: NumberKey) -> Bool { a.parts.lexicographicallyPrecedes(b.parts) }
+}
+
+/// `items` sorted by a key computed once per item (stable: equal keys keep their order).
+func ordered<T, K>(_ items: [T], key: (T) -> K, by less: (K, K) -> Bool) -> [T] {
+    let keys = items.map(key)
+    let order = keys.indices.sorted { less(keys[$0], keys[$1]) || (!less(keys[$1], keys[$0]) && $0 < $1) }
+    return order.map { items[$0] }
+}

@@ -1,0 +1,123 @@
+// Character classes on UTF-8 bytes. Everything the parser decides is decided on bytes; only the
+// emphasis flanking rules look at whole Unicode scalars (see `FlankingScalars.swift`).
+
+typealias Bytes = UnsafeBufferPointer<UInt8>
+
+@inline(__always) func isSpaceOrTab(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+@inline(__always) func isLineEnding(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D }
+@inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+@inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+@inline(__always) func isAlphanumeric(_ c: UInt8) -> Bool { isDigit(c) || isLetter(c) }
+@inline(__always) func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20) &- 0x61 < 6 }
+@inline(__always) func asciiLower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+
+/// ASCII whitespace in the sense of the spec: space, tab, line feed, line tabulation, form feed, return.
+@inline(__always) func isASCIIWhitespace(_ c: UInt8) -> Bool {
+    c == 0x20 || (c >= 0x09 && c <= 0x0D)
+}
+
+@inline(__always) func isASCIIPunctuation(_ c: UInt8) -> Bool {
+    (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
+}
+
+/// Compares `p[i..<i+word.count]` with an ASCII word, case-insensitively (`word` must be lower case).
+@inline(__always) func matchesLowercase(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    if i + n > end { return false }
+    let w = word.utf8Start
+    for k in 0..<n where asciiLower(p[i + k]) != w[k] { return false }
+    return true
+}
+
+/// Compares `p[i..<i+word.count]` with an ASCII word exactly.
+@inline(__always) func matchesExactly(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    if i + n > end { return false }
+    let w = word.utf8Start
+    for k in 0..<n where p[i + k] != w[k] { return false }
+    return true
+}
+
+/// True when `p[i..<end]` holds only spaces and tabs.
+@inline(__always) func isBlankRest(_ p: Bytes, _ i: Int, _ end: Int) -> Bool {
+    var j = i
+    while j < end {
+        if !isSpaceOrTab(p[j]) { return false }
+        j += 1
+    }
+    return true
+}
+
+/// Decodes the Unicode scalar that ends just before `i` (for the flanking rules); nil at the start.
+func scalarBefore(_ p: Bytes, _ i: Int, _ start: Int) -> UInt32? {
+    if i <= start { return nil }
+    var j = i - 1
+    if p[j] < 0x80 { return UInt32(p[j]) }
+    while j > start && p[j] & 0xC0 == 0x80 && i - j < 4 { j -= 1 }
+    return decodeScalar(p, j, i).scalar
+}
+
+/// Decodes the Unicode scalar starting at `i`; nil at the end.
+func scalarAt(_ p: Bytes, _ i: Int, _ end: Int) -> UInt32? {
+    if i >= end { return nil }
+    if p[i] < 0x80 { return UInt32(p[i]) }
+    return decodeScalar(p, i, end).scalar
+}
+
+/// Decodes one (already validated) UTF-8 sequence; returns the scalar and its length.
+@inline(__always) func decodeScalar(_ p: Bytes, _ i: Int, _ end: Int) -> (scalar: UInt32, length: Int) {
+    let b0 = UInt32(p[i])
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 < 0xE0, i + 1 < end { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+    if b0 < 0xF0, i + 2 < end {
+        return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
+    }
+    if i + 3 < end {
+        return (((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
+                | (UInt32(p[i + 3]) & 0x3F), 4)
+    }
+    return (0xFFFD, 1)
+}
+
+/// Appends the UTF-8 encoding of a scalar.
+@inline(__always) func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
+    var v = value
+    if v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { v = 0xFFFD }
+    if v < 0x80 {
+        out.append(UInt8(v))
+    } else if v < 0x800 {
+        out.append(UInt8(0xC0 | (v >> 6)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+    } else if v < 0x10000 {
+        out.append(UInt8(0xE0 | (v >> 12)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+    } else {
+        out.append(UInt8(0xF0 | (v >> 18)))
+        out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+    }
+}
+
+/// Unicode whitespace for the flanking rules: Zs plus tab, line feed, form feed, return.
+func isUnicodeWhitespace(_ scalar: UInt32?) -> Bool {
+    guard let s = scalar else { return true }  // start and end of line count as whitespace
+    if s < 0x80 { return s == 0x20 || s == 0x09 || s == 0x0A || s == 0x0C || s == 0x0D }
+    guard let u = Unicode.Scalar(s) else { return false }
+    return u.properties.generalCategory == .spaceSeparator
+}
+
+/// Unicode punctuation for the flanking rules (CommonMark 0.31: general categories P and S).
+func isUnicodePunctuation(_ scalar: UInt32?) -> Bool {
+    guard let s = scalar else { return false }
+    if s < 0x80 { return isASCIIPunctuation(UInt8(s)) }
+    guard let u = Unicode.Scalar(s) else { return false }
+    switch u.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+         .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        return true
+    default:
+        return false
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Lays out a `TypesetDocument` on A4 pages and writes it as a PDF 1.7 file.
+///
+///     let pdf = Typesetter().layout(document)   // Data, ready to write to disk
+///
+/// The table of contents needs the page numbers of the headings. Its layout leaves a fixed column for
+/// them, so the flow is laid out once and the numbers are filled in when the pages are known (the
+/// result of a second pass, without its cost).
+public struct Typesetter {
+    /// Flate-compress the page content (on by default; off to read the content streams as text).
+    public var compress: Bool
+
+    public init(compress: Bool = true) {
+        self.compress = compress
+    }
+
+    /// The finished PDF.
+    public func layout(_ document: TypesetDocument) -> Data {
+        Data(typeset(document).bytes)
+    }
+
+    /// The finished PDF with facts about the layout, for tests and callers that report on it.
+    public func typeset(_ document: TypesetDocument) -> TypesetResult {
+        let style = document.style
+        let marks = FlowBuilder.headingMarks(of: document.blocks, numbered: document.numberHeadings)
+        let firstFlowPage = document.cover == nil ? 1 : 2
+        let paginator = Paginator(contentHeight: style.pageHeight - style.marginTop - style.marginBottom,
+                                  top: style.marginTop)
+
+        var builder = FlowBuilder(style: style, headings: marks)
+        for block in document.blocks { builder.add(block) }
+        var pages = paginator.paginate(builder.slices)
+        var pageNumbers: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            for placed in page { if let mark = placed.slice.heading { pageNumbers[mark.anchor] = index + firstFlowPage } }
+        }
+
+        // A document needs a page, even when it has nothing to show.
+        if pages.isEmpty && document.cover == nil { pages = [[]] }
+
+        // Final pages: cover, then the flow with header and footer.
+        let decorations = PageDecorations(style: style)
+        let total = pages.count + firstFlowPage - 1
+        var pageOps: [[DrawOp]] = []
+        if let cover = document.cover { pageOps.append(decorations.cover(cover)) }
+        var outline: [OutlineEntry] = []
+        var destinations: [String: (page: Int, y: Double)] = [:]
+        var headingPages: [TypesetResult.HeadingPage] = []
+        var chapter: String?
+        for (index, page) in pages.enumerated() {
+            let pageIndex = pageOps.count
+            var ops: [DrawOp] = []
+            var chapterOnPage: String?
+            for placed in page {
+                if let mark = placed.slice.heading {
+                    outline.append(OutlineEntry(level: mark.level, title: mark.title, page: pageIndex, y: placed.top))
+                    destinations[mark.anchor] = (pageIndex, placed.top)
+                    headingPages.append(.init(level: mark.level, title: mark.title, page: pageIndex + 1))
+                    if mark.level == 1 && chapterOnPage == nil { chapterOnPage = mark.title }
+                }
+            }
+            if let chapterOnPage { chapter = chapterOnPage }
+            ops.append(contentsOf: decorations.header(left: document.runningHeader, right: chapter))
+            for placed in page {
+                for op in placed.slice.ops {
+                    if case let .pageNumber(anchor, leaderStart, right, y, font, size, color) = op {
+                        ops.append(contentsOf: DrawOp.resolvedPageNumber(pageNumbers[anchor], leaderStart: leaderStart, right: right,
+                                                                         y: y + placed.top, font: font, size: size, color: color))
+                    } else {
+                        ops.append(op.offset(by: placed.top))
+                    }
+                }
+            }
+            ops.append(contentsOf: decorations.footer(page: index + firstFlowPage, of: total))
+            pageOps.append(ops)
+        }
+        let assembler = PDFAssembler(style: style, metadata: document.metadata, compress: compress)
+        let bytes = assembler.assemble(pages: pageOps, outline: outline, destinations: destinations)
+        return TypesetResult(bytes: bytes, pageCount: pageOps.count, headings: headingPages)
+    }
+}
+
+/// A typeset document: the PDF bytes, the number of pages and where each heading landed.
+public struct TypesetResult: Sendable {
+    /// A heading with its number and the 1-based page it starts on.
+    public struct HeadingPage: Sendable, Equatable {
+        public var level: Int
+        public var title: String
+        public var page: Int
+    }
+
+    public var bytes: [UInt8]
+    public var pageCount: Int
+    public var headings: [HeadingPage]
+
+    /// The PDF file.
+    public var data: Data { Data(bytes) }
+}

@@ -1,0 +1,136 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import PDF
+
+/// An output format of the report.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case html, pdf
+}
+
+/// What `breingen report` should make.
+public struct ReportOptions: Sendable {
+    /// The site folder with `content/`.
+    public var root: URL
+    public var year: Int
+    public var formats: [ReportFormat]
+    /// Where the files go; `root/output` when nil.
+    public var output: URL?
+    /// Also name what is internal (the WIJ SCHOOL schools with internal scan data, internal items).
+    public var includeInternal: Bool
+
+    public init(root: URL, year: Int, formats: [ReportFormat] = ReportFormat.allCases, output: URL? = nil,
+                includeInternal: Bool = false) {
+        self.root = root
+        self.year = year
+        self.formats = formats
+        self.output = output
+        self.includeInternal = includeInternal
+    }
+
+    public var outputDirectory: URL { output ?? root.appendingPathComponent("output", isDirectory: true) }
+}
+
+/// What a report run wrote.
+public struct ReportSummary: Sendable {
+    /// The files written, in the order of the requested formats.
+    public var files: [URL]
+    /// Pages of the PDF, when one was written.
+    public var pageCount: Int?
+    /// Problems that did not stop the report (e.g. a stale hand-made heading number).
+    public var warnings: [Diagnostic]
+}
+
+/// The annual report (jaarverslag): one document model per year from the same content as the site,
+/// written as a self-contained HTML file and as a PDF by our own typesetter.
+///
+///     let summary = try AnnualReport.generate(ReportOptions(root: site, year: 2020))
+public enum AnnualReport {
+    /// The years that have a report definition (`content/reports/YEAR/report.yml`), ascending, so the
+    /// site can link every year's report.
+    public static func availableYears(root: URL) -> [Int] {
+        let folder = root.appendingPathComponent("content/reports")
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return entries.compactMap { entry -> Int? in
+            guard entry.count == 4, let year = Int(entry),
+                  FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(entry)/report.yml").path) else { return nil }
+            return year
+        }.sorted()
+    }
+
+    /// The file name of a year's report: `jaarverslag-2020.html`, `jaarverslag-2020.pdf`.
+    public static func fileName(year: Int, format: ReportFormat) -> String {
+        "jaarverslag-\(year).\(format.rawValue)"
+    }
+
+    /// Loads the content and builds the report model of a year. Throws a `DiagnosticError` with every
+    /// problem (content errors, a missing definition, text or financial statements).
+    public static func document(root: URL, year: Int, includeInternal: Bool = false) throws -> (ReportDocument, [Diagnostic]) {
+        // Check the definition first: a year without a report should say so, not list content problems.
+        let definition = try ReportDefinition.read(root: root, year: year)
+        // Internal items are loaded always: internal WIJ SCHOOL scans count in the figures; the chapters
+        // leave out (or leave unnamed) what is internal unless `includeInternal`.
+        let (kb, diagnostics) = try ContentLoader.load(root: root, options: LoadOptions(includeDrafts: false, includeInternal: true))
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw DiagnosticError(errors) }
+        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal).build()
+    }
+
+    /// The report model of a year from a knowledge base already loaded (tests, the site).
+    public static func document(root: URL, knowledgeBase kb: KnowledgeBase, year: Int, includeInternal: Bool = false) throws
+        -> (ReportDocument, [Diagnostic])
+    {
+        let definition = try ReportDefinition.read(root: root, year: year)
+        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal).build()
+    }
+
+    /// The self-contained HTML file.
+    public static func html(_ report: ReportDocument) -> String {
+        HTMLReportRenderer.render(report)
+    }
+
+    /// The PDF file with facts about its layout (pages, where each heading landed).
+    public static func pdf(_ report: ReportDocument) -> TypesetResult {
+        PDFReportRenderer.render(report)
+    }
+
+    /// The model the PDF is typeset from.
+    public static func typesetDocument(_ report: ReportDocument) -> TypesetDocument {
+        PDFReportRenderer.typesetDocument(report)
+    }
+
+    /// Builds the report and writes the requested formats (both at once, on separate cores).
+    public static func generate(_ options: ReportOptions) throws -> ReportSummary {
+        let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal)
+        let directory = options.outputDirectory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Diagnostic(.error, "kan de map \(directory.path) niet maken: \(error.localizedDescription)")
+        }
+        final class Slot: @unchecked Sendable { var data: Data?; var pages: Int? }
+        let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
+        let slots = formats.map { _ in Slot() }
+        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+            switch formats[i] {
+            case .html:
+                slots[i].data = Data(html(report).utf8)
+            case .pdf:
+                let result = pdf(report)
+                slots[i].data = result.data
+                slots[i].pages = result.pageCount
+            }
+        }
+        var files: [URL] = []
+        for (format, slot) in zip(formats, slots) {
+            let url = directory.appendingPathComponent(fileName(year: options.year, format: format))
+            do {
+                try slot.data!.write(to: url, options: .atomic)
+            } catch {
+                throw Diagnostic(.error, "kan \(url.path) niet schrijven: \(error.localizedDescription)")
+            }
+            files.append(url)
+        }
+        return ReportSummary(files: files, pageCount: slots.compactMap(\.pages).first, warnings: warnings)
+    }
+}

@@ -1,0 +1,76 @@
+import Markdown
+
+/// Inline Markdown of editor text (emphasis, strong, links, code, escapes) as report inlines, read from
+/// the Markdown module's tree.
+///
+/// Links to other content files (`../themes/x.md`) keep their text and lose the link, since the report
+/// stands on its own; web addresses stay clickable.
+enum EditorInlines {
+    /// A short text (a YAML field such as a theme's objective): its paragraphs' inlines, run together.
+    static func parse(_ text: String) -> [ReportInline] {
+        let document = Markdown.parse(text)
+        var out: [ReportInline] = []
+        for block in document.root.children {
+            if !out.isEmpty { out.append(ReportInline(" ")) }
+            out += inlines(of: block)
+        }
+        return merged(out)
+    }
+
+    /// The inlines below a block node (a paragraph, a heading, a table cell), styles resolved.
+    static func inlines(of node: MarkdownNode) -> [ReportInline] {
+        var out: [ReportInline] = []
+        collect(node, bold: false, italic: false, link: nil, into: &out)
+        return merged(out)
+    }
+
+    private static func collect(_ node: MarkdownNode, bold: Bool, italic: Bool, link: String?, into out: inout [ReportInline]) {
+        for child in node.children {
+            switch child.kind {
+            case .text, .code:
+                out.append(ReportInline(child.literal, bold: bold, italic: italic, link: link))
+            case .softBreak, .lineBreak:
+                out.append(ReportInline(" ", bold: bold, italic: italic, link: link))
+            case .emphasis:
+                collect(child, bold: bold, italic: true, link: link, into: &out)
+            case .strong:
+                collect(child, bold: true, italic: italic, link: link, into: &out)
+            case .link:
+                let destination = child.destination ?? ""
+                collect(child, bold: bold, italic: italic, link: isExternal(destination) ? destination : link, into: &out)
+            case .image:
+                // The report has no pictures: the description stands in.
+                collect(child, bold: bold, italic: italic, link: link, into: &out)
+            case .htmlInline, .footnoteReference:
+                continue
+            default:
+                collect(child, bold: bold, italic: italic, link: link, into: &out)
+            }
+        }
+    }
+
+    /// Neighbours in the same style become one run; leading and trailing spaces go.
+    static func merged(_ inlines: [ReportInline]) -> [ReportInline] {
+        var out: [ReportInline] = []
+        for inline in inlines where !inline.text.isEmpty {
+            if let last = out.last, last.bold == inline.bold, last.italic == inline.italic, last.link == inline.link {
+                out[out.count - 1].text += inline.text
+            } else {
+                out.append(inline)
+            }
+        }
+        while let first = out.first, first.text.hasPrefix(" ") {
+            out[0].text.removeFirst()
+            if out[0].text.isEmpty { out.removeFirst() }
+        }
+        while let last = out.last, last.text.hasSuffix(" ") {
+            out[out.count - 1].text.removeLast()
+            if out[out.count - 1].text.isEmpty { out.removeLast() }
+        }
+        return out
+    }
+
+    static func isExternal(_ destination: String) -> Bool {
+        destination.hasPrefix("http://") || destination.hasPrefix("https://") || destination.hasPrefix("mailto:")
+    }
+}

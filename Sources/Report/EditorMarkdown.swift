@@ -1,0 +1,101 @@
+import Markdown
+
+/// Editor Markdown as report blocks and headings, by walking the Markdown module's tree: paragraphs,
+/// lists (nested), GFM tables, block quotes and code as paragraphs; raw HTML is left out.
+enum EditorMarkdown {
+    /// A parsed piece: a heading (with its line in the file, for messages) or a block.
+    enum Piece {
+        case heading(level: Int, text: String, line: Int)
+        case block(ReportBlock)
+    }
+
+    static func parse(_ bytes: [UInt8], firstLine: Int) -> [Piece] {
+        let document = Markdown.parse(bytes, firstLine: firstLine)
+        var pieces: [Piece] = []
+        for node in document.root.children { append(node, to: &pieces) }
+        return pieces
+    }
+
+    private static func append(_ node: MarkdownNode, to pieces: inout [Piece]) {
+        switch node.kind {
+        case .heading:
+            let text = EditorInlines.inlines(of: node).map(\.text).joined()
+            pieces.append(.heading(level: node.headingLevel, text: text, line: node.line))
+        case .paragraph:
+            let inlines = EditorInlines.inlines(of: node)
+            if !inlines.isEmpty { pieces.append(.block(.paragraph(inlines))) }
+        case .list:
+            pieces.append(.block(.list(list(node))))
+        case .blockQuote:
+            // A quotation reads as italic text.
+            var inner: [Piece] = []
+            for child in node.children { append(child, to: &inner) }
+            for piece in inner {
+                if case .block(.paragraph(let inlines)) = piece {
+                    pieces.append(.block(.paragraph(EditorInlines.merged(inlines.map { var i = $0; i.italic = true; return i }))))
+                } else {
+                    pieces.append(piece)
+                }
+            }
+        case .codeBlock:
+            var text = node.literal
+            while text.hasSuffix("\n") { text.removeLast() }
+            if !text.isEmpty { pieces.append(.block(.paragraph([ReportInline(text)]))) }
+        case .table:
+            pieces.append(.block(.table(table(node))))
+        case .htmlBlock, .thematicBreak, .footnoteDefinition:
+            break
+        default:
+            for child in node.children { append(child, to: &pieces) }
+        }
+    }
+
+    private static func list(_ node: MarkdownNode) -> ReportList {
+        let items = node.children.filter { $0.kind == .item }.map { item -> ReportListItem in
+            var inlines: [ReportInline] = []
+            var children: ReportList?
+            for child in item.children {
+                switch child.kind {
+                case .list:
+                    children = list(child)
+                default:
+                    // Several paragraphs of one item run together, a space apart.
+                    let more = EditorInlines.inlines(of: child)
+                    if !inlines.isEmpty && !more.isEmpty { inlines.append(ReportInline(" ")) }
+                    inlines += more
+                }
+            }
+            return ReportListItem(inlines, children: children)
+        }
+        return ReportList(ordered: node.isOrderedList, items: items)
+    }
+
+    private static func table(_ node: MarkdownNode) -> ReportTable {
+        var header: [String] = []
+        var rows: [ReportTable.Row] = []
+        var alignments: [ReportTable.Alignment] = []
+        for row in node.children where row.kind == .tableRow {
+            let cells = row.children.filter { $0.kind == .tableCell }
+            let texts = cells.map { EditorInlines.inlines(of: $0).map(\.text).joined() }
+            if row.isHeaderRow {
+                header = texts
+                alignments = cells.map { $0.alignment == .right ? .right : .left }
+            } else {
+                rows.append(ReportTable.Row(texts))
+            }
+        }
+        if alignments.isEmpty { alignments = Array(repeating: .left, count: header.count) }
+        return ReportTable(caption: nil, header: header, alignments: alignments, rows: rows)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingBlanks() -> String {
+        let chars: Set<Unicode.Scalar> = [" ", "\t", "\n"]
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !chars.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !chars.contains($0) })!
+        return String(scalars[first...last])
+    }
+}

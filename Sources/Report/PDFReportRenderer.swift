@@ -1,0 +1,72 @@
+import Foundation
+import PDF
+
+/// Turns the report model into the PDF module's typesetting model and typesets it.
+///
+/// The PDF module has no coloured paragraphs or boxes, so a callout is a paragraph with a bold lead
+/// ("Let op – norm niet gehaald:"); the table row and the chart bar of a missed target are printed in
+/// the warning colour.
+enum PDFReportRenderer {
+    /// The typesetting model (for tests that compare it with the HTML).
+    static func typesetDocument(_ report: ReportDocument, creationDate: Date = Date()) -> TypesetDocument {
+        let metadata = DocumentMetadata(
+            title: report.title, author: report.author,
+            subject: "\(report.title) van \(report.author)",
+            keywords: "jaarverslag, \(report.year), Het Maatschappelijk Brein",
+            language: "nl-NL", creator: "breingen report", producer: "breingen PDF", creationDate: creationDate)
+        var blocks: [Block] = [.tableOfContents(title: "Inhoud", maxLevel: 2)]
+        for section in report.allSections {
+            blocks.append(.heading(Heading(level: min(section.level, 3), text: section.title, number: section.number,
+                                           anchor: section.anchor, numbered: section.numbered && section.number != nil)))
+            for block in section.blocks { blocks += convert(block) }
+        }
+        return TypesetDocument(
+            metadata: metadata,
+            cover: Cover(title: report.title, subtitle: report.subtitle, lines: report.coverLines),
+            runningHeader: report.runningHeader, blocks: blocks, numberHeadings: false)
+    }
+
+    /// The PDF file.
+    static func render(_ report: ReportDocument) -> TypesetResult {
+        Typesetter().typeset(typesetDocument(report))
+    }
+
+    private static func runs(_ inlines: [ReportInline]) -> [TextRun] {
+        inlines.map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link.map { .url($0) }) }
+    }
+
+    private static func list(_ list: ReportList) -> ListBlock {
+        ListBlock(ordered: list.ordered, items: list.items.map { ListItem(runs($0.inlines), children: $0.children.map(Self.list)) })
+    }
+
+    private static func convert(_ block: ReportBlock) -> [Block] {
+        switch block {
+        case .paragraph(let inlines):
+            return [.paragraph(runs(inlines))]
+        case .subheading(let text):
+            return [.heading(Heading(level: 4, text: text, numbered: false))]
+        case .list(let l):
+            return [.list(list(l))]
+        case .table(let table):
+            let columns = table.alignments.map { TableColumn(alignment: $0 == .right ? .right : .left) }
+            let header = table.header.allSatisfy(\.isEmpty) ? [] : [table.header]
+            return [.table(Table(columns: columns, header: header,
+                                 rows: table.rows.map { TableRow($0.cells, bold: $0.bold, warning: $0.warning) }, caption: table.caption))]
+        case .chart(let chart):
+            return [.barChart(BarChart(
+                title: chart.title,
+                bars: chart.bars.map { BarChart.Bar(label: $0.label, value: $0.value, valueLabel: $0.valueLabel, highlighted: $0.highlighted) },
+                reference: chart.reference.map { BarChart.Reference(value: $0.value, label: $0.label) }))]
+        case .callout(let callout):
+            var inlines = runs(callout.inlines)
+            if callout.kind == .warning, inlines.first?.bold == true {
+                inlines[0].text = "Let op – " + inlines[0].text.prefix(1).lowercased() + inlines[0].text.dropFirst()
+            }
+            return [.paragraph(inlines)]
+        case let .signature(name, role):
+            var out: [Block] = [.paragraph([TextRun(name, bold: true)])]
+            if let role { out.append(.paragraph([TextRun(role, italic: true)])) }
+            return out
+        }
+    }
+}

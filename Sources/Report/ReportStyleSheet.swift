@@ -1,0 +1,78 @@
+/// The inline style sheet of the HTML report: readable on screen, and on paper A4 with a cover page, the
+/// contents on their own page, every chapter on a new page, a running header with the chapter's title
+/// and "pagina X van Y" (CSS paged-media margin boxes: Chromium 131+, WeasyPrint, Prince; other browsers
+/// print without them).
+enum ReportStyleSheet {
+    static func css(runningHeader: String) -> String {
+        let header = cssString(runningHeader)
+        return """
+        html { color: #1a1a1a; background: #fff; }
+        body { font-family: "Times New Roman", Times, serif; font-size: 11pt; line-height: 1.45; max-width: 46em;
+          margin: 0 auto; padding: 0 1.5em 4em; hyphens: auto; }
+        h1, h2, h3, h4, h5, h6, caption, .cover, .toc, figure figcaption, th { font-family: Helvetica, Arial, sans-serif; }
+        h2, h3, h4, h5, h6 { color: #00548c; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
+        h2 { font-size: 1.7em; margin: 2.2em 0 .6em; }
+        h3 { font-size: 1.3em; margin: 1.6em 0 .4em; }
+        h4 { font-size: 1.1em; margin: 1.3em 0 .3em; }
+        h5, h6 { font-size: 1em; margin: 1.1em 0 .2em; }
+        .num { display: inline-block; min-width: 2.2em; color: #5b6470; }
+        p { margin: 0 0 .6em; text-align: justify; orphans: 2; widows: 2; }
+        a { color: #00548c; }
+        .cover { min-height: 90vh; display: flex; flex-direction: column; justify-content: flex-end; padding-bottom: 3em; }
+        .cover .band { background: #00548c; color: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; padding: 2.5em 2em; margin: 0 -1.5em 2em; }
+        .cover-title { font-size: 2.8em; margin: 0 0 .3em; }
+        .cover-subtitle { font-size: 1.3em; margin: 0; text-align: left; }
+        .cover-line { color: #5b6470; text-align: left; margin: .2em 0; }
+        .toc ol { list-style: none; padding-left: 0; }
+        .toc ol ol { padding-left: 2.2em; }
+        .toc li.toc-1 { margin-top: .5em; font-weight: bold; }
+        .toc li.toc-2 { font-weight: normal; }
+        .toc a { text-decoration: none; color: #1a1a1a; }
+        .toc a::after { content: leader(".") " " target-counter(attr(href url), page); font-weight: normal; }
+        table { border-collapse: collapse; width: 100%; margin: .8em 0 1.2em; font-size: .92em; break-inside: auto; }
+        caption { text-align: left; font-weight: bold; font-size: .92em; padding-bottom: .3em; caption-side: top; }
+        th, td { padding: .25em .5em; border-bottom: 1px solid #d5dae0; vertical-align: top; text-align: left; }
+        thead th { border-bottom: 2px solid #00548c; font-size: .9em; }
+        tbody th { font-weight: normal; font-family: inherit; }
+        .amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tr.total th, tr.total td { font-weight: bold; border-top: 1px solid #1a1a1a; }
+        tr.warning th, tr.warning td { color: #c7291f; }
+        thead { display: table-header-group; }
+        tr { break-inside: avoid; }
+        figure.chart { margin: 1em 0 1.4em; break-inside: avoid; }
+        figure.chart figcaption { font-weight: bold; font-size: .92em; margin-bottom: .3em; }
+        figure.chart svg { width: 100%; height: auto; }
+        .callout { border-left: 4px solid #00548c; background: #eef4f9; padding: .5em .8em; text-align: left; }
+        .callout.success { border-color: #1f7a3a; background: #edf7f0; }
+        .callout.warning { border-color: #c7291f; background: #fcebea; color: #7a1410; }
+        .signature { margin-top: 1.5em; text-align: left; }
+        @page { size: A4; margin: 25mm 20mm 22mm;
+          @top-left { content: "\(header)"; font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
+          @top-right { content: string(chapter); font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
+          @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
+        }
+        @page :first { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 10.5pt; }
+          .cover { height: 297mm; min-height: 0; box-sizing: border-box; padding: 0 20mm 40mm; break-after: page; }
+          .cover .band { margin: 0 -20mm 2em; padding: 30mm 20mm 12mm; }
+          .toc { break-after: page; }
+          section.chapter { break-before: page; string-set: chapter attr(data-title); }
+          section.chapter > h2 { margin-top: 0; }
+          a { color: inherit; text-decoration: none; }
+          .callout { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+
+        """
+    }
+
+    /// A CSS string literal's content: quotes and backslashes escaped.
+    private static func cssString(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if c == "\"" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,124 @@
+import ContentModel
+import Foundation
+import Templates
+
+/// Chapter 2: per theme the objective, the project proposal, the year's results, activities, insights and
+/// best practices; parts without content are left out. The WIJ SCHOOL year goes into its theme.
+struct ThemesChapter {
+    let kb: KnowledgeBase
+    let year: Int
+    let includeInternal: Bool
+    let wijSchoolTheme: String?
+
+    func build() -> ReportSection {
+        var chapter = ReportSection(title: "Verantwoording thema’s, projecten en activiteiten \(year)", level: 1)
+        for theme in kb.themes where visible(theme.info) {
+            chapter.subsections.append(section(for: theme))
+        }
+        return chapter
+    }
+
+    private func visible(_ info: ItemInfo) -> Bool { includeInternal || info.visibility == .public }
+
+    private func section(for theme: Theme) -> ReportSection {
+        let digest = kb.byTheme[theme.slug]
+        var section = ReportSection(title: theme.title, level: 2)
+        func part(_ title: String, _ blocks: [ReportBlock], subsections: [ReportSection] = []) {
+            guard !blocks.isEmpty || !subsections.isEmpty else { return }
+            section.subsections.append(ReportSection(title: title, level: 3, blocks: blocks, subsections: subsections))
+        }
+
+        var objective: [ReportBlock] = []
+        if let text = theme.objective { objective.append(.paragraph(EditorInlines.parse(text))) }
+        if let period = theme.period { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
+        part("Doelstelling", objective)
+
+        var proposal: [ReportBlock] = []
+        if let body = theme.info.body {
+            proposal += EditorText.parse(body.text, file: theme.info.file, firstLine: body.firstLine).flattened
+        }
+        let alliances = (digest?.alliances ?? []).filter { visible($0.info) && ($0.founded?.year ?? year) <= year }
+        if !alliances.isEmpty {
+            proposal.append(.subheading(alliances.count == 1 ? "Alliantie" : "Allianties"))
+            proposal.append(.list(ReportList(ordered: false, items: alliances.map { alliance in
+                var inlines = [ReportInline(alliance.title, bold: true)]
+                if let abbreviation = alliance.abbreviation { inlines.append(ReportInline(" (\(abbreviation))")) }
+                inlines.append(ReportInline(": fase \(alliance.phase.rawValue), \(alliance.phase.title.lowercased())"))
+                if !alliance.members.isEmpty { inlines.append(ReportInline("; partners: " + alliance.members.joined(separator: ", "))) }
+                return ReportListItem(inlines)
+            })))
+        }
+        part("Projectvoorstel", proposal)
+
+        var results: [ReportBlock] = []
+        for list in (digest?.results ?? []) where list.year == year && visible(list.info) {
+            for (index, item) in list.items.enumerated() {
+                var inlines = [ReportInline(list.label(at: index) + " " + item.title, bold: true)]
+                if let description = item.description {
+                    inlines.append(ReportInline(" – "))
+                    inlines += EditorInlines.parse(description)
+                }
+                if !item.partners.isEmpty {
+                    inlines.append(ReportInline(" Partners: " + item.partners.joined(separator: ", ") + ".", italic: true))
+                }
+                if let link = item.link, EditorInlines.isExternal(link) {
+                    inlines.append(ReportInline(" "))
+                    inlines.append(ReportInline("Meer informatie", link: link))
+                    inlines.append(ReportInline("."))
+                }
+                results.append(.paragraph(inlines))
+            }
+        }
+        part("Resultaten", results)
+
+        let activities = (digest?.activities ?? []).filter { $0.date.year == year && visible($0.info) }
+        if !activities.isEmpty {
+            part("Activiteiten", [.list(ReportList(ordered: false, items: activities.map { activity in
+                var inlines = [ReportInline(DutchFormat.date(activity.date), bold: true), ReportInline(" – " + activity.title)]
+                if let format = activity.format { inlines.append(ReportInline(" (\(format))")) }
+                inlines.append(ReportInline("."))
+                if let outcome = activity.outcome ?? activity.goal {
+                    inlines.append(ReportInline(" "))
+                    inlines += EditorInlines.parse(outcome)
+                }
+                if !activity.partners.isEmpty {
+                    inlines.append(ReportInline(" Met: " + activity.partners.joined(separator: ", ") + ".", italic: true))
+                }
+                return ReportListItem(inlines)
+            }))])
+        }
+
+        var insights: [ReportBlock] = []
+        for insight in (digest?.insights ?? []) where insight.year == year && visible(insight.info) {
+            insights.append(.subheading(insight.title))
+            insights.append(.list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
+            if let source = insight.source, let publication = kb.publication(source) {
+                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link)]))
+            }
+        }
+        part("Inzichten", insights)
+
+        let practices = (digest?.bestPractices ?? []).filter { visible($0.info) && $0.date.year <= year }
+        if !practices.isEmpty {
+            part("Best practices", [.list(ReportList(ordered: false, items: practices.map { practice in
+                var inlines = [ReportInline(practice.title, bold: true, link: practice.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]
+                if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
+                if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
+                if let summary = practice.summary {
+                    inlines.append(ReportInline(": "))
+                    inlines += EditorInlines.parse(summary)
+                }
+                if practice.status == .gestopt {
+                    inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
+                }
+                return ReportListItem(inlines)
+            }))])
+        }
+
+        if theme.slug == wijSchoolTheme {
+            let programme = WijSchoolYear(kb: kb, year: year, includeInternal: includeInternal).section()
+            section.subsections.append(programme)
+        }
+        return section
+    }
+}

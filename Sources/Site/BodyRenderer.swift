@@ -1,0 +1,61 @@
+import ContentModel
+import Diagnostics
+import Foundation
+
+/// A Markdown body rendered for the site: its HTML (content links already turned into URLs) and its
+/// plain text (for the search index).
+struct RenderedBody {
+    var html: String
+    var text: String
+}
+
+/// Renders the Markdown bodies of content items, resolving links between content files and
+/// collecting a diagnostic at the line of every broken one. Used from many threads at once.
+final class BodyRenderer: @unchecked Sendable {
+    let links: LinkResolver
+    /// The site root, to tell a link to an unpublished item (the file exists) from a typo.
+    let root: URL
+    private let lock = NSLock()
+    private var collected: [Diagnostic] = []
+
+    init(links: LinkResolver, root: URL) {
+        self.links = links
+        self.root = root
+    }
+
+    /// Every problem found so far, in file and line order.
+    var diagnostics: [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        lock.lock()
+        collected.append(diagnostic)
+        lock.unlock()
+    }
+
+    private var reportedOnce = Set<String>()
+
+    /// Reports `diagnostic` unless one with the same message was reported before.
+    func reportOnce(_ diagnostic: Diagnostic) {
+        lock.lock()
+        if reportedOnce.insert(diagnostic.message).inserted { collected.append(diagnostic) }
+        lock.unlock()
+    }
+
+    /// The message for a link whose target is no page of this build.
+    func brokenLinkMessage(_ destination: String, target: String) -> String {
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + target).path) {
+            return "link naar '\(destination)': dat item wordt niet gepubliceerd (concept of intern), dus de link zou nergens heen gaan"
+        }
+        return "link naar '\(destination)': content/\(target) bestaat niet"
+    }
+
+    /// The body of `info` rendered, or nil when the item has none.
+    func render(_ info: ItemInfo) -> RenderedBody? {
+        guard let body = info.body, !body.text.isEmpty else { return nil }
+        return MarkdownBridge.render(body, file: info.file, renderer: self)
+    }
+}

@@ -1,0 +1,75 @@
+/// Turns links between content files, written as relative paths to the source file
+/// (`[Housing First](../best-practices/housing-first.md)`), into the URLs of the pages they become.
+struct LinkResolver: Sendable {
+    /// The outcome for one link destination.
+    enum Resolution: Equatable {
+        /// Not a link to a content file (external, anchor, image, …): leave it alone.
+        case unchanged
+        /// A content link and the URL it becomes.
+        case url(String)
+        /// A content link to a file that is no page of the site; `target` is the content path it names.
+        case broken(target: String)
+    }
+
+    /// Content path ("best-practices/housing-first.md") → root-relative URL.
+    let urls: [String: String]
+
+    init(urls: [String: String]) {
+        self.urls = urls
+    }
+
+    /// Resolves `destination` as written in the file at content path `source` ("best-practices/a.md").
+    func resolve(_ destination: String, from source: String) -> Resolution {
+        guard let (path, fragment) = Self.contentPath(destination, from: source) else { return .unchanged }
+        guard let url = urls[path] else { return .broken(target: path) }
+        return .url(fragment.map { url + "#" + $0 } ?? url)
+    }
+
+    /// The content path a relative `.md`/`.yml` link names, and its fragment; nil for other links.
+    static func contentPath(_ destination: String, from source: String) -> (String, String?)? {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.hasPrefix("//") {
+            return nil
+        }
+        // A scheme ("https:", "mailto:") before any slash means an absolute URL.
+        if let colon = destination.firstIndex(of: ":"), !destination[..<colon].contains("/") { return nil }
+        var target = destination
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        guard target.hasSuffix(".md") || target.hasSuffix(".yml") else { return nil }
+        target = target.removingPercentEncodingIfNeeded()
+        var parts = source.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if !parts.isEmpty { parts.removeLast() }  // the source file itself
+        for piece in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch piece {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(piece))
+            }
+        }
+        return (parts.joined(separator: "/"), fragment)
+    }
+}
+
+extension String {
+    /// "%C3%AB" → "ë"; the string itself when it holds no valid escapes.
+    fileprivate func removingPercentEncodingIfNeeded() -> String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = Array(utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

@@ -1,0 +1,100 @@
+import ContentModel
+import Foundation
+import Templates
+
+/// Lists every page of the site (item 1 of the site issue): what exists depends on the content, so a
+/// minimal site gets a home page, its themes, the bank and the fixed pages.
+enum PagePlanner {
+    /// Items per page of a paginated list.
+    static let perPage = 20
+
+    static func plan(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
+        // Best-practice pages first: they are the bulk, and parallel rendering starts on them at once.
+        pages += bestPracticePages(data, search: search)
+        pages.append(home(data))
+        pages += themes(data, search: search)
+        pages += bank(data)
+        pages += tags(data)
+        pages += insights(data, search: search)
+        pages += activities(data, search: search)
+        pages += alliances(data, search: search)
+        pages += wijSchool(data, search: search)
+        pages += organisation(data)
+        pages += publications(data, search: search)
+        pages += finance(data)
+        pages += freePages(data, search: search)
+        pages.append(searchPage(data))
+        pages.append(notFound(data))
+        return pages
+    }
+
+    /// The values every template sees: `site`, `urls`, `menu` and `today`.
+    static func globals(_ data: SiteData) -> [String: Value] {
+        let kb = data.kb
+        let site = kb.site
+        let organisation: Value = site.organisation.map { o in
+            .object([
+                ("name", .text(o.name)), ("legalName", .text(o.legalName)), ("city", .text(o.city)),
+                ("founded", .text(o.founded?.iso)), ("foundedText", .text(o.founded?.dutch)), ("email", .text(o.email)),
+                ("website", .text(o.website)), ("address", .text(o.address)), ("kvk", .text(o.kvk)),
+            ])
+        } ?? .none
+        let urls: [(String, String)] = [
+            ("home", ""), ("search", Routes.search), ("searchIndex", Routes.searchIndex), ("bank", Routes.bank),
+            ("bankIndex", Routes.bankIndex), ("feed", Routes.feed), ("sitemap", Routes.sitemap),
+            ("activities", Routes.activities), ("themes", Routes.themes), ("tags", Routes.tags),
+            ("insights", Routes.insights), ("alliances", Routes.alliances), ("wijschool", Routes.wijschool),
+            ("organisation", Routes.organisation), ("publications", Routes.publications), ("finance", Routes.finance),
+        ]
+        return [
+            "site": .object([
+                ("title", .string(site.title)), ("baseURL", .string(data.routes.baseURL)), ("language", .string(site.language)),
+                ("description", .text(site.description)), ("mission", .text(site.mission)), ("organisation", organisation),
+            ]),
+            "urls": .object(urls.map { ($0.0, .string(data.url($0.1))) }),
+            "menu": .list(menu(data).map { .link($0.0, $0.1) }),
+            "today": .object([("date", .string(data.today.iso)), ("dateText", .string(data.today.dutch))]),
+        ]
+    }
+
+    /// The main menu: `menus.main` of site.yml (with free pages that ask for it), or else every section
+    /// that has content.
+    static func menu(_ data: SiteData) -> [(String, String)] {
+        let kb = data.kb
+        var entries: [(title: String, url: String, weight: Int)] = []
+        if let main = kb.site.menu("main") {
+            for (i, entry) in main.entries.enumerated() {
+                entries.append((entry.title, siteURL(entry.url, data), entry.weight ?? (i + 1)))
+            }
+        } else {
+            let sections: [(String, String, Bool)] = [
+                ("Thema's", Routes.themes, !kb.themes.isEmpty),
+                ("Best practices", Routes.bank, true),
+                ("Inzichten", Routes.insights, !kb.insights.isEmpty),
+                ("Activiteiten", Routes.activities, !kb.activities.isEmpty),
+                ("Allianties", Routes.alliances, !kb.alliances.isEmpty),
+                ("WIJ SCHOOL", Routes.wijschool, !kb.schoolScans.isEmpty || !kb.site.pyramidLevels.isEmpty),
+                ("Organisatie", Routes.organisation, !kb.people.isEmpty || kb.site.organisation != nil),
+                ("Publicaties", Routes.publications, !kb.publications.isEmpty),
+                ("Financiën", Routes.finance, !kb.finance.isEmpty),
+            ]
+            for (i, section) in sections.enumerated() where section.2 {
+                entries.append((section.0, data.url(section.1), (i + 1) * 10))
+            }
+        }
+        for page in kb.pages where page.menu == "main" {
+            let url = data.url(Routes.page(page.slug))
+            if !entries.contains(where: { $0.url == url }) { entries.append((page.title, url, page.weight ?? 1_000)) }
+        }
+        return entries.enumerated().sorted { ($0.element.weight, $0.offset) < ($1.element.weight, $1.offset) }
+            .map { ($0.element.title, $0.element.url) }
+    }
+
+    /// A menu URL from site.yml: "/themas/" is relative to the site, not the host.
+    static func siteURL(_ url: String, _ data: SiteData) -> String {
+        if url.contains("://") || url.hasPrefix("mailto:") { return url }
+        if url.hasPrefix("/") { return data.url(String(url.dropFirst())) }
+        return data.url(url)
+    }
+}

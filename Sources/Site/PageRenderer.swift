@@ -1,0 +1,92 @@
+import Diagnostics
+import Foundation
+import Templates
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Renders planned pages on every core and writes each into the staging folder as soon as it is done,
+/// so memory stays flat however big the site is. The first failure stops the remaining work.
+enum PageRenderer {
+    /// Renders `pages`; returns how many were written. Throws the first error (a template diagnostic).
+    static func render(_ pages: [PlannedPage], environment: Environment, into staging: URL, progress: ProgressLine) throws -> Int {
+        // Folders first, serially: creating them from many threads races.
+        var folders = Set<String>()
+        for page in pages {
+            let file = Routes.file(for: page.path)
+            if let slash = file.lastIndex(of: "/") { folders.insert(String(file[..<slash])) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        // Compile every template once, up front, so compile errors surface before any work starts.
+        var templates: [String: Template] = [:]
+        for name in Set(pages.map(\.template)).sorted() {
+            templates[name] = try environment.template(named: name)
+        }
+        let failure = FirstFailure()
+        let chunk = 8
+        let chunks = (pages.count + chunk - 1) / chunk
+        let stagingPath = staging.path
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for index in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+                if failure.hasFailed { return }
+                let page = pages[index]
+                do {
+                    let bytes = try templates[page.template]!.renderBytes(try page.context())
+                    try writeFile(stagingPath + "/" + Routes.file(for: page.path), bytes)
+                    progress.advance()
+                } catch {
+                    failure.record(error, order: index)
+                    return
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+        return pages.count
+    }
+
+    /// Writes with plain POSIX calls: no Foundation `Data` copy per page.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Diagnostic(.error, "kan \(path) niet schrijven: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Diagnostic(.error, "kan \(path) niet schrijven: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Keeps the first error (by page order, so the report does not depend on thread timing) of a
+/// parallel run.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (order: Int, error: Error)?
+
+    var hasFailed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored != nil
+    }
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored?.error
+    }
+
+    func record(_ error: Error, order: Int) {
+        lock.lock()
+        if stored == nil || order < stored!.order { stored = (order, error) }
+        lock.unlock()
+    }
+}

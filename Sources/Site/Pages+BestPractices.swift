@@ -1,0 +1,185 @@
+import ContentModel
+import Foundation
+import Templates
+
+/// The best-practice bank (paginated, with filters), a page per best practice, and the bank's index
+/// for the live filters.
+extension PagePlanner {
+    static let bankTitle = "Best practices"
+
+    static func bank(_ data: SiteData) -> [PlannedPage] {
+        let kb = data.kb
+        let facets = bankFacets(data)
+        let total = kb.bestPractices.count
+        return bestPracticeListPages(
+            path: Routes.bank, template: "bank.html", kind: "bank", title: bankTitle, section: Routes.bank, trail: [],
+            members: Array(0..<total), perPage: perPage, data: data
+        ) {
+            ["bank": .object([("total", .int(total)), ("facets", facets)])]
+        }
+    }
+
+    /// The filters of the bank: per facet the values that occur, with counts.
+    static func bankFacets(_ data: SiteData) -> Value {
+        let kb = data.kb
+        func facet(_ name: String, _ label: String, _ values: (BestPractice) -> [String],
+                   title: (String) -> String = { $0 }, order: [String]? = nil) -> Value? {
+            var counts: [String: Int] = [:]
+            for bp in kb.bestPractices { for v in values(bp) { counts[v, default: 0] += 1 } }
+            guard !counts.isEmpty else { return nil }
+            let keys = order.map { $0.filter { counts[$0] != nil } }
+                ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
+            return .object([
+                ("name", .string(name)), ("label", .string(label)),
+                ("options", .list(keys.map { key in
+                    .object([("value", .string(key)), ("title", .string(title(key))), ("count", .int(counts[key] ?? 0))])
+                })),
+            ])
+        }
+        let themeTitles = Dictionary(kb.themes.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
+        return .list([
+            facet("thema", "Thema", { $0.themes }, title: { themeTitles[$0] ?? $0 }, order: kb.themes.map(\.slug)),
+            facet("categorie", "Categorie", { $0.category.map { [$0] } ?? [] }),
+            facet("plaats", "Plaats", { $0.places }),
+            facet("status", "Status", { [$0.status.rawValue] }, order: PracticeStatus.allCases.map(\.rawValue)),
+            facet("verdienmodel", "Verdienmodel", { $0.businessModel.map { [$0.rawValue] } ?? [] },
+                  order: BusinessModel.allCases.map(\.rawValue)),
+        ].compactMap { $0 })
+    }
+
+    static func bestPracticePages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        let practices = data.kb.bestPractices
+        return practices.indices.map { index in
+            let bp = practices[index]
+            let path = Routes.bestPractice(bp.slug)
+            return PlannedPage(path: path, template: "best-practice.html") {
+                var info = PageInfo(kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
+                info.breadcrumbs = PageInfo.crumbs([(bankTitle, Routes.bank), (bp.title, path)])
+                if index > 0 { info.prev = (practices[index - 1].title, Routes.bestPractice(practices[index - 1].slug)) }
+                if index + 1 < practices.count { info.next = (practices[index + 1].title, Routes.bestPractice(practices[index + 1].slug)) }
+                let body = data.bodies.render(bp.info)
+                search.add(.init(title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
+                                 meta: bp.tags + bp.places + bp.themes.compactMap { data.kb.theme($0)?.title } + [bp.category ?? ""],
+                                 text: body?.text ?? ""),
+                           order: SearchOrder.bestPractice + index)
+                return ["page": info.value(data), "bp": bestPracticeValue(index, body: body, data)]
+            }
+        }
+    }
+
+    static let criteria: [(String, KeyPath<Assessment, Criterion?>)] = [
+        ("Methodiek", \.methodiek), ("Meten", \.meten), ("Vitale coalitie", \.vitaleCoalitie),
+        ("Entrepreneurschap", \.entrepreneurschap),
+    ]
+
+    static func businessModelExplanation(_ model: BusinessModel) -> String {
+        switch model {
+        case .delen: return "Partijen delen wat ze al hebben, zoals ruimte, kennis of mensen, zodat meer mensen er profijt van hebben."
+        case .ruilen: return "Partijen ruilen diensten of middelen: wie iets geeft, krijgt er iets van waarde voor terug."
+        case .creëren: return "Partijen maken samen iets nieuws dat zonder de samenwerking niet zou bestaan."
+        }
+    }
+
+    static func bestPracticeValue(_ index: Int, body: RenderedBody?, _ data: SiteData) -> Value {
+        let bp = data.kb.bestPractices[index]
+        var assessment: Value = .none
+        if let a = bp.assessment {
+            let rows: [Value] = criteria.compactMap { label, path in
+                a[keyPath: path].map { c in
+                    .object([("label", .string(label)), ("judgement", .string(c.judgement.rawValue)),
+                             ("judgementClass", .string(c.judgement.rawValue)), ("note", .text(c.note))])
+                }
+            }
+            let sustainability: Value = a.sustainability.map {
+                .object([("strategy", .string($0.strategy)), ("note", .text($0.note))])
+            } ?? .none
+            assessment = .object([("rows", .list(rows)), ("sustainability", sustainability)])
+        }
+        let costBenefit: Value = bp.costBenefit.isEmpty ? .none : .list(bp.costBenefit.map { row in
+            .object([("party", .string(row.party)), ("investment", .string(row.investment.map(SiteFormat.euro) ?? "")),
+                     ("benefits", .text(row.benefits)), ("note", .text(row.note))])
+        })
+        var website: String? = nil
+        if let site = bp.website {
+            website = site.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+            if website?.hasSuffix("/") == true { website?.removeLast() }
+        }
+        return .object([
+            ("title", .string(bp.title)),
+            ("slug", .string(bp.slug)),
+            ("url", .string(data.url(Routes.bestPractice(bp.slug)))),
+            ("date", .string(bp.date.iso)),
+            ("dateText", .string(bp.date.dutch)),
+            ("themes", .list(bp.themes.compactMap { data.themeLinks[$0] })),
+            ("tags", data.tagLinks(bp.tags)),
+            ("places", .texts(bp.places)),
+            ("status", .string(bp.status.rawValue)),
+            ("stoppedText", .text(bp.stopped?.dutch)),
+            ("category", .text(bp.category)),
+            ("targetGroup", .text(bp.targetGroup)),
+            ("website", .text(bp.website)),
+            ("websiteLabel", .text(website)),
+            ("summary", .text(bp.summary)),
+            ("lessBest", .bool(bp.lessBest)),
+            ("assessment", assessment),
+            ("businessModel", .text(bp.businessModel?.rawValue)),
+            ("businessModelLabel", .text(bp.businessModel?.rawValue)),
+            ("businessModelExplanation", .text(bp.businessModel.map(businessModelExplanation))),
+            ("costBenefit", costBenefit),
+            ("content", body.map { .safe($0.html) } ?? .none),
+            ("related", .list(data.related(to: index).map { data.cards[$0] })),
+        ])
+    }
+
+    /// `best-practices/index.json`: every best practice with what the live filters need.
+    static func bankIndex(_ data: SiteData) -> [UInt8] {
+        let kb = data.kb
+        var out: [UInt8] = []
+        out.reserveCapacity(kb.bestPractices.count * 400 + 1_000)
+        out.append(contentsOf: "{\"themes\":{".utf8)
+        for (i, theme) in kb.themes.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Escaping.appendJSON(theme.slug, to: &out)
+            out.append(contentsOf: ":{\"title\":".utf8)
+            Escaping.appendJSON(theme.title, to: &out)
+            out.append(contentsOf: ",\"url\":".utf8)
+            Escaping.appendJSON(data.url(Routes.theme(theme.slug)), to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: "},\"items\":[".utf8)
+        for (i, bp) in kb.bestPractices.enumerated() {
+            if i > 0 { out.append(contentsOf: ",\n".utf8) }
+            out.append(contentsOf: "{\"t\":".utf8)
+            Escaping.appendJSON(bp.title, to: &out)
+            out.append(contentsOf: ",\"u\":".utf8)
+            Escaping.appendJSON(data.url(Routes.bestPractice(bp.slug)), to: &out)
+            out.append(contentsOf: ",\"d\":".utf8)
+            Escaping.appendJSON(bp.date.dutch, to: &out)
+            out.append(contentsOf: ",\"p\":".utf8)
+            Escaping.appendJSON(bp.places, to: &out)
+            out.append(contentsOf: ",\"st\":".utf8)
+            Escaping.appendJSON(bp.status.rawValue, to: &out)
+            out.append(contentsOf: ",\"stt\":".utf8)
+            Escaping.appendJSON(SiteData.statusText(bp), to: &out)
+            if let summary = bp.summary {
+                out.append(contentsOf: ",\"s\":".utf8)
+                Escaping.appendJSON(summary, to: &out)
+            }
+            out.append(contentsOf: ",\"th\":".utf8)
+            Escaping.appendJSON(bp.themes, to: &out)
+            out.append(contentsOf: ",\"f\":{\"thema\":".utf8)
+            Escaping.appendJSON(bp.themes, to: &out)
+            out.append(contentsOf: ",\"categorie\":".utf8)
+            Escaping.appendJSON(bp.category.map { [$0] } ?? [], to: &out)
+            out.append(contentsOf: ",\"plaats\":".utf8)
+            Escaping.appendJSON(bp.places, to: &out)
+            out.append(contentsOf: ",\"status\":".utf8)
+            Escaping.appendJSON([bp.status.rawValue], to: &out)
+            out.append(contentsOf: ",\"verdienmodel\":".utf8)
+            Escaping.appendJSON(bp.businessModel.map { [$0.rawValue] } ?? [], to: &out)
+            out.append(contentsOf: "}}".utf8)
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return out
+    }
+}

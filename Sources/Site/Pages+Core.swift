@@ -1,0 +1,171 @@
+import ContentModel
+import Foundation
+import Templates
+
+/// Home, themes, free pages, tags, search and 404.
+extension PagePlanner {
+    static func home(_ data: SiteData) -> PlannedPage {
+        PlannedPage(path: "", template: "home.html") {
+            let kb = data.kb
+            let info = PageInfo(kind: "home", title: kb.site.title, path: "", section: "")
+            let activities = kb.activities.suffix(4).reversed().map { activityCard($0, data) }
+            return [
+                "page": info.value(data),
+                "themes": .list(kb.themes.map { themeCard($0, data) }),
+                "latestBestPractices": .list(Array(data.cards.prefix(6))),
+                "latestActivities": .list(Array(activities)),
+            ]
+        }
+    }
+
+    static func themeCard(_ theme: Theme, _ data: SiteData) -> Value {
+        .object([
+            ("title", .string(theme.title)),
+            ("url", .string(data.url(Routes.theme(theme.slug)))),
+            ("number", .text(theme.number)),
+            ("period", .text(theme.period)),
+            ("summary", .text(theme.summary)),
+            ("bestPracticeCount", .int(data.bestPracticesByTheme[theme.slug]?.count ?? 0)),
+        ])
+    }
+
+    static func themes(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        let kb = data.kb
+        let title = "Thema's"
+        var pages = [
+            PlannedPage(path: Routes.themes, template: "themes.html") {
+                var info = PageInfo(kind: "themes", title: title, path: Routes.themes, section: Routes.themes)
+                info.breadcrumbs = PageInfo.crumbs([(title, Routes.themes)])
+                return ["page": info.value(data), "themes": .list(kb.themes.map { themeCard($0, data) })]
+            }
+        ]
+        let shown = 12
+        for (position, theme) in kb.themes.enumerated() {
+            let path = Routes.theme(theme.slug)
+            let members = data.bestPracticesByTheme[theme.slug] ?? []
+            pages.append(PlannedPage(path: path, template: "theme.html") {
+                var info = PageInfo(kind: "theme", title: theme.title, path: path, section: Routes.themes, description: theme.summary)
+                info.breadcrumbs = PageInfo.crumbs([(title, Routes.themes), (theme.title, path)])
+                if position > 0 { let t = kb.themes[position - 1]; info.prev = (t.title, Routes.theme(t.slug)) }
+                if position + 1 < kb.themes.count { let t = kb.themes[position + 1]; info.next = (t.title, Routes.theme(t.slug)) }
+                let body = data.bodies.render(theme.info)
+                search.add(.init(title: theme.title, url: data.url(path), kind: "Thema", summary: theme.summary,
+                                 meta: [theme.number, theme.period].compactMap { $0 },
+                                 text: [theme.objective ?? "", body?.text ?? ""].joined(separator: "\n")),
+                           order: SearchOrder.theme + position)
+                let digest = kb.byTheme[theme.slug]
+                let value: Value = .object([
+                    ("title", .string(theme.title)),
+                    ("slug", .string(theme.slug)),
+                    ("number", .text(theme.number)),
+                    ("period", .text(theme.period)),
+                    ("objective", .text(theme.objective)),
+                    ("summary", .text(theme.summary)),
+                    ("content", body.map { .safe($0.html) } ?? .none),
+                    ("results", .list((digest?.results ?? []).map { resultValue($0, data) })),
+                    ("insights", .list((digest?.insights ?? []).map { insight in
+                        .object([("title", .string(insight.title)), ("year", .int(insight.year)), ("entries", .texts(insight.items))])
+                    })),
+                    ("bestPractices", .list(members.prefix(shown).map { data.cards[$0] })),
+                    ("moreBestPractices", .bool(members.count > shown)),
+                    ("bestPracticeCount", .int(members.count)),
+                    ("bankURL", .string(data.url(Routes.themeBestPractices(theme.slug)))),
+                    ("alliances", .list((digest?.alliances ?? []).map { alliance in
+                        .object([("title", .string(alliance.title)), ("url", .string(data.url(Routes.alliance(alliance.slug)))),
+                                 ("date", .none), ("dateText", .none)])
+                    })),
+                    ("activities", .list((digest?.activities ?? []).map { activity in
+                        .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
+                                 ("date", .string(activity.date.iso)), ("dateText", .string(activity.date.dutch))])
+                    })),
+                ])
+                return ["page": info.value(data), "theme": value]
+            })
+            pages += bestPracticeListPages(
+                path: Routes.themeBestPractices(theme.slug), template: "list.html", kind: "theme-list",
+                title: "Best practices: \(theme.title)", section: Routes.themes,
+                trail: [(title, Routes.themes), (theme.title, path)], members: members, perPage: perPage, data: data)
+        }
+        return pages
+    }
+
+    static func resultValue(_ list: ResultList, _ data: SiteData) -> Value {
+        .object([
+            ("year", .int(list.year)),
+            ("numbering", .string(list.numbering.rawValue)),
+            ("entries", .list(list.items.map { item in
+                let link = item.link ?? item.publication.flatMap { slug in
+                    data.kb.publication(slug).map { $0.link ?? data.url(Routes.publication($0.slug)) }
+                }
+                return .object([
+                    ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)), ("link", .text(link)),
+                    ("description", .text(item.description)), ("partners", .texts(item.partners)),
+                ])
+            })),
+        ])
+    }
+
+    static func activityCard(_ activity: Activity, _ data: SiteData) -> Value {
+        .object([
+            ("title", .string(activity.title)),
+            ("url", .string(data.url(Routes.activity(activity.slug)))),
+            ("date", .string(activity.date.iso)),
+            ("dateText", .string(activity.date.dutch)),
+            ("format", .text(activity.format)),
+            ("theme", data.themeLinks[activity.theme] ?? .none),
+            ("goal", .text(activity.goal)),
+        ])
+    }
+
+    static func freePages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        data.kb.pages.enumerated().map { position, page in
+            let path = Routes.page(page.slug)
+            return PlannedPage(path: path, template: "page.html") {
+                var info = PageInfo(kind: "page", title: page.title, path: path, section: path, description: page.summary)
+                info.breadcrumbs = PageInfo.crumbs([(page.title, path)])
+                let body = data.bodies.render(page.info)
+                search.add(.init(title: page.title, url: data.url(path), kind: "Pagina", summary: page.summary, meta: [],
+                                 text: body?.text ?? ""), order: SearchOrder.page + position)
+                return ["page": info.value(data), "content": .safe(body?.html ?? "")]
+            }
+        }
+    }
+
+    static func tags(_ data: SiteData) -> [PlannedPage] {
+        let title = "Tags"
+        var pages = [
+            PlannedPage(path: Routes.tags, template: "tags.html") {
+                var info = PageInfo(kind: "tags", title: title, path: Routes.tags, section: Routes.tags)
+                info.breadcrumbs = PageInfo.crumbs([(title, Routes.tags)])
+                return [
+                    "page": info.value(data),
+                    "tags": .list(data.tags.map { tag in
+                        .object([("title", .string(tag.title)), ("url", .string(data.url(Routes.tag(tag.slug)))),
+                                 ("count", .int(tag.members.count))])
+                    }),
+                ]
+            }
+        ]
+        for tag in data.tags {
+            pages += bestPracticeListPages(
+                path: Routes.tag(tag.slug), template: "list.html", kind: "tag", title: "Tag: \(tag.title)",
+                section: Routes.tags, trail: [(title, Routes.tags)], members: tag.members, perPage: perPage, data: data)
+        }
+        return pages
+    }
+
+    static func searchPage(_ data: SiteData) -> PlannedPage {
+        PlannedPage(path: Routes.search, template: "search.html") {
+            var info = PageInfo(kind: "search", title: "Zoeken", path: Routes.search, section: Routes.search)
+            info.breadcrumbs = PageInfo.crumbs([("Zoeken", Routes.search)])
+            return ["page": info.value(data)]
+        }
+    }
+
+    static func notFound(_ data: SiteData) -> PlannedPage {
+        PlannedPage(path: Routes.notFound, template: "404.html", inSitemap: false) {
+            let info = PageInfo(kind: "404", title: "Pagina niet gevonden", path: Routes.notFound, section: "")
+            return ["page": info.value(data)]
+        }
+    }
+}

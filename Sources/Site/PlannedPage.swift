@@ -1,0 +1,94 @@
+import Templates
+
+/// One page of the site before rendering: where it goes, which template renders it, and how to build
+/// its context. The context is built on the rendering thread, so a big site never holds all contexts
+/// (or all HTML) at once.
+struct PlannedPage: Sendable {
+    /// Site path: "best-practices/housing-first/", or a file name such as "404.html".
+    var path: String
+    /// Template name in the theme: "best-practice.html".
+    var template: String
+    /// Whether the page belongs in the sitemap (the 404 page does not).
+    var inSitemap = true
+    var context: @Sendable () throws -> [String: Value]
+}
+
+/// What every page tells the base layout about itself (`page` in the templates).
+struct PageInfo {
+    var kind: String
+    var title: String
+    var path: String
+    /// The section path the page belongs to, to mark the menu: "best-practices/".
+    var section: String
+    var description: String? = nil
+    /// From the home page down to this page; this page last.
+    var breadcrumbs: [(String, String)] = []
+    var prev: (String, String)? = nil
+    var next: (String, String)? = nil
+    var pagination: Value = .none
+    var intro: String? = nil
+
+    func value(_ data: SiteData) -> Value {
+        let crumbs: Value = breadcrumbs.isEmpty
+            ? .none : .list(breadcrumbs.map { .link($0.0, data.url($0.1)) })
+        return .object([
+            ("kind", .string(kind)),
+            ("title", .string(title)),
+            ("url", .string(data.url(path))),
+            ("permalink", .string(data.routes.permalink(path))),
+            ("section", .string(data.url(section))),
+            ("description", .text(description ?? data.kb.site.description)),
+            ("breadcrumbs", crumbs),
+            ("prev", prev.map { .link($0.0, data.url($0.1)) } ?? .none),
+            ("next", next.map { .link($0.0, data.url($0.1)) } ?? .none),
+            ("pagination", pagination),
+            ("intro", .text(intro)),
+        ])
+    }
+}
+
+extension PageInfo {
+    /// Breadcrumbs Home › section › … › this page.
+    static func crumbs(_ trail: [(String, String)]) -> [(String, String)] {
+        [("Home", "")] + trail
+    }
+}
+
+/// The `page.pagination` value of page `number` of a list at `path`.
+func paginationValue(_ pagination: Pagination, page number: Int, path: String, data: SiteData) -> Value {
+    guard pagination.pageCount > 1 else { return .none }
+    let links: [Value] = pagination.visiblePages(around: number).map { n in
+        guard let n else { return .object([("number", .none), ("url", .none), ("current", .bool(false)), ("gap", .bool(true))]) }
+        return .object([
+            ("number", .int(n)), ("url", .string(data.url(Routes.paginated(path, page: n)))),
+            ("current", .bool(n == number)), ("gap", .bool(false)),
+        ])
+    }
+    return .object([
+        ("page", .int(number)),
+        ("pages", .int(pagination.pageCount)),
+        ("prev", number > 1 ? .string(data.url(Routes.paginated(path, page: number - 1))) : .none),
+        ("next", number < pagination.pageCount ? .string(data.url(Routes.paginated(path, page: number + 1))) : .none),
+        ("links", .list(links)),
+    ])
+}
+
+/// Pages of a paginated list of best practices (the bank, a theme's list, a tag).
+func bestPracticeListPages(
+    path: String, template: String, kind: String, title: String, section: String, trail: [(String, String)],
+    members: [Int], perPage: Int, data: SiteData, extra: @escaping @Sendable () -> [String: Value] = { [:] }
+) -> [PlannedPage] {
+    let pagination = Pagination(total: members.count, perPage: perPage)
+    return (1...pagination.pageCount).map { number in
+        let pagePath = Routes.paginated(path, page: number)
+        return PlannedPage(path: pagePath, template: template) {
+            var info = PageInfo(kind: kind, title: number > 1 ? "\(title) (pagina \(number))" : title, path: pagePath, section: section)
+            info.breadcrumbs = PageInfo.crumbs(trail + [(title, path)])
+            info.pagination = paginationValue(pagination, page: number, path: path, data: data)
+            var context = extra()
+            context["page"] = info.value(data)
+            context["bestPractices"] = .list(pagination.range(ofPage: number).map { data.cards[members[$0]] })
+            return context
+        }
+    }
+}

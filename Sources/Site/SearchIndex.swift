@@ -1,0 +1,58 @@
+/// The prebuilt index behind the search page (`zoeken/index.json`): per page its title, URL, kind and
+/// summary for display, and the stems of its title, metadata and text for matching. The browser only
+/// stems the query; the pages were stemmed here, with the same algorithm.
+struct SearchIndex {
+    /// One searchable page.
+    struct Document {
+        var title: String
+        var url: String
+        /// "Best practice", "Thema", … shown beside the result.
+        var kind: String
+        var summary: String?
+        /// Tags, places, theme names: matched above the text, below the title.
+        var meta: [String]
+        /// The page's plain text.
+        var text: String
+    }
+
+    /// At most this many distinct stems of a page's text go into the index, to keep it small on big
+    /// sites; the title and metadata are always complete.
+    static let maximumTextStems = 600
+
+    /// The index as JSON bytes: `{"docs":[{"t","u","k","s","ts","ms","x"}]}`.
+    static func json(_ documents: [Document]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(documents.count * 1_500 + 32)
+        out.append(contentsOf: "{\"docs\":[".utf8)
+        for (index, document) in documents.enumerated() {
+            if index > 0 { out.append(contentsOf: ",\n".utf8) }
+            append(document, to: &out)
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return out
+    }
+
+    /// One document as a JSON object (no separators), so callers can build entries in parallel.
+    static func append(_ document: Document, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"t\":".utf8)
+        Escaping.appendJSON(document.title, to: &out)
+        out.append(contentsOf: ",\"u\":".utf8)
+        Escaping.appendJSON(document.url, to: &out)
+        out.append(contentsOf: ",\"k\":".utf8)
+        Escaping.appendJSON(document.kind, to: &out)
+        if let summary = document.summary, !summary.isEmpty {
+            out.append(contentsOf: ",\"s\":".utf8)
+            Escaping.appendJSON(summary, to: &out)
+        }
+        out.append(contentsOf: ",\"ts\":".utf8)
+        Escaping.appendJSON(SearchText.stems(of: document.title).joined(separator: " "), to: &out)
+        if !document.meta.isEmpty {
+            out.append(contentsOf: ",\"ms\":".utf8)
+            Escaping.appendJSON(SearchText.stems(of: document.meta.joined(separator: " ")).joined(separator: " "), to: &out)
+        }
+        out.append(contentsOf: ",\"x\":".utf8)
+        let text = document.summary.map { $0 + "\n" + document.text } ?? document.text
+        Escaping.appendJSON(SearchText.stems(of: text, limit: maximumTextStems).joined(separator: " "), to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+}

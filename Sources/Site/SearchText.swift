@@ -1,0 +1,95 @@
+/// Turns text into the search terms the site's JavaScript search also uses: lower case, diacritics
+/// folded ("creëren" → "creeren"), split into runs of `a-z` and `0-9`, Dutch stop words dropped, and
+/// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test keeps
+/// the two in step.
+enum SearchText {
+    /// Words too common to help a search; the same list as in `search.js`.
+    static let stopWords: Set<[UInt8]> = Set(
+        ("de het een en van in op te dat die is voor met zijn aan er om als door bij ook tot uit naar dan of "
+            + "maar nog wel niet wat ze hij zij we wij je u ik dit deze was worden wordt werd kan kunnen heeft "
+            + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) })
+
+    /// Calls `body` with every folded word of `bytes` (UTF-8) in order, stop words included.
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var index = 0
+        let count = bytes.count
+        @inline(__always) func flush() {
+            if !word.isEmpty {
+                body(word)
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+                default: flush()
+                }
+                continue
+            }
+            // Multi-byte scalar: decode its length, then fold the Latin letters we know.
+            let length: Int
+            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 } else { length = 1 }
+            if length == 2, index + 1 < count {
+                let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+                if scalar >= 0x300 && scalar <= 0x36F { continue }  // a combining mark: part of the letter before it
+                if !fold(scalar, into: &word) { flush() }
+                continue
+            }
+            index += length
+            flush()
+        }
+        flush()
+    }
+
+    /// The unique stems of `text`'s words, in first-seen order, without stop words.
+    static func stems(of text: String, limit: Int = .max) -> [String] {
+        var seen = Set<[UInt8]>()
+        var result: [String] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachWord(in: buffer) { word in
+                guard result.count < limit, !stopWords.contains(word) else { return }
+                let stem = DutchStemmer.stem(word)
+                if seen.insert(stem).inserted { result.append(String(decoding: stem, as: UTF8.self)) }
+            }
+        }
+        return result
+    }
+
+    /// Appends the ASCII letters a Latin letter folds to (lower case); false when it is no letter we fold.
+    static func fold(_ scalar: UInt32, into word: inout [UInt8]) -> Bool {
+        switch scalar {
+        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: word.append(0x61); return true  // a
+        case 0xC6, 0xE6: word.append(0x61); word.append(0x65); return true  // ae
+        case 0xC7, 0xE7, 0x106...0x10D: word.append(0x63); return true  // c
+        case 0x10E, 0x10F: word.append(0x64); return true  // d
+        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: word.append(0x65); return true  // e
+        case 0x11C...0x123: word.append(0x67); return true  // g
+        case 0x124, 0x125: word.append(0x68); return true  // h
+        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x130: word.append(0x69); return true  // i
+        case 0x132, 0x133: word.append(0x69); word.append(0x6A); return true  // ij
+        case 0x134, 0x135: word.append(0x6A); return true  // j
+        case 0x136, 0x137: word.append(0x6B); return true  // k
+        case 0x139...0x13E: word.append(0x6C); return true  // l
+        case 0xD1, 0xF1, 0x143...0x148: word.append(0x6E); return true  // n
+        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151: word.append(0x6F); return true  // o
+        case 0x152, 0x153: word.append(0x6F); word.append(0x65); return true  // oe
+        case 0x154...0x159: word.append(0x72); return true  // r
+        case 0x15A...0x161: word.append(0x73); return true  // s
+        case 0xDF: word.append(0x73); word.append(0x73); return true  // ss
+        case 0x162...0x165: word.append(0x74); return true  // t
+        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: word.append(0x75); return true  // u
+        case 0x174, 0x175: word.append(0x77); return true  // w
+        case 0xDD, 0xFD, 0xFF, 0x176...0x178: word.append(0x79); return true  // y
+        case 0x179...0x17E: word.append(0x7A); return true  // z
+        default: return false
+        }
+    }
+}

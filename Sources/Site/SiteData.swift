@@ -1,0 +1,114 @@
+import ContentModel
+import Foundation
+import Templates
+
+/// Everything the page builders share, computed once per build: the knowledge base, the routes, and
+/// the template values that appear on many pages (links to themes, best-practice cards, tags).
+/// Immutable after `init`, so every rendering thread reads it freely.
+final class SiteData: @unchecked Sendable {
+    let kb: KnowledgeBase
+    let routes: Routes
+    let bodies: BodyRenderer
+    let today: ContentDate
+
+    /// Theme slug → `{title, url}`.
+    let themeLinks: [String: Value]
+    /// Card values of the best practices, in `kb.bestPractices` order.
+    let cards: [Value]
+    /// Best-practice slug → index in `kb.bestPractices`.
+    let bestPracticeIndex: [String: Int]
+    /// Tags in alphabetical order, each with its slug and the indices of its best practices.
+    let tags: [(title: String, slug: String, members: [Int])]
+    /// Tag title → slug.
+    let tagSlugs: [String: String]
+    /// Per theme slug, the indices of its best practices (newest first).
+    let bestPracticesByTheme: [String: [Int]]
+
+    init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate) {
+        self.kb = kb
+        self.routes = routes
+        self.bodies = bodies
+        self.today = today
+        var themeLinks: [String: Value] = [:]
+        for theme in kb.themes {
+            themeLinks[theme.slug] = .link(theme.title, routes.url(Routes.theme(theme.slug)))
+        }
+        self.themeLinks = themeLinks
+
+        var index: [String: Int] = [:]
+        var byTag: [String: (title: String, members: [Int])] = [:]
+        var byTheme: [String: [Int]] = [:]
+        for (i, bp) in kb.bestPractices.enumerated() {
+            index[bp.slug] = i
+            for tag in bp.tags {
+                let slug = TextSlug.make(tag)
+                byTag[slug, default: (tag, [])].members.append(i)
+            }
+            for theme in bp.themes { byTheme[theme, default: []].append(i) }
+        }
+        bestPracticeIndex = index
+        bestPracticesByTheme = byTheme
+        tags = byTag.map { (title: $0.value.title, slug: $0.key, members: $0.value.members) }
+            .sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        var tagSlugs: [String: String] = [:]
+        for tag in tags { tagSlugs[tag.title] = tag.slug }
+        for bp in kb.bestPractices { for tag in bp.tags where tagSlugs[tag] == nil { tagSlugs[tag] = TextSlug.make(tag) } }
+        self.tagSlugs = tagSlugs
+
+        // Cards are built in parallel: on a big site they are the bulk of the shared values.
+        let practices = kb.bestPractices
+        var cards = [Value](repeating: .none, count: practices.count)
+        cards.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: (practices.count + 63) / 64) { chunk in
+                for i in (chunk * 64)..<min(practices.count, chunk * 64 + 64) {
+                    base[i] = Self.card(practices[i], routes: routes, themeLinks: themeLinks)
+                }
+            }
+        }
+        self.cards = cards
+    }
+
+    static func statusText(_ bp: BestPractice) -> String {
+        bp.status == .gestopt ? "gestopt" + (bp.stopped.map { " sinds " + $0.dutch } ?? "") : "actief"
+    }
+
+    private static func card(_ bp: BestPractice, routes: Routes, themeLinks: [String: Value]) -> Value {
+        .object([
+            ("title", .string(bp.title)),
+            ("slug", .string(bp.slug)),
+            ("url", .string(routes.url(Routes.bestPractice(bp.slug)))),
+            ("date", .string(bp.date.iso)),
+            ("dateText", .string(bp.date.dutch)),
+            ("places", .texts(bp.places)),
+            ("status", .string(bp.status.rawValue)),
+            ("stoppedText", .text(bp.stopped?.dutch)),
+            ("summary", .text(bp.summary)),
+            ("lessBest", .bool(bp.lessBest)),
+            ("themes", .list(bp.themes.compactMap { themeLinks[$0] })),
+        ])
+    }
+
+    func tagLinks(_ tags: [String]) -> Value {
+        .list(tags.map { tag in .link(tag, routes.url(Routes.tag(tagSlugs[tag] ?? TextSlug.make(tag)))) })
+    }
+
+    func url(_ path: String) -> String { routes.url(path) }
+
+    /// Up to `limit` best practices like the one at `index`: near it in its first theme's list, ranked
+    /// by shared tags. Looking only at neighbours keeps this linear on big sites.
+    func related(to index: Int, limit: Int = 3) -> [Int] {
+        let bp = kb.bestPractices[index]
+        guard let theme = bp.themes.first, let list = bestPracticesByTheme[theme], list.count > 1 else { return [] }
+        let position = list.firstIndex(of: index) ?? 0
+        let window = list[max(0, position - 40)..<min(list.count, position + 41)]
+        let tags = Set(bp.tags)
+        var scored: [(score: Int, distance: Int, index: Int)] = []
+        for (offset, candidate) in zip(window.indices, window) where candidate != index {
+            let shared = kb.bestPractices[candidate].tags.reduce(0) { $0 + (tags.contains($1) ? 1 : 0) }
+            scored.append((shared, abs(offset - position), candidate))
+        }
+        scored.sort { ($1.score, $0.distance, $0.index) < ($0.score, $1.distance, $1.index) }
+        return scored.prefix(limit).map(\.index)
+    }
+}

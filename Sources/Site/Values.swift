@@ -1,0 +1,39 @@
+import ContentModel
+import Foundation
+import Templates
+
+/// Small helpers to build template values tersely.
+extension Value {
+    /// A string, or `none` when absent (templates test `{% if x %}`; every key is always present).
+    static func text(_ string: String?) -> Value { string.map { .string($0) } ?? .none }
+
+    static func texts(_ strings: [String]) -> Value { .list(strings.map { .string($0) }) }
+
+    static func object(_ pairs: [(String, Value)]) -> Value { .dict(OrderedDict(pairs)) }
+
+    /// `{title, url}`: how templates link to anything.
+    static func link(_ title: String, _ url: String) -> Value { .object([("title", .string(title)), ("url", .string(url))]) }
+}
+
+extension ContentDate {
+    /// "23 september 2020".
+    var dutch: String { SiteFormat.date(year: year, month: month, day: day) }
+    /// "2020-09-23".
+    var iso: String { SiteFormat.isoDate(year: year, month: month, day: day) }
+}
+
+/// Slugs for tags and places, which editors write as free text: lower case, diacritics folded, runs of
+/// other characters as one "-".
+enum TextSlug {
+    static func make(_ text: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            SearchText.forEachWord(in: buffer) { word in
+                if !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                out.append(contentsOf: word)
+            }
+        }
+        return out.isEmpty ? "tag" : String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,136 @@
+import DataFormats
+import Foundation
+
+/// Dutch notation for amounts, numbers, percentages and dates, as the site and the annual report
+/// print them: "€ 95.677", "€ 1.234,56", "-€ 2.500", "2,2", "6,2%", "23 september 2020".
+/// The space after € is a non-breaking space (U+00A0).
+public enum DutchFormat {
+    public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                    "september", "oktober", "november", "december"]
+    public static let dayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+    /// An amount in euros: whole amounts without cents ("€ 95.677"), others with two decimals
+    /// ("€ 1.234,56"); `cents: true` always shows them. Negative: "-€ 2.500".
+    public static func euro(_ amount: Decimal, cents: Bool = false) -> String {
+        let showCents = cents || !isWhole(amount)
+        let text = number(abs(amount), decimals: showCents ? 2 : 0)
+        return (amount < 0 && text != "0" && text != "0,00" ? "-" : "") + "€\u{00A0}" + text
+    }
+
+    /// A number with "." for thousands and "," for decimals. Without `decimals`, as many decimals as
+    /// the value has ("2,2"); with it, rounded half away from zero.
+    public static func number(_ value: Decimal, decimals: Int? = nil) -> String {
+        var value = value
+        if let decimals {
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &value, decimals, .plain)
+            value = rounded
+        }
+        var plain = NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+        let negative = plain.hasPrefix("-")
+        if negative { plain.removeFirst() }
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        if let decimals {
+            if fraction.count < decimals { fraction += String(repeating: "0", count: decimals - fraction.count) }
+        }
+        let grouped = group(String(parts[0]))
+        let text = fraction.isEmpty ? grouped : grouped + "," + fraction
+        return (negative && text.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + text
+    }
+
+    /// A floating-point number in Dutch notation, using its shortest exact digits ("2,2", not "2,2000000000000002").
+    public static func number(_ value: Double, decimals: Int? = nil) -> String {
+        number(Decimal(string: PythonFormat.float(value)) ?? Decimal(value), decimals: decimals)
+    }
+
+    /// A percentage given in percent units: `percent(6.2)` is "6,2%".
+    public static func percent(_ value: Decimal, decimals: Int? = nil) -> String {
+        number(value, decimals: decimals) + "%"
+    }
+
+    /// A date with a `strftime`-like format in Dutch: `%-d %B %Y` gives "23 september 2020",
+    /// `%A %-d %B` gives "woensdag 23 september". Supported: %d %-d %e %m %-m %B %b %Y %y %A %a %H %M %S %%.
+    public static func date(_ date: YAMLDate, format: String = "%-d %B %Y") -> String {
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        var out = ""
+        var chars = format[...]
+        while let c = chars.popFirst() {
+            guard c == "%", var code = chars.popFirst() else { out.append(c); continue }
+            var noPad = false
+            if code == "-", let next = chars.popFirst() {
+                noPad = true
+                code = next
+            }
+            switch code {
+            case "d": out += noPad ? String(date.day) : pad(date.day)
+            case "e": out += date.day < 10 ? " \(date.day)" : String(date.day)
+            case "m": out += noPad ? String(date.month) : pad(date.month)
+            case "B": out += monthNames[(date.month - 1 + 12) % 12]
+            case "b": out += String(monthNames[(date.month - 1 + 12) % 12].prefix(3))
+            case "Y": out += String(date.year)
+            case "y": out += pad(date.year % 100)
+            case "A": out += dayNames[weekday(date)]
+            case "a": out += String(dayNames[weekday(date)].prefix(2))
+            case "H": out += noPad ? String(date.hour ?? 0) : pad(date.hour ?? 0)
+            case "M": out += pad(date.minute ?? 0)
+            case "S": out += pad(date.second ?? 0)
+            case "%": out += "%"
+            default: out += "%" + (noPad ? "-" : "") + String(code)
+            }
+        }
+        return out
+    }
+
+    /// 0 for Monday … 6 for Sunday (proleptic Gregorian calendar).
+    public static func weekday(_ date: YAMLDate) -> Int {
+        // Days since 1970-01-01 (a Thursday), after Howard Hinnant's days_from_civil.
+        let y = date.month <= 2 ? date.year - 1 : date.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (date.month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + date.day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        return ((days % 7) + 7 + 3) % 7
+    }
+
+    private static func isWhole(_ value: Decimal) -> Bool {
+        var value = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return rounded == value
+    }
+
+    private static func group(_ digits: String) -> String {
+        let chars = Array(digits)
+        var out = ""
+        for (i, ch) in chars.enumerated() {
+            if i > 0 && (chars.count - i) % 3 == 0 { out.append(".") }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+/// URL slugs from titles, with the same rules as the Markdown module's heading ids: diacritics folded
+/// ("één" → "een"), lower case, runs of anything else than letters and digits become one hyphen.
+public enum Slug {
+    public static func slugify(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var out = ""
+        var pendingHyphen = false
+        for scalar in folded.lowercased().unicodeScalars {
+            let isWord = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+                || (scalar.value > 0x7F && scalar.properties.isAlphabetic)
+            if isWord {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,252 @@
+import Diagnostics
+import Foundation
+
+/// What a filter implementation gets besides its value and arguments.
+struct FilterCall {
+    let renderer: Renderer
+    /// Whether the template the filter appears in autoescapes.
+    let autoescape: Bool
+    let name: String
+}
+
+final class FilterFunction: @unchecked Sendable {
+    let body: (Value, Arguments, FilterCall) throws -> Value
+    /// `default` must see undefined values; every other filter fails on them in strict mode.
+    let acceptsUndefined: Bool
+
+    init(acceptsUndefined: Bool = false, _ body: @escaping (Value, Arguments, FilterCall) throws -> Value) {
+        self.body = body
+        self.acceptsUndefined = acceptsUndefined
+    }
+}
+
+final class TestFunction: @unchecked Sendable {
+    let body: (Value, Arguments) throws -> Bool
+    let acceptsUndefined: Bool
+
+    init(acceptsUndefined: Bool = false, _ body: @escaping (Value, Arguments) throws -> Bool) {
+        self.body = body
+        self.acceptsUndefined = acceptsUndefined
+    }
+}
+
+/// The template engine: filters, tests and globals, a loader, and a cache of compiled templates.
+///
+/// Register filters, tests and globals before loading templates (unknown filters are compile-time
+/// errors). After that an environment is safe to use from many threads at once: each template compiles
+/// once and every render has its own state.
+public final class Environment: @unchecked Sendable {
+    public let loader: TemplateLoader
+    /// Lenient mode prints undefined values as nothing, as Jinja2's default does. Strict (false) is the
+    /// default: an undefined value in output, a loop, arithmetic or attribute access is an error.
+    public var lenient: Bool
+    /// The site's base URL (`https://example.org/brein/`) for the `absurl` and `relurl` filters.
+    public var baseURL: String
+
+    let symbols = SymbolTable()
+    private let lock = NSLock()
+    private var filters: [String: FilterFunction] = [:]
+    private var tests: [String: TestFunction] = [:]
+    private var globals: [String: Value] = [:]
+    private var cache: [String: Template] = [:]
+
+    public init(loader: TemplateLoader, lenient: Bool = false, baseURL: String = "/") {
+        self.loader = loader
+        self.lenient = lenient
+        self.baseURL = baseURL
+        BuiltinFilters.register(in: self)
+        BuiltinTests.register(in: self)
+        globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
+        globals["dict"] = .callable(Callable(name: "dict", { arguments in .dict(OrderedDict(arguments.keyword)) }))
+        globals["namespace"] = .callable(Callable(name: "namespace", { try BuiltinFunctions.namespace($0) }))
+    }
+
+    /// Templates from folders, searched in order (the site's `templates/`, then the theme's).
+    public convenience init(searchPaths: [URL], lenient: Bool = false, baseURL: String = "/") {
+        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient, baseURL: baseURL)
+    }
+
+    // MARK: Registration
+
+    /// Adds (or replaces) a filter, e.g. `markdown`. Throw `TemplateRuntimeError` for bad input.
+    public func registerFilter(_ name: String, _ body: @escaping @Sendable (Value, Arguments) throws -> Value) {
+        setFilter(name, FilterFunction { value, arguments, _ in try body(value, arguments) })
+    }
+
+    /// Adds (or replaces) a test usable as `x is name`.
+    public func registerTest(_ name: String, _ body: @escaping @Sendable (Value, Arguments) throws -> Bool) {
+        lock.lock()
+        tests[name] = TestFunction(body)
+        lock.unlock()
+    }
+
+    /// Adds a global variable visible in every template, below the render context.
+    public func registerGlobal(_ name: String, _ value: Value) {
+        lock.lock()
+        globals[name] = value
+        lock.unlock()
+    }
+
+    /// Adds a global function, e.g. `asset(path)` for fingerprinted files.
+    public func registerFunction(_ name: String, _ body: @escaping @Sendable (Arguments) throws -> Value) {
+        registerGlobal(name, .callable(Callable(name: name, body)))
+    }
+
+    func setFilter(_ name: String, _ function: FilterFunction) {
+        lock.lock()
+        filters[name] = function
+        lock.unlock()
+    }
+
+    func setTest(_ name: String, _ function: TestFunction) {
+        lock.lock()
+        tests[name] = function
+        lock.unlock()
+    }
+
+    func filter(_ name: String) -> FilterFunction? {
+        lock.lock()
+        defer { lock.unlock() }
+        return filters[name]
+    }
+
+    func test(_ name: String) -> TestFunction? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tests[name]
+    }
+
+    func global(_ name: String) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return globals[name]
+    }
+
+    var filterNames: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(filters.keys)
+    }
+
+    var testNames: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(tests.keys)
+    }
+
+    // MARK: Templates
+
+    /// The compiled template called `name`, from the cache or compiled now.
+    /// Throws a `Diagnostic` when it cannot be found or has a syntax error.
+    public func template(named name: String) throws -> Template {
+        do {
+            return try loadTemplate(name)
+        } catch let error as TemplateLoadError {
+            throw Diagnostic(.error, error.message, file: name)
+        }
+    }
+
+    /// Compiles a template from text (not cached). `name` decides autoescaping and appears in diagnostics.
+    public func template(source: String, name: String) throws -> Template {
+        try compile(LoadedTemplate(displayName: name, bytes: Array(source.utf8)), name: name)
+    }
+
+    /// Renders the template called `name` with a context.
+    public func render(_ name: String, context: [String: Value] = [:]) throws -> String {
+        try template(named: name).render(context)
+    }
+
+    /// Throws `TemplateLoadError` or a `Diagnostic`.
+    func loadTemplate(_ name: String) throws -> Template {
+        lock.lock()
+        if let cached = cache[name] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let loaded = try loader.load(name)
+        let template = try compile(loaded, name: name)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[name] { return cached }  // Another thread compiled it meanwhile.
+        cache[name] = template
+        return template
+    }
+
+    private func compile(_ loaded: LoadedTemplate, name: String) throws -> Template {
+        let file = SourceFile(name: loaded.displayName, bytes: loaded.bytes)
+        let source = TemplateSource(file: file, autoescape: Environment.autoescapes(name))
+        var lexer = Lexer(source: file)
+        let tokens = try lexer.tokenize()
+        var parser = Parser(tokens: tokens, source: source, environment: self)
+        let (body, blocks) = try parser.parseTemplate()
+        return Template(name: name, source: source, body: body, blocks: blocks, environment: self)
+    }
+
+    /// HTML, XML and SVG templates escape their output.
+    public static func autoescapes(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return [".html", ".htm", ".xml", ".svg"].contains { lower.hasSuffix($0) }
+    }
+}
+
+/// A compiled template: parse once, render many times, from any thread.
+public final class Template: @unchecked Sendable {
+    public let name: String
+    let source: TemplateSource
+    let body: [Node]
+    let blocks: [String: BlockNode]
+    let environment: Environment
+
+    init(name: String, source: TemplateSource, body: [Node], blocks: [String: BlockNode], environment: Environment) {
+        self.name = name
+        self.source = source
+        self.body = body
+        self.blocks = blocks
+        self.environment = environment
+    }
+
+    /// Renders with `context` as the template's variables. Throws a `Diagnostic` pointing at the
+    /// template line, with the chain of includes, extends and macro calls as notes.
+    public func render(_ context: [String: Value] = [:]) throws -> String {
+        let renderer = Renderer(environment: environment, context: context)
+        try renderer.run(self)
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+
+    /// Renders into UTF-8 bytes (no String conversion), for writing files directly.
+    public func renderBytes(_ context: [String: Value] = [:]) throws -> [UInt8] {
+        let renderer = Renderer(environment: environment, context: context)
+        try renderer.run(self)
+        return renderer.output
+    }
+}
+
+enum BuiltinFunctions {
+    static func range(_ arguments: Arguments) throws -> Value {
+        let numbers = try arguments.positional.map { value -> Int in
+            guard case .int(let i) = value.asIntegerIfBool ?? value else { throw TemplateRuntimeError("range() verwacht gehele getallen") }
+            return i
+        }
+        var start = 0, stop = 0, step = 1
+        switch numbers.count {
+        case 1: stop = numbers[0]
+        case 2: (start, stop) = (numbers[0], numbers[1])
+        case 3: (start, stop, step) = (numbers[0], numbers[1], numbers[2])
+        default: throw TemplateRuntimeError("range() verwacht 1 tot 3 argumenten")
+        }
+        if step == 0 { throw TemplateRuntimeError("range() met stap 0") }
+        let count = step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+        if count > 1_000_000 { throw TemplateRuntimeError("range() is te groot (\(count) elementen)") }
+        return .list((0..<count).map { .int(start + $0 * step) })
+    }
+
+    static func namespace(_ arguments: Arguments) throws -> Value {
+        var values = OrderedDict()
+        for argument in arguments.positional {
+            if case .dict(let d) = argument { for (k, v) in d.pairs { values[k] = v } }
+        }
+        for (k, v) in arguments.keyword { values[k] = v }
+        return .object(NamespaceObject(values))
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder so the module compiles before its first real source file lands; delete it then.

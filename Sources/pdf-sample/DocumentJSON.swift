@@ -1,0 +1,54 @@
+// The sample document as JSON, so the peer benchmark (scripts/pdf/benchmark_reportlab.py) typesets
+// exactly the same content.
+import Foundation
+import PDF
+
+enum DocumentJSON {
+    static func encode(_ document: TypesetDocument) throws -> Data {
+        func runs(_ runs: [TextRun]) -> [[String: Any]] {
+            runs.map { run in
+                var r: [String: Any] = ["text": run.text, "bold": run.bold, "italic": run.italic]
+                switch run.link {
+                case let .url(address)?: r["url"] = address
+                case let .anchor(name)?: r["anchor"] = name
+                case nil: break
+                }
+                return r
+            }
+        }
+        func list(_ block: ListBlock) -> [String: Any] {
+            ["type": "list", "ordered": block.ordered,
+             "items": block.items.map { item -> [String: Any] in
+                 var i: [String: Any] = ["runs": runs(item.runs)]
+                 if let children = item.children { i["children"] = list(children) }
+                 return i
+             }]
+        }
+        var blocks: [[String: Any]] = []
+        for block in document.blocks {
+            switch block {
+            case let .heading(h):
+                var b: [String: Any] = ["type": "heading", "level": h.level, "text": h.text, "numbered": h.numbered]
+                if let anchor = h.anchor { b["anchor"] = anchor }
+                blocks.append(b)
+            case let .paragraph(r): blocks.append(["type": "paragraph", "runs": runs(r)])
+            case let .list(l): blocks.append(list(l))
+            case let .table(t):
+                blocks.append(["type": "table", "header": t.header, "rows": t.rows.map { ["cells": $0.cells, "bold": $0.bold] },
+                               "caption": t.caption ?? ""])
+            case let .barChart(c):
+                blocks.append(["type": "chart", "title": c.title,
+                               "bars": c.bars.map { ["label": $0.label, "value": $0.value, "valueLabel": $0.valueLabel] }])
+            case .pageBreak: blocks.append(["type": "pagebreak"])
+            case let .tableOfContents(title, maxLevel): blocks.append(["type": "toc", "title": title, "maxLevel": maxLevel])
+            }
+        }
+        let root: [String: Any] = [
+            "title": document.metadata.title, "author": document.metadata.author,
+            "cover": ["title": document.cover?.title ?? "", "subtitle": document.cover?.subtitle ?? "",
+                      "lines": document.cover?.lines ?? []],
+            "header": document.runningHeader ?? "", "blocks": blocks,
+        ]
+        return try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
+    }
+}

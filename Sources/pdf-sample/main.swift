@@ -1,0 +1,31 @@
+// Writes the sample document as a PDF for inspection and times the typesetter (release build):
+//   swift run -c release pdf-sample [OUTPUT.pdf] [--sections N] [--repeat N] [--json FILE]
+import Foundation
+import PDF
+
+var output = "sample.pdf"
+var sections = 12
+var repetitions = 1
+var jsonOutput: String?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--sections": sections = Int(arguments.next() ?? "") ?? sections
+    case "--repeat": repetitions = max(Int(arguments.next() ?? "") ?? 1, 1)
+    case "--json": jsonOutput = arguments.next()
+    default: output = argument
+    }
+}
+let document = SampleDocument.annualReport(sectionsPerTheme: sections)
+let start = DispatchTime.now().uptimeNanoseconds
+var result = Typesetter().typeset(document)
+for _ in 1..<repetitions { result = Typesetter().typeset(document) }
+let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(repetitions)
+do {
+    try result.data.write(to: URL(fileURLWithPath: output))
+    if let jsonOutput { try DocumentJSON.encode(document).write(to: URL(fileURLWithPath: jsonOutput)) }
+} catch {
+    FileHandle.standardError.write("kan \(output) niet schrijven: \(error)\n".data(using: .utf8)!)
+    exit(1)
+}
+print("\(output): \(result.pageCount) pagina's, \(result.bytes.count) bytes, \(String(format: "%.2f", seconds * 1000)) ms per document")

@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+@testable import ContentModel
+
+final class TypesTests: XCTestCase {
+    func testAlliancesPublicationsActivitiesResultsPeople() throws {
+        let site = try TestSite([
+            "content/themes/onderwijs.md": TestSite.theme,
+            "content/alliances/oa.md": "---\ntitle: Onderwijs Alliantie\nabbreviation: OA\nfounded: 2020\nthemes: [onderwijs]\nphase: 7\n---\n",
+            "content/alliances/ok.md": "---\ntitle: OK\nfounded: 2020-04-01\nthemes: [onderwijs]\nphase: 3\nmembers: [Deloitte, KidsRights]\n---\n",
+            "content/publications/manifest.md": "---\ntitle: Onderwijsmanifest\nkind: manifest\ndate: 2020-09-24\nthemes: [onderwijs]\n---\n",
+            "content/activities/overhandiging.md": "---\ntitle: Overhandiging\ndate: 2020-09-24T14:30:00\ntheme: onderwijs\npartners: KidsRights\n---\n",
+            "content/results/2020-onderwijs.yml": "theme: onderwijs\nyear: 2020\nnumbering: letters\nitems:\n  - {title: Manifest, kind: manifest, publication: manifest}\n  - {title: X, kind: folder}\n",
+            "content/results/2021-onderwys.yml": "theme: onderwijs\nyear: 2021\nitems:\n  - {title: Y, kind: rapport, publication: manifst}\n",
+            "content/people/p.md": "---\nname: P\nroles:\n  - {body: raad-van-advies, role: lid, start: 2020-05-01, end: 2020-01-01}\n  - {body: bestuurr, role: lid, start: 2020-01-01}\n---\n",
+        ])
+        defer { site.remove() }
+        let (kb, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.message)" }, [
+            "content/activities/overhandiging.md:5:11: veld 'partners' moet een lijst zijn, niet tekst 'KidsRights'",
+            "content/alliances/oa.md:6:8: veld 'phase' moet tussen 1 en 6 liggen, niet 7",
+            "content/people/p.md:4:64: einde van de rol (2020-01-01) ligt vóór het begin (2020-05-01)",
+            "content/people/p.md:5:12: veld 'body': onbekende waarde 'bestuurr'; bedoelde je 'bestuur'?",
+            "content/results/2020-onderwijs.yml:6:22: veld 'kind': onbekende waarde 'folder'",
+            "content/results/2021-onderwys.yml:1:1: resultaten van onderwijs in 2021 horen in results/2021-onderwijs.yml",
+            "content/results/2021-onderwys.yml:4:44: onbekende publicatie 'manifst'; bedoelde je 'manifest'?",
+        ])
+        XCTAssertEqual(kb.alliances.map(\.slug), ["ok"])
+        XCTAssertEqual(kb.alliances.first?.phase.title, "Co-creatie")
+        XCTAssertEqual(kb.alliances.first?.founded?.year, 2020)
+        let digest = try XCTUnwrap(kb.byTheme["onderwijs"])
+        XCTAssertEqual(digest.publications.map(\.slug), ["manifest"])
+        XCTAssertEqual(digest.results.first?.items.map(\.title), ["Manifest"])
+        XCTAssertEqual(digest.results.first?.label(at: 0), "A.")
+        XCTAssertEqual(kb.byYear[2020]?.results.count, 1)
+    }
+
+    /// Many files decode in parallel; the result does not depend on scheduling.
+    func testParallelLoadIsDeterministic() throws {
+        var files: [String: String] = ["content/themes/onderwijs.md": TestSite.theme]
+        for i in 0..<200 {
+            let theme = i % 50 == 0 ? "onderwys" : "onderwijs"
+            files["content/best-practices/bp-\(i).md"] = """
+                ---
+                title: Initiatief \(i)
+                date: 2020-\(String(format: "%02d", i % 12 + 1))-\(String(format: "%02d", i % 28 + 1))
+                themes: [\(theme)]
+                tags: [t\(i % 7)]
+                places: [Delft]
+                status: actief
+                ---
+                Tekst \(i).
+
+                """
+        }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let (first, diagnosticsA) = try site.load()
+        let (second, diagnosticsB) = try site.load()
+        XCTAssertEqual(diagnosticsA, diagnosticsB)
+        XCTAssertEqual(diagnosticsA.count, 4)
+        XCTAssertEqual(first.bestPractices.map(\.slug), second.bestPractices.map(\.slug))
+        XCTAssertEqual(first.bestPractices.count, 200)
+        XCTAssertEqual(first.byTheme["onderwijs"]?.bestPractices.count, 196)  // 4 name a theme that does not exist
+    }
+}

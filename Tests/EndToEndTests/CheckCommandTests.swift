@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+
+final class CheckCommandTests: XCTestCase {
+    private func site(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-check-\(UUID().uuidString)")
+        var all = files
+        all["content/site.yml"] = all["content/site.yml"] ?? "title: Proef\nbaseURL: https://example.org/\nlanguage: nl\n"
+        for (path, text) in all {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    func testCleanSiteExitsZero() throws {
+        let root = try site(["content/themes/onderwijs.md": "---\ntitle: Onderwijs\n---\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (2 bestanden gecontroleerd)\n")
+    }
+
+    func testErrorsAndWarningsArePrintedLikeACompilerAndExitOne() throws {
+        let root = try site([
+            "content/themes/sociale-huisvesting.md": "---\ntitle: Sociale huisvesting\n---\n",
+            "content/best-practices/housing-first.md": """
+                ---
+                title: Housing First
+                date: 2020-05-01
+                themes: [huisvesting]
+                tags: []
+                places: [Den Haag]
+                status: actief
+                categorie: Nieuwbouw
+                ---
+
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["check"], in: root)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, """
+            content/best-practices/housing-first.md:4:10: error: onbekend thema 'huisvesting'; bedoelde je 'sociale-huisvesting'?
+            themes: [huisvesting]
+                     ^
+            content/best-practices/housing-first.md:8:1: warning: onbekend veld 'categorie' (best practice); bedoelde je 'category'?
+            categorie: Nieuwbouw
+            ^
+            1 fout, 1 waarschuwing (3 bestanden gecontroleerd)
+
+            """)
+    }
+
+    func testWarningsAloneExitZero() throws {
+        let root = try site(["content/themes/onderwijs.md": "---\ntitle: Onderwijs\nnummer: \"2.2\"\n---\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("warning: onbekend veld 'nummer' (thema); bedoelde je 'number'?"), result.stderr)
+    }
+
+    func testMissingSiteFileIsAnError() throws {
+        let root = try site([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/site.yml"))
+        let result = try BreingenProcess.run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("content/site.yml: error: geen content/site.yml gevonden"), result.stderr)
+    }
+
+    /// The example site in the repository passes with no errors and no warnings.
+    func testExampleContentIsClean() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let result = try BreingenProcess.run(["check", "--root", repository.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("inhoud in orde: geen fouten, geen waarschuwingen"), result.stderr)
+    }
+
+    func testNewWritesAnExampleThatPassesCheckAndNeverOverwrites() throws {
+        let root = try site([
+            "content/site.yml": """
+                title: Proef
+                baseURL: https://example.org/
+                language: nl
+                menus:
+                  main: [{title: Home, url: /}]
+                wijschool:
+                  levels: [{slug: start, title: Start, order: 1}]
+
+                """,
+            "content/themes/onderwijs.md": "---\ntitle: Onderwijs\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (type, title) in [("best-practice", "Saïd & Lody"), ("theme", "Nieuw thema"), ("insight", "Lessen"),
+                              ("activity", "Webinar"), ("result", "onderwijs"), ("alliance", "Onderwijs Alliantie"),
+                              ("publication", "Onderwijsmanifest"), ("person", "Jan van der Berg"),
+                              ("wij-school", "De Regenboog"), ("page", "Over ons"), ("finance", "2021")] {
+            let result = try BreingenProcess.run(["new", type, title, "--root", root.path])
+            XCTAssertEqual(result.status, 0, "\(type): \(result.stderr)")
+        }
+        let created = try String(contentsOf: root.appendingPathComponent("content/best-practices/said-lody.md"), encoding: .utf8)
+        XCTAssertTrue(created.contains("title: \"Saïd & Lody\""), created)
+        XCTAssertTrue(created.contains("assessment:"))
+        let check = try BreingenProcess.run(["check", "--root", root.path])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stderr.hasPrefix("inhoud in orde"), check.stderr)
+
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/finance/2021/verdeling-lasten.csv").path))
+        let financeAgain = try BreingenProcess.run(["new", "finance", "2021", "--root", root.path])
+        XCTAssertEqual(financeAgain.status, 1)
+        XCTAssertTrue(financeAgain.stderr.contains("content/finance/2021/ bestaat al"), financeAgain.stderr)
+
+        let again = try BreingenProcess.run(["new", "best-practice", "Saïd & Lody", "--root", root.path])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("content/best-practices/said-lody.md bestaat al"), again.stderr)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("content/best-practices/said-lody.md"), encoding: .utf8), created)
+    }
+
+    func testNewRejectsUnknownTypeWithSuggestion() throws {
+        let result = try BreingenProcess.run(["new", "best-practise", "X", "--root", FileManager.default.temporaryDirectory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("onbekend inhoudstype 'best-practise'; bedoelde je 'best-practice'?"), result.stderr)
+    }
+
+    func testSiteArchetypeOverridesTheBuiltIn() throws {
+        let root = try site(["archetypes/page.md": "---\ntitle: \"{{title}}\"\nsummary: Eigen sjabloon\n---\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["new", "page", "Contact", "--root", root.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "content/pages/contact.md\n")
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("content/pages/contact.md"), encoding: .utf8),
+                       "---\ntitle: \"Contact\"\nsummary: Eigen sjabloon\n---\n")
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// `breingen report` as a user runs it, on the project's example content.
+final class ReportCommandTests: XCTestCase {
+    private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("breingen-report-e2e-\(UUID().uuidString)")
+    }
+
+    func testWritesHTMLAndPDF() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try BreingenProcess.run(["report", "--year", "2020", "--root", root.path, "--output", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: output.appendingPathComponent("jaarverslag-2020.html"), encoding: .utf8)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("Staat van baten en lasten"))
+        let pdf = try Data(contentsOf: output.appendingPathComponent("jaarverslag-2020.pdf"))
+        XCTAssertTrue(pdf.starts(with: Array("%PDF-1.7".utf8)))
+        XCTAssertTrue(result.stderr.contains("jaarverslag 2020 gemaakt"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("pagina's"), result.stderr)
+    }
+
+    func testFormatOptionWritesOnlyThatFormat() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try BreingenProcess.run(["report", "-y", "2020", "--format", "pdf", "--root", root.path, "-o", output.path, "-q"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        XCTAssertEqual(files, ["jaarverslag-2020.pdf"])
+    }
+
+    func testYearWithoutContentIsAnErrorThatSaysWhatIsMissing() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try BreingenProcess.run(["report", "--year", "2019", "--root", root.path, "-o", output.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix(
+            "content/reports/2019/report.yml: error: geen jaarverslag voor 2019: content/reports/2019/report.yml ontbreekt"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("jaren met een jaarverslag: 2020"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
+    }
+
+    func testUsageErrors() throws {
+        let missingYear = try BreingenProcess.run(["report", "--root", root.path])
+        XCTAssertEqual(missingYear.status, 2)
+        XCTAssertTrue(missingYear.stderr.contains("welk jaar? geef --year JAAR (jaren met een jaarverslag: 2020)"), missingYear.stderr)
+        let badFormat = try BreingenProcess.run(["report", "--year", "2020", "--format", "html,pfd", "--root", root.path])
+        XCTAssertEqual(badFormat.status, 2)
+        XCTAssertTrue(badFormat.stderr.contains("onbekend formaat 'pfd'; kies html, pdf of html,pdf; bedoelde je 'pdf'?"), badFormat.stderr)
+        let badYear = try BreingenProcess.run(["report", "--year", "twintig"])
+        XCTAssertEqual(badYear.status, 2)
+        XCTAssertTrue(badYear.stderr.contains("'twintig' is geen jaartal"), badYear.stderr)
+    }
+
+    func testHelpListsReport() throws {
+        let result = try BreingenProcess.run(["help", "report"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("Gebruik: breingen report --year JAAR"))
+        XCTAssertTrue(result.stdout.contains("--internal"))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+
+@testable import Site
+
+final class FormattingTests: XCTestCase {
+    func testDutchDates() {
+        XCTAssertEqual(SiteFormat.date(year: 2020, month: 9, day: 23), "23 september 2020")
+        XCTAssertEqual(SiteFormat.date(year: 2015, month: 2, day: 27), "27 februari 2015")
+        XCTAssertEqual(SiteFormat.isoDate(year: 2020, month: 9, day: 3), "2020-09-03")
+    }
+
+    func testDutchAmounts() {
+        XCTAssertEqual(SiteFormat.euro(Decimal(95677)), "€\u{00A0}95.677")
+        XCTAssertEqual(SiteFormat.euro(Decimal(string: "1234.56")!), "€\u{00A0}1.234,56")
+        XCTAssertEqual(SiteFormat.euro(Decimal(-2500)), "-€\u{00A0}2.500")
+        XCTAssertEqual(SiteFormat.euro(Decimal(0)), "€\u{00A0}0")
+        XCTAssertEqual(SiteFormat.euro(Decimal(string: "0.5")!), "€\u{00A0}0,50")
+        XCTAssertEqual(SiteFormat.euro(Decimal(1_240_000)), "€\u{00A0}1.240.000")
+    }
+
+    func testPercentagesAndIntegers() {
+        XCTAssertEqual(SiteFormat.percent(0.062), "6,2%")
+        XCTAssertEqual(SiteFormat.percent(0.8), "80%")
+        XCTAssertEqual(SiteFormat.percent(0.8414), "84,1%")
+        XCTAssertEqual(SiteFormat.integer(10000), "10.000")
+        XCTAssertEqual(SiteFormat.integer(999), "999")
+    }
+
+    func testXMLAndJSONEscaping() {
+        XCTAssertEqual(Escaping.xml("Saïd & <Lody> \"x\" 'y'"), "Saïd &amp; &lt;Lody&gt; &quot;x&quot; &#39;y&#39;")
+        var out: [UInt8] = []
+        Escaping.appendJSON("a\"b\\c\n<script>\u{1}", to: &out)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), #""a\"b\\c\n\u003cscript>\u0001""#)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+
+@testable import Site
+
+final class StemmerTests: XCTestCase {
+    private func stem(_ word: String) -> String {
+        String(decoding: DutchStemmer.stem(Array(word.utf8)), as: UTF8.self)
+    }
+
+    func testSnowballExamples() {
+        // Pairs from the Snowball Dutch algorithm's behaviour.
+        let pairs = [
+            ("woningen", "woning"), ("lichamelijk", "licham"), ("mogelijkheden", "mogelijk"),
+            ("betrokkenheid", "betrok"), ("duidelijkheid", "duidelijk"), ("opschaling", "opschal"),
+            ("gemeenten", "gemeent"), ("bijeenkomsten", "bijeenkomst"), ("vrijwilligers", "vrijwilliger"),
+            ("kinderen", "kinder"), ("scholen", "schol"), ("maan", "man"), ("brood", "brod"),
+            ("lopende", "lopend"), ("mooie", "mooi"), ("lange", "lang"), ("eenzaamheid", "eenzam"),
+            ("ondernemingen", "ondernem"), ("leerlingen", "leerling"),
+        ]
+        for (word, expected) in pairs {
+            XCTAssertEqual(stem(word), expected, word)
+        }
+    }
+
+    func testShortWordsAndNumbersStay() {
+        XCTAssertEqual(stem("de"), "de")
+        XCTAssertEqual(stem("2020"), "2020")
+        XCTAssertEqual(stem("covid19"), "covid19")
+    }
+
+    func testFoldingMakesDiacriticsIrrelevant() {
+        XCTAssertEqual(SearchText.stems(of: "creëren"), SearchText.stems(of: "creeren"))
+        XCTAssertEqual(SearchText.stems(of: "Saïd & Lody"), ["said", "lody"])
+        XCTAssertEqual(SearchText.stems(of: "coöperatie"), ["cooperatie"])
+        XCTAssertEqual(SearchText.stems(of: "ĳs"), SearchText.stems(of: "ijs"))
+        // A decomposed ë (e + combining diaeresis) folds like the precomposed one.
+        XCTAssertEqual(SearchText.stems(of: "cre\u{65}\u{308}ren"), SearchText.stems(of: "creëren"))
+    }
+
+    func testStopWordsAreDroppedAndStemsAreUnique() {
+        XCTAssertEqual(SearchText.stems(of: "De woningen en de woning van het jaar"), ["woning", "jar"])
+    }
+
+    /// The browser stems queries with `search.js`; it must give exactly the stems the index holds.
+    func testJavaScriptStemmerAgreesWithSwift() throws {
+        guard let node = ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) else {
+            throw XCTSkip("node is niet geïnstalleerd: de vergelijking met search.js is overgeslagen")
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../themes/default/assets/js/search.js").standardizedFileURL
+        let text = """
+            Woningen voor dak- en thuislozen: creëren, delen en ruilen. De gemeenten investeerden
+            in betaalbare huisvesting; vrijwilligers begeleidden jongeren bij hun opleidingen.
+            Lichamelijke en geestelijke gezondheid, betrokkenheid, eenzaamheid, duidelijkheid, mogelijkheden.
+            Saïd & Lody, coöperatie, reïntegratie, ideeën, geëvalueerd, één, Ĳsselmonde, naïef, financiële,
+            maatschappelijke, samenwerkingsverbanden, opschalen, lopende, gehele, koude, baarlijke, eerbare,
+            leerbaar, heden, tijdelijkheden, yoghurt, haaien, kraaien, vlaaien, zeeën, heidegebied, 2020.
+            """
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("stem-\(UUID().uuidString).txt")
+        try Data(text.utf8).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [
+            "-e",
+            """
+            global.window = {}; global.document = { getElementById: function () { return null; } };
+            require(process.argv[1]);
+            var text = require("fs").readFileSync(process.argv[2], "utf8");
+            var z = window.BreinZoeken;
+            process.stdout.write(z.indexTerms(text).join(" "));
+            """,
+            script.path, input.path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(output, SearchText.stems(of: text).joined(separator: " "))
+    }
+}

@@ -61,27 +61,36 @@ enum SearchText {
 
     /// The unique stems of `text`'s words, in first-seen order, without stop words.
     static func stems(of text: String, limit: Int = .max) -> [String] {
-        var text = text
-        return text.withUTF8 { stems(of: $0, limit: limit) }
+        var out: [UInt8] = []
+        appendStems(of: text, limit: limit, to: &out)
+        return out.isEmpty ? [] : out.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func stems(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [String] {
-        var result: [String] = []
+    /// Appends the unique stems of `text`, separated by spaces, to `out`. Stems are only `a-z0-9`, so
+    /// this can go straight into a JSON string.
+    static func appendStems(of text: String, limit: Int = .max, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendStems(of: $0, limit: limit, to: &out) }
+    }
+
+    static func appendStems(of bytes: UnsafeBufferPointer<UInt8>, limit: Int, to out: inout [UInt8]) {
         // Words repeat a lot in a text: stem each distinct word once.
-        var seenWords = Set<UInt64>()
-        var seenStems = Set<UInt64>()
+        var seenWords = HashSet()
+        var seenStems = HashSet()
         var index = 0
+        var count = 0
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        while result.count < limit, nextWord(in: bytes, from: &index, into: &word) {
+        while count < limit, nextWord(in: bytes, from: &index, into: &word) {
             let key = hash(word)
-            guard seenWords.insert(key).inserted, !stopWords.contains(key) else { continue }
+            guard seenWords.insert(key), !stopWords.contains(key) else { continue }
             let stem = DutchStemmer.stem(word)
-            if seenStems.insert(stem == word ? key : hash(stem)).inserted {
-                result.append(String(decoding: stem, as: UTF8.self))
+            if seenStems.insert(stem == word ? key : hash(stem)) {
+                if count > 0 { out.append(0x20) }
+                out.append(contentsOf: stem)
+                count += 1
             }
         }
-        return result
     }
 
     /// Appends the ASCII letters a Latin letter folds to (lower case); false when it is no letter we fold.
@@ -112,5 +121,43 @@ enum SearchText {
         case 0x179...0x17E: word.append(0x7A); return true  // z
         default: return false
         }
+    }
+}
+
+/// A set of 64-bit hashes with open addressing: the hashes are already well mixed, so this skips the
+/// per-insert hashing a `Set<UInt64>` does.
+struct HashSet {
+    private var slots: [UInt64]
+    private var count = 0
+
+    init(capacity: Int = 256) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+    }
+
+    /// Adds `value`; true when it was not there yet.
+    mutating func insert(_ value: UInt64) -> Bool {
+        let key = value == 0 ? 1 : value  // 0 marks an empty slot
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 {
+                slots[i] = key
+                count += 1
+                return true
+            }
+            if slot == key { return false }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        count = 0
+        for key in old where key != 0 { _ = insert(key) }
     }
 }

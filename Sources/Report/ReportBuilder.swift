@@ -92,6 +92,7 @@ struct ReportBuilder {
         if coverLines.isEmpty {
             coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", "), kb.site.title]
         }
+        if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
         var document = ReportDocument(
             year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
             runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)

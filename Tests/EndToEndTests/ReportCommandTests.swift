@@ -33,6 +33,17 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(files, ["jaarverslag-2020.pdf"])
     }
 
+    func testInternalReportHasItsOwnName() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try BreingenProcess.run(["report", "--year", "2020", "--internal", "-f", "html", "--root", root.path, "-o", output.path, "-q"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: output.appendingPathComponent("jaarverslag-2020-intern.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Het Baken"))
+        XCTAssertTrue(html.contains("INTERNE VERSIE"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("jaarverslag-2020.html").path))
+    }
+
     func testYearWithoutContentIsAnErrorThatSaysWhatIsMissing() throws {
         let output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -1,6 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Markdown
 import Templates
 
 extension CLI {
@@ -40,6 +41,8 @@ extension CLI {
             let context = try arguments.value("data").map(TemplateData.load) ?? [:]
             let environment = Environment(searchPaths: searchPaths, lenient: arguments.has("lenient"),
                                           baseURL: arguments.value("base-url") ?? "/")
+            // The same `markdown` filter the site registers: our Markdown engine, output marked safe.
+            environment.registerFilter("markdown") { value, _ in .safe(Markdown.html(value.printed)) }
             let output = try environment.template(named: name).render(context)
             console.out(output, terminator: "")
             return 0

@@ -3,7 +3,10 @@ import Diagnostics
 extension ContentLoader {
     /// Cross-file checks (duplicate slugs, references) over every item, then the knowledge base from the
     /// items the options keep.
-    static func assemble(site: SiteSettings, results: [FileResult], options: LoadOptions) -> (KnowledgeBase, [Diagnostic]) {
+    /// Without usable site settings (`site` nil, already reported) references to pyramid levels and menus
+    /// are not checked: every one of them would repeat that one error.
+    static func assemble(site siteSettings: SiteSettings?, results: [FileResult], options: LoadOptions) -> (KnowledgeBase, [Diagnostic]) {
+        let site = siteSettings ?? SiteSettings(title: "", baseURL: "", language: "")
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += result.diagnostics }
 
@@ -70,7 +73,8 @@ extension ContentLoader {
         }
         for result in results {
             let kept = result.item.map { options.keeps($0.info) } ?? false
-            for reference in result.references {
+            for reference in result.references
+            where siteSettings != nil || (reference.kind != .pyramidLevel && reference.kind != .menu) {
                 let exists: Bool
                 var target: ItemInfo?
                 switch reference.kind {

@@ -165,8 +165,20 @@ private struct AmountScanner {
 
     /// The remaining text as `digits[.ddd]*[,digits|,-|,--]`, exactly.
     func number(negative: Bool) -> Decimal? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(end - start)
+        // The digits go into a UInt64 while they fit (19 digits); longer numbers are collected and built
+        // by ExactDecimal. No heap allocation in the usual case.
+        var significand: UInt64 = 0
+        var digitCount = 0
+        var long: [UInt8]? = nil
+        func add(_ c: UInt8) {
+            if digitCount < 19 {
+                significand = significand * 10 + UInt64(c - UInt8(ascii: "0"))
+            } else {
+                if long == nil { long = Array(String(significand).utf8) }
+                long!.append(c)
+            }
+            digitCount += 1
+        }
         var i = start
         // Integer part: plain digits, or 1–3 digits then groups of exactly three after each dot.
         var groupLength = 0
@@ -174,7 +186,7 @@ private struct AmountScanner {
         while i < end {
             let c = bytes[i]
             if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-                digits.append(c)
+                add(c)
                 groupLength += 1
             } else if c == UInt8(ascii: ".") {
                 if grouped ? groupLength != 3 : (groupLength == 0 || groupLength > 3) { return nil }
@@ -186,7 +198,7 @@ private struct AmountScanner {
             i += 1
         }
         if grouped && groupLength != 3 { return nil }
-        let integerCount = digits.count
+        let integerCount = digitCount
         if i < end {
             guard bytes[i] == UInt8(ascii: ",") else { return nil }
             i += 1
@@ -196,18 +208,21 @@ private struct AmountScanner {
                 if i < end && bytes[i] == UInt8(ascii: "-") { i += 1 }
                 guard i == end, integerCount > 0 else { return nil }
             } else {
-                let fractionStart = digits.count
                 while i < end, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-                    digits.append(bytes[i])
+                    add(bytes[i])
                     i += 1
                 }
-                guard i == end, digits.count > fractionStart else { return nil }
+                guard i == end, digitCount > integerCount else { return nil }
             }
         }
-        guard !digits.isEmpty else { return nil }
-        return digits.withUnsafeBufferPointer {
-            ExactDecimal.make($0, negative: negative, integerDigits: 0..<integerCount,
-                              fractionDigits: integerCount..<$0.count, exponent: 0)
+        guard digitCount > 0 else { return nil }
+        let fractionCount = digitCount - integerCount
+        if let long {
+            return long.withUnsafeBufferPointer {
+                ExactDecimal.make($0, negative: negative, integerDigits: 0..<($0.count - fractionCount),
+                                  fractionDigits: ($0.count - fractionCount)..<$0.count, exponent: 0)
+            }
         }
+        return ExactDecimal.make(significand: significand, negative: negative, exponent: -fractionCount)
     }
 }

@@ -59,6 +59,9 @@ struct YAMLParser {
     var lineStart = 0
     /// Where the last quoted scalar started, when it spanned several lines.
     var multilineQuote: Mark?
+    /// How many collections enclose the current position; bounded so hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maxDepth = 200
 
     init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -153,6 +156,19 @@ struct YAMLParser {
         if tab >= 0 {
             throw error("tab gebruikt voor inspringing; YAML staat alleen spaties toe", at: tab)
         }
+    }
+
+    /// Enters a collection at the current position; throws when nesting is unreasonably deep.
+    /// `firstKey` is the first key of a block mapping, where the error then points.
+    mutating func enterCollection(firstKey: YAMLNode? = nil) throws {
+        depth += 1
+        guard depth > Self.maxDepth else { return }
+        let message = "meer dan \(Self.maxDepth) geneste lijsten en mappings; zo diep nest geen redacteur"
+        if let key = firstKey {
+            throw Diagnostic(.error, message, file: source.name, line: key.line, column: key.column,
+                             sourceLine: source.lineText(key.line))
+        }
+        throw error(message, at: pos)
     }
 
     // MARK: Positions and errors

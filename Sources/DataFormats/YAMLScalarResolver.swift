@@ -207,11 +207,20 @@ enum ExactDecimal {
             fractionCount += 1
         }
         if digitCount > 38 { return nil }
-        let base = big ?? Decimal(significand)
-        if base == 0 { return Decimal(0) }
+        guard let big else {
+            return make(significand: significand, negative: negative, exponent: exponent - fractionCount)
+        }
         let scale = exponent - fractionCount
         guard scale >= -120 && scale <= 120 else { return nil }
-        let magnitude = Decimal(sign: .plus, exponent: scale, significand: base)
+        let magnitude = Decimal(sign: .plus, exponent: scale, significand: big)
+        return negative ? -magnitude : magnitude
+    }
+
+    /// `±significand × 10^exponent`; nil when the exponent is out of `Decimal`'s range.
+    static func make(significand: UInt64, negative: Bool, exponent: Int) -> Decimal? {
+        if significand == 0 { return Decimal(0) }
+        guard exponent >= -120 && exponent <= 120 else { return nil }
+        let magnitude = Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
         return negative ? -magnitude : magnitude
     }
 }

@@ -29,6 +29,8 @@ struct BlockParser {
     var indent = 0
     var blank = false
     var partiallyConsumedTab = false
+    /// Where the last failed thematic-break scan of this line stopped (keeps `- - - … a` linear).
+    var thematicBreakKillPosition = 0
     var root: Int32 = 0
     var tip: Int32 = 0
     /// Address where the last line added to the tip paragraph starts (a table header candidate).
@@ -75,29 +77,33 @@ struct BlockParser {
     @inline(__always) func peek(_ i: Int) -> UInt8 { i < lineEnd ? p[i] : 0x0A }
     @inline(__always) func kind(_ n: Int32) -> NodeKind { store.nodes[Int(n)].kind }
 
+    /// Finds the first non-space at or after `offset`. The scan is skipped while the last result is
+    /// still ahead of `offset`, so matching many nested containers does not rescan the indentation.
     mutating func findFirstNonspace() {
-        var i = offset
-        var col = column
-        var charsToTab = 4 - (column % 4)
-        while i < lineEnd {
-            let c = p[i]
-            if c == 0x20 {
-                i += 1
-                col += 1
-                charsToTab -= 1
-                if charsToTab == 0 { charsToTab = 4 }
-            } else if c == 0x09 {
-                i += 1
-                col += charsToTab
-                charsToTab = 4
-            } else {
-                break
+        if firstNonspace <= offset {
+            var i = offset
+            var col = column
+            var charsToTab = 4 - (column % 4)
+            while i < lineEnd {
+                let c = p[i]
+                if c == 0x20 {
+                    i += 1
+                    col += 1
+                    charsToTab -= 1
+                    if charsToTab == 0 { charsToTab = 4 }
+                } else if c == 0x09 {
+                    i += 1
+                    col += charsToTab
+                    charsToTab = 4
+                } else {
+                    break
+                }
             }
+            firstNonspace = i
+            firstNonspaceColumn = col
         }
-        firstNonspace = i
-        firstNonspaceColumn = col
-        indent = col - column
-        blank = i >= lineEnd
+        indent = firstNonspaceColumn - column
+        blank = firstNonspace >= lineEnd
     }
 
     mutating func advanceOffset(_ amount: Int, columns: Bool) {
@@ -163,6 +169,8 @@ struct BlockParser {
         eolEnd = eol
         offset = s
         column = 0
+        firstNonspace = s - 1
+        thematicBreakKillPosition = s
         blank = false
         partiallyConsumedTab = false
         lineNumber += 1
@@ -291,7 +299,8 @@ struct BlockParser {
                     advanceOffset(lineEnd - offset, columns: false)
                 }
             } else if !indented && !(containerKind == .paragraph && !allMatched)
-                        && (c == 0x2A || c == 0x2D || c == 0x5F) && BlockScan.thematicBreak(p, firstNonspace, lineEnd) {
+                        && (c == 0x2A || c == 0x2D || c == 0x5F) && thematicBreakKillPosition <= firstNonspace
+                        && BlockScan.thematicBreak(p, firstNonspace, lineEnd, failedAt: &thematicBreakKillPosition) {
                 container = addChild(container, .thematicBreak, at: firstNonspace)
                 advanceOffset(lineEnd - offset, columns: false)
             } else if !indented && options.footnotes && c == 0x5B, let (length, label) = footnoteDefinitionStart() {
@@ -541,14 +550,15 @@ struct BlockParser {
         var item = store.nodes[Int(node)].first
         outer: while item >= 0 {
             let itemNext = store.nodes[Int(item)].next
-            if endsWithBlankLine(item) && itemNext >= 0 {
+            // Cheap tests first: a deep chain of single items must not walk its whole depth per list.
+            if itemNext >= 0 && endsWithBlankLine(item) {
                 tight = false
                 break
             }
             var sub = store.nodes[Int(item)].first
             while sub >= 0 {
                 let subNext = store.nodes[Int(sub)].next
-                if endsWithBlankLine(sub) && (itemNext >= 0 || subNext >= 0) {
+                if (itemNext >= 0 || subNext >= 0) && endsWithBlankLine(sub) {
                     tight = false
                     break outer
                 }
@@ -575,7 +585,8 @@ struct BlockParser {
 
     // MARK: List markers and footnote definitions
 
-    func listMarker(interruptsParagraph: Bool) -> (Int, ListInfo)? {
+    // `mutating` only so that calls from `processLine` borrow self instead of copying it.
+    mutating func listMarker(interruptsParagraph: Bool) -> (Int, ListInfo)? {
         var i = firstNonspace
         let c = peek(i)
         var info = ListInfo(ordered: false, bulletChar: 0, delimiter: 0, start: 0, markerOffset: 0, padding: 0)
@@ -608,7 +619,7 @@ struct BlockParser {
     }
 
     /// `[^label]:` followed by optional spaces and tabs: the matched length and the normalised label.
-    func footnoteDefinitionStart() -> (Int, [UInt8])? {
+    mutating func footnoteDefinitionStart() -> (Int, [UInt8])? {
         let s = firstNonspace
         guard s + 1 < lineEnd, p[s + 1] == 0x5E else { return nil }
         var i = s + 2

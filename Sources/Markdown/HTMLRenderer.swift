@@ -11,16 +11,19 @@ public struct HTMLRenderer {
 
     /// The HTML of the whole document.
     public func render(_ document: MarkdownDocument) -> String {
-        var writer = HTMLWriter(document: document, resolver: linkResolver)
-        writer.renderDocument()
-        return String(decoding: writer.out, as: UTF8.self)
+        String(decoding: renderBytes(document), as: UTF8.self)
     }
 
     /// The HTML of the whole document as UTF-8 bytes (no String conversion).
     public func renderBytes(_ document: MarkdownDocument) -> [UInt8] {
-        var writer = HTMLWriter(document: document, resolver: linkResolver)
-        writer.renderDocument()
-        return writer.out
+        // The writer reads text through plain pointers: no reference counting per text node.
+        document.storage.source.withUnsafeBufferPointer { source in
+            document.storage.text.withUnsafeBufferPointer { text in
+                var writer = HTMLWriter(document: document, resolver: linkResolver, source: source, text: text)
+                writer.renderDocument()
+                return writer.out
+            }
+        }
     }
 }
 
@@ -36,9 +39,12 @@ struct HTMLWriter {
     var footnoteReferenceCounts: [Int] = []
     var footnoteOrder: [[UInt8]] = []
     var headingIDs: [Int32: String] = [:]
-    var lineStarts: [Int] = []
+    let source: Bytes
+    let text: Bytes
 
-    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?) {
+    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?, source: Bytes, text: Bytes) {
+        self.source = source
+        self.text = text
         self.document = document
         self.store = document.storage
         self.options = document.options
@@ -57,17 +63,24 @@ struct HTMLWriter {
         if let last = out.last, last != 0x0A { out.append(0x0A) }
     }
 
+    @inline(__always) func slice(_ start: Int32, _ end: Int32) -> Bytes {
+        let s = Int(start)
+        let e = Int(end)
+        let n = source.count
+        return s < n ? Bytes(rebasing: source[s..<e]) : Bytes(rebasing: text[(s - n)..<(e - n)])
+    }
+
     mutating func escaped(_ start: Int32, _ end: Int32) {
         guard end > start else { return }
-        store.withBytes(start, end) { HTMLEscaping.appendText($0, to: &out) }
+        HTMLEscaping.appendText(slice(start, end), to: &out)
     }
 
     mutating func raw(_ start: Int32, _ end: Int32) {
         guard end > start else { return }
         if options.gfm {
-            store.withBytes(start, end) { HTMLEscaping.appendFiltered($0, to: &out) }
+            HTMLEscaping.appendFiltered(slice(start, end), to: &out)
         } else {
-            store.withBytes(start, end) { out.append(contentsOf: $0) }
+            out.append(contentsOf: slice(start, end))
         }
     }
 

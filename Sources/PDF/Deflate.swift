@@ -1,6 +1,6 @@
 /// A zlib (RFC 1950) stream with deflate (RFC 1951) compression, written by us because Foundation has no
-/// zlib on Linux. LZ77 with hash chains and the fixed Huffman codes: content streams of text shrink to
-/// about a quarter, at a fraction of the typesetting time. Decoders (every PDF reader) need nothing special.
+/// zlib on Linux: LZ77 with hash chains, then one block with dynamic Huffman codes (or the fixed codes
+/// when those are smaller). Content streams of text shrink to about a quarter.
 enum Deflate {
     private static let windowSize = 32_768
     private static let maxChain = 48
@@ -26,16 +26,21 @@ enum Deflate {
         return table
     }()
 
-    /// Compresses `input` into a zlib stream.
+    /// Compresses `input` into a zlib stream: one block, with dynamic Huffman codes when they are
+    /// smaller than the fixed ones.
     static func zlib(_ input: [UInt8]) -> [UInt8] {
         var writer = BitWriter(capacity: input.count / 3 + 64)
         writer.bytes.append(0x78)  // deflate, 32 KB window
-        writer.bytes.append(0x01)  // no dictionary, fastest level; (0x78 << 8 | 0x01) % 31 == 0
-        writer.write(1, bits: 1)   // BFINAL: one block
-        writer.write(1, bits: 2)   // BTYPE 01: fixed Huffman codes
-        input.withUnsafeBufferPointer { data in compress(data, into: &writer) }
-        writeLiteralOrLength(256, into: &writer)  // end of block
+        writer.bytes.append(0x01)  // no dictionary; (0x78 << 8 | 0x01) % 31 == 0
+        let tokens = input.withUnsafeBufferPointer { findMatches($0) }
+        writeBlock(tokens, into: &writer)
         writer.flush()
+        let adler = adler32(input)
+        writer.bytes.append(contentsOf: [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)])
+        return writer.bytes
+    }
+
+    static func adler32(_ input: [UInt8]) -> UInt32 {
         var a: UInt32 = 1, b: UInt32 = 0
         var index = 0
         while index < input.count {
@@ -46,13 +51,22 @@ enum Deflate {
             b %= 65521
             index = end
         }
-        let adler = b << 16 | a
-        writer.bytes.append(contentsOf: [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)])
-        return writer.bytes
+        return b << 16 | a
     }
 
-    private static func compress(_ data: UnsafeBufferPointer<UInt8>, into writer: inout BitWriter) {
+    /// A token is a literal byte (< 256) or a match: bit 31 set, length in bits 16...24, distance below.
+    private static let matchFlag: UInt32 = 1 << 31
+
+    private static func distanceSymbol(_ distance: Int) -> Int {
+        var d = 0
+        while d + 1 < distanceBase.count && distanceBase[d + 1] <= distance { d += 1 }
+        return d
+    }
+
+    private static func findMatches(_ data: UnsafeBufferPointer<UInt8>) -> [UInt32] {
         let n = data.count
+        var tokens: [UInt32] = []
+        tokens.reserveCapacity(n / 2)
         let hashSize = 1 << 15
         var head = [Int32](repeating: -1, count: hashSize)
         var previous = [Int32](repeating: -1, count: windowSize)
@@ -90,35 +104,146 @@ enum Deflate {
                 insert(i)
             }
             if bestLength >= minMatch {
-                let symbol = Int(lengthSymbol[bestLength])
-                writeLiteralOrLength(257 + symbol, into: &writer)
-                if lengthExtra[symbol] > 0 { writer.write(UInt32(bestLength - lengthBase[symbol]), bits: lengthExtra[symbol]) }
-                var d = 0
-                while d + 1 < distanceBase.count && distanceBase[d + 1] <= bestDistance { d += 1 }
-                writer.writeReversed(UInt32(d), bits: 5)
-                if distanceExtra[d] > 0 { writer.write(UInt32(bestDistance - distanceBase[d]), bits: distanceExtra[d]) }
+                tokens.append(matchFlag | UInt32(bestLength) << 16 | UInt32(bestDistance))
                 // The skipped positions still enter the hash chains, so later matches can find them.
                 var k = i + 1
                 let end = i + bestLength
                 while k < end && k + minMatch <= n { insert(k); k += 1 }
                 i = end
             } else {
-                writeLiteralOrLength(Int(data[i]), into: &writer)
+                tokens.append(UInt32(data[i]))
                 i += 1
             }
         }
+        return tokens
     }
 
-    /// The fixed Huffman code of a literal/length symbol (RFC 1951, 3.2.6).
-    @inline(__always)
-    private static func writeLiteralOrLength(_ symbol: Int, into writer: inout BitWriter) {
-        switch symbol {
-        case 0...143: writer.writeReversed(UInt32(0x30 + symbol), bits: 8)
-        case 144...255: writer.writeReversed(UInt32(0x190 + symbol - 144), bits: 9)
-        case 256...279: writer.writeReversed(UInt32(symbol - 256), bits: 7)
-        default: writer.writeReversed(UInt32(0xC0 + symbol - 280), bits: 8)
-        }
+    /// The order in which the code-length code's lengths are stored (RFC 1951, 3.2.7).
+    private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+
+    private static func fixedLiteralLengths() -> [UInt8] {
+        (0..<288).map { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 }
     }
+
+    private static func writeBlock(_ tokens: [UInt32], into writer: inout BitWriter) {
+        var literalFrequencies = [Int](repeating: 0, count: 286)
+        var distanceFrequencies = [Int](repeating: 0, count: 30)
+        var extraBits = 0
+        for token in tokens {
+            if token & matchFlag == 0 {
+                literalFrequencies[Int(token)] += 1
+            } else {
+                let length = Int(token >> 16 & 0x1FF), distance = Int(token & 0xFFFF)
+                let l = Int(lengthSymbol[length]), d = distanceSymbol(distance)
+                literalFrequencies[257 + l] += 1
+                distanceFrequencies[d] += 1
+                extraBits += lengthExtra[l] + distanceExtra[d]
+            }
+        }
+        literalFrequencies[256] = 1
+        // Two used symbols at least, so every code is complete (some decoders reject a lone code).
+        if literalFrequencies.filter({ $0 > 0 }).count < 2 { literalFrequencies[0] = 1 }
+        while distanceFrequencies.filter({ $0 > 0 }).count < 2 {
+            distanceFrequencies[distanceFrequencies.firstIndex(of: 0)!] = 1
+        }
+        let literalLengths = HuffmanCode.lengths(literalFrequencies, limit: 15)
+        let distanceLengths = HuffmanCode.lengths(distanceFrequencies, limit: 15)
+
+        // The code lengths, run-length encoded: (symbol, extra value).
+        var literalCount = 286
+        while literalCount > 257 && literalLengths[literalCount - 1] == 0 { literalCount -= 1 }
+        var distanceCount = 30
+        while distanceCount > 1 && distanceLengths[distanceCount - 1] == 0 { distanceCount -= 1 }
+        let all = Array(literalLengths[0..<literalCount]) + Array(distanceLengths[0..<distanceCount])
+        var runs: [(symbol: Int, extra: Int)] = []
+        var i = 0
+        while i < all.count {
+            let value = all[i]
+            var run = 1
+            while i + run < all.count && all[i + run] == value { run += 1 }
+            if value == 0 && run >= 3 {
+                let take = min(run, 138)
+                runs.append(take >= 11 ? (18, take - 11) : (17, take - 3))
+                i += take
+            } else if value != 0 && run >= 4 {
+                runs.append((Int(value), 0))
+                let take = min(run - 1, 6)
+                runs.append((16, take - 3))
+                i += take + 1
+            } else {
+                runs.append((Int(value), 0))
+                i += 1
+            }
+        }
+        var codeLengthFrequencies = [Int](repeating: 0, count: 19)
+        for run in runs { codeLengthFrequencies[run.symbol] += 1 }
+        while codeLengthFrequencies.filter({ $0 > 0 }).count < 2 {
+            codeLengthFrequencies[codeLengthFrequencies.firstIndex(of: 0)!] = 1
+        }
+        let codeLengthLengths = HuffmanCode.lengths(codeLengthFrequencies, limit: 7)
+        var storedCount = 19
+        while storedCount > 4 && codeLengthLengths[codeLengthOrder[storedCount - 1]] == 0 { storedCount -= 1 }
+
+        // Compare the cost of both codings and write the smaller.
+        var dynamicBits = 14 + 3 * storedCount
+        for run in runs {
+            dynamicBits += Int(codeLengthLengths[run.symbol]) + (run.symbol == 16 ? 2 : run.symbol == 17 ? 3 : run.symbol == 18 ? 7 : 0)
+        }
+        let fixedLengths = fixedLiteralLengths()
+        var fixedBits = extraBits
+        for (symbol, f) in literalFrequencies.enumerated() where f > 0 {
+            dynamicBits += f * Int(literalLengths[symbol])
+            fixedBits += f * Int(fixedLengths[symbol])
+        }
+        for (symbol, f) in distanceFrequencies.enumerated() where f > 0 {
+            dynamicBits += f * Int(distanceLengths[symbol])
+            fixedBits += f * 5
+        }
+        dynamicBits += extraBits
+
+        writer.write(1, bits: 1)  // BFINAL: the only block
+        let literalCodes: [UInt16], literalCodeLengths: [UInt8], distanceCodes: [UInt16], distanceCodeLengths: [UInt8]
+        if dynamicBits < fixedBits {
+            writer.write(2, bits: 2)  // BTYPE 10: dynamic Huffman codes
+            writer.write(UInt32(literalCount - 257), bits: 5)
+            writer.write(UInt32(distanceCount - 1), bits: 5)
+            writer.write(UInt32(storedCount - 4), bits: 4)
+            for k in 0..<storedCount { writer.write(UInt32(codeLengthLengths[codeLengthOrder[k]]), bits: 3) }
+            let codeLengthCodes = HuffmanCode.canonicalCodes(codeLengthLengths)
+            for run in runs {
+                writer.writeReversed(UInt32(codeLengthCodes[run.symbol]), bits: Int(codeLengthLengths[run.symbol]))
+                switch run.symbol {
+                case 16: writer.write(UInt32(run.extra), bits: 2)
+                case 17: writer.write(UInt32(run.extra), bits: 3)
+                case 18: writer.write(UInt32(run.extra), bits: 7)
+                default: break
+                }
+            }
+            literalCodeLengths = literalLengths
+            distanceCodeLengths = distanceLengths
+        } else {
+            writer.write(1, bits: 2)  // BTYPE 01: fixed Huffman codes
+            literalCodeLengths = fixedLengths
+            distanceCodeLengths = [UInt8](repeating: 5, count: 30)
+        }
+        literalCodes = HuffmanCode.canonicalCodes(literalCodeLengths)
+        distanceCodes = HuffmanCode.canonicalCodes(distanceCodeLengths)
+        for token in tokens {
+            if token & matchFlag == 0 {
+                let symbol = Int(token)
+                writer.writeReversed(UInt32(literalCodes[symbol]), bits: Int(literalCodeLengths[symbol]))
+            } else {
+                let length = Int(token >> 16 & 0x1FF), distance = Int(token & 0xFFFF)
+                let l = Int(lengthSymbol[length]), d = distanceSymbol(distance)
+                writer.writeReversed(UInt32(literalCodes[257 + l]), bits: Int(literalCodeLengths[257 + l]))
+                if lengthExtra[l] > 0 { writer.write(UInt32(length - lengthBase[l]), bits: lengthExtra[l]) }
+                writer.writeReversed(UInt32(distanceCodes[d]), bits: Int(distanceCodeLengths[d]))
+                if distanceExtra[d] > 0 { writer.write(UInt32(distance - distanceBase[d]), bits: distanceExtra[d]) }
+            }
+        }
+        writer.writeReversed(UInt32(literalCodes[256]), bits: Int(literalCodeLengths[256]))
+    }
+
 }
 
 /// Packs bits least significant first, as deflate wants.
@@ -155,88 +280,5 @@ struct BitWriter {
         if count > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
         buffer = 0
         count = 0
-    }
-}
-
-/// Decodes zlib streams with stored or fixed-Huffman blocks: what `Deflate` writes. The inspector uses it
-/// to read our content streams back.
-enum Inflate {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func zlib(_ input: [UInt8]) throws -> [UInt8] {
-        guard input.count >= 6, input[0] & 0x0F == 8, (Int(input[0]) << 8 | Int(input[1])) % 31 == 0 else {
-            throw Failure(description: "geen zlib-kop")
-        }
-        var reader = BitReader(bytes: input, position: 2)
-        var out: [UInt8] = []
-        var final = false
-        while !final {
-            final = try reader.read(1) == 1
-            switch try reader.read(2) {
-            case 0:
-                reader.alignToByte()
-                let length = try reader.read(16)
-                _ = try reader.read(16)
-                for _ in 0..<length { out.append(UInt8(try reader.read(8))) }
-            case 1:
-                while true {
-                    let symbol = try literalOrLength(&reader)
-                    if symbol < 256 { out.append(UInt8(symbol)); continue }
-                    if symbol == 256 { break }
-                    let index = symbol - 257
-                    guard index < Deflate.lengthBase.count else { throw Failure(description: "ongeldige lengte") }
-                    let length = Deflate.lengthBase[index] + (try reader.read(Deflate.lengthExtra[index]))
-                    var d = 0
-                    for _ in 0..<5 { d = d << 1 | (try reader.read(1)) }
-                    guard d < Deflate.distanceBase.count else { throw Failure(description: "ongeldige afstand") }
-                    let distance = Deflate.distanceBase[d] + (try reader.read(Deflate.distanceExtra[d]))
-                    guard distance <= out.count else { throw Failure(description: "afstand voorbij het begin") }
-                    for _ in 0..<length { out.append(out[out.count - distance]) }
-                }
-            default:
-                throw Failure(description: "bloktype niet ondersteund")
-            }
-        }
-        return out
-    }
-
-    private static func literalOrLength(_ reader: inout BitReader) throws -> Int {
-        var code = 0
-        for _ in 0..<7 { code = code << 1 | (try reader.read(1)) }
-        if code <= 0x17 { return 256 + code }
-        code = code << 1 | (try reader.read(1))
-        if code >= 0x30 && code <= 0xBF { return code - 0x30 }
-        if code >= 0xC0 && code <= 0xC7 { return 280 + code - 0xC0 }
-        code = code << 1 | (try reader.read(1))
-        if code >= 0x190 && code <= 0x1FF { return 144 + code - 0x190 }
-        throw Failure(description: "ongeldige Huffman-code")
-    }
-
-    private struct BitReader {
-        let bytes: [UInt8]
-        var position: Int
-        var bit = 0
-
-        init(bytes: [UInt8], position: Int) {
-            self.bytes = bytes
-            self.position = position
-        }
-
-        mutating func read(_ count: Int) throws -> Int {
-            var value = 0
-            for shift in 0..<count {
-                guard position < bytes.count else { throw Failure(description: "stroom te kort") }
-                value |= Int(bytes[position] >> UInt8(bit) & 1) << shift
-                bit += 1
-                if bit == 8 { bit = 0; position += 1 }
-            }
-            return value
-        }
-
-        mutating func alignToByte() {
-            if bit > 0 { bit = 0; position += 1 }
-        }
     }
 }

@@ -89,7 +89,8 @@ struct TableLayout {
                 slice.ops.append(.line(x1: style.marginLeft, y1: 0, x2: style.marginLeft + widths.reduce(0, +), y2: 0,
                                        width: 0.8, color: style.text))
             }
-            slice.breakAllowedBefore = index > 0 || result.isEmpty
+            // The header (or caption) goes along with at least two rows.
+            slice.breakAllowedBefore = result.isEmpty || index > 1
             // Keep the last two rows together, so a continued table never shows a lone row.
             if index == table.rows.count - 1 && index >= 2 { slice.breakAllowedBefore = false }
             if !headerSlices.isEmpty { slice.repeatedHeader = headerSlices.map { var s = $0; s.spaceBefore = 0; return s } }

@@ -155,7 +155,8 @@ public final class PreviewServer: @unchecked Sendable {
     private func greeting() -> [ServerSentEvent] {
         lock.lock()
         defer { lock.unlock() }
-        var events = [ServerSentEvent(name: "hello", data: "\(generation)")]
+        // A restarted `breingen serve` is found again within half a second (browsers wait about 3 s).
+        var events = [ServerSentEvent(name: "hello", data: "\(generation)", retry: 500)]
         if !errors.isEmpty { events.append(LiveReload.errorEvent(errors)) }
         return events
     }
@@ -207,7 +208,6 @@ public final class PreviewServer: @unchecked Sendable {
             switch error {
             case let diagnostic as Diagnostic: diagnostics = [diagnostic]
             case let many as DiagnosticError: diagnostics = many.diagnostics
-            case let refused as HTTPRequestError: diagnostics = [Diagnostic(.error, refused.message)]
             default: diagnostics = [Diagnostic(.error, "\(error)")]
             }
             lock.lock()

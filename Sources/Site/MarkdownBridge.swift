@@ -1,20 +1,61 @@
 import ContentModel
 import Diagnostics
+import Markdown
 
-/// The one place the site calls the Markdown engine: body → HTML with content links resolved, plus
-/// plain text for search.
-///
-/// PARTIAL: the Markdown module has not landed on this branch yet, so bodies are not rendered (the
-/// build warns once). Wired up as soon as `Markdown` offers parsing, HTML and a link hook.
+/// The one place the site calls the Markdown engine: a body becomes HTML with links between content
+/// files turned into URLs, plus plain text for the search index. Broken content links are errors and
+/// images without alt text are warnings, each at its line in the source file.
 enum MarkdownBridge {
-    static func render(_ body: MarkdownBody, file: String, renderer: BodyRenderer) -> RenderedBody? {
-        renderer.noteMissingMarkdown(file: file)
-        return nil
-    }
-}
+    /// GFM with footnotes, typographic quotes and dashes, and ids on headings for deep links.
+    static let options = MarkdownOptions(smartPunctuation: true, headingIDs: true)
 
-extension BodyRenderer {
-    func noteMissingMarkdown(file: String) {
-        reportOnce(Diagnostic(.warning, "de Markdown-engine ontbreekt nog: teksten van pagina's worden niet weergegeven", file: file))
+    static func render(_ body: MarkdownBody, file: String, renderer: BodyRenderer) -> RenderedBody? {
+        let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
+        let source = file.hasPrefix("content/") ? String(file.dropFirst("content/".count)) : file
+        let html = document.html { link in
+            switch renderer.links.resolve(link.destination, from: source) {
+            case .unchanged:
+                return nil
+            case .url(let url):
+                return url
+            case .broken(let target):
+                renderer.report(Diagnostic(
+                    .error, renderer.brokenLinkMessage(link.destination, target: target), file: file,
+                    line: link.position.line, column: link.position.column,
+                    sourceLine: line(link.position.line, of: body)))
+                return nil
+            }
+        }
+        checkImages(document, body: body, file: file, renderer: renderer)
+        return RenderedBody(html: html, text: document.plainText)
+    }
+
+    /// Every image needs a text alternative (WCAG 1.1.1): a warning for each one without.
+    static func checkImages(_ document: MarkdownDocument, body: MarkdownBody, file: String, renderer: BodyRenderer) {
+        // Inline nodes carry no position; `links` does, for images too, in the same document order.
+        var alts: [String] = []
+        document.root.walk { node, enter in
+            if enter, node.kind == .image { alts.append(node.plainText) }
+        }
+        let images = document.links.filter(\.isImage)
+        guard images.count == alts.count else { return }
+        for (image, alt) in zip(images, alts) where alt.trimmingCharacters(in: .whitespaces).isEmpty {
+            renderer.report(Diagnostic(
+                .warning, "afbeelding '\(image.destination)' heeft geen alt-tekst; beschrijf wat erop staat: ![beschrijving](\(image.destination))",
+                file: file, line: image.position.line, column: image.position.column,
+                sourceLine: line(image.position.line, of: body)))
+        }
+    }
+
+    /// The text of line `number` of the file, taken from the body (which starts at `firstLine`).
+    static func line(_ number: Int, of body: MarkdownBody) -> String? {
+        let index = number - body.firstLine
+        guard index >= 0 else { return nil }
+        var current = 0
+        for piece in body.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == index { return String(piece.hasSuffix("\r") ? piece.dropLast() : piece) }
+            current += 1
+        }
+        return nil
     }
 }

@@ -51,7 +51,8 @@ struct SearchIndex {
             Escaping.appendJSON(SearchText.stems(of: document.meta.joined(separator: " ")).joined(separator: " "), to: &out)
         }
         out.append(contentsOf: ",\"x\":".utf8)
-        Escaping.appendJSON(SearchText.stems(of: document.text, limit: maximumTextStems).joined(separator: " "), to: &out)
+        let text = document.summary.map { $0 + "\n" + document.text } ?? document.text
+        Escaping.appendJSON(SearchText.stems(of: text, limit: maximumTextStems).joined(separator: " "), to: &out)
         out.append(UInt8(ascii: "}"))
     }
 }

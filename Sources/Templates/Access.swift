@@ -7,9 +7,9 @@ enum Access {
         switch base {
         case .dict(let dict):
             if let value = dict[name] { return value }
-            var message = "\(described) heeft geen attribuut '\(name)'"
-            if let near = Suggestions.nearest(to: name, in: dict.keys) { message += "; bedoelde je '\(near)'?" }
-            return .undefined(message)
+            return .undefined(Undefined("\(described) heeft geen attribuut '\(name)'") {
+                Suggestions.nearest(to: name, in: dict.keys)
+            })
         case .object(let object):
             if let value = object.attribute(name) { return value }
         case .date(let date):

@@ -33,7 +33,7 @@ class Expression {
 
     /// An undefined value reached an operation that needs a real one: an error in strict mode.
     final func requireDefined(_ value: Value, _ r: Renderer) throws {
-        if case .undefined(let message) = value, !r.lenient { throw r.error(message, at: location) }
+        if case .undefined(let reason) = value, !r.lenient { throw r.error(reason.description, at: location) }
     }
 }
 
@@ -59,11 +59,10 @@ final class NameExpression: Expression {
     override func evaluate(_ r: Renderer) throws -> Value {
         if let value = r.scope.lookup(symbol, name) { return value }
         if let value = r.environment.global(name) { return value }
-        var message = "'\(name)' is niet gedefinieerd"
-        if let near = Suggestions.nearest(to: name, in: r.scope.visibleNames(r.environment.symbols)) {
-            message += "; bedoelde je '\(near)'?"
-        }
-        return .undefined(message)
+        let scope = r.scope, symbols = r.environment.symbols, name = self.name
+        return .undefined(Undefined("'\(name)' is niet gedefinieerd") {
+            Suggestions.nearest(to: name, in: scope.visibleNames(symbols))
+        })
     }
 }
 
@@ -428,6 +427,10 @@ final class CallExpression: Expression {
             }
         }
         let function = try callee.evaluate(r)
+        if case .object(let object) = function, let loop = object as? LoopObject, let recurse = loop.recurse {
+            let arguments = try self.arguments.evaluate(r)
+            return try located(r) { try recurse(arguments, r) }
+        }
         guard case .callable(let callable) = function else {
             try callee.requireDefined(function, r)
             throw r.error("\(describe(callee)) is geen functie maar \(function.typeName)", at: location)

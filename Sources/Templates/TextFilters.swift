@@ -74,8 +74,12 @@ enum TextFilters {
     static func round(_ value: Double, _ precision: Int, _ method: String) throws -> Double {
         switch method {
         case "common":
+            if precision < 0 {
+                let factor = pow(10, Double(-precision))
+                return (value / factor).rounded(.toNearestOrEven) * factor
+            }
             // printf rounds the exact binary value half-to-even, as Python's round() does.
-            return Double(String(format: "%.\(max(0, precision))f", value)) ?? value
+            return Double(String(format: "%.\(precision)f", value)) ?? value
         case "ceil", "floor":
             let factor = pow(10, Double(precision))
             return method == "ceil" ? (value * factor).rounded(.up) / factor : (value * factor).rounded(.down) / factor
@@ -269,7 +273,7 @@ enum JSONOutput {
             newline(&out, indent, level)
             out += "}"
         case .object(let o as NamespaceObject): try write(.dict(o.values), into: &out, indent: indent, level: level)
-        case .undefined(let message): throw TemplateRuntimeError(message)
+        case .undefined(let reason): throw TemplateRuntimeError(reason.description)
         default: throw TemplateRuntimeError("tojson kan \(value.typeName) niet omzetten")
         }
     }

@@ -23,8 +23,37 @@ public enum Value: Sendable {
     case callable(Callable)
     /// An object that answers attribute look-ups itself (the loop object, lazily computed site data).
     case object(TemplateObject)
-    /// The result of looking up something that does not exist; `hint` names it for the error message.
-    case undefined(String)
+    /// The result of looking up something that does not exist; carries the error message to show when
+    /// it is used where a real value is needed.
+    case undefined(Undefined)
+}
+
+/// Why a value is undefined. The "did you mean" part of the message is computed only when the message
+/// is shown, so `x is defined` and `| default` stay cheap.
+public struct Undefined: Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    private let base: String
+    private let suggestion: SuggestionSource?
+
+    public init(stringLiteral value: String) {
+        base = value
+        suggestion = nil
+    }
+
+    init(_ base: String, suggest: @escaping () -> String?) {
+        self.base = base
+        self.suggestion = SuggestionSource(suggest)
+    }
+
+    public var description: String {
+        guard let near = suggestion?.compute() else { return base }
+        return base + "; bedoelde je '\(near)'?"
+    }
+}
+
+/// Holds the suggestion computation; only ever run on the thread of the render that made it.
+final class SuggestionSource: @unchecked Sendable {
+    let compute: () -> String?
+    init(_ compute: @escaping () -> String?) { self.compute = compute }
 }
 
 /// An object whose attributes are computed on demand. Return nil for an unknown attribute.

@@ -119,6 +119,14 @@ final class YAMLErrorTests: XCTestCase {
         }
     }
 
+    func testDeepNestingIsAnErrorNotACrash() {
+        check(String(repeating: "[", count: 100_000), 1, 201, "geneste lijsten en mappings")
+        var text = ""
+        for i in 0..<300 { text += String(repeating: " ", count: i) + "k:\n" }
+        check(text, 201, 201, "geneste lijsten en mappings")
+        XCTAssertNoThrow(try YAMLReader.parse(String(repeating: "[", count: 150) + String(repeating: "]", count: 150)))
+    }
+
     func testPositionsKeepTheFirstLineOffset() {
         // Front matter starts on line 2 of its Markdown file.
         check("title: x\ntitle: y\n", 3, 1, "dubbele sleutel", firstLine: 2)

@@ -50,6 +50,15 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains(":1:12: error: ',' of ']' verwacht"), bad.stderr)
     }
 
+    func testMarkdownFilterOutputIsNotEscapedAgain() throws {
+        let result = try BreingenProcess.run([
+            "render", "markdown.html", "--templates", folder.path, "-d", folder.appendingPathComponent("teams.yml").path,
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("<p>Een <em>korte</em> tekst"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("&lt;p&gt;"), result.stdout)
+    }
+
     func testNoArgumentsIsUsageError() throws {
         let result = try BreingenProcess.run(["render"])
         XCTAssertEqual(result.status, 2)

@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import PDF
 
-/// Checks our PDF with independent tools: `qpdf --check` and poppler's `pdftotext`. When a tool is
-/// missing the test says so and passes; CI installs both (packages qpdf and poppler-utils).
+/// Checks our PDF with independent tools: `qpdf --check`, poppler's `pdftotext` and Python's zlib for our
+/// deflate encoder. When a tool is missing the test says so and passes; CI installs qpdf and poppler-utils.
 final class ExternalToolTests: XCTestCase {
     private static let sample = Typesetter().typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60))
 
@@ -71,6 +71,30 @@ final class ExternalToolTests: XCTestCase {
             XCTAssertTrue(text.contains("het beletselteken … en € 95.677"), "pdftotext \(mode)")
             XCTAssertTrue(text.contains("pagina 3 van \(ExternalToolTests.sample.pageCount)"))
         }
+    }
+
+    func testPythonZlibDecodesOurDeflate() throws {
+        guard let python = tool("python3") else { return }
+        var g = SeededGenerator(seed: 3)
+        let samples: [[UInt8]] = [
+            [], Array("a".utf8), (0..<256).map { UInt8($0) },
+            Array(String(repeating: "1 0 0 1 68 700 Tm (De alliantie brengt partijen samen.) Tj\n", count: 300).utf8),
+            (0..<40_000).map { _ in UInt8(truncatingIfNeeded: g.next() % 7) },
+            (0..<40_000).map { _ in UInt8(truncatingIfNeeded: g.next()) },
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-deflate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, sample) in samples.enumerated() {
+            try Data(sample).write(to: folder.appendingPathComponent("\(index).raw"))
+            try Data(Deflate.zlib(sample)).write(to: folder.appendingPathComponent("\(index).z"))
+        }
+        let script = "import zlib,sys\nfor i in range(\(samples.count)):\n"
+            + "    d=sys.argv[1]+'/'+str(i)\n"
+            + "    assert zlib.decompress(open(d+'.z','rb').read())==open(d+'.raw','rb').read(), i\nprint('ok')"
+        let (status, output) = try run(python, ["-c", script, folder.path])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), "ok")
     }
 
     func testContentsEntriesCarryTheirPageNumbers() throws {

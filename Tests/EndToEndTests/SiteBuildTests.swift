@@ -1,0 +1,198 @@
+import Foundation
+import XCTest
+
+/// Builds the `site-small` fixture (every content type, plus a draft and internal items carrying
+/// marker words) with the real binary and checks the output.
+final class SiteBuildTests: XCTestCase {
+    private static var built: URL?
+    private static let lock = NSLock()
+
+    override class func tearDown() {
+        if let built { try? FileManager.default.removeItem(at: built.deletingLastPathComponent()) }
+        super.tearDown()
+    }
+
+    /// One public build shared by the read-only tests (building is the slow part).
+    private func publicBuild() throws -> URL {
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        if let built = Self.built { return built }
+        let site = try BreingenProcess.copyOfFixture("site-small")
+        let result = try BreingenProcess.run(["build", "--quiet"], in: site)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        Self.built = site.appendingPathComponent("output")
+        return Self.built!
+    }
+
+    func testEveryPageKindIsBuilt() throws {
+        let output = try publicBuild()
+        let expected = [
+            "index.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml",
+            "themas/index.html", "themas/wonen/index.html", "themas/wonen/best-practices/index.html",
+            "best-practices/index.html", "best-practices/index.json", "best-practices/housing-first/index.html",
+            "best-practices/said-en-lody/index.html", "inzichten/index.html", "activiteiten/index.html",
+            "activiteiten/2020-09-23-bijeenkomst/index.html", "allianties/index.html",
+            "allianties/onderwijs-alliantie/index.html", "wij-school/index.html", "wij-school/de-regenboog/index.html",
+            "organisatie/index.html", "publicaties/index.html", "financien/index.html", "financien/2020/index.html",
+            "over-ons/index.html", "tags/index.html", "tags/dakloosheid/index.html", "zoeken/index.html",
+            "zoeken/index.json",
+        ]
+        let files = Set(SiteOutputChecks.files(in: output))
+        for path in expected {
+            XCTAssertTrue(files.contains(path), "ontbreekt: \(path)")
+        }
+        // CSS and JS carry a content hash and the pages refer to exactly those files.
+        let css = try XCTUnwrap(files.first { $0.hasPrefix("assets/css/main.") && $0.hasSuffix(".css") })
+        XCTAssertNotEqual(css, "assets/css/main.css")
+        XCTAssertTrue(SiteOutputChecks.read(output, "index.html").contains("/brein/\(css)"))
+    }
+
+    func testInternalLinksResolve() throws {
+        let output = try publicBuild()
+        XCTAssertEqual(SiteOutputChecks.brokenInternalLinks(in: output, basePath: "/brein/"), [])
+    }
+
+    func testFeedAndSitemapParse() throws {
+        let output = try publicBuild()
+        let feed = SiteOutputChecks.read(output, "feed.xml")
+        XCTAssertTrue(SiteOutputChecks.parsesAsXML(feed), feed)
+        XCTAssertTrue(feed.contains("<title>Housing First</title>"))
+        XCTAssertTrue(feed.contains("https://proef.example.org/brein/activiteiten/2020-09-23-bijeenkomst/"))
+        let sitemap = SiteOutputChecks.read(output, "sitemap.xml")
+        XCTAssertTrue(SiteOutputChecks.parsesAsXML(sitemap))
+        XCTAssertTrue(sitemap.contains("<loc>https://proef.example.org/brein/best-practices/housing-first/</loc>"))
+        XCTAssertFalse(sitemap.contains("404"))
+        XCTAssertTrue(SiteOutputChecks.read(output, "robots.txt").contains("Sitemap: https://proef.example.org/brein/sitemap.xml"))
+        let index = try JSONSerialization.jsonObject(with: Data(SiteOutputChecks.read(output, "zoeken/index.json").utf8))
+        XCTAssertNotNil((index as? [String: Any])?["docs"] as? [[String: Any]])
+    }
+
+    func testDraftsAndInternalItemsAreNowhere() throws {
+        let output = try publicBuild()
+        for marker in ["GEHEIMCONCEPT", "INTERNGEHEIM", "INTERNSCHOOL", "Conceptstad", "Internstad", "conceptlabel", "internlabel"] {
+            XCTAssertEqual(SiteOutputChecks.files(in: output, containing: marker), [], marker)
+        }
+        // The markers are real: with --drafts --internal they do appear.
+        let site = try BreingenProcess.copyOfFixture("site-small")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try BreingenProcess.run(["build", "-q", "--drafts", "--internal"], in: site)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let everything = site.appendingPathComponent("output")
+        XCTAssertFalse(SiteOutputChecks.files(in: everything, containing: "GEHEIMCONCEPT").isEmpty)
+        XCTAssertFalse(SiteOutputChecks.files(in: everything, containing: "INTERNSCHOOL").isEmpty)
+    }
+
+    func testDutchAmountsAndDates() throws {
+        let output = try publicBuild()
+        let finance = SiteOutputChecks.read(output, "financien/2020/index.html")
+        XCTAssertTrue(finance.contains("€\u{00A0}95.677"), "resultaat in Nederlandse notatie")
+        XCTAssertTrue(finance.contains("€\u{00A0}369.323"))
+        XCTAssertTrue(finance.contains("75,1%"))
+        XCTAssertTrue(finance.contains("<svg"), "staafdiagram")
+        let practice = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
+        XCTAssertTrue(practice.contains("1 mei 2020"))
+        XCTAssertTrue(practice.contains("€\u{00A0}1.234,56"))
+        XCTAssertTrue(practice.contains("€\u{00A0}270.000"))
+        let stopped = SiteOutputChecks.read(output, "best-practices/said-en-lody/index.html")
+        XCTAssertTrue(stopped.contains("gestopt sinds 1 juli 2021"))
+        XCTAssertTrue(SiteOutputChecks.read(output, "activiteiten/index.html").contains("23 september 2020"))
+    }
+
+    func testPageFurniture() throws {
+        let output = try publicBuild()
+        let page = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
+        XCTAssertTrue(page.contains("<a class=\"skip-link\" href=\"#inhoud\">"))
+        XCTAssertTrue(page.contains("<main id=\"inhoud\""))
+        XCTAssertTrue(page.contains("aria-label=\"Kruimelpad\""))
+        XCTAssertTrue(page.contains("rel=\"next\"") || page.contains("rel=\"prev\""), "vorige/volgende")
+        XCTAssertFalse(page.contains("https://cdn"), "geen externe verzoeken")
+        let alliance = SiteOutputChecks.read(output, "allianties/onderwijs-alliantie/index.html")
+        XCTAssertTrue(alliance.contains("phase-current"), "huidige fase gemarkeerd")
+        XCTAssertTrue(alliance.contains("Co-creatie <strong>(huidige fase)</strong>"))
+        let scan = SiteOutputChecks.read(output, "wij-school/de-regenboog/index.html")
+        XCTAssertTrue(scan.contains("<polyline"), "voortgangsgrafiek")
+        XCTAssertTrue(scan.contains("<caption>Niveau per fase</caption>"), "tabel als tekstalternatief")
+        XCTAssertTrue(SiteOutputChecks.read(output, "organisatie/index.html").contains("Jan van der Berg"))
+        // A role that ended is not shown "as of today".
+        XCTAssertFalse(SiteOutputChecks.read(output, "organisatie/index.html").contains("Voorbeeld N.V."))
+    }
+
+    func testTemplateErrorFailsAndKeepsPreviousOutput() throws {
+        let site = try BreingenProcess.copyOfFixture("site-small")
+        defer { try? FileManager.default.removeItem(at: site) }
+        XCTAssertEqual(try BreingenProcess.run(["build", "-q"], in: site).status, 0)
+        let index = site.appendingPathComponent("output/index.html")
+        let before = try Data(contentsOf: index)
+        // The site's own templates/ overrides the theme: a broken one must stop the build.
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try Data("{% extends \"base.html\" %}\n{% block content %}\n{{ bp.titel }}\n{% endblock %}\n".utf8)
+            .write(to: site.appendingPathComponent("templates/best-practice.html"))
+        let result = try BreingenProcess.run(["build", "-q"], in: site)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("best-practice.html:3:"), result.stderr)
+        XCTAssertEqual(try Data(contentsOf: index), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".breingen") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testContentLinksBecomeURLs() throws {
+        let output = try publicBuild()
+        let theme = SiteOutputChecks.read(output, "themas/wonen/index.html")
+        XCTAssertTrue(theme.contains("<a href=\"/brein/best-practices/housing-first/\">Housing First</a>"), theme)
+        let practice = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
+        XCTAssertTrue(practice.contains("href=\"/brein/best-practices/said-en-lody/#aanpak\""))
+        XCTAssertTrue(SiteOutputChecks.read(output, "over-ons/index.html").contains("href=\"/brein/allianties/onderwijs-alliantie/\""))
+    }
+
+    func testBrokenContentLinkIsAnErrorAtItsLine() throws {
+        let site = try BreingenProcess.copyOfFixture("site-small")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = site.appendingPathComponent("content/best-practices/said-en-lody.md")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text += "\nZie [de tulp](../best-practices/de-tulp.md) en [het concept](geheim-concept.md).\n\n![](foto.png)\n"
+        try Data(text.utf8).write(to: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let linkLine = lines.firstIndex { $0.contains("de-tulp.md") }! + 1
+        let imageLine = lines.firstIndex { $0.contains("foto.png") }! + 1
+        let result = try BreingenProcess.run(["build", "-q"], in: site)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/best-practices/said-en-lody.md:\(linkLine):15: error: link naar '../best-practices/de-tulp.md'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("wordt niet gepubliceerd"), "een link naar een concept: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("said-en-lody.md:\(imageLine):5: warning: afbeelding 'foto.png' heeft geen alt-tekst"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
+    }
+
+    func testSummaryAndQuiet() throws {
+        let site = try BreingenProcess.copyOfFixture("site-small")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let loud = try BreingenProcess.run(["build"], in: site)
+        XCTAssertEqual(loud.status, 0, loud.stderr)
+        XCTAssertTrue(loud.stderr.contains("gebouwd: "), loud.stderr)
+        XCTAssertTrue(loud.stderr.contains(" pagina's, "), loud.stderr)
+        // Not a terminal: no progress line.
+        XCTAssertFalse(loud.stderr.contains("\r"))
+        let quiet = try BreingenProcess.run(["build", "--quiet"], in: site)
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertFalse(quiet.stderr.contains("gebouwd"))
+    }
+
+    func testExampleSiteBuilds() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: repository.appendingPathComponent("content/best-practices").path) else {
+            throw XCTSkip("de voorbeeldinhoud staat nog niet in content/")
+        }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try BreingenProcess.run(["build", "-q", "--root", repository.path, "--output", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = Set(SiteOutputChecks.files(in: output))
+        for path in ["index.html", "best-practices/index.html", "themas/index.html", "zoeken/index.json", "feed.xml", "sitemap.xml"] {
+            XCTAssertTrue(files.contains(path), "ontbreekt: \(path)")
+        }
+        XCTAssertGreaterThan(files.filter { $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html") }.count, 12)
+        // The annual report (`jaarverslag-YEAR.html`) is written by the report build, not the site build.
+        XCTAssertEqual(SiteOutputChecks.brokenInternalLinks(in: output, basePath: "/").filter { !$0.contains("/jaarverslag-") }, [])
+        XCTAssertTrue(SiteOutputChecks.parsesAsXML(SiteOutputChecks.read(output, "feed.xml")))
+        XCTAssertTrue(SiteOutputChecks.parsesAsXML(SiteOutputChecks.read(output, "sitemap.xml")))
+    }
+}

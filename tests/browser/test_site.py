@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Browser tests of the built site in headless Chromium: the search (Dutch stemming, folded diacritics,
+title hits first, escaped results), the bank's live filters, and axe-core on the pages the site issue
+names. Usage: test_site.py FIXTURE_URL EXAMPLE_URL EXAMPLE_OUTPUT_DIR (run.sh starts the servers)."""
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+failures = []
+
+
+def check(condition, message):
+    if condition:
+        print("  ok   " + message)
+    else:
+        print("  FOUT " + message)
+        failures.append(message)
+
+
+def driver():
+    options = Options()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000"):
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+    browser = webdriver.Chrome(options=options, service=service)
+    browser.set_script_timeout(180)
+    return browser
+
+
+def wait_for(browser, condition, timeout=10):
+    return WebDriverWait(browser, timeout).until(lambda d: condition(d))
+
+
+def result_titles(browser):
+    return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#zoekresultaten li > a")]
+
+
+def search(browser, base, query):
+    browser.get(base + "zoeken/")
+    box = browser.find_element(By.ID, "zoekterm")
+    box.clear()
+    box.send_keys(query)
+    wait_for(browser, lambda d: d.find_element(By.ID, "zoekstatus").text.strip() != "" and
+             "geladen" not in d.find_element(By.ID, "zoekstatus").text)
+    time.sleep(0.3)
+    return result_titles(browser)
+
+
+def test_search(browser, base):
+    print("zoeken (fixture):")
+    titles = search(browser, base, "creeren")
+    check("Saïd & Lody" in titles, "'creeren' vindt 'creëren' (diakrieten gevouwen): %s" % titles)
+    titles = search(browser, base, "klas")
+    check("Saïd & Lody" in titles, "'klas' vindt 'Klassen' (stemming): %s" % titles)
+    titles = search(browser, base, "onderwijs")
+    check(len(titles) >= 2 and titles[0] == "Onderwijs", "titeltreffer eerst bij 'onderwijs': %s" % titles)
+    titles = search(browser, base, "vet")
+    check("Buurtkracht <b>vet</b> & co" in titles, "titel met HTML verschijnt als tekst: %s" % titles)
+    check(not browser.find_elements(By.CSS_SELECTOR, "#zoekresultaten b"), "geen HTML-elementen uit titels in de resultaten")
+    titles = search(browser, base, "geheimconcept")
+    check(titles == [], "concepten zitten niet in de index")
+    browser.get(base + "zoeken/?q=woningen")
+    wait_for(browser, lambda d: len(result_titles(d)) > 0)
+    check("Housing First" in result_titles(browser), "?q=woningen in het adres zoekt direct")
+
+
+def test_filters(browser, base):
+    print("filters van de bank (fixture):")
+    browser.get(base + "best-practices/")
+    wait_for(browser, lambda d: d.find_element(By.ID, "bank-filters").is_displayed())
+    check(True, "filterformulier verschijnt met JavaScript")
+    Select(browser.find_element(By.ID, "filter-status")).select_by_value("gestopt")
+    wait_for(browser, lambda d: d.find_element(By.ID, "bank-results").is_displayed())
+    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#bank-results .card-title a")]
+    check(titles == ["Saïd & Lody"], "status 'gestopt' laat alleen Saïd & Lody zien: %s" % titles)
+    check("1 van 3" in browser.find_element(By.ID, "bank-status").text, "telling '1 van 3'")
+    check("status=gestopt" in browser.current_url, "filter staat in het adres")
+    Select(browser.find_element(By.ID, "filter-status")).select_by_value("")
+    Select(browser.find_element(By.ID, "filter-thema")).select_by_value("wonen")
+    time.sleep(0.2)
+    titles = sorted(e.text for e in browser.find_elements(By.CSS_SELECTOR, "#bank-results .card-title a"))
+    check(titles == ["Buurtkracht <b>vet</b> & co", "Housing First"], "thema 'wonen': %s" % titles)
+    name = browser.find_element(By.ID, "filter-zoek")
+    name.send_keys("housing")
+    time.sleep(0.2)
+    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#bank-results .card-title a")]
+    check(titles == ["Housing First"], "thema + naam: %s" % titles)
+    browser.find_element(By.CSS_SELECTOR, "#bank-filters button[type=reset]").click()
+    wait_for(browser, lambda d: d.find_element(By.ID, "bank-list").is_displayed())
+    check(not browser.find_element(By.ID, "bank-results").is_displayed(), "wissen toont weer de gewone lijst")
+    browser.get(base + "best-practices/?thema=onderwijs")
+    wait_for(browser, lambda d: d.find_element(By.ID, "bank-results").is_displayed())
+    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#bank-results .card-title a")]
+    check(titles == ["Saïd & Lody"], "?thema=onderwijs in het adres filtert direct: %s" % titles)
+
+
+def first_page(folder, section):
+    root = os.path.join(folder, section)
+    if not os.path.isdir(root):
+        return None
+    for name in sorted(os.listdir(root)):
+        if os.path.isfile(os.path.join(root, name, "index.html")) and name != "pagina":
+            return section + "/" + name + "/"
+    return None
+
+
+def test_axe(browser, base, folder):
+    from axe_selenium_python import Axe
+    print("axe-core (voorbeeldsite):")
+    pages = ["", "best-practices/"]
+    for section in ("themas", "best-practices", "wij-school", "financien"):
+        page = first_page(folder, section)
+        if page:
+            pages.append(page)
+        else:
+            print("  let op: geen pagina in %s/ om te testen" % section)
+    for page in pages:
+        browser.get(base + page)
+        Axe(browser).inject()
+        # Only a summary of the violations comes back: the full result object is too big for WebDriver.
+        violations = browser.execute_async_script("""
+            var done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+              done(r.violations.map(function (v) {
+                return {id: v.id, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(" "); })};
+              }));
+            }).catch(function (e) { done([{id: "axe-fout", help: String(e), nodes: []}]); });
+        """)
+        details = "; ".join("%s: %s (%s)" % (v["id"], v["help"], ", ".join(v["nodes"][:5])) for v in violations)
+        check(not violations, "/%s zonder schendingen%s" % (page, (": " + details) if details else ""))
+
+
+def main(argv):
+    if len(argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    fixture, example, folder = argv[1], argv[2], argv[3]
+    browser = driver()
+    try:
+        test_search(browser, fixture)
+        test_filters(browser, fixture)
+        test_axe(browser, example, folder)
+    finally:
+        browser.quit()
+    if failures:
+        print("%d browsertest(s) mislukt" % len(failures))
+        return 1
+    print("alle browsertests geslaagd")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -125,7 +125,7 @@ struct TableLayout {
         let f = font(bold: bold)
         var cellLines: [[BrokenLine]] = []
         for (c, w) in widths.enumerated() {
-            let bytes = c < cells.count ? WinAnsiEncoding.encode(cells[c]) : []
+            let bytes = c < cells.count ? WinAnsiEncoding.encodeKeepingLineBreaks(cells[c]) : []
             let breaker = LineBreaker(width: max(w - 2 * padX, 1), alignment: alignments[c])
             cellLines.append(breaker.breakLines([StyledSpan(bytes: bytes, font: f, size: size, color: color, link: nil)]))
         }

@@ -71,6 +71,20 @@ final class ExternalToolTests: XCTestCase {
             XCTAssertTrue(text.contains("het beletselteken … en € 95.677"), "pdftotext \(mode)")
             XCTAssertTrue(text.contains("pagina 3 van \(ExternalToolTests.sample.pageCount)"))
         }
+        // With -layout a table row is one line, its amounts right-aligned in their columns.
+        let (_, raw) = try run(pdftotext, ["-layout", url.path, "-"])
+        let lines = raw.split(separator: "\n").map { String($0).replacingOccurrences(of: "\u{A0}", with: " ") }
+        let subsidy = lines.first { $0.contains("Subsidie ministerie van JenV") }
+        let result = lines.first { $0.contains("Resultaat") && $0.contains("95.677") }
+        XCTAssertNotNil(subsidy)
+        XCTAssertNotNil(result)
+        if let subsidy, let result {
+            XCTAssertTrue(subsidy.range(of: #"JenV\s+240\.000\s+200\.000\s+0$"#, options: .regularExpression) != nil, subsidy)
+            XCTAssertTrue(result.range(of: #"95\.677\s+32\.000\s+-3\.500$"#, options: .regularExpression) != nil, result)
+            // Right-aligned: the last figures of both rows end in the same column (pdftotext's character
+            // grid may round one column either way).
+            XCTAssertLessThanOrEqual(abs(subsidy.count - result.count), 1)
+        }
     }
 
     func testPythonZlibDecodesOurDeflate() throws {

@@ -177,6 +177,8 @@ def story(data):
             flow += [Spacer(1, 9), drawing]
         elif kind == "pagebreak":
             flow.append(PageBreak())
+        elif kind == "anchor":
+            flow.append(Paragraph(f'<a name="{block["name"]}"/>', BODY))
     return flow
 
 

@@ -386,8 +386,9 @@ struct BlockParser {
         }
 
         if tip != lastMatched && container == lastMatched && !blank && kind(tip) == .paragraph {
-            // Lazy continuation line.
-            addLine(tip, from: firstNonspace, padTab: false)
+            // Lazy continuation line: added from where the containers stopped matching (its leading
+            // whitespace can matter inside a code span).
+            addLine(tip, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
             return
         }
         while tip != lastMatched {

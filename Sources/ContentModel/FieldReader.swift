@@ -37,10 +37,11 @@ final class FieldReader {
     /// The raw node of a field (nil when absent or empty); marks the key as known.
     func raw(_ key: String, required: Bool = false) -> YAMLNode? {
         known.append(key)
-        guard let pair = pairs.first(where: { $0.key.value == .string(key) }) else {
+        guard let index = index(of: key) else {
             if required { missing(key) }
             return nil
         }
+        let pair = pairs[index]
         if case .null = pair.value.value {
             if required {
                 context.error("verplicht veld '\(key)' is leeg", at: pair.key)
@@ -52,7 +53,15 @@ final class FieldReader {
 
     /// Whether the mapping has the key at all (also when empty).
     func has(_ key: String) -> Bool {
-        pairs.contains { $0.key.value == .string(key) }
+        index(of: key) != nil
+    }
+
+    /// Pattern matching, not `YAMLValue ==`: this runs for every field of every file.
+    private func index(of key: String) -> Int? {
+        for i in pairs.indices {
+            if case .string(let name) = pairs[i].key.value, name == key { return i }
+        }
+        return nil
     }
 
     func missing(_ key: String) {

@@ -70,11 +70,21 @@ enum Access {
         if step > 0 {
             var i = clamp(start, 0, low: 0, high: n)
             let end = clamp(stop, n, low: 0, high: n)
-            while i < end { result.append(items[i]); i += step }
+            while i < end {
+                result.append(items[i])
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         } else {
             var i = clamp(start, n - 1, low: -1, high: n - 1)
             let end = clamp(stop, -1, low: -1, high: n - 1)
-            while i > end { result.append(items[i]); i += step }
+            while i > end {
+                result.append(items[i])
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         }
         return result
     }

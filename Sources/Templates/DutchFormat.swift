@@ -66,8 +66,8 @@ public enum DutchFormat {
             case "d": out += noPad ? String(date.day) : pad(date.day)
             case "e": out += date.day < 10 ? " \(date.day)" : String(date.day)
             case "m": out += noPad ? String(date.month) : pad(date.month)
-            case "B": out += monthNames[(date.month - 1 + 12) % 12]
-            case "b": out += String(monthNames[(date.month - 1 + 12) % 12].prefix(3))
+            case "B": out += monthNames[monthIndex(date.month)]
+            case "b": out += String(monthNames[monthIndex(date.month)].prefix(3))
             case "Y": out += String(date.year)
             case "y": out += pad(date.year % 100)
             case "A": out += dayNames[weekday(date)]
@@ -94,6 +94,8 @@ public enum DutchFormat {
         let days = era * 146097 + doe - 719468
         return ((days % 7) + 7 + 3) % 7
     }
+
+    private static func monthIndex(_ month: Int) -> Int { ((month - 1) % 12 + 12) % 12 }
 
     private static func isWhole(_ value: Decimal) -> Bool {
         var value = value

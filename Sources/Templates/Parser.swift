@@ -64,7 +64,10 @@ struct Parser {
     }
 
     private mutating func expectBlockEnd() throws {
-        guard current.kind == .blockEnd else { throw error("'%}' verwacht, maar vond \(describe(current))", at: current) }
+        guard current.kind == .blockEnd else {
+            let hint = isOp("=") ? "; vergelijken gaat met '=='" : ""
+            throw error("'%}' verwacht, maar vond \(describe(current))\(hint)", at: current)
+        }
         position += 1
     }
 

@@ -254,7 +254,7 @@ final class NamespaceObject: TemplateObject, @unchecked Sendable {
 
     init(_ values: OrderedDict) { self.values = values }
 
-    var printed: String { "<Namespace \(Value.dict(values).repr)>" }
+    var printed: String { Value.object(self).repr }
 
     func attribute(_ name: String) -> Value? { values[name] }
 }

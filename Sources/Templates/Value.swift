@@ -211,6 +211,7 @@ extension Value {
         case .decimal(let d): return PythonFormat.decimal(d)
         case .string(let s), .safe(let s): return s
         case .list, .tuple, .dict: return repr
+        case .object(let namespace as NamespaceObject): return Value.object(namespace).repr
         case .date(let d): return d.hasTime ? d.description.replacingOccurrences(of: "T", with: " ") : d.description
         case .callable(let c): return "<function \(c.name)>"
         case .object(let o): return o.printed
@@ -219,12 +220,20 @@ extension Value {
     }
 
     /// Python's `repr()`, used inside printed lists and dictionaries.
-    public var repr: String {
+    public var repr: String { repr(depth: 0) }
+
+    /// Nesting past 50 levels (a namespace holding itself) prints `...` instead of recursing forever.
+    func repr(depth: Int) -> String {
+        if depth > 50 { return "..." }
         switch self {
         case .string(let s), .safe(let s): return PythonFormat.quote(s)
-        case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
-        case .tuple(let items): return "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
-        case .dict(let d): return "{" + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr }.joined(separator: ", ") + "}"
+        case .list(let items): return "[" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + "]"
+        case .tuple(let items):
+            return "(" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .dict(let d):
+            return "{" + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr(depth: depth + 1) }.joined(separator: ", ") + "}"
+        case .object(let namespace as NamespaceObject):
+            return "<Namespace " + Value.dict(namespace.values).repr(depth: depth + 1) + ">"
         case .decimal(let d): return "Decimal('\(PythonFormat.decimal(d))')"
         case .date(let d):
             return d.hasTime

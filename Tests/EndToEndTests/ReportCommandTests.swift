@@ -23,6 +23,22 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("pagina's"), result.stderr)
     }
 
+    func testSourceDateEpochMakesThePDFReproducible() throws {
+        let first = temporaryFolder(), second = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        for output in [first, second] {
+            let result = try BreingenProcess.run(["report", "--year", "2020", "--root", root.path, "-o", output.path, "-q"],
+                                                 environment: ["SOURCE_DATE_EPOCH": "1622505600"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        for name in ["jaarverslag-2020.pdf", "jaarverslag-2020.html"] {
+            XCTAssertEqual(try Data(contentsOf: first.appendingPathComponent(name)), try Data(contentsOf: second.appendingPathComponent(name)), name)
+        }
+    }
+
     func testFormatOptionWritesOnlyThatFormat() throws {
         let output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -36,7 +36,7 @@ struct ReportBuilder {
         }
 
         var foreword: ReportSection?
-        if let spec = definition.foreword, let text = read(spec.file, at: 1, 1) {
+        if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")

@@ -18,6 +18,9 @@ struct ReportDefinition {
         var file: String
         var author: String?
         var role: String?
+        /// Where it is defined, for messages.
+        var line: Int
+        var column: Int
     }
 
     struct Chapter {
@@ -113,9 +116,9 @@ struct ReportDefinition {
             if let file = text(node["file"]), let problem = Self.problem(withFile: file, year: year) {
                 error(problem, node["file"] ?? node)
             } else if let file = text(node["file"]) {
-                foreword = Foreword(file: file, author: text(node["author"]), role: text(node["role"]))
+                foreword = Foreword(file: file, author: text(node["author"]), role: text(node["role"]), line: node.line, column: node.column)
             } else if let file = node.string {
-                foreword = Foreword(file: file, author: nil, role: nil)
+                foreword = Foreword(file: file, author: nil, role: nil, line: node.line, column: node.column)
             } else {
                 error("'foreword' heeft een 'file' nodig (het Markdown-bestand met het voorwoord)", node)
             }

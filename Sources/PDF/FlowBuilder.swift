@@ -57,7 +57,7 @@ struct FlowBuilder {
         case let .paragraph(runs): addParagraph(runs)
         case let .list(list): addList(list, depth: 0)
         case let .table(table):
-            var layout = TableLayout(style: style, width: contentWidth)
+            let layout = TableLayout(style: style, width: contentWidth)
             push(layout.slices(for: table), firstSpace: style.paragraphSpacing * 1.5)
         case let .barChart(chart):
             let layout = BarChartLayout(style: style, width: contentWidth)

@@ -87,6 +87,28 @@ final class ExternalToolTests: XCTestCase {
         }
     }
 
+    func testPopplerReadsTheFileWithoutComplaint() throws {
+        guard let pdfinfo = tool("pdfinfo"), let pdftoppm = tool("pdftoppm") else { return }
+        let url = try writeSample()
+        defer { try? FileManager.default.removeItem(at: url) }
+        // Poppler reports damage as "Syntax Error" or "Syntax Warning" on stderr (merged into output here).
+        let (status, info) = try run(pdfinfo, [url.path])
+        XCTAssertEqual(status, 0, info)
+        XCTAssertFalse(info.contains("Syntax"), info)
+        XCTAssertTrue(info.contains("Pages:           \(ExternalToolTests.sample.pageCount)"), info)
+        XCTAssertTrue(info.contains("Page size:       595.28 x 841.89 pts (A4)"), info)
+        XCTAssertTrue(info.contains("Title:           Jaarverslag 2020"), info)
+        let (renderStatus, render) = try run(pdftoppm, ["-r", "10", "-f", "1", "-l", "3", url.path, url.deletingPathExtension().path])
+        XCTAssertEqual(renderStatus, 0, render)
+        XCTAssertFalse(render.contains("Syntax"), render)
+        for page in 1...3 {
+            let suffix = ExternalToolTests.sample.pageCount >= 10 ? String(format: "-%02d.ppm", page) : "-\(page).ppm"
+            let image = URL(fileURLWithPath: url.deletingPathExtension().path + suffix)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: image.path), image.path)
+            try? FileManager.default.removeItem(at: image)
+        }
+    }
+
     func testPythonZlibDecodesOurDeflate() throws {
         guard let python = tool("python3") else { return }
         var g = SeededGenerator(seed: 3)

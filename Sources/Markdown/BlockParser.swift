@@ -285,7 +285,9 @@ struct BlockParser {
                 advanceOffset(lineEnd - offset, columns: false)
                 openedFence = true
             } else if !indented && c == 0x3C,
-                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd, allowKind7: containerKind != .paragraph),
+                      // Kind 7 cannot interrupt a paragraph, not even one this line would lazily continue.
+                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd,
+                                                                   allowKind7: containerKind != .paragraph && !maybeLazy),
                       htmlKind > 0 {
                 container = addChild(container, .htmlBlock, at: firstNonspace)
                 store.nodes[Int(container)].level = UInt8(htmlKind)

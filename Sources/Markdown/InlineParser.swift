@@ -97,9 +97,10 @@ struct InlineParser {
 
     /// Parses `p[s..<e]`; node addresses are `base + index`.
     mutating func parseSubject(_ p: Bytes, _ s: Int, _ e: Int, base b: Int32) {
-        var start = s
+        // Only trailing whitespace goes (as in cmark): a lazy line left first by a removed reference
+        // definition keeps its indentation.
+        let start = s
         var end = e
-        while start < end && isSpaceOrTab(p[start]) { start += 1 }
         while end > start && isASCIIWhitespace(p[end - 1]) { end -= 1 }
         q = p
         base = b

@@ -86,6 +86,18 @@ final class FieldReader {
         return nil
     }
 
+    /// A web address: `https://…`, `http://…`, `mailto:…` or a path on the site (`/…`). Anything else
+    /// (most often a forgotten `https://`) is a warning, since the link would be relative to the page.
+    func url(_ key: String) -> String? {
+        guard let value = raw(key), let text = Self.text(value, key: key, context: context) else { return nil }
+        let ok = ["https://", "http://", "mailto:", "/"].contains { text.hasPrefix($0) }
+        if !ok {
+            context.warning("veld '\(key)': '\(text)' is geen volledig webadres", at: value,
+                            notes: ["begin met https:// (of / voor een pagina op deze site)"])
+        }
+        return text
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let value = raw(key) else { return nil }
         if case .bool(let b) = value.value { return b }

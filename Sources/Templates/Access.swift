@@ -126,6 +126,14 @@ enum Methods {
                     }
                     return wrap(s.replacingOccurrences(of: old, with: new))
                 }
+            case "format":
+                return { arguments in
+                    guard base.isSafe else { return .string(try StringFormat.format(s, arguments)) }
+                    // Markup.format escapes what it inserts.
+                    let escape: (Value) -> Value = { $0.isSafe || $0.isNumber ? $0 : .safe(HTML.escape($0.printed)) }
+                    let escaped = Arguments(arguments.positional.map(escape), keyword: arguments.keyword.map { ($0.0, escape($0.1)) })
+                    return .safe(try StringFormat.format(s, escaped))
+                }
             case "split":
                 return { arguments in
                     if let separator = arguments.value(0, "sep")?.stringValue {

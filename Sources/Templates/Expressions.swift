@@ -341,12 +341,30 @@ final class ConditionalExpression: Expression {
 struct ArgumentList {
     var positional: [Expression] = []
     var keyword: [(String, Expression)] = []
+    /// `*lijst` and `**woordenboek` at a call site.
+    var splat: Expression?
+    var keywordSplat: Expression?
 
-    var isEmpty: Bool { positional.isEmpty && keyword.isEmpty }
+    var isEmpty: Bool { positional.isEmpty && keyword.isEmpty && splat == nil && keywordSplat == nil }
 
     func evaluate(_ r: Renderer) throws -> Arguments {
         if isEmpty { return Arguments() }
-        return Arguments(try positional.map { try $0.evaluate(r) }, keyword: try keyword.map { ($0.0, try $0.1.evaluate(r)) })
+        var arguments = Arguments(try positional.map { try $0.evaluate(r) }, keyword: try keyword.map { ($0.0, try $0.1.evaluate(r)) })
+        if let splat {
+            let value = try splat.evaluate(r)
+            try splat.requireDefined(value, r)
+            guard let items = value.items else { throw r.error("*argumenten verwacht een lijst, niet \(value.typeName)", at: splat.location) }
+            arguments.positional += items
+        }
+        if let keywordSplat {
+            let value = try keywordSplat.evaluate(r)
+            try keywordSplat.requireDefined(value, r)
+            guard case .dict(let dict) = value else {
+                throw r.error("**argumenten verwacht een woordenboek, niet \(value.typeName)", at: keywordSplat.location)
+            }
+            arguments.keyword += dict.pairs
+        }
+        return arguments
     }
 }
 

@@ -709,7 +709,17 @@ struct Parser {
             if !first { try expectOp(",") }
             first = false
             if isOp(")") { break }
-            if current.kind == .name, tokens[position + 1].kind == .op, tokens[position + 1].text == "=" {
+            if isOp("*") || isOp("**") {
+                let star = advance()
+                let value = try parseExpression()
+                if star.text == "*" {
+                    guard arguments.splat == nil else { throw error("maar één *argument per aanroep", at: star) }
+                    arguments.splat = value
+                } else {
+                    guard arguments.keywordSplat == nil else { throw error("maar één **argument per aanroep", at: star) }
+                    arguments.keywordSplat = value
+                }
+            } else if current.kind == .name, tokens[position + 1].kind == .op, tokens[position + 1].text == "=" {
                 let name = advance()
                 position += 1
                 arguments.keyword.append((name.text, try parseExpression()))

@@ -270,14 +270,15 @@ extension Value {
     }
 
     /// The items of a list or tuple.
-    var items: [Value]? {
+    public var items: [Value]? {
         switch self {
         case .list(let items), .tuple(let items): return items
         default: return nil
         }
     }
 
-    var stringValue: String? {
+    /// The text of a string or safe string; nil for other values.
+    public var stringValue: String? {
         switch self {
         case .string(let s), .safe(let s): return s
         default: return nil

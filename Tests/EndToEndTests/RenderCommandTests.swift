@@ -59,6 +59,14 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("&lt;p&gt;"), result.stdout)
     }
 
+    func testAssetFunctionGivesPlainURL() throws {
+        let result = try BreingenProcess.run([
+            "render", folder.appendingPathComponent("asset.html").path, "--base-url", "https://example.org/brein/",
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "<link rel=\"stylesheet\" href=\"/brein/css/site.css\">")
+    }
+
     func testNoArgumentsIsUsageError() throws {
         let result = try BreingenProcess.run(["render"])
         XCTAssertEqual(result.status, 2)

@@ -30,4 +30,18 @@ final class ConcurrencyStackTests: XCTestCase {
             XCTAssertTrue(messages[i].contains("te diepe nesting"), "\(name): \(messages[i])")
         }
     }
+
+    func testDeepestAllowedNestingCompilesAndRendersOnWorkerThreads() {
+        let depth = 100
+        let nested = String(repeating: "{% if true %}", count: depth) + "{{ " + String(repeating: "(", count: 90) + "1"
+            + String(repeating: ")", count: 90) + " }}" + String(repeating: "{% endif %}", count: depth)
+        let environment = Environment(loader: DictionaryLoader(["diep.html": nested]))
+        let results = UnsafeMutableBufferPointer<String>.allocate(capacity: 2)
+        results.initialize(repeating: "")
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            results[i] = (try? environment.render("diep.html")) ?? "fout"
+        }
+        XCTAssertEqual(Array(results), ["1", "1"])
+    }
 }

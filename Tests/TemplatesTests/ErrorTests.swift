@@ -124,3 +124,13 @@ final class RobustnessTests: XCTestCase {
         XCTAssertNotNil(renderError(["page.html": "{% set ns = namespace() %}{% set ns.zelf = ns %}{{ ns|tojson }}"]))
     }
 }
+
+final class StringFormatErrorTests: XCTestCase {
+    func testBadFormatStringsAreErrors() {
+        for source in ["{{ '{'.format(1) }}", "{{ '}'.format(1) }}", "{{ '{} {}'.format(1) }}", "{{ '{:99999d}'.format(1) }}",
+                       "{{ '{:q}'.format(1) }}", "{{ '{:d}'.format('x') }}", "{{ '{x}'.format(y=1) }}"] {
+            let diagnostic = renderError(["page.html": source])
+            XCTAssertTrue(diagnostic?.message.hasPrefix("format():") ?? false, "\(source): \(diagnostic?.message ?? "")")
+        }
+    }
+}

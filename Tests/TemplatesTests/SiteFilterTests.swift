@@ -93,3 +93,13 @@ final class SiteFilterTests: XCTestCase {
         XCTAssertEqual(try template.render(["naam": "<Ada>"]), "Hoi <Ada>")
     }
 }
+
+final class DecimalPrintingTests: XCTestCase {
+    /// Python prints Decimal('2.50') as "2.50"; Foundation's Decimal drops trailing zeros when it is
+    /// made, so we print "2.5" (a documented difference; `number(2)` and `euro` give fixed decimals).
+    func testDecimalPrintsWithoutTrailingZeros() throws {
+        let node = try YAMLReader.parse("a: 2.50\nb: 95677\nc: 0.10\nd: -1234.5\n")
+        let value = Value(yaml: node.value)
+        XCTAssertEqual(try render("{{ d.a }} {{ d.b }} {{ d.c }} {{ d.d }} {{ d.a|number(2) }}", ["d": value]), "2.5 95677 0.1 -1234.5 2,50")
+    }
+}

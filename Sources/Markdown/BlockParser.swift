@@ -717,17 +717,10 @@ struct BlockParser {
         }
         let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1)
         if references[label] == nil {
-            var destination: [UInt8] = []
-            if dest.pointy {
-                Entities.unescape(q, destStart + 1, destEnd - 1, into: &destination)
-            } else {
-                Entities.unescape(q, destStart, destEnd, into: &destination)
-            }
-            var title: [UInt8] = []
-            if titleLength > 0 {
-                Entities.unescape(q, titleStart + 1, titleStart + titleLength - 1, into: &title)
-            }
-            references[label] = LinkTarget(destination: destination, title: title,
+            let decoded = InlineScan.decodeTarget(
+                q, destination: destStart..<destEnd, pointy: dest.pointy,
+                title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil)
+            references[label] = LinkTarget(destination: decoded.destination, title: decoded.title,
                                            address: baseAddress + Int32(destStart))
         }
         return i - start

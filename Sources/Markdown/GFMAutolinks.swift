@@ -156,18 +156,11 @@ extension InlineParser {
         case .email: destination = Array("mailto:".utf8)
         }
         destination.append(contentsOf: UnsafeBufferPointer(rebasing: q[s..<e]))
-        let link = store.makeNode(.link)
-        store.links.append(LinkInfo(destination: destination, title: [], address: base + Int32(s)))
-        store.nodes[Int(link)].aux = Int32(store.links.count - 1)
+        let link = appendLink(destination: destination, s, e)
         if !brackets.isEmpty {
             store.nodes[Int(link)].flags = NodeFlags.extendedAutolink
             autolinksInBrackets = true
         }
-        store.appendChild(block, link)
-        let text = store.makeNode(.text)
-        store.nodes[Int(text)].start = base + Int32(s)
-        store.nodes[Int(text)].end = base + Int32(e)
-        store.appendChild(link, text)
     }
 
     /// Links cannot contain links: turns extended autolinks among a new link's descendants back into

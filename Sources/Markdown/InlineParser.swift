@@ -425,23 +425,29 @@ struct InlineParser {
             decoded.append(q[k])
             k += 1
         }
-        let plain = decoded.count == e - s
         var destination: [UInt8] = email ? Array("mailto:".utf8) : []
         destination.append(contentsOf: decoded)
+        appendLink(destination: destination, s, e, text: decoded.count == e - s ? nil : decoded)
+    }
+
+    /// Appends a link node whose text is `q[s..<e]` (or `text`, when decoding changed it); returns it.
+    @discardableResult
+    mutating func appendLink(destination: [UInt8], _ s: Int, _ e: Int, text decoded: [UInt8]? = nil) -> Int32 {
         let link = store.makeNode(.link)
         store.links.append(LinkInfo(destination: destination, title: [], address: base + Int32(s)))
         store.nodes[Int(link)].aux = Int32(store.links.count - 1)
         store.appendChild(block, link)
         let text = store.makeNode(.text)
-        if plain {
-            store.nodes[Int(text)].start = base + Int32(s)
-            store.nodes[Int(text)].end = base + Int32(e)
-        } else {
+        if let decoded {
             store.nodes[Int(text)].start = store.textTail
             store.text.append(contentsOf: decoded)
             store.nodes[Int(text)].end = store.textTail
+        } else {
+            store.nodes[Int(text)].start = base + Int32(s)
+            store.nodes[Int(text)].end = base + Int32(e)
         }
         store.appendChild(link, text)
+        return link
     }
 
     /// Length of raw inline HTML at `pos`, or 0.

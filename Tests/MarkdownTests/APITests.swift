@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Markdown
 
@@ -148,6 +149,25 @@ final class APITests: XCTestCase {
                        "<ul>\n<li>a\n<a href=\"x\"></li>\n</ul>\n")
         XCTAssertEqual(Markdown.html("> a\n<span>\n", options: .commonMark),
                        "<blockquote>\n<p>a\n<span></p>\n</blockquote>\n")
+    }
+
+    func testParallelParsingGivesTheSameResult() {
+        // The site renders pages in parallel; the entity table and other shared state are built once.
+        let text = "# Kop &eacute;\n\n*a* [b](c.md) &amp; &copy; www.x.nl\n\n| a |\n|---|\n| b |\n"
+        let expected = Markdown.html(text, options: MarkdownOptions(headingIDs: true))
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [String] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let html = Markdown.parse(text, options: MarkdownOptions(headingIDs: true)).html()
+            results.lock.lock()
+            results.all.append(html)
+            results.lock.unlock()
+        }
+        XCTAssertEqual(results.all.count, 16)
+        XCTAssertTrue(results.all.allSatisfy { $0 == expected })
     }
 
     func testRepeatedFootnoteReferences() {

@@ -8,18 +8,21 @@ extension CLI {
         Command(
             name: "serve",
             summary: "bouw de site, toon hem op http://127.0.0.1:8080 en herlaad bij elke wijziging",
-            usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--poll]",
+            usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--drafts] [--internal] [--poll]",
             details: """
                 Bouwt de site, serveert hem lokaal en houdt content/, themes/, static/, assets/ en
                 templates/ in de gaten.
                 Na elke wijziging wordt de site opnieuw gebouwd en laden open pagina's vanzelf opnieuw.
                 Een bouwfout verschijnt in de terminal en over de pagina in de browser; de laatste
-                gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Stop met Ctrl-C.
+                gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Met --drafts en --internal
+                zie je ook concepten en interne items. Stop met Ctrl-C.
                 """,
             options: [
                 OptionSpec("root", value: "MAP", help: "de sitemap met content/ en themes/ (standaard: huidige map)"),
                 OptionSpec("port", short: "p", value: "POORT", help: "de poort (standaard: 8080; 0 kiest een vrije poort)"),
                 OptionSpec("host", value: "ADRES", help: "het adres om op te luisteren (standaard: 127.0.0.1)"),
+                OptionSpec("drafts", help: "toon ook concepten (draft: true)"),
+                OptionSpec("internal", help: "toon ook interne items (visibility: internal)"),
                 OptionSpec("poll", help: "kijk elke halve seconde naar wijzigingen in plaats van via inotify"),
             ]
         ) { arguments, console in
@@ -45,8 +48,11 @@ extension CLI {
             }
             var configuration = PreviewConfiguration(root: root, host: host, port: port)
             configuration.forcePolling = arguments.has("poll")
+            let drafts = arguments.has("drafts"), includeInternal = arguments.has("internal")
             let rebuilder = try FullRebuilder { folder in
-                let summary = try SiteBuilder(options: BuildOptions(root: root, output: folder)).build()
+                let options = BuildOptions(root: root, output: folder, drafts: drafts, includeInternal: includeInternal, quiet: true)
+                let summary = try SiteBuilder(options: options).build()
+                summary.warnings.forEach(console.report)
                 return "\(summary.pages) pagina's, \(summary.files) bestanden"
             }
             let preview = PreviewServer(

@@ -5,6 +5,7 @@ public enum Archetypes {
     public static let creatable: [ContentType] = [.theme, .bestPractice, .insight, .activity, .result, .alliance,
                                                   .publication, .person, .schoolScan, .finance, .page]
 
+    /// The built-in example of a type, with placeholders; nil for `finance` (see `NewFinance`).
     public static func builtIn(_ type: ContentType) -> String? {
         switch type {
         case .theme: return """

@@ -12,9 +12,10 @@ extension ContentLoader {
 
         // Duplicate slugs per type: the first file (files come in path order) keeps it.
         var owners: [ContentType: [String: String]] = [:]
-        var keptResults: [FileResult] = []
-        keptResults.reserveCapacity(results.count)
-        for result in results {
+        // Indexes, not copies: a copy of a result retains every field of its item.
+        var unique: [Int] = []
+        unique.reserveCapacity(results.count)
+        for (index, result) in results.enumerated() {
             guard let item = result.item else { continue }
             let info = item.info
             if let first = owners[item.type]?[info.slug] {
@@ -24,11 +25,11 @@ extension ContentLoader {
                 continue
             }
             owners[item.type, default: [:]][info.slug] = info.file
-            keptResults.append(result)
+            unique.append(index)
         }
         // A theme and year has one results file; the slug check above covers same-named files only.
         var resultKeys: [String: String] = [:]
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard case .result(let list)? = result.item else { continue }
             let key = "\(list.year)-\(list.theme)"
             if let first = resultKeys[key] {
@@ -38,7 +39,7 @@ extension ContentLoader {
             }
         }
         var financeYears: [Int: String] = [:]
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard case .finance(let f)? = result.item else { continue }
             if let first = financeYears[f.year] {
                 diagnostics.append(Diagnostic(.error, "financiële staten van \(f.year) staan al in \(first)", file: f.info.file))
@@ -49,7 +50,7 @@ extension ContentLoader {
 
         // References, resolved against every item (drafts and internal ones included).
         var targets: [ReferenceKind: [String: ItemInfo]] = [:]
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard let item = result.item else { continue }
             switch item.type {
             case .theme: targets[.theme, default: [:]][item.info.slug] = item.info
@@ -107,7 +108,7 @@ extension ContentLoader {
         var activities: [Activity] = [], lists: [ResultList] = [], alliances: [Alliance] = []
         var publications: [Publication] = [], people: [Person] = [], scans: [SchoolScan] = []
         var finance: [FinancialYear] = [], pages: [Page] = []
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard let item = result.item, options.keeps(item.info) else { continue }
             switch item {
             case .theme(let x): themes.append(x)

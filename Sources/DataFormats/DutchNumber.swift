@@ -119,32 +119,28 @@ private struct AmountScanner {
         }
     }
 
-    private func has(_ literal: [UInt8], at i: Int) -> Bool {
-        guard i >= start, i + literal.count <= end else { return false }
-        for k in 0..<literal.count where bytes[i + k] != literal[k] { return false }
+    /// Whether the three bytes `a b c` are at `i` (inside the window). Three bytes cover `€`, `EUR` and `−`;
+    /// plain bytes rather than arrays keep shared reference counts out of parallel callers.
+    private func has(_ a: UInt8, _ b: UInt8, _ c: UInt8, at i: Int) -> Bool {
+        i >= start && i + 3 <= end && bytes[i] == a && bytes[i + 1] == b && bytes[i + 2] == c
+    }
+
+    private func hasCurrency(at i: Int) -> Bool {
+        has(0xE2, 0x82, 0xAC, at: i) || has(UInt8(ascii: "E"), UInt8(ascii: "U"), UInt8(ascii: "R"), at: i)
+    }
+
+    mutating func dropCurrencyPrefix() -> Bool {
+        guard hasCurrency(at: start) else { return false }
+        start += 3
+        trim()
         return true
     }
 
-    private static let euro: [UInt8] = [0xE2, 0x82, 0xAC]
-    private static let eur: [UInt8] = Array("EUR".utf8)
-    private static let minusSign: [UInt8] = [0xE2, 0x88, 0x92]
-
-    mutating func dropCurrencyPrefix() -> Bool {
-        for symbol in [Self.euro, Self.eur] where has(symbol, at: start) {
-            start += symbol.count
-            trim()
-            return true
-        }
-        return false
-    }
-
     mutating func dropCurrencySuffix() -> Bool {
-        for symbol in [Self.euro, Self.eur] where has(symbol, at: end - symbol.count) {
-            end -= symbol.count
-            trim()
-            return true
-        }
-        return false
+        guard hasCurrency(at: end - 3) else { return false }
+        end -= 3
+        trim()
+        return true
     }
 
     /// Drops a leading `-`, `+` or `−`, flipping `negative` for a minus.
@@ -153,9 +149,9 @@ private struct AmountScanner {
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
             if c == UInt8(ascii: "-") { negative.toggle() }
             start += 1
-        } else if has(Self.minusSign, at: start) {
+        } else if has(0xE2, 0x88, 0x92, at: start) {  // U+2212 MINUS SIGN
             negative.toggle()
-            start += Self.minusSign.count
+            start += 3
         } else {
             return false
         }

@@ -15,7 +15,8 @@ extension YAMLParser {
             pos += 3
             root = try parseBlockNode(parentIndent: -1, afterKey: true)
         } else if atDocumentMarker {
-            root = node(.null, mark())
+            // `...` before any content ends a document that never started (PyYAML rejects it too).
+            throw error("'...' sluit een document af, maar er staat nog niets; verwijder deze regel", at: pos)
         } else {
             root = try parseBlockContent(indent: column, parentIndent: -1)
         }
@@ -188,7 +189,7 @@ struct MappingBuilder {
     private var stringKeys: Set<String>? = nil
     private static let setThreshold = 16
 
-    mutating func add(key: YAMLNode, value: YAMLNode, keyOffset: Int, parser: YAMLParser) throws {
+    mutating func add(key: __owned YAMLNode, value: __owned YAMLNode, keyOffset: Int, parser: YAMLParser) throws {
         let duplicate: Bool
         if case .string(let s) = key.value {
             if stringKeys == nil && pairs.count >= Self.setThreshold {
@@ -216,6 +217,8 @@ struct MappingBuilder {
                 file: parser.source.name, line: key.line, column: key.column,
                 sourceLine: parser.source.lineText(key.line))
         }
+        // Room for a typical front matter at once, instead of growing 1, 2, 4, 8, 16.
+        if pairs.isEmpty { pairs.reserveCapacity(12) }
         pairs.append(YAMLPair(key: key, value: value))
     }
 

@@ -59,6 +59,9 @@ struct YAMLParser {
     var lineStart = 0
     /// Where the last quoted scalar started, when it spanned several lines.
     var multilineQuote: Mark?
+    /// The last offset a column was computed for, and that column (see `mark(at:)`).
+    var columnCacheOffset = -1
+    var columnCacheValue = 1
     /// How many collections enclose the current position; bounded so hostile input cannot exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -174,18 +177,25 @@ struct YAMLParser {
     // MARK: Positions and errors
 
     /// The mark of the current position.
-    func mark() -> Mark {
+    mutating func mark() -> Mark {
         mark(at: pos)
     }
 
-    /// The mark of an offset on the current line.
-    func mark(at offset: Int) -> Mark {
-        var column = 1
-        var i = lineStart
+    /// The mark of an offset on the current line. The column is counted on from the previous mark on the
+    /// same line, so a long line with many values (minified JSON) stays linear.
+    mutating func mark(at offset: Int) -> Mark {
+        if columnCacheOffset < lineStart || columnCacheOffset > offset {
+            columnCacheOffset = lineStart
+            columnCacheValue = 1
+        }
+        var i = columnCacheOffset
+        var column = columnCacheValue
         while i < offset {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        columnCacheOffset = offset
+        columnCacheValue = column
         return Mark(offset: offset, line: lineIndex + source.firstLine, column: column)
     }
 

@@ -14,6 +14,19 @@ enum YAMLScalarResolver {
         case error(String)
     }
 
+    /// Whether a plain scalar starting with `c` can be anything but a string (see `resolve`).
+    @inline(__always) static func mayBeTyped(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+             UInt8(ascii: "O"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+             UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+
     static func resolve(_ s: UnsafeBufferPointer<UInt8>) -> Result {
         let n = s.count
         guard n > 0 else { return .value(.null) }

@@ -285,7 +285,9 @@ struct BlockParser {
                 advanceOffset(lineEnd - offset, columns: false)
                 openedFence = true
             } else if !indented && c == 0x3C,
-                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd, allowKind7: containerKind != .paragraph),
+                      // Kind 7 cannot interrupt a paragraph, not even one this line would lazily continue.
+                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd,
+                                                                   allowKind7: containerKind != .paragraph && !maybeLazy),
                       htmlKind > 0 {
                 container = addChild(container, .htmlBlock, at: firstNonspace)
                 store.nodes[Int(container)].level = UInt8(htmlKind)
@@ -386,8 +388,9 @@ struct BlockParser {
         }
 
         if tip != lastMatched && container == lastMatched && !blank && kind(tip) == .paragraph {
-            // Lazy continuation line.
-            addLine(tip, from: firstNonspace, padTab: false)
+            // Lazy continuation line: added from where the containers stopped matching (its leading
+            // whitespace can matter inside a code span).
+            addLine(tip, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
             return
         }
         while tip != lastMatched {

@@ -84,6 +84,31 @@ struct HTMLWriter {
         }
     }
 
+    mutating func rawBytes(_ bytes: Bytes) {
+        if options.gfm {
+            HTMLEscaping.appendFiltered(bytes, to: &out)
+        } else {
+            out.append(contentsOf: bytes)
+        }
+    }
+
+    /// `\r\n` and `\r` as `\n`, as cmark writes the lines of code and HTML blocks.
+    func normalizedLineEndings(_ bytes: Bytes) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                result.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                result.append(bytes[i])
+            }
+            i += 1
+        }
+        return result
+    }
+
     mutating func renderDocument() {
         render(0)
         if !footnoteOrder.isEmpty { renderFootnotes() }
@@ -177,11 +202,14 @@ struct HTMLWriter {
                 put("\"")
             }
             put(">")
-            if r.start >= 0 {
-                escaped(r.start, r.end)
-                if r.end > r.start && store.bytes(r.end - 1, r.end) != [0x0A] && store.bytes(r.end - 1, r.end) != [0x0D] {
-                    out.append(0x0A)
+            if r.start >= 0 && r.end > r.start {
+                let content = slice(r.start, r.end)
+                if content.contains(0x0D) {
+                    HTMLEscaping.appendText(normalizedLineEndings(content), to: &out)
+                } else {
+                    HTMLEscaping.appendText(content, to: &out)
                 }
+                if let last = content.last, last != 0x0A && last != 0x0D { out.append(0x0A) }
             }
             put("</code></pre>\n")
             return false
@@ -189,8 +217,13 @@ struct HTMLWriter {
             cr()
             if options.safe {
                 put("<!-- raw HTML omitted -->")
-            } else if r.start >= 0 {
-                raw(r.start, r.end)
+            } else if r.start >= 0 && r.end > r.start {
+                let content = slice(r.start, r.end)
+                if content.contains(0x0D) {
+                    normalizedLineEndings(content).withUnsafeBufferPointer { rawBytes($0) }
+                } else {
+                    raw(r.start, r.end)
+                }
             }
             cr()
             return false

@@ -208,9 +208,11 @@ enum InlineScan {
     static func skipSpacesAndOneNewline(_ p: Bytes, _ i: Int, _ end: Int) -> Int {
         var j = i
         while j < end && isSpaceOrTab(p[j]) { j += 1 }
-        if j < end && p[j] == 0x0D { j += 1 }
-        if j < end && p[j] == 0x0A { j += 1 } else if j > i && p[j - 1] == 0x0D {
-            // a lone carriage return already counted as the line ending
+        if j < end && p[j] == 0x0D {
+            j += 1
+            if j < end && p[j] == 0x0A { j += 1 }
+        } else if j < end && p[j] == 0x0A {
+            j += 1
         }
         while j < end && isSpaceOrTab(p[j]) { j += 1 }
         return j

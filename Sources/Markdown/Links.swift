@@ -131,6 +131,7 @@ extension InlineParser {
         store.insertAfter(opener.node, link)
         store.unlink(opener.node)
         processEmphasis(opener.delimiterBottom)
+        if autolinksInBrackets && !opener.image { unwrapAutolinks(in: link) }
         popBracket()
         if !opener.image {
             // Links may not contain links: every earlier `[` is inactive now.

@@ -69,7 +69,8 @@ struct BarChartLayout {
             let labelWidth = labelFont.width(of: valueLabels[index], size: size)
             ops.append(.text(x: left + width - labelWidth, y: (height + size * 0.7) / 2, font: labelFont, size: size,
                              bytes: valueLabels[index], wordSpacing: 0,
-                             color: bar.highlighted ? style.warning : style.text, kerning: []))
+                             color: bar.highlighted ? style.warning : style.text,
+                             kerning: labelFont.kerningPairs(valueLabels[index])))
             // The axis and the reference line are drawn piece by piece, one piece per bar.
             ops.append(.line(x1: axis, y1: 0, x2: axis, y2: height, width: 0.6, color: style.text))
             if let reference {
@@ -91,7 +92,7 @@ struct BarChartLayout {
             let x = min(max(rx - w / 2, barLeft), left + width - w)
             footer.ops.append(.line(x1: rx, y1: 0, x2: rx, y2: 3, width: 1.2, color: style.text))
             footer.ops.append(.text(x: x, y: size + 2, font: labelFont, size: size - 1, bytes: bytes, wordSpacing: 0,
-                                    color: style.text, kerning: []))
+                                    color: style.text, kerning: labelFont.kerningPairs(bytes)))
             footer.height = size + 8
         }
         slices.append(footer)

@@ -78,36 +78,52 @@ enum Deflate {
             previous[i & (windowSize - 1)] = head[h]
             head[h] = Int32(i)
         }
-        var i = 0
-        while i < n {
+        /// The longest earlier match for position `i` (length 0 when there is none of 3 bytes).
+        func longestMatch(_ i: Int) -> (length: Int, distance: Int) {
+            guard i + minMatch <= n else { return (0, 0) }
             var bestLength = 0
             var bestDistance = 0
-            if i + minMatch <= n {
-                var candidate = Int(head[hash(i)])
-                var chain = maxChain
-                let limit = min(maxMatch, n - i)
-                while candidate >= 0 && i - candidate <= windowSize && chain > 0 {
-                    if data[candidate + bestLength] == data[i + bestLength] && data[candidate] == data[i] {
-                        var length = 0
-                        while length < limit && data[candidate + length] == data[i + length] { length += 1 }
-                        if length > bestLength {
-                            bestLength = length
-                            bestDistance = i - candidate
-                            if length == limit { break }
-                        }
+            var candidate = Int(head[hash(i)])
+            var chain = maxChain
+            let limit = min(maxMatch, n - i)
+            while candidate >= 0 && i - candidate <= windowSize && chain > 0 {
+                if data[candidate + bestLength] == data[i + bestLength] && data[candidate] == data[i] {
+                    var length = 0
+                    while length < limit && data[candidate + length] == data[i + length] { length += 1 }
+                    if length > bestLength {
+                        bestLength = length
+                        bestDistance = i - candidate
+                        if length == limit { break }
                     }
-                    let next = Int(previous[candidate & (windowSize - 1)])
-                    if next >= candidate { break }
-                    candidate = next
-                    chain -= 1
                 }
-                insert(i)
+                let next = Int(previous[candidate & (windowSize - 1)])
+                if next >= candidate { break }
+                candidate = next
+                chain -= 1
             }
-            if bestLength >= minMatch {
-                tokens.append(matchFlag | UInt32(bestLength) << 16 | UInt32(bestDistance))
+            return bestLength >= minMatch ? (bestLength, bestDistance) : (0, 0)
+        }
+        var i = 0
+        var lookahead: (position: Int, length: Int, distance: Int)?
+        while i < n {
+            let found = lookahead.flatMap { $0.position == i ? ($0.length, $0.distance) : nil } ?? longestMatch(i)
+            lookahead = nil
+            if i + minMatch <= n { insert(i) }
+            if found.0 >= minMatch {
+                // Lazy matching: when the next position has a longer match, this byte goes as a literal.
+                if found.0 < 32 && i + 1 < n {
+                    let next = longestMatch(i + 1)
+                    if next.length > found.0 {
+                        tokens.append(UInt32(data[i]))
+                        lookahead = (i + 1, next.length, next.distance)
+                        i += 1
+                        continue
+                    }
+                }
+                tokens.append(matchFlag | UInt32(found.0) << 16 | UInt32(found.1))
                 // The skipped positions still enter the hash chains, so later matches can find them.
                 var k = i + 1
-                let end = i + bestLength
+                let end = i + found.0
                 while k < end && k + minMatch <= n { insert(k); k += 1 }
                 i = end
             } else {

@@ -57,7 +57,7 @@ struct FlowBuilder {
         case let .paragraph(runs): addParagraph(runs)
         case let .list(list): addList(list, depth: 0)
         case let .table(table):
-            var layout = TableLayout(style: style, width: contentWidth)
+            let layout = TableLayout(style: style, width: contentWidth)
             push(layout.slices(for: table), firstSpace: style.paragraphSpacing * 1.5)
         case let .barChart(chart):
             let layout = BarChartLayout(style: style, width: contentWidth)
@@ -67,8 +67,13 @@ struct FlowBuilder {
             forceNewPageNext = true
         case let .tableOfContents(title, maxLevel):
             addContents(title: title, maxLevel: maxLevel)
+        case let .anchor(name):
+            pendingAnchors.append(name)
         }
     }
+
+    /// Anchors waiting for the next slice.
+    private var pendingAnchors: [String] = []
 
     private var forceNewPageNext = false
 
@@ -79,6 +84,8 @@ struct FlowBuilder {
         first.spaceBefore = max(first.spaceBefore, firstSpace)
         if keepWithPrevious { first.breakAllowedBefore = false }
         if forceNewPageNext { first.newPageBefore = true; forceNewPageNext = false }
+        first.anchors += pendingAnchors
+        pendingAnchors = []
         keepWithPrevious = false
         slices.append(first)
         slices.append(contentsOf: blockSlices.dropFirst())
@@ -153,7 +160,7 @@ struct FlowBuilder {
             let bytes = WinAnsiEncoding.encode(number + " ")
             numberWidth = bold.width(of: bytes, size: size) + size * 0.25
             ops.append(.text(x: style.marginLeft, y: 0, font: bold, size: size, bytes: bytes, wordSpacing: 0,
-                             color: color, kerning: []))
+                             color: color, kerning: bold.kerningPairs(bytes)))
         } else {
             title = mark.title
         }
@@ -201,7 +208,7 @@ struct FlowBuilder {
             let height = itemSlices[0].height
             itemSlices[0].ops.insert(.text(x: style.marginLeft + indent - 6 - markerWidth, y: (height + size * 0.7) / 2,
                                            font: markerFont, size: size, bytes: markerBytes, wordSpacing: 0,
-                                           color: style.text, kerning: []), at: 0)
+                                           color: style.text, kerning: markerFont.kerningPairs(markerBytes)), at: 0)
             let first = index == 0 && depth == 0 ? style.paragraphSpacing : 2
             push(itemSlices, firstSpace: first)
             if let children = item.children { addList(children, depth: depth + 1) }

@@ -179,6 +179,46 @@ public struct PDFInspector {
         return String(body[..<stop.lowerBound])
     }
 
+    /// The text of every page, pages separated by a form feed (as `pdftotext` does).
+    public var text: String {
+        pageCount == 0 ? "" : (1...pageCount).map { text(ofPage: $0) }.joined(separator: "\n\u{0C}")
+    }
+
+    /// The text shown on a page (1-based), one line per text operator, in the order it is drawn; WinAnsi
+    /// decoded, kerning pieces of a `TJ` joined. For tests that look for words and figures in the PDF.
+    public func text(ofPage page: Int) -> String {
+        guard page >= 1 && page <= pageContents.count else { return "" }
+        let content = Array(pageContents[page - 1].unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var i = 0
+        while i < content.count {
+            let c = content[i]
+            if c == 0x28 {  // a literal string, with nesting and escapes
+                var depth = 0
+                i += 1
+                while i < content.count {
+                    let b = content[i]
+                    if b == 0x5C, i + 1 < content.count {
+                        let e = content[i + 1]
+                        current.append(e == 0x6E ? 0x0A : e == 0x72 ? 0x0D : e)
+                        i += 2
+                        continue
+                    }
+                    if b == 0x28 { depth += 1 } else if b == 0x29 { if depth == 0 { break }; depth -= 1 }
+                    current.append(b)
+                    i += 1
+                }
+            } else if c == 0x54, i + 1 < content.count, content[i + 1] == 0x6A || content[i + 1] == 0x4A {  // Tj, TJ
+                lines.append(WinAnsiEncoding.decode(current))
+                current = []
+                i += 1
+            }
+            i += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The data of stream object `number`, checked against its `/Length` and decompressed when it has
     /// `/Filter /FlateDecode`.
     public func streamText(_ number: Int) throws -> String {

@@ -73,6 +73,8 @@ public enum Block: Sendable {
     case pageBreak
     /// The table of contents: every heading up to `maxLevel` with its page number, clickable.
     case tableOfContents(title: String, maxLevel: Int)
+    /// An invisible link target (`Link.anchor(name)`) at the top of the block that follows.
+    case anchor(String)
 }
 
 /// A heading. Level 1 is a chapter (starts a new page when the style says so).

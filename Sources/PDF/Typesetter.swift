@@ -7,7 +7,7 @@ import Foundation
 /// The table of contents needs the page numbers of the headings. Its layout leaves a fixed column for
 /// them, so the flow is laid out once and the numbers are filled in when the pages are known (the
 /// result of a second pass, without its cost).
-public struct Typesetter {
+public struct Typesetter: Sendable {
     /// Flate-compress the page content (on by default; off to read the content streams as text).
     public var compress: Bool
 
@@ -53,6 +53,9 @@ public struct Typesetter {
             var ops: [DrawOp] = []
             var chapterOnPage: String?
             for placed in page {
+                for anchor in placed.slice.anchors where destinations[anchor] == nil {
+                    destinations[anchor] = (pageIndex, placed.top)
+                }
                 if let mark = placed.slice.heading {
                     outline.append(OutlineEntry(level: mark.level, title: mark.title, page: pageIndex, y: placed.top))
                     destinations[mark.anchor] = (pageIndex, placed.top)

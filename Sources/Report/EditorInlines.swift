@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Inline Markdown of editor text (emphasis, strong, links, code, escapes) as report inlines, read from
@@ -28,7 +29,10 @@ enum EditorInlines {
         for child in node.children {
             switch child.kind {
             case .text, .code:
-                out.append(ReportInline(child.literal, bold: bold, italic: italic, link: link))
+                // "€ 240.000" never breaks after the euro sign (as DutchFormat writes it).
+                var text = child.literal
+                if text.contains("€ ") { text = text.replacingOccurrences(of: "€ ", with: "€\u{00A0}") }
+                out.append(ReportInline(text, bold: bold, italic: italic, link: link))
             case .softBreak, .lineBreak:
                 out.append(ReportInline(" ", bold: bold, italic: italic, link: link))
             case .emphasis:

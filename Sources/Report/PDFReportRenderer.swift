@@ -26,9 +26,14 @@ enum PDFReportRenderer {
             runningHeader: report.runningHeader, blocks: blocks, numberHeadings: false)
     }
 
-    /// The PDF file.
+    /// The PDF file. Its creation date is now, or `SOURCE_DATE_EPOCH` when set, so that a build can be
+    /// reproduced byte for byte.
     static func render(_ report: ReportDocument) -> TypesetResult {
-        Typesetter().typeset(typesetDocument(report))
+        var date = Date()
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            date = Date(timeIntervalSince1970: epoch)
+        }
+        return Typesetter().typeset(typesetDocument(report, creationDate: date))
     }
 
     private static func runs(_ inlines: [ReportInline]) -> [TextRun] {

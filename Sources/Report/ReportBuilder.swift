@@ -36,7 +36,7 @@ struct ReportBuilder {
         }
 
         var foreword: ReportSection?
-        if let spec = definition.foreword, let text = read(spec.file, at: 1, 1) {
+        if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
@@ -92,6 +92,7 @@ struct ReportBuilder {
         if coverLines.isEmpty {
             coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", "), kb.site.title]
         }
+        if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
         var document = ReportDocument(
             year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
             runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)

@@ -93,7 +93,7 @@ struct ThemesChapter {
             insights.append(.subheading(insight.title))
             insights.append(.list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
             if let source = insight.source, let publication = kb.publication(source) {
-                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link)]))
+                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]))
             }
         }
         part("Inzichten", insights)

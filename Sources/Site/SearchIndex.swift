@@ -44,15 +44,16 @@ struct SearchIndex {
             out.append(contentsOf: ",\"s\":".utf8)
             Escaping.appendJSON(summary, to: &out)
         }
-        out.append(contentsOf: ",\"ts\":".utf8)
-        Escaping.appendJSON(SearchText.stems(of: document.title).joined(separator: " "), to: &out)
+        // Stems are only a-z and 0-9: they go into the JSON strings without escaping.
+        out.append(contentsOf: ",\"ts\":\"".utf8)
+        SearchText.appendStems(of: document.title, to: &out)
         if !document.meta.isEmpty {
-            out.append(contentsOf: ",\"ms\":".utf8)
-            Escaping.appendJSON(SearchText.stems(of: document.meta.joined(separator: " ")).joined(separator: " "), to: &out)
+            out.append(contentsOf: "\",\"ms\":\"".utf8)
+            SearchText.appendStems(of: document.meta.joined(separator: " "), to: &out)
         }
-        out.append(contentsOf: ",\"x\":".utf8)
+        out.append(contentsOf: "\",\"x\":\"".utf8)
         let text = document.summary.map { $0 + "\n" + document.text } ?? document.text
-        Escaping.appendJSON(SearchText.stems(of: text, limit: maximumTextStems).joined(separator: " "), to: &out)
-        out.append(UInt8(ascii: "}"))
+        SearchText.appendStems(of: text, limit: maximumTextStems, to: &out)
+        out.append(contentsOf: "\"}".utf8)
     }
 }

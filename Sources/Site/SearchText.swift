@@ -4,23 +4,26 @@
 /// the two in step.
 enum SearchText {
     /// Words too common to help a search; the same list as in `search.js`.
-    static let stopWords: Set<[UInt8]> = Set(
+    static let stopWordList =
         ("de het een en van in op te dat die is voor met zijn aan er om als door bij ook tot uit naar dan of "
             + "maar nog wel niet wat ze hij zij we wij je u ik dit deze was worden wordt werd kan kunnen heeft "
-            + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) })
+            + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) }
+    /// The stop words by hash (see `hash`), for a cheap test per word.
+    static let stopWords: Set<UInt64> = Set(stopWordList.map { hash($0) })
 
-    /// Calls `body` with every folded word of `bytes` (UTF-8) in order, stop words included.
-    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var index = 0
+    /// FNV-1a of a word: sets of words are kept as sets of these (a collision could only drop a word
+    /// from a page's index terms, and with 64 bits it does not happen in practice).
+    @inline(__always) static func hash(_ word: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// Reads the next folded word of `bytes` from `index` into `word` (cleared first); false at the end.
+    /// A loop over this, rather than a callback, keeps the hot path free of closure captures.
+    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, into word: inout [UInt8]) -> Bool {
+        word.removeAll(keepingCapacity: true)
         let count = bytes.count
-        @inline(__always) func flush() {
-            if !word.isEmpty {
-                body(word)
-                word.removeAll(keepingCapacity: true)
-            }
-        }
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
@@ -28,7 +31,7 @@ enum SearchText {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-                default: flush()
+                default: if !word.isEmpty { return true }
                 }
                 continue
             }
@@ -39,28 +42,55 @@ enum SearchText {
                 let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
                 index += 2
                 if scalar >= 0x300 && scalar <= 0x36F { continue }  // a combining mark: part of the letter before it
-                if !fold(scalar, into: &word) { flush() }
+                if !fold(scalar, into: &word) && !word.isEmpty { return true }
                 continue
             }
             index += length
-            flush()
+            if !word.isEmpty { return true }
         }
-        flush()
+        return !word.isEmpty
+    }
+
+    /// Calls `body` with every folded word of `bytes` (UTF-8) in order, stop words included.
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
+        var index = 0
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        while nextWord(in: bytes, from: &index, into: &word) { body(word) }
     }
 
     /// The unique stems of `text`'s words, in first-seen order, without stop words.
     static func stems(of text: String, limit: Int = .max) -> [String] {
-        var seen = Set<[UInt8]>()
-        var result: [String] = []
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            forEachWord(in: buffer) { word in
-                guard result.count < limit, !stopWords.contains(word) else { return }
-                let stem = DutchStemmer.stem(word)
-                if seen.insert(stem).inserted { result.append(String(decoding: stem, as: UTF8.self)) }
+        var out: [UInt8] = []
+        appendStems(of: text, limit: limit, to: &out)
+        return out.isEmpty ? [] : out.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends the unique stems of `text`, separated by spaces, to `out`. Stems are only `a-z0-9`, so
+    /// this can go straight into a JSON string.
+    static func appendStems(of text: String, limit: Int = .max, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendStems(of: $0, limit: limit, to: &out) }
+    }
+
+    static func appendStems(of bytes: UnsafeBufferPointer<UInt8>, limit: Int, to out: inout [UInt8]) {
+        // Words repeat a lot in a text: stem each distinct word once.
+        var seenWords = HashSet()
+        var seenStems = HashSet()
+        var index = 0
+        var count = 0
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        while count < limit, nextWord(in: bytes, from: &index, into: &word) {
+            let key = hash(word)
+            guard seenWords.insert(key), !stopWords.contains(key) else { continue }
+            let stem = DutchStemmer.stem(word)
+            if seenStems.insert(stem == word ? key : hash(stem)) {
+                if count > 0 { out.append(0x20) }
+                out.append(contentsOf: stem)
+                count += 1
             }
         }
-        return result
     }
 
     /// Appends the ASCII letters a Latin letter folds to (lower case); false when it is no letter we fold.
@@ -91,5 +121,43 @@ enum SearchText {
         case 0x179...0x17E: word.append(0x7A); return true  // z
         default: return false
         }
+    }
+}
+
+/// A set of 64-bit hashes with open addressing: the hashes are already well mixed, so this skips the
+/// per-insert hashing a `Set<UInt64>` does.
+struct HashSet {
+    private var slots: [UInt64]
+    private var count = 0
+
+    init(capacity: Int = 256) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+    }
+
+    /// Adds `value`; true when it was not there yet.
+    mutating func insert(_ value: UInt64) -> Bool {
+        let key = value == 0 ? 1 : value  // 0 marks an empty slot
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 {
+                slots[i] = key
+                count += 1
+                return true
+            }
+            if slot == key { return false }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        count = 0
+        for key in old where key != 0 { _ = insert(key) }
     }
 }

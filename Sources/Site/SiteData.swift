@@ -23,6 +23,8 @@ final class SiteData: @unchecked Sendable {
     let tagSlugs: [String: String]
     /// Per theme slug, the indices of its best practices (newest first).
     let bestPracticesByTheme: [String: [Int]]
+    /// Per best practice, its tags as sorted numbers, to compare them cheaply.
+    let tagIDs: [[Int]]
 
     init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate) {
         self.kb = kb
@@ -50,6 +52,9 @@ final class SiteData: @unchecked Sendable {
         bestPracticesByTheme = byTheme
         tags = byTag.map { (title: $0.value.title, slug: $0.key, members: $0.value.members) }
             .sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        var tagNumbers: [String: Int] = [:]
+        for (number, tag) in tags.enumerated() { tagNumbers[tag.slug] = number }
+        tagIDs = kb.bestPractices.map { bp in bp.tags.compactMap { tagNumbers[TextSlug.make($0)] }.sorted() }
         var tagSlugs: [String: String] = [:]
         for tag in tags { tagSlugs[tag.title] = tag.slug }
         for bp in kb.bestPractices { for tag in bp.tags where tagSlugs[tag] == nil { tagSlugs[tag] = TextSlug.make(tag) } }
@@ -89,6 +94,15 @@ final class SiteData: @unchecked Sendable {
         ])
     }
 
+    /// How many numbers two sorted lists share.
+    static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
     func tagLinks(_ tags: [String]) -> Value {
         .list(tags.map { tag in .link(tag, routes.url(Routes.tag(tagSlugs[tag] ?? TextSlug.make(tag)))) })
     }
@@ -102,11 +116,11 @@ final class SiteData: @unchecked Sendable {
         guard let theme = bp.themes.first, let list = bestPracticesByTheme[theme], list.count > 1 else { return [] }
         let position = list.firstIndex(of: index) ?? 0
         let window = list[max(0, position - 40)..<min(list.count, position + 41)]
-        let tags = Set(bp.tags)
+        let tags = tagIDs[index]
         var scored: [(score: Int, distance: Int, index: Int)] = []
+        scored.reserveCapacity(window.count)
         for (offset, candidate) in zip(window.indices, window) where candidate != index {
-            let shared = kb.bestPractices[candidate].tags.reduce(0) { $0 + (tags.contains($1) ? 1 : 0) }
-            scored.append((shared, abs(offset - position), candidate))
+            scored.append((Self.sharedCount(tags, tagIDs[candidate]), abs(offset - position), candidate))
         }
         scored.sort { ($1.score, $0.distance, $0.index) < ($0.score, $1.distance, $1.index) }
         return scored.prefix(limit).map(\.index)

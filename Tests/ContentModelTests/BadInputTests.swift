@@ -41,3 +41,13 @@ final class BadInputTests: XCTestCase {
         ])
     }
 }
+
+final class BodyTextTests: XCTestCase {
+    func testValidUTF8IncludingALiteralReplacementCharacterIsKept() {
+        XCTAssertEqual(FileDecoder.text(Array("Café \u{FFFD} één".utf8)), "Café \u{FFFD} één")
+        XCTAssertEqual(FileDecoder.text([]), "")
+        XCTAssertEqual(FileDecoder.text([0xEF]), nil)
+        XCTAssertNil(FileDecoder.text([0x43, 0x61, 0x66, 0xE9]))
+        XCTAssertNil(FileDecoder.text(Array("ok \u{FFFD}".utf8) + [0xFF]))
+    }
+}

@@ -23,6 +23,77 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("pagina's"), result.stderr)
     }
 
+    func testSourceDateEpochMakesThePDFReproducible() throws {
+        let first = temporaryFolder(), second = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        for output in [first, second] {
+            let result = try BreingenProcess.run(["report", "--year", "2020", "--root", root.path, "-o", output.path, "-q"],
+                                                 environment: ["SOURCE_DATE_EPOCH": "1622505600"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        for name in ["jaarverslag-2020.pdf", "jaarverslag-2020.html"] {
+            XCTAssertEqual(try Data(contentsOf: first.appendingPathComponent(name)), try Data(contentsOf: second.appendingPathComponent(name)), name)
+        }
+    }
+
+    /// The site's finance page, the HTML report and the PDF report print the same figures: every amount
+    /// of the 2020 statements (read straight from the CSV files) and the ratios.
+    func testSiteHTMLAndPDFShowTheSameFinancialFigures() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        for folder in ["content", "themes"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+        }
+        let build = try BreingenProcess.run(["build", "-q"], in: site)
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let report = try BreingenProcess.run(["report", "--year", "2020", "-q"], in: site)
+        XCTAssertEqual(report.status, 0, report.stderr)
+
+        func text(ofHTML url: URL) throws -> String {
+            var out = ""
+            var inTag = false
+            for c in try String(contentsOf: url, encoding: .utf8) {
+                if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+            }
+            return out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
+        }
+        var sources = [
+            "de site (financien/2020/)": try text(ofHTML: site.appendingPathComponent("output/financien/2020/index.html")),
+            "het HTML-verslag": try text(ofHTML: site.appendingPathComponent("output/jaarverslag-2020.html")),
+        ]
+        if let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pdftotext)
+            process.arguments = [site.appendingPathComponent("output/jaarverslag-2020.pdf").path, "-"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            sources["het PDF-verslag"] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{A0}", with: " ")
+        } else {
+            print("NOTE: pdftotext is not installed; the PDF's figures are checked in ReportTests only (apt-get install poppler-utils)")
+        }
+
+        var figures: Set<String> = ["95.677", "80,8%", "4,3%"]
+        for file in ["baten-en-lasten.csv", "verdeling-lasten.csv"] {
+            let csv = try String(contentsOf: root.appendingPathComponent("content/finance/2020/\(file)"), encoding: .utf8)
+            for line in csv.split(separator: "\n").dropFirst() {
+                for cell in line.split(separator: ";").dropFirst() where cell != "0" { figures.insert(String(cell)) }
+            }
+        }
+        XCTAssertGreaterThan(figures.count, 40)
+        for (name, text) in sources {
+            for figure in figures.sorted() {
+                XCTAssertTrue(text.contains(figure), "\(figure) ontbreekt in \(name)")
+            }
+        }
+    }
+
     func testFormatOptionWritesOnlyThatFormat() throws {
         let output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
@@ -31,6 +102,17 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path)
         XCTAssertEqual(files, ["jaarverslag-2020.pdf"])
+    }
+
+    func testInternalReportHasItsOwnName() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try BreingenProcess.run(["report", "--year", "2020", "--internal", "-f", "html", "--root", root.path, "-o", output.path, "-q"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let html = try String(contentsOf: output.appendingPathComponent("jaarverslag-2020-intern.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Het Baken"))
+        XCTAssertTrue(html.contains("INTERNE VERSIE"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("jaarverslag-2020.html").path))
     }
 
     func testYearWithoutContentIsAnErrorThatSaysWhatIsMissing() throws {

@@ -143,6 +143,13 @@ final class APITests: XCTestCase {
             """)
     }
 
+    func testKind7HTMLDoesNotInterruptALazyParagraph() {
+        XCTAssertEqual(Markdown.html("- a\n<a href=\"x\">\n", options: .commonMark),
+                       "<ul>\n<li>a\n<a href=\"x\"></li>\n</ul>\n")
+        XCTAssertEqual(Markdown.html("> a\n<span>\n", options: .commonMark),
+                       "<blockquote>\n<p>a\n<span></p>\n</blockquote>\n")
+    }
+
     func testRepeatedFootnoteReferences() {
         let html = Markdown.html("a[^x] b[^x]\n\n[^x]: Noot.\n")
         XCTAssertTrue(html.contains("<a href=\"#fn1\" id=\"fnref1\">1</a>"), html)

@@ -45,10 +45,15 @@ final class HostileInputTests: XCTestCase {
         Case(name: "autolinks in text", make: { r("www.a.nl/b_c) http://x.y/z?a=b; a@b.cd ", $0) }, size: 3_000),
     ]
 
+    /// Best of two, so a scheduling hiccup on a shared machine does not count.
     func time(_ input: String) -> Double {
-        let start = Date()
-        _ = Markdown.parse(input).html()
-        return Date().timeIntervalSince(start)
+        var best = Double.infinity
+        for _ in 0..<2 {
+            let start = Date()
+            _ = Markdown.parse(input).html()
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        return best
     }
 
     func testHostileInputsStayFastAndLinear() {
@@ -60,8 +65,9 @@ final class HostileInputTests: XCTestCase {
             XCTAssertLessThan(t1, 5, "\(c.name): \(t1) s")
             // Generous: debug builds and a shared machine are noisy. Quadratic behaviour gives 4× per
             // doubling of the bytes, so compare time per byte.
-            let perByte = (t2 / Double(large.utf8.count)) / (max(t1, 0.002) / Double(small.utf8.count))
-            XCTAssertLessThan(perByte, 3, "\(c.name): \(t1) s for n, \(t2) s for 2n")
+            // Below 50 ms the ratio is mostly noise; a quadratic case at these sizes takes far longer.
+            let perByte = (t2 / Double(large.utf8.count)) / (max(t1, 0.001) / Double(small.utf8.count))
+            XCTAssertTrue(t2 < 0.05 || perByte < 3, "\(c.name): \(t1) s for n, \(t2) s for 2n")
         }
     }
 

@@ -71,6 +71,42 @@ final class ExternalToolTests: XCTestCase {
             XCTAssertTrue(text.contains("het beletselteken … en € 95.677"), "pdftotext \(mode)")
             XCTAssertTrue(text.contains("pagina 3 van \(ExternalToolTests.sample.pageCount)"))
         }
+        // With -layout a table row is one line, its amounts right-aligned in their columns.
+        let (_, raw) = try run(pdftotext, ["-layout", url.path, "-"])
+        let lines = raw.split(separator: "\n").map { String($0).replacingOccurrences(of: "\u{A0}", with: " ") }
+        let subsidy = lines.first { $0.contains("Subsidie ministerie van JenV") }
+        let result = lines.first { $0.contains("Resultaat") && $0.contains("95.677") }
+        XCTAssertNotNil(subsidy)
+        XCTAssertNotNil(result)
+        if let subsidy, let result {
+            XCTAssertTrue(subsidy.range(of: #"JenV\s+240\.000\s+200\.000\s+0$"#, options: .regularExpression) != nil, subsidy)
+            XCTAssertTrue(result.range(of: #"95\.677\s+32\.000\s+-3\.500$"#, options: .regularExpression) != nil, result)
+            // Right-aligned: the last figures of both rows end in the same column (pdftotext's character
+            // grid may round one column either way).
+            XCTAssertLessThanOrEqual(abs(subsidy.count - result.count), 1)
+        }
+    }
+
+    func testPopplerReadsTheFileWithoutComplaint() throws {
+        guard let pdfinfo = tool("pdfinfo"), let pdftoppm = tool("pdftoppm") else { return }
+        let url = try writeSample()
+        defer { try? FileManager.default.removeItem(at: url) }
+        // Poppler reports damage as "Syntax Error" or "Syntax Warning" on stderr (merged into output here).
+        let (status, info) = try run(pdfinfo, [url.path])
+        XCTAssertEqual(status, 0, info)
+        XCTAssertFalse(info.contains("Syntax"), info)
+        XCTAssertTrue(info.contains("Pages:           \(ExternalToolTests.sample.pageCount)"), info)
+        XCTAssertTrue(info.contains("Page size:       595.28 x 841.89 pts (A4)"), info)
+        XCTAssertTrue(info.contains("Title:           Jaarverslag 2020"), info)
+        let (renderStatus, render) = try run(pdftoppm, ["-r", "10", "-f", "1", "-l", "3", url.path, url.deletingPathExtension().path])
+        XCTAssertEqual(renderStatus, 0, render)
+        XCTAssertFalse(render.contains("Syntax"), render)
+        for page in 1...3 {
+            let suffix = ExternalToolTests.sample.pageCount >= 10 ? String(format: "-%02d.ppm", page) : "-\(page).ppm"
+            let image = URL(fileURLWithPath: url.deletingPathExtension().path + suffix)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: image.path), image.path)
+            try? FileManager.default.removeItem(at: image)
+        }
     }
 
     func testPythonZlibDecodesOurDeflate() throws {

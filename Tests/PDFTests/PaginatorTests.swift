@@ -58,7 +58,7 @@ final class PaginatorTests: XCTestCase {
     func testTableHeaderRepeatsOnEveryPage() {
         var style = DocumentStyle()
         style.marginLeft = 0
-        var layout = TableLayout(style: style, width: 400)
+        let layout = TableLayout(style: style, width: 400)
         let rows = (1...40).map { TableRow(["Lid \($0)", "€ \($0 * 1000)"]) }
         let slices = layout.slices(for: Table(columns: [TableColumn(), TableColumn()], header: [["Naam", "Bijdrage"]], rows: rows))
         let rowHeight = slices[1].height

@@ -23,7 +23,7 @@ final class RandomDocumentTests: XCTestCase {
 
     func testRandomDocumentsAreAlwaysValid() throws {
         var g = SeededGenerator(seed: 7)
-        for round in 0..<15 {
+        for round in 0..<10 {
             var blocks: [Block] = []
             if g.next() % 2 == 0 { blocks.append(.tableOfContents(title: text(&g, maxLength: 20), maxLevel: Int(g.next() % 4))) }
             for _ in 0..<Int(g.next() % 30) {

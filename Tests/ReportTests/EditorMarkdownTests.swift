@@ -15,6 +15,10 @@ final class EditorMarkdownTests: XCTestCase {
         ])
     }
 
+    func testEuroSignKeepsToItsAmount() {
+        XCTAssertEqual(EditorInlines.parse("een tranche van € 240.000"), [ReportInline("een tranche van €\u{00A0}240.000")])
+    }
+
     func testLiteralMarkersAndEscapes() {
         XCTAssertEqual(EditorInlines.parse("5 * 3 = 15, snake_case_naam en \\*geen nadruk\\*"),
                        [ReportInline("5 * 3 = 15, snake_case_naam en *geen nadruk*")])
@@ -39,7 +43,7 @@ final class EditorMarkdownTests: XCTestCase {
         guard case .table(let table) = result.first, case .paragraph(let quote) = result.last else { return XCTFail("\(result)") }
         XCTAssertEqual(table.header, ["Partij", "Investering"])
         XCTAssertEqual(table.alignments, [.left, .right])
-        XCTAssertEqual(table.rows.map(\.cells), [["Gemeente", "€ 270.000"]])
+        XCTAssertEqual(table.rows.map(\.cells), [["Gemeente", "€\u{00A0}270.000"]])
         XCTAssertEqual(quote, [ReportInline("Samen sterk.", italic: true)])
     }
 

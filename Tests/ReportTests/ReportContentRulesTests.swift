@@ -125,4 +125,31 @@ final class ReportContentRulesTests: XCTestCase {
         XCTAssertTrue(council.blocks.contains { if case .table = $0 { return true } else { return false } })
         XCTAssertEqual(council.subsections.map(\.title), ["Nieuwe leden"])
     }
+
+    func testOddDefinitionsGiveErrorsNotCrashes() throws {
+        let site = try ExampleSite.copy()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = site.appendingPathComponent("content/reports/2020/report.yml")
+        let cases: [(String, String)] = [
+            ("year: twintig\nchapters: geen lijst\n", "'year' moet een jaartal zijn"),
+            ("year: 2020\nchapters:\n  - 42\n  - {generated: [themes]}\n", "een hoofdstuk heeft 'file'"),
+            ("year: 2020\nforeword: 7\nchapters:\n  - {generated: themes}\n", "'foreword' heeft een 'file' nodig"),
+            ("year: 2020\nchapters:\n  - {file: ../../site.yml}\n  - {file: /etc/passwd.md}\n", "staan in content/reports/2020/"),
+            ("year: 2020\nchapters: [\n", "wordt niet gesloten"),
+            ("- alleen\n- een lijst\n", "verwacht velden"),
+            ("year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n", "onbekend veld 'titel' in report.yml; bedoelde je 'title'?"),
+        ]
+        for (text, expected) in cases {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            do {
+                _ = try AnnualReport.document(root: site, year: 2020)
+                XCTFail("geen fout voor:\n\(text)")
+            } catch let d as Diagnostic {
+                XCTAssertTrue(d.message.contains(expected), "\(d.message) bij:\n\(text)")
+                XCTAssertEqual(d.file, "content/reports/2020/report.yml")
+            } catch let e as DiagnosticError {
+                XCTAssertTrue(e.diagnostics.contains { $0.message.contains(expected) }, "\(e.diagnostics.map(\.message)) bij:\n\(text)")
+            }
+        }
+    }
 }

@@ -23,7 +23,7 @@ extension BestPractice {
         }
         let category = r.text("category")
         let targetGroup = r.text("targetGroup")
-        let website = r.text("website")
+        let website = r.url("website")
         let summary = r.text("summary")
         let lessBest = r.bool("lessBest") ?? false
         let assessment = r.mapping("assessment", what: "4+1-beoordeling").map(Assessment.decode)

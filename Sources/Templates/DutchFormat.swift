@@ -115,23 +115,28 @@ public enum DutchFormat {
     }
 }
 
-/// URL slugs from titles, with the same rules as the Markdown module's heading ids: diacritics folded
-/// ("één" → "een"), lower case, runs of anything else than letters and digits become one hyphen.
+/// URL slugs from titles, with the same rules as the Markdown module's heading ids (`Markdown.Slug.make`):
+/// diacritics folded ("één" → "een"), "ß" → "ss", lower case, apostrophes dropped ("Saïd's" → "saids"),
+/// every other run of non-letters and non-digits one hyphen, none at either end.
 public enum Slug {
     public static func slugify(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         var pendingHyphen = false
-        for scalar in folded.lowercased().unicodeScalars {
-            let isWord = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-                || (scalar.value > 0x7F && scalar.properties.isAlphabetic)
-            if isWord {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
-                pendingHyphen = false
-                out.unicodeScalars.append(scalar)
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark { continue }  // The accent of a decomposed letter.
+            let piece: String
+            if scalar == "ß" || scalar == "ẞ" {
+                piece = "ss"
+            } else if properties.isAlphabetic || properties.numericType == .decimal {
+                piece = String(scalar).lowercased()
             } else {
-                pendingHyphen = true
+                if scalar != "'" && scalar != "’" { pendingHyphen = true }
+                continue
             }
+            if pendingHyphen && !out.isEmpty { out.append("-") }
+            pendingHyphen = false
+            out += piece
         }
         return out
     }

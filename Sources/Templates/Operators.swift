@@ -284,6 +284,9 @@ enum PercentFormat {
                 chars.removeFirst()
             }
             guard let conversion = chars.popFirst() else { throw TemplateRuntimeError("onvolledige opmaak '\(format)'") }
+            if spec.split(separator: ".").contains(where: { ($0.filter(\.isNumber).count) > 4 }) {
+                throw TemplateRuntimeError("opmaak '%\(spec)\(conversion)': breedte of precisie te groot")
+            }
             switch conversion {
             case "%": out += "%"
             case "s": out += pad(try take().printed, spec)

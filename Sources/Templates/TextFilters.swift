@@ -130,6 +130,7 @@ enum TextFilters {
         let scalars = Array(s.unicodeScalars)
         let endLength = end.unicodeScalars.count
         if length < endLength { throw TemplateRuntimeError("truncate: de lengte moet minstens die van 'end' zijn") }
+        if leeway < 0 { throw TemplateRuntimeError("truncate: 'leeway' mag niet negatief zijn") }
         if scalars.count <= length + leeway { return s }
         let kept = String(String.UnicodeScalarView(scalars[0..<(length - endLength)]))
         if killwords { return kept + suffix }

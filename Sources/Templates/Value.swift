@@ -212,7 +212,7 @@ extension Value {
         case .string(let s), .safe(let s): return s
         case .list, .tuple, .dict: return repr
         case .object(let namespace as NamespaceObject): return Value.object(namespace).repr
-        case .date(let d): return d.hasTime ? d.description.replacingOccurrences(of: "T", with: " ") : d.description
+        case .date(let d): return PythonFormat.date(d)
         case .callable(let c): return "<function \(c.name)>"
         case .object(let o): return o.printed
         case .undefined: return ""
@@ -329,6 +329,18 @@ enum PythonFormat {
             while body.hasSuffix("0") { body.removeLast() }
             if body.hasSuffix(".") { body.removeLast() }
             text = (negative ? "-" : "") + body + "e+" + String(exponent)
+        }
+        return text
+    }
+
+    /// `str(date)` and `str(datetime)`: `2020-09-23`, `2020-09-23 14:30:00`, `2020-09-23 14:30:00+02:00`.
+    static func date(_ d: YAMLDate) -> String {
+        guard d.hasTime else { return d.description }
+        var text = d.description.replacingOccurrences(of: "T", with: " ")
+        if let offset = d.utcOffsetMinutes {
+            let magnitude = abs(offset)
+            let hours = magnitude / 60, minutes = magnitude % 60
+            text += (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
         }
         return text
     }

@@ -105,6 +105,7 @@ final class RobustnessTests: XCTestCase {
             "{{ 'x' * 1000000000000 }}", "{{ [1] * 1000000000 }}", "{{ range(0, 9223372036854775807)|length }}",
             "{{ range(-9223372036854775807, 9223372036854775807)|length }}", "{{ 'a b'|wordwrap(0) }}",
             "{{ [1]|batch(9000000000) }}", "{{ 'a'|indent(99999999) }}", "{{ [1]|slice(99999999999) }}",
+            "{{ 'abcde'|truncate(3, leeway=-10) }}", "{{ '%99999999f'|format(1.5) }}", "{{ '%.99999s' % 'x' }}",
         ]
         for source in cases {
             XCTAssertNotNil(renderError(["page.html": source]), source)

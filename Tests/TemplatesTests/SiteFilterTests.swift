@@ -41,6 +41,10 @@ final class SiteFilterTests: XCTestCase {
                                                              "x": .decimal(Decimal(string: "2.5")!), "n": .decimal(-3)]),
                        "2020-09-03 2.5 -3")
         XCTAssertEqual(try render("{{ d.year }}-{{ d.month }}", ["d": .date(YAMLDate(year: 2020, month: 9, day: 3))]), "2020-9")
+        XCTAssertEqual(try render("{{ a }}|{{ b }}", [
+            "a": .date(YAMLDate(year: 2020, month: 9, day: 3, hour: 14, minute: 30)),
+            "b": .date(YAMLDate(year: 2020, month: 9, day: 3, hour: 9, minute: 5, second: 7, utcOffsetMinutes: -90)),
+        ]), "2020-09-03 14:30:00|2020-09-03 09:05:07-01:30")
         XCTAssertEqual(try render("{{ x + 1 }} {{ x * 2 }}", ["x": .decimal(Decimal(string: "2.5")!)]), "3.5 5")
     }
 
@@ -52,7 +56,8 @@ final class SiteFilterTests: XCTestCase {
     }
 
     func testSlugify() {
-        XCTAssertEqual(Slug.slugify("Eén nóg créëren: Saïd's Housing First!"), "een-nog-creeren-said-s-housing-first")
+        XCTAssertEqual(Slug.slugify("Eén nóg créëren: Saïd's Housing First!"), "een-nog-creeren-saids-housing-first")
+        XCTAssertEqual(Slug.slugify("Straße — 2020/21"), "strasse-2020-21")
         XCTAssertEqual(Slug.slugify("  --WIJ SCHOOL 2020--  "), "wij-school-2020")
         XCTAssertEqual(try render("{{ 'Skills in de Stad'|slugify }}"), "skills-in-de-stad")
     }

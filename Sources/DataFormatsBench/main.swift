@@ -182,7 +182,7 @@ var csv = "post;omschrijving;2020;2019\n"
 for i in 0..<rows {
     let amount = generator.next(10_000_000)
     let euros = amount / 100, cents = amount % 100
-    let grouped = DutchNumber.format(Decimal(euros), fractionDigits: 0)
+    let grouped = DutchFormat.number(Decimal(euros), decimals: 0)
     let negative = generator.next(5) == 0
     let a = "\(grouped),\(cents < 10 ? "0" : "")\(cents)"
     csv += "\(4000 + i % 900);\"Kosten \(generator.pick(words)); deel \(i)\";\(negative ? "(\(a))" : a);\(generator.next(100_000))\n"
@@ -218,7 +218,7 @@ print('csv', best * 1000)
 print('total', total)
 """
 let pythonCsv = runPeers ? runPython(pythonCSV, [csvPath.path]) : [:]
-print("CSV: \(rows) rows, \(csvBytes.count / 1024) KiB, sum of column 2020 = \(DutchNumber.format(total))")
+print("CSV: \(rows) rows, \(csvBytes.count / 1024) KiB, sum of column 2020 = \(DutchFormat.number(total, decimals: 2))")
 print("  breingen CSVReader.parse + DutchNumber.parseAmount:  best \(format(csvTimes.best)), median \(format(csvTimes.median)) CPU (best wall \(format(csvTimes.wall)))")
 if let p = pythonCsv["csv"] {
     let check = pythonCsv["total"].map { abs($0 - NSDecimalNumber(decimal: total).doubleValue) < 1 ? "same total" : "TOTAL DIFFERS" } ?? ""

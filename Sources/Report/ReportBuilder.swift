@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Markdown
 import Templates
 
 /// Builds the report model of a year from its definition, the editors' texts and the knowledge base.
@@ -130,7 +131,7 @@ struct ReportBuilder {
     }
 
     private static func key(_ title: String) -> String {
-        Slug.slugify(title)
+        Slug.make(title)
     }
 
     /// A number typed in a heading that differs from the automatic one is probably a stale hand-made

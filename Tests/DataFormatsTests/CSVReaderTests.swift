@@ -116,12 +116,12 @@ final class DutchNumberTests: XCTestCase {
     }
 
     func testFormat() {
-        XCTAssertEqual(DutchNumber.format(d("1234.56")), "1.234,56")
-        XCTAssertEqual(DutchNumber.format(d("95677"), fractionDigits: 0), "95.677")
-        XCTAssertEqual(DutchNumber.format(d("-2500")), "-2.500,00")
-        XCTAssertEqual(DutchNumber.format(d("0.005")), "0,01")
-        XCTAssertEqual(DutchNumber.format(d("-0.001")), "0,00")
-        XCTAssertEqual(DutchNumber.format(d("1234567.5"), fractionDigits: 1, grouping: false), "1234567,5")
-        XCTAssertEqual(DutchNumber.format(d("999")), "999,00")
+        XCTAssertEqual(DutchFormat.number(d("1234.56"), decimals: 2), "1.234,56")
+        XCTAssertEqual(DutchFormat.number(d("95677"), decimals: 0), "95.677")
+        XCTAssertEqual(DutchFormat.number(d("-2500"), decimals: 2), "-2.500,00")
+        XCTAssertEqual(DutchFormat.number(d("0.005"), decimals: 2), "0,01")
+        XCTAssertEqual(DutchFormat.number(d("-0.001"), decimals: 2), "0,00")
+        XCTAssertEqual(DutchFormat.number(d("1234567.5"), decimals: 1, grouping: false), "1234567,5")
+        XCTAssertEqual(DutchFormat.number(d("999"), decimals: 2), "999,00")
     }
 }

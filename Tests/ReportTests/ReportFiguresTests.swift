@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import PDF
 import Templates

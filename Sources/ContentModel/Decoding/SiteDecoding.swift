@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 extension SiteSettings {
     static func decode(_ r: FieldReader) -> SiteSettings? {

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Site
 
 extension CLI {
     static var checkCommand: Command {
@@ -11,8 +12,8 @@ extension CLI {
             details: """
                 Leest content/ helemaal en meldt elk probleem in één keer, met bestand, regel en kolom:
                 ontbrekende of onbekende velden, verkeerde typen, onbekende verwijzingen, dubbele slugs,
-                onmogelijke datums, scanfasen in de verkeerde volgorde en financiële tabellen die niet
-                kloppen. Eindigt met status 1 bij fouten, anders 0; waarschuwingen worden altijd getoond.
+                onmogelijke datums, scanfasen in de verkeerde volgorde, financiële tabellen die niet
+                kloppen, links naar inhoud die niet bestaat en afbeeldingen zonder alt-tekst. Eindigt met status 1 bij fouten, anders 0; waarschuwingen worden altijd getoond.
                 """,
             options: [
                 OptionSpec("root", value: "MAP", help: "de sitemap met content/ (standaard: huidige map)"),
@@ -23,7 +24,9 @@ extension CLI {
             var files = 0
             do {
                 let (knowledgeBase, found) = try ContentLoader.load(root: root, options: .publicBuild)
-                diagnostics = found
+                // Links between content files and images without alt text are checked on the Markdown
+                // bodies, as the site build resolves them.
+                diagnostics = found + SiteChecks.check(knowledgeBase, root: root)
                 files = knowledgeBase.checkedFiles
             } catch let error as DiagnosticError {
                 diagnostics = error.diagnostics

@@ -53,6 +53,20 @@ final class CheckCommandTests: XCTestCase {
             """)
     }
 
+    func testBrokenContentLinkIsAnErrorAtItsLineAndMissingAltAWarning() throws {
+        let root = try site([
+            "content/themes/onderwijs.md": "---\ntitle: Onderwijs\n---\n\nZie [de bank](../best-practices/bestaat-niet.md).\n\n![](foto.png)\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["check", "--root", root.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/themes/onderwijs.md:5:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("error:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Zie [de bank](../best-practices/bestaat-niet.md)."), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/themes/onderwijs.md:7:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("warning:"), result.stderr)
+    }
+
     func testWarningsAloneExitZero() throws {
         let root = try site(["content/themes/onderwijs.md": "---\ntitle: Onderwijs\nnummer: \"2.2\"\n---\n"])
         defer { try? FileManager.default.removeItem(at: root) }

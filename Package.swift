@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
     ],

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -96,7 +97,7 @@ extension PagePlanner {
             assessment = .object([("rows", .list(rows)), ("sustainability", sustainability)])
         }
         let costBenefit: Value = bp.costBenefit.isEmpty ? .none : .list(bp.costBenefit.map { row in
-            .object([("party", .string(row.party)), ("investment", .string(row.investment.map(SiteFormat.euro) ?? "")),
+            .object([("party", .string(row.party)), ("investment", .string(row.investment.map { DutchFormat.money($0) } ?? "")),
                      ("benefits", .text(row.benefits)), ("note", .text(row.note))])
         })
         var website: String? = nil

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -18,7 +19,7 @@ extension PagePlanner {
                     "page": info.value(data),
                     "financeYears": .list(years.reversed().map { f in
                         .object([("year", .int(f.year)), ("url", .string(data.url(Routes.financeYear(f.year)))),
-                                 ("resultText", .string(SiteFormat.euro(f.result)))])
+                                 ("resultText", .string(DutchFormat.money(f.result)))])
                     }),
                 ]
             }
@@ -68,7 +69,7 @@ extension PagePlanner {
                 return .object([
                     ("label", .string(row.label)),
                     ("cells", .list(table.columns.indices.map { column in
-                        .string(column < cells.count ? cells[column].map(SiteFormat.euro) ?? "" : "")
+                        .string(column < cells.count ? cells[column].map { DutchFormat.money($0) } ?? "" : "")
                     })),
                     ("isTotal", .bool(totals.contains(row.label))),
                 ])
@@ -106,9 +107,9 @@ extension PagePlanner {
             let total = amounts.reduce(0.0) { $0 + double($1.1) }
             bars = amounts.map { label, amount in
                 .object([
-                    ("label", .string(label)), ("amountText", .string(SiteFormat.euro(amount))),
+                    ("label", .string(label)), ("amountText", .string(DutchFormat.money(amount))),
                     ("share", .double(largest > 0 ? max(0, double(amount)) / largest : 0)),
-                    ("shareText", .string(total > 0 ? SiteFormat.percent(double(amount) / total) : "")),
+                    ("shareText", .string(total > 0 ? DutchFormat.share(double(amount) / total) : "")),
                 ])
             }
         }
@@ -117,16 +118,16 @@ extension PagePlanner {
             if let share = r.objectivesShareOfIncome {
                 ratios.append(.object([
                     ("label", .string("Besteed aan de doelstellingen, als deel van de baten:")),
-                    ("valueText", .string(SiteFormat.percent(double(share)))),
-                    ("targetText", .string("minimaal " + SiteFormat.percent(double(r.targets.minimumObjectivesShareOfIncome)))),
+                    ("valueText", .string(DutchFormat.share(double(share)))),
+                    ("targetText", .string("minimaal " + DutchFormat.share(double(r.targets.minimumObjectivesShareOfIncome)))),
                     ("ok", .bool(r.meetsObjectivesTarget ?? false)),
                 ]))
             }
             if let share = r.managementShareOfExpenses {
                 ratios.append(.object([
                     ("label", .string("Beheer en administratie, als deel van de lasten:")),
-                    ("valueText", .string(SiteFormat.percent(double(share)))),
-                    ("targetText", .string("maximaal " + SiteFormat.percent(double(r.targets.maximumManagementShareOfExpenses)))),
+                    ("valueText", .string(DutchFormat.share(double(share)))),
+                    ("targetText", .string("maximaal " + DutchFormat.share(double(r.targets.maximumManagementShareOfExpenses)))),
                     ("ok", .bool(r.meetsManagementTarget ?? false)),
                 ]))
             }
@@ -135,7 +136,7 @@ extension PagePlanner {
         if year.illustrative && note == nil { note = "Let op: een deel van deze cijfers is illustratief." }
         return .object([
             ("year", .int(year.year)),
-            ("resultText", .string(SiteFormat.euro(year.result))),
+            ("resultText", .string(DutchFormat.money(year.result))),
             ("note", .text(note)),
             ("ratios", .list(ratios)),
             ("statements", .list(statements)),

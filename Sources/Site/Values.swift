@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -17,9 +18,15 @@ extension Value {
 
 extension ContentDate {
     /// "23 september 2020".
-    var dutch: String { SiteFormat.date(year: year, month: month, day: day) }
-    /// "2020-09-23".
-    var iso: String { SiteFormat.isoDate(year: year, month: month, day: day) }
+    var dutch: String { DutchFormat.date(self) }
+    /// "2020-09-23" (the date only, also for a date-time), for `datetime` attributes and feeds.
+    var iso: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
 }
 
 /// Slugs for tags and places, which editors write as free text: lower case, diacritics folded, runs of

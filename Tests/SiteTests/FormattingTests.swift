@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 import XCTest
 
@@ -5,26 +6,26 @@ import XCTest
 
 final class FormattingTests: XCTestCase {
     func testDutchDates() {
-        XCTAssertEqual(SiteFormat.date(year: 2020, month: 9, day: 23), "23 september 2020")
-        XCTAssertEqual(SiteFormat.date(year: 2015, month: 2, day: 27), "27 februari 2015")
-        XCTAssertEqual(SiteFormat.isoDate(year: 2020, month: 9, day: 3), "2020-09-03")
+        XCTAssertEqual(DutchFormat.date(YAMLDate(year: 2020, month: 9, day: 23)), "23 september 2020")
+        XCTAssertEqual(DutchFormat.date(YAMLDate(year: 2015, month: 2, day: 27)), "27 februari 2015")
+        XCTAssertEqual(YAMLDate(year: 2020, month: 9, day: 3, hour: 14, minute: 30).iso, "2020-09-03")
     }
 
     func testDutchAmounts() {
-        XCTAssertEqual(SiteFormat.euro(Decimal(95677)), "€\u{00A0}95.677")
-        XCTAssertEqual(SiteFormat.euro(Decimal(string: "1234.56")!), "€\u{00A0}1.234,56")
-        XCTAssertEqual(SiteFormat.euro(Decimal(-2500)), "-€\u{00A0}2.500")
-        XCTAssertEqual(SiteFormat.euro(Decimal(0)), "€\u{00A0}0")
-        XCTAssertEqual(SiteFormat.euro(Decimal(string: "0.5")!), "€\u{00A0}0,50")
-        XCTAssertEqual(SiteFormat.euro(Decimal(1_240_000)), "€\u{00A0}1.240.000")
+        XCTAssertEqual(DutchFormat.money(Decimal(95677)), "€\u{00A0}95.677")
+        XCTAssertEqual(DutchFormat.money(Decimal(string: "1234.56")!), "€\u{00A0}1.234,56")
+        XCTAssertEqual(DutchFormat.money(Decimal(-2500)), "-€\u{00A0}2.500")
+        XCTAssertEqual(DutchFormat.money(Decimal(0)), "€\u{00A0}0")
+        XCTAssertEqual(DutchFormat.money(Decimal(string: "0.5")!), "€\u{00A0}0,50")
+        XCTAssertEqual(DutchFormat.money(Decimal(1_240_000)), "€\u{00A0}1.240.000")
     }
 
     func testPercentagesAndIntegers() {
-        XCTAssertEqual(SiteFormat.percent(0.062), "6,2%")
-        XCTAssertEqual(SiteFormat.percent(0.8), "80%")
-        XCTAssertEqual(SiteFormat.percent(0.8414), "84,1%")
-        XCTAssertEqual(SiteFormat.integer(10000), "10.000")
-        XCTAssertEqual(SiteFormat.integer(999), "999")
+        XCTAssertEqual(DutchFormat.share(0.062), "6,2%")
+        XCTAssertEqual(DutchFormat.share(0.8), "80%")
+        XCTAssertEqual(DutchFormat.share(0.8414), "84,1%")
+        XCTAssertEqual(DutchFormat.number(Decimal(10000)), "10.000")
+        XCTAssertEqual(DutchFormat.number(Decimal(999)), "999")
     }
 
     func testXMLAndJSONEscaping() {

@@ -23,7 +23,7 @@ let package = Package(
         // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
         .target(name: "PDF"),
         // The site build: content + theme -> output/.
-        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats"]),
+        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report"]),
         // The annual report (jaarverslag) as HTML and PDF.
         .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates"]),
         // Small HTTP/1.1 server for `breingen serve`.

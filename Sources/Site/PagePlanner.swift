@@ -54,20 +54,22 @@ enum PagePlanner {
             ]),
             "urls": .object(urls.map { ($0.0, .string(data.url($0.1))) }),
             "menu": .list(menu(data).map { .link($0.0, $0.1) }),
+            "footerMenu": .list(menu(data, name: "footer").map { .link($0.0, $0.1) }),
             "today": .object([("date", .string(data.today.iso)), ("dateText", .string(data.today.dutch))]),
         ]
     }
 
     /// The main menu: `menus.main` of site.yml (with free pages that ask for it), or else every section
     /// that has content.
-    static func menu(_ data: SiteData) -> [(String, String)] {
+    /// Other menus (`footer`) are exactly what site.yml and the free pages put in them.
+    static func menu(_ data: SiteData, name: String = "main") -> [(String, String)] {
         let kb = data.kb
         var entries: [(title: String, url: String, weight: Int)] = []
-        if let main = kb.site.menu("main") {
-            for (i, entry) in main.entries.enumerated() {
+        if let menu = kb.site.menu(name) {
+            for (i, entry) in menu.entries.enumerated() {
                 entries.append((entry.title, siteURL(entry.url, data), entry.weight ?? (i + 1)))
             }
-        } else {
+        } else if name == "main" {
             let sections: [(String, String, Bool)] = [
                 ("Thema's", Routes.themes, !kb.themes.isEmpty),
                 ("Best practices", Routes.bank, true),
@@ -83,7 +85,7 @@ enum PagePlanner {
                 entries.append((section.0, data.url(section.1), (i + 1) * 10))
             }
         }
-        for page in kb.pages where page.menu == "main" {
+        for page in kb.pages where page.menu == name {
             let url = data.url(Routes.page(page.slug))
             if !entries.contains(where: { $0.url == url }) { entries.append((page.title, url, page.weight ?? 1_000)) }
         }

@@ -75,10 +75,13 @@ public struct SiteBuilder {
             searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
             baseURL: routes.baseURL)
         Self.register(in: environment, data: data, assets: assets)
+        let reportYears = SiteReports.years(root: root)
+        environment.registerGlobal("reports", SiteReports.value(years: reportYears, data: data))
 
         let progress = ProgressLine(enabled: options.progress && !options.quiet)
         let staged = try StagedOutput(target: options.outputDirectory)
         var files = 0
+        var reportWarnings: [Diagnostic] = []
         let pageCount: Int
         do {
             let search = SearchCollector()
@@ -102,6 +105,9 @@ public struct SiteBuilder {
                 files += 1
             }
             files += try Self.copyStatic(from: root.appendingPathComponent("static"), to: staged)
+            let reports = try SiteReports.write(years: reportYears, root: root, into: staged.staging)
+            files += reports.files
+            reportWarnings = reports.warnings
             try staged.commit()
         } catch {
             progress.finish()
@@ -111,7 +117,7 @@ public struct SiteBuilder {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return BuildSummary(
             pages: pageCount, files: files, outputPath: options.outputDirectory.path,
-            warnings: (loadDiagnostics + bodies.diagnostics).filter { $0.severity != .error }, seconds: seconds)
+            warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error }, seconds: seconds)
     }
 
     /// The `asset(path)` function and the `markdown` filter, plus the shared values as globals.

@@ -19,7 +19,7 @@ enum ReportStyleSheet {
         p { margin: 0 0 .6em; text-align: justify; orphans: 2; widows: 2; }
         a { color: #00548c; }
         .cover { min-height: 90vh; display: flex; flex-direction: column; justify-content: flex-end; padding-bottom: 3em; }
-        .cover .band { background: #00548c; color: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; padding: 2.5em 2em; margin: 0 -1.5em 2em; }
+        .cover .band { background: #00548c; color: #fff; -webkit-print-color-adjust: exact; padding: 2.5em 2em; margin: 0 -1.5em 2em; }
         .cover-title { font-size: 2.8em; margin: 0 0 .3em; }
         .cover-subtitle { font-size: 1.3em; margin: 0; text-align: left; }
         .cover-line { color: #5b6470; text-align: left; margin: .2em 0; }
@@ -48,19 +48,18 @@ enum ReportStyleSheet {
         .signature { margin-top: 1.5em; text-align: left; }
         @page { size: A4; margin: 25mm 20mm 22mm;
           @top-left { content: "\(header)"; font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
-          @top-right { content: string(chapter); font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
           @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
         }
-        @page :first { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-right { content: none; } }
+        @page :first { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           .cover { height: 297mm; min-height: 0; box-sizing: border-box; padding: 0 20mm 40mm; break-after: page; }
           .cover .band { margin: 0 -20mm 2em; padding: 30mm 20mm 12mm; }
           .toc { break-after: page; }
-          section.chapter { break-before: page; string-set: chapter attr(data-title); }
+          section.chapter { break-before: page; }
           section.chapter > h2 { margin-top: 0; }
           a { color: inherit; text-decoration: none; }
-          .callout { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .callout { -webkit-print-color-adjust: exact; }
         }
 
         """

@@ -16,6 +16,20 @@ final class SearchCollector: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Adds an entry already in index form (kept from an earlier build by the incremental builder).
+    func add(json: [UInt8], order: Int) {
+        lock.lock()
+        entries.append((order, json))
+        lock.unlock()
+    }
+
+    /// Every entry so far, by order; the incremental builder keeps them for pages it does not re-render.
+    var entriesByOrder: [Int: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Dictionary(entries.map { ($0.order, $0.json) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The index file: `{"docs":[...]}`.
     func json() -> [UInt8] {
         lock.lock()

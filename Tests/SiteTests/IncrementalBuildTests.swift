@@ -99,10 +99,14 @@ final class IncrementalBuildTests: XCTestCase {
         let page = try String(contentsOf: edited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("BUUV begon in 2013 als experiment"))
 
-        // Only the body: the page itself (and the search index), nothing that merely lists it.
+        // Only the body: the page itself (and the search index), nothing that merely lists it. The folder
+        // served before is left exactly as it was (requests may still be reading it).
+        let servedBefore = try files(edited.folder)
         try edit(buuv) { $0.replacingOccurrences(of: "BUUV begon in 2013", with: "BUUV begon in januari 2013") }
         let body = try builder.build(changed: [buuv])
         XCTAssertEqual(body.rendered, 1)
+        XCTAssertNotEqual(body.folder, edited.folder)
+        XCTAssertEqual(try files(edited.folder), servedBefore, "the previously served folder was written to")
         try assertSameAsFullBuild(body, "edited body")
 
         // A new best practice, then its deletion: the page appears and goes, with its folder.
@@ -151,7 +155,9 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertThrowsError(try builder.build(changed: [buuv]))
         try good.replacingOccurrences(of: "januari", with: "februari")
             .write(to: site.appendingPathComponent(buuv), atomically: true, encoding: .utf8)
-        try assertSameAsFullBuild(try builder.build(changed: [buuv]), "after a failed build")
+        let fixed = try builder.build(changed: [buuv])
+        XCTAssertFalse(fixed.full, "fixing a typo should not rebuild everything")
+        try assertSameAsFullBuild(fixed, "after a failed build")
 
         // site.yml rebuilds everything.
         try edit("content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: Test ") }

@@ -13,7 +13,8 @@ public struct IncrementalSummary: Sendable {
     public var rendered: Int
     /// Files written or removed in the folder, pages included.
     public var changedFiles: Int
-    /// Whether everything was rebuilt (first build, `site.yml`, assets, static files, a failed build before).
+    /// Whether everything was rebuilt (first build, `site.yml`, assets, static files, a change of what
+    /// every page shows such as the menu).
     public var full: Bool
     /// Warnings of the content and of the pages rendered in this build.
     public var warnings: [Diagnostic]
@@ -82,8 +83,10 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             mustBuildAll = false
             return summary
         } catch {
+            // The pending paths force the same work next time (the state is that of the last good
+            // build), so a typo and its fix cost two small builds, not a full one.
             pending = paths
-            mustBuildAll = true
+            mustBuildAll = state == nil
             throw error
         }
     }

@@ -46,6 +46,14 @@ final class OutputRing {
         }
         differing[index] = []
         current = index
+        // After a full build the other folders become hard-link copies at once, so the first edit
+        // afterwards only writes what it changed.
+        if fresh {
+            for other in folders.indices where other != index {
+                StagedOutput.removeInParallel(folders[other])
+                if (try? cloneTree(from: folders[index].path, to: folders[other].path)) != nil { differing[other] = [] }
+            }
+        }
     }
 
     /// The build failed after touching `attempted` in the prepared folder: remember what to repair.

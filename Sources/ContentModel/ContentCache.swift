@@ -65,6 +65,29 @@ public final class ContentCache: @unchecked Sendable {
         return (kb, diagnostics)
     }
 
+    /// The fast path of a live preview: when every path in `changed` is a loaded best practice whose new
+    /// text differs from the old one in its Markdown body only (same fields, same problems), keeps the new
+    /// decodes and returns them; nil otherwise (nothing is kept: call `load(changed:)`).
+    public func bestPracticeBodyEdits(_ changed: Set<String>) -> [BestPractice]? {
+        guard loaded, !changed.isEmpty else { return nil }
+        var updates: [(Int, FileResult, BestPractice)] = []
+        for path in changed {
+            guard let i = positions[path], jobs[i].type == .bestPractice,
+                  case .bestPractice(let old)? = results[i].item else { return nil }
+            let new = FileDecoder.decode(jobs[i])
+            guard case .bestPractice(let practice)? = new.item,
+                  !new.diagnostics.contains(where: { $0.severity == .error }),
+                  new.diagnostics.map(\.message) == results[i].diagnostics.map(\.message),
+                  new.references.map(\.slug) == results[i].references.map(\.slug) else { return nil }
+            var sameFields = practice
+            sameFields.info.body = old.info.body
+            guard sameFields == old else { return nil }
+            updates.append((i, new, practice))
+        }
+        for (i, result, _) in updates { results[i] = result }
+        return updates.map(\.2)
+    }
+
     /// Whether `changed` adds or removes a file, so the folders must be listed again.
     private func needsListing(_ changed: Set<String>) -> Bool {
         for path in changed where path.hasPrefix("content/") && path != "content/site.yml" {

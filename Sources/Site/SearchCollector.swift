@@ -35,12 +35,17 @@ final class SearchCollector: @unchecked Sendable {
         lock.lock()
         let sorted = entries.sorted { $0.order < $1.order }
         lock.unlock()
+        return Self.document(sorted.map(\.json))
+    }
+
+    /// The index file from entries already in order.
+    static func document(_ sorted: [[UInt8]]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(sorted.reduce(32) { $0 + $1.json.count + 2 })
+        out.reserveCapacity(sorted.reduce(32) { $0 + $1.count + 2 })
         out.append(contentsOf: "{\"docs\":[".utf8)
         for (index, entry) in sorted.enumerated() {
             if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: entry.json)
+            out.append(contentsOf: entry)
         }
         out.append(contentsOf: "]}\n".utf8)
         return out

@@ -52,6 +52,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         var templates: [String: String]
         var search: [Int: [UInt8]]
         var aux: [String: Int]
+        var data: SiteData
+        var compiled: [String: Template]
     }
 
     /// `workDirectory` holds the ring of output folders; the caller removes it when done.
@@ -78,7 +80,12 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             }
         }
         do {
-            let summary = try run(full: full, contentPaths: contentPaths, templateNames: templateNames)
+            let summary: IncrementalSummary
+            if !full, templateNames.isEmpty, let state, let edits = cache.bestPracticeBodyEdits(contentPaths) {
+                summary = try bodyEdits(edits, state: state)
+            } else {
+                summary = try run(full: full, contentPaths: contentPaths, templateNames: templateNames)
+            }
             pending = []
             mustBuildAll = false
             return summary
@@ -112,8 +119,10 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
     private func run(full requested: Bool, contentPaths: Set<String>, templateNames: Set<String>) throws -> IncrementalSummary {
         var full = requested
         let root = options.root
+        let timer = PhaseTimer()
         let (kb, loadDiagnostics) = try cache.load(changed: full ? nil : contentPaths)
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
+        timer.mark("load")
 
         let routes = Routes(baseURL: kb.site.baseURL)
         let contentURLs = SiteBuilder.contentURLs(kb, routes: routes)
@@ -125,6 +134,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         for key in contentURLs.keys.sorted() { globalsHasher.combine(key); globalsHasher.combine(contentURLs[key]!) }
         let globalsHash = globalsHasher.finalize()
         if let state, state.globals != globalsHash { full = true }
+        timer.mark("sitedata+globals")
 
         let theme: URL
         let assets: AssetPipeline
@@ -148,6 +158,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
 
         let search = SearchCollector()
         let pages = PagePlanner.plan(data, search: search)
+        timer.mark("plan")
         var templates: [String: Template] = [:]
         for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
 
@@ -167,6 +178,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
 
         let previous = full ? nil : state
         let target = try ring.prepare(fresh: full)
+        timer.mark("ring")
         let plan = RenderPlan(
             pages: pages, data: data, templates: templates, forcedTemplates: forcedTemplates,
             changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous?.search ?? [:])
@@ -174,6 +186,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         do {
             let outcome = try plan.execute(into: target.path)
             written = outcome.written
+            timer.mark("pages")
             let bodyDiagnostics = bodies.diagnostics
             if bodyDiagnostics.contains(where: { $0.severity == .error }) {
                 throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
@@ -191,10 +204,12 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 }
             }
             try auxiliary(search.json(), Routes.searchIndex)
+            timer.mark("search")
             try auxiliary(PagePlanner.bankIndex(data), Routes.bankIndex)
             try auxiliary(Array(SiteBuilder.feed(data).utf8), Routes.feed)
             try auxiliary(Array(Feeds.sitemap(routes: routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), Routes.sitemap)
             try auxiliary(Array(Feeds.robots(routes: routes).utf8), "robots.txt")
+            timer.mark("aux")
             // Pages that are gone.
             if let previous {
                 let now = Set(pages.map { Routes.file(for: $0.path) })
@@ -216,9 +231,13 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 }
             }
             ring.commit(changed: written, fresh: full)
+            timer.mark("commit")
             state = State(
                 environment: environment, assets: assets, theme: theme, globals: globalsHash,
-                fingerprints: outcome.fingerprints, templates: outcome.templates, search: search.entriesByOrder, aux: aux)
+                fingerprints: outcome.fingerprints, templates: outcome.templates, search: search.entriesByOrder, aux: aux,
+                data: data, compiled: templates)
+            timer.mark("state")
+            timer.report()
             return IncrementalSummary(
                 folder: target, pages: pages.count, rendered: outcome.rendered, changedFiles: written.count, full: full,
                 warnings: (loadDiagnostics + bodies.diagnostics).filter { $0.severity != .error })
@@ -226,5 +245,60 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             ring.abandon(attempted: full ? nil : written.union(plan.attempted))
             throw error
         }
+    }
+
+    /// Only Markdown bodies of best practices changed: nothing but their pages and the search index show
+    /// a body, so those are all that is rendered and written; the plan, cards and lists stay as they are.
+    private func bodyEdits(_ practices: [BestPractice], state: State) throws -> IncrementalSummary {
+        let timer = PhaseTimer()
+        let data = state.data
+        let bodies = BodyRenderer(links: data.bodies.links, root: options.root)
+        let search = SearchCollector()
+        var pages: [(file: String, index: Int, page: PlannedPage)] = []
+        for bp in practices {
+            // A practice left out of the build (a draft) has no page: only the full path knows that case.
+            guard let index = data.bestPracticeIndex[bp.slug], data.kb.bestPractices[index].info.file == bp.info.file else {
+                return try run(full: false, contentPaths: Set(practices.map(\.info.file)), templateNames: [])
+            }
+            let page = PagePlanner.bestPracticePage(index, bp, data, bodies: bodies, search: search)
+            pages.append((Routes.file(for: page.path), index, page))
+        }
+        let rendered = try pages.map { item -> (String, [UInt8]) in
+            guard let template = state.compiled[item.page.template] else {
+                throw Diagnostic(.error, "sjabloon \(item.page.template) ontbreekt")
+            }
+            return (item.file, try template.renderBytes(try item.page.context()))
+        }
+        if bodies.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(bodies.diagnostics) }
+        timer.mark("render")
+        var entries = state.search
+        for (order, json) in search.entriesByOrder { entries[order] = json }
+        let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
+        timer.mark("search")
+
+        let target = try ring.prepare(fresh: false)
+        var written: Set<String> = []
+        do {
+            for (file, bytes) in rendered {
+                try OutputRing.write(bytes, to: file, in: target.path)
+                written.insert(file)
+            }
+            try OutputRing.write(index, to: Routes.searchIndex, in: target.path)
+            written.insert(Routes.searchIndex)
+        } catch {
+            ring.abandon(attempted: written.union([Routes.searchIndex]))
+            throw error
+        }
+        ring.commit(changed: written, fresh: false)
+        timer.mark("write")
+        var next = state
+        next.search = entries
+        // Unknown hash: the next full-path build writes the index again rather than hash 16 MB here.
+        next.aux[Routes.searchIndex] = nil
+        self.state = next
+        timer.report()
+        return IncrementalSummary(
+            folder: target, pages: state.fingerprints.count, rendered: rendered.count, changedFiles: written.count,
+            full: false, warnings: bodies.diagnostics.filter { $0.severity != .error })
     }
 }

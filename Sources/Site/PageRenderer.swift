@@ -32,24 +32,38 @@ enum PageRenderer {
         for name in Set(pages.map(\.template)).sorted() {
             templates[name] = try environment.template(named: name)
         }
+        let compiled = templates
         let failure = FirstFailure()
         let chunk = 8
         let chunks = (pages.count + chunk - 1) / chunk
         let stagingPath = staging.path
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for index in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
-                if failure.hasFailed { return }
-                let page = pages[index]
-                do {
-                    let bytes = try templates[page.template]!.renderBytes(try page.context())
-                    try writeFile(stagingPath + "/" + Routes.file(for: page.path), bytes)
-                    progress.advance()
-                } catch {
-                    failure.record(error, order: index)
-                    return
+        let next = ChunkCounter()
+        // More workers than cores: a worker waiting in the kernel for its file to be created leaves its
+        // core to another worker that renders meanwhile.
+        let workers = max(1, min(chunks, workerCount()))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                while !failure.hasFailed, let c = next.take(below: chunks) {
+                    for index in (c * chunk)..<min(pages.count, (c + 1) * chunk) {
+                        let page = pages[index]
+                        do {
+                            let bytes = try compiled[page.template]!.renderBytes(try page.context())
+                            try writeFile(stagingPath + "/" + Routes.file(for: page.path), bytes)
+                            progress.advance()
+                        } catch {
+                            failure.record(error, order: index)
+                            return
+                        }
+                    }
                 }
             }
+            thread.stackSize = 8 << 20  // deep template and Markdown nesting
+            thread.start()
         }
+        group.wait()
         if let error = failure.error { throw error }
         return pages.count
     }
@@ -70,6 +84,26 @@ enum PageRenderer {
                 offset += written
             }
         }
+    }
+}
+
+/// Worker threads for rendering: `BREINGEN_THREADS` when set, else twice the cores.
+func workerCount() -> Int {
+    if let text = ProcessInfo.processInfo.environment["BREINGEN_THREADS"], let n = Int(text), n > 0 { return n }
+    return max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+}
+
+/// Hands out chunk numbers to the workers, each once.
+final class ChunkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
     }
 }
 

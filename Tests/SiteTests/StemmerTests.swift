@@ -84,3 +84,24 @@ final class StemmerTests: XCTestCase {
         XCTAssertEqual(output, SearchText.stems(of: text).joined(separator: " "))
     }
 }
+
+final class SearchStructuresTests: XCTestCase {
+    func testHashSetInsertsOnceAndGrows() {
+        var set = HashSet(capacity: 2)
+        XCTAssertTrue(set.insert(0))
+        XCTAssertFalse(set.insert(0))
+        for value in 1...1_000 as ClosedRange<UInt64> { XCTAssertTrue(set.insert(value &* 0x9E37_79B9_7F4A_7C15)) }
+        for value in 1...1_000 as ClosedRange<UInt64> { XCTAssertFalse(set.insert(value &* 0x9E37_79B9_7F4A_7C15)) }
+    }
+
+    func testStemLimitAndOrder() {
+        XCTAssertEqual(SearchText.stems(of: "woningen huizen woning scholen", limit: 2), ["woning", "huiz"])
+        XCTAssertEqual(SearchText.stems(of: ""), [])
+        XCTAssertEqual(SearchText.stems(of: "de het een"), [])
+    }
+
+    func testSharedTags() {
+        XCTAssertEqual(SiteData.sharedCount([1, 3, 5, 7], [2, 3, 7, 9]), 2)
+        XCTAssertEqual(SiteData.sharedCount([], [1]), 0)
+    }
+}

@@ -3,17 +3,20 @@
 and polls the page over one keep-alive connection (127.0.0.1 only) every millisecond until the marker is
 served. The file gets its original text back at the end.
 
-    edit_page_latency.py NAME PORT URLPATH FILE [EDITS]
+    edit_page_latency.py NAME PORT URLPATH FILE [EDITS] [body|title]
 
-Prints one line: NAME median p90 max (milliseconds) over EDITS edits.
+"body" (the default) appends the paragraph; "title" puts the marker into the `title:` line of the front
+matter instead (a change of a field, which list pages, neighbours and feeds show too). Prints one line: NAME median p90 max (milliseconds) over EDITS edits.
 """
 import http.client
+import re
 import statistics
 import sys
 import time
 
 name, port, url, path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 edits = int(sys.argv[5]) if len(sys.argv) > 5 else 10
+mode = sys.argv[6] if len(sys.argv) > 6 else "body"
 with open(path, encoding="utf-8") as handle:
     original = handle.read()
 
@@ -24,7 +27,11 @@ try:
         marker = f"Meting{i}x{time.time_ns()}"
         started = time.perf_counter()
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(original + f"\nDeze alinea is gewijzigd: {marker}.\n")
+            if mode == "title":
+                handle.write(re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)} {marker}"', original,
+                                    count=1, flags=re.M))
+            else:
+                handle.write(original + f"\nDeze alinea is gewijzigd: {marker}.\n")
         while True:
             connection.request("GET", url)
             body = connection.getresponse().read()

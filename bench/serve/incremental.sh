@@ -3,7 +3,9 @@
 # and the peer `hugo server` on the same generated content, edits one best practice EDITS times in each
 # and measures
 #   - edit to served: from writing the file to the new text being served (bench/serve/edit_page_latency.py,
-#     polling the page every millisecond over one keep-alive connection, 127.0.0.1 only), both tools;
+#     polling the page every millisecond over one keep-alive connection, 127.0.0.1 only), both tools, for
+#     an edit of the Markdown body; for breingen also for an edit of the title (a field that list pages,
+#     neighbours and the feed show: the slower path that plans and fingerprints every page);
 #   - breingen's own figure: from the change being noticed (inotify) to the new output being served,
 #     read from serve's terminal lines ("... ms na de wijziging").
 #
@@ -64,6 +66,9 @@ echo "| server | median | p90 | max |"
 echo "| --- | --- | --- | --- |"
 python3 bench/serve/edit_page_latency.py "breingen serve" "$port" "/best-practices/$slug/" \
     "$work/breingen/content/best-practices/$slug.md" "$EDITS" |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+python3 bench/serve/edit_page_latency.py "breingen serve (titel)" "$port" "/best-practices/$slug/" \
+    "$work/breingen/content/best-practices/$slug.md" "$EDITS" title |
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
 python3 bench/serve/edit_page_latency.py "$hugo_name" "$hugo_port" "/best-practices/$slug/" \
     "$work/hugo/content/best-practices/$slug.md" "$EDITS" |

@@ -86,6 +86,7 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
     }
 
     func cleanUp() {
+        builder.waitUntilIdle()
         try? FileManager.default.removeItem(at: workDirectory)
     }
 }

@@ -64,6 +64,12 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             root: options.root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
     }
 
+    /// Waits for the background work of the last build (hard-link copies of the output); call it before
+    /// removing the work directory.
+    public func waitUntilIdle() {
+        ring.waitUntilIdle()
+    }
+
     /// Builds after `changed` (paths relative to the site root); nil rebuilds everything. Throws the
     /// build's errors; the folder of the last good build stays as it was.
     public func build(changed: Set<String>?) throws -> IncrementalSummary {
@@ -199,7 +205,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 let hash = hasher.finalize()
                 aux[path] = hash
                 if previous?.aux[path] != hash {
-                    try OutputRing.write(bytes, to: path, in: target.path)
+                    try OutputRing.write(bytes, to: path, in: target.path, fresh: full)
                     written.insert(path)
                 }
             }
@@ -220,14 +226,14 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             }
             if full {
                 for asset in assets.assets {
-                    try OutputRing.write([UInt8](asset.data), to: asset.outputPath, in: target.path)
+                    try OutputRing.write([UInt8](asset.data), to: asset.outputPath, in: target.path, fresh: full)
                 }
                 let staticFolder = root.appendingPathComponent("static")
                 for file in try AssetPipeline.files(under: staticFolder) {
                     guard let bytes = FileManager.default.contents(atPath: staticFolder.appendingPathComponent(file).path) else {
                         throw Diagnostic(.error, "kan static/\(file) niet lezen", file: "static/\(file)")
                     }
-                    try OutputRing.write([UInt8](bytes), to: file, in: target.path)
+                    try OutputRing.write([UInt8](bytes), to: file, in: target.path, fresh: full)
                 }
             }
             ring.commit(changed: written, fresh: full)

@@ -9,11 +9,15 @@ import Glibc
 /// brings the next folder up to date with the served one (hard links of the files that differ) and then
 /// writes only what it changed. Files are always replaced by rename, never rewritten in place, so a
 /// file shared by hard links between folders never changes under a reader.
-final class OutputRing {
+final class OutputRing: @unchecked Sendable {
     let folders: [URL]
     /// Per folder: nil when it must be made afresh, else the files that may differ from the served folder.
     private var differing: [Set<String>?]
     private(set) var current: Int?
+    /// Hard-link copies made in the background after a full build; `prepare` waits for them.
+    private let cloning = DispatchGroup()
+    private let cloneLock = NSLock()
+    private var cloned: [Int] = []
 
     init(workDirectory: URL, count: Int = 3) {
         folders = (0..<count).map { workDirectory.appendingPathComponent("site-\($0)", isDirectory: true) }
@@ -22,6 +26,11 @@ final class OutputRing {
 
     /// The folder the next build writes into: empty when `fresh`, else equal to the served folder.
     func prepare(fresh: Bool) throws -> URL {
+        waitUntilIdle()
+        cloneLock.lock()
+        for other in cloned { differing[other] = [] }
+        cloned = []
+        cloneLock.unlock()
         let index = ((current ?? -1) + 1) % folders.count
         let target = folders[index]
         if fresh || current == nil {
@@ -46,14 +55,29 @@ final class OutputRing {
         }
         differing[index] = []
         current = index
-        // After a full build the other folders become hard-link copies at once, so the first edit
-        // afterwards only writes what it changed.
+        // After a full build the other folders become hard-link copies in the background, so the first
+        // edit afterwards only writes what it changed (and the full build is served without waiting).
         if fresh {
-            for other in folders.indices where other != index {
-                StagedOutput.removeInParallel(folders[other])
-                if (try? cloneTree(from: folders[index].path, to: folders[other].path)) != nil { differing[other] = [] }
+            let others = folders.indices.filter { $0 != index }
+            let source = folders[index].path
+            cloning.enter()
+            DispatchQueue.global().async { [self] in
+                for other in others {
+                    StagedOutput.removeInParallel(folders[other])
+                    if (try? cloneTree(from: source, to: folders[other].path)) != nil {
+                        cloneLock.lock()
+                        cloned.append(other)
+                        cloneLock.unlock()
+                    }
+                }
+                cloning.leave()
             }
         }
+    }
+
+    /// Waits for background copies (before the next build, and before the folders are removed).
+    func waitUntilIdle() {
+        cloning.wait()
     }
 
     /// The build failed after touching `attempted` in the prepared folder: remember what to repair.
@@ -65,9 +89,11 @@ final class OutputRing {
     // MARK: File operations
 
     /// Writes `bytes` at `path` inside `folder` through a temporary file and a rename.
-    static func write(_ bytes: [UInt8], to path: String, in folder: String) throws {
+    static func write(_ bytes: [UInt8], to path: String, in folder: String, fresh: Bool = false) throws {
         let full = folder + "/" + path
         try makeParents(of: full, below: folder)
+        // A fresh folder is served by nobody yet and shares no file: write in place.
+        if fresh { return try PageRenderer.writeFile(full, bytes) }
         let temporary = full + ".breingen-tmp"
         try PageRenderer.writeFile(temporary, bytes)
         guard rename(temporary, full) == 0 else {

@@ -93,7 +93,7 @@ final class RenderPlan: @unchecked Sendable {
                                 }
                             }
                             let bytes = try templates[page.template]!.renderBytes(try context ?? page.context())
-                            try OutputRing.write(bytes, to: file, in: folder)
+                            try OutputRing.write(bytes, to: file, in: folder, fresh: previous == nil)
                             writtenHere.append(file)
                             fingerprintBase[index] = fingerprint
                             renderedBase[index] = true

@@ -14,7 +14,7 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown"),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats"],
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics"]),
@@ -46,9 +46,9 @@ let package = Package(
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
-        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),

@@ -34,6 +34,9 @@ extension CLI {
             } else {
                 input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             }
+            guard input.count <= Markdown.maximumInputSize else {
+                throw Diagnostic(.error, "invoer is \(input.count / (1 << 20)) MiB; de grens is \(Markdown.maximumInputSize / (1 << 20)) MiB")
+            }
             let document = Markdown.parse(input, options: options)
             FileHandle.standardOutput.write(Data(HTMLRenderer().renderBytes(document)))
             return 0

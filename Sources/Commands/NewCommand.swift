@@ -10,7 +10,8 @@ extension CLI {
             details: """
                 Schrijft content/<map>/<slug>.md met elk veld van TYPE ingevuld als voorbeeld; de slug
                 komt uit de titel. Overschrijft nooit een bestaand bestand. Een site kan het voorbeeld
-                vervangen met archetypes/<type>.md.
+                vervangen met archetypes/<type>.md. Bij 'result' is de titel de slug van het thema, bij
+                'finance' het jaar (een map met finance.yml en twee tabellen met voorbeeldcijfers).
                 Typen: \(Archetypes.creatable.map(\.commandName).joined(separator: ", ")).
                 """,
             options: [

@@ -1,6 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Markdown
 import Templates
 
 extension CLI {
@@ -13,7 +14,8 @@ extension CLI {
                 Voor thema-auteurs: toont wat een template maakt van de gegeven gegevens. Zonder --templates
                 is TEMPLATE een bestandspad en zoeken include en extends in dezelfde map. Met --templates
                 is TEMPLATE een naam binnen die map(pen); geef de map van de site eerst en die van het thema
-                daarna. Een fout geeft de plaats in de template (regel, kolom) en status 1.
+                daarna. Een fout geeft de plaats in de template (regel, kolom) en status 1. Het filter
+                markdown werkt zoals in de site; asset(pad) geeft het pad zonder vingerafdruk.
                 """,
             options: [
                 OptionSpec("data", short: "d", value: "BESTAND", help: "JSON- of YAML-bestand met de variabelen van de template"),
@@ -40,6 +42,16 @@ extension CLI {
             let context = try arguments.value("data").map(TemplateData.load) ?? [:]
             let environment = Environment(searchPaths: searchPaths, lenient: arguments.has("lenient"),
                                           baseURL: arguments.value("base-url") ?? "/")
+            // The same `markdown` filter the site registers: our Markdown engine, output marked safe.
+            environment.registerFilter("markdown") { value, _ in .safe(Markdown.html(value.printed)) }
+            // Without a site build there are no fingerprinted assets: asset(path) is the plain URL.
+            let base = environment.baseURL
+            environment.registerFunction("asset") { arguments in
+                guard arguments.positional.count == 1, let path = arguments.positional[0].stringValue else {
+                    throw TemplateRuntimeError("asset() verwacht één pad, bijvoorbeeld asset('css/main.css')")
+                }
+                return .string(URLs.relative(path, base: base))
+            }
             let output = try environment.template(named: name).render(context)
             console.out(output, terminator: "")
             return 0

@@ -13,7 +13,7 @@ extension CLI {
                 rest van content/ (thema's, resultaten, activiteiten, personen, financiële staten). Schrijft
                 output/jaarverslag-JAAR.html (één bestand, ook om af te drukken) en output/jaarverslag-JAAR.pdf.
                 Interne WIJ SCHOOL-scans tellen mee in de cijfers, maar scholen worden alleen met --internal
-                bij naam genoemd.
+                bij naam genoemd; die interne versie heet jaarverslag-JAAR-intern.html/.pdf.
                 """,
             options: [
                 OptionSpec("year", short: "y", value: "JAAR", help: "het jaar van het verslag, bijvoorbeeld 2020"),

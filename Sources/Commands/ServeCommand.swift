@@ -8,18 +8,21 @@ extension CLI {
         Command(
             name: "serve",
             summary: "bouw de site, toon hem op http://127.0.0.1:8080 en herlaad bij elke wijziging",
-            usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--poll]",
+            usage: "breingen serve [--root MAP] [--port POORT] [--host ADRES] [--drafts] [--internal] [--poll]",
             details: """
                 Bouwt de site, serveert hem lokaal en houdt content/, themes/, static/, assets/ en
                 templates/ in de gaten.
                 Na elke wijziging wordt de site opnieuw gebouwd en laden open pagina's vanzelf opnieuw.
                 Een bouwfout verschijnt in de terminal en over de pagina in de browser; de laatste
-                gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Stop met Ctrl-C.
+                gelukte versie blijft zichtbaar. output/ wordt niet aangeraakt. Met --drafts en --internal
+                zie je ook concepten en interne items. Stop met Ctrl-C.
                 """,
             options: [
                 OptionSpec("root", value: "MAP", help: "de sitemap met content/ en themes/ (standaard: huidige map)"),
                 OptionSpec("port", short: "p", value: "POORT", help: "de poort (standaard: 8080; 0 kiest een vrije poort)"),
                 OptionSpec("host", value: "ADRES", help: "het adres om op te luisteren (standaard: 127.0.0.1)"),
+                OptionSpec("drafts", help: "toon ook concepten (draft: true)"),
+                OptionSpec("internal", help: "toon ook interne items (visibility: internal)"),
                 OptionSpec("poll", help: "kijk elke halve seconde naar wijzigingen in plaats van via inotify"),
             ]
         ) { arguments, console in
@@ -45,7 +48,10 @@ extension CLI {
             }
             var configuration = PreviewConfiguration(root: root, host: host, port: port)
             configuration.forcePolling = arguments.has("poll")
-            let rebuilder = try IncrementalRebuilder(options: BuildOptions(root: root))
+            let drafts = arguments.has("drafts"), includeInternal = arguments.has("internal")
+            let rebuilder = try IncrementalRebuilder(
+                options: BuildOptions(root: root, drafts: drafts, includeInternal: includeInternal, quiet: true),
+                report: { console.report($0) })
             let preview = PreviewServer(
                 configuration: configuration, rebuilder: rebuilder,
                 log: PreviewLog(info: { console.err($0) }, problem: { console.report($0) }))
@@ -70,7 +76,12 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
     let workDirectory: URL
     private let builder: IncrementalSiteBuilder
 
-    init(options: BuildOptions, temporaryDirectory: URL = FileManager.default.temporaryDirectory) throws {
+    private let report: @Sendable (Diagnostic) -> Void
+
+    /// `report` gets the warnings of each build.
+    init(options: BuildOptions, temporaryDirectory: URL = FileManager.default.temporaryDirectory,
+         report: @escaping @Sendable (Diagnostic) -> Void) throws {
+        self.report = report
         workDirectory = temporaryDirectory.appendingPathComponent(
             "breingen-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
@@ -79,6 +90,7 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
 
     func rebuild(_ changes: ChangeSet) throws -> RebuildResult {
         let summary = try builder.build(changed: changes.everything ? nil : changes.paths)
+        summary.warnings.forEach(report)
         let text = summary.full
             ? "\(summary.pages) pagina's, alles opnieuw"
             : "\(summary.rendered) van \(summary.pages) pagina's opnieuw, \(summary.changedFiles) bestanden bijgewerkt"

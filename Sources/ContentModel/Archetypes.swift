@@ -1,10 +1,11 @@
 /// The built-in example of every content type, used by `breingen new`. `{{title}}`, `{{slug}}`,
 /// `{{date}}`, `{{year}}`, `{{nextYear}}`, `{{theme}}` and `{{level}}` are filled in. A site overrides one in `archetypes/<type>.md` (or `.yml`).
 public enum Archetypes {
-    /// The types `breingen new` can create (finance years are folders with CSV files: written by hand).
+    /// The types `breingen new` can create (`finance` writes a year's folder with example tables).
     public static let creatable: [ContentType] = [.theme, .bestPractice, .insight, .activity, .result, .alliance,
-                                                  .publication, .person, .schoolScan, .page]
+                                                  .publication, .person, .schoolScan, .finance, .page]
 
+    /// The built-in example of a type, with placeholders; nil for `finance` (see `NewFinance`).
     public static func builtIn(_ type: ContentType) -> String? {
         switch type {
         case .theme: return """

@@ -3,15 +3,19 @@ import Diagnostics
 extension ContentLoader {
     /// Cross-file checks (duplicate slugs, references) over every item, then the knowledge base from the
     /// items the options keep.
-    static func assemble(site: SiteSettings, results: [FileResult], options: LoadOptions) -> (KnowledgeBase, [Diagnostic]) {
+    /// Without usable site settings (`site` nil, already reported) references to pyramid levels and menus
+    /// are not checked: every one of them would repeat that one error.
+    static func assemble(site siteSettings: SiteSettings?, results: [FileResult], options: LoadOptions) -> (KnowledgeBase, [Diagnostic]) {
+        let site = siteSettings ?? SiteSettings(title: "", baseURL: "", language: "")
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += result.diagnostics }
 
         // Duplicate slugs per type: the first file (files come in path order) keeps it.
         var owners: [ContentType: [String: String]] = [:]
-        var keptResults: [FileResult] = []
-        keptResults.reserveCapacity(results.count)
-        for result in results {
+        // Indexes, not copies: a copy of a result retains every field of its item.
+        var unique: [Int] = []
+        unique.reserveCapacity(results.count)
+        for (index, result) in results.enumerated() {
             guard let item = result.item else { continue }
             let info = item.info
             if let first = owners[item.type]?[info.slug] {
@@ -21,11 +25,11 @@ extension ContentLoader {
                 continue
             }
             owners[item.type, default: [:]][info.slug] = info.file
-            keptResults.append(result)
+            unique.append(index)
         }
         // A theme and year has one results file; the slug check above covers same-named files only.
         var resultKeys: [String: String] = [:]
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard case .result(let list)? = result.item else { continue }
             let key = "\(list.year)-\(list.theme)"
             if let first = resultKeys[key] {
@@ -35,7 +39,7 @@ extension ContentLoader {
             }
         }
         var financeYears: [Int: String] = [:]
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard case .finance(let f)? = result.item else { continue }
             if let first = financeYears[f.year] {
                 diagnostics.append(Diagnostic(.error, "financiële staten van \(f.year) staan al in \(first)", file: f.info.file))
@@ -46,7 +50,7 @@ extension ContentLoader {
 
         // References, resolved against every item (drafts and internal ones included).
         var targets: [ReferenceKind: [String: ItemInfo]] = [:]
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard let item = result.item else { continue }
             switch item.type {
             case .theme: targets[.theme, default: [:]][item.info.slug] = item.info
@@ -70,7 +74,8 @@ extension ContentLoader {
         }
         for result in results {
             let kept = result.item.map { options.keeps($0.info) } ?? false
-            for reference in result.references {
+            for reference in result.references
+            where siteSettings != nil || (reference.kind != .pyramidLevel && reference.kind != .menu) {
                 let exists: Bool
                 var target: ItemInfo?
                 switch reference.kind {
@@ -103,7 +108,7 @@ extension ContentLoader {
         var activities: [Activity] = [], lists: [ResultList] = [], alliances: [Alliance] = []
         var publications: [Publication] = [], people: [Person] = [], scans: [SchoolScan] = []
         var finance: [FinancialYear] = [], pages: [Page] = []
-        for result in keptResults {
+        for result in unique.lazy.map({ results[$0] }) {
             guard let item = result.item, options.keeps(item.info) else { continue }
             switch item {
             case .theme(let x): themes.append(x)

@@ -24,15 +24,12 @@ struct ContentFiles {
     static let reserved: Set<String> = ["reports"]
 
     init(root: URL) {
-        let fm = FileManager.default
         let content = root.appendingPathComponent("content")
-        let top = (try? fm.contentsOfDirectory(atPath: content.path))?.sorted() ?? []
-        for entry in top where !Self.ignored(entry) {
+        for top in DirectoryListing.entries(of: content.path) ?? [] where !Self.ignored(top.name) {
+            let entry = top.name
             let path = content.appendingPathComponent(entry).path
             let name = "content/" + entry
-            var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue {
+            if !top.isDirectory {
                 if entry != "site.yml" {
                     diagnostics.append(Diagnostic(.warning, "onbekend bestand in content/: hoort bij geen inhoudstype", file: name))
                 }
@@ -47,14 +44,13 @@ struct ContentFiles {
                 diagnostics.append(Diagnostic(.warning, message, file: name))
                 continue
             }
-            let files = (try? fm.contentsOfDirectory(atPath: path))?.sorted() ?? []
-            for file in files where !Self.ignored(file) {
+            for item in DirectoryListing.entries(of: path) ?? [] where !Self.ignored(item.name) {
+                let file = item.name
                 let filePath = path + "/" + file
                 let fileName = name + "/" + file
-                var isDir: ObjCBool = false
-                _ = fm.fileExists(atPath: filePath, isDirectory: &isDir)
+                let isDirectory = item.isDirectory
                 if type == .finance {
-                    if isDir.boolValue {
+                    if isDirectory {
                         jobs.append(Job(type: type, path: filePath, name: fileName))
                     } else {
                         diagnostics.append(Diagnostic(.warning, "financiële staten horen in een map per jaar: content/finance/JAAR/finance.yml", file: fileName))
@@ -62,7 +58,7 @@ struct ContentFiles {
                     continue
                 }
                 let wanted = type.isMarkdown ? ".md" : ".yml"
-                if isDir.boolValue {
+                if isDirectory {
                     diagnostics.append(Diagnostic(.warning, "submappen in \(name)/ worden niet gelezen", file: fileName))
                 } else if file.hasSuffix(wanted) {
                     jobs.append(Job(type: type, path: filePath, name: fileName))

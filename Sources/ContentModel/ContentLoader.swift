@@ -19,7 +19,7 @@ public enum ContentLoader {
         let files = ContentFiles(root: root)
         diagnostics += files.diagnostics
         let results = decodeInParallel(files.jobs)
-        var (kb, more) = assemble(site: site ?? SiteSettings(title: "", baseURL: "", language: ""), results: results, options: options)
+        var (kb, more) = assemble(site: site, results: results, options: options)
         diagnostics += more
         diagnostics = sorted(diagnostics)
         guard site != nil else { throw DiagnosticError(diagnostics) }
@@ -34,7 +34,7 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         let site = decodeSite(SourceFile(name: "content/site.yml", text: siteText), into: &diagnostics)
         let results = files.map { FileDecoder.decode(SourceFile(name: $0.name, text: $0.text), type: $0.type) }
-        let (kb, more) = assemble(site: site ?? SiteSettings(title: "", baseURL: "", language: ""), results: results, options: options)
+        let (kb, more) = assemble(site: site, results: results, options: options)
         diagnostics = sorted(diagnostics + more)
         guard site != nil else { throw DiagnosticError(diagnostics) }
         var result = kb

@@ -5,9 +5,6 @@ public typealias ContentDate = YAMLDate
 
 /// Finds impossible dates: month 13, 30 February, 24:00.
 enum DateCheck {
-    static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                             "september", "oktober", "november", "december"]
-
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -24,7 +21,7 @@ enum DateCheck {
     static func problem(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil, second: Int? = nil) -> String? {
         guard (1...12).contains(month) else { return "er is geen maand \(month)" }
         let days = daysIn(month: month, year: year)
-        guard (1...days).contains(day) else { return "\(monthNames[month - 1]) \(year) heeft \(days) dagen" }
+        guard (1...days).contains(day) else { return "\(DutchFormat.monthNames[month - 1]) \(year) heeft \(days) dagen" }
         if let hour, !(0...23).contains(hour) { return "er is geen uur \(hour)" }
         if let minute, !(0...59).contains(minute) { return "er is geen minuut \(minute)" }
         if let second, !(0...60).contains(second) { return "er is geen seconde \(second)" }
@@ -44,12 +41,6 @@ enum DateCheck {
 }
 
 extension YAMLDate {
-    /// Dutch long form: "23 september 2020".
-    public var dutch: String {
-        guard (1...12).contains(month) else { return description }
-        return "\(day) \(DateCheck.monthNames[month - 1]) \(year)"
-    }
-
     /// Just the calendar day (time dropped), for comparisons between dates and date-times.
     public var day0: YAMLDate { YAMLDate(year: year, month: month, day: day) }
 }

@@ -20,7 +20,7 @@ public struct Membership: Sendable, Equatable {
 /// A body in one year: who sat on it at year end, who joined and who left during the year.
 public struct BodyYear: Sendable {
     public var body: Body
-    /// Held on 31 December; by sort name.
+    /// Held after 31 December (a role that ends on 31 December counts as left); by sort name.
     public var atYearEnd: [Membership]
     /// Roles that started during the year.
     public var joined: [Membership]
@@ -40,6 +40,7 @@ public struct YearDigest: Sendable {
     /// One per body, in the order of `Body.allCases`.
     public var bodies: [BodyYear]
 
+    /// The composition of one body in this year.
     public func body(_ body: Body) -> BodyYear? { bodies.first { $0.body == body } }
 }
 
@@ -58,11 +59,12 @@ public struct FinancialRatios: Sendable, Equatable {
     public var managementShareOfExpenses: Decimal?
     public var targets: Targets
 
-    /// Nil when unknown.
+    /// Whether at least the target share of income went to the objectives; nil when unknown.
     public var meetsObjectivesTarget: Bool? {
         objectivesShareOfIncome.map { $0 >= targets.minimumObjectivesShareOfIncome }
     }
 
+    /// Whether at most the target share of expenses went to beheer en administratie; nil when unknown.
     public var meetsManagementTarget: Bool? {
         managementShareOfExpenses.map { $0 <= targets.maximumManagementShareOfExpenses }
     }

@@ -13,6 +13,8 @@ final class FieldReader {
     let what: String
     private var known: [String] = []
     private let pairs: [YAMLPair]
+    /// Not a mapping at all: that one error says it; missing fields would only repeat it.
+    private let broken: Bool
 
     init(_ node: YAMLNode, context: DecodeContext, what: String) {
         self.node = node
@@ -21,10 +23,13 @@ final class FieldReader {
         switch node.value {
         case .mapping(let pairs):
             self.pairs = pairs
+            self.broken = false
         case .null:
             self.pairs = []
+            self.broken = false
         default:
             self.pairs = []
+            self.broken = true
             context.error("\(what): verwacht velden (sleutel: waarde), niet \(describe(node.value))", at: node)
         }
     }
@@ -32,10 +37,11 @@ final class FieldReader {
     /// The raw node of a field (nil when absent or empty); marks the key as known.
     func raw(_ key: String, required: Bool = false) -> YAMLNode? {
         known.append(key)
-        guard let pair = pairs.first(where: { $0.key.value == .string(key) }) else {
+        guard let index = index(of: key) else {
             if required { missing(key) }
             return nil
         }
+        let pair = pairs[index]
         if case .null = pair.value.value {
             if required {
                 context.error("verplicht veld '\(key)' is leeg", at: pair.key)
@@ -47,10 +53,19 @@ final class FieldReader {
 
     /// Whether the mapping has the key at all (also when empty).
     func has(_ key: String) -> Bool {
-        pairs.contains { $0.key.value == .string(key) }
+        index(of: key) != nil
+    }
+
+    /// Pattern matching, not `YAMLValue ==`: this runs for every field of every file.
+    private func index(of key: String) -> Int? {
+        for i in pairs.indices {
+            if case .string(let name) = pairs[i].key.value, name == key { return i }
+        }
+        return nil
     }
 
     func missing(_ key: String) {
+        guard !broken else { return }
         context.error("verplicht veld '\(key)' ontbreekt (\(what))", at: node)
     }
 
@@ -69,6 +84,18 @@ final class FieldReader {
         }
         context.error("veld '\(key)' moet tekst zijn, niet \(describe(value.value))", at: value, notes: notes)
         return nil
+    }
+
+    /// A web address: `https://…`, `http://…`, `mailto:…` or a path on the site (`/…`). Anything else
+    /// (most often a forgotten `https://`) is a warning, since the link would be relative to the page.
+    func url(_ key: String) -> String? {
+        guard let value = raw(key), let text = Self.text(value, key: key, context: context) else { return nil }
+        let ok = ["https://", "http://", "mailto:", "/"].contains { text.hasPrefix($0) }
+        if !ok {
+            context.warning("veld '\(key)': '\(text)' is geen volledig webadres", at: value,
+                            notes: ["begin met https:// (of / voor een pagina op deze site)"])
+        }
+        return text
     }
 
     func bool(_ key: String) -> Bool? {
@@ -116,72 +143,6 @@ final class FieldReader {
             return nil
         }
         return value
-    }
-
-    func amount(_ key: String, required: Bool = false) -> Decimal? {
-        guard let value = raw(key, required: required) else { return nil }
-        return Self.amount(value, key: key, context: context)
-    }
-
-    /// Money: a plain number, or a quoted Dutch amount (`"95.677"`, `"€ 1.234,56"`, `"(2.500)"`).
-    static func amount(_ value: YAMLNode, key: String, context: DecodeContext) -> Decimal? {
-        switch value.value {
-        case .int(let n):
-            return Decimal(n)
-        case .decimal(let d):
-            if let text = context.source.lineText(value.line), looksLikeThousands(text, column: value.column) {
-                context.warning(
-                    "veld '\(key)': \(d) is een getal met drie decimalen; bedoel je een bedrag met een duizendtal-punt?",
-                    at: value, notes: ["schrijf het bedrag zonder punt (95677) of tussen aanhalingstekens (\"95.677\")"])
-            }
-            return d
-        case .string(let s):
-            if let amount = DutchNumber.parseAmount(s) { return amount }
-            context.error("veld '\(key)': '\(s)' is geen bedrag (zoals 95677, \"95.677\" of \"€ 1.234,56\")", at: value)
-            return nil
-        default:
-            context.error("veld '\(key)' moet een bedrag zijn, niet \(describe(value.value))", at: value)
-            return nil
-        }
-    }
-
-    /// Whether the number written at `column` has exactly three digits after its point.
-    private static func looksLikeThousands(_ line: String, column: Int) -> Bool {
-        let scalars = Array(line.unicodeScalars.dropFirst(column - 1))
-        var i = 0
-        while i < scalars.count, scalars[i] == "-" || scalars[i] == "+" { i += 1 }
-        while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1 }
-        guard i < scalars.count, scalars[i] == "." else { return false }
-        i += 1
-        var digits = 0
-        while i < scalars.count, ("0"..."9").contains(scalars[i]) { digits += 1; i += 1 }
-        return digits == 3
-    }
-
-    func date(_ key: String, required: Bool = false) -> ContentDate? {
-        guard let value = raw(key, required: required) else { return nil }
-        return Self.date(value, key: key, context: context)
-    }
-
-    static func date(_ value: YAMLNode, key: String, context: DecodeContext) -> ContentDate? {
-        switch value.value {
-        case .date(let d):
-            if let problem = DateCheck.problem(d) {
-                context.error("veld '\(key)': onmogelijke datum \(d): \(problem)", at: value)
-                return nil
-            }
-            return d
-        case .string(let s):
-            if let problem = DateCheck.problem(inText: s) {
-                context.error("veld '\(key)': onmogelijke datum '\(s)': \(problem)", at: value)
-            } else {
-                context.error("veld '\(key)' moet een datum zijn (zoals 2020-09-23), niet tekst '\(s)'", at: value)
-            }
-            return nil
-        default:
-            context.error("veld '\(key)' moet een datum zijn (zoals 2020-09-23), niet \(describe(value.value))", at: value)
-            return nil
-        }
     }
 
     /// A list of text; a single value where a list belongs is an error (it is easy to forget the brackets).

@@ -38,6 +38,11 @@ enum FileDecoder {
         if type.isMarkdown {
             do {
                 let parts = try FrontMatter.split(bytes, fileName: name)
+                guard let bodyText = Self.text(parts.body) else {
+                    return FileResult(diagnostics: [Diagnostic(
+                        .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,
+                        line: parts.bodyFirstLine)])
+                }
                 guard let frontMatter = parts.frontMatter else {
                     let firstLine = SourceFile(name: name, bytes: Array(bytes.prefix { $0 != 0x0A }))
                     return FileResult(diagnostics: [Diagnostic.error(
@@ -46,7 +51,7 @@ enum FileDecoder {
                 }
                 yaml = frontMatter
                 source = SourceFile(name: name, bytes: Array(bytes[..<(bytes.count - parts.body.count)]))
-                body = MarkdownBody(text: String(decoding: parts.body, as: UTF8.self), firstLine: parts.bodyFirstLine)
+                body = MarkdownBody(text: bodyText, firstLine: parts.bodyFirstLine)
             } catch let d as Diagnostic {
                 return FileResult(diagnostics: [d])
             } catch {
@@ -103,5 +108,25 @@ enum FileDecoder {
         result.diagnostics = context.diagnostics
         result.references = context.references
         return result
+    }
+
+    /// The body as a String, nil when it is not valid UTF-8. `String(decoding:)` is the fast path; it
+    /// repairs bad bytes with U+FFFD, so only a result holding U+FFFD needs the strict check.
+    static func text(_ bytes: [UInt8]) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        // memchr for 0xEF (the lead byte of U+FFFD, rare in Dutch text), then the two bytes after it.
+        let hasReplacement = text.withUTF8 { utf8 -> Bool in
+            guard let base = utf8.baseAddress else { return false }
+            var i = 0
+            let n = utf8.count
+            while i < n, let hit = memchr(base + i, 0xEF, n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < n, utf8[at + 1] == 0xBF, utf8[at + 2] == 0xBD { return true }
+                i = at + 1
+            }
+            return false
+        }
+        if hasReplacement { return String(validating: bytes, as: UTF8.self) }
+        return text
     }
 }

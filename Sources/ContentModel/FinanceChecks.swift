@@ -94,7 +94,7 @@ extension FinanceDecoder {
                     if total != sum {
                         let cell = positioned.cell(row: totalIndex, column: column)
                         diagnostics.append(diagnostic(.error,
-                            "'\(rule.rule.total)' in kolom '\(table.columns[column])' is \(Money.dutch(total)), maar de som van \(rule.rule.parts.count) rijen is \(Money.dutch(sum)) (verschil \(Money.dutch(total - sum)))",
+                            "'\(rule.rule.total)' in kolom '\(table.columns[column])' is \(DutchFormat.money(total)), maar de som van \(rule.rule.parts.count) rijen is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
                             positioned.source, cell))
                     }
                 }
@@ -118,7 +118,7 @@ extension FinanceDecoder {
                     let sum = partIndexes.reduce(Decimal(0)) { $0 + (row.values[$1] ?? 0) }
                     if total != sum {
                         diagnostics.append(diagnostic(.error,
-                            "'\(rule.rule.total)' van rij '\(row.label)' is \(Money.dutch(total)), maar de som van \(rule.rule.parts.count) kolommen is \(Money.dutch(sum)) (verschil \(Money.dutch(total - sum)))",
+                            "'\(rule.rule.total)' van rij '\(row.label)' is \(DutchFormat.money(total)), maar de som van \(rule.rule.parts.count) kolommen is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
                             positioned.source, positioned.cell(row: rowIndex, column: totalIndex)))
                     }
                 }
@@ -136,7 +136,7 @@ extension FinanceDecoder {
             guard let inc = i.values[column], let exp = e.values[column], let res = table.rows[resultIndex].values[column] else { continue }
             if inc - exp != res {
                 diagnostics.append(diagnostic(.error,
-                    "'\(result)' in kolom '\(table.columns[column])' is \(Money.dutch(res)), maar baten min lasten is \(Money.dutch(inc)) − \(Money.dutch(exp)) = \(Money.dutch(inc - exp))",
+                    "'\(result)' in kolom '\(table.columns[column])' is \(DutchFormat.money(res)), maar baten min lasten is \(DutchFormat.money(inc)) − \(DutchFormat.money(exp)) = \(DutchFormat.money(inc - exp))",
                     positioned.source, positioned.cell(row: resultIndex, column: column)))
             }
         }

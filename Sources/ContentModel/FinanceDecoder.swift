@@ -56,7 +56,7 @@ enum FinanceDecoder {
                     checkResult(table, income: income, expenses: expenses, result: result, into: &extra)
                     if let column, let stated = statedResult, let value = table.table.value(row: result, column: column),
                        value != stated, let n = r.raw("result") {
-                        context.error("het opgegeven resultaat \(Money.dutch(stated)) verschilt van '\(result)' in '\(column)': \(Money.dutch(value))", at: n)
+                        context.error("het opgegeven resultaat \(DutchFormat.money(stated)) verschilt van '\(result)' in '\(column)': \(DutchFormat.money(value))", at: n)
                     }
                 }
             }

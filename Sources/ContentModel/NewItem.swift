@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 
 /// Creates a content file from its archetype (`breingen new`).
 public enum NewItem {
@@ -12,7 +13,8 @@ public enum NewItem {
             if let near = Suggestions.nearest(to: typeName, in: names) { message += "; bedoelde je '\(near)'?" }
             throw Diagnostic(.error, message, notes: ["mogelijk: " + names.joined(separator: ", ")])
         }
-        var slug = Slug.make(from: title)
+        if type == .finance { return try NewFinance.create(root: root, yearText: title) }
+        var slug = Slug.make(title, asciiOnly: true)
         if type == .result { slug = "\(date.year)-\(slug)" }
         guard !slug.isEmpty else {
             throw Diagnostic(.error, "van de titel '\(title)' is geen slug te maken: gebruik letters of cijfers")
@@ -35,12 +37,17 @@ public enum NewItem {
         let themes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/themes").path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
         // A results file is about the theme its "title" names: `breingen new result onderwijs`.
-        let theme = type == .result ? Slug.make(from: title) : themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
+        let theme = type == .result ? Slug.make(title, asciiOnly: true) : themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
         var ignored: [Diagnostic] = []
         let level = ContentLoader.readSite(root: root, into: &ignored)?.pyramidLevels.first?.slug ?? "bewust"
         let text = Archetypes.fill(template, title: title, slug: slug, date: date, theme: theme, level: level)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // Exclusive create: never replaces a file that appeared meanwhile.
+        try writeExclusively(text, to: target, relative: relative)
+        return target
+    }
+
+    /// Creates the file with `O_EXCL`: never replaces a file, also not one that appeared meanwhile.
+    static func writeExclusively(_ text: String, to target: URL, relative: String) throws {
         let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
             throw Diagnostic(.error, "kan \(relative) niet schrijven: \(String(cString: strerror(errno)))", file: relative)
@@ -51,7 +58,6 @@ public enum NewItem {
         guard written == bytes.count else {
             throw Diagnostic(.error, "kan \(relative) niet volledig schrijven", file: relative)
         }
-        return target
     }
 
     /// Today's date in the local time zone, for new items.

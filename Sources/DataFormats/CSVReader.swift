@@ -43,9 +43,14 @@ struct CSVParser {
     let source: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
     var separator: UInt8 = 0x2C
+    /// Field count of the first row, to size the arrays of the next ones.
+    private var expectedFields = 4
     var pos = 0
     var lineIndex = 0
     var lineStart = 0
+    /// The last offset whose column was computed, and that column.
+    private var columnOffset = -1
+    private var columnValue = 1
 
     private static let quote: UInt8 = 0x22
     private static let lf: UInt8 = 0x0A
@@ -103,6 +108,7 @@ struct CSVParser {
                                  column: column ?? endColumn(ofLine: row.line), sourceLine: source.lineText(row.line))
             }
             expectedCount = expectedCount ?? row.fields.count
+            expectedFields = row.fields.count
             rows.append(row)
         }
         return rows
@@ -113,6 +119,8 @@ struct CSVParser {
         let line = lineIndex + source.firstLine
         var fields: [String] = []
         var columns: [Int] = []
+        fields.reserveCapacity(expectedFields)
+        columns.reserveCapacity(expectedFields)
         while true {
             columns.append(column(at: pos))
             if pos < bytes.count && bytes[pos] == Self.quote {
@@ -196,14 +204,19 @@ struct CSVParser {
     }
 
     /// 1-based column of an offset on the current line.
-    private func column(at offset: Int) -> Int {
-        var column = 1
-        var i = lineStart
+    /// Counted on from the previous field of the same line, so a row costs one pass.
+    private mutating func column(at offset: Int) -> Int {
+        if columnOffset < lineStart {
+            columnOffset = lineStart
+            columnValue = 1
+        }
+        var i = columnOffset
         while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            if bytes[i] & 0xC0 != 0x80 { columnValue += 1 }
             i += 1
         }
-        return column
+        columnOffset = offset
+        return columnValue
     }
 
     /// The column just past the last character of a (reported) line.

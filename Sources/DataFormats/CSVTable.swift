@@ -6,6 +6,7 @@ public struct CSVRow: Equatable, Sendable {
     /// 1-based column (in Unicode scalars) where each field starts; a quoted field starts at its quote.
     public var columns: [Int]
 
+    /// A record; `columns` has one entry per field.
     public init(fields: [String], line: Int, columns: [Int]) {
         self.fields = fields
         self.line = line
@@ -27,6 +28,7 @@ public struct CSVTable: Equatable, Sendable {
     /// The data records (after the header), blank lines left out.
     public var rows: [CSVRow]
 
+    /// A table as `CSVReader` builds it (also handy for tests).
     public init(separator: Character, header: CSVRow?, rows: [CSVRow]) {
         self.separator = separator
         self.header = header

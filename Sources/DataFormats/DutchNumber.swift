@@ -36,39 +36,6 @@ public enum DutchNumber {
         if !sawCurrency { _ = s.dropCurrencySuffix() }
         return s.number(negative: negative)
     }
-
-    /// Writes `value` in Dutch notation: `1.234,56`, `-2.500,00`; rounded half away from zero to
-    /// `fractionDigits` decimals; thousands grouped with `.` unless `grouping` is false.
-    public static func format(_ value: Decimal, fractionDigits: Int = 2, grouping: Bool = true) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, fractionDigits, .plain)
-        var text = rounded.description
-        var negative = false
-        if text.hasPrefix("-") {
-            negative = true
-            text.removeFirst()
-        }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        if fraction.count < fractionDigits {
-            fraction += String(repeating: "0", count: fractionDigits - fraction.count)
-        }
-        var grouped = ""
-        if grouping {
-            for (i, ch) in integer.enumerated() {
-                if i > 0 && (integer.count - i) % 3 == 0 { grouped.append(".") }
-                grouped.append(ch)
-            }
-        } else {
-            grouped = integer
-        }
-        let isZero = rounded == 0
-        var result = (negative && !isZero ? "-" : "") + grouped
-        if fractionDigits > 0 { result += "," + fraction }
-        return result
-    }
 }
 
 /// A window on the bytes of an amount, narrowed from both ends while its parts are recognised.
@@ -119,32 +86,28 @@ private struct AmountScanner {
         }
     }
 
-    private func has(_ literal: [UInt8], at i: Int) -> Bool {
-        guard i >= start, i + literal.count <= end else { return false }
-        for k in 0..<literal.count where bytes[i + k] != literal[k] { return false }
+    /// Whether the three bytes `a b c` are at `i` (inside the window). Three bytes cover `€`, `EUR` and `−`;
+    /// plain bytes rather than arrays keep shared reference counts out of parallel callers.
+    private func has(_ a: UInt8, _ b: UInt8, _ c: UInt8, at i: Int) -> Bool {
+        i >= start && i + 3 <= end && bytes[i] == a && bytes[i + 1] == b && bytes[i + 2] == c
+    }
+
+    private func hasCurrency(at i: Int) -> Bool {
+        has(0xE2, 0x82, 0xAC, at: i) || has(UInt8(ascii: "E"), UInt8(ascii: "U"), UInt8(ascii: "R"), at: i)
+    }
+
+    mutating func dropCurrencyPrefix() -> Bool {
+        guard hasCurrency(at: start) else { return false }
+        start += 3
+        trim()
         return true
     }
 
-    private static let euro: [UInt8] = [0xE2, 0x82, 0xAC]
-    private static let eur: [UInt8] = Array("EUR".utf8)
-    private static let minusSign: [UInt8] = [0xE2, 0x88, 0x92]
-
-    mutating func dropCurrencyPrefix() -> Bool {
-        for symbol in [Self.euro, Self.eur] where has(symbol, at: start) {
-            start += symbol.count
-            trim()
-            return true
-        }
-        return false
-    }
-
     mutating func dropCurrencySuffix() -> Bool {
-        for symbol in [Self.euro, Self.eur] where has(symbol, at: end - symbol.count) {
-            end -= symbol.count
-            trim()
-            return true
-        }
-        return false
+        guard hasCurrency(at: end - 3) else { return false }
+        end -= 3
+        trim()
+        return true
     }
 
     /// Drops a leading `-`, `+` or `−`, flipping `negative` for a minus.
@@ -153,9 +116,9 @@ private struct AmountScanner {
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
             if c == UInt8(ascii: "-") { negative.toggle() }
             start += 1
-        } else if has(Self.minusSign, at: start) {
+        } else if has(0xE2, 0x88, 0x92, at: start) {  // U+2212 MINUS SIGN
             negative.toggle()
-            start += Self.minusSign.count
+            start += 3
         } else {
             return false
         }
@@ -165,8 +128,20 @@ private struct AmountScanner {
 
     /// The remaining text as `digits[.ddd]*[,digits|,-|,--]`, exactly.
     func number(negative: Bool) -> Decimal? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(end - start)
+        // The digits go into a UInt64 while they fit (19 digits); longer numbers are collected and built
+        // by ExactDecimal. No heap allocation in the usual case.
+        var significand: UInt64 = 0
+        var digitCount = 0
+        var long: [UInt8]? = nil
+        func add(_ c: UInt8) {
+            if digitCount < 19 {
+                significand = significand * 10 + UInt64(c - UInt8(ascii: "0"))
+            } else {
+                if long == nil { long = Array(String(significand).utf8) }
+                long!.append(c)
+            }
+            digitCount += 1
+        }
         var i = start
         // Integer part: plain digits, or 1–3 digits then groups of exactly three after each dot.
         var groupLength = 0
@@ -174,7 +149,7 @@ private struct AmountScanner {
         while i < end {
             let c = bytes[i]
             if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-                digits.append(c)
+                add(c)
                 groupLength += 1
             } else if c == UInt8(ascii: ".") {
                 if grouped ? groupLength != 3 : (groupLength == 0 || groupLength > 3) { return nil }
@@ -186,7 +161,7 @@ private struct AmountScanner {
             i += 1
         }
         if grouped && groupLength != 3 { return nil }
-        let integerCount = digits.count
+        let integerCount = digitCount
         if i < end {
             guard bytes[i] == UInt8(ascii: ",") else { return nil }
             i += 1
@@ -196,18 +171,21 @@ private struct AmountScanner {
                 if i < end && bytes[i] == UInt8(ascii: "-") { i += 1 }
                 guard i == end, integerCount > 0 else { return nil }
             } else {
-                let fractionStart = digits.count
                 while i < end, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-                    digits.append(bytes[i])
+                    add(bytes[i])
                     i += 1
                 }
-                guard i == end, digits.count > fractionStart else { return nil }
+                guard i == end, digitCount > integerCount else { return nil }
             }
         }
-        guard !digits.isEmpty else { return nil }
-        return digits.withUnsafeBufferPointer {
-            ExactDecimal.make($0, negative: negative, integerDigits: 0..<integerCount,
-                              fractionDigits: integerCount..<$0.count, exponent: 0)
+        guard digitCount > 0 else { return nil }
+        let fractionCount = digitCount - integerCount
+        if let long {
+            return long.withUnsafeBufferPointer {
+                ExactDecimal.make($0, negative: negative, integerDigits: 0..<($0.count - fractionCount),
+                                  fractionDigits: ($0.count - fractionCount)..<$0.count, exponent: 0)
+            }
         }
+        return ExactDecimal.make(significand: significand, negative: negative, exponent: -fractionCount)
     }
 }

@@ -1,4 +1,9 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Splits a Markdown file into its YAML front matter and its body.
 ///
@@ -29,10 +34,13 @@ public enum FrontMatter {
                 let yaml = SourceFile(name: fileName, bytes: Array(bytes[firstEnd..<lineStart]), firstLine: 2)
                 return (yaml, Array(bytes[closeEnd...]), line + 1)
             }
-            // Next line.
-            var i = lineStart
-            while i < bytes.count && bytes[i] != 0x0A { i += 1 }
-            lineStart = i + 1
+            // Next line; memchr finds the line feed far faster than a byte loop.
+            let next = bytes.withUnsafeBufferPointer { buffer -> Int in
+                let base = buffer.baseAddress! + lineStart
+                guard let hit = memchr(base, 0x0A, buffer.count - lineStart) else { return buffer.count }
+                return lineStart + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
+            }
+            lineStart = next + 1
             line += 1
         }
         let source = SourceFile(name: fileName, bytes: bytes)

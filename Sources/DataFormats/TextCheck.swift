@@ -11,6 +11,19 @@ enum TextCheck {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight bytes at a time while they are all printable ASCII (0x20...0x7E): no byte has the high
+            // bit, none is below 0x20, none is 0x7F.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
+                let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let hasDel = (del &- 0x0101_0101_0101_0101) & ~del & high
+                if (w & high) | below20 | hasDel == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b >= 0x20 && b < 0x7F || b == 0x0A || b == 0x09 {
                 i += 1

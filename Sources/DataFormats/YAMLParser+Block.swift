@@ -15,7 +15,8 @@ extension YAMLParser {
             pos += 3
             root = try parseBlockNode(parentIndent: -1, afterKey: true)
         } else if atDocumentMarker {
-            root = node(.null, mark())
+            // `...` before any content ends a document that never started (PyYAML rejects it too).
+            throw error("'...' sluit een document af, maar er staat nog niets; verwijder deze regel", at: pos)
         } else {
             root = try parseBlockContent(indent: column, parentIndent: -1)
         }
@@ -95,6 +96,8 @@ extension YAMLParser {
 
     /// Parses a block mapping at `indent`; `pos` is at the `:` after its first key.
     mutating func parseBlockMapping(indent: Int, firstKey: YAMLNode) throws -> YAMLNode {
+        try enterCollection(firstKey: firstKey)
+        defer { depth -= 1 }
         var builder = MappingBuilder()
         var key = firstKey
         var keyOffset = pos
@@ -133,6 +136,8 @@ extension YAMLParser {
 
     /// Parses a block sequence at `indent`; `pos` is at its first `-`.
     mutating func parseBlockSequence(indent: Int) throws -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = mark()
         var items: [YAMLNode] = []
         while true {
@@ -179,13 +184,29 @@ extension YAMLParser {
 /// Collects the pairs of a mapping and rejects duplicate keys.
 struct MappingBuilder {
     var pairs: [YAMLPair] = []
-    private var stringKeys: Set<String> = []
+    /// The string keys, built only for large mappings: for the usual dozen keys a linear scan is cheaper
+    /// than hashing.
+    private var stringKeys: Set<String>? = nil
+    private static let setThreshold = 16
 
-    mutating func add(key: YAMLNode, value: YAMLNode, keyOffset: Int, parser: YAMLParser) throws {
+    mutating func add(key: __owned YAMLNode, value: __owned YAMLNode, keyOffset: Int, parser: YAMLParser) throws {
         let duplicate: Bool
         if case .string(let s) = key.value {
-            // Almost every key is a string: a set keeps large mappings linear.
-            duplicate = !stringKeys.insert(s).inserted
+            if stringKeys == nil && pairs.count >= Self.setThreshold {
+                var keys = Set<String>()
+                for pair in pairs {
+                    if case .string(let k) = pair.key.value { keys.insert(k) }
+                }
+                stringKeys = keys
+            }
+            if stringKeys != nil {
+                duplicate = !stringKeys!.insert(s).inserted
+            } else {
+                duplicate = pairs.contains { pair in
+                    if case .string(let k) = pair.key.value { return k == s }
+                    return false
+                }
+            }
         } else {
             duplicate = pairs.contains { $0.key.value == key.value }
         }
@@ -196,6 +217,8 @@ struct MappingBuilder {
                 file: parser.source.name, line: key.line, column: key.column,
                 sourceLine: parser.source.lineText(key.line))
         }
+        // Room for a typical front matter at once, instead of growing 1, 2, 4, 8, 16.
+        if pairs.isEmpty { pairs.reserveCapacity(12) }
         pairs.append(YAMLPair(key: key, value: value))
     }
 

@@ -4,6 +4,8 @@ import Diagnostics
 extension YAMLParser {
     /// Parses `[ ... ]` at `pos`. An entry `key: value` inside it is a one-pair mapping, as in YAML.
     mutating func parseFlowSequence() throws -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = mark()
         pos += 1
         var items: [YAMLNode] = []
@@ -43,6 +45,8 @@ extension YAMLParser {
 
     /// Parses `{ ... }` at `pos`. A key without `:` has a null value, as in YAML.
     mutating func parseFlowMapping() throws -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = mark()
         pos += 1
         var builder = MappingBuilder()

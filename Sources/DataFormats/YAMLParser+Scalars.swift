@@ -116,6 +116,10 @@ extension YAMLParser {
     }
 
     private func resolve(_ text: UnsafeBufferPointer<UInt8>, start: Mark) throws -> YAMLNode {
+        // Most text starts with a byte no typed value can start with: skip the resolver for it.
+        if let first = text.first, !YAMLScalarResolver.mayBeTyped(first) {
+            return node(.string(String(decoding: text, as: UTF8.self)), start)
+        }
         switch YAMLScalarResolver.resolve(text) {
         case .string:
             return node(.string(String(decoding: text, as: UTF8.self)), start)
@@ -360,10 +364,6 @@ extension YAMLParser {
         }
         if chomping != -1 && lineBreak { out.append(Byte.lf) }
         if chomping == 1 { out.append(contentsOf: repeatElement(Byte.lf, count: breaks)) }
-        // A less indented line that is not a document marker must not start with a tab: report it here.
-        if pos < end && !Byte.isBreak(bytes[pos]) && column < indent && bytes[pos] == Byte.tab {
-            throw error("tab gebruikt voor inspringing; YAML staat alleen spaties toe", at: pos)
-        }
         return node(.string(String(decoding: out, as: UTF8.self)), start)
     }
 

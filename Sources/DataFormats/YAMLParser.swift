@@ -59,6 +59,12 @@ struct YAMLParser {
     var lineStart = 0
     /// Where the last quoted scalar started, when it spanned several lines.
     var multilineQuote: Mark?
+    /// The last offset a column was computed for, and that column (see `mark(at:)`).
+    var columnCacheOffset = -1
+    var columnCacheValue = 1
+    /// How many collections enclose the current position; bounded so hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maxDepth = 200
 
     init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -155,21 +161,41 @@ struct YAMLParser {
         }
     }
 
+    /// Enters a collection at the current position; throws when nesting is unreasonably deep.
+    /// `firstKey` is the first key of a block mapping, where the error then points.
+    mutating func enterCollection(firstKey: YAMLNode? = nil) throws {
+        depth += 1
+        guard depth > Self.maxDepth else { return }
+        let message = "meer dan \(Self.maxDepth) geneste lijsten en mappings; zo diep nest geen redacteur"
+        if let key = firstKey {
+            throw Diagnostic(.error, message, file: source.name, line: key.line, column: key.column,
+                             sourceLine: source.lineText(key.line))
+        }
+        throw error(message, at: pos)
+    }
+
     // MARK: Positions and errors
 
     /// The mark of the current position.
-    func mark() -> Mark {
+    mutating func mark() -> Mark {
         mark(at: pos)
     }
 
-    /// The mark of an offset on the current line.
-    func mark(at offset: Int) -> Mark {
-        var column = 1
-        var i = lineStart
+    /// The mark of an offset on the current line. The column is counted on from the previous mark on the
+    /// same line, so a long line with many values (minified JSON) stays linear.
+    mutating func mark(at offset: Int) -> Mark {
+        if columnCacheOffset < lineStart || columnCacheOffset > offset {
+            columnCacheOffset = lineStart
+            columnCacheValue = 1
+        }
+        var i = columnCacheOffset
+        var column = columnCacheValue
         while i < offset {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        columnCacheOffset = offset
+        columnCacheValue = column
         return Mark(offset: offset, line: lineIndex + source.firstLine, column: column)
     }
 

@@ -14,6 +14,19 @@ enum YAMLScalarResolver {
         case error(String)
     }
 
+    /// Whether a plain scalar starting with `c` can be anything but a string (see `resolve`).
+    @inline(__always) static func mayBeTyped(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+             UInt8(ascii: "O"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+             UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+
     static func resolve(_ s: UnsafeBufferPointer<UInt8>) -> Result {
         let n = s.count
         guard n > 0 else { return .value(.null) }
@@ -207,11 +220,20 @@ enum ExactDecimal {
             fractionCount += 1
         }
         if digitCount > 38 { return nil }
-        let base = big ?? Decimal(significand)
-        if base == 0 { return Decimal(0) }
+        guard let big else {
+            return make(significand: significand, negative: negative, exponent: exponent - fractionCount)
+        }
         let scale = exponent - fractionCount
         guard scale >= -120 && scale <= 120 else { return nil }
-        let magnitude = Decimal(sign: .plus, exponent: scale, significand: base)
+        let magnitude = Decimal(sign: .plus, exponent: scale, significand: big)
+        return negative ? -magnitude : magnitude
+    }
+
+    /// `±significand × 10^exponent`; nil when the exponent is out of `Decimal`'s range.
+    static func make(significand: UInt64, negative: Bool, exponent: Int) -> Decimal? {
+        if significand == 0 { return Decimal(0) }
+        guard exponent >= -120 && exponent <= 120 else { return nil }
+        let magnitude = Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
         return negative ? -magnitude : magnitude
     }
 }

@@ -29,6 +29,8 @@ struct BlockParser {
     var indent = 0
     var blank = false
     var partiallyConsumedTab = false
+    /// Where the last failed thematic-break scan of this line stopped (keeps `- - - … a` linear).
+    var thematicBreakKillPosition = 0
     var root: Int32 = 0
     var tip: Int32 = 0
     /// Address where the last line added to the tip paragraph starts (a table header candidate).
@@ -39,7 +41,9 @@ struct BlockParser {
         self.options = options
         lineOffset = firstLine - 1
         store = Storage(sourceCount: source.count)
-        store.nodes.reserveCapacity(source.count / 24 + 16)
+        // Generous: pages never touched are never resident, while growing by doubling would copy the
+        // whole arena and briefly hold both copies.
+        store.nodes.reserveCapacity(source.count / 4 + 64)
         root = store.makeNode(.document)
         store.nodes[0].flags = NodeFlags.open
         store.nodes[0].line = Int32(firstLine)
@@ -73,29 +77,33 @@ struct BlockParser {
     @inline(__always) func peek(_ i: Int) -> UInt8 { i < lineEnd ? p[i] : 0x0A }
     @inline(__always) func kind(_ n: Int32) -> NodeKind { store.nodes[Int(n)].kind }
 
+    /// Finds the first non-space at or after `offset`. The scan is skipped while the last result is
+    /// still ahead of `offset`, so matching many nested containers does not rescan the indentation.
     mutating func findFirstNonspace() {
-        var i = offset
-        var col = column
-        var charsToTab = 4 - (column % 4)
-        while i < lineEnd {
-            let c = p[i]
-            if c == 0x20 {
-                i += 1
-                col += 1
-                charsToTab -= 1
-                if charsToTab == 0 { charsToTab = 4 }
-            } else if c == 0x09 {
-                i += 1
-                col += charsToTab
-                charsToTab = 4
-            } else {
-                break
+        if firstNonspace <= offset {
+            var i = offset
+            var col = column
+            var charsToTab = 4 - (column % 4)
+            while i < lineEnd {
+                let c = p[i]
+                if c == 0x20 {
+                    i += 1
+                    col += 1
+                    charsToTab -= 1
+                    if charsToTab == 0 { charsToTab = 4 }
+                } else if c == 0x09 {
+                    i += 1
+                    col += charsToTab
+                    charsToTab = 4
+                } else {
+                    break
+                }
             }
+            firstNonspace = i
+            firstNonspaceColumn = col
         }
-        firstNonspace = i
-        firstNonspaceColumn = col
-        indent = col - column
-        blank = i >= lineEnd
+        indent = firstNonspaceColumn - column
+        blank = firstNonspace >= lineEnd
     }
 
     mutating func advanceOffset(_ amount: Int, columns: Bool) {
@@ -161,6 +169,8 @@ struct BlockParser {
         eolEnd = eol
         offset = s
         column = 0
+        firstNonspace = s - 1
+        thematicBreakKillPosition = s
         blank = false
         partiallyConsumedTab = false
         lineNumber += 1
@@ -275,7 +285,9 @@ struct BlockParser {
                 advanceOffset(lineEnd - offset, columns: false)
                 openedFence = true
             } else if !indented && c == 0x3C,
-                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd, allowKind7: containerKind != .paragraph),
+                      // Kind 7 cannot interrupt a paragraph, not even one this line would lazily continue.
+                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd,
+                                                                   allowKind7: containerKind != .paragraph && !maybeLazy),
                       htmlKind > 0 {
                 container = addChild(container, .htmlBlock, at: firstNonspace)
                 store.nodes[Int(container)].level = UInt8(htmlKind)
@@ -289,7 +301,8 @@ struct BlockParser {
                     advanceOffset(lineEnd - offset, columns: false)
                 }
             } else if !indented && !(containerKind == .paragraph && !allMatched)
-                        && (c == 0x2A || c == 0x2D || c == 0x5F) && BlockScan.thematicBreak(p, firstNonspace, lineEnd) {
+                        && (c == 0x2A || c == 0x2D || c == 0x5F) && thematicBreakKillPosition <= firstNonspace
+                        && BlockScan.thematicBreak(p, firstNonspace, lineEnd, failedAt: &thematicBreakKillPosition) {
                 container = addChild(container, .thematicBreak, at: firstNonspace)
                 advanceOffset(lineEnd - offset, columns: false)
             } else if !indented && options.footnotes && c == 0x5B, let (length, label) = footnoteDefinitionStart() {
@@ -375,8 +388,9 @@ struct BlockParser {
         }
 
         if tip != lastMatched && container == lastMatched && !blank && kind(tip) == .paragraph {
-            // Lazy continuation line.
-            addLine(tip, from: firstNonspace, padTab: false)
+            // Lazy continuation line: added from where the containers stopped matching (its leading
+            // whitespace can matter inside a code span).
+            addLine(tip, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
             return
         }
         while tip != lastMatched {
@@ -539,14 +553,15 @@ struct BlockParser {
         var item = store.nodes[Int(node)].first
         outer: while item >= 0 {
             let itemNext = store.nodes[Int(item)].next
-            if endsWithBlankLine(item) && itemNext >= 0 {
+            // Cheap tests first: a deep chain of single items must not walk its whole depth per list.
+            if itemNext >= 0 && endsWithBlankLine(item) {
                 tight = false
                 break
             }
             var sub = store.nodes[Int(item)].first
             while sub >= 0 {
                 let subNext = store.nodes[Int(sub)].next
-                if endsWithBlankLine(sub) && (itemNext >= 0 || subNext >= 0) {
+                if (itemNext >= 0 || subNext >= 0) && endsWithBlankLine(sub) {
                     tight = false
                     break outer
                 }
@@ -573,7 +588,8 @@ struct BlockParser {
 
     // MARK: List markers and footnote definitions
 
-    func listMarker(interruptsParagraph: Bool) -> (Int, ListInfo)? {
+    // `mutating` only so that calls from `processLine` borrow self instead of copying it.
+    mutating func listMarker(interruptsParagraph: Bool) -> (Int, ListInfo)? {
         var i = firstNonspace
         let c = peek(i)
         var info = ListInfo(ordered: false, bulletChar: 0, delimiter: 0, start: 0, markerOffset: 0, padding: 0)
@@ -606,7 +622,7 @@ struct BlockParser {
     }
 
     /// `[^label]:` followed by optional spaces and tabs: the matched length and the normalised label.
-    func footnoteDefinitionStart() -> (Int, [UInt8])? {
+    mutating func footnoteDefinitionStart() -> (Int, [UInt8])? {
         let s = firstNonspace
         guard s + 1 < lineEnd, p[s + 1] == 0x5E else { return nil }
         var i = s + 2
@@ -701,17 +717,10 @@ struct BlockParser {
         }
         let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1)
         if references[label] == nil {
-            var destination: [UInt8] = []
-            if dest.pointy {
-                Entities.unescape(q, destStart + 1, destEnd - 1, into: &destination)
-            } else {
-                Entities.unescape(q, destStart, destEnd, into: &destination)
-            }
-            var title: [UInt8] = []
-            if titleLength > 0 {
-                Entities.unescape(q, titleStart + 1, titleStart + titleLength - 1, into: &title)
-            }
-            references[label] = LinkTarget(destination: destination, title: title,
+            let decoded = InlineScan.decodeTarget(
+                q, destination: destStart..<destEnd, pointy: dest.pointy,
+                title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil)
+            references[label] = LinkTarget(destination: decoded.destination, title: decoded.title,
                                            address: baseAddress + Int32(destStart))
         }
         return i - start

@@ -2,8 +2,9 @@
 // with `end` the end of the line (before its line ending) and returns how much it matched.
 
 enum BlockScan {
-    /// `***`, `---`, `___` with optional spaces/tabs in between, nothing else on the line.
-    static func thematicBreak(_ p: Bytes, _ i: Int, _ end: Int) -> Bool {
+    /// `***`, `---`, `___` with optional spaces/tabs in between, nothing else on the line. On failure
+    /// `failedAt` is where the scan stopped: a later scan starting before it must fail too.
+    static func thematicBreak(_ p: Bytes, _ i: Int, _ end: Int, failedAt: inout Int) -> Bool {
         let c = p[i]
         guard c == 0x2A || c == 0x2D || c == 0x5F else { return false }
         var count = 0
@@ -13,10 +14,12 @@ enum BlockScan {
             if d == c {
                 count += 1
             } else if !isSpaceOrTab(d) {
+                failedAt = j
                 return false
             }
             j += 1
         }
+        if count < 3 { failedAt = end }
         return count >= 3
     }
 

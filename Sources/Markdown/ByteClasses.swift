@@ -1,5 +1,5 @@
 // Character classes on UTF-8 bytes. Everything the parser decides is decided on bytes; only the
-// emphasis flanking rules look at whole Unicode scalars (see `FlankingScalars.swift`).
+// emphasis flanking rules look at whole Unicode scalars (`isUnicodeWhitespace`, `isUnicodePunctuation`).
 
 typealias Bytes = UnsafeBufferPointer<UInt8>
 

@@ -8,7 +8,7 @@ extension InlineParser {
     /// start before `i` but not before `runStart`.
     func extendedAutolink(at i: Int, runStart: Int) -> (Int, Int, AutolinkKind)? {
         let c = q[i]
-        if c == 0x77 || c == 0x57 {
+        if c == 0x77 {
             guard i + 4 < len, matchesExactly(q, i, len, "www.") else { return nil }
             if i > subjectStart {
                 let b = q[i - 1]
@@ -156,13 +156,33 @@ extension InlineParser {
         case .email: destination = Array("mailto:".utf8)
         }
         destination.append(contentsOf: UnsafeBufferPointer(rebasing: q[s..<e]))
-        let link = store.makeNode(.link)
-        store.links.append(LinkInfo(destination: destination, title: [], address: base + Int32(s)))
-        store.nodes[Int(link)].aux = Int32(store.links.count - 1)
-        store.appendChild(block, link)
-        let text = store.makeNode(.text)
-        store.nodes[Int(text)].start = base + Int32(s)
-        store.nodes[Int(text)].end = base + Int32(e)
-        store.appendChild(link, text)
+        let link = appendLink(destination: destination, s, e)
+        if !brackets.isEmpty {
+            store.nodes[Int(link)].flags = NodeFlags.extendedAutolink
+            autolinksInBrackets = true
+        }
+    }
+
+    /// Links cannot contain links: turns extended autolinks among a new link's descendants back into
+    /// text. Iterative, since emphasis inside the link may nest deeply.
+    mutating func unwrapAutolinks(in link: Int32) {
+        var pending: [Int32] = [link]
+        while let parent = pending.popLast() {
+            var child = store.nodes[Int(parent)].first
+            while child >= 0 {
+                let next = store.nodes[Int(child)].next
+                let r = store.nodes[Int(child)]
+                if r.kind == .link && r.flags == NodeFlags.extendedAutolink {
+                    let text = r.first
+                    store.unlink(text)
+                    store.nodes[Int(text)].flags = 1  // keep it apart from neighbouring text
+                    store.insertAfter(child, text)
+                    store.unlink(child)
+                } else if r.first >= 0 && (r.kind == .emphasis || r.kind == .strong || r.kind == .strikethrough) {
+                    pending.append(child)
+                }
+                child = next
+            }
+        }
     }
 }

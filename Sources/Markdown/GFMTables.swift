@@ -117,7 +117,7 @@ extension BlockParser {
     }
 
     /// Parses a delimiter row (`|:--|--:|`); nil if the line is not one.
-    func delimiterRow(_ s: Int, _ e0: Int) -> [TableAlignment]? {
+    mutating func delimiterRow(_ s: Int, _ e0: Int) -> [TableAlignment]? {
         var e = e0
         while e > s && isSpaceOrTab(p[e - 1]) { e -= 1 }
         var i = s

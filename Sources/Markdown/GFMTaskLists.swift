@@ -16,6 +16,9 @@ extension BlockParser {
               isASCIIWhitespace(bytes[3]) else { return }
         store.nodes[Int(parent)].flags |= NodeFlags.task
         store.nodes[Int(parent)].level = bytes[1] == 0x20 ? 1 : 2
-        store.nodes[n].start = s + 3
+        // The checkbox takes the whitespace after it.
+        var k = s + 3
+        while k < e, let c = contentBytes(k, k + 1).first, isSpaceOrTab(c) { k += 1 }
+        store.nodes[n].start = k
     }
 }

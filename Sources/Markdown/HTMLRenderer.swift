@@ -11,16 +11,19 @@ public struct HTMLRenderer {
 
     /// The HTML of the whole document.
     public func render(_ document: MarkdownDocument) -> String {
-        var writer = HTMLWriter(document: document, resolver: linkResolver)
-        writer.renderDocument()
-        return String(decoding: writer.out, as: UTF8.self)
+        String(decoding: renderBytes(document), as: UTF8.self)
     }
 
     /// The HTML of the whole document as UTF-8 bytes (no String conversion).
     public func renderBytes(_ document: MarkdownDocument) -> [UInt8] {
-        var writer = HTMLWriter(document: document, resolver: linkResolver)
-        writer.renderDocument()
-        return writer.out
+        // The writer reads text through plain pointers: no reference counting per text node.
+        document.storage.source.withUnsafeBufferPointer { source in
+            document.storage.text.withUnsafeBufferPointer { text in
+                var writer = HTMLWriter(document: document, resolver: linkResolver, source: source, text: text)
+                writer.renderDocument()
+                return writer.out
+            }
+        }
     }
 }
 
@@ -36,14 +39,17 @@ struct HTMLWriter {
     var footnoteReferenceCounts: [Int] = []
     var footnoteOrder: [[UInt8]] = []
     var headingIDs: [Int32: String] = [:]
-    var lineStarts: [Int] = []
+    let source: Bytes
+    let text: Bytes
 
-    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?) {
+    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?, source: Bytes, text: Bytes) {
+        self.source = source
+        self.text = text
         self.document = document
         self.store = document.storage
         self.options = document.options
         self.resolver = resolver
-        out.reserveCapacity(store.sourceCount + store.sourceCount / 4 + 64)
+        out.reserveCapacity(store.sourceCount * 2 + 64)
         if options.headingIDs {
             for heading in document.headings { headingIDs[heading.node.index] = heading.id }
         }
@@ -57,18 +63,50 @@ struct HTMLWriter {
         if let last = out.last, last != 0x0A { out.append(0x0A) }
     }
 
+    @inline(__always) func slice(_ start: Int32, _ end: Int32) -> Bytes {
+        let s = Int(start)
+        let e = Int(end)
+        let n = source.count
+        return s < n ? Bytes(rebasing: source[s..<e]) : Bytes(rebasing: text[(s - n)..<(e - n)])
+    }
+
     mutating func escaped(_ start: Int32, _ end: Int32) {
         guard end > start else { return }
-        store.withBytes(start, end) { HTMLEscaping.appendText($0, to: &out) }
+        HTMLEscaping.appendText(slice(start, end), to: &out)
     }
 
     mutating func raw(_ start: Int32, _ end: Int32) {
         guard end > start else { return }
         if options.gfm {
-            store.withBytes(start, end) { HTMLEscaping.appendFiltered($0, to: &out) }
+            HTMLEscaping.appendFiltered(slice(start, end), to: &out)
         } else {
-            store.withBytes(start, end) { out.append(contentsOf: $0) }
+            out.append(contentsOf: slice(start, end))
         }
+    }
+
+    mutating func rawBytes(_ bytes: Bytes) {
+        if options.gfm {
+            HTMLEscaping.appendFiltered(bytes, to: &out)
+        } else {
+            out.append(contentsOf: bytes)
+        }
+    }
+
+    /// `\r\n` and `\r` as `\n`, as cmark writes the lines of code and HTML blocks.
+    func normalizedLineEndings(_ bytes: Bytes) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                result.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                result.append(bytes[i])
+            }
+            i += 1
+        }
+        return result
     }
 
     mutating func renderDocument() {
@@ -164,11 +202,14 @@ struct HTMLWriter {
                 put("\"")
             }
             put(">")
-            if r.start >= 0 {
-                escaped(r.start, r.end)
-                if r.end > r.start && store.bytes(r.end - 1, r.end) != [0x0A] && store.bytes(r.end - 1, r.end) != [0x0D] {
-                    out.append(0x0A)
+            if r.start >= 0 && r.end > r.start {
+                let content = slice(r.start, r.end)
+                if content.contains(0x0D) {
+                    HTMLEscaping.appendText(normalizedLineEndings(content), to: &out)
+                } else {
+                    HTMLEscaping.appendText(content, to: &out)
                 }
+                if let last = content.last, last != 0x0A && last != 0x0D { out.append(0x0A) }
             }
             put("</code></pre>\n")
             return false
@@ -176,8 +217,13 @@ struct HTMLWriter {
             cr()
             if options.safe {
                 put("<!-- raw HTML omitted -->")
-            } else if r.start >= 0 {
-                raw(r.start, r.end)
+            } else if r.start >= 0 && r.end > r.start {
+                let content = slice(r.start, r.end)
+                if content.contains(0x0D) {
+                    normalizedLineEndings(content).withUnsafeBufferPointer { rawBytes($0) }
+                } else {
+                    raw(r.start, r.end)
+                }
             }
             cr()
             return false

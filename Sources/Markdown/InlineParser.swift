@@ -45,6 +45,8 @@ struct InlineParser {
     var linkOpenerFloor = 0
     var backtickRuns: [Int: Int] = [:]
     var scannedForBackticks = false
+    /// Whether an email autolink was made inside an open bracket in this subject.
+    var autolinksInBrackets = false
     var noCommentEnd = false
     var noProcessingEnd = false
     var noDeclarationEnd = false
@@ -60,7 +62,7 @@ struct InlineParser {
         special = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         special.initialize(repeating: false, count: 256)
         for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = true }
-        if options.gfm { for c in "~:@wW".utf8 { special[Int(c)] = true } }
+        if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = true } }
         if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = true } }
     }
 
@@ -95,9 +97,10 @@ struct InlineParser {
 
     /// Parses `p[s..<e]`; node addresses are `base + index`.
     mutating func parseSubject(_ p: Bytes, _ s: Int, _ e: Int, base b: Int32) {
-        var start = s
+        // Only trailing whitespace goes (as in cmark): a lazy line left first by a removed reference
+        // definition keeps its indentation.
+        let start = s
         var end = e
-        while start < end && isSpaceOrTab(p[start]) { start += 1 }
         while end > start && isASCIIWhitespace(p[end - 1]) { end -= 1 }
         q = p
         base = b
@@ -111,6 +114,7 @@ struct InlineParser {
         linkOpenerFloor = 0
         if !backtickRuns.isEmpty { backtickRuns.removeAll() }
         scannedForBackticks = false
+        autolinksInBrackets = false
         noCommentEnd = false
         noProcessingEnd = false
         noDeclarationEnd = false
@@ -232,8 +236,15 @@ struct InlineParser {
                 i += 1
                 continue
             }
-            if gfm && (c == 0x77 || c == 0x57 || c == 0x3A || c == 0x40) {
-                if brackets.isEmpty, let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
+            if gfm && (c == 0x77 || c == 0x3A || c == 0x40) {
+                // Most `w` and `:` start nothing: check the next byte before the real matcher.
+                if c != 0x40 && (i + 1 >= len || q[i + 1] != (c == 0x77 ? 0x77 : 0x2F)) {
+                    i += 1
+                    continue
+                }
+                // www and URL autolinks are not looked for inside an open bracket; emails are, and
+                // are unwrapped again if the bracket becomes a link (as cmark-gfm does).
+                if brackets.isEmpty || c == 0x40, let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
                     if linkStart > start {
                         addText(start, linkStart)
                     } else if linkStart < start {
@@ -398,17 +409,45 @@ struct InlineParser {
         pos += 1
     }
 
+    /// `<scheme:...>` or `<local@domain>`: entity references are decoded in the destination and the
+    /// text, backslashes are not escapes.
     mutating func addAutolink(_ s: Int, _ e: Int, email: Bool) {
+        var decoded: [UInt8] = []
+        var k = s
+        while k < e {
+            if q[k] == 0x26 {
+                let n = Entities.decode(q, k, e, into: &decoded)
+                if n > 0 {
+                    k += n
+                    continue
+                }
+            }
+            decoded.append(q[k])
+            k += 1
+        }
         var destination: [UInt8] = email ? Array("mailto:".utf8) : []
-        destination.append(contentsOf: UnsafeBufferPointer(rebasing: q[s..<e]))
+        destination.append(contentsOf: decoded)
+        appendLink(destination: destination, s, e, text: decoded.count == e - s ? nil : decoded)
+    }
+
+    /// Appends a link node whose text is `q[s..<e]` (or `text`, when decoding changed it); returns it.
+    @discardableResult
+    mutating func appendLink(destination: [UInt8], _ s: Int, _ e: Int, text decoded: [UInt8]? = nil) -> Int32 {
         let link = store.makeNode(.link)
         store.links.append(LinkInfo(destination: destination, title: [], address: base + Int32(s)))
         store.nodes[Int(link)].aux = Int32(store.links.count - 1)
         store.appendChild(block, link)
         let text = store.makeNode(.text)
-        store.nodes[Int(text)].start = base + Int32(s)
-        store.nodes[Int(text)].end = base + Int32(e)
+        if let decoded {
+            store.nodes[Int(text)].start = store.textTail
+            store.text.append(contentsOf: decoded)
+            store.nodes[Int(text)].end = store.textTail
+        } else {
+            store.nodes[Int(text)].start = base + Int32(s)
+            store.nodes[Int(text)].end = base + Int32(e)
+        }
         store.appendChild(link, text)
+        return link
     }
 
     /// Length of raw inline HTML at `pos`, or 0.

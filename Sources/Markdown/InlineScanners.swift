@@ -204,13 +204,28 @@ enum InlineScan {
         return 0
     }
 
+    /// The destination and title as they mean: without `<>` or quotes, escapes and entities resolved.
+    static func decodeTarget(_ p: Bytes, destination: Range<Int>, pointy: Bool, title: Range<Int>?)
+        -> (destination: [UInt8], title: [UInt8]) {
+        var decodedDestination: [UInt8] = []
+        let inner = pointy ? (destination.lowerBound + 1)..<(destination.upperBound - 1) : destination
+        Entities.unescape(p, inner.lowerBound, inner.upperBound, into: &decodedDestination)
+        var decodedTitle: [UInt8] = []
+        if let title, title.count >= 2 {
+            Entities.unescape(p, title.lowerBound + 1, title.upperBound - 1, into: &decodedTitle)
+        }
+        return (decodedDestination, decodedTitle)
+    }
+
     /// Skips spaces and tabs, at most one line ending, then spaces and tabs again.
     static func skipSpacesAndOneNewline(_ p: Bytes, _ i: Int, _ end: Int) -> Int {
         var j = i
         while j < end && isSpaceOrTab(p[j]) { j += 1 }
-        if j < end && p[j] == 0x0D { j += 1 }
-        if j < end && p[j] == 0x0A { j += 1 } else if j > i && p[j - 1] == 0x0D {
-            // a lone carriage return already counted as the line ending
+        if j < end && p[j] == 0x0D {
+            j += 1
+            if j < end && p[j] == 0x0A { j += 1 }
+        } else if j < end && p[j] == 0x0A {
+            j += 1
         }
         while j < end && isSpaceOrTab(p[j]) { j += 1 }
         return j

@@ -40,17 +40,11 @@ extension InlineParser {
                     while j < len && isASCIIWhitespace(q[j]) { j += 1 }
                 }
                 if j < len && q[j] == 0x29 {
-                    var destination: [UInt8] = []
-                    if dest.pointy {
-                        Entities.unescape(q, destStart + 1, destEnd - 1, into: &destination)
-                    } else {
-                        Entities.unescape(q, destStart, destEnd, into: &destination)
-                    }
-                    var title: [UInt8] = []
-                    if titleLength > 0 {
-                        Entities.unescape(q, titleStart + 1, titleStart + titleLength - 1, into: &title)
-                    }
-                    target = LinkTarget(destination: destination, title: title, address: base + Int32(destStart))
+                    let decoded = InlineScan.decodeTarget(
+                        q, destination: destStart..<destEnd, pointy: dest.pointy,
+                        title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil)
+                    target = LinkTarget(destination: decoded.destination, title: decoded.title,
+                                        address: base + Int32(destStart))
                     pos = j + 1
                 }
             }
@@ -131,6 +125,7 @@ extension InlineParser {
         store.insertAfter(opener.node, link)
         store.unlink(opener.node)
         processEmphasis(opener.delimiterBottom)
+        if autolinksInBrackets && !opener.image { unwrapAutolinks(in: link) }
         popBracket()
         if !opener.image {
             // Links may not contain links: every earlier `[` is inactive now.

@@ -10,9 +10,19 @@ public enum Markdown {
         parse(Array(text.utf8), options: options, firstLine: firstLine)
     }
 
+    /// The largest input parsed: the tree addresses text with 32-bit offsets, and decoded text (smart
+    /// punctuation, entities) can grow to a few times the input. Longer input is cut at the last line
+    /// break before this size; callers that can report it (the CLI) check first.
+    public static let maximumInputSize = 256 << 20
+
     /// Parses Markdown bytes. Invalid UTF-8 and NUL become U+FFFD; a leading byte order mark is dropped.
     public static func parse(_ bytes: [UInt8], options: MarkdownOptions = .default, firstLine: Int = 1) -> MarkdownDocument {
-        let source = InputSanitizer.sanitize(bytes)
+        var source = InputSanitizer.sanitize(bytes)
+        if source.count > maximumInputSize {
+            var cut = maximumInputSize
+            while cut > 0 && source[cut - 1] != 0x0A { cut -= 1 }
+            source.removeSubrange((cut > 0 ? cut : maximumInputSize)...)
+        }
         var (storage, footnotes) = source.withUnsafeBufferPointer { p -> (Storage, [[UInt8]: Int32]) in
             var blocks = BlockParser(source: p, options: options, firstLine: firstLine)
             blocks.run()

@@ -1,31 +1,70 @@
 import Foundation
 
-/// Readable URL fragments from text, shared by heading ids, templates and the site:
-/// `Slug.make("Één stap verder!")` is `een-stap-verder`.
+/// Readable URL fragments from text, the one slug rule of the package (heading ids, template `slugify`,
+/// item slugs): `Slug.make("Één stap verder!")` is `een-stap-verder`.
 public enum Slug {
-    /// Lower case, diacritics folded, letters and digits kept, everything else one `-`, no `-` at
-    /// either end. Empty when the text has no letters or digits.
-    public static func make(_ text: String) -> String {
+    /// Lower case, diacritics folded, letters and digits kept, apostrophes dropped ("Saïd's" → "saids"),
+    /// everything else one `-`, no `-` at either end. Empty when the text has no letters or digits.
+    ///
+    /// `asciiOnly` gives the names of content items, which must pass `isValid`: only `a-z` and `0-9`
+    /// survive, a few letters without a decomposition are spelled out ("Ærø" → "aero", "ß" → "ss") and
+    /// any other letter counts as a separator.
+    public static func make(_ text: String, asciiOnly: Bool = false) -> String {
         var out = ""
         var pendingDash = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark { continue }
-            if scalar == "ß" || scalar == "ẞ" {
-                if pendingDash && !out.isEmpty { out.append("-") }
-                pendingDash = false
-                out.append("ss")
+            switch asciiOnly ? asciiPiece(scalar) : piece(scalar) {
+            case .skip:
                 continue
-            }
-            if properties.isAlphabetic || properties.numericType == .decimal {
+            case .separator:
+                pendingDash = true
+            case .text(let piece):
                 if pendingDash && !out.isEmpty { out.append("-") }
                 pendingDash = false
-                out.append(contentsOf: String(scalar).lowercased())
-            } else if scalar != "'" && scalar != "’" {
-                pendingDash = true
+                out += piece
             }
         }
         return out
+    }
+
+    /// Whether `text` is a slug as `make(_:asciiOnly: true)` writes them: `a-z`, `0-9` and single hyphens,
+    /// not starting or ending with one, i.e. non-empty and unchanged by `make`.
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && make(text, asciiOnly: true).utf8.elementsEqual(text.utf8)
+    }
+
+    /// What one scalar of the decomposed text becomes.
+    private enum Piece {
+        case skip  // accents split off by decomposition, apostrophes
+        case separator
+        case text(String)
+    }
+
+    private static func piece(_ scalar: Unicode.Scalar) -> Piece {
+        let properties = scalar.properties
+        if properties.generalCategory == .nonspacingMark { return .skip }
+        if scalar == "ß" || scalar == "ẞ" { return .text("ss") }
+        if properties.isAlphabetic || properties.numericType == .decimal {
+            return .text(String(scalar).lowercased())
+        }
+        return scalar == "'" || scalar == "’" ? .skip : .separator
+    }
+
+    private static func asciiPiece(_ scalar: Unicode.Scalar) -> Piece {
+        if (0x0300...0x036F).contains(scalar.value) { return .skip }  // Combining diacritical marks.
+        switch scalar {
+        case "a"..."z", "0"..."9": return .text(String(scalar))
+        case "A"..."Z": return .text(String(Unicode.Scalar(scalar.value + 0x20)!))
+        case "ß": return .text("ss")
+        case "æ", "Æ": return .text("ae")
+        case "œ", "Œ": return .text("oe")
+        case "ø", "Ø": return .text("o")
+        case "ł", "Ł": return .text("l")
+        case "đ", "Đ": return .text("d")
+        case "ĳ", "Ĳ": return .text("ij")
+        case "'", "’", "‘": return .skip
+        default: return .separator
+        }
     }
 
     /// Makes slugs unique within one document: a repeated slug gets `-2`, `-3`, ...; an empty one

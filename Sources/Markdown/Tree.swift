@@ -28,6 +28,8 @@ struct NodeFlags {
     static let tight: UInt8 = 16
     static let headerRow: UInt8 = 32
     static let ordered: UInt8 = 64
+    /// An extended email autolink made while a bracket was open (undone if the bracket becomes a link).
+    static let extendedAutolink: UInt8 = 2
     /// A list item that starts a GFM task; `level` holds 1 (unchecked) or 2 (checked).
     static let task: UInt8 = 128
 }

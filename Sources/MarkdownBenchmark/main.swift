@@ -13,26 +13,53 @@ func now() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-/// Best of `runs` wall-clock times of `body`, in seconds.
-func best(_ runs: Int, _ body: () -> Void) -> Double {
-    var result = Double.infinity
+/// User + system CPU seconds of this process (`RUSAGE_SELF`) or of its finished children.
+func cpuSeconds(_ who: Int32) -> Double {
+    var usage = rusage()
+    getrusage(who == 0 ? RUSAGE_SELF.rawValue : RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+/// A timing: wall clock and CPU seconds. On a shared machine the CPU time is the steadier figure.
+struct Timing {
+    var wall = Double.infinity
+    var cpu = Double.infinity
+    mutating func keepBest(_ other: Timing) {
+        wall = min(wall, other.wall)
+        cpu = min(cpu, other.cpu)
+    }
+}
+
+/// Best of `runs` wall-clock and CPU times of `body` (in this process).
+func best(_ runs: Int, _ body: () -> Void) -> Double { bestTiming(runs, body).wall }
+
+func bestTiming(_ runs: Int, _ body: () -> Void) -> Timing {
+    var result = Timing()
     for _ in 0..<runs {
+        let cpu0 = cpuSeconds(0)
         let start = now()
         body()
-        result = min(result, now() - start)
+        result.keepBest(Timing(wall: now() - start, cpu: cpuSeconds(0) - cpu0))
     }
     return result
 }
 
-func runProcess(_ path: String, _ arguments: [String]) -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    let start = now()
-    do { try process.run() } catch { return .nan }
-    process.waitUntilExit()
-    return now() - start
+/// Best of `runs` timings of a child process (its output goes to /dev/null).
+func runProcess(_ runs: Int, _ path: String, _ arguments: [String]) -> Timing {
+    var result = Timing()
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let cpu0 = cpuSeconds(1)
+        let start = now()
+        do { try process.run() } catch { return Timing(wall: .nan, cpu: .nan) }
+        process.waitUntilExit()
+        result.keepBest(Timing(wall: now() - start, cpu: cpuSeconds(1) - cpu0))
+    }
+    return result
 }
 
 func which(_ tool: String) -> String? {
@@ -53,41 +80,38 @@ func speed() throws {
         ("spec-voorbeelden", try Corpora.specExamples(targetBytes: 10_000_000)),
         ("Nederlands proza", try Corpora.dutchProse(targetBytes: 10_000_000)),
     ]
-    print("## Snelheid (beste van \(runs), MB/s = 10^6 bytes per seconde)\n")
-    print("| corpus | grootte | breingen CommonMark | cmark | verhouding | breingen GFM | cmark-gfm | verhouding | breingen CLI (GFM) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    let gfmFlags = ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                    "-e", "tasklist", "-e", "footnotes"]
+    print("## Snelheid (beste van \(runs); MB/s = 10^6 bytes per seconde CPU-tijd, tussen haakjes per seconde wandkloktijd)\n")
+    print("| corpus | modus | breingen (in proces) | breingen CLI | C-referentie | naam | verhouding CLI / C (CPU) |")
+    print("| --- | --- | ---: | ---: | ---: | --- | ---: |")
     for (name, bytes) in corpora {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-bench-\(getpid())-\(name.hashValue).md")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let mb = Double(bytes.count) / 1e6
-        var sink = 0
-        let oursCM = best(runs) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: .commonMark)).count }
-        let oursGFM = best(runs) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: .default)).count }
-        var cmark = Double.nan
-        var cmarkGFM = Double.nan
-        if let tool = which("cmark") { cmark = (0..<runs).map { _ in runProcess(tool, ["--unsafe", file.path]) }.min()! }
-        if let tool = which("cmark-gfm") {
-            cmarkGFM = (0..<runs).map { _ in
-                runProcess(tool, ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
-                                  "-e", "tasklist", "-e", "footnotes", file.path])
-            }.min()!
+        func f(_ t: Timing) -> String { String(format: "%.1f (%.1f)", mb / t.cpu, mb / t.wall) }
+        for (mode, options, tool, toolArguments, cliArguments) in [
+            ("CommonMark", MarkdownOptions.commonMark, "cmark", ["--unsafe"], ["markdown", "--commonmark"]),
+            ("GFM", MarkdownOptions.default, "cmark-gfm", gfmFlags, ["markdown"]),
+        ] {
+            var sink = 0
+            let ours = bestTiming(runs) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
+            var reference = Timing(wall: .nan, cpu: .nan)
+            if let path = which(tool) { reference = runProcess(runs, path, toolArguments + [file.path]) }
+            var cli = Timing(wall: .nan, cpu: .nan)
+            if FileManager.default.isExecutableFile(atPath: breingen) { cli = runProcess(runs, breingen, cliArguments + [file.path]) }
+            print("| \(name) (\(String(format: "%.1f", mb)) MB) | \(mode) | \(f(ours)) | \(f(cli)) | \(f(reference)) | \(tool) | \(String(format: "%.2f×", reference.cpu / cli.cpu)) |")
+            if sink == 42 { print("") }
         }
-        var cli = Double.nan
-        if FileManager.default.isExecutableFile(atPath: breingen) {
-            cli = (0..<runs).map { _ in runProcess(breingen, ["markdown", file.path]) }.min()!
-        }
-        func f(_ seconds: Double) -> String { String(format: "%.1f", mb / seconds) }
-        print("| \(name) | \(String(format: "%.1f", mb)) MB | \(f(oursCM)) | \(f(cmark)) | \(String(format: "%.2f×", cmark / oursCM)) | \(f(oursGFM)) | \(f(cmarkGFM)) | \(String(format: "%.2f×", cmarkGFM / oursGFM)) | \(f(cli)) |")
-        if sink == 42 { print("") }
     }
     print("")
 }
 
 func hostile() {
     print("## Vijandige invoer (release, beste van 3; n = volle grootte, 2n = verdubbeld)\n")
-    print("| geval | n | bytes | tijd n | tijd 2n | verhouding |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| geval | n | bytes | tijd n | tijd 2n | verhouding tijd | tijd per byte 2n / n |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     var worst = 0.0
     for c in pathologicalCases {
         let small = Array(c.make(c.size).utf8)
@@ -96,7 +120,7 @@ func hostile() {
         let t1 = best(3) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(small)).count }
         let t2 = best(3) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(large)).count }
         worst = max(worst, t1)
-        print("| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", t1)) | \(String(format: "%.3f s", t2)) | \(String(format: "%.2f", t2 / t1)) |")
+        print("| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", t1)) | \(String(format: "%.3f s", t2)) | \(String(format: "%.2f", t2 / t1)) | \(String(format: "%.2f", (t2 / Double(large.count)) / (t1 / Double(small.count)))) |")
         if sink == 42 { print("") }
     }
     print("\nTraagste geval op volle grootte: \(String(format: "%.3f s", worst))\n")
@@ -145,6 +169,11 @@ func memory() throws {
 }
 
 switch mode {
+case "corpus":
+    // Writes the two corpora to a folder, to look at them or time other tools by hand.
+    let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
+    try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
+    try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
 case "speed": try speed()
 case "hostile": hostile()
 case "memory": try memory()

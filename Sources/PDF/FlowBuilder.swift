@@ -28,7 +28,14 @@ struct FlowBuilder {
             guard case let .heading(h) = block else { continue }
             let level = min(max(h.level, 1), 9)
             var number = h.number
-            if h.numbered && number == nil && numbered {
+            if let explicit = number {
+                // An explicit "2.2" sets the counters, so the headings under it continue as 2.2.1.
+                let parts = explicit.split(separator: ".").compactMap { Int($0) }
+                if parts.count == level && explicit.split(separator: ".").count == level {
+                    for (k, value) in parts.enumerated() { counters[k + 1] = value }
+                    for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
+                }
+            } else if h.numbered && numbered {
                 counters[level] += 1
                 for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
                 number = (1...level).map { String(max(counters[$0], 1)) }.joined(separator: ".")
@@ -50,7 +57,7 @@ struct FlowBuilder {
         case let .paragraph(runs): addParagraph(runs)
         case let .list(list): addList(list, depth: 0)
         case let .table(table):
-            var layout = TableLayout(style: style, width: contentWidth)
+            let layout = TableLayout(style: style, width: contentWidth)
             push(layout.slices(for: table), firstSpace: style.paragraphSpacing * 1.5)
         case let .barChart(chart):
             let layout = BarChartLayout(style: style, width: contentWidth)
@@ -60,8 +67,13 @@ struct FlowBuilder {
             forceNewPageNext = true
         case let .tableOfContents(title, maxLevel):
             addContents(title: title, maxLevel: maxLevel)
+        case let .anchor(name):
+            pendingAnchors.append(name)
         }
     }
+
+    /// Anchors waiting for the next slice.
+    private var pendingAnchors: [String] = []
 
     private var forceNewPageNext = false
 
@@ -72,6 +84,8 @@ struct FlowBuilder {
         first.spaceBefore = max(first.spaceBefore, firstSpace)
         if keepWithPrevious { first.breakAllowedBefore = false }
         if forceNewPageNext { first.newPageBefore = true; forceNewPageNext = false }
+        first.anchors += pendingAnchors
+        pendingAnchors = []
         keepWithPrevious = false
         slices.append(first)
         slices.append(contentsOf: blockSlices.dropFirst())
@@ -146,7 +160,7 @@ struct FlowBuilder {
             let bytes = WinAnsiEncoding.encode(number + " ")
             numberWidth = bold.width(of: bytes, size: size) + size * 0.25
             ops.append(.text(x: style.marginLeft, y: 0, font: bold, size: size, bytes: bytes, wordSpacing: 0,
-                             color: color, kerning: []))
+                             color: color, kerning: bold.kerningPairs(bytes)))
         } else {
             title = mark.title
         }
@@ -194,7 +208,7 @@ struct FlowBuilder {
             let height = itemSlices[0].height
             itemSlices[0].ops.insert(.text(x: style.marginLeft + indent - 6 - markerWidth, y: (height + size * 0.7) / 2,
                                            font: markerFont, size: size, bytes: markerBytes, wordSpacing: 0,
-                                           color: style.text, kerning: []), at: 0)
+                                           color: style.text, kerning: markerFont.kerningPairs(markerBytes)), at: 0)
             let first = index == 0 && depth == 0 ? style.paragraphSpacing : 2
             push(itemSlices, firstSpace: first)
             if let children = item.children { addList(children, depth: depth + 1) }
@@ -209,7 +223,11 @@ struct FlowBuilder {
         let lines = LineBreaker(width: contentWidth).breakLines(
             [StyledSpan(bytes: WinAnsiEncoding.encode(title), font: bold, size: size, color: style.accent, link: nil)])
         var titleSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: 1.2)
-        if !titleSlices.isEmpty { titleSlices[titleSlices.count - 1].height += size * 0.6 }
+        if !titleSlices.isEmpty {
+            titleSlices[titleSlices.count - 1].height += size * 0.6
+            // The contents get a bookmark of their own.
+            titleSlices[0].heading = HeadingMark(level: 1, title: title, anchor: "inhoudsopgave", inContents: false)
+        }
         push(titleSlices, firstSpace: 0)
         keepWithPrevious = true
         let numberColumn = 28.0  // room for a page number up to four digits

@@ -40,6 +40,7 @@ enum DrawOp {
         var ops: [DrawOp] = []
         let dot = WinAnsiEncoding.encode(" .")
         let dotWidth = font.width(of: dot, size: size, kerning: false)
+        // The dots end just before the number: a wider gap makes text extraction split the line.
         let leaderEnd = right - max(width, 1) - 3
         let count = Int((leaderEnd - leaderStart) / dotWidth)
         if count > 0 {
@@ -49,7 +50,7 @@ enum DrawOp {
         }
         if !bytes.isEmpty {
             ops.append(.text(x: right - width, y: y, font: font, size: size, bytes: bytes, wordSpacing: 0, color: color,
-                             kerning: []))
+                             kerning: font.kerningPairs(bytes)))
         }
         return ops
     }
@@ -77,6 +78,8 @@ struct Slice {
     var newPageBefore: Bool = false
     /// Set on the first slice of a heading: it is an outline entry and a link target.
     var heading: HeadingMark?
+    /// Link targets (`Block.anchor`) at the top of this slice.
+    var anchors: [String] = []
     /// Table header rows, repeated when a page starts with this slice (a table body row).
     var repeatedHeader: [Slice]?
 }

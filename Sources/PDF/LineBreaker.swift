@@ -57,6 +57,9 @@ struct LineBreaker {
         var spaceSpan: Int?
         var spaceWidth: Double = 0
         var forcedBreakAfter = false
+        /// The word ends at a soft hyphen: breaking here prints a hyphen of this span.
+        var hyphenSpan: Int?
+        var hyphenWidth: Double = 0
     }
 
     func breakLines(_ input: [StyledSpan]) -> [BrokenLine] {
@@ -146,6 +149,16 @@ struct LineBreaker {
                     flushPart(upTo: i)
                     closeWord(space: nil, spaceWidth: 0, forced: true)
                     partStart = i + 1
+                } else if b == 0xAD {
+                    // A soft hyphen: a break opportunity that prints a hyphen only when taken.
+                    flushPart(upTo: i)
+                    let hadParts = !current.parts.isEmpty
+                    closeWord(space: nil, spaceWidth: 0, forced: false)
+                    if hadParts {
+                        words[words.count - 1].hyphenSpan = index
+                        words[words.count - 1].hyphenWidth = Double(span.font.widths[0x2D]) * span.size / 1000
+                    }
+                    partStart = i + 1
                 } else if b == 0x2F && i > 0 && i + 1 < bytes.count && bytes[i - 1] != 0x2F && bytes[i + 1] != 0x2F
                             && bytes[i + 1] != 0x20 && isLongToken(bytes, around: i) {
                     // An address may break after a slash (not inside "//"), so it need not be cut anywhere.
@@ -205,6 +218,8 @@ struct LineBreaker {
             piece.spaceSpan = word.spaceSpan
             piece.spaceWidth = word.spaceWidth
             piece.forcedBreakAfter = word.forcedBreakAfter
+            piece.hyphenSpan = word.hyphenSpan
+            piece.hyphenWidth = word.hyphenWidth
             result.append(piece)
         }
         return result
@@ -232,16 +247,19 @@ struct LineBreaker {
                 }
                 lineWidth += words[i].width
                 if lineWidth > width + 0.001 && i < j - 1 { break }
+                let hyphenated = !isLast && words[j - 1].hyphenSpan != nil
+                if hyphenated && lineWidth + words[j - 1].hyphenWidth > width + 0.001 && i < j - 1 { break }
                 var cost = 0.0
                 if isLast {
                     // Discourage a last line with a single short word.
                     if j - i == 1 && j > 1 && words[i].width < width * 0.15 { cost = 2_500 }
                 } else {
-                    let slack = max(width - lineWidth, 0)
+                    let slack = max(width - lineWidth - (hyphenated ? words[j - 1].hyphenWidth : 0), 0)
                     let ratio = stretch > 0 ? slack / stretch : (slack > 0.5 ? 10 : 0)
                     // Not capped as in TeX: among very loose lines the least loose should win.
                     let badness = 100 * ratio * ratio * ratio
-                    cost = (10 + badness) * (10 + badness)
+                    // A hyphenated line costs a penalty on top (TeX's hyphen penalty of 50).
+                    cost = (10 + badness) * (10 + badness) + (hyphenated ? 2_500 : 0)
                 }
                 if best[i] + cost < best[j] {
                     best[j] = best[i] + cost
@@ -264,6 +282,8 @@ struct LineBreaker {
             natural += word.width
             if k < words.endIndex - 1 && word.spaceSpan != nil { natural += word.spaceWidth; spaces += 1 }
         }
+        let hyphen = isLast ? nil : words.last.flatMap { word in word.hyphenSpan.map { ($0, word.hyphenWidth) } }
+        if let hyphen { natural += hyphen.1 }
         var wordSpacing = 0.0
         if alignment == .justify && !isLast && spaces > 0 {
             let extra = (width - natural) / Double(spaces)
@@ -308,6 +328,11 @@ struct LineBreaker {
                 pieces[pieces.count - 1].width += word.spaceWidth + wordSpacing
                 x += word.spaceWidth + wordSpacing
             }
+        }
+        if let (span, w) = hyphen {
+            append(span: span, start: 0, end: 0, width: 0)
+            pieces[pieces.count - 1].bytes.append(0x2D)
+            pieces[pieces.count - 1].width += w
         }
         return BrokenLine(pieces: pieces, width: setWidth, wordSpacing: wordSpacing, size: maxSize)
     }

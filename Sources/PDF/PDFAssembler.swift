@@ -14,6 +14,8 @@ struct OutlineEntry {
 struct PDFAssembler {
     let style: DocumentStyle
     let metadata: DocumentMetadata
+    /// Flate-compress the content streams.
+    var compress = true
 
     func assemble(pages: [[DrawOp]], outline: [OutlineEntry], destinations: [String: (page: Int, y: Double)]) -> [UInt8] {
         var writer = PDFObjectWriter(capacity: pages.count * 12_000 + 8_192)
@@ -25,7 +27,18 @@ struct PDFAssembler {
         let streamWriter = ContentStreamWriter(pageHeight: style.pageHeight) { font in
             Array("/F\(font.rawValue + 1)".utf8)
         }
-        let rendered = pages.map { streamWriter.write($0) }
+        // Pages are independent: render (and compress) them in parallel.
+        var rendered = [(content: [UInt8], links: [PageLink], fonts: Set<StandardFont>)](
+            repeating: ([], [], []), count: pages.count)
+        let compress = self.compress
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            let results = buffer
+            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                var page = streamWriter.write(pages[index])
+                if compress { page.content = Deflate.zlib(page.content) }
+                results[index] = page
+            }
+        }
         var usedFonts = Set<StandardFont>()
         for page in rendered { usedFonts.formUnion(page.fonts) }
         let fonts = StandardFont.allCases.filter { usedFonts.contains($0) }
@@ -117,7 +130,7 @@ struct PDFAssembler {
             }
             body.append(" >>")
             writer.write(pageObjects[index], body)
-            writer.writeStream(contentObjects[index], data: page.content)
+            writer.writeStream(contentObjects[index], data: page.content, flate: compress)
         }
 
         var tree: [UInt8] = []

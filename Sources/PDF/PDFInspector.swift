@@ -33,6 +33,8 @@ public struct PDFInspector {
     public private(set) var internalLinkCount = 0
     /// `/BaseFont` names of the fonts used.
     public private(set) var fonts: [String] = []
+    /// The content stream of each page, decompressed, as Latin-1 text.
+    public private(set) var pageContents: [String] = []
     /// The offset where the object starting at each offset ends.
     private var ends: [Int: Int] = [:]
     /// Object numbers of the pages, in order.
@@ -106,6 +108,9 @@ public struct PDFInspector {
             guard page.contains("/Type /Page "), PDFInspector.reference("Parent", in: page) == pagesRoot else {
                 throw Problem(description: "object \(kid) is geen pagina van de paginaboom")
             }
+            if let contents = PDFInspector.reference("Contents", in: page) {
+                pageContents.append(try streamText(contents))
+            }
             for annotation in PDFInspector.references(after: "/Annots", in: page) {
                 let a = try object(annotation)
                 if let uri = PDFInspector.string("URI", in: a) { uriLinks.append(uri) }
@@ -172,6 +177,68 @@ public struct PDFInspector {
         let body = text(start, end)
         guard let stop = body.range(of: "endobj") else { throw Problem(description: "object \(number) zonder endobj") }
         return String(body[..<stop.lowerBound])
+    }
+
+    /// The text of every page, pages separated by a form feed (as `pdftotext` does).
+    public var text: String {
+        pageCount == 0 ? "" : (1...pageCount).map { text(ofPage: $0) }.joined(separator: "\n\u{0C}")
+    }
+
+    /// The text shown on a page (1-based), one line per text operator, in the order it is drawn; WinAnsi
+    /// decoded, kerning pieces of a `TJ` joined. For tests that look for words and figures in the PDF.
+    public func text(ofPage page: Int) -> String {
+        guard page >= 1 && page <= pageContents.count else { return "" }
+        let content = Array(pageContents[page - 1].unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var i = 0
+        while i < content.count {
+            let c = content[i]
+            if c == 0x28 {  // a literal string, with nesting and escapes
+                var depth = 0
+                i += 1
+                while i < content.count {
+                    let b = content[i]
+                    if b == 0x5C, i + 1 < content.count {
+                        let e = content[i + 1]
+                        current.append(e == 0x6E ? 0x0A : e == 0x72 ? 0x0D : e)
+                        i += 2
+                        continue
+                    }
+                    if b == 0x28 { depth += 1 } else if b == 0x29 { if depth == 0 { break }; depth -= 1 }
+                    current.append(b)
+                    i += 1
+                }
+            } else if c == 0x54, i + 1 < content.count, content[i + 1] == 0x6A || content[i + 1] == 0x4A {  // Tj, TJ
+                lines.append(WinAnsiEncoding.decode(current))
+                current = []
+                i += 1
+            }
+            i += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The data of stream object `number`, checked against its `/Length` and decompressed when it has
+    /// `/Filter /FlateDecode`.
+    public func streamText(_ number: Int) throws -> String {
+        let body = try object(number)
+        guard let length = PDFInspector.integer("Length", in: body), let open = body.range(of: ">>\nstream\n") else {
+            throw Problem(description: "object \(number) is geen stream met /Length")
+        }
+        let start = offsets[number] + body[..<open.upperBound].unicodeScalars.count
+        guard start + length <= bytes.count, text(start + length, start + length + 10) == "\nendstream" else {
+            throw Problem(description: "/Length \(length) van stream \(number) klopt niet")
+        }
+        var data = Array(bytes[start..<start + length])
+        if body.contains("/Filter /FlateDecode") {
+            do {
+                data = try Inflate.zlib(data)
+            } catch {
+                throw Problem(description: "stream \(number) niet te decomprimeren: \(error)")
+            }
+        }
+        return String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) }))
     }
 
     private func text(_ start: Int, _ end: Int) -> String {

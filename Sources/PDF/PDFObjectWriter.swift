@@ -27,7 +27,10 @@ struct PDFObjectWriter {
     }
 
     /// Writes object `number` as a stream with the given dictionary entries (without `/Length`).
-    mutating func writeStream(_ number: Int, extraEntries: [UInt8] = [], data: [UInt8]) {
+    /// `flate` says the data is already a zlib stream (`Deflate.zlib`).
+    mutating func writeStream(_ number: Int, extraEntries: [UInt8] = [], data: [UInt8], flate: Bool = false) {
+        var extraEntries = extraEntries
+        if flate { extraEntries.append(contentsOf: Array("/Filter /FlateDecode".utf8)) }
         begin(number)
         bytes.append("<< /Length ")
         PDFSyntax.appendInt(data.count, to: &bytes)
@@ -48,6 +51,22 @@ struct PDFObjectWriter {
 
     private mutating func end() {
         bytes.append("\nendobj\n")
+    }
+
+    /// 32 hex digits identifying the file: FNV-1a over the bytes with two different offsets.
+    private func fileIdentifier(_ data: [UInt8]) -> [UInt8] {
+        var h1: UInt64 = 0xCBF2_9CE4_8422_2325
+        var h2: UInt64 = 0x84222325_CBF29CE4
+        for b in data {
+            h1 = (h1 ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+            h2 = (h2 ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        }
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for h in [h1, h2] {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(hex[Int(h >> UInt64(shift) & 0xF)]) }
+        }
+        return out
     }
 
     /// Writes the cross-reference table and trailer and returns the finished file.
@@ -73,7 +92,15 @@ struct PDFObjectWriter {
         PDFSyntax.appendInt(root, to: &bytes)
         bytes.append(" 0 R /Info ")
         PDFSyntax.appendInt(info, to: &bytes)
-        bytes.append(" 0 R >>\nstartxref\n")
+        bytes.append(" 0 R /ID [")
+        // A file identifier derived from the content (two FNV-1a hashes), so equal documents get equal files.
+        let id = fileIdentifier(bytes)
+        for _ in 0..<2 {
+            bytes.append(0x3C)
+            bytes.append(contentsOf: id)
+            bytes.append(0x3E)
+        }
+        bytes.append("] >>\nstartxref\n")
         PDFSyntax.appendInt(xrefOffset, to: &bytes)
         bytes.append("\n%%EOF\n")
         return bytes

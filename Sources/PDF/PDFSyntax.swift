@@ -6,6 +6,8 @@ enum PDFSyntax {
     /// Appends a number with at most `decimals` decimals and no trailing zeros ("12", "12.5", "-0.25").
     static func appendNumber(_ value: Double, decimals: Int = 2, to out: inout [UInt8]) {
         guard value.isFinite else { out.append(0x30); return }
+        // Far beyond any page; clamping keeps the integer conversion below from trapping.
+        let value = min(max(value, -1e9), 1e9)
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         var scaled = Int((abs(value) * Double(scale)).rounded())

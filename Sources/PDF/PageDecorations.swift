@@ -45,13 +45,13 @@ struct PageDecorations {
             let bytes = fitted(left, font: font, size: size, width: contentWidth * 0.48)
             leftWidth = font.width(of: bytes, size: size)
             ops.append(.text(x: style.marginLeft, y: baseline, font: font, size: size, bytes: bytes, wordSpacing: 0,
-                             color: grey, kerning: []))
+                             color: grey, kerning: font.kerningPairs(bytes)))
         }
         if let right, !right.isEmpty {
             let bytes = fitted(right, font: font, size: size, width: contentWidth - leftWidth - 12)
             let w = font.width(of: bytes, size: size)
             ops.append(.text(x: style.marginLeft + contentWidth - w, y: baseline, font: font, size: size, bytes: bytes,
-                             wordSpacing: 0, color: grey, kerning: []))
+                             wordSpacing: 0, color: grey, kerning: font.kerningPairs(bytes)))
         }
         ops.append(.line(x1: style.marginLeft, y1: baseline + 6, x2: style.marginLeft + contentWidth, y2: baseline + 6,
                          width: 0.4, color: grey))
@@ -65,14 +65,23 @@ struct PageDecorations {
         let bytes = WinAnsiEncoding.encode("pagina \(page) van \(total)")
         let w = font.width(of: bytes, size: size)
         return [.text(x: style.marginLeft + contentWidth - w, y: style.pageHeight - style.marginBottom + 32, font: font,
-                      size: size, bytes: bytes, wordSpacing: 0, color: grey, kerning: [])]
+                      size: size, bytes: bytes, wordSpacing: 0, color: grey, kerning: font.kerningPairs(bytes))]
     }
 
     /// The text cut with an ellipsis so it fits `width`.
     private func fitted(_ text: String, font: StandardFont, size: Double, width: Double) -> [UInt8] {
-        var bytes = WinAnsiEncoding.encode(text)
-        if font.width(of: bytes, size: size) <= width { return bytes }
-        while !bytes.isEmpty && font.width(of: bytes + [0x85], size: size) > width { bytes.removeLast() }
-        return bytes + [0x85]
+        let bytes = WinAnsiEncoding.encode(text)
+        if font.width(of: bytes, size: size, kerning: false) <= width { return bytes }
+        // Keep the longest prefix that fits together with the ellipsis (measured once, left to right).
+        let table = font.widths
+        var used = Double(table[0x85]) * size / 1000
+        var count = 0
+        while count < bytes.count {
+            let w = Double(table[Int(bytes[count])]) * size / 1000
+            if used + w > width { break }
+            used += w
+            count += 1
+        }
+        return Array(bytes[0..<count]) + [0x85]
     }
 }

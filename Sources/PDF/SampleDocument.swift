@@ -69,7 +69,10 @@ public enum SampleDocument {
         blocks.append(.heading(Heading(level: 2, text: "Financieel resultaat")))
         blocks.append(.paragraph([TextRun("Het resultaat over 2020 bedraagt "), TextRun("€ 95.677", bold: true),
                                   TextRun(". De eerste subsidietranche was € 240.000 in plaats van de begrote € 200.000.")]))
+        blocks.append(.paragraph([TextRun("De cijfers staan in "), TextRun("tabel 4.1", link: .anchor("tabel-4-1")),
+                                  TextRun("; de verdeling over de doelstellingen in de grafiek daarna.")]))
         blocks.append(.heading(Heading(level: 2, text: "Staat van baten en lasten")))
+        blocks.append(.anchor("tabel-4-1"))
         blocks.append(.table(Table(
             columns: [TableColumn(), TableColumn(), TableColumn(), TableColumn()],
             header: [["", "2020", "Begroting 2020", "2019"]],
@@ -111,7 +114,7 @@ public enum SampleDocument {
             "Het woningmarktonderzoek liet zien dat tijdelijk vastgoed snel extra woonruimte kan opleveren.",
             "Een vitale coalitie, een heldere methodiek en goed meten zijn voorwaarden om een project te laten beklijven.",
             "Het programmabureau telde eind 2020 drie medewerkers, samen 2,2 fte.",
-            "Jongerenhuisvestingsbemiddelingsorganisaties en woningcorporaties werkten voor het eerst samen aan één plan.",
+            "Jongeren\u{00AD}huisvestings\u{00AD}bemiddelings\u{00AD}organisaties en woningcorporaties werkten voor het eerst samen aan één plan.",
             "Op 24 september 2020 werd het Onderwijsmanifest aan de minister aangeboden.",
             "Meer informatie staat op https://hetmaatschappelijkbrein.nl/inzichten/sociale-huisvesting/2020.",
             "Ook kinderen van twaalf tot en met twintig jaar werden drie à vier maanden begeleid, met zichtbaar resultaat.",

@@ -59,6 +59,18 @@ public enum StandardFont: Int, CaseIterable, Sendable {
         Int(StandardFont.kerningTables[rawValue][Int(left) << 8 | Int(right)])
     }
 
+    /// The kerning of `bytes` as (index, adjustment) pairs for a text op: the same kerning that
+    /// `width(of:size:)` measures, so right-aligned text ends exactly where it was measured to.
+    func kerningPairs(_ bytes: [UInt8]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        if bytes.count < 2 { return pairs }
+        for i in 1..<bytes.count {
+            let k = kern(bytes[i - 1], bytes[i])
+            if k != 0 { pairs.append((i, k)) }
+        }
+        return pairs
+    }
+
     /// Ascender of the letters in 1/1000 em.
     public var ascender: Int { StandardFont.generatedAscender(self) }
     /// Descender of the letters in 1/1000 em (negative).

@@ -5,7 +5,7 @@ struct TableLayout {
     let width: Double
     private let padX = 5.0
     private let padY = 3.0
-    private var size: Double { style.bodySize - 1 }
+    private var baseSize: Double { style.bodySize - 1 }
 
     init(style: DocumentStyle, width: Double) {
         self.style = style
@@ -29,7 +29,7 @@ struct TableLayout {
         StandardFont.of(style.bodyFamily == .times ? .helvetica : style.bodyFamily, bold: bold, italic: false)
     }
 
-    mutating func slices(for table: Table) -> [Slice] {
+    func slices(for table: Table) -> [Slice] {
         let columnCount = max(table.columns.count, table.header.map(\.count).max() ?? 0, table.rows.map(\.cells.count).max() ?? 0)
         guard columnCount > 0 else { return [] }
         func cell(_ row: [String], _ c: Int) -> [UInt8] { c < row.count ? WinAnsiEncoding.encode(row[c]) : [] }
@@ -49,17 +49,31 @@ struct TableLayout {
         }
 
         // Natural (one line) and minimum (longest word) width per column.
-        var natural = [Double](repeating: 0, count: columnCount)
-        var minimum = [Double](repeating: 0, count: columnCount)
-        func measure(_ bytes: [UInt8], bold: Bool, column c: Int) {
-            let f = font(bold: bold)
-            natural[c] = max(natural[c], f.width(of: bytes, size: size) + 2 * padX)
-            var longest = 0.0
-            for word in bytes.split(separator: 0x20) { longest = max(longest, f.width(of: Array(word), size: size)) }
-            minimum[c] = max(minimum[c], longest + 2 * padX)
+        func measureColumns(size: Double) -> (natural: [Double], minimum: [Double]) {
+            var natural = [Double](repeating: 0, count: columnCount)
+            var minimum = [Double](repeating: 0, count: columnCount)
+            func measure(_ bytes: [UInt8], bold: Bool, column c: Int) {
+                let f = font(bold: bold)
+                natural[c] = max(natural[c], f.width(of: bytes, size: size) + 2 * padX)
+                var longest = 0.0
+                for word in bytes.split(separator: 0x20) { longest = max(longest, f.width(of: Array(word), size: size)) }
+                minimum[c] = max(minimum[c], longest + 2 * padX)
+            }
+            for row in table.header { for c in 0..<columnCount { measure(cell(row, c), bold: true, column: c) } }
+            for row in table.rows { for c in 0..<columnCount { measure(cell(row.cells, c), bold: row.bold, column: c) } }
+            return (natural, minimum)
         }
-        for row in table.header { for c in 0..<columnCount { measure(cell(row, c), bold: true, column: c) } }
-        for row in table.rows { for c in 0..<columnCount { measure(cell(row.cells, c), bold: row.bold, column: c) } }
+        var size = baseSize
+        var (natural, minimum) = measureColumns(size: size)
+        let totalMinimum = minimum.reduce(0, +)
+        if totalMinimum > width {
+            // The longest words do not fit side by side: a smaller type (down to three quarters) before
+            // anything gets cut.
+            let padding = 2 * padX * Double(columnCount)
+            let factor = max((width - padding) / max(totalMinimum - padding, 1), 0.75)
+            size = baseSize * min(factor, 1)
+            (natural, minimum) = measureColumns(size: size)
+        }
         let widths = TableLayout.columnWidths(natural: natural, minimum: minimum, available: width,
                                               stretchable: alignments.map { $0 == .left })
 
@@ -76,7 +90,7 @@ struct TableLayout {
         var headerSlices: [Slice] = []
         for row in table.header {
             var slice = rowSlice(row, widths: widths, alignments: alignments.map { $0 == .right ? .right : .left },
-                                 bold: true, fill: style.accent, color: .white)
+                                 bold: true, fill: style.accent, color: .white, size: size)
             slice.breakAllowedBefore = result.isEmpty && headerSlices.isEmpty
             headerSlices.append(slice)
         }
@@ -84,12 +98,13 @@ struct TableLayout {
         for (index, row) in table.rows.enumerated() {
             let fill: PDFColor? = index % 2 == 1 ? PDFColor(red: 0.94, green: 0.95, blue: 0.97) : nil
             var slice = rowSlice(row.cells, widths: widths, alignments: alignments, bold: row.bold, fill: fill,
-                                 color: style.text)
+                                 color: row.warning ? style.warning : style.text, size: size)
             if row.bold {
                 slice.ops.append(.line(x1: style.marginLeft, y1: 0, x2: style.marginLeft + widths.reduce(0, +), y2: 0,
                                        width: 0.8, color: style.text))
             }
-            slice.breakAllowedBefore = index > 0 || result.isEmpty
+            // The header (or caption) goes along with at least two rows.
+            slice.breakAllowedBefore = result.isEmpty || index > 1
             // Keep the last two rows together, so a continued table never shows a lone row.
             if index == table.rows.count - 1 && index >= 2 { slice.breakAllowedBefore = false }
             if !headerSlices.isEmpty { slice.repeatedHeader = headerSlices.map { var s = $0; s.spaceBefore = 0; return s } }
@@ -120,11 +135,11 @@ struct TableLayout {
     }
 
     private func rowSlice(_ cells: [String], widths: [Double], alignments: [LineAlignment], bold: Bool,
-                          fill: PDFColor?, color: PDFColor) -> Slice {
+                          fill: PDFColor?, color: PDFColor, size: Double) -> Slice {
         let f = font(bold: bold)
         var cellLines: [[BrokenLine]] = []
         for (c, w) in widths.enumerated() {
-            let bytes = c < cells.count ? WinAnsiEncoding.encode(cells[c]) : []
+            let bytes = c < cells.count ? WinAnsiEncoding.encodeKeepingLineBreaks(cells[c]) : []
             let breaker = LineBreaker(width: max(w - 2 * padX, 1), alignment: alignments[c])
             cellLines.append(breaker.breakLines([StyledSpan(bytes: bytes, font: f, size: size, color: color, link: nil)]))
         }

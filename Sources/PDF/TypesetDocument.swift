@@ -73,6 +73,8 @@ public enum Block: Sendable {
     case pageBreak
     /// The table of contents: every heading up to `maxLevel` with its page number, clickable.
     case tableOfContents(title: String, maxLevel: Int)
+    /// An invisible link target (`Link.anchor(name)`) at the top of the block that follows.
+    case anchor(String)
 }
 
 /// A heading. Level 1 is a chapter (starts a new page when the style says so).
@@ -170,14 +172,16 @@ public struct TableColumn: Sendable {
     }
 }
 
-/// A body row; `bold` for totals.
+/// A body row; `bold` for totals, `warning` to print it in the warning colour (a missed target).
 public struct TableRow: Sendable {
     public var cells: [String]
     public var bold: Bool
+    public var warning: Bool
 
-    public init(_ cells: [String], bold: Bool = false) {
+    public init(_ cells: [String], bold: Bool = false, warning: Bool = false) {
         self.cells = cells
         self.bold = bold
+        self.warning = warning
     }
 }
 

@@ -7,8 +7,13 @@ import Foundation
 /// The table of contents needs the page numbers of the headings. Its layout leaves a fixed column for
 /// them, so the flow is laid out once and the numbers are filled in when the pages are known (the
 /// result of a second pass, without its cost).
-public struct Typesetter {
-    public init() {}
+public struct Typesetter: Sendable {
+    /// Flate-compress the page content (on by default; off to read the content streams as text).
+    public var compress: Bool
+
+    public init(compress: Bool = true) {
+        self.compress = compress
+    }
 
     /// The finished PDF.
     public func layout(_ document: TypesetDocument) -> Data {
@@ -48,6 +53,9 @@ public struct Typesetter {
             var ops: [DrawOp] = []
             var chapterOnPage: String?
             for placed in page {
+                for anchor in placed.slice.anchors where destinations[anchor] == nil {
+                    destinations[anchor] = (pageIndex, placed.top)
+                }
                 if let mark = placed.slice.heading {
                     outline.append(OutlineEntry(level: mark.level, title: mark.title, page: pageIndex, y: placed.top))
                     destinations[mark.anchor] = (pageIndex, placed.top)
@@ -70,7 +78,7 @@ public struct Typesetter {
             ops.append(contentsOf: decorations.footer(page: index + firstFlowPage, of: total))
             pageOps.append(ops)
         }
-        let assembler = PDFAssembler(style: style, metadata: document.metadata)
+        let assembler = PDFAssembler(style: style, metadata: document.metadata, compress: compress)
         let bytes = assembler.assemble(pages: pageOps, outline: outline, destinations: destinations)
         return TypesetResult(bytes: bytes, pageCount: pageOps.count, headings: headingPages)
     }

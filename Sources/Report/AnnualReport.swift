@@ -58,9 +58,10 @@ public enum AnnualReport {
         }.sorted()
     }
 
-    /// The file name of a year's report: `jaarverslag-2020.html`, `jaarverslag-2020.pdf`.
-    public static func fileName(year: Int, format: ReportFormat) -> String {
-        "jaarverslag-\(year).\(format.rawValue)"
+    /// The file name of a year's report: `jaarverslag-2020.html`, `jaarverslag-2020.pdf`. An internal
+    /// report is `jaarverslag-2020-intern.pdf`, so it never overwrites (or gets published as) the public one.
+    public static func fileName(year: Int, format: ReportFormat, internal isInternal: Bool = false) -> String {
+        "jaarverslag-\(year)\(isInternal ? "-intern" : "").\(format.rawValue)"
     }
 
     /// Loads the content and builds the report model of a year. Throws a `DiagnosticError` with every
@@ -123,7 +124,7 @@ public enum AnnualReport {
         }
         var files: [URL] = []
         for (format, slot) in zip(formats, slots) {
-            let url = directory.appendingPathComponent(fileName(year: options.year, format: format))
+            let url = directory.appendingPathComponent(fileName(year: options.year, format: format, internal: options.includeInternal))
             do {
                 try slot.data!.write(to: url, options: .atomic)
             } catch {

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -47,7 +48,7 @@ struct FinanceChapter {
             let minimum = ratios.targets.minimumObjectivesShareOfIncome
             let maximum = ratios.targets.maximumManagementShareOfExpenses
             if let share = ratios.objectivesShareOfIncome, let met = ratios.meetsObjectivesTarget {
-                ratioRows.append(.init(["Besteed aan doelstellingen, in % van de baten", percent(share), "minimaal " + percent(minimum), verdict(met)], bold: !met))
+                ratioRows.append(.init(["Besteed aan doelstellingen, in % van de baten", percent(share), "minimaal " + percent(minimum), verdict(met)], bold: !met, warning: !met))
                 if !met {
                     callouts.append(.callout(ReportCallout(kind: .warning, inlines: [
                         ReportInline("Norm niet gehaald: ", bold: true),
@@ -56,7 +57,7 @@ struct FinanceChapter {
                 }
             }
             if let share = ratios.managementShareOfExpenses, let met = ratios.meetsManagementTarget {
-                ratioRows.append(.init(["Beheer en administratie, in % van de lasten", percent(share), "maximaal " + percent(maximum), verdict(met)], bold: !met))
+                ratioRows.append(.init(["Beheer en administratie, in % van de lasten", percent(share), "maximaal " + percent(maximum), verdict(met)], bold: !met, warning: !met))
                 if !met {
                     callouts.append(.callout(ReportCallout(kind: .warning, inlines: [
                         ReportInline("Norm niet gehaald: ", bold: true),

@@ -82,7 +82,8 @@ enum HTMLReportRenderer {
             }
             out += "<tbody>\n"
             for row in table.rows {
-                out += row.bold ? "<tr class=\"total\">" : "<tr>"
+                let classes = (row.bold ? ["total"] : []) + (row.warning ? ["warning"] : [])
+                out += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">"
                 for (i, cell) in row.cells.enumerated() {
                     out += i == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(alignClass(table, i))>\(escape(cell))</td>"
                 }

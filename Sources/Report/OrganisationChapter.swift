@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -32,12 +33,12 @@ struct OrganisationChapter {
         let count = atEnd.count
         switch entry.body {
         case .bestuur:
-            section.blocks.append(.paragraph([ReportInline("Het bestuur bestond eind \(year) uit \(count) \(count == 1 ? "persoon" : "personen").")]))
+            section.blocks.append(.paragraph([ReportInline("Het bestuur bestond eind \(year) uit \(DutchWords.count(count)) \(count == 1 ? "persoon" : "personen").")]))
             section.blocks.append(.table(ReportTable(
                 caption: "Samenstelling van het bestuur op 31 december \(year)", header: ["Naam", "Functie"], alignments: [.left, .left],
                 rows: atEnd.map { .init([$0.person.name, $0.role.role]) })))
         case .raadVanAdvies:
-            section.blocks.append(.paragraph([ReportInline("Eind \(year) telde de raad van advies \(count) \(count == 1 ? "lid" : "leden").")]))
+            section.blocks.append(.paragraph([ReportInline("Eind \(year) telde de raad van advies \(DutchWords.count(count)) \(count == 1 ? "lid" : "leden").")]))
             section.blocks.append(.table(ReportTable(
                 caption: "Raad van advies op 31 december \(year)", header: ["Naam", "Organisatie", "Functie"],
                 alignments: [.left, .left, .left],
@@ -45,9 +46,9 @@ struct OrganisationChapter {
         case .programmabureau:
             let fte = atEnd.reduce(Decimal(0)) { $0 + ($1.role.fte ?? 0) }
             section.blocks.append(.paragraph([ReportInline(
-                "Eind \(year) werkten er \(count) \(count == 1 ? "persoon" : "mensen") op het programmabureau, samen \(DutchFormat.number(fte)) fte.")]))
-            var rows: [ReportTable.Row] = atEnd.map { .init([$0.person.name, $0.role.role, $0.role.fte.map { DutchFormat.number($0) } ?? ""]) }
-            rows.append(.init(["Totaal", "", DutchFormat.number(fte)], bold: true))
+                "Eind \(year) \(count == 1 ? "werkte er één persoon" : "werkten er \(DutchWords.count(count)) mensen") op het programmabureau, samen \(DutchFormat.number(fte)) fte.")]))
+            var rows: [ReportTable.Row] = atEnd.map { .init([$0.person.name, $0.role.role, $0.role.fte.map { DutchFormat.number($0, decimals: 1) } ?? ""]) }
+            rows.append(.init(["Totaal", "", DutchFormat.number(fte, decimals: 1)], bold: true))
             section.blocks.append(.table(ReportTable(
                 caption: "Programmabureau op 31 december \(year)", header: ["Naam", "Functie", "fte"],
                 alignments: [.left, .left, .right], rows: rows)))
@@ -60,7 +61,7 @@ struct OrganisationChapter {
             if entry.body == .raadVanAdvies {
                 let list = ReportList(ordered: false, items: joined.map { ReportListItem(describe($0, verb: "per")) })
                 section.subsections.append(ReportSection(title: "Nieuwe leden", level: 3, blocks: [
-                    .paragraph([ReportInline("In \(year) \(joined.count == 1 ? "trad één nieuw lid" : "traden \(joined.count) nieuwe leden") toe:")]),
+                    .paragraph([ReportInline("In \(year) \(joined.count == 1 ? "trad één nieuw lid" : "traden \(DutchWords.count(joined.count)) nieuwe leden") toe:")]),
                     .list(list),
                 ]))
             } else {

@@ -3,8 +3,9 @@ import PDF
 
 /// Turns the report model into the PDF module's typesetting model and typesets it.
 ///
-/// The PDF module has no coloured text or boxes, so a callout is a paragraph with a bold lead
-/// ("Norm niet gehaald:"); the charts highlight a missed target in the warning colour.
+/// The PDF module has no coloured paragraphs or boxes, so a callout is a paragraph with a bold lead
+/// ("Let op – norm niet gehaald:"); the table row and the chart bar of a missed target are printed in
+/// the warning colour.
 enum PDFReportRenderer {
     /// The typesetting model (for tests that compare it with the HTML).
     static func typesetDocument(_ report: ReportDocument, creationDate: Date = Date()) -> TypesetDocument {
@@ -25,9 +26,14 @@ enum PDFReportRenderer {
             runningHeader: report.runningHeader, blocks: blocks, numberHeadings: false)
     }
 
-    /// The PDF file.
+    /// The PDF file. Its creation date is now, or `SOURCE_DATE_EPOCH` when set, so that a build can be
+    /// reproduced byte for byte.
     static func render(_ report: ReportDocument) -> TypesetResult {
-        Typesetter().typeset(typesetDocument(report))
+        var date = Date()
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            date = Date(timeIntervalSince1970: epoch)
+        }
+        return Typesetter().typeset(typesetDocument(report, creationDate: date))
     }
 
     private static func runs(_ inlines: [ReportInline]) -> [TextRun] {
@@ -50,7 +56,7 @@ enum PDFReportRenderer {
             let columns = table.alignments.map { TableColumn(alignment: $0 == .right ? .right : .left) }
             let header = table.header.allSatisfy(\.isEmpty) ? [] : [table.header]
             return [.table(Table(columns: columns, header: header,
-                                 rows: table.rows.map { TableRow($0.cells, bold: $0.bold) }, caption: table.caption))]
+                                 rows: table.rows.map { TableRow($0.cells, bold: $0.bold, warning: $0.warning) }, caption: table.caption))]
         case .chart(let chart):
             return [.barChart(BarChart(
                 title: chart.title,

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Markdown
 import Templates
 
 /// Builds the report model of a year from its definition, the editors' texts and the knowledge base.
@@ -13,7 +14,7 @@ struct ReportBuilder {
     /// The document and the warnings found on the way; throws every error at once.
     func build() throws -> (ReportDocument, [Diagnostic]) {
         let year = definition.year
-        var errors: [Diagnostic] = []
+        var errors = definition.problems
         var warnings: [Diagnostic] = []
         let folder = "content/reports/\(year)/"
 
@@ -36,7 +37,7 @@ struct ReportBuilder {
         }
 
         var foreword: ReportSection?
-        if let spec = definition.foreword, let text = read(spec.file, at: 1, 1) {
+        if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
@@ -92,6 +93,7 @@ struct ReportBuilder {
         if coverLines.isEmpty {
             coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", "), kb.site.title]
         }
+        if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
         var document = ReportDocument(
             year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
             runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)
@@ -129,7 +131,7 @@ struct ReportBuilder {
     }
 
     private static func key(_ title: String) -> String {
-        Slug.slugify(title)
+        Slug.make(title)
     }
 
     /// A number typed in a heading that differs from the automatic one is probably a stale hand-made

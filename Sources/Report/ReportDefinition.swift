@@ -18,6 +18,9 @@ struct ReportDefinition {
         var file: String
         var author: String?
         var role: String?
+        /// Where it is defined, for messages.
+        var line: Int
+        var column: Int
     }
 
     struct Chapter {
@@ -40,6 +43,8 @@ struct ReportDefinition {
     var chapters: [Chapter]
     /// The file's path relative to the site root and its text, for messages.
     var source: SourceFile
+    /// Errors in the file; the builder reports them together with what it finds itself.
+    var problems: [Diagnostic]
 
     /// An error at a node of this file.
     func error(_ message: String, at node: (line: Int, column: Int), notes: [String] = []) -> Diagnostic {
@@ -108,10 +113,12 @@ struct ReportDefinition {
 
         var foreword: Foreword?
         if let node = root["foreword"] {
-            if let file = text(node["file"]) {
-                foreword = Foreword(file: file, author: text(node["author"]), role: text(node["role"]))
+            if let file = text(node["file"]), let problem = Self.problem(withFile: file, year: year) {
+                error(problem, node["file"] ?? node)
+            } else if let file = text(node["file"]) {
+                foreword = Foreword(file: file, author: text(node["author"]), role: text(node["role"]), line: node.line, column: node.column)
             } else if let file = node.string {
-                foreword = Foreword(file: file, author: nil, role: nil)
+                foreword = Foreword(file: file, author: nil, role: nil, line: node.line, column: node.column)
             } else {
                 error("'foreword' heeft een 'file' nodig (het Markdown-bestand met het voorwoord)", node)
             }
@@ -142,7 +149,11 @@ struct ReportDefinition {
                     for key in item.keys where !["title", "file", "generated", "wijSchool"].contains(key) {
                         error("onbekend veld '\(key)' bij een hoofdstuk (wel: title, file, generated, wijSchool)", item[key] ?? item)
                     }
-                    if chapter.file == nil && chapter.generated == nil && item["generated"] == nil {
+                    if let file = chapter.file, let node = item["file"], let problem = Self.problem(withFile: file, year: year) {
+                        error(problem, node)
+                        chapter.file = nil
+                    }
+                    if chapter.file == nil && chapter.generated == nil && item["generated"] == nil && item["file"] == nil {
                         error("een hoofdstuk heeft 'file' (tekst van de redactie) en/of 'generated' (themes, organisation, finance)", item)
                     }
                     chapters.append(chapter)
@@ -154,8 +165,18 @@ struct ReportDefinition {
             problems.append(Diagnostic(.error, "verplicht veld 'chapters' ontbreekt in report.yml", file: name, line: 1, column: 1,
                                        sourceLine: source.lineText(1)))
         }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
         return ReportDefinition(year: definedYear, title: title, subtitle: subtitle, coverLines: coverLines,
-                                foreword: foreword, chapters: chapters, source: source)
+                                foreword: foreword, chapters: chapters, source: source, problems: problems)
+    }
+
+    /// Why a text file cannot be part of the report: it must be Markdown in the report's own folder.
+    static func problem(withFile file: String, year: Int) -> String? {
+        if file.hasPrefix("/") || file.split(separator: "/").contains("..") {
+            return "de teksten van het jaarverslag staan in content/reports/\(year)/; '\(file)' ligt daarbuiten"
+        }
+        if !file.hasSuffix(".md") {
+            return "'\(file)' is geen Markdown-bestand (.md)"
+        }
+        return nil
     }
 }

@@ -122,10 +122,13 @@ public struct ReportTable: Sendable {
         public var cells: [String]
         /// Totals are bold.
         public var bold: Bool
+        /// Printed in the warning colour: a missed target.
+        public var warning: Bool
 
-        public init(_ cells: [String], bold: Bool = false) {
+        public init(_ cells: [String], bold: Bool = false, warning: Bool = false) {
             self.cells = cells
             self.bold = bold
+            self.warning = warning
         }
     }
 

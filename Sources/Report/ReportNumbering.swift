@@ -1,3 +1,4 @@
+import Markdown
 import Templates
 
 /// Numbers the sections (1, 1.1, 2.1.3) and gives each a unique anchor. Editors never number by hand:
@@ -6,7 +7,7 @@ enum ReportNumbering {
     static func apply(to document: inout ReportDocument) {
         var used = Set<String>()
         func anchor(for section: ReportSection) -> String {
-            let base = "h-" + Slug.slugify((section.number.map { $0 + " " } ?? "") + section.title)
+            let base = "h-" + Slug.make((section.number.map { $0 + " " } ?? "") + section.title)
             var candidate = base
             var n = 2
             while used.contains(candidate) {

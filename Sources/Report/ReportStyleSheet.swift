@@ -36,6 +36,7 @@ enum ReportStyleSheet {
         tbody th { font-weight: normal; font-family: inherit; }
         .amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total th, tr.total td { font-weight: bold; border-top: 1px solid #1a1a1a; }
+        tr.warning th, tr.warning td { color: #c7291f; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
         figure.chart { margin: 1em 0 1.4em; break-inside: avoid; }

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -93,7 +94,7 @@ struct ThemesChapter {
             insights.append(.subheading(insight.title))
             insights.append(.list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
             if let source = insight.source, let publication = kb.publication(source) {
-                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link)]))
+                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]))
             }
         }
         part("Inzichten", insights)

@@ -52,7 +52,7 @@ struct WijSchoolYear {
         blocks.append(.paragraph([ReportInline(
             "WIJ SCHOOL is een programma van een jaar per school. Een scan aan het begin (fase 1), halverwege (fase 2) en aan het eind (fase 3) "
                 + "plaatst de school op de inclusiepiramide; wie aan het eind hoog genoeg staat, krijgt het WIJ SCHOOL keurmerk. "
-                + "In \(year) deden \(f.schools) \(schoolWord) mee.")]))
+                + "In \(year) " + (f.schools == 1 ? "deed één school" : "deden \(DutchWords.count(f.schools)) \(schoolWord)") + " mee.")]))
         blocks.append(.table(ReportTable(
             caption: "WIJ SCHOOL in \(year)", header: ["", "Scholen"], alignments: [.left, .right],
             rows: [

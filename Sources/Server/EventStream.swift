@@ -7,15 +7,19 @@ import Foundation
 public struct ServerSentEvent: Sendable, Equatable {
     public var name: String?
     public var data: String
+    /// Milliseconds the browser waits before reconnecting after the connection is lost.
+    public var retry: Int?
 
-    public init(name: String? = nil, data: String) {
+    public init(name: String? = nil, data: String, retry: Int? = nil) {
         self.name = name
         self.data = data
+        self.retry = retry
     }
 
-    /// The wire format: `event: NAME`, one `data:` line per line of data, an empty line.
+    /// The wire format: `retry: MS`, `event: NAME`, one `data:` line per line of data, an empty line.
     public var encoded: [UInt8] {
-        var text = name.map { "event: \($0)\n" } ?? ""
+        var text = retry.map { "retry: \($0)\n" } ?? ""
+        text += name.map { "event: \($0)\n" } ?? ""
         for line in data.split(separator: "\n", omittingEmptySubsequences: false) {
             text += "data: " + line.replacingOccurrences(of: "\r", with: "") + "\n"
         }

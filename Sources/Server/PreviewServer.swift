@@ -155,7 +155,8 @@ public final class PreviewServer: @unchecked Sendable {
     private func greeting() -> [ServerSentEvent] {
         lock.lock()
         defer { lock.unlock() }
-        var events = [ServerSentEvent(name: "hello", data: "\(generation)")]
+        // A restarted `breingen serve` is found again within half a second (browsers wait about 3 s).
+        var events = [ServerSentEvent(name: "hello", data: "\(generation)", retry: 500)]
         if !errors.isEmpty { events.append(LiveReload.errorEvent(errors)) }
         return events
     }
@@ -207,7 +208,6 @@ public final class PreviewServer: @unchecked Sendable {
             switch error {
             case let diagnostic as Diagnostic: diagnostics = [diagnostic]
             case let many as DiagnosticError: diagnostics = many.diagnostics
-            case let refused as HTTPRequestError: diagnostics = [Diagnostic(.error, refused.message)]
             default: diagnostics = [Diagnostic(.error, "\(error)")]
             }
             lock.lock()
@@ -234,31 +234,60 @@ public final class PreviewServer: @unchecked Sendable {
     }
 }
 
-/// Catches SIGINT and SIGTERM through dispatch sources instead of the default (killing the process).
+/// The pipe a signal handler writes to. A handler may only call async-signal-safe functions, so it
+/// writes one byte here and a normal thread does the rest. Created before any handler is installed.
+private let signalPipe: (read: Int32, write: Int32) = {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return (-1, -1) }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+    return (fds[0], fds[1])
+}()
+
+private func forwardSignal(_ number: Int32) {
+    var byte = UInt8(truncatingIfNeeded: number)
+    _ = write(signalPipe.write, &byte, 1)
+}
+
+/// Catches SIGINT and SIGTERM with a handler installed synchronously (`sigaction` through `signal`), so
+/// a signal that arrives right after `init` is never lost, unlike a dispatch source, whose registration
+/// completes asynchronously. A reader thread turns the bytes the handler writes into `wait()` returning;
+/// a second signal while stopping runs `emergency` and exits at once.
 private final class SignalWaiter: @unchecked Sendable {
+    private static let wakeUp: UInt8 = 0
     private let signalled = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var count = 0
-    private var sources: [DispatchSourceSignal] = []
+    private let finished = DispatchSemaphore(value: 0)
 
     /// `emergency` runs before exiting on a second signal.
     init(emergency: @escaping @Sendable () -> Void) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in
-                lock.lock()
+        let fd = signalPipe.read
+        // Drop bytes left by an earlier waiter in this process (tests run several).
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        var scratch = [UInt8](repeating: 0, count: 64)
+        while read(fd, &scratch, scratch.count) > 0 {}
+        _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+
+        let signalled = self.signalled, finished = self.finished
+        let reader = Thread {
+            var count = 0
+            var byte: UInt8 = 0
+            while true {
+                let n = read(fd, &byte, 1)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 || byte == SignalWaiter.wakeUp { break }
                 count += 1
-                let again = count > 1
-                lock.unlock()
-                if again {
+                if count > 1 {
                     emergency()
                     _exit(130)
                 }
                 signalled.signal()
             }
-            source.resume()
-            sources.append(source)
+            finished.signal()
+        }
+        reader.start()
+        for number in [SIGINT, SIGTERM] {
+            signal(number, forwardSignal)
         }
     }
 
@@ -266,10 +295,12 @@ private final class SignalWaiter: @unchecked Sendable {
         signalled.wait()
     }
 
-    /// Restores the default handling.
+    /// Restores the default handling and ends the reader thread.
     func cancel() {
-        sources.forEach { $0.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        var byte = SignalWaiter.wakeUp
+        _ = write(signalPipe.write, &byte, 1)
+        finished.wait()
     }
 }

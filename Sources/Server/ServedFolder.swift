@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Diagnostics
 import Foundation
 
 /// One output folder being served, treated as immutable: a rebuild produces a new folder and the server
@@ -35,10 +36,10 @@ public final class ServedFolder: @unchecked Sendable {
     private static let maxCacheBytes = 256 << 20
     private static let maxCacheEntries = 50_000
 
-    /// Fails when the folder does not exist.
+    /// Throws a `Diagnostic` when the folder does not exist.
     public init(root: URL, generation: Int = 1, transformHTML: (@Sendable ([UInt8], Int) -> [UInt8])? = nil) throws {
         guard let real = ServedFolder.realPath(root.path) else {
-            throw HTTPRequestError(500, "map bestaat niet: \(root.path)")
+            throw Diagnostic(.error, "de map om te serveren bestaat niet: \(root.path)")
         }
         self.root = root
         self.realRoot = real

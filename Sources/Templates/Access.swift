@@ -7,9 +7,9 @@ enum Access {
         switch base {
         case .dict(let dict):
             if let value = dict[name] { return value }
-            var message = "\(described) heeft geen attribuut '\(name)'"
-            if let near = Suggestions.nearest(to: name, in: dict.keys) { message += "; bedoelde je '\(near)'?" }
-            return .undefined(message)
+            return .undefined(Undefined("\(described) heeft geen attribuut '\(name)'") {
+                Suggestions.nearest(to: name, in: dict.keys)
+            })
         case .object(let object):
             if let value = object.attribute(name) { return value }
         case .date(let date):
@@ -70,11 +70,21 @@ enum Access {
         if step > 0 {
             var i = clamp(start, 0, low: 0, high: n)
             let end = clamp(stop, n, low: 0, high: n)
-            while i < end { result.append(items[i]); i += step }
+            while i < end {
+                result.append(items[i])
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         } else {
             var i = clamp(start, n - 1, low: -1, high: n - 1)
             let end = clamp(stop, -1, low: -1, high: n - 1)
-            while i > end { result.append(items[i]); i += step }
+            while i > end {
+                result.append(items[i])
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         }
         return result
     }
@@ -115,6 +125,14 @@ enum Methods {
                         throw TemplateRuntimeError("replace() verwacht twee teksten")
                     }
                     return wrap(s.replacingOccurrences(of: old, with: new))
+                }
+            case "format":
+                return { arguments in
+                    guard base.isSafe else { return .string(try StringFormat.format(s, arguments)) }
+                    // Markup.format escapes what it inserts.
+                    let escape: (Value) -> Value = { $0.isSafe || $0.isNumber ? $0 : .safe(HTML.escape($0.printed)) }
+                    let escaped = Arguments(arguments.positional.map(escape), keyword: arguments.keyword.map { ($0.0, escape($0.1)) })
+                    return .safe(try StringFormat.format(s, escaped))
                 }
             case "split":
                 return { arguments in

@@ -33,7 +33,7 @@ enum BuiltinFilters {
         }
         add("batch", ["linecount", "fill_with"]) { value, a, _ in
             let size = try a.int("linecount", 1)
-            if size <= 0 { throw TemplateRuntimeError("batch verwacht een positief aantal") }
+            if size <= 0 || size > 1_000_000 { throw TemplateRuntimeError("batch verwacht een aantal van 1 tot 1.000.000") }
             let items = try value.sequence(for: "batch")
             var result: [Value] = []
             var index = 0
@@ -110,14 +110,16 @@ enum BuiltinFilters {
             }
         }
         environment.setFilter("format", FilterFunction { value, arguments, _ in
-            guard let format = value.stringValue else { throw TemplateRuntimeError("format verwacht tekst, kreeg \(value.typeName)") }
+            guard value.stringValue != nil else { throw TemplateRuntimeError("format verwacht tekst, kreeg \(value.typeName)") }
             if !arguments.keyword.isEmpty && !arguments.positional.isEmpty {
                 throw TemplateRuntimeError("format: gebruik positionele of benoemde argumenten, niet beide")
             }
-            return .string(try PercentFormat.format(format, arguments.positional))
+            return try PercentFormat.apply(value, arguments.positional)
         })
         add("indent", ["width", "first", "blank"]) { value, a, _ in
-            let width = try a["width"]?.stringValue ?? String(repeating: " ", count: a.int("width", 4))
+            let count = try a.int("width", 4)
+            if count > 10_000 { throw TemplateRuntimeError("indent: breedte te groot") }
+            let width = a["width"]?.stringValue ?? String(repeating: " ", count: max(0, count))
             return value.mapText { TextFilters.indent($0, width, first: a.bool("first", false), blank: a.bool("blank", false)) }
         }
         add("join", ["d", "attribute"]) { value, a, call in
@@ -216,7 +218,7 @@ enum BuiltinFilters {
         add("slice", ["slices", "fill_with"]) { value, a, _ in
             let items = try value.sequence(for: "slice")
             let slices = try a.int("slices", 1)
-            if slices <= 0 { throw TemplateRuntimeError("slice verwacht een positief aantal") }
+            if slices <= 0 || slices > 1_000_000 { throw TemplateRuntimeError("slice verwacht een aantal van 1 tot 1.000.000") }
             let perSlice = items.count / slices, withExtra = items.count % slices
             var offset = 0
             var result: [Value] = []
@@ -272,8 +274,12 @@ enum BuiltinFilters {
             return value.mapText { TextFilters.trim($0, chars) }
         }
         add("truncate", ["length", "killwords", "end", "leeway"]) { value, a, _ in
-            .string(try TextFilters.truncate(value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
-                                             end: try a.string("end", "...") ?? "...", leeway: try a.int("leeway", 5)))
+            // Safe HTML stays safe (only `end` is escaped), as Jinja2's Markup slicing does.
+            let end = try a.string("end", "...") ?? "..."
+            let suffix = value.isSafe && a["end"]?.isSafe != true ? HTML.escape(end) : end
+            let text = try TextFilters.truncate(value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
+                                                end: end, suffix: suffix, leeway: try a.int("leeway", 5))
+            return value.isSafe ? .safe(text) : .string(text)
         }
         add("urlencode", []) { value, _, _ in
             switch value {
@@ -291,8 +297,16 @@ enum BuiltinFilters {
         }
         add("wordcount", []) { value, _, _ in .int(TextFilters.wordcount(value.text)) }
         add("wordwrap", ["width", "break_long_words", "wrapstring", "break_on_hyphens"]) { value, a, _ in
-            .string(TextFilters.wordwrap(value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
-                                         wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
+            if try a.int("width", 79) <= 0 { throw TemplateRuntimeError("wordwrap: de breedte moet groter dan 0 zijn") }
+            return .string(TextFilters.wordwrap(value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
+                                                breakOnHyphens: a.bool("break_on_hyphens", true),
+                                                wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
+        }
+        add("filesizeformat", ["binary"]) { value, a, _ in
+            guard let bytes = value.doubleValue ?? value.stringValue.flatMap({ Double($0) }) else {
+                throw TemplateRuntimeError("filesizeformat verwacht een getal, kreeg \(value.typeName)")
+            }
+            return .string(TextFilters.filesize(bytes, binary: a.bool("binary", false)))
         }
         add("xmlattr", ["autospace"]) { value, a, _ in
             guard case .dict(let d) = value else { throw TemplateRuntimeError("xmlattr verwacht een woordenboek") }

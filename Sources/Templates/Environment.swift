@@ -236,7 +236,9 @@ enum BuiltinFunctions {
         default: throw TemplateRuntimeError("range() verwacht 1 tot 3 argumenten")
         }
         if step == 0 { throw TemplateRuntimeError("range() met stap 0") }
-        let count = step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+        // In Double, so extreme bounds cannot overflow; the limit below keeps the result exact.
+        let span = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
+        let count = span <= 0 ? 0 : Int(min((span / abs(Double(step))).rounded(.up), 2_000_000))
         if count > 1_000_000 { throw TemplateRuntimeError("range() is te groot (\(count) elementen)") }
         return .list((0..<count).map { .int(start + $0 * step) })
     }

@@ -33,7 +33,7 @@ class Expression {
 
     /// An undefined value reached an operation that needs a real one: an error in strict mode.
     final func requireDefined(_ value: Value, _ r: Renderer) throws {
-        if case .undefined(let message) = value, !r.lenient { throw r.error(message, at: location) }
+        if case .undefined(let reason) = value, !r.lenient { throw r.error(reason.description, at: location) }
     }
 }
 
@@ -59,11 +59,10 @@ final class NameExpression: Expression {
     override func evaluate(_ r: Renderer) throws -> Value {
         if let value = r.scope.lookup(symbol, name) { return value }
         if let value = r.environment.global(name) { return value }
-        var message = "'\(name)' is niet gedefinieerd"
-        if let near = Suggestions.nearest(to: name, in: r.scope.visibleNames(r.environment.symbols)) {
-            message += "; bedoelde je '\(near)'?"
-        }
-        return .undefined(message)
+        let scope = r.scope, symbols = r.environment.symbols, name = self.name
+        return .undefined(Undefined("'\(name)' is niet gedefinieerd") {
+            Suggestions.nearest(to: name, in: scope.visibleNames(symbols))
+        })
     }
 }
 
@@ -342,12 +341,30 @@ final class ConditionalExpression: Expression {
 struct ArgumentList {
     var positional: [Expression] = []
     var keyword: [(String, Expression)] = []
+    /// `*lijst` and `**woordenboek` at a call site.
+    var splat: Expression?
+    var keywordSplat: Expression?
 
-    var isEmpty: Bool { positional.isEmpty && keyword.isEmpty }
+    var isEmpty: Bool { positional.isEmpty && keyword.isEmpty && splat == nil && keywordSplat == nil }
 
     func evaluate(_ r: Renderer) throws -> Arguments {
         if isEmpty { return Arguments() }
-        return Arguments(try positional.map { try $0.evaluate(r) }, keyword: try keyword.map { ($0.0, try $0.1.evaluate(r)) })
+        var arguments = Arguments(try positional.map { try $0.evaluate(r) }, keyword: try keyword.map { ($0.0, try $0.1.evaluate(r)) })
+        if let splat {
+            let value = try splat.evaluate(r)
+            try splat.requireDefined(value, r)
+            guard let items = value.items else { throw r.error("*argumenten verwacht een lijst, niet \(value.typeName)", at: splat.location) }
+            arguments.positional += items
+        }
+        if let keywordSplat {
+            let value = try keywordSplat.evaluate(r)
+            try keywordSplat.requireDefined(value, r)
+            guard case .dict(let dict) = value else {
+                throw r.error("**argumenten verwacht een woordenboek, niet \(value.typeName)", at: keywordSplat.location)
+            }
+            arguments.keyword += dict.pairs
+        }
+        return arguments
     }
 }
 
@@ -428,6 +445,10 @@ final class CallExpression: Expression {
             }
         }
         let function = try callee.evaluate(r)
+        if case .object(let object) = function, let loop = object as? LoopObject, let recurse = loop.recurse {
+            let arguments = try self.arguments.evaluate(r)
+            return try located(r) { try recurse(arguments, r) }
+        }
         guard case .callable(let callable) = function else {
             try callee.requireDefined(function, r)
             throw r.error("\(describe(callee)) is geen functie maar \(function.typeName)", at: location)

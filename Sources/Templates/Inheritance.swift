@@ -39,7 +39,7 @@ extension Renderer {
     /// Loads a template named by a value (a name, or an already loaded template).
     func loadTemplate(_ name: Value, at location: Location, missingIsNil: Bool = false) throws -> Template? {
         guard let text = name.stringValue else {
-            if case .undefined(let message) = name { throw error(message, at: location) }
+            if case .undefined(let reason) = name { throw error(reason.description, at: location) }
             throw error("een templatenaam moet tekst zijn, niet \(name.typeName)", at: location)
         }
         do {

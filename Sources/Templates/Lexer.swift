@@ -198,6 +198,10 @@ struct Lexer {
             } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
                 try lexString(quote: b)
             } else {
+                if depth == 0 && b == Self.rbrace {
+                    let closer = close == Self.rbrace ? "}}" : "%}"
+                    throw Diagnostic.error("een enkele '}' sluit de tag niet af; gebruik '\(closer)'", in: source, at: index)
+                }
                 let op = try lexOperator()
                 if op == "(" || op == "[" || op == "{" { depth += 1 }
                 if op == ")" || op == "]" || op == "}" { depth = max(0, depth - 1) }

@@ -30,6 +30,18 @@ final class OutputNode: Node {
     }
 }
 
+/// Nodes rendered in order (the body of an `autoescape` block).
+final class SequenceNode: Node {
+    let body: [Node]
+    init(_ body: [Node], _ location: Location) {
+        self.body = body
+        super.init(location)
+    }
+    override func render(_ r: Renderer) throws {
+        for node in body { try node.render(r) }
+    }
+}
+
 final class IfNode: Node {
     let branches: [(condition: Expression, body: [Node])]
     let otherwise: [Node]
@@ -79,20 +91,29 @@ final class ForNode: Node {
     let filter: Expression?
     let body: [Node]
     let otherwise: [Node]
+    let recursive: Bool
+    let autoescape: Bool
     let loopSymbol: Int
 
-    init(_ targets: Targets, _ iterable: Expression, filter: Expression?, body: [Node], otherwise: [Node], loopSymbol: Int, _ location: Location) {
+    init(_ targets: Targets, _ iterable: Expression, filter: Expression?, body: [Node], otherwise: [Node],
+         recursive: Bool, autoescape: Bool, loopSymbol: Int, _ location: Location) {
         self.targets = targets
         self.iterable = iterable
         self.filter = filter
         self.body = body
         self.otherwise = otherwise
+        self.recursive = recursive
+        self.autoescape = autoescape
         self.loopSymbol = loopSymbol
         super.init(location)
     }
 
     override func render(_ r: Renderer) throws {
-        let value = try iterable.evaluate(r)
+        try run(try iterable.evaluate(r), depth0: 0, r)
+    }
+
+    /// One pass of the loop; a `recursive` loop calls this again through `loop(children)`.
+    private func run(_ value: Value, depth0: Int, _ r: Renderer) throws {
         var items = try ForNode.items(of: value, r, at: iterable.location)
         let outer = r.scope
         let scope = Scope(parent: outer)
@@ -113,7 +134,22 @@ final class ForNode: Node {
             for node in otherwise { try node.render(r) }
             return
         }
-        let loop = LoopObject(items: items, depth0: 0)
+        let loop = LoopObject(items: items, depth0: depth0)
+        if recursive {
+            loop.recurse = { [unowned self] arguments, r in
+                guard arguments.positional.count == 1, arguments.keyword.isEmpty else {
+                    throw TemplateRuntimeError("loop() in een recursieve loop verwacht één lijst")
+                }
+                try r.push("recursieve loop", at: self.location)
+                defer { r.pop() }
+                let saved = r.output
+                r.output = []
+                defer { r.output = saved }
+                try self.run(arguments.positional[0], depth0: depth0 + 1, r)
+                let text = String(decoding: r.output, as: UTF8.self)
+                return self.autoescape ? .safe(text) : .string(text)
+            }
+        }
         let loopSlot = targets.symbols.count
         scope.values[loopSlot] = .object(loop)
         let baseCount = scope.names.count
@@ -136,7 +172,7 @@ final class ForNode: Node {
         case .string(let s), .safe(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .undefined(let message):
             if r.lenient { return [] }
-            throw r.error(message, at: location)
+            throw r.error(message.description, at: location)
         default:
             throw r.error("kan niet herhalen over \(value.typeName)", at: location)
         }
@@ -279,10 +315,12 @@ final class IncludeNode: Node {
     let template: Expression
     let ignoreMissing: Bool
     let withContext: Bool
-    init(_ template: Expression, ignoreMissing: Bool, withContext: Bool, _ location: Location) {
+    let loopSymbol: Int
+    init(_ template: Expression, ignoreMissing: Bool, withContext: Bool, loopSymbol: Int, _ location: Location) {
         self.template = template
         self.ignoreMissing = ignoreMissing
         self.withContext = withContext
+        self.loopSymbol = loopSymbol
         super.init(location)
     }
     override func render(_ r: Renderer) throws {
@@ -303,7 +341,10 @@ final class IncludeNode: Node {
         try r.push("ingevoegd met include", at: location)
         defer { r.pop() }
         let outer = r.scope
-        r.scope = withContext ? Scope(parent: outer) : Scope(context: [:])
+        let scope = withContext ? Scope(parent: outer) : Scope(context: [:])
+        // As in Jinja2, an included template sees the loop variables but not `loop` itself.
+        scope.set(loopSymbol, .undefined("'loop' is niet gedefinieerd in een include"))
+        r.scope = scope
         defer { r.scope = outer }
         try r.run(included)
     }

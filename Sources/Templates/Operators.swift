@@ -34,16 +34,25 @@ enum Operators {
         case (.add, .tuple(let x), .tuple(let y)):
             return .tuple(x + y)
         case (.multiply, .string(let s), .int(let n)), (.multiply, .int(let n), .string(let s)):
+            try checkSize(s.utf8.count, n)
             return .string(String(repeating: s, count: max(0, n)))
         case (.multiply, .list(let l), .int(let n)), (.multiply, .int(let n), .list(let l)):
+            try checkSize(l.count, n)
             return .list(Array([[Value]](repeating: l, count: max(0, n)).joined()))
         case (.modulo, .string(let format), _), (.modulo, .safe(let format), _):
             let values: [Value]
             if case .tuple(let l) = b { values = l } else { values = [b] }
-            return .string(try PercentFormat.format(format, values))
+            _ = format
+            return try PercentFormat.apply(a, values)
         default:
             throw TemplateRuntimeError("'\(op.rawValue)' kan niet met \(a.typeName) en \(b.typeName)")
         }
+    }
+
+    /// Repetition must not exhaust memory: a template is not allowed to build more than 100 MB at once.
+    static func checkSize(_ unit: Int, _ count: Int) throws {
+        let (total, overflow) = unit.multipliedReportingOverflow(by: max(0, count))
+        if overflow || total > 100_000_000 { throw TemplateRuntimeError("resultaat te groot (meer dan 100 MB)") }
     }
 
     private static func mixed(_ op: Arithmetic, _ a: Value, _ b: Value) -> TemplateRuntimeError {
@@ -251,6 +260,13 @@ extension Value {
 
 /// Python's `%` string formatting for the common conversions (`%s %d %i %f %.2f %r %%`).
 enum PercentFormat {
+    /// `format % values`; a safe format string escapes the values and stays safe (Markup's `%`).
+    static func apply(_ format: Value, _ values: [Value]) throws -> Value {
+        guard format.isSafe else { return .string(try self.format(format.text, values)) }
+        let escaped = values.map { $0.isSafe || $0.isNumber ? $0 : Value.safe(HTML.escape($0.printed)) }
+        return .safe(try self.format(format.text, escaped))
+    }
+
     static func format(_ format: String, _ values: [Value]) throws -> String {
         var out = ""
         var chars = Array(format.unicodeScalars)[...]
@@ -268,6 +284,9 @@ enum PercentFormat {
                 chars.removeFirst()
             }
             guard let conversion = chars.popFirst() else { throw TemplateRuntimeError("onvolledige opmaak '\(format)'") }
+            if spec.split(separator: ".").contains(where: { ($0.filter(\.isNumber).count) > 4 }) {
+                throw TemplateRuntimeError("opmaak '%\(spec)\(conversion)': breedte of precisie te groot")
+            }
             switch conversion {
             case "%": out += "%"
             case "s": out += pad(try take().printed, spec)
@@ -275,7 +294,8 @@ enum PercentFormat {
             case "d", "i":
                 let v = try take()
                 guard let d = v.doubleValue else { throw TemplateRuntimeError("%d verwacht een getal, kreeg \(v.typeName)") }
-                out += pad(String(Int(d.rounded(.towardZero))), spec)
+                guard d.isFinite, abs(d) < 9e18 else { throw TemplateRuntimeError("%d: getal te groot") }
+                out += String(format: "%" + spec + "ld", Int(d.rounded(.towardZero)))
             case "f", "F", "e", "g":
                 let v = try take()
                 guard let d = v.doubleValue else { throw TemplateRuntimeError("%\(conversion) verwacht een getal, kreeg \(v.typeName)") }
@@ -292,9 +312,13 @@ enum PercentFormat {
         return out
     }
 
+    /// `%10s`, `%-10s`, `%.3s`: width, left alignment and precision (a maximum length) for text.
     private static func pad(_ text: String, _ spec: String) -> String {
-        let left = spec.hasPrefix("-")
-        guard let width = Int(spec.filter { $0.isNumber && $0 != "." }.prefix(while: { _ in true })), width > text.count else { return text }
+        let left = spec.contains("-")
+        let parts = spec.drop(while: { "-+ 0#".contains($0) }).split(separator: ".", omittingEmptySubsequences: false)
+        var text = text
+        if parts.count > 1, let precision = Int(parts[1]), precision < text.count { text = String(text.prefix(precision)) }
+        guard let width = parts.first.flatMap({ Int($0) }), width > text.count, width <= 10_000 else { return text }
         let padding = String(repeating: " ", count: width - text.count)
         return left ? text + padding : padding + text
     }

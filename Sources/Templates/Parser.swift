@@ -11,6 +11,8 @@ struct Parser {
     private var depth = 0
     /// Names used inside the macro being parsed, to know whether it takes `varargs`, `kwargs`, `caller`.
     private var usedNames: Set<String> = []
+    /// Whether output is escaped here: the template's default, changed inside `{% autoescape %}` blocks.
+    private var autoescape: Bool
 
     static let maximumNesting = 200
 
@@ -18,6 +20,7 @@ struct Parser {
         self.tokens = tokens
         self.source = source
         self.environment = environment
+        self.autoescape = source.autoescape
     }
 
     mutating func parseTemplate() throws -> (body: [Node], blocks: [String: BlockNode]) {
@@ -61,7 +64,10 @@ struct Parser {
     }
 
     private mutating func expectBlockEnd() throws {
-        guard current.kind == .blockEnd else { throw error("'%}' verwacht, maar vond \(describe(current))", at: current) }
+        guard current.kind == .blockEnd else {
+            let hint = isOp("=") ? "; vergelijken gaat met '=='" : ""
+            throw error("'%}' verwacht, maar vond \(describe(current))\(hint)", at: current)
+        }
         position += 1
     }
 
@@ -100,7 +106,7 @@ struct Parser {
                 let expression = try parseExpression()
                 guard current.kind == .variableEnd else { throw error("'}}' verwacht, maar vond \(describe(current))", at: current) }
                 position += 1
-                nodes.append(OutputNode(expression, escape: source.autoescape, location(token)))
+                nodes.append(OutputNode(expression, escape: autoescape, location(token)))
             case .blockBegin:
                 position += 1
                 let name = try expectName("een opdracht")
@@ -138,9 +144,10 @@ struct Parser {
         case "call": return try parseCallBlock(at)
         case "filter": return try parseFilterBlock(at)
         case "with": return try parseWith(at)
+        case "autoescape": return try parseAutoescape(at)
         default:
             var message = "onbekende opdracht '\(name.text)'"
-            let known = ["if", "for", "set", "block", "extends", "include", "import", "from", "macro", "call", "filter", "with", "raw"]
+            let known = ["if", "for", "set", "block", "extends", "include", "import", "from", "macro", "call", "filter", "with", "raw", "autoescape"]
             if let near = Suggestions.nearest(to: name.text, in: known) { message += "; bedoelde je '\(near)'?" }
             throw error(message, at: name)
         }
@@ -202,7 +209,11 @@ struct Parser {
             position += 1
             filter = try parseExpression()
         }
-        if isName("recursive") { throw error("recursieve loops worden niet ondersteund", at: current) }
+        var recursive = false
+        if isName("recursive") {
+            position += 1
+            recursive = true
+        }
         try expectBlockEnd()
         let (body, end) = try parseBody(until: ["else", "endfor"])
         let tag = try requireEnd(end, "{% endfor %}", opened: at)
@@ -214,8 +225,8 @@ struct Parser {
             otherwise = elseBody
         }
         try expectBlockEnd()
-        return ForNode(targets, iterable, filter: filter, body: body, otherwise: otherwise,
-                       loopSymbol: environment.symbols.id("loop"), at)
+        return ForNode(targets, iterable, filter: filter, body: body, otherwise: otherwise, recursive: recursive,
+                       autoescape: autoescape, loopSymbol: environment.symbols.id("loop"), at)
     }
 
     private mutating func parseSet(_ at: Location) throws -> Node {
@@ -258,7 +269,7 @@ struct Parser {
         let (body, end) = try parseBody(until: ["endset"])
         _ = try requireEnd(end, "{% endset %}", opened: at)
         try expectBlockEnd()
-        return SetBlockNode(symbol: targets.symbols[0], body: body, filters: filters, autoescape: source.autoescape, at)
+        return SetBlockNode(symbol: targets.symbols[0], body: body, filters: filters, autoescape: autoescape, at)
     }
 
     private mutating func parseBlock(_ at: Location) throws -> Node {
@@ -302,7 +313,8 @@ struct Parser {
         }
         let withContext = try parseContextModifier(default: true)
         try expectBlockEnd()
-        return IncludeNode(template, ignoreMissing: ignoreMissing, withContext: withContext, at)
+        return IncludeNode(template, ignoreMissing: ignoreMissing, withContext: withContext,
+                           loopSymbol: environment.symbols.id("loop"), at)
     }
 
     private mutating func parseImport(_ at: Location) throws -> Node {
@@ -368,7 +380,7 @@ struct Parser {
         try expectBlockEnd()
         return MacroNode(
             name: name.text, symbol: environment.symbols.id(name.text), parameters: parameters, body: body,
-            autoescape: source.autoescape,
+            autoescape: autoescape,
             uses: (used.contains("varargs"), used.contains("kwargs"), used.contains("caller")),
             symbols: (environment.symbols.id("varargs"), environment.symbols.id("kwargs"), environment.symbols.id("caller")), at)
     }
@@ -384,7 +396,7 @@ struct Parser {
         let (body, end) = try parseBody(until: ["endcall"])
         _ = try requireEnd(end, "{% endcall %}", opened: at)
         try expectBlockEnd()
-        return CallBlockNode(call: call, parameters: parameters, body: body, autoescape: source.autoescape, at)
+        return CallBlockNode(call: call, parameters: parameters, body: body, autoescape: autoescape, at)
     }
 
     private mutating func parseFilterBlock(_ at: Location) throws -> Node {
@@ -400,7 +412,23 @@ struct Parser {
         let (body, end) = try parseBody(until: ["endfilter"])
         _ = try requireEnd(end, "{% endfilter %}", opened: at)
         try expectBlockEnd()
-        return FilterBlockNode(filters: filters, body: body, autoescape: source.autoescape, at)
+        return FilterBlockNode(filters: filters, body: body, autoescape: autoescape, at)
+    }
+
+    /// `{% autoescape true %}…{% endautoescape %}`: the setting is fixed when the template compiles.
+    private mutating func parseAutoescape(_ at: Location) throws -> Node {
+        let start = current
+        guard let literal = try parseExpression() as? Literal, case .bool(let enabled) = literal.value else {
+            throw error("'autoescape' verwacht true of false", at: start)
+        }
+        try expectBlockEnd()
+        let saved = autoescape
+        autoescape = enabled
+        defer { autoescape = saved }
+        let (body, end) = try parseBody(until: ["endautoescape"])
+        _ = try requireEnd(end, "{% endautoescape %}", opened: at)
+        try expectBlockEnd()
+        return SequenceNode(body, at)
     }
 
     private mutating func parseWith(_ at: Location) throws -> Node {
@@ -506,7 +534,7 @@ struct Parser {
             position += 1
             operands.append(try parseMath2())
         }
-        return ConcatExpression(operands, autoescape: source.autoescape, location(op))
+        return ConcatExpression(operands, autoescape: autoescape, location(op))
     }
 
     private mutating func parseMath2() throws -> Expression {
@@ -681,7 +709,17 @@ struct Parser {
             if !first { try expectOp(",") }
             first = false
             if isOp(")") { break }
-            if current.kind == .name, tokens[position + 1].kind == .op, tokens[position + 1].text == "=" {
+            if isOp("*") || isOp("**") {
+                let star = advance()
+                let value = try parseExpression()
+                if star.text == "*" {
+                    guard arguments.splat == nil else { throw error("maar één *argument per aanroep", at: star) }
+                    arguments.splat = value
+                } else {
+                    guard arguments.keywordSplat == nil else { throw error("maar één **argument per aanroep", at: star) }
+                    arguments.keywordSplat = value
+                }
+            } else if current.kind == .name, tokens[position + 1].kind == .op, tokens[position + 1].text == "=" {
                 let name = advance()
                 position += 1
                 arguments.keyword.append((name.text, try parseExpression()))
@@ -721,7 +759,7 @@ struct Parser {
             position += 1
             arguments = try parseArguments()
         }
-        return FilterExpression(target, name.text, function, arguments, autoescape: source.autoescape, location(name))
+        return FilterExpression(target, name.text, function, arguments, autoescape: autoescape, location(name))
     }
 
     private mutating func parseTest(_ target: Expression) throws -> Expression {

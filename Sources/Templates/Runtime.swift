@@ -166,7 +166,7 @@ public final class Renderer {
         case .int(let i):
             appendInt(i)
         case .undefined(let message):
-            if !lenient { throw error(message, at: location) }
+            if !lenient { throw error(message.description, at: location) }
         default:
             let text = value.printed
             if escape { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
@@ -204,6 +204,10 @@ final class LoopObject: TemplateObject, @unchecked Sendable {
     let items: [Value]
     var index0 = 0
     let depth0: Int
+    /// Set for `recursive` loops: `loop(children)` renders the body for the children.
+    var recurse: ((Arguments, Renderer) throws -> Value)?
+    /// The values `loop.changed(...)` saw last.
+    var lastChanged: [Value]?
 
     init(items: [Value], depth0: Int) {
         self.items = items
@@ -233,7 +237,12 @@ final class LoopObject: TemplateObject, @unchecked Sendable {
                 return arguments.positional[index % arguments.positional.count]
             }))
         case "changed":
-            return nil
+            return .callable(Callable(name: "loop.changed", internal: { [self] arguments, _ in
+                let values = arguments.positional
+                defer { lastChanged = values }
+                guard let last = lastChanged, last.count == values.count else { return .bool(true) }
+                return .bool(!zip(last, values).allSatisfy { Operators.equal($0, $1) })
+            }))
         default: return nil
         }
     }
@@ -245,7 +254,7 @@ final class NamespaceObject: TemplateObject, @unchecked Sendable {
 
     init(_ values: OrderedDict) { self.values = values }
 
-    var printed: String { "<Namespace \(Value.dict(values).repr)>" }
+    var printed: String { Value.object(self).repr }
 
     func attribute(_ name: String) -> Value? { values[name] }
 }

@@ -1,5 +1,6 @@
 import DataFormats
 import Foundation
+import Markdown
 
 /// Our filters on top of Jinja2's: slugify, Dutch dates, amounts and numbers, URLs, reading time.
 /// `markdown` is registered by the host (the Site module), since the Markdown engine lives there.
@@ -10,7 +11,7 @@ enum SiteFilters {
                 try body(value, try BoundArguments(arguments, parameters, owner: "filter '\(name)'"), call)
             })
         }
-        add("slugify", []) { value, _, _ in .string(Slug.slugify(value.text)) }
+        add("slugify", []) { value, _, _ in .string(Slug.make(value.text)) }
         add("date", ["format"]) { value, a, _ in
             let format = try a.string("format", "%-d %B %Y") ?? "%-d %B %Y"
             return .string(DutchFormat.date(try date(value), format: format))

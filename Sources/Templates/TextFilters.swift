@@ -29,7 +29,7 @@ enum TextFilters {
     /// Python's `str.center`.
     static func center(_ s: String, _ width: Int) -> String {
         let length = s.unicodeScalars.count
-        guard width > length else { return s }
+        guard width > length, width <= 1_000_000 else { return s }
         let padding = width - length
         let left = padding / 2 + (padding & width & 1)
         return String(repeating: " ", count: left) + s + String(repeating: " ", count: padding - left)
@@ -74,8 +74,15 @@ enum TextFilters {
     static func round(_ value: Double, _ precision: Int, _ method: String) throws -> Double {
         switch method {
         case "common":
+            if precision < 0 {
+                if precision < -308 { return 0 }
+                let factor = pow(10, Double(-precision))
+                return (value / factor).rounded(.toNearestOrEven) * factor
+            }
+            // Beyond 17 digits a Double does not change.
+            if precision > 17 || !value.isFinite { return value }
             // printf rounds the exact binary value half-to-even, as Python's round() does.
-            return Double(String(format: "%.\(max(0, precision))f", value)) ?? value
+            return Double(String(format: "%.\(precision)f", value)) ?? value
         case "ceil", "floor":
             let factor = pow(10, Double(precision))
             return method == "ceil" ? (value * factor).rounded(.up) / factor : (value * factor).rounded(.down) / factor
@@ -117,15 +124,18 @@ enum TextFilters {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static func truncate(_ s: String, length: Int, killwords: Bool, end: String, leeway: Int) throws -> String {
+    /// `end` counts towards the length; `suffix` (normally `end` itself) is what is appended.
+    static func truncate(_ s: String, length: Int, killwords: Bool, end: String, suffix: String? = nil, leeway: Int) throws -> String {
+        let suffix = suffix ?? end
         let scalars = Array(s.unicodeScalars)
         let endLength = end.unicodeScalars.count
         if length < endLength { throw TemplateRuntimeError("truncate: de lengte moet minstens die van 'end' zijn") }
+        if leeway < 0 { throw TemplateRuntimeError("truncate: 'leeway' mag niet negatief zijn") }
         if scalars.count <= length + leeway { return s }
         let kept = String(String.UnicodeScalarView(scalars[0..<(length - endLength)]))
-        if killwords { return kept + end }
-        if let space = kept.range(of: " ", options: .backwards) { return String(kept[..<space.lowerBound]) + end }
-        return kept + end
+        if killwords { return kept + suffix }
+        if let space = kept.range(of: " ", options: .backwards) { return String(kept[..<space.lowerBound]) + suffix }
+        return kept + suffix
     }
 
     /// Python's `urllib.parse.quote` on UTF-8.
@@ -161,32 +171,79 @@ enum TextFilters {
         return count
     }
 
-    /// Greedy wrapping at spaces (Python's textwrap for the common case of plain prose).
-    static func wordwrap(_ s: String, width: Int, breakLongWords: Bool, wrapstring: String) -> String {
-        var paragraphs: [String] = []
-        for paragraph in s.components(separatedBy: "\n") {
-            var lines: [String] = []
-            var line = ""
-            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) {
-                var word = word
-                if line.isEmpty {
-                    line = word
-                } else if line.count + 1 + word.count <= width {
-                    line += " " + word
-                } else {
-                    lines.append(line)
-                    line = word
-                }
-                while breakLongWords && line.count > width && line == word {
-                    lines.append(String(word.prefix(width)))
-                    word = String(word.dropFirst(width))
-                    line = word
+    /// Python's `textwrap.wrap` per line, as Jinja2's `wordwrap` uses it: words (split after hyphens
+    /// between letters) fill lines up to `width`; a longer word fills the rest of the line and continues.
+    static func wordwrap(_ s: String, width: Int, breakLongWords: Bool, breakOnHyphens: Bool = true, wrapstring: String) -> String {
+        let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .components(separatedBy: "\n")
+        let body = lines.last == "" && lines.count > 1 ? Array(lines.dropLast()) : lines
+        return body.map { wrap(Array($0.unicodeScalars), width: width, breakLongWords: breakLongWords, breakOnHyphens: breakOnHyphens)
+            .joined(separator: wrapstring) }.joined(separator: wrapstring)
+    }
+
+    private static func wrap(_ text: [Unicode.Scalar], width: Int, breakLongWords: Bool, breakOnHyphens: Bool) -> [String] {
+        // Chunks: runs of whitespace, and words split after a hyphen that follows a letter.
+        var chunks: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var currentIsSpace = false
+        for scalar in text {
+            let isSpace = scalar.properties.isWhitespace
+            if !current.isEmpty && isSpace != currentIsSpace {
+                chunks.append(current)
+                current = []
+            }
+            current.append(scalar)
+            currentIsSpace = isSpace
+            if !isSpace && breakOnHyphens && scalar == "-" && current.count > 1 && current[current.count - 2].properties.isAlphabetic {
+                chunks.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { chunks.append(current) }
+        func blank(_ chunk: [Unicode.Scalar]) -> Bool { chunk.allSatisfy { $0.properties.isWhitespace } }
+
+        var result: [String] = []
+        var pending = Array(chunks.reversed())
+        while !pending.isEmpty {
+            var line: [[Unicode.Scalar]] = []
+            var length = 0
+            if blank(pending[pending.count - 1]) && !result.isEmpty { pending.removeLast() }
+            while let next = pending.last, length + next.count <= width {
+                line.append(pending.removeLast())
+                length += next.count
+            }
+            if let next = pending.last, next.count > width {
+                let spaceLeft = width < 1 ? 1 : width - length
+                if breakLongWords {
+                    var end = spaceLeft
+                    if breakOnHyphens && next.count > spaceLeft,
+                       let hyphen = next[0..<spaceLeft].lastIndex(of: "-"), hyphen > 0, next[0..<hyphen].contains(where: { $0 != "-" }) {
+                        end = hyphen + 1
+                    }
+                    line.append(Array(next[0..<end]))
+                    pending[pending.count - 1] = Array(next[end...])
+                } else if line.isEmpty {
+                    line.append(pending.removeLast())
                 }
             }
-            if !line.isEmpty { lines.append(line) }
-            paragraphs.append(lines.joined(separator: wrapstring))
+            if let last = line.last, blank(last) { line.removeLast() }
+            if !line.isEmpty { result.append(String(String.UnicodeScalarView(line.joined()))) }
         }
-        return paragraphs.joined(separator: wrapstring)
+        return result
+    }
+
+    /// Jinja2's `filesizeformat`: "1.2 MB" (powers of 1000), or "1.2 MiB" with `binary`.
+    static func filesize(_ bytes: Double, binary: Bool) -> String {
+        let base: Double = binary ? 1024 : 1000
+        let prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
+        if bytes == 1 { return "1 Byte" }
+        if bytes < base { return "\(Int(bytes)) Bytes" }
+        var unit = base
+        for prefix in prefixes {
+            unit *= base
+            if bytes < unit || prefix == prefixes.last! { return String(format: "%.1f ", base * bytes / unit) + prefix }
+        }
+        return ""
     }
 }
 
@@ -237,6 +294,7 @@ enum JSONOutput {
     }
 
     private static func write(_ value: Value, into out: inout String, indent: Int?, level: Int) throws {
+        if level > 100 { throw TemplateRuntimeError("tojson: de waarde is te diep genest") }
         switch value {
         case .none: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -269,7 +327,7 @@ enum JSONOutput {
             newline(&out, indent, level)
             out += "}"
         case .object(let o as NamespaceObject): try write(.dict(o.values), into: &out, indent: indent, level: level)
-        case .undefined(let message): throw TemplateRuntimeError(message)
+        case .undefined(let reason): throw TemplateRuntimeError(reason.description)
         default: throw TemplateRuntimeError("tojson kan \(value.typeName) niet omzetten")
         }
     }

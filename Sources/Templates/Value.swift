@@ -23,8 +23,37 @@ public enum Value: Sendable {
     case callable(Callable)
     /// An object that answers attribute look-ups itself (the loop object, lazily computed site data).
     case object(TemplateObject)
-    /// The result of looking up something that does not exist; `hint` names it for the error message.
-    case undefined(String)
+    /// The result of looking up something that does not exist; carries the error message to show when
+    /// it is used where a real value is needed.
+    case undefined(Undefined)
+}
+
+/// Why a value is undefined. The "did you mean" part of the message is computed only when the message
+/// is shown, so `x is defined` and `| default` stay cheap.
+public struct Undefined: Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    private let base: String
+    private let suggestion: SuggestionSource?
+
+    public init(stringLiteral value: String) {
+        base = value
+        suggestion = nil
+    }
+
+    init(_ base: String, suggest: @escaping () -> String?) {
+        self.base = base
+        self.suggestion = SuggestionSource(suggest)
+    }
+
+    public var description: String {
+        guard let near = suggestion?.compute() else { return base }
+        return base + "; bedoelde je '\(near)'?"
+    }
+}
+
+/// Holds the suggestion computation; only ever run on the thread of the render that made it.
+final class SuggestionSource: @unchecked Sendable {
+    let compute: () -> String?
+    init(_ compute: @escaping () -> String?) { self.compute = compute }
 }
 
 /// An object whose attributes are computed on demand. Return nil for an unknown attribute.
@@ -182,7 +211,8 @@ extension Value {
         case .decimal(let d): return PythonFormat.decimal(d)
         case .string(let s), .safe(let s): return s
         case .list, .tuple, .dict: return repr
-        case .date(let d): return d.hasTime ? d.description.replacingOccurrences(of: "T", with: " ") : d.description
+        case .object(let namespace as NamespaceObject): return Value.object(namespace).repr
+        case .date(let d): return PythonFormat.date(d)
         case .callable(let c): return "<function \(c.name)>"
         case .object(let o): return o.printed
         case .undefined: return ""
@@ -190,12 +220,20 @@ extension Value {
     }
 
     /// Python's `repr()`, used inside printed lists and dictionaries.
-    public var repr: String {
+    public var repr: String { repr(depth: 0) }
+
+    /// Nesting past 50 levels (a namespace holding itself) prints `...` instead of recursing forever.
+    func repr(depth: Int) -> String {
+        if depth > 50 { return "..." }
         switch self {
         case .string(let s), .safe(let s): return PythonFormat.quote(s)
-        case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
-        case .tuple(let items): return "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
-        case .dict(let d): return "{" + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr }.joined(separator: ", ") + "}"
+        case .list(let items): return "[" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + "]"
+        case .tuple(let items):
+            return "(" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .dict(let d):
+            return "{" + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr(depth: depth + 1) }.joined(separator: ", ") + "}"
+        case .object(let namespace as NamespaceObject):
+            return "<Namespace " + Value.dict(namespace.values).repr(depth: depth + 1) + ">"
         case .decimal(let d): return "Decimal('\(PythonFormat.decimal(d))')"
         case .date(let d):
             return d.hasTime
@@ -232,14 +270,15 @@ extension Value {
     }
 
     /// The items of a list or tuple.
-    var items: [Value]? {
+    public var items: [Value]? {
         switch self {
         case .list(let items), .tuple(let items): return items
         default: return nil
         }
     }
 
-    var stringValue: String? {
+    /// The text of a string or safe string; nil for other values.
+    public var stringValue: String? {
         switch self {
         case .string(let s), .safe(let s): return s
         default: return nil
@@ -290,6 +329,18 @@ enum PythonFormat {
             while body.hasSuffix("0") { body.removeLast() }
             if body.hasSuffix(".") { body.removeLast() }
             text = (negative ? "-" : "") + body + "e+" + String(exponent)
+        }
+        return text
+    }
+
+    /// `str(date)` and `str(datetime)`: `2020-09-23`, `2020-09-23 14:30:00`, `2020-09-23 14:30:00+02:00`.
+    static func date(_ d: YAMLDate) -> String {
+        guard d.hasTime else { return d.description }
+        var text = d.description.replacingOccurrences(of: "T", with: " ")
+        if let offset = d.utcOffsetMinutes {
+            let magnitude = abs(offset)
+            let hours = magnitude / 60, minutes = magnitude % 60
+            text += (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
         }
         return text
     }

@@ -41,6 +41,7 @@ enum DocumentJSON {
                                "bars": c.bars.map { ["label": $0.label, "value": $0.value, "valueLabel": $0.valueLabel] }])
             case .pageBreak: blocks.append(["type": "pagebreak"])
             case let .tableOfContents(title, maxLevel): blocks.append(["type": "toc", "title": title, "maxLevel": maxLevel])
+            case let .anchor(name): blocks.append(["type": "anchor", "name": name])
             }
         }
         let root: [String: Any] = [

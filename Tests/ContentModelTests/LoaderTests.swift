@@ -164,3 +164,18 @@ final class LoaderTests: XCTestCase {
         ])
     }
 }
+
+final class URLFieldTests: XCTestCase {
+    func testAddressesWithoutSchemeWarn() throws {
+        let site = try TestSite([
+            "content/themes/onderwijs.md": TestSite.theme,
+            "content/best-practices/b.md": "---\ntitle: B\ndate: 2020-01-01\nthemes: [onderwijs]\ntags: []\nplaces: []\nstatus: actief\nwebsite: www.voorbeeld.nl\n---\n",
+            "content/publications/p.md": "---\ntitle: P\nkind: rapport\ndate: 2020-01-01\nlink: /rapport.pdf\n---\n",
+        ], site: "title: T\nbaseURL: https://example.org\nlanguage: nl\n")
+        defer { site.remove() }
+        XCTAssertEqual(try site.problems(), [
+            "content/best-practices/b.md:8:10: warning: veld 'website': 'www.voorbeeld.nl' is geen volledig webadres",
+            "content/site.yml:2:10: warning: baseURL eindigt niet op '/'",
+        ])
+    }
+}

@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 import XCTest
 @testable import ContentModel
@@ -12,15 +13,15 @@ final class ValuesTests: XCTestCase {
         XCTAssertEqual(DateCheck.problem(year: 2020, month: 4, day: 31), "april 2020 heeft 30 dagen")
         XCTAssertEqual(DateCheck.problem(inText: "2020-02-30"), "februari 2020 heeft 29 dagen")
         XCTAssertNil(DateCheck.problem(inText: "gisteren"))
-        XCTAssertEqual(ContentDate(year: 2020, month: 9, day: 23).dutch, "23 september 2020")
+        XCTAssertEqual(DutchFormat.date(ContentDate(year: 2020, month: 9, day: 23)), "23 september 2020")
     }
 
     func testMoneyFormatting() {
-        XCTAssertEqual(Money.dutch(95677), "€\u{00A0}95.677")
-        XCTAssertEqual(Money.dutch(Decimal(string: "1234.5")!), "€\u{00A0}1.234,50")
-        XCTAssertEqual(Money.dutch(-2500, symbol: false), "-2.500")
-        XCTAssertEqual(Money.dutch(0, symbol: false), "0")
-        XCTAssertEqual(Money.dutch(1_000_000, symbol: false), "1.000.000")
+        XCTAssertEqual(DutchFormat.money(95677), "€\u{00A0}95.677")
+        XCTAssertEqual(DutchFormat.money(Decimal(string: "1234.5")!), "€\u{00A0}1.234,50")
+        XCTAssertEqual(DutchFormat.money(-2500, symbol: false), "-2.500")
+        XCTAssertEqual(DutchFormat.money(0, symbol: false), "0")
+        XCTAssertEqual(DutchFormat.money(1_000_000, symbol: false), "1.000.000")
     }
 
     func testSortNamesIgnoreTussenvoegsels() {

@@ -40,6 +40,26 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(try parse("\"a,b,c\";d\n1;2\n").separator, ";")
     }
 
+    func testExplicitAndTabSeparators() throws {
+        let tabbed = try parse("a\tb\n1\t2\n")
+        XCTAssertEqual(tabbed.separator, "\t")
+        XCTAssertEqual(tabbed.rows[0].fields, ["1", "2"])
+        let forced = try CSVReader.parse(SourceFile(name: "x.csv", text: "a;b,c\n1;2,3\n"), separator: ",")
+        XCTAssertEqual(forced.header?.fields, ["a;b", "c"])
+        XCTAssertThrowsError(try CSVReader.parse(SourceFile(name: "x.csv", text: "a\n"), separator: "\""))
+        let headerOnly = try parse("post;bedrag\n")
+        XCTAssertEqual(headerOnly.header?.fields, ["post", "bedrag"])
+        XCTAssertEqual(headerOnly.rows, [])
+        XCTAssertEqual(headerOnly.columnIndex("Bedrag"), 1)
+        XCTAssertNil(headerOnly.columnIndex("saldo"))
+    }
+
+    func testColumnsCountCharactersNotBytes() throws {
+        let table = try parse("één;twee\nëë;x\n")
+        XCTAssertEqual(table.header?.columns, [1, 5])
+        XCTAssertEqual(table.rows[0].columns, [1, 4])
+    }
+
     func testErrorsHavePositions() {
         func check(_ text: String, _ line: Int, _ column: Int, _ fragment: String, l: UInt = #line) {
             XCTAssertThrowsError(try parse(text), line: l) { error in
@@ -55,6 +75,8 @@ final class CSVReaderTests: XCTestCase {
         check("a,b\n\"open,2\n3,4\n", 2, 1, "niet gesloten")
         check("a,b\n\"x\"y,2\n", 2, 4, "sluitende aanhalingsteken")
         check("a,b\nx\"y,2\n", 2, 2, "midden in een veld")
+        check("a,b\n1,\u{7}\n", 2, 3, "stuurteken")
+        check("a,b\n1,2\r3,4\n", 2, 4, "losse CR")
     }
 }
 
@@ -94,12 +116,12 @@ final class DutchNumberTests: XCTestCase {
     }
 
     func testFormat() {
-        XCTAssertEqual(DutchNumber.format(d("1234.56")), "1.234,56")
-        XCTAssertEqual(DutchNumber.format(d("95677"), fractionDigits: 0), "95.677")
-        XCTAssertEqual(DutchNumber.format(d("-2500")), "-2.500,00")
-        XCTAssertEqual(DutchNumber.format(d("0.005")), "0,01")
-        XCTAssertEqual(DutchNumber.format(d("-0.001")), "0,00")
-        XCTAssertEqual(DutchNumber.format(d("1234567.5"), fractionDigits: 1, grouping: false), "1234567,5")
-        XCTAssertEqual(DutchNumber.format(d("999")), "999,00")
+        XCTAssertEqual(DutchFormat.number(d("1234.56"), decimals: 2), "1.234,56")
+        XCTAssertEqual(DutchFormat.number(d("95677"), decimals: 0), "95.677")
+        XCTAssertEqual(DutchFormat.number(d("-2500"), decimals: 2), "-2.500,00")
+        XCTAssertEqual(DutchFormat.number(d("0.005"), decimals: 2), "0,01")
+        XCTAssertEqual(DutchFormat.number(d("-0.001"), decimals: 2), "0,00")
+        XCTAssertEqual(DutchFormat.number(d("1234567.5"), decimals: 1, grouping: false), "1234567,5")
+        XCTAssertEqual(DutchFormat.number(d("999"), decimals: 2), "999,00")
     }
 }

@@ -41,6 +41,7 @@ final class YAMLErrorTests: XCTestCase {
         check("a: 1\n---\nb: 2\n", 2, 1, "meerdere YAML-documenten")
         check("a: 1\n...\nb: 2\n", 3, 1, "meerdere YAML-documenten")
         check("%YAML 1.1\n---\na: 1\n", 1, 1, "YAML-directieven")
+        check("# leeg\n...\n", 2, 1, "'...' sluit een document af")
         check("a: 1\nb: 2\na: 3\n", 3, 1, "dubbele sleutel 'a'; die staat al op regel 1")
         check("x: {a: 1, a: 2}\n", 1, 11, "dubbele sleutel 'a'")
         check("1: a\n1: b\n", 2, 1, "dubbele sleutel 1")
@@ -117,6 +118,14 @@ final class YAMLErrorTests: XCTestCase {
             XCTAssertEqual(d.notes.count, 1)
             XCTAssertTrue(d.notes[0].contains("regel 2, kolom 5"), d.notes[0])
         }
+    }
+
+    func testDeepNestingIsAnErrorNotACrash() {
+        check(String(repeating: "[", count: 100_000), 1, 201, "geneste lijsten en mappings")
+        var text = ""
+        for i in 0..<300 { text += String(repeating: " ", count: i) + "k:\n" }
+        check(text, 201, 201, "geneste lijsten en mappings")
+        XCTAssertNoThrow(try YAMLReader.parse(String(repeating: "[", count: 150) + String(repeating: "]", count: 150)))
     }
 
     func testPositionsKeepTheFirstLineOffset() {

@@ -118,6 +118,17 @@ final class YAMLReaderTests: XCTestCase {
 }
 
 final class YAMLRegressionTests: XCTestCase {
+    func testLongSingleLineStaysLinear() throws {
+        // Minified JSON: 50,000 values on one line. Quadratic column counting would take minutes.
+        let text = "{\"a\": [" + Array(repeating: "1", count: 50_000).joined(separator: ",") + "], \"é\": \"x\"}"
+        let start = Date()
+        let node = try YAMLReader.parse(SourceFile(name: "x.yml", text: text))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertEqual(node["a"]?.sequence?.count, 50_000)
+        XCTAssertEqual(node["a"]?.sequence?.last?.column, 8 + 2 * 49_999)
+        XCTAssertEqual(node["é"]?.column, text.unicodeScalars.count - 3)
+    }
+
     func testQuotedValueAfterFoldedScalar() throws {
         let text = "summary: >\n  Een project\n  gestart. # geen commentaar\ncontact:\n  name: 'Jan de Vries'\n  email: jan@example.org\n"
         let node = try YAMLReader.parse(SourceFile(name: "x", text: text))

@@ -97,7 +97,7 @@ final class CheckCommandTests: XCTestCase {
         for (type, title) in [("best-practice", "Saïd & Lody"), ("theme", "Nieuw thema"), ("insight", "Lessen"),
                               ("activity", "Webinar"), ("result", "onderwijs"), ("alliance", "Onderwijs Alliantie"),
                               ("publication", "Onderwijsmanifest"), ("person", "Jan van der Berg"),
-                              ("wij-school", "De Regenboog"), ("page", "Over ons")] {
+                              ("wij-school", "De Regenboog"), ("page", "Over ons"), ("finance", "2021")] {
             let result = try BreingenProcess.run(["new", type, title, "--root", root.path])
             XCTAssertEqual(result.status, 0, "\(type): \(result.stderr)")
         }
@@ -107,6 +107,11 @@ final class CheckCommandTests: XCTestCase {
         let check = try BreingenProcess.run(["check", "--root", root.path])
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stderr.hasPrefix("inhoud in orde"), check.stderr)
+
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/finance/2021/verdeling-lasten.csv").path))
+        let financeAgain = try BreingenProcess.run(["new", "finance", "2021", "--root", root.path])
+        XCTAssertEqual(financeAgain.status, 1)
+        XCTAssertTrue(financeAgain.stderr.contains("content/finance/2021/ bestaat al"), financeAgain.stderr)
 
         let again = try BreingenProcess.run(["new", "best-practice", "Saïd & Lody", "--root", root.path])
         XCTAssertEqual(again.status, 1)

@@ -50,6 +50,23 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains(":1:12: error: ',' of ']' verwacht"), bad.stderr)
     }
 
+    func testMarkdownFilterOutputIsNotEscapedAgain() throws {
+        let result = try BreingenProcess.run([
+            "render", "markdown.html", "--templates", folder.path, "-d", folder.appendingPathComponent("teams.yml").path,
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("<p>Een <em>korte</em> tekst"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("&lt;p&gt;"), result.stdout)
+    }
+
+    func testAssetFunctionGivesPlainURL() throws {
+        let result = try BreingenProcess.run([
+            "render", folder.appendingPathComponent("asset.html").path, "--base-url", "https://example.org/brein/",
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "<link rel=\"stylesheet\" href=\"/brein/css/site.css\">")
+    }
+
     func testNoArgumentsIsUsageError() throws {
         let result = try BreingenProcess.run(["render"])
         XCTAssertEqual(result.status, 2)

@@ -61,6 +61,18 @@ final class LineBreakerTests: XCTestCase {
         XCTAssertFalse(lines.contains { text(of: $0).hasSuffix("en/") }, "short words keep their slash")
     }
 
+    func testSoftHyphensBreakWithAVisibleHyphen() {
+        let word = "jongeren\u{00AD}huisvestings\u{00AD}bemiddelings\u{00AD}organisaties"
+        let lines = LineBreaker(width: 120, alignment: .justify).breakLines([span("De " + word + " werken samen")])
+        let texts = lines.map { text(of: $0) }
+        XCTAssertTrue(texts.dropLast().contains { $0.hasSuffix("-") }, texts.description)
+        XCTAssertEqual(texts.joined().replacingOccurrences(of: "-", with: "").filter { $0 != " " },
+                       "Dejongerenhuisvestingsbemiddelingsorganisatieswerkensamen")
+        for line in lines { XCTAssertLessThanOrEqual(line.width, 120.01) }
+        // Unbroken, a soft hyphen prints nothing.
+        XCTAssertEqual(LineBreaker(width: 900).breakLines([span(word)]).map { text(of: $0) }, ["jongerenhuisvestingsbemiddelingsorganisaties"])
+    }
+
     func testForcedBreaks() {
         let lines = LineBreaker(width: 400).breakLines([span("eerste regel\ntweede regel")])
         XCTAssertEqual(lines.map { text(of: $0) }, ["eerste regel", "tweede regel"])

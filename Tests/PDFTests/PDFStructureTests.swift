@@ -12,6 +12,7 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertEqual(pdf.pageCount, result.pageCount)
         XCTAssertGreaterThanOrEqual(result.pageCount, 10)
         XCTAssertTrue(String(decoding: result.bytes.prefix(9), as: UTF8.self).hasPrefix("%PDF-1.7"))
+        XCTAssertTrue(String(decoding: result.bytes.suffix(200), as: UTF8.self).contains("/ID [<"))
     }
 
     func testOutlineHasEveryHeadingNestedWithItsPage() throws {
@@ -25,7 +26,7 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertTrue(pdf.outline.contains(PDFInspector.OutlineItem(level: 1, title: "4 Financiën", page: result.pageCount)))
         XCTAssertTrue(pdf.outline.contains { $0.level == 2 && $0.title == "2.3 Stimuleren van tolerantie bij kinderen" })
         XCTAssertTrue(pdf.outline.contains { $0.level == 3 && $0.title == "2.5.3 Resultaten" })
-        XCTAssertEqual(pdf.outline.first?.title, "Voorwoord")
+        XCTAssertEqual(pdf.outline.prefix(2).map(\.title), ["Inhoud", "Voorwoord"])
     }
 
     func testMetadataLanguageAndFonts() throws {
@@ -45,20 +46,53 @@ final class PDFStructureTests: XCTestCase {
         let result = PDFStructureTests.sample
         let pdf = try PDFInspector(bytes: result.bytes)
         XCTAssertTrue(pdf.uriLinks.contains("https://hetmaatschappelijkbrein.nl/"))
-        // Every contents entry is clickable, and so is the "hoofdstuk 4" reference in the foreword.
-        let entries = result.headings.filter { $0.level <= 2 }.count
-        XCTAssertGreaterThanOrEqual(pdf.internalLinkCount, entries + 1)
+        // Every contents entry is clickable, and so are "hoofdstuk 4" in the foreword and "tabel 4.1".
+        let entries = result.headings.filter { $0.level <= 2 && $0.title != "Inhoud" }.count
+        XCTAssertEqual(pdf.internalLinkCount, entries + 2)
     }
 
-    func testContentsShowTheRealPageNumbers() {
+    func testContentsShowTheRealPageNumbers() throws {
         // The contents page ends every entry with the page number of its heading.
         let result = PDFStructureTests.sample
-        let bytes = result.bytes
-        let text = String(decoding: bytes, as: UTF8.self)
+        let pdf = try PDFInspector(bytes: result.bytes)
+        let contents = pdf.text(ofPage: 2).split(separator: "\n").map(String.init)
         let financien = result.headings.first { $0.title == "4 Financiën" }!
         XCTAssertEqual(financien.page, result.pageCount)
-        XCTAssertTrue(text.contains("(\(financien.page)) Tj"), "the page number is printed")
-        XCTAssertTrue(text.contains("(pagina 2 van \(result.pageCount)) Tj"))
+        // The entry, its leader, then its page number.
+        let entry = contents.firstIndex(of: "4 Financiën")!
+        XCTAssertEqual(contents[entry + 2], "\(financien.page)")
+        XCTAssertEqual(contents.last, "pagina 2 van \(result.pageCount)")
+        XCTAssertTrue(pdf.text(ofPage: 3).contains("€\u{A0}95.677"), "the amount with its no-break space")
+        XCTAssertEqual(pdf.text.components(separatedBy: "\u{0C}").count, result.pageCount)
+        XCTAssertTrue(pdf.text.contains("Resultaat"))
+    }
+
+    func testExplicitAndAutomaticNumbers() {
+        let document = TypesetDocument(metadata: DocumentMetadata(title: "Nummers"), blocks: [
+            .heading(Heading(level: 1, text: "Voorwoord", numbered: false)),
+            .heading(Heading(level: 1, text: "Visie")),
+            .heading(Heading(level: 2, text: "Missie")),
+            .heading(Heading(level: 3, text: "Doel")),
+            .heading(Heading(level: 2, text: "Strategie")),
+            .heading(Heading(level: 1, text: "Thema's")),
+            .heading(Heading(level: 2, text: "Onderwijs", number: "2.2")),
+            .heading(Heading(level: 3, text: "Resultaten")),
+        ])
+        XCTAssertEqual(Typesetter().typeset(document).headings.map(\.title),
+                       ["Voorwoord", "1 Visie", "1.1 Missie", "1.1.1 Doel", "1.2 Strategie", "2 Thema's", "2.2 Onderwijs",
+                        "2.2.1 Resultaten"])
+        var unnumbered = document
+        unnumbered.numberHeadings = false
+        XCTAssertEqual(Typesetter().typeset(unnumbered).headings.map(\.title).prefix(3), ["Voorwoord", "Visie", "Missie"])
+    }
+
+    func testUncompressedContentIsPlainText() throws {
+        let plain = Typesetter(compress: false).typeset(SampleDocument.annualReport(sectionsPerTheme: 1, tableRows: 5))
+        let pdf = try PDFInspector(bytes: plain.bytes)
+        XCTAssertFalse(String(decoding: plain.bytes, as: UTF8.self).contains("/FlateDecode"))
+        XCTAssertTrue(pdf.pageContents[1].contains("BT\n"))
+        XCTAssertLessThan(PDFStructureTests.sample.bytes.count * 2, Typesetter(compress: false)
+            .typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60)).bytes.count, "compression halves the file at least")
     }
 
     func testTheSameDocumentGivesTheSameBytes() {
@@ -82,6 +116,8 @@ final class PDFStructureTests: XCTestCase {
                 .barChart(BarChart(title: "nul", bars: [BarChart.Bar(label: "a", value: .nan, valueLabel: "?"),
                                                         BarChart.Bar(label: "b", value: -5, valueLabel: "-5")],
                                    reference: BarChart.Reference(value: .infinity, label: "oneindig"))),
+                .barChart(BarChart(title: "enorm", bars: [BarChart.Bar(label: "a", value: .greatestFiniteMagnitude, valueLabel: "max"),
+                                                          BarChart.Bar(label: "b", value: -.greatestFiniteMagnitude, valueLabel: "min")])),
                 .pageBreak, .pageBreak,
                 .tableOfContents(title: "Inhoud", maxLevel: 0),
             ])

@@ -19,6 +19,8 @@ final class PDFSyntaxTests: XCTestCase {
         XCTAssertEqual(number(0.333, 3), "0.333")
         XCTAssertEqual(number(100.1), "100.1")
         XCTAssertEqual(number(.nan), "0")
+        XCTAssertEqual(number(1e300), "1000000000")
+        XCTAssertEqual(number(-.greatestFiniteMagnitude), "-1000000000")
     }
 
     func testLiteralStringsEscapeDelimiters() {

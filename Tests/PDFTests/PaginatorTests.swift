@@ -58,7 +58,7 @@ final class PaginatorTests: XCTestCase {
     func testTableHeaderRepeatsOnEveryPage() {
         var style = DocumentStyle()
         style.marginLeft = 0
-        var layout = TableLayout(style: style, width: 400)
+        let layout = TableLayout(style: style, width: 400)
         let rows = (1...40).map { TableRow(["Lid \($0)", "€ \($0 * 1000)"]) }
         let slices = layout.slices(for: Table(columns: [TableColumn(), TableColumn()], header: [["Naam", "Bijdrage"]], rows: rows))
         let rowHeight = slices[1].height
@@ -74,6 +74,23 @@ final class PaginatorTests: XCTestCase {
         XCTAssertEqual(bodyRows.map { $0[0] }, (1...40).map { "Lid \($0)" })
         // The last page never holds a lone row.
         XCTAssertGreaterThanOrEqual(pages.last!.count, 3)
+    }
+
+    func testALongChartContinuesOnTheNextPage() {
+        var style = DocumentStyle()
+        style.marginLeft = 0
+        let bars = (1...80).map { BarChart.Bar(label: "School \($0)", value: Double($0), valueLabel: "\($0)") }
+        let slices = BarChartLayout(style: style, width: 400).slices(for: BarChart(title: "Scholen", bars: bars,
+                                                                                  reference: .init(value: 40, label: "doel")))
+        XCTAssertEqual(slices.count, 82)
+        let pages = Paginator(contentHeight: 700, top: 0).paginate(slices)
+        XCTAssertGreaterThan(pages.count, 1)
+        for page in pages {
+            XCTAssertLessThanOrEqual(page.last!.top + page.last!.slice.height, 700.001)
+            XCTAssertGreaterThanOrEqual(page.count, 2)
+        }
+        XCTAssertEqual(texts(pages[0][0].slice), ["Scholen"])
+        XCTAssertFalse(slices[1].breakAllowedBefore, "the title stays with the first bars")
     }
 
     private func texts(_ slice: Slice) -> [String] {

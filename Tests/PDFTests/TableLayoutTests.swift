@@ -33,7 +33,7 @@ final class TableLayoutTests: XCTestCase {
     func testAmountsAreRightAlignedAndCellsStayInsideTheirColumn() {
         var style = DocumentStyle()
         style.marginLeft = 0
-        var layout = TableLayout(style: style, width: 300)
+        let layout = TableLayout(style: style, width: 300)
         let slices = layout.slices(for: Table(columns: [TableColumn(), TableColumn()], header: [["Post", "2020"]],
                                               rows: [TableRow(["Subsidie", "240.000"]), TableRow(["Resultaat", "95.677"], bold: true)]))
         XCTAssertEqual(slices.count, 3)
@@ -49,8 +49,29 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertFalse(slices[1].breakAllowedBefore, "the first row stays with the header")
     }
 
+    func testAWideTableGetsSmallerTypeBeforeWordsAreCut() {
+        var style = DocumentStyle()
+        style.marginLeft = 0
+        let layout = TableLayout(style: style, width: 300)
+        let header = ["Doelstelling", "Personeelskosten", "Huisvestingskosten", "Projectkosten"]
+        let slices = layout.slices(for: Table(columns: header.map { _ in TableColumn() }, header: [header],
+                                              rows: [TableRow(["Inzichtenplatform", "48.600", "6.100", "49.250"])]))
+        var sizes = Set<Double>()
+        var words: [String] = []
+        for slice in slices {
+            for case let .text(_, _, _, size, bytes, _, _, _) in slice.ops {
+                sizes.insert(size)
+                words.append(WinAnsiEncoding.decode(bytes))
+            }
+        }
+        XCTAssertEqual(sizes.count, 1)
+        XCTAssertLessThan(sizes.first!, style.bodySize - 1, "smaller than the normal table type")
+        XCTAssertGreaterThanOrEqual(sizes.first!, (style.bodySize - 1) * 0.75)
+        for word in header + ["Inzichtenplatform"] { XCTAssertTrue(words.contains(word), "\(word) is not cut: \(words)") }
+    }
+
     func testRaggedAndEmptyTablesDoNotCrash() {
-        var layout = TableLayout(style: DocumentStyle(), width: 300)
+        let layout = TableLayout(style: DocumentStyle(), width: 300)
         XCTAssertTrue(layout.slices(for: Table(columns: [], rows: [])).isEmpty)
         let ragged = layout.slices(for: Table(columns: [TableColumn()], header: [["a", "b", "c"]], rows: [TableRow(["1"]), TableRow([])]))
         XCTAssertEqual(ragged.count, 3)

@@ -13,3 +13,21 @@ enum ExampleSite {
 
     static func report2020() throws -> (ReportDocument, [Diagnostics.Diagnostic]) { try cached.get() }
 }
+
+extension ExampleSite {
+    /// A fresh temporary site with a copy of the example `content/`, to change in a test.
+    static func copy() throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("content"), to: target.appendingPathComponent("content"))
+        return target
+    }
+
+    /// Replaces text in a file of a copied site; fails loudly when the text is not there.
+    static func edit(_ site: URL, _ path: String, replacing old: String, with new: String) throws {
+        let url = site.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "'\(old)' staat niet in \(path)"]) }
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,11 +1,18 @@
 import Foundation
 import PDF
 
-/// The text our PDF writer put on its pages, read back from the (uncompressed) content streams: the
-/// strings of every `Tj` and `TJ`, one line per show operator, decoded from WinAnsi. Enough to check
-/// that figures are printed; not a general PDF text extractor.
+/// The text our PDF writer put on its pages, read back from the content streams (decompressed by
+/// `PDFInspector`): the strings of every `Tj` and `TJ`, one line per show operator, decoded from WinAnsi.
+/// Enough to check that figures are printed; not a general PDF text extractor.
 enum PDFText {
-    static func extract(_ bytes: [UInt8]) -> String {
+    static func extract(_ pdf: [UInt8]) -> String {
+        guard let inspector = try? PDFInspector(bytes: pdf) else { return "" }
+        // The inspector gives each page's content as Latin-1 text: one character per byte.
+        let streams = inspector.pageContents.map { page in page.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+        return streams.map(showStrings).joined(separator: "\n")
+    }
+
+    private static func showStrings(_ bytes: [UInt8]) -> String {
         var lines: [String] = []
         var current: [UInt8] = []
         var i = 0

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import PDF
 import Templates
@@ -78,6 +79,20 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(pdfCells.count, 8)
         XCTAssertEqual(htmlCells.count, pdfCells.count)
         XCTAssertEqual(htmlCells, pdfCells)
+    }
+
+    func testHTMLHasEverySectionWithItsNumberAndTheContentsLinkToThem() throws {
+        let (report, _) = try ExampleSite.report2020()
+        let html = try outputs().html
+        for section in report.allSections {
+            let number = section.number.map { "<span class=\"num\">\($0)</span> " } ?? ""
+            let title = HTMLReportRenderer.escape(section.title)
+            XCTAssertTrue(html.contains("id=\"\(section.anchor)\">\(number)\(title)</h"), "kop \(section.title) ontbreekt")
+        }
+        for chapter in [report.foreword].compactMap({ $0 }) + report.chapters {
+            XCTAssertTrue(html.contains("<a href=\"#\(chapter.anchor)\">"), "de inhoud linkt niet naar \(chapter.title)")
+        }
+        XCTAssertEqual(Set(report.allSections.map(\.anchor)).count, report.allSections.count, "ankers zijn niet uniek")
     }
 
     func testHTMLIsSelfContained() throws {

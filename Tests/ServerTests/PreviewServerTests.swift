@@ -244,6 +244,12 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(inject("</body><p></body>"), "</body><p>" + script + "</body>", "before the last one")
     }
 
+    func testEventWireFormat() {
+        let event = ServerSentEvent(name: "builderror", data: "een\ntwee\r", retry: 500)
+        XCTAssertEqual(String(decoding: event.encoded, as: UTF8.self), "retry: 500\nevent: builderror\ndata: een\ndata: twee\n\n")
+        XCTAssertEqual(String(decoding: ServerSentEvent(data: "x").encoded, as: UTF8.self), "data: x\n\n")
+    }
+
     func testJSONEscaping() {
         XCTAssertEqual(JSONText.array(["a\"b\\c\n<x>&", "\u{1}"]), #"["a\"b\\c\n\u003cx\u003e\u0026","\u0001"]"#)
     }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Templates
+import DataFormats
 import XCTest
 
 final class ErrorTests: XCTestCase {
@@ -94,5 +95,43 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(arguments?.message, "macro 'm' verwacht hoogstens 1 argument(en), kreeg 2")
         let keyword = renderError(["page.html": "{% macro m(titel) %}{% endmacro %}{{ m(titl=1) }}"])
         XCTAssertEqual(keyword?.message, "macro 'm' kent geen argument 'titl'; bedoelde je 'titel'?")
+    }
+}
+
+/// Hostile or careless templates end in an error, never in a crash, a hang or exhausted memory.
+final class RobustnessTests: XCTestCase {
+    func testResourceLimits() {
+        let cases = [
+            "{{ 'x' * 1000000000000 }}", "{{ [1] * 1000000000 }}", "{{ range(0, 9223372036854775807)|length }}",
+            "{{ range(-9223372036854775807, 9223372036854775807)|length }}", "{{ 'a b'|wordwrap(0) }}",
+            "{{ [1]|batch(9000000000) }}", "{{ 'a'|indent(99999999) }}", "{{ [1]|slice(99999999999) }}",
+            "{{ 'abcde'|truncate(3, leeway=-10) }}", "{{ '%99999999f'|format(1.5) }}", "{{ '%.99999s' % 'x' }}",
+        ]
+        for source in cases {
+            XCTAssertNotNil(renderError(["page.html": source]), source)
+        }
+    }
+
+    func testExtremeButHarmlessValues() throws {
+        XCTAssertEqual(try render("{{ [1, 2, 3][::9223372036854775807] }} {{ [1, 2, 3][::-9223372036854775807] }}"), "[1] [3]")
+        XCTAssertEqual(try render("{{ 2.5|round(400) }} {{ 1234.5|round(-400) }} {{ 'x'|center(9999999999) }}"), "2.5 0.0 x")
+        XCTAssertEqual(DutchFormat.date(YAMLDate(year: 2020, month: -20, day: 1), format: "%B"), "april")
+    }
+
+    func testSelfReferencingNamespacePrints() throws {
+        let output = try render("{% set ns = namespace(a=1) %}{% set ns.zelf = ns %}{{ ns }}", name: "page.txt")
+        XCTAssertTrue(output.hasPrefix("<Namespace {'a': 1, 'zelf': <Namespace {'a': 1, "), output)
+        XCTAssertTrue(output.contains("..."))
+        XCTAssertNotNil(renderError(["page.html": "{% set ns = namespace() %}{% set ns.zelf = ns %}{{ ns|tojson }}"]))
+    }
+}
+
+final class StringFormatErrorTests: XCTestCase {
+    func testBadFormatStringsAreErrors() {
+        for source in ["{{ '{'.format(1) }}", "{{ '}'.format(1) }}", "{{ '{} {}'.format(1) }}", "{{ '{:99999d}'.format(1) }}",
+                       "{{ '{:q}'.format(1) }}", "{{ '{:d}'.format('x') }}", "{{ '{x}'.format(y=1) }}"] {
+            let diagnostic = renderError(["page.html": source])
+            XCTAssertTrue(diagnostic?.message.hasPrefix("format():") ?? false, "\(source): \(diagnostic?.message ?? "")")
+        }
     }
 }

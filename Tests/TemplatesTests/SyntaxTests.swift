@@ -73,6 +73,8 @@ final class SyntaxTests: XCTestCase {
             ("{{ 'open }}", 1, 4, "tekst zonder afsluitend aanhalingsteken"),
             ("{{ x ", 1, 1, "'}}' ontbreekt"),
             ("{{ x ? 1 }}", 1, 6, "onverwacht teken '?'"),
+            ("{% if x = 1 %}{% endif %}", 1, 9, "'%}' verwacht, maar vond '='; vergelijken gaat met '=='"),
+            ("<p>{{ x }</p>\n{{ y }}", 1, 9, "een enkele '}' sluit de tag niet af; gebruik '}}'"),
         ]
         for (source, line, column, message) in cases {
             guard let diagnostic = renderError(["page.html": source], context: ["x": 1, "y": []]) else { continue }

@@ -2,9 +2,10 @@
 """Edit-to-served latency of a live-preview server: writes a new marker into a source file and polls
 the page over one keep-alive connection (127.0.0.1 only) every millisecond until the marker is served.
 
-    edit_latency.py NAME PORT FILE TEMPLATE [EDITS]
+    edit_latency.py NAME PORT FILE TEMPLATE_FILE [EDITS] [PAGE]
 
-TEMPLATE is the file's new text with {marker} where the marker goes. Prints one line:
+TEMPLATE_FILE holds the file's new text with {marker} where the marker goes; PAGE is the path polled
+(default /). Prints one line:
 NAME median p90 max (milliseconds) over EDITS edits.
 """
 import http.client
@@ -12,9 +13,11 @@ import statistics
 import sys
 import time
 
-name, port, path, template = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+name, port, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open(sys.argv[4], encoding="utf-8") as handle:
+    template = handle.read()
 edits = int(sys.argv[5]) if len(sys.argv) > 5 else 20
-template = template.replace("\\n", "\n")
+page = sys.argv[6] if len(sys.argv) > 6 else "/"
 
 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 samples = []
@@ -24,7 +27,7 @@ for i in range(edits):
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(template.replace("{marker}", marker))
     while True:
-        connection.request("GET", "/")
+        connection.request("GET", page)
         body = connection.getresponse().read()
         if marker.encode() in body:
             break

@@ -7,13 +7,17 @@ cd "$(dirname "$0")/../.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-swift build -c release --product pdf-sample 2>&1 | grep -E "error|warning:" && exit 1
+if swift build -c release --product pdf-sample 2>&1 | grep -E "error|warning:"; then
+    echo "release build failed" >&2
+    exit 1
+fi
 bin=.build/release/pdf-sample
 
-echo "== in-process time per document (mean of 20 runs, startup excluded)"
+echo "== in-process time per document (mean of 20 runs, startup excluded; CPU = all threads)"
 $bin "$out/breingen.pdf" --sections 10 --repeat 20 --json "$out/sample.json"
 if python3 -c "import reportlab" 2>/dev/null; then
     python3 scripts/pdf/benchmark_reportlab.py "$out/sample.json" "$out/reportlab.pdf" 5
+    echo "sizes: breingen $(wc -c < "$out/breingen.pdf") bytes, reportlab $(wc -c < "$out/reportlab.pdf") bytes"
 else
     echo "reportlab is not installed (pip install reportlab): no peer comparison"
 fi

@@ -333,6 +333,8 @@ c: "bel\a esc\e nul\0 nbsp\_ nel\N"
     ("err-seq-in-map", "a: 1\n- b\n"),
     ("err-text-after-quote", 'a: "x" y\n'),
     ("err-plain-equals", "a: =\n"),
+    ("err-document-end-first", "# leeg\n...\n"),
+    ("c-explicit-empty-document", "---\n...\n"),
     ("err-plain-merge-value", "a: [<<]\n"),
 
     # ---- Documented deviations ----------------------------------------------------------------------

@@ -6,7 +6,9 @@ the format of expected.json, for the compatibility test to run instead of the co
     YAML_COMPAT_CASES=/tmp/fuzz.json swift test --filter YAMLCompatibilityTests
 
 Scalars whose reading deliberately differs from PyYAML (see DEVIATIONS in cases.py) are not generated.
-With --mutate, one random character is inserted, deleted or replaced in each document, to compare how
+With --garbage, the documents are random strings of YAML indicators, letters, digits and blanks (up to
+40 characters), to look for crashes and wrong acceptance. With --files DIR, the documents are instead every .yml file and every front matter of a .md file under DIR
+(e.g. content/), to check real content. With --mutate, one random character is inserted, deleted or replaced in each document, to compare how
 both readers treat broken input (a disagreement there needs a human look, not necessarily a fix).
 """
 import argparse
@@ -137,6 +139,13 @@ def document(rng):
     return "\n".join(lines) + "\n"
 
 
+GARBAGE = list("ab:-#'\"[]{}|>?&*!%@` \n\t,.0123456789~ey\\") + ["\r\n", "é", "---", "...", "  ", "- ", ": "]
+
+
+def garbage(rng):
+    return "".join(rng.choice(GARBAGE) for _ in range(rng.randint(1, 40)))
+
+
 def mutate(rng, text):
     i = rng.randrange(len(text))
     op = rng.random()
@@ -148,26 +157,46 @@ def mutate(rng, text):
     return text[:i] + c + text[i + 1:]
 
 
+def content_documents(folder):
+    """(path, YAML text) of every .yml file and every front matter under folder."""
+    for root, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read()
+            if name.endswith((".yml", ".yaml")):
+                yield path, text
+            elif name.endswith(".md") and text.startswith("---\n") and "\n---\n" in text[3:]:
+                yield path, text[4:text.index("\n---\n", 3) + 1]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("output")
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--mutate", action="store_true")
+    parser.add_argument("--files", help="take the documents from the .yml and .md files under this folder")
+    parser.add_argument("--garbage", action="store_true", help="random strings instead of documents")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     cases = []
-    for n in range(args.count):
-        text = document(rng)
+    if args.files:
+        documents = list(content_documents(args.files))
+    elif args.garbage:
+        documents = [(n, garbage(rng)) for n in range(args.count)]
+    else:
+        documents = [(n, document(rng)) for n in range(args.count)]
+    for n, text in documents:
         if args.mutate:
             text = mutate(rng, text)
-        case = {"name": "fuzz-%d" % n, "yaml": text}
+        case = {"name": "fuzz-%s" % n, "yaml": text}
         try:
             case["expected"] = canonical(yaml.safe_load(text))
         except (yaml.YAMLError, ValueError) as error:
             case["error"] = str(error).splitlines()[0]
-        except TypeError as error:  # an unhashable key PyYAML accepted
-            case["error"] = str(error)
+        except (TypeError, AttributeError) as error:  # an unhashable key PyYAML accepted, or a PyYAML bug
+            case["error"] = str(error) or type(error).__name__
         cases.append(case)
     with open(args.output, "w", encoding="utf-8") as f:
         json.dump({"generator": "fuzz.py", "pyyaml": yaml.__version__, "cases": cases}, f, ensure_ascii=False, indent=1)

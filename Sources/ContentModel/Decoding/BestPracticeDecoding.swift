@@ -3,7 +3,7 @@ extension BestPractice {
         let title = r.text("title", required: true)
         let date = r.date("date", required: true)
         let themes = r.references("themes", to: .theme, required: true)
-        if let themes, themes.isEmpty, let node = r.raw("themes") {
+        if let node = r.raw("themes"), node.sequence?.isEmpty == true {
             r.context.error("veld 'themes' heeft minstens één thema nodig", at: node)
         }
         let tags = r.texts("tags", required: true)
@@ -23,7 +23,7 @@ extension BestPractice {
         }
         let category = r.text("category")
         let targetGroup = r.text("targetGroup")
-        let website = r.text("website")
+        let website = r.url("website")
         let summary = r.text("summary")
         let lessBest = r.bool("lessBest") ?? false
         let assessment = r.mapping("assessment", what: "4+1-beoordeling").map(Assessment.decode)

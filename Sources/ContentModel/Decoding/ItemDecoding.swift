@@ -1,4 +1,5 @@
 import DataFormats
+import Markdown
 
 /// The fields every item shares: `slug`, `draft`, `visibility`.
 enum ItemDecoding {
@@ -10,10 +11,10 @@ enum ItemDecoding {
             } else {
                 reader.context.error(
                     "'\(given)' is geen geldige slug: gebruik kleine letters, cijfers en koppeltekens",
-                    at: node, notes: ["bijvoorbeeld: \(Slug.make(from: given))"])
+                    at: node, notes: ["bijvoorbeeld: \(Slug.make(given, asciiOnly: true))"])
             }
         } else if !Slug.isValid(defaultSlug) {
-            let suggestion = Slug.make(from: defaultSlug)
+            let suggestion = Slug.make(defaultSlug, asciiOnly: true)
             reader.context.warning(
                 "bestandsnaam '\(defaultSlug)' is geen geldige slug; de slug wordt '\(suggestion)'",
                 line: reader.node.line, column: reader.node.column,

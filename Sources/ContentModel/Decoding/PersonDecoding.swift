@@ -1,3 +1,5 @@
+import Markdown
+
 extension Person {
     static func decode(_ r: FieldReader, info: ItemInfo) -> Person? {
         let name = r.text("name", required: true)
@@ -58,6 +60,6 @@ public enum PersonName {
 
     /// A key for sorting: lower case with diacritics folded, so "Özdemir" sorts with "Ozdemir".
     public static func sortKey(_ sortName: String) -> String {
-        Slug.make(from: sortName)
+        Slug.make(sortName, asciiOnly: true)
     }
 }

@@ -13,7 +13,7 @@ extension ResultList {
             let title = item.text("title", required: true)
             let kind: ResultKind? = item.choice("kind", required: true)
             let partners = item.texts("partners") ?? []
-            let link = item.text("link")
+            let link = item.url("link")
             let publication = item.reference("publication", to: .publication)
             let description = item.text("description")
             item.finish()

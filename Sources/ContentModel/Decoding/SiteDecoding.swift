@@ -1,11 +1,16 @@
 import Diagnostics
+import Markdown
 
 extension SiteSettings {
     static func decode(_ r: FieldReader) -> SiteSettings? {
         let title = r.text("title", required: true)
         let baseURL = r.text("baseURL", required: true)
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")), let n = r.raw("baseURL") {
-            r.context.error("baseURL moet een volledige URL zijn, zoals https://www.voorbeeld.nl/", at: n)
+        if let baseURL, let n = r.raw("baseURL") {
+            if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+                r.context.error("baseURL moet een volledige URL zijn, zoals https://www.voorbeeld.nl/", at: n)
+            } else if !baseURL.hasSuffix("/") {
+                r.context.warning("baseURL eindigt niet op '/'", at: n, notes: ["schrijf \(baseURL)/"])
+            }
         }
         let language = r.text("language", required: true)
         let description = r.text("description")
@@ -13,7 +18,7 @@ extension SiteSettings {
         if let o = r.mapping("organisation", what: "organisatie") {
             organisation = Organisation(
                 name: o.text("name"), legalName: o.text("legalName"), city: o.text("city"), founded: o.date("founded"),
-                email: o.text("email"), website: o.text("website"), address: o.text("address"), kvk: o.text("kvk"))
+                email: o.text("email"), website: o.url("website"), address: o.text("address"), kvk: o.text("kvk"))
             o.finish()
         }
         let mission = r.text("mission")

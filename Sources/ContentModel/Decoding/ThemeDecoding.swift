@@ -58,7 +58,7 @@ extension Publication {
         let kind: PublicationKind? = r.choice("kind", required: true)
         let date = r.date("date", required: true)
         let partners = r.texts("partners") ?? []
-        let link = r.text("link")
+        let link = r.url("link")
         let themes = r.references("themes", to: .theme) ?? []
         let summary = r.text("summary")
         guard let title, let kind, let date else { return nil }

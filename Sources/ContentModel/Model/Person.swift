@@ -29,7 +29,8 @@ public struct Role: Sendable, Equatable {
     public var end: ContentDate?
     public var fte: Decimal?
 
-    /// Whether the role is held at the end of the given day.
+    /// Whether the role is held at the end of the given day: started on or before it, and not ended on or
+    /// before it (the end date is the last day in office).
     public func isHeld(at date: ContentDate) -> Bool {
         start.day0 <= date && (end.map { $0.day0 > date } ?? true)
     }

@@ -36,7 +36,7 @@ enum ValueFingerprint {
         // so a page holding one is re-rendered on every build (none of today's pages do).
         case .callable(let c): hasher.combine(11); hasher.combine(ObjectIdentifier(c))
         case .object(let o): hasher.combine(12); hasher.combine(ObjectIdentifier(o))
-        case .undefined(let hint): hasher.combine(13); hasher.combine(hint)
+        case .undefined(let why): hasher.combine(13); hasher.combine(why.description)
         }
     }
 }

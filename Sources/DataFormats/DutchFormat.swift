@@ -1,52 +1,67 @@
-import DataFormats
 import Foundation
 
-/// Dutch notation for amounts, numbers, percentages and dates, as the site and the annual report
-/// print them: "€ 95.677", "€ 1.234,56", "-€ 2.500", "2,2", "6,2%", "23 september 2020".
-/// The space after € is a non-breaking space (U+00A0).
+/// Dutch notation for amounts, numbers, percentages and dates, the one implementation the site, the
+/// templates, the content checks and the annual report share: "€ 95.677", "€ 1.234,56", "-€ 2.500",
+/// "2,2", "6,2%", "23 september 2020". The space after € is a non-breaking space (U+00A0).
 public enum DutchFormat {
     public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                                     "september", "oktober", "november", "december"]
     public static let dayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
-    /// An amount in euros: whole amounts without cents ("€ 95.677"), others with two decimals
-    /// ("€ 1.234,56"); `cents: true` always shows them. Negative: "-€ 2.500".
+    /// An amount in euros as templates print it: whole amounts without cents ("€ 95.677"), others with
+    /// two decimals ("€ 1.234,56"); `cents: true` always shows them. Negative: "-€ 2.500", but no minus
+    /// on an amount that shows as zero.
     public static func euro(_ amount: Decimal, cents: Bool = false) -> String {
         let showCents = cents || !isWhole(amount)
         let text = number(abs(amount), decimals: showCents ? 2 : 0)
         return (amount < 0 && text != "0" && text != "0,00" ? "-" : "") + "€\u{00A0}" + text
     }
 
-    /// A number with "." for thousands and "," for decimals. Without `decimals`, as many decimals as
-    /// the value has ("2,2"); with it, rounded half away from zero.
-    public static func number(_ value: Decimal, decimals: Int? = nil) -> String {
+    /// An amount as the content checks and the site's own pages print it: rounded to whole cents first,
+    /// ",00" left off ("€ 95.677", "€ 1.234,50"), and the minus of every negative amount kept. Without
+    /// `symbol`, just the number ("-2.500").
+    public static func money(_ amount: Decimal, symbol: Bool = true) -> String {
+        let cents = rounded(abs(amount), decimals: 2)
+        let text = number(cents, decimals: isWhole(cents) ? 0 : 2)
+        return (amount < 0 ? "-" : "") + (symbol ? "€\u{00A0}" : "") + text
+    }
+
+    /// A number with "." for thousands (unless `grouping` is false) and "," for decimals. Without
+    /// `decimals`, as many decimals as the value has ("2,2"); with it, rounded half away from zero and
+    /// padded with zeros ("2.500,00"). No minus on a number that shows as zero.
+    public static func number(_ value: Decimal, decimals: Int? = nil, grouping: Bool = true) -> String {
         var value = value
-        if let decimals {
-            var rounded = Decimal()
-            NSDecimalRound(&rounded, &value, decimals, .plain)
-            value = rounded
-        }
+        if let decimals { value = rounded(value, decimals: decimals) }
         var plain = NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
         let negative = plain.hasPrefix("-")
         if negative { plain.removeFirst() }
         let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
         var fraction = parts.count > 1 ? String(parts[1]) : ""
-        if let decimals {
-            if fraction.count < decimals { fraction += String(repeating: "0", count: decimals - fraction.count) }
+        if let decimals, fraction.count < decimals {
+            fraction += String(repeating: "0", count: decimals - fraction.count)
         }
-        let grouped = group(String(parts[0]))
-        let text = fraction.isEmpty ? grouped : grouped + "," + fraction
+        let integer = grouping ? group(String(parts[0])) : String(parts[0])
+        let text = fraction.isEmpty ? integer : integer + "," + fraction
         return (negative && text.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + text
     }
 
     /// A floating-point number in Dutch notation, using its shortest exact digits ("2,2", not "2,2000000000000002").
     public static func number(_ value: Double, decimals: Int? = nil) -> String {
-        number(Decimal(string: PythonFormat.float(value)) ?? Decimal(value), decimals: decimals)
+        // Swift's description is the shortest round-trip form, like Python's repr.
+        number(Decimal(string: value.description) ?? Decimal(value), decimals: decimals)
     }
 
     /// A percentage given in percent units: `percent(6.2)` is "6,2%".
     public static func percent(_ value: Decimal, decimals: Int? = nil) -> String {
         number(value, decimals: decimals) + "%"
+    }
+
+    /// A fraction as a percentage with one decimal, a trailing ",0" left off: `share(0.841)` is "84,1%",
+    /// `share(0.8)` is "80%".
+    public static func share(_ fraction: Double) -> String {
+        let tenths = Int((fraction * 1000).rounded())
+        let whole = tenths / 10, rest = abs(tenths % 10)
+        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole)" + (rest == 0 ? "" : ",\(rest)") + "%"
     }
 
     /// A date with a `strftime`-like format in Dutch: `%-d %B %Y` gives "23 september 2020",
@@ -66,8 +81,8 @@ public enum DutchFormat {
             case "d": out += noPad ? String(date.day) : pad(date.day)
             case "e": out += date.day < 10 ? " \(date.day)" : String(date.day)
             case "m": out += noPad ? String(date.month) : pad(date.month)
-            case "B": out += monthNames[(date.month - 1 + 12) % 12]
-            case "b": out += String(monthNames[(date.month - 1 + 12) % 12].prefix(3))
+            case "B": out += monthNames[monthIndex(date.month)]
+            case "b": out += String(monthNames[monthIndex(date.month)].prefix(3))
             case "Y": out += String(date.year)
             case "y": out += pad(date.year % 100)
             case "A": out += dayNames[weekday(date)]
@@ -95,12 +110,17 @@ public enum DutchFormat {
         return ((days % 7) + 7 + 3) % 7
     }
 
-    private static func isWhole(_ value: Decimal) -> Bool {
+    private static func monthIndex(_ month: Int) -> Int { ((month - 1) % 12 + 12) % 12 }
+
+    /// Rounded half away from zero to `decimals` places.
+    private static func rounded(_ value: Decimal, decimals: Int) -> Decimal {
         var value = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 0, .plain)
-        return rounded == value
+        var result = Decimal()
+        NSDecimalRound(&result, &value, decimals, .plain)
+        return result
     }
+
+    private static func isWhole(_ value: Decimal) -> Bool { rounded(value, decimals: 0) == value }
 
     private static func group(_ digits: String) -> String {
         let chars = Array(digits)
@@ -108,28 +128,6 @@ public enum DutchFormat {
         for (i, ch) in chars.enumerated() {
             if i > 0 && (chars.count - i) % 3 == 0 { out.append(".") }
             out.append(ch)
-        }
-        return out
-    }
-}
-
-/// URL slugs from titles, with the same rules as the Markdown module's heading ids: diacritics folded
-/// ("één" → "een"), lower case, runs of anything else than letters and digits become one hyphen.
-public enum Slug {
-    public static func slugify(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        var out = ""
-        var pendingHyphen = false
-        for scalar in folded.lowercased().unicodeScalars {
-            let isWord = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-                || (scalar.value > 0x7F && scalar.properties.isAlphabetic)
-            if isWord {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
-                pendingHyphen = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingHyphen = true
-            }
         }
         return out
     }

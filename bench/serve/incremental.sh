@@ -67,6 +67,7 @@ echo "| --- | --- | --- | --- |"
 python3 bench/serve/edit_page_latency.py "breingen serve" "$port" "/best-practices/$slug/" \
     "$work/breingen/content/best-practices/$slug.md" "$EDITS" |
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+body_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
 python3 bench/serve/edit_page_latency.py "breingen serve (titel)" "$port" "/best-practices/$slug/" \
     "$work/breingen/content/best-practices/$slug.md" "$EDITS" title |
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
@@ -77,10 +78,11 @@ python3 bench/serve/edit_page_latency.py "$hugo_name" "$hugo_port" "/best-practi
 echo
 echo "breingen serve, change noticed to new output served (its terminal lines):"
 grep 'herbouwd' "$work/breingen.log" | sed 's/^/    /'
-grep -o '[0-9]* ms na de wijziging' "$work/breingen.log" | awk '{print $1}' | sort -n >"$work/noticed"
-python3 - "$work/noticed" <<'PY'
-import statistics, sys
-v = [float(x) for x in open(sys.argv[1]) if x.strip()]
-if v:
-    print("noticed to served: median %.0f ms, max %.0f ms over %d rebuilds" % (statistics.median(v), max(v), len(v)))
-PY
+noticed() { grep 'herbouwd' "$work/breingen.log" | sed -n "$1" | grep -o '[0-9]* ms na de wijziging' | awk '{print $1}'; }
+stats() {
+    python3 -c 'import statistics, sys
+v = [float(x) for x in sys.stdin if x.strip()]
+print("%s: median %.0f ms, max %.0f ms over %d rebuilds" % (sys.argv[1], statistics.median(v), max(v), len(v)) if v else "")' "$1"
+}
+noticed "1,${body_lines}p" | stats "noticed to served, body edits (and the restore)"
+noticed "$((body_lines + 1)),\$p" | stats "noticed to served, title edits (and the restore)"

@@ -266,7 +266,10 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             guard let index = data.bestPracticeIndex[bp.slug], data.kb.bestPractices[index].info.file == bp.info.file else {
                 return try run(full: false, contentPaths: Set(practices.map(\.info.file)), templateNames: [])
             }
-            let page = PagePlanner.bestPracticePage(index, bp, data, bodies: bodies, search: search)
+            // The built practice with the new body: whatever assembly adds to the fields stays as it was.
+            var practice = data.kb.bestPractices[index]
+            practice.info.body = bp.info.body
+            let page = PagePlanner.bestPracticePage(index, practice, data, bodies: bodies, search: search)
             pages.append((Routes.file(for: page.path), index, page))
         }
         let rendered = try pages.map { item -> (String, [UInt8]) in

@@ -72,6 +72,8 @@ public final class ContentCache: @unchecked Sendable {
         guard loaded, !changed.isEmpty else { return nil }
         var updates: [(Int, FileResult, BestPractice)] = []
         for path in changed {
+            // An editor's temporary file that came and went is no content.
+            if positions[path] == nil, !exists(path) { continue }
             guard let i = positions[path], jobs[i].type == .bestPractice,
                   case .bestPractice(let old)? = results[i].item else { return nil }
             let new = FileDecoder.decode(jobs[i])
@@ -92,10 +94,14 @@ public final class ContentCache: @unchecked Sendable {
     private func needsListing(_ changed: Set<String>) -> Bool {
         for path in changed where path.hasPrefix("content/") && path != "content/site.yml" {
             let known = positions[path] != nil || jobs.contains { $0.type == .finance && path.hasPrefix($0.name + "/") }
-            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
-            if known != exists || !known { return true }
+            // Unknown and gone: an editor's temporary file, nothing to list again for.
+            if known != exists(path) { return true }
         }
         return false
+    }
+
+    private func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
     private func touches(_ job: ContentFiles.Job, _ changed: Set<String>) -> Bool {

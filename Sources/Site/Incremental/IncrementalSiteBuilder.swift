@@ -18,6 +18,8 @@ public struct IncrementalSummary: Sendable {
     public var full: Bool
     /// Warnings of the content and of the pages rendered in this build.
     public var warnings: [Diagnostic]
+    /// Whether only Markdown bodies of best practices changed (the fast path: no planning at all).
+    public var bodiesOnly = false
 }
 
 /// Rebuilds the site for a live preview, touching only what a change affects, with the same bytes as
@@ -308,6 +310,6 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         timer.report()
         return IncrementalSummary(
             folder: target, pages: state.fingerprints.count, rendered: rendered.count, changedFiles: written.count,
-            full: false, warnings: bodies.diagnostics.filter { $0.severity != .error })
+            full: false, warnings: bodies.diagnostics.filter { $0.severity != .error }, bodiesOnly: true)
     }
 }

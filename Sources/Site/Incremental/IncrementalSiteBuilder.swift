@@ -53,7 +53,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         var fingerprints: [String: Int]
         var templates: [String: String]
         var search: [Int: [UInt8]]
-        var aux: [String: Int]
+        /// The bytes of the feed, sitemap and indexes, to write them only when they changed.
+        var aux: [String: [UInt8]]
         var data: SiteData
         var compiled: [String: Template]
     }
@@ -104,6 +105,12 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             mustBuildAll = state == nil
             throw error
         }
+    }
+
+    /// Byte equality with memcmp: the search index of a big site is many megabytes.
+    static func same(_ a: [UInt8]?, _ b: [UInt8]) -> Bool {
+        guard let a, a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
     }
 
     enum ChangeKind: Equatable {
@@ -200,13 +207,10 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
             }
             for (order, json) in outcome.keptSearch { search.add(json: json, order: order) }
-            var aux: [String: Int] = [:]
+            var aux: [String: [UInt8]] = [:]
             func auxiliary(_ bytes: [UInt8], _ path: String) throws {
-                var hasher = Hasher()
-                hasher.combine(bytes)
-                let hash = hasher.finalize()
-                aux[path] = hash
-                if previous?.aux[path] != hash {
+                aux[path] = bytes
+                if !Self.same(previous?.aux[path], bytes) {
                     try OutputRing.write(bytes, to: path, in: target.path, fresh: full)
                     written.insert(path)
                 }
@@ -304,8 +308,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         timer.mark("write")
         var next = state
         next.search = entries
-        // Unknown hash: the next full-path build writes the index again rather than hash 16 MB here.
-        next.aux[Routes.searchIndex] = nil
+        next.aux[Routes.searchIndex] = index
         self.state = next
         timer.report()
         return IncrementalSummary(

@@ -49,12 +49,9 @@ extension CLI {
             var configuration = PreviewConfiguration(root: root, host: host, port: port)
             configuration.forcePolling = arguments.has("poll")
             let drafts = arguments.has("drafts"), includeInternal = arguments.has("internal")
-            let rebuilder = try FullRebuilder { folder in
-                let options = BuildOptions(root: root, output: folder, drafts: drafts, includeInternal: includeInternal, quiet: true)
-                let summary = try SiteBuilder(options: options).build()
-                summary.warnings.forEach(console.report)
-                return "\(summary.pages) pagina's, \(summary.files) bestanden"
-            }
+            let rebuilder = try IncrementalRebuilder(
+                options: BuildOptions(root: root, drafts: drafts, includeInternal: includeInternal, quiet: true),
+                report: { console.report($0) })
             let preview = PreviewServer(
                 configuration: configuration, rebuilder: rebuilder,
                 log: PreviewLog(info: { console.err($0) }, problem: { console.report($0) }))
@@ -69,5 +66,39 @@ extension CLI {
             console.err("gestopt")
             return 0
         }
+    }
+}
+
+/// Plugs the site's incremental builder into the preview server: each batch of changed paths re-renders
+/// only the pages it touches, into a ring of folders inside a private temporary folder.
+final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
+    /// The private folder holding the builds; removed by `cleanUp()`.
+    let workDirectory: URL
+    private let builder: IncrementalSiteBuilder
+
+    private let report: @Sendable (Diagnostic) -> Void
+
+    /// `report` gets the warnings of each build.
+    init(options: BuildOptions, temporaryDirectory: URL = FileManager.default.temporaryDirectory,
+         report: @escaping @Sendable (Diagnostic) -> Void) throws {
+        self.report = report
+        workDirectory = temporaryDirectory.appendingPathComponent(
+            "breingen-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        builder = IncrementalSiteBuilder(options: options, workDirectory: workDirectory)
+    }
+
+    func rebuild(_ changes: ChangeSet) throws -> RebuildResult {
+        let summary = try builder.build(changed: changes.everything ? nil : changes.paths)
+        summary.warnings.forEach(report)
+        let text = summary.full
+            ? "\(summary.pages) pagina's, alles opnieuw"
+            : "\(summary.rendered) van \(summary.pages) pagina's opnieuw, \(summary.changedFiles) bestanden bijgewerkt"
+        return RebuildResult(outputFolder: summary.folder, summary: text)
+    }
+
+    func cleanUp() {
+        builder.waitUntilIdle()
+        try? FileManager.default.removeItem(at: workDirectory)
     }
 }

@@ -49,22 +49,26 @@ extension PagePlanner {
     }
 
     static func bestPracticePages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        data.kb.bestPractices.indices.map { bestPracticePage($0, data.kb.bestPractices[$0], data, search: search) }
+    }
+
+    /// The page of the practice at `index`. `bp` is that practice; the incremental builder passes a newer
+    /// decode of it whose Markdown body alone changed, with its own `bodies` to collect the body's problems.
+    static func bestPracticePage(_ index: Int, _ bp: BestPractice, _ data: SiteData, bodies: BodyRenderer? = nil,
+                                 search: SearchCollector) -> PlannedPage {
         let practices = data.kb.bestPractices
-        return practices.indices.map { index in
-            let bp = practices[index]
-            let path = Routes.bestPractice(bp.slug)
-            return PlannedPage(path: path, template: "best-practice.html") {
-                var info = PageInfo(kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
-                info.breadcrumbs = PageInfo.crumbs([(bankTitle, Routes.bank), (bp.title, path)])
-                if index > 0 { info.prev = (practices[index - 1].title, Routes.bestPractice(practices[index - 1].slug)) }
-                if index + 1 < practices.count { info.next = (practices[index + 1].title, Routes.bestPractice(practices[index + 1].slug)) }
-                let body = data.bodies.render(bp.info)
-                search.add(.init(title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
-                                 meta: bp.tags + bp.places + bp.themes.compactMap { data.kb.theme($0)?.title } + [bp.category ?? ""],
-                                 text: body?.text ?? ""),
-                           order: SearchOrder.bestPractice + index)
-                return ["page": info.value(data), "bp": bestPracticeValue(index, body: body, data)]
-            }
+        let path = Routes.bestPractice(bp.slug)
+        return PlannedPage(path: path, template: "best-practice.html") {
+            var info = PageInfo(kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
+            info.breadcrumbs = PageInfo.crumbs([(bankTitle, Routes.bank), (bp.title, path)])
+            if index > 0 { info.prev = (practices[index - 1].title, Routes.bestPractice(practices[index - 1].slug)) }
+            if index + 1 < practices.count { info.next = (practices[index + 1].title, Routes.bestPractice(practices[index + 1].slug)) }
+            let body = (bodies ?? data.bodies).render(bp.info)
+            search.add(.init(title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
+                             meta: bp.tags + bp.places + bp.themes.compactMap { data.kb.theme($0)?.title } + [bp.category ?? ""],
+                             text: body?.text ?? ""),
+                       order: SearchOrder.bestPractice + index)
+            return ["page": info.value(data), "bp": bestPracticeValue(index, body: body, data)]
         }
     }
 

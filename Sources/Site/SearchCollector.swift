@@ -16,17 +16,36 @@ final class SearchCollector: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Adds an entry already in index form (kept from an earlier build by the incremental builder).
+    func add(json: [UInt8], order: Int) {
+        lock.lock()
+        entries.append((order, json))
+        lock.unlock()
+    }
+
+    /// Every entry so far, by order; the incremental builder keeps them for pages it does not re-render.
+    var entriesByOrder: [Int: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Dictionary(entries.map { ($0.order, $0.json) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The index file: `{"docs":[...]}`.
     func json() -> [UInt8] {
         lock.lock()
         let sorted = entries.sorted { $0.order < $1.order }
         lock.unlock()
+        return Self.document(sorted.map(\.json))
+    }
+
+    /// The index file from entries already in order.
+    static func document(_ sorted: [[UInt8]]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(sorted.reduce(32) { $0 + $1.json.count + 2 })
+        out.reserveCapacity(sorted.reduce(32) { $0 + $1.count + 2 })
         out.append(contentsOf: "{\"docs\":[".utf8)
         for (index, entry) in sorted.enumerated() {
             if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: entry.json)
+            out.append(contentsOf: entry)
         }
         out.append(contentsOf: "]}\n".utf8)
         return out

@@ -1,0 +1,318 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Templates
+
+/// What an incremental build did, for the terminal line of `breingen serve`.
+public struct IncrementalSummary: Sendable {
+    /// The folder holding the complete site of this build.
+    public var folder: URL
+    /// Pages the site has.
+    public var pages: Int
+    /// Pages rendered in this build (all of them for a full build).
+    public var rendered: Int
+    /// Files written or removed in the folder, pages included.
+    public var changedFiles: Int
+    /// Whether everything was rebuilt (first build, `site.yml`, assets, static files, a change of what
+    /// every page shows such as the menu).
+    public var full: Bool
+    /// Warnings of the content and of the pages rendered in this build.
+    public var warnings: [Diagnostic]
+    /// Whether only Markdown bodies of best practices changed (the fast path: no planning at all).
+    public var bodiesOnly = false
+}
+
+/// Rebuilds the site for a live preview, touching only what a change affects, with the same bytes as
+/// `SiteBuilder` would write.
+///
+/// It keeps the decoded content (`ContentCache`), the compiled templates and, per page, a fingerprint of
+/// what the page shows. After a change it reloads the changed content files, plans the site again (cheap)
+/// and re-renders a page only when its fingerprint changed: for list and section pages the fingerprint is
+/// the hash of their template context; for best-practice pages (the bulk, whose context needs their
+/// Markdown rendered) it is the hash of what they show of other items (previous, next, related, themes,
+/// tags) plus whether their own file changed. Editing a template re-renders the pages whose template
+/// extends, includes or imports it. `site.yml`, assets, static files and anything unknown rebuild all.
+///
+/// Output goes to a ring of folders (`OutputRing`) so the folder being served is never written to.
+/// One build at a time.
+public final class IncrementalSiteBuilder: @unchecked Sendable {
+    public let options: BuildOptions
+    private let ring: OutputRing
+    private let cache: ContentCache
+    private var state: State?
+    /// Changes of builds that failed: the next build must still apply them.
+    private var pending: Set<String> = []
+    private var mustBuildAll = true
+
+    /// What the last successful build knows about its pages.
+    private struct State {
+        var environment: Environment
+        var assets: AssetPipeline
+        var theme: URL
+        var globals: Int
+        var fingerprints: [String: Int]
+        var templates: [String: String]
+        var search: [Int: [UInt8]]
+        /// The bytes of the feed, sitemap and indexes, to write them only when they changed.
+        var aux: [String: [UInt8]]
+        var data: SiteData
+        var compiled: [String: Template]
+    }
+
+    /// `workDirectory` holds the ring of output folders; the caller removes it when done.
+    public init(options: BuildOptions, workDirectory: URL) {
+        self.options = options
+        ring = OutputRing(workDirectory: workDirectory)
+        cache = ContentCache(
+            root: options.root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
+    }
+
+    /// Waits for the background work of the last build (hard-link copies of the output); call it before
+    /// removing the work directory.
+    public func waitUntilIdle() {
+        ring.waitUntilIdle()
+    }
+
+    /// Builds after `changed` (paths relative to the site root); nil rebuilds everything. Throws the
+    /// build's errors; the folder of the last good build stays as it was.
+    public func build(changed: Set<String>?) throws -> IncrementalSummary {
+        var paths = pending
+        var full = mustBuildAll || state == nil || changed == nil
+        if let changed { paths.formUnion(changed) }
+        var contentPaths: Set<String> = []
+        var templateNames: Set<String> = []
+        for path in paths {
+            switch Self.classify(path) {
+            case .content(let p): contentPaths.insert(p)
+            case .template(let name): templateNames.insert(name)
+            case .global: full = true
+            }
+        }
+        do {
+            let summary: IncrementalSummary
+            if !full, templateNames.isEmpty, let state, let edits = cache.bestPracticeBodyEdits(contentPaths) {
+                summary = try bodyEdits(edits, state: state)
+            } else {
+                summary = try run(full: full, contentPaths: contentPaths, templateNames: templateNames)
+            }
+            pending = []
+            mustBuildAll = false
+            return summary
+        } catch {
+            // The pending paths force the same work next time (the state is that of the last good
+            // build), so a typo and its fix cost two small builds, not a full one.
+            pending = paths
+            mustBuildAll = state == nil
+            throw error
+        }
+    }
+
+    /// Byte equality with memcmp: the search index of a big site is many megabytes.
+    static func same(_ a: [UInt8]?, _ b: [UInt8]) -> Bool {
+        guard let a, a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+    }
+
+    enum ChangeKind: Equatable {
+        case content(String)
+        case template(String)
+        case global
+    }
+
+    /// What a changed path is: a content file, a template (by its name in the template folders), or
+    /// something that affects every page.
+    static func classify(_ path: String) -> ChangeKind {
+        if path.hasPrefix("content/") && path != "content/site.yml" { return .content(path) }
+        if path.hasPrefix("templates/") { return .template(String(path.dropFirst("templates/".count))) }
+        if path.hasPrefix("themes/") {
+            let parts = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+            if parts.count == 4 && parts[2] == "templates" { return .template(String(parts[3])) }
+        }
+        return .global
+    }
+
+    private func run(full requested: Bool, contentPaths: Set<String>, templateNames: Set<String>) throws -> IncrementalSummary {
+        var full = requested
+        let root = options.root
+        let timer = PhaseTimer()
+        let (kb, loadDiagnostics) = try cache.load(changed: full ? nil : contentPaths)
+        if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
+        timer.mark("load")
+
+        let routes = Routes(baseURL: kb.site.baseURL)
+        let contentURLs = SiteBuilder.contentURLs(kb, routes: routes)
+        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs), root: root)
+        let data = SiteData(kb: kb, routes: routes, bodies: bodies, today: SiteBuilder.today())
+        let globals = PagePlanner.globals(data)
+        var globalsHasher = Hasher()
+        globalsHasher.combine(ValueFingerprint.of(globals))
+        for key in contentURLs.keys.sorted() { globalsHasher.combine(key); globalsHasher.combine(contentURLs[key]!) }
+        let globalsHash = globalsHasher.finalize()
+        if let state, state.globals != globalsHash { full = true }
+        timer.mark("sitedata+globals")
+
+        let theme: URL
+        let assets: AssetPipeline
+        let environment: Environment
+        if full || state == nil {
+            theme = try ThemeLocator.locate(root: root)
+            assets = try AssetPipeline(
+                folders: [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")], routes: routes)
+        } else {
+            theme = state!.theme
+            assets = state!.assets
+        }
+        if full || state == nil || !templateNames.isEmpty {
+            environment = Environment(
+                searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
+                baseURL: routes.baseURL)
+            SiteBuilder.register(in: environment, data: data, assets: assets)
+        } else {
+            environment = state!.environment
+        }
+
+        let search = SearchCollector()
+        let pages = PagePlanner.plan(data, search: search)
+        timer.mark("plan")
+        var templates: [String: Template] = [:]
+        for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
+
+        // Pages whose template reads a changed template are rendered whatever their fingerprint.
+        var forcedTemplates: Set<String> = []
+        if !full && !templateNames.isEmpty {
+            var dependencies = TemplateDependencies(
+                searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")])
+            for name in templates.keys {
+                if let closure = dependencies.closure(of: name) {
+                    if !closure.isDisjoint(with: templateNames) { forcedTemplates.insert(name) }
+                } else {
+                    forcedTemplates.insert(name)
+                }
+            }
+        }
+
+        let previous = full ? nil : state
+        let target = try ring.prepare(fresh: full)
+        timer.mark("ring")
+        let plan = RenderPlan(
+            pages: pages, data: data, templates: templates, forcedTemplates: forcedTemplates,
+            changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous?.search ?? [:])
+        var written: Set<String> = []
+        do {
+            let outcome = try plan.execute(into: target.path)
+            written = outcome.written
+            timer.mark("pages")
+            let bodyDiagnostics = bodies.diagnostics
+            if bodyDiagnostics.contains(where: { $0.severity == .error }) {
+                throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
+            }
+            for (order, json) in outcome.keptSearch { search.add(json: json, order: order) }
+            var aux: [String: [UInt8]] = [:]
+            func auxiliary(_ bytes: [UInt8], _ path: String) throws {
+                aux[path] = bytes
+                if !Self.same(previous?.aux[path], bytes) {
+                    try OutputRing.write(bytes, to: path, in: target.path, fresh: full)
+                    written.insert(path)
+                }
+            }
+            try auxiliary(search.json(), Routes.searchIndex)
+            timer.mark("search")
+            try auxiliary(PagePlanner.bankIndex(data), Routes.bankIndex)
+            try auxiliary(Array(SiteBuilder.feed(data).utf8), Routes.feed)
+            try auxiliary(Array(Feeds.sitemap(routes: routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), Routes.sitemap)
+            try auxiliary(Array(Feeds.robots(routes: routes).utf8), "robots.txt")
+            timer.mark("aux")
+            // Pages that are gone.
+            if let previous {
+                let now = Set(pages.map { Routes.file(for: $0.path) })
+                for file in previous.fingerprints.keys where !now.contains(file) {
+                    OutputRing.remove(file, in: target.path)
+                    written.insert(file)
+                }
+            }
+            if full {
+                for asset in assets.assets {
+                    try OutputRing.write([UInt8](asset.data), to: asset.outputPath, in: target.path, fresh: full)
+                }
+                let staticFolder = root.appendingPathComponent("static")
+                for file in try AssetPipeline.files(under: staticFolder) {
+                    guard let bytes = FileManager.default.contents(atPath: staticFolder.appendingPathComponent(file).path) else {
+                        throw Diagnostic(.error, "kan static/\(file) niet lezen", file: "static/\(file)")
+                    }
+                    try OutputRing.write([UInt8](bytes), to: file, in: target.path, fresh: full)
+                }
+            }
+            ring.commit(changed: written, fresh: full)
+            timer.mark("commit")
+            state = State(
+                environment: environment, assets: assets, theme: theme, globals: globalsHash,
+                fingerprints: outcome.fingerprints, templates: outcome.templates, search: search.entriesByOrder, aux: aux,
+                data: data, compiled: templates)
+            timer.mark("state")
+            timer.report()
+            return IncrementalSummary(
+                folder: target, pages: pages.count, rendered: outcome.rendered, changedFiles: written.count, full: full,
+                warnings: (loadDiagnostics + bodies.diagnostics).filter { $0.severity != .error })
+        } catch {
+            ring.abandon(attempted: full ? nil : written.union(plan.attempted))
+            throw error
+        }
+    }
+
+    /// Only Markdown bodies of best practices changed: nothing but their pages and the search index show
+    /// a body, so those are all that is rendered and written; the plan, cards and lists stay as they are.
+    private func bodyEdits(_ practices: [BestPractice], state: State) throws -> IncrementalSummary {
+        let timer = PhaseTimer()
+        let data = state.data
+        let bodies = BodyRenderer(links: data.bodies.links, root: options.root)
+        let search = SearchCollector()
+        var pages: [(file: String, index: Int, page: PlannedPage)] = []
+        for bp in practices {
+            // A practice left out of the build (a draft) has no page: only the full path knows that case.
+            guard let index = data.bestPracticeIndex[bp.slug], data.kb.bestPractices[index].info.file == bp.info.file else {
+                return try run(full: false, contentPaths: Set(practices.map(\.info.file)), templateNames: [])
+            }
+            // The built practice with the new body: whatever assembly adds to the fields stays as it was.
+            var practice = data.kb.bestPractices[index]
+            practice.info.body = bp.info.body
+            let page = PagePlanner.bestPracticePage(index, practice, data, bodies: bodies, search: search)
+            pages.append((Routes.file(for: page.path), index, page))
+        }
+        let rendered = try pages.map { item -> (String, [UInt8]) in
+            guard let template = state.compiled[item.page.template] else {
+                throw Diagnostic(.error, "sjabloon \(item.page.template) ontbreekt")
+            }
+            return (item.file, try template.renderBytes(try item.page.context()))
+        }
+        if bodies.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(bodies.diagnostics) }
+        timer.mark("render")
+        var entries = state.search
+        for (order, json) in search.entriesByOrder { entries[order] = json }
+        let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
+        timer.mark("search")
+
+        let target = try ring.prepare(fresh: false)
+        var written: Set<String> = []
+        do {
+            for (file, bytes) in rendered {
+                try OutputRing.write(bytes, to: file, in: target.path)
+                written.insert(file)
+            }
+            try OutputRing.write(index, to: Routes.searchIndex, in: target.path)
+            written.insert(Routes.searchIndex)
+        } catch {
+            ring.abandon(attempted: written.union([Routes.searchIndex]))
+            throw error
+        }
+        ring.commit(changed: written, fresh: false)
+        timer.mark("write")
+        var next = state
+        next.search = entries
+        next.aux[Routes.searchIndex] = index
+        self.state = next
+        timer.report()
+        return IncrementalSummary(
+            folder: target, pages: state.fingerprints.count, rendered: rendered.count, changedFiles: written.count,
+            full: false, warnings: bodies.diagnostics.filter { $0.severity != .error }, bodiesOnly: true)
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import XCTest
+
+@testable import Site
+
+/// The incremental builder against the full build: after every kind of change (a best practice edited,
+/// added, deleted, a theme, a template, site.yml, a broken file and its fix) the folder it returns must
+/// be byte-identical to what `SiteBuilder` writes for the same content, and it must have rendered only
+/// some pages where it could.
+final class IncrementalBuildTests: XCTestCase {
+    private var site: URL!
+    private var work: URL!
+    private let fm = FileManager.default
+
+    override func setUpWithError() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let base = fm.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
+        site = base.appendingPathComponent("site")
+        work = base.appendingPathComponent("work")
+        try fm.createDirectory(at: site.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        try fm.copyItem(at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
+        try fm.copyItem(at: repository.appendingPathComponent("themes/default"), to: site.appendingPathComponent("themes/default"))
+    }
+
+    override func tearDownWithError() throws {
+        try? fm.removeItem(at: site.deletingLastPathComponent())
+    }
+
+    private func edit(_ path: String, _ change: (String) -> String) throws {
+        let url = site.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(text, changed, "the edit of \(path) changed nothing")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Every file under `folder` with its bytes.
+    private func files(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = try XCTUnwrap(fm.enumerator(atPath: folder.path))
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = folder.appendingPathComponent(path).path
+            if fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = fm.contents(atPath: full)
+            }
+        }
+        return result
+    }
+
+    /// Folders (empty ones included), to catch the folder of a deleted page left behind.
+    private func folders(_ folder: URL) throws -> Set<String> {
+        var result: Set<String> = []
+        let enumerator = try XCTUnwrap(fm.enumerator(atPath: folder.path))
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), isDirectory.boolValue {
+                result.insert(path)
+            }
+        }
+        return result
+    }
+
+    /// Asserts the incremental folder equals a full build of the same content.
+    private func assertSameAsFullBuild(_ summary: IncrementalSummary, _ what: String, file: StaticString = #filePath,
+                                       line: UInt = #line) throws {
+        let full = work.appendingPathComponent("full")
+        try? fm.removeItem(at: full)
+        _ = try SiteBuilder(options: BuildOptions(root: site, output: full, quiet: true)).build()
+        let expected = try files(full)
+        let actual = try files(summary.folder)
+        XCTAssertEqual(Set(actual.keys).subtracting(expected.keys).sorted(), [], "\(what): extra files", file: file, line: line)
+        XCTAssertEqual(Set(expected.keys).subtracting(actual.keys).sorted(), [], "\(what): missing files", file: file, line: line)
+        let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
+        XCTAssertEqual(differing, [], "\(what): files whose bytes differ", file: file, line: line)
+        XCTAssertEqual(try folders(summary.folder), try folders(full), "\(what): folders", file: file, line: line)
+    }
+
+    func testEveryKindOfChangeGivesTheFullBuildsBytes() throws {
+        let builder = IncrementalSiteBuilder(options: BuildOptions(root: site, quiet: true), workDirectory: work)
+        let first = try builder.build(changed: nil)
+        XCTAssertTrue(first.full)
+        XCTAssertEqual(first.rendered, first.pages)
+        try assertSameAsFullBuild(first, "first build")
+
+        // One best practice: a new title and body text; its page and the pages that list it, not all.
+        let buuv = "content/best-practices/buuv.md"
+        try edit(buuv) {
+            $0.replacingOccurrences(of: "title: BUUV", with: "title: BUUV Haarlem")
+                .replacingOccurrences(of: "BUUV begon als experiment", with: "BUUV begon in 2013 als experiment")
+        }
+        let edited = try builder.build(changed: [buuv])
+        XCTAssertFalse(edited.full)
+        XCTAssertFalse(edited.bodiesOnly, "a new title shows on other pages too")
+        XCTAssertGreaterThan(edited.rendered, 1)
+        XCTAssertLessThan(edited.rendered, edited.pages / 2, "an edited best practice re-rendered most pages")
+        try assertSameAsFullBuild(edited, "edited best practice")
+        let page = try String(contentsOf: edited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("BUUV begon in 2013 als experiment"))
+
+        // Only the body: the page itself (and the search index), nothing that merely lists it. The folder
+        // served before is left exactly as it was (requests may still be reading it).
+        let servedBefore = try files(edited.folder)
+        try edit(buuv) { $0.replacingOccurrences(of: "BUUV begon in 2013", with: "BUUV begon in januari 2013") }
+        // `sed -i` reports its temporary file too, gone by the time the build runs.
+        let body = try builder.build(changed: [buuv, "content/best-practices/sedX4k2Qa"])
+        XCTAssertTrue(body.bodiesOnly, "a body edit should take the fast path")
+        XCTAssertEqual(body.rendered, 1)
+        XCTAssertNotEqual(body.folder, edited.folder)
+        XCTAssertEqual(try files(edited.folder), servedBefore, "the previously served folder was written to")
+        try assertSameAsFullBuild(body, "edited body")
+
+        // A new best practice, then its deletion: the page appears and goes, with its folder.
+        let added = "content/best-practices/nieuwe-praktijk.md"
+        try """
+            ---
+            title: Nieuwe praktijk
+            date: 2024-03-01
+            themes: [onderwijs]
+            tags: [wijk, onderwijs]
+            places: [Utrecht]
+            status: actief
+            summary: Een nieuwe praktijk voor de test.
+            ---
+
+            Leerlingen en buurtbewoners werken samen aan de wijk.
+
+            """.write(to: site.appendingPathComponent(added), atomically: true, encoding: .utf8)
+        let withNew = try builder.build(changed: [added])
+        XCTAssertTrue(fm.fileExists(atPath: withNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk/index.html").path))
+        try assertSameAsFullBuild(withNew, "added best practice")
+        try fm.removeItem(at: site.appendingPathComponent(added))
+        let withoutNew = try builder.build(changed: [added])
+        XCTAssertFalse(fm.fileExists(atPath: withoutNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk").path))
+        try assertSameAsFullBuild(withoutNew, "deleted best practice")
+
+        // A theme's title shows on many pages.
+        let theme = "content/themes/onderwijs.md"
+        try edit(theme) { $0.replacingOccurrences(of: "title: ", with: "title: Het ") }
+        try assertSameAsFullBuild(try builder.build(changed: [theme]), "edited theme")
+
+        // A template: the pages that use it, and only those.
+        let template = "themes/default/templates/best-practice.html"
+        try edit(template) { $0 + "\n<!-- gewijzigd -->\n" }
+        let templated = try builder.build(changed: [template])
+        XCTAssertFalse(templated.full)
+        XCTAssertEqual(templated.rendered, try files(templated.folder).keys.filter {
+            $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html") && !$0.hasPrefix("best-practices/pagina/")
+                && $0 != "best-practices/index.html"
+        }.count)
+        try assertSameAsFullBuild(templated, "edited template")
+
+        // A broken file fails the build; the fix brings back the same bytes as a full build.
+        let good = try String(contentsOf: site.appendingPathComponent(buuv), encoding: .utf8)
+        try "---\ntitle: [\n---\n".write(to: site.appendingPathComponent(buuv), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try builder.build(changed: [buuv]))
+        try good.replacingOccurrences(of: "januari", with: "februari")
+            .write(to: site.appendingPathComponent(buuv), atomically: true, encoding: .utf8)
+        let fixed = try builder.build(changed: [buuv])
+        XCTAssertFalse(fixed.full, "fixing a typo should not rebuild everything")
+        try assertSameAsFullBuild(fixed, "after a failed build")
+
+        // site.yml rebuilds everything.
+        try edit("content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: Test ") }
+        let global = try builder.build(changed: ["content/site.yml"])
+        XCTAssertTrue(global.full)
+        try assertSameAsFullBuild(global, "edited site.yml")
+        // The copies of a full build are made in the background; an edit right after still matches.
+        try edit(buuv) { $0.replacingOccurrences(of: "februari", with: "maart") }
+        try assertSameAsFullBuild(try builder.build(changed: [buuv]), "body edit after a full build")
+        builder.waitUntilIdle()
+    }
+
+    func testTemplateDependenciesFollowLiteralNames() {
+        let source = Array("""
+            {% extends "base.html" %}{%- include 'partials/card.html' %}{% from "macros.html" import x %}
+            {% set a = 1 %}{{ "{% include" }}
+            """.utf8)
+        // The last tag has no literal name after "include": unknown.
+        XCTAssertNil(TemplateDependencies.scan(source))
+        XCTAssertEqual(TemplateDependencies.scan(Array("{% extends \"base.html\" %}{% import 'm.html' as m %}".utf8)),
+                       ["base.html", "m.html"])
+    }
+
+    func testChangedPathsAreClassified() {
+        XCTAssertEqual(IncrementalSiteBuilder.classify("content/best-practices/x.md"), .content("content/best-practices/x.md"))
+        XCTAssertEqual(IncrementalSiteBuilder.classify("content/site.yml"), .global)
+        XCTAssertEqual(IncrementalSiteBuilder.classify("themes/default/templates/partials/card.html"), .template("partials/card.html"))
+        XCTAssertEqual(IncrementalSiteBuilder.classify("templates/base.html"), .template("base.html"))
+        XCTAssertEqual(IncrementalSiteBuilder.classify("themes/default/assets/css/main.css"), .global)
+        XCTAssertEqual(IncrementalSiteBuilder.classify("static/logo.png"), .global)
+    }
+}

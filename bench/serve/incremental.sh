@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Incremental rebuilds on the 10,000-page benchmark site (bench/site/generate.py): starts `breingen serve`
+# and the peer `hugo server` on the same generated content, edits one best practice EDITS times in each
+# and measures
+#   - edit to served: from writing the file to the new text being served (bench/serve/edit_page_latency.py,
+#     polling the page every millisecond over one keep-alive connection, 127.0.0.1 only), both tools, for
+#     an edit of the Markdown body; for breingen also for an edit of the title (a field that list pages,
+#     neighbours and the feed show: the slower path that plans and fingerprints every page);
+#   - breingen's own figure: from the change being noticed (inotify) to the new output being served,
+#     read from serve's terminal lines ("... ms na de wijziging").
+#
+#   bash bench/serve/incremental.sh            # N=10000, 10 edits each
+#   N=1000 EDITS=20 bash bench/serve/incremental.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+N=${N:-10000}
+EDITS=${EDITS:-10}
+for tool in hugo python3; do
+    command -v "$tool" >/dev/null || { echo "bench/serve: '$tool' ontbreekt (apt-get install $tool)" >&2; exit 1; }
+done
+swift build -c release --product breingen 2>&1 | tail -1
+BIN="$PWD/.build/release/breingen"
+
+work=$(mktemp -d /tmp/breingen-bench-incremental.XXXXXX)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for_log() { # log pattern seconds
+    for _ in $(seq 1 $(($3 * 20))); do
+        grep -q "$2" "$1" 2>/dev/null && return
+        sleep 0.05
+    done
+    echo "bench/serve: server did not start; log:" >&2
+    cat "$1" >&2
+    exit 1
+}
+
+python3 bench/site/generate.py "$N" "$work" >/dev/null
+slug=$(ls "$work/breingen/content/best-practices" | sed -n "$((N / 2))p" | sed 's/\.md$//')
+echo "site: $N best practices; edited: best-practices/$slug; $(nproc) cores, load before: $(cut -d' ' -f1 /proc/loadavg)"
+
+started=$(date +%s.%N)
+TMPDIR="$work" "$BIN" serve --root "$work/breingen" --port 0 2>"$work/breingen.log" &
+pids+=($!)
+wait_for_log "$work/breingen.log" "serveert" 600
+echo "breingen serve: first build $(grep -o 'gebouwd.*' "$work/breingen.log" | head -1)"
+port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/breingen.log" | head -1 | cut -d: -f2)
+
+hugo_port=$((port + 1))
+while (exec 3<>"/dev/tcp/127.0.0.1/$hugo_port") 2>/dev/null; do hugo_port=$((hugo_port + 1)); done
+hugo server -s "$work/hugo" --bind 127.0.0.1 --port "$hugo_port" --appendPort=false >"$work/hugo.log" 2>&1 &
+pids+=($!)
+wait_for_log "$work/hugo.log" "Web Server is available" 600
+echo "hugo server: $(grep -i 'built in' "$work/hugo.log" | head -1)"
+
+hugo_name="hugo server $(hugo version | awk '{print $2}' | cut -d+ -f1)"
+echo
+echo "edit to served ($EDITS edits each; milliseconds)"
+echo "| server | median | p90 | max |"
+echo "| --- | --- | --- | --- |"
+python3 bench/serve/edit_page_latency.py "breingen serve" "$port" "/best-practices/$slug/" \
+    "$work/breingen/content/best-practices/$slug.md" "$EDITS" |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+body_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
+python3 bench/serve/edit_page_latency.py "breingen serve (titel)" "$port" "/best-practices/$slug/" \
+    "$work/breingen/content/best-practices/$slug.md" "$EDITS" title |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+python3 bench/serve/edit_page_latency.py "$hugo_name" "$hugo_port" "/best-practices/$slug/" \
+    "$work/hugo/content/best-practices/$slug.md" "$EDITS" |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+
+echo
+echo "breingen serve, change noticed to new output served (its terminal lines):"
+grep 'herbouwd' "$work/breingen.log" | sed 's/^/    /'
+noticed() { grep 'herbouwd' "$work/breingen.log" | sed -n "$1" | grep -o '[0-9]* ms na de wijziging' | awk '{print $1}'; }
+stats() {
+    python3 -c 'import statistics, sys
+v = [float(x) for x in sys.stdin if x.strip()]
+print("%s: median %.0f ms, max %.0f ms over %d rebuilds" % (sys.argv[1], statistics.median(v), max(v), len(v)) if v else "")' "$1"
+}
+noticed "1,${body_lines}p" | stats "noticed to served, body edits (and the restore)"
+noticed "$((body_lines + 1)),\$p" | stats "noticed to served, title edits (and the restore)"

@@ -18,9 +18,13 @@ public struct ReportOptions: Sendable {
     public var output: URL?
     /// Also name what is internal (the WIJ SCHOOL schools with internal scan data, internal items).
     public var includeInternal: Bool
+    /// The PDF's creation date; now (or `SOURCE_DATE_EPOCH`) when nil. The site build passes its build
+    /// day, so that two builds of the same content on the same day give the same bytes.
+    public var creationDate: Date?
 
     public init(root: URL, year: Int, formats: [ReportFormat] = ReportFormat.allCases, output: URL? = nil,
-                includeInternal: Bool = false) {
+                includeInternal: Bool = false, creationDate: Date? = nil) {
+        self.creationDate = creationDate
         self.root = root
         self.year = year
         self.formats = formats
@@ -38,6 +42,14 @@ public struct ReportSummary: Sendable {
     /// Pages of the PDF, when one was written.
     public var pageCount: Int?
     /// Problems that did not stop the report (e.g. a stale hand-made heading number).
+    public var warnings: [Diagnostic]
+}
+
+/// A report rendered in memory: file names (`jaarverslag-2020.pdf`) with their bytes.
+public struct RenderedReport: Sendable {
+    public var files: [(name: String, data: Data)]
+    /// Pages of the PDF, when one was rendered.
+    public var pageCount: Int?
     public var warnings: [Diagnostic]
 }
 
@@ -91,8 +103,8 @@ public enum AnnualReport {
     }
 
     /// The PDF file with facts about its layout (pages, where each heading landed).
-    public static func pdf(_ report: ReportDocument) -> TypesetResult {
-        PDFReportRenderer.render(report)
+    public static func pdf(_ report: ReportDocument, creationDate: Date? = nil) -> TypesetResult {
+        PDFReportRenderer.render(report, creationDate: creationDate)
     }
 
     /// The model the PDF is typeset from.
@@ -102,13 +114,30 @@ public enum AnnualReport {
 
     /// Builds the report and writes the requested formats (both at once, on separate cores).
     public static func generate(_ options: ReportOptions) throws -> ReportSummary {
-        let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal)
+        let rendered = try render(options)
         let directory = options.outputDirectory
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw Diagnostic(.error, "kan de map \(directory.path) niet maken: \(error.localizedDescription)")
         }
+        var files: [URL] = []
+        for file in rendered.files {
+            let url = directory.appendingPathComponent(file.name)
+            do {
+                try file.data.write(to: url, options: .atomic)
+            } catch {
+                throw Diagnostic(.error, "kan \(url.path) niet schrijven: \(error.localizedDescription)")
+            }
+            files.append(url)
+        }
+        return ReportSummary(files: files, pageCount: rendered.pageCount, warnings: rendered.warnings)
+    }
+
+    /// Builds the report and renders the requested formats in memory (both at once, on separate cores),
+    /// for callers that write the files themselves (the site build writes them into its output).
+    public static func render(_ options: ReportOptions) throws -> RenderedReport {
+        let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal)
         final class Slot: @unchecked Sendable { var data: Data?; var pages: Int? }
         let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
         let slots = formats.map { _ in Slot() }
@@ -117,21 +146,14 @@ public enum AnnualReport {
             case .html:
                 slots[i].data = Data(html(report).utf8)
             case .pdf:
-                let result = pdf(report)
+                let result = pdf(report, creationDate: options.creationDate)
                 slots[i].data = result.data
                 slots[i].pages = result.pageCount
             }
         }
-        var files: [URL] = []
-        for (format, slot) in zip(formats, slots) {
-            let url = directory.appendingPathComponent(fileName(year: options.year, format: format, internal: options.includeInternal))
-            do {
-                try slot.data!.write(to: url, options: .atomic)
-            } catch {
-                throw Diagnostic(.error, "kan \(url.path) niet schrijven: \(error.localizedDescription)")
-            }
-            files.append(url)
+        let files = zip(formats, slots).map { format, slot in
+            (name: fileName(year: options.year, format: format, internal: options.includeInternal), data: slot.data!)
         }
-        return ReportSummary(files: files, pageCount: slots.compactMap(\.pages).first, warnings: warnings)
+        return RenderedReport(files: files, pageCount: slots.compactMap(\.pages).first, warnings: warnings)
     }
 }

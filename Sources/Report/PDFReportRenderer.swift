@@ -26,10 +26,10 @@ enum PDFReportRenderer {
             runningHeader: report.runningHeader, blocks: blocks, numberHeadings: false)
     }
 
-    /// The PDF file. Its creation date is now, or `SOURCE_DATE_EPOCH` when set, so that a build can be
-    /// reproduced byte for byte.
-    static func render(_ report: ReportDocument) -> TypesetResult {
-        var date = Date()
+    /// The PDF file. Its creation date is `creationDate` when given, else now, or `SOURCE_DATE_EPOCH`
+    /// when set, so that a build can be reproduced byte for byte.
+    static func render(_ report: ReportDocument, creationDate: Date? = nil) -> TypesetResult {
+        var date = creationDate ?? Date()
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
             date = Date(timeIntervalSince1970: epoch)
         }

@@ -74,9 +74,8 @@ public struct SiteBuilder {
         let environment = Environment(
             searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
             baseURL: routes.baseURL)
-        Self.register(in: environment, data: data, assets: assets)
         let reportYears = SiteReports.years(root: root)
-        environment.registerGlobal("reports", SiteReports.value(years: reportYears, data: data))
+        Self.register(in: environment, data: data, assets: assets, reportYears: reportYears)
 
         let progress = ProgressLine(enabled: options.progress && !options.quiet)
         let staged = try StagedOutput(target: options.outputDirectory)
@@ -105,8 +104,9 @@ public struct SiteBuilder {
                 files += 1
             }
             files += try Self.copyStatic(from: root.appendingPathComponent("static"), to: staged)
-            let reports = try SiteReports.write(years: reportYears, root: root, into: staged.staging)
-            files += reports.files
+            let reports = try SiteReports.render(years: reportYears, root: root, day: data.today)
+            for file in reports.files { try staged.write(file.data, to: file.path) }
+            files += reports.files.count
             reportWarnings = reports.warnings
             try staged.commit()
         } catch {
@@ -120,8 +120,9 @@ public struct SiteBuilder {
             warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error }, seconds: seconds)
     }
 
-    /// The `asset(path)` function and the `markdown` filter, plus the shared values as globals.
-    static func register(in environment: Environment, data: SiteData, assets: AssetPipeline) {
+    /// The `asset(path)` function and the `markdown` filter, plus the shared values and the annual
+    /// reports as globals.
+    static func register(in environment: Environment, data: SiteData, assets: AssetPipeline, reportYears: [Int]) {
         let urls = assets.urls
         environment.registerFunction("asset") { arguments in
             guard arguments.positional.count == 1, case .string(let path) = arguments.positional[0] else {
@@ -133,6 +134,7 @@ public struct SiteBuilder {
             return .string(url)
         }
         for (name, value) in PagePlanner.globals(data) { environment.registerGlobal(name, value) }
+        environment.registerGlobal("reports", SiteReports.value(years: reportYears, data: data))
     }
 
     /// Content path ("best-practices/x.md") → URL, for every item this build publishes.

@@ -166,7 +166,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             environment = Environment(
                 searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
                 baseURL: routes.baseURL)
-            SiteBuilder.register(in: environment, data: data, assets: assets)
+            SiteBuilder.register(in: environment, data: data, assets: assets, reportYears: SiteReports.years(root: root))
         } else {
             environment = state!.environment
         }
@@ -198,6 +198,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             pages: pages, data: data, templates: templates, forcedTemplates: forcedTemplates,
             changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous?.search ?? [:])
         var written: Set<String> = []
+        var reportWarnings: [Diagnostic] = []
         do {
             let outcome = try plan.execute(into: target.path)
             written = outcome.written
@@ -221,6 +222,13 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             try auxiliary(Array(SiteBuilder.feed(data).utf8), Routes.feed)
             try auxiliary(Array(Feeds.sitemap(routes: routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), Routes.sitemap)
             try auxiliary(Array(Feeds.robots(routes: routes).utf8), "robots.txt")
+            // The annual reports draw on all content, so any content change renders them again (the
+            // body-edit fast path leaves them as they are: the report shows no best-practice bodies).
+            if full || !contentPaths.isEmpty {
+                let reports = try SiteReports.render(years: SiteReports.years(root: root), root: root, day: data.today)
+                for file in reports.files { try auxiliary([UInt8](file.data), file.path) }
+                reportWarnings = reports.warnings
+            }
             timer.mark("aux")
             // Pages that are gone.
             if let previous {
@@ -252,7 +260,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             timer.report()
             return IncrementalSummary(
                 folder: target, pages: pages.count, rendered: outcome.rendered, changedFiles: written.count, full: full,
-                warnings: (loadDiagnostics + bodies.diagnostics).filter { $0.severity != .error })
+                warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error })
         } catch {
             ring.abandon(attempted: full ? nil : written.union(plan.attempted))
             throw error

@@ -67,6 +67,7 @@ echo "| --- | --- | --- | --- |"
 python3 bench/serve/edit_page_latency.py "breingen serve" "$port" "/best-practices/$slug/" \
     "$work/breingen/content/best-practices/$slug.md" "$EDITS" |
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+sleep 1  # the rebuild after the restore of the file belongs to the body edits
 body_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
 python3 bench/serve/edit_page_latency.py "breingen serve (titel)" "$port" "/best-practices/$slug/" \
     "$work/breingen/content/best-practices/$slug.md" "$EDITS" title |

@@ -39,6 +39,9 @@ struct HTMLWriter {
     var footnoteReferenceCounts: [Int] = []
     var footnoteOrder: [[UInt8]] = []
     var headingIDs: [Int32: String] = [:]
+    /// Line starts for link positions, computed on the first link only: a document with many links
+    /// must not scan its source once per link.
+    var lineStarts: [Int]?
     let source: Bytes
     let text: Bytes
 
@@ -393,9 +396,10 @@ struct HTMLWriter {
     mutating func appendDestination(_ info: LinkInfo, image: Bool) {
         var destination = info.destination
         if let resolver {
+            if lineStarts == nil { lineStarts = document.lineStarts() }
             let link = MarkdownLink(
                 destination: String(decoding: destination, as: UTF8.self), isImage: image,
-                position: document.position(ofSourceOffset: store.sourceOffset(ofAddress: info.address)))
+                position: document.position(ofSourceOffset: store.sourceOffset(ofAddress: info.address), lineStarts: lineStarts!))
             if let replacement = resolver(link) { destination = Array(replacement.utf8) }
         }
         if options.safe && HTMLEscaping.isDangerousURL(destination) { return }

@@ -53,6 +53,12 @@ final class BodyRenderer: @unchecked Sendable {
         return "link naar '\(destination)': content/\(target) bestaat niet"
     }
 
+    /// Reports the problems of the body of `info` without rendering it.
+    func check(_ info: ItemInfo) {
+        guard let body = info.body, !body.text.isEmpty else { return }
+        MarkdownBridge.check(body, file: info.file, renderer: self)
+    }
+
     /// The body of `info` rendered, or nil when the item has none.
     func render(_ info: ItemInfo) -> RenderedBody? {
         guard let body = info.body, !body.text.isEmpty else { return nil }

@@ -11,23 +11,34 @@ enum MarkdownBridge {
 
     static func render(_ body: MarkdownBody, file: String, renderer: BodyRenderer) -> RenderedBody? {
         let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
-        let source = file.hasPrefix("content/") ? String(file.dropFirst("content/".count)) : file
-        let html = document.html { link in
-            switch renderer.links.resolve(link.destination, from: source) {
-            case .unchanged:
-                return nil
-            case .url(let url):
-                return url
-            case .broken(let target):
-                renderer.report(Diagnostic(
-                    .error, renderer.brokenLinkMessage(link.destination, target: target), file: file,
-                    line: link.position.line, column: link.position.column,
-                    sourceLine: line(link.position.line, of: body)))
-                return nil
-            }
-        }
+        let html = document.html { link in resolve(link, body: body, file: file, renderer: renderer) }
         checkImages(document, body: body, file: file, renderer: renderer)
         return RenderedBody(html: html, text: document.plainText)
+    }
+
+    /// The problems `render` reports, without rendering: for `breingen check`, which only needs the
+    /// links and images of every body.
+    static func check(_ body: MarkdownBody, file: String, renderer: BodyRenderer) {
+        let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
+        for link in document.links { _ = resolve(link, body: body, file: file, renderer: renderer) }
+        checkImages(document, body: body, file: file, renderer: renderer)
+    }
+
+    /// The URL for a link to a content file (nil: keep the destination), reporting a broken one.
+    private static func resolve(_ link: MarkdownLink, body: MarkdownBody, file: String, renderer: BodyRenderer) -> String? {
+        let source = file.hasPrefix("content/") ? String(file.dropFirst("content/".count)) : file
+        switch renderer.links.resolve(link.destination, from: source) {
+        case .unchanged:
+            return nil
+        case .url(let url):
+            return url
+        case .broken(let target):
+            renderer.report(Diagnostic(
+                .error, renderer.brokenLinkMessage(link.destination, target: target), file: file,
+                line: link.position.line, column: link.position.column,
+                sourceLine: line(link.position.line, of: body)))
+            return nil
+        }
     }
 
     /// Every image needs a text alternative (WCAG 1.1.1): a warning for each one without.

@@ -13,7 +13,7 @@ public enum SiteChecks {
         infos += kb.activities.map(\.info) + kb.alliances.map(\.info) + kb.publications.map(\.info)
         infos += kb.people.map(\.info) + kb.schoolScans.map(\.info) + kb.pages.map(\.info)
         DispatchQueue.concurrentPerform(iterations: infos.count) { index in
-            _ = renderer.render(infos[index])
+            renderer.check(infos[index])
         }
         return renderer.diagnostics
     }

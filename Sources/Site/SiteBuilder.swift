@@ -93,12 +93,9 @@ public struct SiteBuilder {
             if bodyDiagnostics.contains(where: { $0.severity == .error }) {
                 throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
             }
-            try staged.write(Data(search.json()), to: Routes.searchIndex)
-            try staged.write(Data(PagePlanner.bankIndex(data)), to: Routes.bankIndex)
-            try staged.write(Data(Self.feed(data).utf8), to: Routes.feed)
-            try staged.write(Data(Feeds.sitemap(routes: routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), to: Routes.sitemap)
-            try staged.write(Data(Feeds.robots(routes: routes).utf8), to: "robots.txt")
-            files += 5
+            let auxiliary = Self.auxiliaryFiles(data, pages: pages, search: search)
+            for file in auxiliary { try staged.write(Data(file.bytes), to: file.path) }
+            files += auxiliary.count
             for asset in assets.assets {
                 try staged.write(asset.data, to: asset.outputPath)
                 files += 1
@@ -118,6 +115,18 @@ public struct SiteBuilder {
         return BuildSummary(
             pages: pageCount, files: files, outputPath: options.outputDirectory.path,
             warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error }, seconds: seconds)
+    }
+
+    /// The files beside the pages: search and bank indexes, feed, sitemap, robots.txt. The full and the
+    /// incremental build both write exactly these, so a new one is added here, once.
+    static func auxiliaryFiles(_ data: SiteData, pages: [PlannedPage], search: SearchCollector) -> [(path: String, bytes: [UInt8])] {
+        [
+            (Routes.searchIndex, search.json()),
+            (Routes.bankIndex, PagePlanner.bankIndex(data)),
+            (Routes.feed, Array(feed(data).utf8)),
+            (Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8)),
+            ("robots.txt", Array(Feeds.robots(routes: data.routes).utf8)),
+        ]
     }
 
     /// The `asset(path)` function and the `markdown` filter, plus the shared values and the annual

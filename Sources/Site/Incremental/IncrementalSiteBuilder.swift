@@ -216,12 +216,9 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                     written.insert(path)
                 }
             }
-            try auxiliary(search.json(), Routes.searchIndex)
-            timer.mark("search")
-            try auxiliary(PagePlanner.bankIndex(data), Routes.bankIndex)
-            try auxiliary(Array(SiteBuilder.feed(data).utf8), Routes.feed)
-            try auxiliary(Array(Feeds.sitemap(routes: routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), Routes.sitemap)
-            try auxiliary(Array(Feeds.robots(routes: routes).utf8), "robots.txt")
+            for file in SiteBuilder.auxiliaryFiles(data, pages: pages, search: search) {
+                try auxiliary(file.bytes, file.path)
+            }
             // The annual reports draw on all content, so any content change renders them again (the
             // body-edit fast path leaves them as they are: the report shows no best-practice bodies).
             if full || !contentPaths.isEmpty {

@@ -65,29 +65,46 @@ public final class ContentCache: @unchecked Sendable {
         return (kb, diagnostics)
     }
 
-    /// The fast path of a live preview: when every path in `changed` is a loaded best practice whose new
-    /// text differs from the old one in its Markdown body only (same fields, same problems), keeps the new
-    /// decodes and returns them; nil otherwise (nothing is kept: call `load(changed:)`).
-    public func bestPracticeBodyEdits(_ changed: Set<String>) -> [BestPractice]? {
+    /// The fast paths of a live preview: when every path in `changed` is a best practice of `kb` edited in
+    /// place (same file, same slug, still in the build, no errors, every theme and publication it names in
+    /// `kb`), keeps the new decodes and returns them; nil otherwise (nothing is kept: call `load(changed:)`).
+    /// Under these conditions the knowledge base of a full load is `kb.replacingBestPractices(edits.practices)`
+    /// and no other file's problems change.
+    public func bestPracticeEdits(_ changed: Set<String>, in kb: KnowledgeBase) -> BestPracticeEdits? {
         guard loaded, !changed.isEmpty else { return nil }
         var updates: [(Int, FileResult, BestPractice)] = []
+        var bodiesOnly = true
         for path in changed {
             // An editor's temporary file that came and went is no content.
             if positions[path] == nil, !exists(path) { continue }
             guard let i = positions[path], jobs[i].type == .bestPractice,
-                  case .bestPractice(let old)? = results[i].item else { return nil }
+                  case .bestPractice(let old)? = results[i].item,
+                  options.keeps(old.info), kb.bestPractices.contains(where: { $0.info.file == path }) else { return nil }
             let new = FileDecoder.decode(jobs[i])
-            guard case .bestPractice(let practice)? = new.item,
+            guard case .bestPractice(let practice)? = new.item, practice.slug == old.slug, options.keeps(practice.info),
                   !new.diagnostics.contains(where: { $0.severity == .error }),
-                  new.diagnostics.map(\.message) == results[i].diagnostics.map(\.message),
-                  new.references.map(\.slug) == results[i].references.map(\.slug) else { return nil }
+                  new.references.allSatisfy({ Self.resolves($0, in: kb) }) else { return nil }
             var sameFields = practice
             sameFields.info.body = old.info.body
-            guard sameFields == old else { return nil }
+            if sameFields != old || new.diagnostics.map(\.message) != results[i].diagnostics.map(\.message)
+                || new.references.map(\.slug) != results[i].references.map(\.slug) {
+                bodiesOnly = false
+            }
             updates.append((i, new, practice))
         }
+        guard !updates.isEmpty else { return nil }
         for (i, result, _) in updates { results[i] = result }
-        return updates.map(\.2)
+        return BestPracticeEdits(
+            practices: updates.map(\.2), bodiesOnly: bodiesOnly, diagnostics: ContentLoader.sorted(updates.flatMap(\.1.diagnostics)))
+    }
+
+    /// Whether a reference names an item the build has, so assembling would report nothing about it.
+    private static func resolves(_ reference: Reference, in kb: KnowledgeBase) -> Bool {
+        switch reference.kind {
+        case .theme: return kb.theme(reference.slug) != nil
+        case .publication: return kb.publication(reference.slug) != nil
+        case .pyramidLevel, .menu: return false
+        }
     }
 
     /// Whether `changed` adds or removes a file, so the folders must be listed again.
@@ -109,4 +126,14 @@ public final class ContentCache: @unchecked Sendable {
         guard job.type == .finance else { return false }
         return changed.contains { $0.hasPrefix(job.name + "/") }
     }
+}
+
+/// Best practices edited in place, as `ContentCache.bestPracticeEdits(_:in:)` found them.
+public struct BestPracticeEdits: Sendable {
+    /// The new decodes.
+    public var practices: [BestPractice]
+    /// Whether nothing but Markdown bodies changed (same fields, same problems, same references).
+    public var bodiesOnly: Bool
+    /// The problems of the edited files (warnings: a file with an error is no edit in place).
+    public var diagnostics: [Diagnostic]
 }

@@ -59,6 +59,43 @@ public struct KnowledgeBase: Sendable {
         derive()
     }
 
+    /// This knowledge base with `edited` in place of the best practices of the same files, in sort order, with
+    /// the themes' lists of best practices updated: what a full load gives after in-place edits (same files,
+    /// same slugs, see `ContentCache.bestPracticeEdits`), without re-assembling and re-sorting every item.
+    public func replacingBestPractices(_ edited: [BestPractice]) -> KnowledgeBase {
+        var copy = self
+        var themes: Set<String> = []
+        for new in edited {
+            guard let i = copy.bestPractices.firstIndex(where: { $0.info.file == new.info.file }) else { continue }
+            themes.formUnion(copy.bestPractices[i].themes)
+            themes.formUnion(new.themes)
+            if copy.bestPractices[i].date == new.date && copy.bestPractices[i].title == new.title {
+                copy.bestPractices[i] = new
+                continue
+            }
+            // A full load sorts the files (in path order) by date and title, stably: the path breaks ties.
+            copy.bestPractices.remove(at: i)
+            var low = 0, high = copy.bestPractices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.precedes(copy.bestPractices[middle], new) { low = middle + 1 } else { high = middle }
+            }
+            copy.bestPractices.insert(new, at: low)
+        }
+        // Only the lists of the edited practices' old and new themes change; the other digests hold none of them.
+        for slug in themes where copy.byTheme[slug] != nil {
+            copy.byTheme[slug]!.bestPractices = copy.bestPractices.filter { $0.themes.contains(slug) }
+        }
+        return copy
+    }
+
+    /// The order of `bestPractices`: newest first, then by title, then by file.
+    private static func precedes(_ a: BestPractice, _ b: BestPractice) -> Bool {
+        if a.date != b.date { return a.date > b.date }
+        if a.title != b.title { return a.title < b.title }
+        return a.info.file < b.info.file
+    }
+
     public func theme(_ slug: String) -> Theme? { themes.first { $0.slug == slug } }
     public func publication(_ slug: String) -> Publication? { publications.first { $0.slug == slug } }
     public func person(_ slug: String) -> Person? { people.first { $0.slug == slug } }

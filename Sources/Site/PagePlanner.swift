@@ -9,13 +9,19 @@ enum PagePlanner {
     static let perPage = 20
 
     static func plan(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        var pages: [PlannedPage] = []
         // Best-practice pages first: they are the bulk, and parallel rendering starts on them at once.
-        pages += bestPracticePages(data, search: search)
-        pages.append(home(data))
-        pages += themes(data, search: search)
-        pages += bank(data)
-        pages += tags(data)
+        bestPracticePages(data, search: search) + listPages(data, search: search) + otherPages(data, search: search)
+    }
+
+    /// The pages besides a practice's own page that show anything of the best practices (cards, counts,
+    /// lists, tags): what an edit of a practice's fields can change. The live preview re-plans only these.
+    static func listPages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        [home(data)] + themes(data, search: search) + bank(data) + tags(data)
+    }
+
+    /// The pages that show nothing of the best practices (links to them are URLs, which follow the slug).
+    static func otherPages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
         pages += insights(data, search: search)
         pages += activities(data, search: search)
         pages += alliances(data, search: search)

@@ -14,19 +14,20 @@ extension PagePlanner {
         let total = kb.bestPractices.count
         return bestPracticeListPages(
             path: Routes.bank, template: "bank.html", kind: "bank", title: bankTitle, section: Routes.bank, trail: [],
-            members: Array(0..<total), perPage: perPage, data: data
-        ) {
-            ["bank": .object([("total", .int(total)), ("facets", facets)])]
-        }
+            members: Array(0..<total), perPage: perPage, data: data,
+            extra: ["bank": .object([("total", .int(total)), ("facets", facets)])])
     }
 
     /// The filters of the bank: per facet the values that occur, with counts.
     static func bankFacets(_ data: SiteData) -> Value {
         let kb = data.kb
-        func facet(_ name: String, _ label: String, _ values: (BestPractice) -> [String],
+        func facet(_ name: String, _ label: String, _ values: (borrowing BestPractice) -> [String],
                    title: (String) -> String = { $0 }, order: [String]? = nil) -> Value? {
             var counts: [String: Int] = [:]
-            for bp in kb.bestPractices { for v in values(bp) { counts[v, default: 0] += 1 } }
+            // Borrowed through the buffer: `for bp in` would copy every (large) practice, five times over.
+            kb.bestPractices.withUnsafeBufferPointer { practices in
+                for i in practices.indices { for v in values(practices[i]) { counts[v, default: 0] += 1 } }
+            }
             guard !counts.isEmpty else { return nil }
             let keys = order.map { $0.filter { counts[$0] != nil } }
                 ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
@@ -140,7 +141,7 @@ extension PagePlanner {
     static func bankIndex(_ data: SiteData) -> [UInt8] {
         let kb = data.kb
         var out: [UInt8] = []
-        out.reserveCapacity(kb.bestPractices.count * 400 + 1_000)
+        out.reserveCapacity(data.bankEntries.reduce(1_000) { $0 + $1.count + 2 })
         out.append(contentsOf: "{\"themes\":{".utf8)
         for (i, theme) in kb.themes.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -152,39 +153,47 @@ extension PagePlanner {
             out.append(UInt8(ascii: "}"))
         }
         out.append(contentsOf: "},\"items\":[".utf8)
-        for (i, bp) in kb.bestPractices.enumerated() {
+        for (i, entry) in data.bankEntries.enumerated() {
             if i > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: "{\"t\":".utf8)
-            Escaping.appendJSON(bp.title, to: &out)
-            out.append(contentsOf: ",\"u\":".utf8)
-            Escaping.appendJSON(data.url(Routes.bestPractice(bp.slug)), to: &out)
-            out.append(contentsOf: ",\"d\":".utf8)
-            Escaping.appendJSON(bp.date.dutch, to: &out)
-            out.append(contentsOf: ",\"p\":".utf8)
-            Escaping.appendJSON(bp.places, to: &out)
-            out.append(contentsOf: ",\"st\":".utf8)
-            Escaping.appendJSON(bp.status.rawValue, to: &out)
-            out.append(contentsOf: ",\"stt\":".utf8)
-            Escaping.appendJSON(SiteData.statusText(bp), to: &out)
-            if let summary = bp.summary {
-                out.append(contentsOf: ",\"s\":".utf8)
-                Escaping.appendJSON(summary, to: &out)
-            }
-            out.append(contentsOf: ",\"th\":".utf8)
-            Escaping.appendJSON(bp.themes, to: &out)
-            out.append(contentsOf: ",\"f\":{\"thema\":".utf8)
-            Escaping.appendJSON(bp.themes, to: &out)
-            out.append(contentsOf: ",\"categorie\":".utf8)
-            Escaping.appendJSON(bp.category.map { [$0] } ?? [], to: &out)
-            out.append(contentsOf: ",\"plaats\":".utf8)
-            Escaping.appendJSON(bp.places, to: &out)
-            out.append(contentsOf: ",\"status\":".utf8)
-            Escaping.appendJSON([bp.status.rawValue], to: &out)
-            out.append(contentsOf: ",\"verdienmodel\":".utf8)
-            Escaping.appendJSON(bp.businessModel.map { [$0.rawValue] } ?? [], to: &out)
-            out.append(contentsOf: "}}".utf8)
+            out.append(contentsOf: entry)
         }
         out.append(contentsOf: "]}\n".utf8)
+        return out
+    }
+
+    /// One practice's entry of the bank's index (what the live filters need), without separators.
+    static func bankEntry(_ bp: BestPractice, routes: Routes) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        out.append(contentsOf: "{\"t\":".utf8)
+        Escaping.appendJSON(bp.title, to: &out)
+        out.append(contentsOf: ",\"u\":".utf8)
+        Escaping.appendJSON(routes.url(Routes.bestPractice(bp.slug)), to: &out)
+        out.append(contentsOf: ",\"d\":".utf8)
+        Escaping.appendJSON(bp.date.dutch, to: &out)
+        out.append(contentsOf: ",\"p\":".utf8)
+        Escaping.appendJSON(bp.places, to: &out)
+        out.append(contentsOf: ",\"st\":".utf8)
+        Escaping.appendJSON(bp.status.rawValue, to: &out)
+        out.append(contentsOf: ",\"stt\":".utf8)
+        Escaping.appendJSON(SiteData.statusText(bp), to: &out)
+        if let summary = bp.summary {
+            out.append(contentsOf: ",\"s\":".utf8)
+            Escaping.appendJSON(summary, to: &out)
+        }
+        out.append(contentsOf: ",\"th\":".utf8)
+        Escaping.appendJSON(bp.themes, to: &out)
+        out.append(contentsOf: ",\"f\":{\"thema\":".utf8)
+        Escaping.appendJSON(bp.themes, to: &out)
+        out.append(contentsOf: ",\"categorie\":".utf8)
+        Escaping.appendJSON(bp.category.map { [$0] } ?? [], to: &out)
+        out.append(contentsOf: ",\"plaats\":".utf8)
+        Escaping.appendJSON(bp.places, to: &out)
+        out.append(contentsOf: ",\"status\":".utf8)
+        Escaping.appendJSON([bp.status.rawValue], to: &out)
+        out.append(contentsOf: ",\"verdienmodel\":".utf8)
+        Escaping.appendJSON(bp.businessModel.map { [$0.rawValue] } ?? [], to: &out)
+        out.append(contentsOf: "}}".utf8)
         return out
     }
 }

@@ -10,7 +10,27 @@ struct PlannedPage: Sendable {
     var template: String
     /// Whether the page belongs in the sitemap (the 404 page does not).
     var inSitemap = true
+    /// For a page that lists best-practice cards: which, and a hash of everything else it shows.
+    var listing: CardListing? = nil
     var context: @Sendable () throws -> [String: Value]
+}
+
+/// What a list page shows: the cards of `shown` (indices into the knowledge base's best practices) and,
+/// hashed into `rest`, its title, place in the pagination and any list-wide values (the bank's filters).
+/// Nothing else, so after an edit of some practices' fields the page is the same when the same practices
+/// are shown and none of them was edited.
+struct CardListing: Sendable {
+    var shown: ArraySlice<Int>
+    var rest: Int
+
+    /// The listing as one number, with the practices by slug (indices move when a practice moves).
+    func key(_ data: SiteData) -> Int {
+        var hasher = Hasher()
+        hasher.combine(rest)
+        hasher.combine(shown.count)
+        for index in shown { hasher.combine(data.kb.bestPractices[index].slug) }
+        return hasher.finalize()
+    }
 }
 
 /// What every page tells the base layout about itself (`page` in the templates).
@@ -73,22 +93,35 @@ func paginationValue(_ pagination: Pagination, page number: Int, path: String, d
     ])
 }
 
-/// Pages of a paginated list of best practices (the bank, a theme's list, a tag).
+/// Pages of a paginated list of best practices (the bank, a theme's list, a tag). `extra` goes into every
+/// page's context.
 func bestPracticeListPages(
     path: String, template: String, kind: String, title: String, section: String, trail: [(String, String)],
-    members: [Int], perPage: Int, data: SiteData, extra: @escaping @Sendable () -> [String: Value] = { [:] }
+    members: [Int], perPage: Int, data: SiteData, extra: [String: Value] = [:]
 ) -> [PlannedPage] {
     let pagination = Pagination(total: members.count, perPage: perPage)
+    var listHasher = Hasher()
+    for part in [path, template, kind, title, section] { listHasher.combine(part) }
+    for (name, url) in trail { listHasher.combine(name); listHasher.combine(url) }
+    listHasher.combine(members.count)
+    listHasher.combine(ValueFingerprint.of(extra))
+    let list = listHasher.finalize()
     return (1...pagination.pageCount).map { number in
         let pagePath = Routes.paginated(path, page: number)
-        return PlannedPage(path: pagePath, template: template) {
+        let range = pagination.range(ofPage: number)
+        var rest = Hasher()
+        rest.combine(list)
+        rest.combine(number)
+        var page = PlannedPage(path: pagePath, template: template) {
             var info = PageInfo(kind: kind, title: number > 1 ? "\(title) (pagina \(number))" : title, path: pagePath, section: section)
             info.breadcrumbs = PageInfo.crumbs(trail + [(title, path)])
             info.pagination = paginationValue(pagination, page: number, path: path, data: data)
-            var context = extra()
+            var context = extra
             context["page"] = info.value(data)
-            context["bestPractices"] = .list(pagination.range(ofPage: number).map { data.cards[members[$0]] })
+            context["bestPractices"] = .list(range.map { data.cards[members[$0]] })
             return context
         }
+        page.listing = CardListing(shown: members[range], rest: rest.finalize())
+        return page
     }
 }

@@ -93,7 +93,8 @@ public struct SiteBuilder {
             if bodyDiagnostics.contains(where: { $0.severity == .error }) {
                 throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
             }
-            let auxiliary = Self.auxiliaryFiles(data, pages: pages, search: search)
+            let auxiliary = Self.auxiliaryFiles(
+                data, sitemapPaths: pages.filter(\.inSitemap).map(\.path), searchIndex: search.json())
             for file in auxiliary { try staged.write(Data(file.bytes), to: file.path) }
             files += auxiliary.count
             for asset in assets.assets {
@@ -119,12 +120,13 @@ public struct SiteBuilder {
 
     /// The files beside the pages: search and bank indexes, feed, sitemap, robots.txt. The full and the
     /// incremental build both write exactly these, so a new one is added here, once.
-    static func auxiliaryFiles(_ data: SiteData, pages: [PlannedPage], search: SearchCollector) -> [(path: String, bytes: [UInt8])] {
+    /// `sitemapPaths` are the paths of the pages in the sitemap, in plan order.
+    static func auxiliaryFiles(_ data: SiteData, sitemapPaths: [String], searchIndex: [UInt8]) -> [(path: String, bytes: [UInt8])] {
         [
-            (Routes.searchIndex, search.json()),
+            (Routes.searchIndex, searchIndex),
             (Routes.bankIndex, PagePlanner.bankIndex(data)),
             (Routes.feed, Array(feed(data).utf8)),
-            (Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8)),
+            (Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8)),
             ("robots.txt", Array(Feeds.robots(routes: data.routes).utf8)),
         ]
     }

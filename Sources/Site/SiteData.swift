@@ -15,6 +15,8 @@ final class SiteData: @unchecked Sendable {
     let themeLinks: [String: Value]
     /// Card values of the best practices, in `kb.bestPractices` order.
     let cards: [Value]
+    /// The practices' entries of the bank's index (`PagePlanner.bankEntry`), in the same order.
+    let bankEntries: [[UInt8]]
     /// Best-practice slug → index in `kb.bestPractices`.
     let bestPracticeIndex: [String: Int]
     /// Tags in alphabetical order, each with its slug and the indices of its best practices.
@@ -26,7 +28,10 @@ final class SiteData: @unchecked Sendable {
     /// Per best practice, its tags as sorted numbers, to compare them cheaply.
     let tagIDs: [[Int]]
 
-    init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate) {
+    /// `reusing` lends its cards to the practices whose files are not in `changed`: the live preview passes
+    /// the last build's data when only best practices' fields changed (same themes, same routes).
+    init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate,
+         reusing previous: SiteData? = nil, changed: Set<String> = []) {
         self.kb = kb
         self.routes = routes
         self.bodies = bodies
@@ -38,15 +43,26 @@ final class SiteData: @unchecked Sendable {
         self.themeLinks = themeLinks
 
         var index: [String: Int] = [:]
+        index.reserveCapacity(kb.bestPractices.count)
         var byTag: [String: (title: String, members: [Int])] = [:]
         var byTheme: [String: [Int]] = [:]
-        for (i, bp) in kb.bestPractices.enumerated() {
-            index[bp.slug] = i
-            for tag in bp.tags {
-                let slug = TextSlug.make(tag)
+        // Few distinct tags on many practices: each is slugged once.
+        var slugs: [String: String] = [:]
+        func slug(_ tag: String) -> String {
+            if let known = slugs[tag] { return known }
+            let made = TextSlug.make(tag)
+            slugs[tag] = made
+            return made
+        }
+        // By index, not `for bp in`: a loop variable would copy every (large) practice.
+        let practices = kb.bestPractices
+        for i in practices.indices {
+            index[practices[i].slug] = i
+            for tag in practices[i].tags {
+                let slug = slug(tag)
                 byTag[slug, default: (tag, [])].members.append(i)
             }
-            for theme in bp.themes { byTheme[theme, default: []].append(i) }
+            for theme in practices[i].themes { byTheme[theme, default: []].append(i) }
         }
         bestPracticeIndex = index
         bestPracticesByTheme = byTheme
@@ -54,24 +70,32 @@ final class SiteData: @unchecked Sendable {
             .sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
         var tagNumbers: [String: Int] = [:]
         for (number, tag) in tags.enumerated() { tagNumbers[tag.slug] = number }
-        tagIDs = kb.bestPractices.map { bp in bp.tags.compactMap { tagNumbers[TextSlug.make($0)] }.sorted() }
-        var tagSlugs: [String: String] = [:]
-        for tag in tags { tagSlugs[tag.title] = tag.slug }
-        for bp in kb.bestPractices { for tag in bp.tags where tagSlugs[tag] == nil { tagSlugs[tag] = TextSlug.make(tag) } }
-        self.tagSlugs = tagSlugs
+        tagIDs = practices.indices.map { i in practices[i].tags.compactMap { tagNumbers[slug($0)] }.sorted() }
+        // Every tag title (each variant's slug is its own: the tag's group is keyed by that slug).
+        self.tagSlugs = slugs
 
-        // Cards are built in parallel: on a big site they are the bulk of the shared values.
-        let practices = kb.bestPractices
+        // Cards and bank entries are built in parallel: on a big site they are the bulk of the shared values.
         var cards = [Value](repeating: .none, count: practices.count)
-        cards.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: (practices.count + 63) / 64) { chunk in
-                for i in (chunk * 64)..<min(practices.count, chunk * 64 + 64) {
-                    base[i] = Self.card(practices[i], routes: routes, themeLinks: themeLinks)
+        var entries = [[UInt8]](repeating: [], count: practices.count)
+        cards.withUnsafeMutableBufferPointer { cardSlots in
+            entries.withUnsafeMutableBufferPointer { entrySlots in
+                let cardBase = cardSlots.baseAddress!, entryBase = entrySlots.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: (practices.count + 63) / 64) { chunk in
+                    for i in (chunk * 64)..<min(practices.count, chunk * 64 + 64) {
+                        if let previous, !changed.contains(practices[i].info.file),
+                           let old = previous.bestPracticeIndex[practices[i].slug] {
+                            cardBase[i] = previous.cards[old]
+                            entryBase[i] = previous.bankEntries[old]
+                            continue
+                        }
+                        cardBase[i] = Self.card(practices[i], routes: routes, themeLinks: themeLinks)
+                        entryBase[i] = PagePlanner.bankEntry(practices[i], routes: routes)
+                    }
                 }
             }
         }
         self.cards = cards
+        self.bankEntries = entries
     }
 
     static func statusText(_ bp: BestPractice) -> String {

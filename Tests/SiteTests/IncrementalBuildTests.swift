@@ -94,6 +94,7 @@ final class IncrementalBuildTests: XCTestCase {
         let edited = try builder.build(changed: [buuv])
         XCTAssertFalse(edited.full)
         XCTAssertFalse(edited.bodiesOnly, "a new title shows on other pages too")
+        XCTAssertTrue(edited.bestPracticesOnly, "a best practice edited in place should take the best-practice path")
         XCTAssertGreaterThan(edited.rendered, 1)
         XCTAssertLessThan(edited.rendered, edited.pages / 2, "an edited best practice re-rendered most pages")
         try assertSameAsFullBuild(edited, "edited best practice")

@@ -20,6 +20,9 @@ public struct IncrementalSummary: Sendable {
     public var warnings: [Diagnostic]
     /// Whether only Markdown bodies of best practices changed (the fast path: no planning at all).
     public var bodiesOnly = false
+    /// Whether only best practices changed, in place (same files and slugs): the pages that show them
+    /// were found from what each page lists, without planning the others.
+    public var bestPracticesOnly = false
 }
 
 /// Rebuilds the site for a live preview, touching only what a change affects, with the same bytes as
@@ -37,15 +40,15 @@ public struct IncrementalSummary: Sendable {
 /// One build at a time.
 public final class IncrementalSiteBuilder: @unchecked Sendable {
     public let options: BuildOptions
-    private let ring: OutputRing
+    let ring: OutputRing
     private let cache: ContentCache
-    private var state: State?
+    var state: State?
     /// Changes of builds that failed: the next build must still apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
 
     /// What the last successful build knows about its pages.
-    private struct State {
+    struct State {
         var environment: Environment
         var assets: AssetPipeline
         var theme: URL
@@ -57,6 +60,12 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         var aux: [String: [UInt8]]
         var data: SiteData
         var compiled: [String: Template]
+        /// List page file → `CardListing.key`.
+        var listings: [String: Int]
+        /// The files of `PagePlanner.listPages`.
+        var listFiles: Set<String>
+        /// The sitemap paths of `PagePlanner.otherPages`, in order.
+        var otherSitemapPaths: [String]
     }
 
     /// `workDirectory` holds the ring of output folders; the caller removes it when done.
@@ -90,8 +99,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         }
         do {
             let summary: IncrementalSummary
-            if !full, templateNames.isEmpty, let state, let edits = cache.bestPracticeBodyEdits(contentPaths) {
-                summary = try bodyEdits(edits, state: state)
+            if !full, templateNames.isEmpty, let state, let edits = cache.bestPracticeEdits(contentPaths, in: state.data.kb) {
+                summary = try edits.bodiesOnly ? bodyEdits(edits.practices, state: state) : fieldEdits(edits, state: state)
             } else {
                 summary = try run(full: full, contentPaths: contentPaths, templateNames: templateNames)
             }
@@ -131,7 +140,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         return .global
     }
 
-    private func run(full requested: Bool, contentPaths: Set<String>, templateNames: Set<String>) throws -> IncrementalSummary {
+    func run(full requested: Bool, contentPaths: Set<String>, templateNames: Set<String>) throws -> IncrementalSummary {
         var full = requested
         let root = options.root
         let timer = PhaseTimer()
@@ -172,7 +181,9 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         }
 
         let search = SearchCollector()
-        let pages = PagePlanner.plan(data, search: search)
+        let listPages = PagePlanner.listPages(data, search: search)
+        let otherPages = PagePlanner.otherPages(data, search: search)
+        let pages = PagePlanner.bestPracticePages(data, search: search) + listPages + otherPages
         timer.mark("plan")
         var templates: [String: Template] = [:]
         for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
@@ -216,7 +227,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                     written.insert(path)
                 }
             }
-            for file in SiteBuilder.auxiliaryFiles(data, pages: pages, search: search) {
+            let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
+            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: search.json()) {
                 try auxiliary(file.bytes, file.path)
             }
             // The annual reports draw on all content, so any content change renders them again (the
@@ -252,7 +264,9 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             state = State(
                 environment: environment, assets: assets, theme: theme, globals: globalsHash,
                 fingerprints: outcome.fingerprints, templates: outcome.templates, search: search.entriesByOrder, aux: aux,
-                data: data, compiled: templates)
+                data: data, compiled: templates, listings: outcome.listings,
+                listFiles: Set(listPages.map { Routes.file(for: $0.path) }),
+                otherSitemapPaths: otherPages.filter(\.inSitemap).map(\.path))
             timer.mark("state")
             timer.report()
             return IncrementalSummary(
@@ -262,62 +276,5 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             ring.abandon(attempted: full ? nil : written.union(plan.attempted))
             throw error
         }
-    }
-
-    /// Only Markdown bodies of best practices changed: nothing but their pages and the search index show
-    /// a body, so those are all that is rendered and written; the plan, cards and lists stay as they are.
-    private func bodyEdits(_ practices: [BestPractice], state: State) throws -> IncrementalSummary {
-        let timer = PhaseTimer()
-        let data = state.data
-        let bodies = BodyRenderer(links: data.bodies.links, root: options.root)
-        let search = SearchCollector()
-        var pages: [(file: String, index: Int, page: PlannedPage)] = []
-        for bp in practices {
-            // A practice left out of the build (a draft) has no page: only the full path knows that case.
-            guard let index = data.bestPracticeIndex[bp.slug], data.kb.bestPractices[index].info.file == bp.info.file else {
-                return try run(full: false, contentPaths: Set(practices.map(\.info.file)), templateNames: [])
-            }
-            // The built practice with the new body: whatever assembly adds to the fields stays as it was.
-            var practice = data.kb.bestPractices[index]
-            practice.info.body = bp.info.body
-            let page = PagePlanner.bestPracticePage(index, practice, data, bodies: bodies, search: search)
-            pages.append((Routes.file(for: page.path), index, page))
-        }
-        let rendered = try pages.map { item -> (String, [UInt8]) in
-            guard let template = state.compiled[item.page.template] else {
-                throw Diagnostic(.error, "sjabloon \(item.page.template) ontbreekt")
-            }
-            return (item.file, try template.renderBytes(try item.page.context()))
-        }
-        if bodies.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(bodies.diagnostics) }
-        timer.mark("render")
-        var entries = state.search
-        for (order, json) in search.entriesByOrder { entries[order] = json }
-        let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
-        timer.mark("search")
-
-        let target = try ring.prepare(fresh: false)
-        var written: Set<String> = []
-        do {
-            for (file, bytes) in rendered {
-                try OutputRing.write(bytes, to: file, in: target.path)
-                written.insert(file)
-            }
-            try OutputRing.write(index, to: Routes.searchIndex, in: target.path)
-            written.insert(Routes.searchIndex)
-        } catch {
-            ring.abandon(attempted: written.union([Routes.searchIndex]))
-            throw error
-        }
-        ring.commit(changed: written, fresh: false)
-        timer.mark("write")
-        var next = state
-        next.search = entries
-        next.aux[Routes.searchIndex] = index
-        self.state = next
-        timer.report()
-        return IncrementalSummary(
-            folder: target, pages: state.fingerprints.count, rendered: rendered.count, changedFiles: written.count,
-            full: false, warnings: bodies.diagnostics.filter { $0.severity != .error }, bodiesOnly: true)
     }
 }

@@ -14,6 +14,8 @@ final class RenderPlan: @unchecked Sendable {
         var fingerprints: [String: Int]
         /// Output file → template name.
         var templates: [String: String]
+        /// Output file → `CardListing.key` of every list page.
+        var listings: [String: Int]
         var rendered: Int
         /// Search entries of skipped pages, by search order.
         var keptSearch: [(Int, [UInt8])]
@@ -72,7 +74,7 @@ final class RenderPlan: @unchecked Sendable {
                             let fingerprint: Int
                             if index < practices.count, page.template == "best-practice.html",
                                page.path == Routes.bestPractice(practices[index].slug) {
-                                fingerprint = bestPracticeFingerprint(index)
+                                fingerprint = Self.bestPracticeFingerprint(index, data)
                                 let order = SearchOrder.bestPractice + index
                                 if !forced, !changedFiles.contains(practices[index].info.file),
                                    previous?[file] == fingerprint, let entry = previousSearch[order] {
@@ -82,10 +84,7 @@ final class RenderPlan: @unchecked Sendable {
                                 }
                             } else {
                                 let built = try page.context()
-                                var hasher = Hasher()
-                                hasher.combine(page.template)
-                                hasher.combine(ValueFingerprint.of(built))
-                                fingerprint = hasher.finalize()
+                                fingerprint = Self.fingerprint(page, built)
                                 context = built
                                 if !forced, previous?[file] == fingerprint {
                                     fingerprintBase[index] = fingerprint
@@ -112,20 +111,30 @@ final class RenderPlan: @unchecked Sendable {
         if let error = failure.error { throw error }
         var byFile: [String: Int] = [:]
         var templateByFile: [String: String] = [:]
+        var listings: [String: Int] = [:]
         byFile.reserveCapacity(count)
         for (index, page) in pages.enumerated() {
             let file = Routes.file(for: page.path)
             byFile[file] = fingerprints[index]
             templateByFile[file] = page.template
+            if let listing = page.listing { listings[file] = listing.key(data) }
         }
         return Outcome(
-            written: attempted, fingerprints: byFile, templates: templateByFile,
+            written: attempted, fingerprints: byFile, templates: templateByFile, listings: listings,
             rendered: renderedFlags.lazy.filter { $0 }.count, keptSearch: kept)
+    }
+
+    /// The fingerprint of a page that is not a best practice's: the hash of its template and context.
+    static func fingerprint(_ page: PlannedPage, _ context: [String: Value]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(page.template)
+        hasher.combine(ValueFingerprint.of(context))
+        return hasher.finalize()
     }
 
     /// What a best-practice page shows besides its own file: its place in the list, its neighbours, its
     /// related practices' cards, its themes and tags.
-    private func bestPracticeFingerprint(_ index: Int) -> Int {
+    static func bestPracticeFingerprint(_ index: Int, _ data: SiteData) -> Int {
         let practices = data.kb.bestPractices
         let bp = practices[index]
         var hasher = Hasher()

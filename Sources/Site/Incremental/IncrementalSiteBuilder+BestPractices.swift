@@ -1,0 +1,217 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Templates
+
+/// The live preview's fast paths for edits of best practices in place (same files, same slugs), the usual
+/// edits while writing: they re-render the few pages that show the edited practices.
+extension IncrementalSiteBuilder {
+    /// Only Markdown bodies of best practices changed: nothing but their pages and the search index show
+    /// a body, so those are all that is rendered and written; the plan, cards and lists stay as they are.
+    func bodyEdits(_ practices: [BestPractice], state: State) throws -> IncrementalSummary {
+        let timer = PhaseTimer()
+        let data = state.data
+        let bodies = BodyRenderer(links: data.bodies.links, root: options.root)
+        let search = SearchCollector()
+        var pages: [(file: String, index: Int, page: PlannedPage)] = []
+        for bp in practices {
+            // A practice left out of the build (a draft) has no page: only the full path knows that case.
+            guard let index = data.bestPracticeIndex[bp.slug], data.kb.bestPractices[index].info.file == bp.info.file else {
+                return try run(full: false, contentPaths: Set(practices.map(\.info.file)), templateNames: [])
+            }
+            // The built practice with the new body: whatever assembly adds to the fields stays as it was.
+            var practice = data.kb.bestPractices[index]
+            practice.info.body = bp.info.body
+            let page = PagePlanner.bestPracticePage(index, practice, data, bodies: bodies, search: search)
+            pages.append((Routes.file(for: page.path), index, page))
+        }
+        let rendered = try pages.map { item -> (String, [UInt8]) in
+            guard let template = state.compiled[item.page.template] else {
+                throw Diagnostic(.error, "sjabloon \(item.page.template) ontbreekt")
+            }
+            return (item.file, try template.renderBytes(try item.page.context()))
+        }
+        if bodies.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(bodies.diagnostics) }
+        timer.mark("render")
+        var entries = state.search
+        for (order, json) in search.entriesByOrder { entries[order] = json }
+        let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
+        timer.mark("search")
+
+        let target = try ring.prepare(fresh: false)
+        var written: Set<String> = []
+        do {
+            for (file, bytes) in rendered {
+                try OutputRing.write(bytes, to: file, in: target.path)
+                written.insert(file)
+            }
+            try OutputRing.write(index, to: Routes.searchIndex, in: target.path)
+            written.insert(Routes.searchIndex)
+        } catch {
+            ring.abandon(attempted: written.union([Routes.searchIndex]))
+            throw error
+        }
+        ring.commit(changed: written, fresh: false)
+        timer.mark("write")
+        var next = state
+        next.search = entries
+        next.aux[Routes.searchIndex] = index
+        self.state = next
+        timer.report()
+        return IncrementalSummary(
+            folder: target, pages: state.fingerprints.count, rendered: rendered.count, changedFiles: written.count,
+            full: false, warnings: bodies.diagnostics.filter { $0.severity != .error }, bodiesOnly: true)
+    }
+
+    /// Best practices edited in place, fields included: re-renders the pages that show them and nothing
+    /// else, found without planning every page. A practice's own page; the pages whose neighbour links
+    /// change (its old and new neighbours); the practices near it in its themes' lists whose related cards
+    /// change; the list pages (bank, themes, tags) that list it or whose listing shifted (`CardListing`);
+    /// the summary pages (home, themes, the tag overview), checked by fingerprint; the indexes, feed and
+    /// sitemap when their bytes change. Pages of other sections show nothing of best practices.
+    func fieldEdits(_ edits: BestPracticeEdits, state: State) throws -> IncrementalSummary {
+        let timer = PhaseTimer()
+        let old = state.data
+        let today = SiteBuilder.today()
+        let changedFiles = Set(edits.practices.map(\.info.file))
+        // A new day changes what every page shows: the general path sees that.
+        guard today == old.today else { return try run(full: false, contentPaths: changedFiles, templateNames: []) }
+        let kb = old.kb.replacingBestPractices(edits.practices)
+        let bodies = BodyRenderer(links: old.bodies.links, root: options.root)
+        let data = SiteData(kb: kb, routes: old.routes, bodies: bodies, today: today, reusing: old, changed: changedFiles)
+        timer.mark("data")
+
+        let changed = Set(edits.practices.map(\.slug))
+        let practicePages = try changedPracticePages(changed, old: old, new: data)
+        let changedIndices = Set(changed.compactMap { data.bestPracticeIndex[$0] })
+        let search = SearchCollector()
+        let lists = PagePlanner.listPages(data, search: search)
+        var listings = state.listings
+        var toCheck: [PlannedPage] = []
+        for page in lists {
+            let file = Routes.file(for: page.path)
+            if let listing = page.listing {
+                let key = listing.key(data)
+                if state.listings[file] == key, !listing.shown.contains(where: changedIndices.contains) { continue }
+                listings[file] = key
+            }
+            toCheck.append(page)
+        }
+        var pages: [(page: PlannedPage, fingerprint: Int?)] = practicePages.map { index in
+            (PagePlanner.bestPracticePage(index, kb.bestPractices[index], data, search: search),
+             RenderPlan.bestPracticeFingerprint(index, data))
+        }
+        pages += toCheck.map { ($0, nil) }
+        timer.mark("plan")
+
+        let target = try ring.prepare(fresh: false)
+        let outcome = ListedPagesRender(pages: pages, previous: state.fingerprints, templates: state.compiled)
+        var written: Set<String> = []
+        do {
+            try outcome.execute(into: target.path)
+            written = outcome.written
+            if bodies.diagnostics.contains(where: { $0.severity == .error }) {
+                throw DiagnosticError(edits.diagnostics + bodies.diagnostics)
+            }
+            timer.mark("render")
+            var fingerprints = state.fingerprints
+            for (file, fingerprint) in outcome.fingerprints { fingerprints[file] = fingerprint }
+            let listFiles = Set(lists.map { Routes.file(for: $0.path) })
+            for file in state.listFiles.subtracting(listFiles) {
+                OutputRing.remove(file, in: target.path)
+                written.insert(file)
+                fingerprints[file] = nil
+                listings[file] = nil
+            }
+
+            // Search entries of best practices are ordered by their place in the list, which may have moved.
+            var entries: [Int: [UInt8]] = [:]
+            entries.reserveCapacity(state.search.count)
+            let band = SearchOrder.bestPractice..<(SearchOrder.bestPractice + old.kb.bestPractices.count)
+            for (order, json) in state.search {
+                if band.contains(order), let now = data.bestPracticeIndex[old.kb.bestPractices[order - band.lowerBound].slug] {
+                    entries[SearchOrder.bestPractice + now] = json
+                } else {
+                    entries[order] = json
+                }
+            }
+            for (order, json) in search.entriesByOrder { entries[order] = json }
+            let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
+            let sitemapPaths = kb.bestPractices.map { Routes.bestPractice($0.slug) } + lists.filter(\.inSitemap).map(\.path)
+                + state.otherSitemapPaths
+            var aux = state.aux
+            func auxiliary(_ bytes: [UInt8], _ path: String) throws {
+                aux[path] = bytes
+                if !Self.same(state.aux[path], bytes) {
+                    try OutputRing.write(bytes, to: path, in: target.path)
+                    written.insert(path)
+                }
+            }
+            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: index) {
+                try auxiliary(file.bytes, file.path)
+            }
+            // The annual reports list the practices of each theme.
+            var reportWarnings: [Diagnostic] = []
+            let years = SiteReports.years(root: options.root)
+            if !years.isEmpty {
+                let reports = try SiteReports.render(years: years, root: options.root, day: today)
+                for file in reports.files { try auxiliary([UInt8](file.data), file.path) }
+                reportWarnings = reports.warnings
+            }
+            timer.mark("aux")
+            ring.commit(changed: written, fresh: false)
+            var next = state
+            next.data = data
+            next.fingerprints = fingerprints
+            next.listings = listings
+            next.listFiles = listFiles
+            next.search = entries
+            next.aux = aux
+            self.state = next
+            timer.mark("commit")
+            timer.report()
+            return IncrementalSummary(
+                folder: target, pages: fingerprints.count, rendered: outcome.rendered, changedFiles: written.count, full: false,
+                warnings: (edits.diagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error },
+                bestPracticesOnly: true)
+        } catch {
+            ring.abandon(attempted: written.union(outcome.attempted))
+            throw error
+        }
+    }
+
+    /// The best-practice pages (new indices) that an edit of the `changed` practices' fields alters: their
+    /// own, those whose previous or next link changes, and those whose related cards change. Related cards
+    /// come from a window of 40 places either side in a practice's first theme's list, so only practices
+    /// that near an edited one, in the old or the new lists of its old or new themes, can see a change.
+    private func changedPracticePages(_ changed: Set<String>, old: SiteData, new: SiteData) throws -> [Int] {
+        let before = old.kb.bestPractices, after = new.kb.bestPractices
+        var candidates = changed
+        for slug in changed {
+            guard let o = old.bestPracticeIndex[slug], let n = new.bestPracticeIndex[slug] else {
+                throw Diagnostic(.error, "interne fout: best practice \(slug) ontbreekt na de wijziging")
+            }
+            for i in [o - 1, o + 1] where before.indices.contains(i) { candidates.insert(before[i].slug) }
+            for i in [n - 1, n + 1] where after.indices.contains(i) { candidates.insert(after[i].slug) }
+            for theme in Set(before[o].themes + after[n].themes) {
+                for (data, index) in [(old, o), (new, n)] {
+                    guard let list = data.bestPracticesByTheme[theme], let p = list.firstIndex(of: index) else { continue }
+                    for k in max(0, p - 41)..<min(list.count, p + 42) { candidates.insert(data.kb.bestPractices[list[k]].slug) }
+                }
+            }
+        }
+        func neighbours(_ practices: [BestPractice], _ i: Int) -> [String] {
+            [i - 1, i + 1].map { practices.indices.contains($0) ? practices[$0].title + "\u{0}" + practices[$0].slug : "" }
+        }
+        var result: [Int] = []
+        for slug in candidates {
+            guard let i = old.bestPracticeIndex[slug], let j = new.bestPracticeIndex[slug] else { continue }
+            let related = new.related(to: j).map { after[$0].slug }
+            if changed.contains(slug) || neighbours(before, i) != neighbours(after, j)
+                || related != old.related(to: i).map({ before[$0].slug }) || related.contains(where: changed.contains) {
+                result.append(j)
+            }
+        }
+        return result.sorted()
+    }
+}

@@ -89,6 +89,19 @@ public struct KnowledgeBase: Sendable {
         return copy
     }
 
+    /// Gives the best practices of the same files the Markdown bodies of `edited`, wherever this knowledge
+    /// base holds them (the list and the themes' digests). For a live preview whose edits touched only bodies.
+    public mutating func replaceBestPracticeBodies(_ edited: [BestPractice]) {
+        for new in edited {
+            guard let i = bestPractices.firstIndex(where: { $0.info.file == new.info.file }) else { continue }
+            bestPractices[i].info.body = new.info.body
+            for slug in Set(bestPractices[i].themes) {
+                guard let j = byTheme[slug]?.bestPractices.firstIndex(where: { $0.info.file == new.info.file }) else { continue }
+                byTheme[slug]!.bestPractices[j].info.body = new.info.body
+            }
+        }
+    }
+
     /// The order of `bestPractices`: newest first, then by title, then by file.
     private static func precedes(_ a: BestPractice, _ b: BestPractice) -> Bool {
         if a.date != b.date { return a.date > b.date }

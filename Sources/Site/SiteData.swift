@@ -6,7 +6,8 @@ import Templates
 /// the template values that appear on many pages (links to themes, best-practice cards, tags).
 /// Immutable after `init`, so every rendering thread reads it freely.
 final class SiteData: @unchecked Sendable {
-    let kb: KnowledgeBase
+    /// Changed only by `replaceBodies`, between builds.
+    private(set) var kb: KnowledgeBase
     let routes: Routes
     let bodies: BodyRenderer
     let today: ContentDate
@@ -96,6 +97,13 @@ final class SiteData: @unchecked Sendable {
         }
         self.cards = cards
         self.bankEntries = entries
+    }
+
+    /// The live preview's body-only edits: the practices keep their fields (so every shared value stays
+    /// right) and get their new Markdown bodies, so later builds that render them show the new text. Only
+    /// between builds: rendering threads read `kb` without locks.
+    func replaceBodies(_ edited: [BestPractice]) {
+        kb.replaceBestPracticeBodies(edited)
     }
 
     static func statusText(_ bp: BestPractice) -> String {

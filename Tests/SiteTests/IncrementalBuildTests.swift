@@ -113,6 +113,23 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try files(edited.folder), servedBefore, "the previously served folder was written to")
         try assertSameAsFullBuild(body, "edited body")
 
+        // Then a new title for the practice before it in the list: the edited page shows that title as its
+        // neighbour link and is rendered again, with the new body kept from the body-only build.
+        let data = try XCTUnwrap(builder.state?.data)
+        let position = try XCTUnwrap(data.bestPracticeIndex["buuv"])
+        let neighbour = data.kb.bestPractices[position == 0 ? 1 : position - 1].info.file
+        try edit(neighbour) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                guard line.hasPrefix("title: ") else { return String(line) }
+                return line.hasSuffix("\"") ? String(line.dropLast()) + " (bijgewerkt)\"" : line + " (bijgewerkt)"
+            }.joined(separator: "\n")
+        }
+        let neighbourEdited = try builder.build(changed: [neighbour])
+        XCTAssertTrue(neighbourEdited.bestPracticesOnly)
+        try assertSameAsFullBuild(neighbourEdited, "a neighbour's title after a body-only edit")
+        let buuvPage = try String(contentsOf: neighbourEdited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
+        XCTAssertTrue(buuvPage.contains("BUUV begon in januari 2013") && buuvPage.contains("(bijgewerkt)"))
+
         // A new best practice, then its deletion: the page appears and goes, with its folder.
         let added = "content/best-practices/nieuwe-praktijk.md"
         try """

@@ -407,6 +407,14 @@ final class IncrementalRandomEditTests: XCTestCase {
         XCTAssertEqual(extra, [], "\(what): extra files")
         XCTAssertEqual(missing, [], "\(what): missing files")
         XCTAssertEqual(differing, [], "\(what): files whose bytes differ")
+        if let first = differing.first, let a = actual[first], let e = expected[first] {
+            let aLines = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let eLines = String(decoding: e, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            if let line = (0..<min(aLines.count, eLines.count)).first(where: { aLines[$0] != eLines[$0] }) ?? Optional(min(aLines.count, eLines.count)) {
+                let shown = { (lines: [Substring]) in lines[max(0, line - 2)..<min(lines.count, line + 4)].map { String($0.prefix(40)) }.joined(separator: " / ") }
+                XCTFail("\(what): \(first) first differs at line \(line + 1): incremental \(shown(aLines)) | full \(shown(eLines))")
+            }
+        }
         XCTAssertEqual(actualFolders, expectedFolders, "\(what): folders")
         return extra.isEmpty && missing.isEmpty && differing.isEmpty && actualFolders == expectedFolders
     }

@@ -34,8 +34,8 @@ extension IncrementalSiteBuilder {
         if bodies.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(bodies.diagnostics) }
         timer.mark("render")
         var entries = state.search
-        for (order, json) in search.entriesByOrder { entries[order] = json }
-        let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
+        entries.merge(search.entriesByOrder, kb: data.kb)
+        let index = entries.document(kb: data.kb)
         timer.mark("search")
 
         let target = try ring.prepare(fresh: false)
@@ -52,6 +52,7 @@ extension IncrementalSiteBuilder {
             throw error
         }
         ring.commit(changed: written, fresh: false)
+        data.replaceBodies(practices)
         timer.mark("write")
         var next = state
         next.search = entries
@@ -124,19 +125,9 @@ extension IncrementalSiteBuilder {
                 listings[file] = nil
             }
 
-            // Search entries of best practices are ordered by their place in the list, which may have moved.
-            var entries: [Int: [UInt8]] = [:]
-            entries.reserveCapacity(state.search.count)
-            let band = SearchOrder.bestPractice..<(SearchOrder.bestPractice + old.kb.bestPractices.count)
-            for (order, json) in state.search {
-                if band.contains(order), let now = data.bestPracticeIndex[old.kb.bestPractices[order - band.lowerBound].slug] {
-                    entries[SearchOrder.bestPractice + now] = json
-                } else {
-                    entries[order] = json
-                }
-            }
-            for (order, json) in search.entriesByOrder { entries[order] = json }
-            let index = SearchCollector.document(entries.keys.sorted().map { entries[$0]! })
+            var entries = state.search
+            entries.merge(search.entriesByOrder, kb: kb)
+            let index = entries.document(kb: kb)
             let sitemapPaths = kb.bestPractices.map { Routes.bestPractice($0.slug) } + lists.filter(\.inSitemap).map(\.path)
                 + state.otherSitemapPaths
             var aux = state.aux

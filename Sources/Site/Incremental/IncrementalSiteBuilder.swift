@@ -55,7 +55,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         var globals: Int
         var fingerprints: [String: Int]
         var templates: [String: String]
-        var search: [Int: [UInt8]]
+        var search: SearchEntries
         /// The bytes of the feed, sitemap and indexes, to write them only when they changed.
         var aux: [String: [UInt8]]
         var data: SiteData
@@ -207,7 +207,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         timer.mark("ring")
         let plan = RenderPlan(
             pages: pages, data: data, templates: templates, forcedTemplates: forcedTemplates,
-            changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous?.search ?? [:])
+            changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous?.search ?? SearchEntries())
         var written: Set<String> = []
         var reportWarnings: [Diagnostic] = []
         do {
@@ -228,7 +228,9 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 }
             }
             let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
-            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: search.json()) {
+            var entries = SearchEntries()
+            entries.merge(search.entriesByOrder, kb: kb)
+            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: entries.document(kb: kb)) {
                 try auxiliary(file.bytes, file.path)
             }
             // The annual reports draw on all content, so any content change renders them again (the
@@ -263,7 +265,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             timer.mark("commit")
             state = State(
                 environment: environment, assets: assets, theme: theme, globals: globalsHash,
-                fingerprints: outcome.fingerprints, templates: outcome.templates, search: search.entriesByOrder, aux: aux,
+                fingerprints: outcome.fingerprints, templates: outcome.templates, search: entries, aux: aux,
                 data: data, compiled: templates, listings: outcome.listings,
                 listFiles: Set(listPages.map { Routes.file(for: $0.path) }),
                 otherSitemapPaths: otherPages.filter(\.inSitemap).map(\.path))

@@ -27,12 +27,12 @@ final class RenderPlan: @unchecked Sendable {
     let forcedTemplates: Set<String>
     let changedFiles: Set<String>
     let previous: [String: Int]?
-    let previousSearch: [Int: [UInt8]]
+    let previousSearch: SearchEntries
     private let lock = NSLock()
     private var attemptedFiles: Set<String> = []
 
     init(pages: [PlannedPage], data: SiteData, templates: [String: Template], forcedTemplates: Set<String>,
-         changedFiles: Set<String>, previous: [String: Int]?, previousSearch: [Int: [UInt8]]) {
+         changedFiles: Set<String>, previous: [String: Int]?, previousSearch: SearchEntries) {
         self.pages = pages
         self.data = data
         self.templates = templates
@@ -77,7 +77,7 @@ final class RenderPlan: @unchecked Sendable {
                                 fingerprint = Self.bestPracticeFingerprint(index, data)
                                 let order = SearchOrder.bestPractice + index
                                 if !forced, !changedFiles.contains(practices[index].info.file),
-                                   previous?[file] == fingerprint, let entry = previousSearch[order] {
+                                   previous?[file] == fingerprint, let entry = previousSearch.practices[practices[index].slug] {
                                     fingerprintBase[index] = fingerprint
                                     keptHere.append((order, entry))
                                     continue

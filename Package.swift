@@ -42,6 +42,8 @@ let package = Package(
         // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
         .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics"]),
 
+        // Test helpers shared by test targets: finding and running external tools (qpdf, pdftotext, ...).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen"], exclude: ["Fixtures"]),
@@ -49,9 +51,9 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
-        .testTarget(name: "PDFTests", dependencies: ["PDF"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
     ],
     swiftLanguageModes: [.v5]

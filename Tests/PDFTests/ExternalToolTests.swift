@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import PDF
 
@@ -7,28 +8,6 @@ import XCTest
 final class ExternalToolTests: XCTestCase {
     private static let sample = Typesetter().typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60))
 
-    private func tool(_ name: String) -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        print("NOTE: \(name) is not installed; skipping this check (apt-get install qpdf poppler-utils)")
-        return nil
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     private func writeSample() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-pdf-\(UUID().uuidString).pdf")
         try ExternalToolTests.sample.data.write(to: url)
@@ -36,21 +15,21 @@ final class ExternalToolTests: XCTestCase {
     }
 
     func testQpdfFindsNoErrors() throws {
-        guard let qpdf = tool("qpdf") else { return }
+        guard let qpdf = ExternalTool.find("qpdf") else { return }
         let url = try writeSample()
         defer { try? FileManager.default.removeItem(at: url) }
-        let (status, output) = try run(qpdf, ["--check", url.path])
+        let (status, output) = try ExternalTool.run(qpdf, ["--check", url.path])
         XCTAssertEqual(status, 0, output)
         XCTAssertTrue(output.contains("No syntax or stream encoding errors"), output)
         XCTAssertFalse(output.contains("WARNING"), output)
     }
 
     func testTextComesOutInReadingOrder() throws {
-        guard let pdftotext = tool("pdftotext") else { return }
+        guard let pdftotext = ExternalTool.find("pdftotext") else { return }
         let url = try writeSample()
         defer { try? FileManager.default.removeItem(at: url) }
         for mode in [[], ["-layout"]] {
-            let (status, raw) = try run(pdftotext, mode + [url.path, "-"])
+            let (status, raw) = try ExternalTool.run(pdftotext, mode + [url.path, "-"])
             XCTAssertEqual(status, 0, raw)
             let text = raw.replacingOccurrences(of: "\u{A0}", with: " ")
             // Headings, contents and body follow each other in reading order.
@@ -72,7 +51,7 @@ final class ExternalToolTests: XCTestCase {
             XCTAssertTrue(text.contains("pagina 3 van \(ExternalToolTests.sample.pageCount)"))
         }
         // With -layout a table row is one line, its amounts right-aligned in their columns.
-        let (_, raw) = try run(pdftotext, ["-layout", url.path, "-"])
+        let (_, raw) = try ExternalTool.run(pdftotext, ["-layout", url.path, "-"])
         let lines = raw.split(separator: "\n").map { String($0).replacingOccurrences(of: "\u{A0}", with: " ") }
         let subsidy = lines.first { $0.contains("Subsidie ministerie van JenV") }
         let result = lines.first { $0.contains("Resultaat") && $0.contains("95.677") }
@@ -88,17 +67,17 @@ final class ExternalToolTests: XCTestCase {
     }
 
     func testPopplerReadsTheFileWithoutComplaint() throws {
-        guard let pdfinfo = tool("pdfinfo"), let pdftoppm = tool("pdftoppm") else { return }
+        guard let pdfinfo = ExternalTool.find("pdfinfo"), let pdftoppm = ExternalTool.find("pdftoppm") else { return }
         let url = try writeSample()
         defer { try? FileManager.default.removeItem(at: url) }
         // Poppler reports damage as "Syntax Error" or "Syntax Warning" on stderr (merged into output here).
-        let (status, info) = try run(pdfinfo, [url.path])
+        let (status, info) = try ExternalTool.run(pdfinfo, [url.path])
         XCTAssertEqual(status, 0, info)
         XCTAssertFalse(info.contains("Syntax"), info)
         XCTAssertTrue(info.contains("Pages:           \(ExternalToolTests.sample.pageCount)"), info)
         XCTAssertTrue(info.contains("Page size:       595.28 x 841.89 pts (A4)"), info)
         XCTAssertTrue(info.contains("Title:           Jaarverslag 2020"), info)
-        let (renderStatus, render) = try run(pdftoppm, ["-r", "10", "-f", "1", "-l", "3", url.path, url.deletingPathExtension().path])
+        let (renderStatus, render) = try ExternalTool.run(pdftoppm, ["-r", "10", "-f", "1", "-l", "3", url.path, url.deletingPathExtension().path])
         XCTAssertEqual(renderStatus, 0, render)
         XCTAssertFalse(render.contains("Syntax"), render)
         for page in 1...3 {
@@ -110,7 +89,7 @@ final class ExternalToolTests: XCTestCase {
     }
 
     func testPythonZlibDecodesOurDeflate() throws {
-        guard let python = tool("python3") else { return }
+        guard let python = ExternalTool.find("python3") else { return }
         var g = SeededGenerator(seed: 3)
         let samples: [[UInt8]] = [
             [], Array("a".utf8), (0..<256).map { UInt8($0) },
@@ -128,20 +107,30 @@ final class ExternalToolTests: XCTestCase {
         let script = "import zlib,sys\nfor i in range(\(samples.count)):\n"
             + "    d=sys.argv[1]+'/'+str(i)\n"
             + "    assert zlib.decompress(open(d+'.z','rb').read())==open(d+'.raw','rb').read(), i\nprint('ok')"
-        let (status, output) = try run(python, ["-c", script, folder.path])
+        let (status, output) = try ExternalTool.run(python, ["-c", script, folder.path])
         XCTAssertEqual(status, 0, output)
         XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), "ok")
     }
 
     func testContentsEntriesCarryTheirPageNumbers() throws {
-        guard let pdftotext = tool("pdftotext") else { return }
+        guard let pdftotext = ExternalTool.find("pdftotext") else { return }
         let url = try writeSample()
         defer { try? FileManager.default.removeItem(at: url) }
-        let (_, text) = try run(pdftotext, ["-f", "2", "-l", "2", url.path, "-"])
+        let (_, text) = try ExternalTool.run(pdftotext, ["-f", "2", "-l", "2", url.path, "-"])
         for heading in ExternalToolTests.sample.headings where heading.level <= 2 && heading.title != "Inhoud" {
             let line = text.split(separator: "\n").first { $0.hasPrefix(heading.title + " .") }
             XCTAssertNotNil(line, "contents entry for \(heading.title)")
             XCTAssertTrue(line?.hasSuffix(" \(heading.page)") == true, "\(line ?? "") should end in \(heading.page)")
         }
+    }
+
+    /// The shared helper the checks above stand on: exit status, stdout and stderr merged, missing tools.
+    func testExternalToolRunsAndFinds() throws {
+        let (status, output) = try ExternalTool.run("/bin/sh", ["-c", "echo uit; echo fout >&2; exit 3"])
+        XCTAssertEqual(status, 3)
+        XCTAssertEqual(output, "uit\nfout\n")
+        XCTAssertNil(ExternalTool.find("breingen-no-such-tool", skipping: "this test of the missing-tool note"))
+        XCTAssertEqual(ExternalTool.installHint(for: "pdfinfo"), "apt-get install poppler-utils")
+        XCTAssertEqual(ExternalTool.installHint(for: "qpdf"), "apt-get install qpdf")
     }
 }

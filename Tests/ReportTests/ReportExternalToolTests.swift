@@ -1,31 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Report
 
 /// Checks the example report's PDF with independent tools: `qpdf --check` and poppler's `pdftotext`.
 /// When a tool is missing the test prints so and passes; CI installs both (qpdf, poppler-utils).
 final class ReportExternalToolTests: XCTestCase {
-    private func tool(_ name: String) -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        print("NOTE: \(name) is not installed; skipping this check of the report PDF (apt-get install qpdf poppler-utils)")
-        return nil
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    /// What a missing tool's note says is skipped.
+    private static let check = "this check of the report PDF"
 
     private func writePDF() throws -> URL {
         let (report, _) = try ExampleSite.report2020()
@@ -35,20 +17,20 @@ final class ReportExternalToolTests: XCTestCase {
     }
 
     func testQpdfFindsNoErrors() throws {
-        guard let qpdf = tool("qpdf") else { return }
+        guard let qpdf = ExternalTool.find("qpdf", skipping: Self.check) else { return }
         let url = try writePDF()
         defer { try? FileManager.default.removeItem(at: url) }
-        let (status, output) = try run(qpdf, ["--check", url.path])
+        let (status, output) = try ExternalTool.run(qpdf, ["--check", url.path])
         XCTAssertEqual(status, 0, output)
         XCTAssertTrue(output.contains("No syntax or stream encoding errors"), output)
         XCTAssertFalse(output.contains("WARNING"), output)
     }
 
     func testPdftotextReadsTheReportInOrder() throws {
-        guard let pdftotext = tool("pdftotext") else { return }
+        guard let pdftotext = ExternalTool.find("pdftotext", skipping: Self.check) else { return }
         let url = try writePDF()
         defer { try? FileManager.default.removeItem(at: url) }
-        let (status, raw) = try run(pdftotext, [url.path, "-"])
+        let (status, raw) = try ExternalTool.run(pdftotext, [url.path, "-"])
         XCTAssertEqual(status, 0, raw)
         let text = raw.replacingOccurrences(of: "\u{A0}", with: " ")
         var cursor = text.startIndex

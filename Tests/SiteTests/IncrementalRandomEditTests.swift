@@ -4,8 +4,9 @@ import XCTest
 @testable import Site
 
 /// Hunts for differences between the incremental builder and a full build with seeded random edits of
-/// best practices' front matter (titles, dates, tags, themes, places, status, summary, extras, bodies),
-/// on a generated site made for ties: many equal dates, shared title prefixes, tags in two cases.
+/// best practices' front matter (title, date, tags, themes, places, status, summary, category, business
+/// model, lessBest, target group, website) and bodies, on a generated site made for ties: many equal
+/// dates, shared title prefixes, tags in two cases.
 /// Every round must give the full build's bytes; now and then a round breaks a file on purpose (the
 /// build must fail) and the next round repairs it. A failure names the seed, the round, every edit
 /// (file and fields) and the differing files; `BREINGEN_RANDOM_SEED=N` runs another seed.
@@ -72,6 +73,8 @@ final class IncrementalRandomEditTests: XCTestCase {
         defer { builder.waitUntilIdle() }
         let first = try builder.build(changed: nil)
         XCTAssertTrue(first.full)
+        // A warning would mean the generator writes something the schema does not know.
+        XCTAssertEqual(first.warnings.map { "\($0.file ?? ""): \($0.message)" }, [], "the generated site has warnings")
         guard try assertSameAsFullBuild(first, "seed \(Self.seed), first build") else { return }
 
         var broken: [Int] = []
@@ -175,7 +178,9 @@ final class IncrementalRandomEditTests: XCTestCase {
             slug: TextSlug.make(title) + "-\(i)", title: title, date: date, themes: themes, tags: [], places: [],
             stopped: nil, summary: rng.chance(80) ? sentence() : nil,
             category: rng.chance(30) ? rng.pick(Self.categories) : nil,
-            businessModel: rng.chance(30) ? rng.pick(Self.businessModels) : nil, lessBest: rng.chance(10), body: "")
+            businessModel: rng.chance(30) ? rng.pick(Self.businessModels) : nil, lessBest: rng.chance(10),
+            targetGroup: rng.chance(30) ? sentence() : nil, website: rng.chance(30) ? "https://example.org/\(i)" : nil,
+            blockLists: rng.chance(25), body: "")
         for _ in 0..<rng.int(6) { addTag(&p) }
         for _ in 0..<rng.int(3) { p.places.append(rng.pick(Self.places.filter { !p.places.contains($0) })) }
         if rng.chance(20) { p.stopped = date.plus(days: 30 * rng.int(40)) }
@@ -347,7 +352,7 @@ final class IncrementalRandomEditTests: XCTestCase {
     }
 
     private func editExtras(_ p: inout Practice) -> String {
-        switch rng.int(3) {
+        switch rng.int(5) {
         case 0:
             let old = p.category
             p.category = old != nil && rng.chance(40) ? nil : rng.pick(Self.categories)
@@ -356,6 +361,15 @@ final class IncrementalRandomEditTests: XCTestCase {
             let old = p.businessModel
             p.businessModel = old != nil && rng.chance(40) ? nil : rng.pick(Self.businessModels)
             return "businessModel \(old ?? "-") → \(p.businessModel ?? "-")"
+        case 2:
+            // Shown on the practice's own page only.
+            let old = p.targetGroup
+            p.targetGroup = old != nil && rng.chance(40) ? nil : sentence()
+            return "targetGroup \(old.map(quote) ?? "-") → \(p.targetGroup.map(quote) ?? "-")"
+        case 3:
+            let old = p.website
+            p.website = old != nil && rng.chance(40) ? nil : "https://example.org/\(rng.int(1000))/"
+            return "website \(old ?? "-") → \(p.website ?? "-")"
         default:
             p.lessBest.toggle()
             return "lessBest → \(p.lessBest)"
@@ -482,6 +496,10 @@ private struct Practice: Equatable {
     var category: String?
     var businessModel: String?
     var lessBest: Bool
+    var targetGroup: String?
+    var website: String?
+    /// Tags and places as block lists (`- item` lines) instead of `[a, b]`.
+    var blockLists: Bool
     var body: String
 
     var path: String { "content/best-practices/\(slug).md" }
@@ -499,8 +517,13 @@ private struct Practice: Equatable {
         case .noThemes: lines.append("themes: []")
         default: lines.append("themes: [\(themes.joined(separator: ", "))]")
         }
-        lines.append("tags: [\(tags.map(quote).joined(separator: ", "))]")
-        lines.append("places: [\(places.map(quote).joined(separator: ", "))]")
+        for (key, values) in [("tags", tags), ("places", places)] {
+            if blockLists && !values.isEmpty {
+                lines += ["\(key):"] + values.map { "  - \(quote($0))" }
+            } else {
+                lines.append("\(key): [\(values.map(quote).joined(separator: ", "))]")
+            }
+        }
         switch breakage {
         case .stoppedMissing: lines.append("status: gestopt")
         case .stoppedBeforeDate: lines += ["status: gestopt", "stopped: \(date.plus(days: -1).iso)"]
@@ -513,6 +536,8 @@ private struct Practice: Equatable {
         if let category { lines.append("category: \(quote(category))") }
         if let businessModel { lines.append("businessModel: \(businessModel)") }
         if lessBest { lines.append("lessBest: true") }
+        if let targetGroup { lines.append("targetGroup: \(quote(targetGroup))") }
+        if let website { lines.append("website: \(website)") }
         lines.append("---")
         return lines.joined(separator: "\n") + "\n\n" + body
     }

@@ -46,15 +46,15 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["breingen"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `breingen report` as a user runs it, on the project's example content.
@@ -65,18 +66,10 @@ final class ReportCommandTests: XCTestCase {
             "de site (financien/2020/)": try text(ofHTML: site.appendingPathComponent("output/financien/2020/index.html")),
             "het HTML-verslag": try text(ofHTML: site.appendingPathComponent("output/jaarverslag-2020.html")),
         ]
-        if let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: pdftotext)
-            process.arguments = [site.appendingPathComponent("output/jaarverslag-2020.pdf").path, "-"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            sources["het PDF-verslag"] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{A0}", with: " ")
-        } else {
-            print("NOTE: pdftotext is not installed; the PDF's figures are checked in ReportTests only (apt-get install poppler-utils)")
+        if let pdftotext = ExternalTool.find("pdftotext", skipping: "the PDF in this comparison; the PDF's figures are checked in ReportTests only") {
+            let (status, text) = try ExternalTool.run(pdftotext, [site.appendingPathComponent("output/jaarverslag-2020.pdf").path, "-"])
+            XCTAssertEqual(status, 0, text)
+            sources["het PDF-verslag"] = text.replacingOccurrences(of: "\u{A0}", with: " ")
         }
 
         var figures: Set<String> = ["95.677", "80,8%", "4,3%"]

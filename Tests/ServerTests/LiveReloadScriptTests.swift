@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Server
 
@@ -54,22 +55,9 @@ final class LiveReloadScriptTests: XCTestCase {
     console.log(JSON.stringify(steps));
     """#
 
-    private func node() -> URL? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            for name in ["node", "nodejs"] {
-                let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-        }
-        return nil
-    }
-
     func testScriptReloadsOnNewerBuildsAndShowsErrorsAsText() throws {
-        guard let node = node() else {
-            // .ci/run installs node; elsewhere say clearly what did not run.
-            print("NOTE: node (Debian package nodejs) is not installed: the live-reload script was not run")
-            return
-        }
+        // .ci/run installs node; elsewhere the note says what did not run.
+        guard let node = ExternalTool.find("node", or: ["nodejs"], skipping: "the run of the live-reload script") else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-js-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -78,17 +66,8 @@ final class LiveReloadScriptTests: XCTestCase {
         try Data(LiveReloadScriptTests.harness.utf8).write(to: harness)
         try Data(LiveReload.script(generation: 7).utf8).write(to: script)
 
-        let process = Process()
-        process.executableURL = node
-        process.arguments = [harness.path, script.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, errors)
+        let (status, output, errors) = try ExternalTool.runSeparately(node, [harness.path, script.path])
+        XCTAssertEqual(status, 0, errors)
 
         let steps = try XCTUnwrap(JSONSerialization.jsonObject(with: output) as? [String: Any], errors)
         XCTAssertEqual(steps["url"] as? String, "/__breingen/events")

@@ -18,8 +18,12 @@ public enum ExternalTool {
 
     /// Like `path(of:)`, but a missing tool prints a note naming it, what is skipped (`check`, e.g.
     /// "this check of the report PDF") and the install command, so a passing run says what did not run.
-    public static func find(_ name: String, skipping check: String = "this check") -> String? {
-        if let path = path(of: name) { return path }
+    /// `alternatives` are other names of the same tool, tried in order after `name` (older Debian releases
+    /// install node as `nodejs` only).
+    public static func find(_ name: String, or alternatives: [String] = [], skipping check: String = "this check") -> String? {
+        for candidate in [name] + alternatives {
+            if let path = path(of: candidate) { return path }
+        }
         print("NOTE: \(name) is not installed; skipping \(check) (\(installHint(for: name)))")
         return nil
     }
@@ -48,4 +52,31 @@ public enum ExternalTool {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    /// Like `run`, but keeps stdout and stderr apart, for a test that parses stdout (JSON, a word list) and
+    /// should not see the tool's warnings in it; stderr is there to explain a failure.
+    public static func runSeparately(_ executable: String, _ arguments: [String]) throws
+        -> (status: Int32, stdout: Data, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Drain stderr on another thread while this one reads stdout: reading them one after the other
+        // deadlocks when the tool fills the pipe that is not being read.
+        let errors = PipeReader()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errors.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, output, String(decoding: errors.data, as: UTF8.self))
+    }
+}
+
+/// Hands the stderr bytes from the reading thread to `runSeparately`; `group.wait()` orders the write before the read.
+private final class PipeReader: @unchecked Sendable {
+    var data = Data()
 }

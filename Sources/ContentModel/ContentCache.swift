@@ -77,9 +77,9 @@ public final class ContentCache: @unchecked Sendable {
         for path in changed {
             // An editor's temporary file that came and went is no content.
             if positions[path] == nil, !exists(path) { continue }
+            // Compared with what the build holds, not with the last decode: that may be of a broken file.
             guard let i = positions[path], jobs[i].type == .bestPractice,
-                  case .bestPractice(let old)? = results[i].item,
-                  options.keeps(old.info), kb.bestPractices.contains(where: { $0.info.file == path }) else { return nil }
+                  let old = kb.bestPractices.first(where: { $0.info.file == path }) else { return nil }
             let new = FileDecoder.decode(jobs[i])
             guard case .bestPractice(let practice)? = new.item, practice.slug == old.slug, options.keeps(practice.info),
                   !new.diagnostics.contains(where: { $0.severity == .error }),

@@ -10,7 +10,7 @@ extension PagePlanner {
 
     static func bank(_ data: SiteData) -> [PlannedPage] {
         let kb = data.kb
-        let facets = bankFacets(data)
+        let facets = data.bankFacets
         let total = kb.bestPractices.count
         return bestPracticeListPages(
             path: Routes.bank, template: "bank.html", kind: "bank", title: bankTitle, section: Routes.bank, trail: [],
@@ -19,15 +19,20 @@ extension PagePlanner {
     }
 
     /// The filters of the bank: per facet the values that occur, with counts.
-    static func bankFacets(_ data: SiteData) -> Value {
-        let kb = data.kb
-        func facet(_ name: String, _ label: String, _ values: (borrowing BestPractice) -> [String],
+    static func bankFacets(_ kb: KnowledgeBase) -> Value {
+        var themes: [String: Int] = [:], categories: [String: Int] = [:], places: [String: Int] = [:]
+        var statuses: [String: Int] = [:], models: [String: Int] = [:]
+        // Field by field through the index: handing whole practices to a closure copies each (large) one.
+        let practices = kb.bestPractices
+        for i in practices.indices {
+            for theme in practices[i].themes { themes[theme, default: 0] += 1 }
+            if let category = practices[i].category { categories[category, default: 0] += 1 }
+            for place in practices[i].places { places[place, default: 0] += 1 }
+            statuses[practices[i].status.rawValue, default: 0] += 1
+            if let model = practices[i].businessModel { models[model.rawValue, default: 0] += 1 }
+        }
+        func facet(_ name: String, _ label: String, _ counts: [String: Int],
                    title: (String) -> String = { $0 }, order: [String]? = nil) -> Value? {
-            var counts: [String: Int] = [:]
-            // Borrowed through the buffer: `for bp in` would copy every (large) practice, five times over.
-            kb.bestPractices.withUnsafeBufferPointer { practices in
-                for i in practices.indices { for v in values(practices[i]) { counts[v, default: 0] += 1 } }
-            }
             guard !counts.isEmpty else { return nil }
             let keys = order.map { $0.filter { counts[$0] != nil } }
                 ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
@@ -40,12 +45,11 @@ extension PagePlanner {
         }
         let themeTitles = Dictionary(kb.themes.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         return .list([
-            facet("thema", "Thema", { $0.themes }, title: { themeTitles[$0] ?? $0 }, order: kb.themes.map(\.slug)),
-            facet("categorie", "Categorie", { $0.category.map { [$0] } ?? [] }),
-            facet("plaats", "Plaats", { $0.places }),
-            facet("status", "Status", { [$0.status.rawValue] }, order: PracticeStatus.allCases.map(\.rawValue)),
-            facet("verdienmodel", "Verdienmodel", { $0.businessModel.map { [$0.rawValue] } ?? [] },
-                  order: BusinessModel.allCases.map(\.rawValue)),
+            facet("thema", "Thema", themes, title: { themeTitles[$0] ?? $0 }, order: kb.themes.map(\.slug)),
+            facet("categorie", "Categorie", categories),
+            facet("plaats", "Plaats", places),
+            facet("status", "Status", statuses, order: PracticeStatus.allCases.map(\.rawValue)),
+            facet("verdienmodel", "Verdienmodel", models, order: BusinessModel.allCases.map(\.rawValue)),
         ].compactMap { $0 })
     }
 

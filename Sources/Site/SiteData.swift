@@ -18,6 +18,8 @@ final class SiteData: @unchecked Sendable {
     let cards: [Value]
     /// The practices' entries of the bank's index (`PagePlanner.bankEntry`), in the same order.
     let bankEntries: [[UInt8]]
+    /// The bank's filters (`PagePlanner.bankFacets`).
+    let bankFacets: Value
     /// Best-practice slug → index in `kb.bestPractices`.
     let bestPracticeIndex: [String: Int]
     /// Tags in alphabetical order, each with its slug and the indices of its best practices.
@@ -29,8 +31,10 @@ final class SiteData: @unchecked Sendable {
     /// Per best practice, its tags as sorted numbers, to compare them cheaply.
     let tagIDs: [[Int]]
 
-    /// `reusing` lends its cards to the practices whose files are not in `changed`: the live preview passes
-    /// the last build's data when only best practices' fields changed (same themes, same routes).
+    /// `reusing` lends its per-practice values (cards, bank entries, the bank's filters when they stay the
+    /// same) to the practices whose slugs are not in `changed`: the live preview passes the last build's data
+    /// when only those practices' fields changed, in place (same themes, same routes, the others unchanged
+    /// and in the same order among themselves).
     init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate,
          reusing previous: SiteData? = nil, changed: Set<String> = []) {
         self.kb = kb
@@ -75,6 +79,28 @@ final class SiteData: @unchecked Sendable {
         // Every tag title (each variant's slug is its own: the tag's group is keyed by that slug).
         self.tagSlugs = slugs
 
+        // Where each practice was in `previous` (-1: edited): the unedited ones keep their order, so one walk
+        // over both lists pairs them up without a lookup per practice.
+        var reuse: [Int] = []
+        var facetsChanged = previous == nil
+        if let previous {
+            let newEdited = Set(changed.compactMap { index[$0] })
+            let oldEdited = Set(changed.compactMap { previous.bestPracticeIndex[$0] })
+            reuse = [Int](repeating: -1, count: practices.count)
+            let before = previous.kb.bestPractices
+            var j = 0
+            for i in practices.indices where !newEdited.contains(i) {
+                while oldEdited.contains(j) { j += 1 }
+                if j < before.count, before[j].info.file == practices[i].info.file { reuse[i] = j }
+                j += 1
+            }
+            for slug in changed {
+                guard let i = index[slug], let j = previous.bestPracticeIndex[slug] else { facetsChanged = true; continue }
+                if !Self.sameFacets(practices[i], before[j]) { facetsChanged = true }
+            }
+        }
+        bankFacets = facetsChanged ? PagePlanner.bankFacets(kb) : previous!.bankFacets
+
         // Cards and bank entries are built in parallel: on a big site they are the bulk of the shared values.
         var cards = [Value](repeating: .none, count: practices.count)
         var entries = [[UInt8]](repeating: [], count: practices.count)
@@ -83,10 +109,9 @@ final class SiteData: @unchecked Sendable {
                 let cardBase = cardSlots.baseAddress!, entryBase = entrySlots.baseAddress!
                 DispatchQueue.concurrentPerform(iterations: (practices.count + 63) / 64) { chunk in
                     for i in (chunk * 64)..<min(practices.count, chunk * 64 + 64) {
-                        if let previous, !changed.contains(practices[i].info.file),
-                           let old = previous.bestPracticeIndex[practices[i].slug] {
-                            cardBase[i] = previous.cards[old]
-                            entryBase[i] = previous.bankEntries[old]
+                        if let previous, reuse[i] >= 0 {
+                            cardBase[i] = previous.cards[reuse[i]]
+                            entryBase[i] = previous.bankEntries[reuse[i]]
                             continue
                         }
                         cardBase[i] = Self.card(practices[i], routes: routes, themeLinks: themeLinks)
@@ -104,6 +129,12 @@ final class SiteData: @unchecked Sendable {
     /// between builds: rendering threads read `kb` without locks.
     func replaceBodies(_ edited: [BestPractice]) {
         kb.replaceBestPracticeBodies(edited)
+    }
+
+    /// Whether the bank's filters count the same values for both.
+    private static func sameFacets(_ a: BestPractice, _ b: BestPractice) -> Bool {
+        a.themes == b.themes && a.category == b.category && a.places == b.places && a.status == b.status
+            && a.businessModel == b.businessModel
     }
 
     static func statusText(_ bp: BestPractice) -> String {

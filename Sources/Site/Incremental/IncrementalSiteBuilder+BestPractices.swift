@@ -79,7 +79,8 @@ extension IncrementalSiteBuilder {
         guard today == old.today else { return try run(full: false, contentPaths: changedFiles, templateNames: []) }
         let kb = old.kb.replacingBestPractices(edits.practices)
         let bodies = BodyRenderer(links: old.bodies.links, root: options.root)
-        let data = SiteData(kb: kb, routes: old.routes, bodies: bodies, today: today, reusing: old, changed: changedFiles)
+        let data = SiteData(kb: kb, routes: old.routes, bodies: bodies, today: today, reusing: old,
+                            changed: Set(edits.practices.map(\.slug)))
         timer.mark("data")
 
         let changed = Set(edits.practices.map(\.slug))
@@ -138,7 +139,8 @@ extension IncrementalSiteBuilder {
                     written.insert(path)
                 }
             }
-            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: index) {
+            let sitemap = sitemapPaths == state.sitemapPaths ? state.aux[Routes.sitemap] : nil
+            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: index, sitemap: sitemap) {
                 try auxiliary(file.bytes, file.path)
             }
             // The annual reports list the practices of each theme.
@@ -156,6 +158,7 @@ extension IncrementalSiteBuilder {
             next.fingerprints = fingerprints
             next.listings = listings
             next.listFiles = listFiles
+            next.sitemapPaths = sitemapPaths
             next.search = entries
             next.aux = aux
             self.state = next

@@ -66,6 +66,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         var listFiles: Set<String>
         /// The sitemap paths of `PagePlanner.otherPages`, in order.
         var otherSitemapPaths: [String]
+        /// Every sitemap path, in order.
+        var sitemapPaths: [String]
     }
 
     /// `workDirectory` holds the ring of output folders; the caller removes it when done.
@@ -97,6 +99,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             case .global: full = true
             }
         }
+        let before = state
         do {
             let summary: IncrementalSummary
             if !full, templateNames.isEmpty, let state, let edits = cache.bestPracticeEdits(contentPaths, in: state.data.kb) {
@@ -106,6 +109,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             }
             pending = []
             mustBuildAll = false
+            retire(before)
             return summary
         } catch {
             // The pending paths force the same work next time (the state is that of the last good
@@ -114,6 +118,13 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             mustBuildAll = state == nil
             throw error
         }
+    }
+
+    /// Frees the replaced state a little later on a background queue: on a big site releasing its values
+    /// takes milliseconds that the new build's answer should not wait for.
+    private func retire(_ old: State?) {
+        guard let old else { return }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1) { withExtendedLifetime(old) {} }
     }
 
     /// Byte equality with memcmp: the search index of a big site is many megabytes.
@@ -230,7 +241,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
             var entries = SearchEntries()
             entries.merge(search.entriesByOrder, kb: kb)
-            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: entries.document(kb: kb)) {
+            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: entries.document(kb: kb),
+                                                   sitemap: sitemapPaths == previous?.sitemapPaths ? previous?.aux[Routes.sitemap] : nil) {
                 try auxiliary(file.bytes, file.path)
             }
             // The annual reports draw on all content, so any content change renders them again (the
@@ -268,7 +280,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 fingerprints: outcome.fingerprints, templates: outcome.templates, search: entries, aux: aux,
                 data: data, compiled: templates, listings: outcome.listings,
                 listFiles: Set(listPages.map { Routes.file(for: $0.path) }),
-                otherSitemapPaths: otherPages.filter(\.inSitemap).map(\.path))
+                otherSitemapPaths: otherPages.filter(\.inSitemap).map(\.path), sitemapPaths: sitemapPaths)
             timer.mark("state")
             timer.report()
             return IncrementalSummary(

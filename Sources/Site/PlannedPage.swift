@@ -28,7 +28,8 @@ struct CardListing: Sendable {
         var hasher = Hasher()
         hasher.combine(rest)
         hasher.combine(shown.count)
-        for index in shown { hasher.combine(data.kb.bestPractices[index].slug) }
+        let slugHashes = data.index.slugHashes
+        for index in shown { hasher.combine(slugHashes[index]) }
         return hasher.finalize()
     }
 }

@@ -20,88 +20,62 @@ final class SiteData: @unchecked Sendable {
     let bankEntries: [[UInt8]]
     /// The bank's filters (`PagePlanner.bankFacets`).
     let bankFacets: Value
+    /// Where the best practices stand in the lists.
+    let index: PracticeIndex
     /// Best-practice slug → index in `kb.bestPractices`.
-    let bestPracticeIndex: [String: Int]
+    var bestPracticeIndex: [String: Int] { index.position }
     /// Tags in alphabetical order, each with its slug and the indices of its best practices.
-    let tags: [(title: String, slug: String, members: [Int])]
-    /// Tag title → slug.
-    let tagSlugs: [String: String]
+    var tags: [(title: String, slug: String, members: [Int])] { index.tags }
     /// Per theme slug, the indices of its best practices (newest first).
-    let bestPracticesByTheme: [String: [Int]]
+    var bestPracticesByTheme: [String: [Int]] { index.byTheme }
     /// Per best practice, its tags as sorted numbers, to compare them cheaply.
-    let tagIDs: [[Int]]
+    var tagIDs: [[Int]] { index.tagIDs }
 
-    /// `reusing` lends its per-practice values (cards, bank entries, the bank's filters when they stay the
-    /// same) to the practices whose slugs are not in `changed`: the live preview passes the last build's data
-    /// when only those practices' fields changed, in place (same themes, same routes, the others unchanged
-    /// and in the same order among themselves).
-    init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate,
-         reusing previous: SiteData? = nil, changed: Set<String> = []) {
+    init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate) {
         self.kb = kb
         self.routes = routes
         self.bodies = bodies
         self.today = today
-        var themeLinks: [String: Value] = [:]
-        for theme in kb.themes {
-            themeLinks[theme.slug] = .link(theme.title, routes.url(Routes.theme(theme.slug)))
-        }
-        self.themeLinks = themeLinks
+        themeLinks = Self.themeLinks(kb, routes: routes)
+        index = PracticeIndex(kb.bestPractices)
+        bankFacets = PagePlanner.bankFacets(kb)
+        (cards, bankEntries) = Self.practiceValues(kb.bestPractices, routes: routes, themeLinks: themeLinks, reusing: nil)
+    }
 
-        var index: [String: Int] = [:]
-        index.reserveCapacity(kb.bestPractices.count)
-        var byTag: [String: (title: String, members: [Int])] = [:]
-        var byTheme: [String: [Int]] = [:]
-        // Few distinct tags on many practices: each is slugged once.
-        var slugs: [String: String] = [:]
-        func slug(_ tag: String) -> String {
-            if let known = slugs[tag] { return known }
-            let made = TextSlug.make(tag)
-            slugs[tag] = made
-            return made
+    /// The data after in-place edits of the best practices with the slugs in `edited` (same files, same
+    /// slugs, same themes and routes; `kb` is `previous.kb` with those practices replaced and re-sorted):
+    /// the lists are patched and every unedited practice keeps its card, bank entry and search entry.
+    /// `previousPosition` gets, per practice, its index in `previous` (-1 for an edited one).
+    init(patching previous: SiteData, kb: KnowledgeBase, bodies: BodyRenderer, today: ContentDate, edited: Set<String>,
+         previousPosition: inout [Int]) {
+        self.kb = kb
+        routes = previous.routes
+        self.bodies = bodies
+        self.today = today
+        themeLinks = previous.themeLinks
+        let before = previous.kb.bestPractices, practices = kb.bestPractices
+        let index = PracticeIndex(patching: previous.index, before: before, practices: practices, edited: edited,
+                                  previousPosition: &previousPosition)
+        self.index = index
+        let sameFacets = edited.allSatisfy { slug in
+            guard let i = index.position[slug], let j = previous.index.position[slug] else { return false }
+            return Self.sameFacets(practices[i], before[j])
         }
-        // By index, not `for bp in`: a loop variable would copy every (large) practice.
-        let practices = kb.bestPractices
-        for i in practices.indices {
-            index[practices[i].slug] = i
-            for tag in practices[i].tags {
-                let slug = slug(tag)
-                byTag[slug, default: (tag, [])].members.append(i)
-            }
-            for theme in practices[i].themes { byTheme[theme, default: []].append(i) }
-        }
-        bestPracticeIndex = index
-        bestPracticesByTheme = byTheme
-        tags = byTag.map { (title: $0.value.title, slug: $0.key, members: $0.value.members) }
-            .sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
-        var tagNumbers: [String: Int] = [:]
-        for (number, tag) in tags.enumerated() { tagNumbers[tag.slug] = number }
-        tagIDs = practices.indices.map { i in practices[i].tags.compactMap { tagNumbers[slug($0)] }.sorted() }
-        // Every tag title (each variant's slug is its own: the tag's group is keyed by that slug).
-        self.tagSlugs = slugs
+        bankFacets = sameFacets ? previous.bankFacets : PagePlanner.bankFacets(kb)
+        (cards, bankEntries) = Self.practiceValues(
+            practices, routes: routes, themeLinks: themeLinks, reusing: (previous, previousPosition))
+    }
 
-        // Where each practice was in `previous` (-1: edited): the unedited ones keep their order, so one walk
-        // over both lists pairs them up without a lookup per practice.
-        var reuse: [Int] = []
-        var facetsChanged = previous == nil
-        if let previous {
-            let newEdited = Set(changed.compactMap { index[$0] })
-            let oldEdited = Set(changed.compactMap { previous.bestPracticeIndex[$0] })
-            reuse = [Int](repeating: -1, count: practices.count)
-            let before = previous.kb.bestPractices
-            var j = 0
-            for i in practices.indices where !newEdited.contains(i) {
-                while oldEdited.contains(j) { j += 1 }
-                if j < before.count, before[j].info.file == practices[i].info.file { reuse[i] = j }
-                j += 1
-            }
-            for slug in changed {
-                guard let i = index[slug], let j = previous.bestPracticeIndex[slug] else { facetsChanged = true; continue }
-                if !Self.sameFacets(practices[i], before[j]) { facetsChanged = true }
-            }
-        }
-        bankFacets = facetsChanged ? PagePlanner.bankFacets(kb) : previous!.bankFacets
+    private static func themeLinks(_ kb: KnowledgeBase, routes: Routes) -> [String: Value] {
+        var links: [String: Value] = [:]
+        for theme in kb.themes { links[theme.slug] = .link(theme.title, routes.url(Routes.theme(theme.slug))) }
+        return links
+    }
 
-        // Cards and bank entries are built in parallel: on a big site they are the bulk of the shared values.
+    /// Cards and bank entries, built in parallel (on a big site they are the bulk of the shared values),
+    /// or taken from an earlier build for the practices with a position there.
+    private static func practiceValues(_ practices: [BestPractice], routes: Routes, themeLinks: [String: Value],
+                                       reusing: (data: SiteData, positions: [Int])?) -> ([Value], [[UInt8]]) {
         var cards = [Value](repeating: .none, count: practices.count)
         var entries = [[UInt8]](repeating: [], count: practices.count)
         cards.withUnsafeMutableBufferPointer { cardSlots in
@@ -109,19 +83,18 @@ final class SiteData: @unchecked Sendable {
                 let cardBase = cardSlots.baseAddress!, entryBase = entrySlots.baseAddress!
                 DispatchQueue.concurrentPerform(iterations: (practices.count + 63) / 64) { chunk in
                     for i in (chunk * 64)..<min(practices.count, chunk * 64 + 64) {
-                        if let previous, reuse[i] >= 0 {
-                            cardBase[i] = previous.cards[reuse[i]]
-                            entryBase[i] = previous.bankEntries[reuse[i]]
+                        if let reusing, reusing.positions[i] >= 0 {
+                            cardBase[i] = reusing.data.cards[reusing.positions[i]]
+                            entryBase[i] = reusing.data.bankEntries[reusing.positions[i]]
                             continue
                         }
-                        cardBase[i] = Self.card(practices[i], routes: routes, themeLinks: themeLinks)
+                        cardBase[i] = card(practices[i], routes: routes, themeLinks: themeLinks)
                         entryBase[i] = PagePlanner.bankEntry(practices[i], routes: routes)
                     }
                 }
             }
         }
-        self.cards = cards
-        self.bankEntries = entries
+        return (cards, entries)
     }
 
     /// The live preview's body-only edits: the practices keep their fields (so every shared value stays
@@ -167,7 +140,7 @@ final class SiteData: @unchecked Sendable {
     }
 
     func tagLinks(_ tags: [String]) -> Value {
-        .list(tags.map { tag in .link(tag, routes.url(Routes.tag(tagSlugs[tag] ?? TextSlug.make(tag)))) })
+        .list(tags.map { tag in .link(tag, routes.url(Routes.tag(index.tagSlugs[tag] ?? TextSlug.make(tag)))) })
     }
 
     func url(_ path: String) -> String { routes.url(path) }

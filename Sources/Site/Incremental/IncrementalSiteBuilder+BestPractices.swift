@@ -34,8 +34,8 @@ extension IncrementalSiteBuilder {
         if bodies.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(bodies.diagnostics) }
         timer.mark("render")
         var entries = state.search
-        entries.merge(search.entriesByOrder, kb: data.kb)
-        let index = entries.document(kb: data.kb)
+        entries.merge(search.entriesByOrder)
+        let index = entries.document()
         timer.mark("search")
 
         let target = try ring.prepare(fresh: false)
@@ -78,16 +78,20 @@ extension IncrementalSiteBuilder {
         // A new day changes what every page shows: the general path sees that.
         guard today == old.today else { return try run(full: false, contentPaths: changedFiles, templateNames: []) }
         let kb = old.kb.replacingBestPractices(edits.practices)
+        timer.mark("kb")
         let bodies = BodyRenderer(links: old.bodies.links, root: options.root)
-        let data = SiteData(kb: kb, routes: old.routes, bodies: bodies, today: today, reusing: old,
-                            changed: Set(edits.practices.map(\.slug)))
+        var previousPosition: [Int] = []
+        let data = SiteData(patching: old, kb: kb, bodies: bodies, today: today, edited: Set(edits.practices.map(\.slug)),
+                            previousPosition: &previousPosition)
         timer.mark("data")
 
         let changed = Set(edits.practices.map(\.slug))
         let practicePages = try changedPracticePages(changed, old: old, new: data)
         let changedIndices = Set(changed.compactMap { data.bestPracticeIndex[$0] })
         let search = SearchCollector()
+        timer.mark("practices")
         let lists = PagePlanner.listPages(data, search: search)
+        timer.mark("lists")
         var listings = state.listings
         var toCheck: [PlannedPage] = []
         for page in lists {
@@ -126,9 +130,10 @@ extension IncrementalSiteBuilder {
                 listings[file] = nil
             }
 
-            var entries = state.search
-            entries.merge(search.entriesByOrder, kb: kb)
-            let index = entries.document(kb: kb)
+            var entries = state.search.realigned(previousPosition)
+            entries.merge(search.entriesByOrder)
+            let index = entries.document()
+            timer.mark("search")
             let sitemapPaths = kb.bestPractices.map { Routes.bestPractice($0.slug) } + lists.filter(\.inSitemap).map(\.path)
                 + state.otherSitemapPaths
             var aux = state.aux

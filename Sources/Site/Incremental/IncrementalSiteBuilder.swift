@@ -218,7 +218,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         timer.mark("ring")
         let plan = RenderPlan(
             pages: pages, data: data, templates: templates, forcedTemplates: forcedTemplates,
-            changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous?.search ?? SearchEntries())
+            changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous.map { ($0.search, $0.data.bestPracticeIndex) })
         var written: Set<String> = []
         var reportWarnings: [Diagnostic] = []
         do {
@@ -239,9 +239,9 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 }
             }
             let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
-            var entries = SearchEntries()
-            entries.merge(search.entriesByOrder, kb: kb)
-            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: entries.document(kb: kb),
+            var entries = SearchEntries(practiceCount: kb.bestPractices.count)
+            entries.merge(search.entriesByOrder)
+            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: entries.document(),
                                                    sitemap: sitemapPaths == previous?.sitemapPaths ? previous?.aux[Routes.sitemap] : nil) {
                 try auxiliary(file.bytes, file.path)
             }

@@ -27,12 +27,13 @@ final class RenderPlan: @unchecked Sendable {
     let forcedTemplates: Set<String>
     let changedFiles: Set<String>
     let previous: [String: Int]?
-    let previousSearch: SearchEntries
+    /// The last build's search entries and where its practices stood (by slug).
+    let previousSearch: (entries: SearchEntries, positions: [String: Int])?
     private let lock = NSLock()
     private var attemptedFiles: Set<String> = []
 
     init(pages: [PlannedPage], data: SiteData, templates: [String: Template], forcedTemplates: Set<String>,
-         changedFiles: Set<String>, previous: [String: Int]?, previousSearch: SearchEntries) {
+         changedFiles: Set<String>, previous: [String: Int]?, previousSearch: (entries: SearchEntries, positions: [String: Int])?) {
         self.pages = pages
         self.data = data
         self.templates = templates
@@ -77,7 +78,8 @@ final class RenderPlan: @unchecked Sendable {
                                 fingerprint = Self.bestPracticeFingerprint(index, data)
                                 let order = SearchOrder.bestPractice + index
                                 if !forced, !changedFiles.contains(practices[index].info.file),
-                                   previous?[file] == fingerprint, let entry = previousSearch.practices[practices[index].slug] {
+                                   previous?[file] == fingerprint, let kept = previousSearch,
+                                   let position = kept.positions[practices[index].slug], let entry = kept.entries.practices[position] {
                                     fingerprintBase[index] = fingerprint
                                     keptHere.append((order, entry))
                                     continue

@@ -121,16 +121,19 @@ public struct SiteBuilder {
     /// The files beside the pages: search and bank indexes, feed, sitemap, robots.txt. The full and the
     /// incremental build both write exactly these, so a new one is added here, once.
     /// `sitemapPaths` are the paths of the pages in the sitemap, in plan order; `sitemap`, when given, is the
-    /// sitemap an earlier build wrote for the same paths.
-    static func auxiliaryFiles(_ data: SiteData, sitemapPaths: [String], searchIndex: [UInt8],
+    /// sitemap an earlier build wrote for the same paths. Without `searchIndex` the list leaves it out (a
+    /// caller that writes it on another thread).
+    static func auxiliaryFiles(_ data: SiteData, sitemapPaths: [String], searchIndex: [UInt8]?,
                                sitemap: [UInt8]? = nil) -> [(path: String, bytes: [UInt8])] {
-        [
-            (Routes.searchIndex, searchIndex),
+        var files: [(path: String, bytes: [UInt8])] = []
+        if let searchIndex { files.append((Routes.searchIndex, searchIndex)) }
+        files += [
             (Routes.bankIndex, PagePlanner.bankIndex(data)),
             (Routes.feed, Array(feed(data).utf8)),
             (Routes.sitemap, sitemap ?? Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8)),
             ("robots.txt", Array(Feeds.robots(routes: data.routes).utf8)),
         ]
+        return files
     }
 
     /// The `asset(path)` function and the `markdown` filter, plus the shared values and the annual

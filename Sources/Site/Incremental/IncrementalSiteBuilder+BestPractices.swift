@@ -132,29 +132,35 @@ extension IncrementalSiteBuilder {
 
             var entries = state.search.realigned(previousPosition)
             entries.merge(search.entriesByOrder)
-            let index = entries.document()
-            timer.mark("search")
             let sitemapPaths = kb.bestPractices.map { Routes.bestPractice($0.slug) } + lists.filter(\.inSitemap).map(\.path)
                 + state.otherSitemapPaths
-            var aux = state.aux
-            func auxiliary(_ bytes: [UInt8], _ path: String) throws {
-                aux[path] = bytes
-                if !Self.same(state.aux[path], bytes) {
-                    try OutputRing.write(bytes, to: path, in: target.path)
-                    written.insert(path)
-                }
-            }
             let sitemap = sitemapPaths == state.sitemapPaths ? state.aux[Routes.sitemap] : nil
-            for file in SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: index, sitemap: sitemap) {
-                try auxiliary(file.bytes, file.path)
-            }
-            // The annual reports list the practices of each theme.
+            // Three independent jobs on the cores: the search index (many megabytes), the other files beside
+            // the pages, and the annual reports, which list the practices of each theme.
+            let root = options.root, folder = target.path, searchEntries = entries, previousAux = state.aux
+            let jobs: [@Sendable () throws -> AuxiliaryOutput] = [
+                { try AuxiliaryOutput(writing: [(Routes.searchIndex, searchEntries.document())], in: folder, unless: previousAux) },
+                {
+                    try AuxiliaryOutput(
+                        writing: SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: nil, sitemap: sitemap),
+                        in: folder, unless: previousAux)
+                },
+                {
+                    let years = SiteReports.years(root: root)
+                    guard !years.isEmpty else { return AuxiliaryOutput() }
+                    let reports = try SiteReports.render(years: years, root: root, day: today)
+                    var output = try AuxiliaryOutput(
+                        writing: reports.files.map { ($0.path, [UInt8]($0.data)) }, in: folder, unless: previousAux)
+                    output.warnings = reports.warnings
+                    return output
+                },
+            ]
+            var aux = state.aux
             var reportWarnings: [Diagnostic] = []
-            let years = SiteReports.years(root: options.root)
-            if !years.isEmpty {
-                let reports = try SiteReports.render(years: years, root: options.root, day: today)
-                for file in reports.files { try auxiliary([UInt8](file.data), file.path) }
-                reportWarnings = reports.warnings
+            for output in try AuxiliaryOutput.run(jobs) {
+                for (path, bytes) in output.files { aux[path] = bytes }
+                written.formUnion(output.written)
+                reportWarnings += output.warnings
             }
             timer.mark("aux")
             ring.commit(changed: written, fresh: false)
@@ -174,7 +180,8 @@ extension IncrementalSiteBuilder {
                 warnings: (edits.diagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error },
                 bestPracticesOnly: true)
         } catch {
-            ring.abandon(attempted: written.union(outcome.attempted))
+            // The jobs beside the pages may have written any of the last build's files there.
+            ring.abandon(attempted: written.union(outcome.attempted).union(state.aux.keys))
             throw error
         }
     }
@@ -212,5 +219,51 @@ extension IncrementalSiteBuilder {
             }
         }
         return result.sorted()
+    }
+}
+
+/// Files beside the pages that one job of the best-practice path wrote: all of them with their bytes (kept
+/// for the next build's comparison), the ones written because they changed, and any warnings.
+struct AuxiliaryOutput: Sendable {
+    var files: [(path: String, bytes: [UInt8])] = []
+    var written: [String] = []
+    var warnings: [Diagnostic] = []
+
+    init() {}
+
+    /// Writes each file whose bytes differ from the last build's.
+    init(writing files: [(path: String, bytes: [UInt8])], in folder: String, unless previous: [String: [UInt8]]) throws {
+        self.files = files
+        for file in files where !IncrementalSiteBuilder.same(previous[file.path], file.bytes) {
+            try OutputRing.write(file.bytes, to: file.path, in: folder)
+            written.append(file.path)
+        }
+    }
+
+    /// Runs the jobs in parallel; the first failure (in job order) is thrown once all have ended.
+    static func run(_ jobs: [@Sendable () throws -> AuxiliaryOutput]) throws -> [AuxiliaryOutput] {
+        let results = ResultSlots<AuxiliaryOutput>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in results.set(i, Result { try jobs[i]() }) }
+        return try results.values.map { try $0.get() }
+    }
+}
+
+/// One result per parallel job, set from the jobs' threads.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<T, Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<T, Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<T, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }

@@ -100,10 +100,14 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             }
         }
         let before = state
+        let timer = PhaseTimer()
         do {
             let summary: IncrementalSummary
             if !full, templateNames.isEmpty, let state, let edits = cache.bestPracticeEdits(contentPaths, in: state.data.kb) {
+                timer.mark("edits")
                 summary = try edits.bodiesOnly ? bodyEdits(edits.practices, state: state) : fieldEdits(edits, state: state)
+                timer.mark("build")
+                timer.report()
             } else {
                 summary = try run(full: full, contentPaths: contentPaths, templateNames: templateNames)
             }

@@ -42,14 +42,17 @@ final class SearchCollector: @unchecked Sendable {
     static func document(_ sorted: [[UInt8]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(sorted.reduce(32) { $0 + $1.count + 2 })
-        out.append(contentsOf: "{\"docs\":[".utf8)
+        out.append(contentsOf: opening)
         for (index, entry) in sorted.enumerated() {
-            if index > 0 { out.append(contentsOf: ",\n".utf8) }
+            if index > 0 { out.append(contentsOf: separator) }
             out.append(contentsOf: entry)
         }
-        out.append(contentsOf: "]}\n".utf8)
+        out.append(contentsOf: closing)
         return out
     }
+
+    /// What comes before, between and after the entries in the index file.
+    static let opening = Array("{\"docs\":[".utf8), separator = Array(",\n".utf8), closing = Array("]}\n".utf8)
 }
 
 /// Search-order bands, so kinds appear grouped when scores tie: themes, best practices, the rest.

@@ -35,8 +35,6 @@ extension IncrementalSiteBuilder {
         timer.mark("render")
         var entries = state.search
         entries.merge(search.entriesByOrder)
-        let index = entries.document()
-        timer.mark("search")
 
         let target = try ring.prepare(fresh: false)
         var written: Set<String> = []
@@ -45,7 +43,7 @@ extension IncrementalSiteBuilder {
                 try OutputRing.write(bytes, to: file, in: target.path)
                 written.insert(file)
             }
-            try OutputRing.write(index, to: Routes.searchIndex, in: target.path)
+            try entries.write(to: Routes.searchIndex, in: target.path)
             written.insert(Routes.searchIndex)
         } catch {
             ring.abandon(attempted: written.union([Routes.searchIndex]))
@@ -56,7 +54,7 @@ extension IncrementalSiteBuilder {
         timer.mark("write")
         var next = state
         next.search = entries
-        next.aux[Routes.searchIndex] = index
+        next.aux[Routes.searchIndex] = nil
         self.state = next
         timer.report()
         return IncrementalSummary(
@@ -139,7 +137,12 @@ extension IncrementalSiteBuilder {
             // the pages, and the annual reports, which list the practices of each theme.
             let root = options.root, folder = target.path, searchEntries = entries, previousAux = state.aux
             let jobs: [@Sendable () throws -> AuxiliaryOutput] = [
-                { try AuxiliaryOutput(writing: [(Routes.searchIndex, searchEntries.document())], in: folder, unless: previousAux) },
+                {
+                    try searchEntries.write(to: Routes.searchIndex, in: folder)
+                    var output = AuxiliaryOutput()
+                    output.written = [Routes.searchIndex]
+                    return output
+                },
                 {
                     try AuxiliaryOutput(
                         writing: SiteBuilder.auxiliaryFiles(data, sitemapPaths: sitemapPaths, searchIndex: nil, sitemap: sitemap),
@@ -156,6 +159,8 @@ extension IncrementalSiteBuilder {
                 },
             ]
             var aux = state.aux
+            // Streamed, not kept: the next build writes it again, whatever the path.
+            aux[Routes.searchIndex] = nil
             var reportWarnings: [Diagnostic] = []
             for output in try AuxiliaryOutput.run(jobs) {
                 for (path, bytes) in output.files { aux[path] = bytes }

@@ -28,18 +28,37 @@ struct SearchEntries {
         return moved
     }
 
-    /// The index file, in search order: themes, the best practices in list order, the rest.
-    func document() -> [UInt8] {
+    /// The entries in search order: themes, the best practices in list order, the rest.
+    func forEachEntry(_ body: ([UInt8]) throws -> Void) rethrows {
         let orders = others.keys.sorted()
-        var sorted: [[UInt8]] = []
-        sorted.reserveCapacity(orders.count + practices.count)
         var next = orders.startIndex
         while next < orders.endIndex, orders[next] < SearchOrder.bestPractice {
-            sorted.append(others[orders[next]]!)
+            try body(others[orders[next]]!)
             next += 1
         }
-        for entry in practices { if let entry { sorted.append(entry) } }
-        for order in orders[next...] { sorted.append(others[order]!) }
+        for entry in practices { if let entry { try body(entry) } }
+        for order in orders[next...] { try body(others[order]!) }
+    }
+
+    /// The index file.
+    func document() -> [UInt8] {
+        var sorted: [[UInt8]] = []
+        sorted.reserveCapacity(others.count + practices.count)
+        forEachEntry { sorted.append($0) }
         return SearchCollector.document(sorted)
+    }
+
+    /// Writes the index file without assembling it in memory (it is many megabytes on a big site).
+    func write(to path: String, in folder: String) throws {
+        try StreamedFile.write(to: path, in: folder) { file in
+            try file.append(SearchCollector.opening)
+            var first = true
+            try forEachEntry { entry in
+                if !first { try file.append(SearchCollector.separator) }
+                first = false
+                try file.append(entry)
+            }
+            try file.append(SearchCollector.closing)
+        }
     }
 }

@@ -109,6 +109,7 @@ extension IncrementalSiteBuilder {
         timer.mark("plan")
 
         let target = try ring.prepare(fresh: false)
+        timer.mark("prepare")
         let outcome = ListedPagesRender(pages: pages, previous: state.fingerprints, templates: state.compiled)
         var written: Set<String> = []
         do {

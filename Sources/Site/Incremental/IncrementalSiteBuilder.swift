@@ -81,7 +81,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
     /// Waits for the background work of the last build (hard-link copies of the output); call it before
     /// removing the work directory.
     public func waitUntilIdle() {
-        ring.waitUntilIdle()
+        ring.waitUntilDone()
     }
 
     /// Builds after `changed` (paths relative to the site root); nil rebuilds everything. Throws the

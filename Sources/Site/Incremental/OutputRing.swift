@@ -18,9 +18,17 @@ final class OutputRing: @unchecked Sendable {
     private let cloning = DispatchGroup()
     private let cloneLock = NSLock()
     private var cloned: [Int] = []
+    /// Files replaced in a folder while bringing it up to date, still linked here: the last link of a big
+    /// file (the search index) takes the file system milliseconds to free, which happens after the build.
+    private let trash: String
+    /// Files put there by the current `prepare`; names count on, so a late emptying never meets a new one.
+    private var trashed = 0
+    private var trashNames = 0
+    private let emptying = DispatchGroup()
 
     init(workDirectory: URL, count: Int = 3) {
         folders = (0..<count).map { workDirectory.appendingPathComponent("site-\($0)", isDirectory: true) }
+        trash = workDirectory.appendingPathComponent("replaced").path
         differing = Array(repeating: nil, count: count)
     }
 
@@ -44,7 +52,22 @@ final class OutputRing: @unchecked Sendable {
             try cloneTree(from: folders[current!].path, to: target.path)
         }
         differing[index] = []
+        emptyTrashLater()
         return target
+    }
+
+    /// Removes the replaced files a moment after the build that replaced them, off its path.
+    private func emptyTrashLater() {
+        guard trashed > 0 else { return }
+        trashed = 0
+        let trash = self.trash
+        emptying.enter()
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(300)) { [self] in
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: trash)) ?? [] {
+                unlink(trash + "/" + entry)
+            }
+            emptying.leave()
+        }
     }
 
     /// The build into the prepared folder succeeded, having written or removed `changed`: serve it.
@@ -78,6 +101,12 @@ final class OutputRing: @unchecked Sendable {
     /// Waits for background copies (before the next build, and before the folders are removed).
     func waitUntilIdle() {
         cloning.wait()
+    }
+
+    /// Waits for all background work, the removal of replaced files included (before removing the folders).
+    func waitUntilDone() {
+        cloning.wait()
+        emptying.wait()
     }
 
     /// The build failed after touching `attempted` in the prepared folder: remember what to repair.
@@ -130,6 +159,10 @@ final class OutputRing: @unchecked Sendable {
             return
         }
         try Self.makeParents(of: to, below: target)
+        // Keep the replaced file linked until after the build (see `trash`).
+        if trashNames == 0 { mkdir(trash, 0o755) }
+        trashNames += 1
+        if link(to, trash + "/\(trashNames)") == 0 { trashed += 1 }
         let temporary = to + ".breingen-tmp"
         unlink(temporary)
         guard link(from, temporary) == 0, rename(temporary, to) == 0 else {

@@ -9,7 +9,7 @@
 #   - breingen's own figure: from the change being noticed (inotify) to the new output being served,
 #     read from serve's terminal lines ("... ms na de wijziging").
 #
-#   bash bench/serve/incremental.sh            # N=10000, 10 edits each
+#   bash bench/serve/incremental.sh            # N=10000, 10 edits each, 10 s of quiet after start-up (SETTLE)
 #   N=1000 EDITS=20 bash bench/serve/incremental.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,6 +59,10 @@ pids+=($!)
 wait_for_log "$work/hugo.log" "Web Server is available" 600
 echo "hugo server: $(grep -i 'built in' "$work/hugo.log" | head -1)"
 
+# Both servers have just built (hugo for many seconds): let them and the disk settle before editing, so
+# neither tool's edits pay for the other's start-up.
+sleep "${SETTLE:-10}"
+echo "load after settling: $(cut -d' ' -f1 /proc/loadavg)"
 hugo_name="hugo server $(hugo version | awk '{print $2}' | cut -d+ -f1)"
 echo
 echo "edit to served ($EDITS edits each; milliseconds)"

@@ -55,8 +55,9 @@ public final class ContentCache: @unchecked Sendable {
             for (k, i) in todo.enumerated() { results[i] = decoded[k] }
         }
         diagnostics += listingDiagnostics
-        var (kb, more) = ContentLoader.assemble(
-            site: site ?? SiteSettings(title: "", baseURL: "", language: ""), results: results, options: options)
+        // Without usable settings (already reported) references to menus and levels are not checked, as
+        // in a full load: a broken site.yml must not bring an error per menu and level named elsewhere.
+        var (kb, more) = ContentLoader.assemble(site: site, results: results, options: options)
         diagnostics += more
         diagnostics = ContentLoader.sorted(diagnostics)
         guard site != nil else { throw DiagnosticError(diagnostics) }

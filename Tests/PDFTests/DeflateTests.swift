@@ -1,9 +1,10 @@
+import TestSupport
 import XCTest
 @testable import PDF
 
 final class DeflateTests: XCTestCase {
     func testRoundTrips() throws {
-        var random = SeededGenerator(seed: 42)
+        var random = SplitMix64(seed: 42)
         let samples: [[UInt8]] = [
             [],
             [0x41],
@@ -29,18 +30,5 @@ final class DeflateTests: XCTestCase {
         XCTAssertEqual(Array(stream.prefix(2)), [0x78, 0x01])
         // Adler-32 of "abc" is 0x024d0127.
         XCTAssertEqual(Array(stream.suffix(4)), [0x02, 0x4D, 0x01, 0x27])
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the random sample is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -90,7 +90,7 @@ final class ExternalToolTests: XCTestCase {
 
     func testPythonZlibDecodesOurDeflate() throws {
         guard let python = ExternalTool.find("python3") else { return }
-        var g = SeededGenerator(seed: 3)
+        var g = SplitMix64(seed: 3)
         let samples: [[UInt8]] = [
             [], Array("a".utf8), (0..<256).map { UInt8($0) },
             Array(String(repeating: "1 0 0 1 68 700 Tm (De alliantie brengt partijen samen.) Tj\n", count: 300).utf8),

@@ -1,46 +1,34 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Server
 
 /// Garbage in never crashes the parser or the path decoder, and never stops the server answering others.
 final class MalformedInputTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so every run tries the same inputs.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     private let seeds = [
         "GET /thema/wonen/?x=1 HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n",
         "HEAD /%2e%2e/caf%C3%A9 HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc",
         "GET http://h/a HTTP/1.1\r\nHost: h\r\nIf-None-Match: \"x\"\r\n\r\n",
     ]
 
-    private func mutate(_ bytes: [UInt8], _ random: inout Random) -> [UInt8] {
+    private func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var out = bytes
-        for _ in 0..<(1 + random.below(6)) {
+        for _ in 0..<(1 + random.int(6)) {
             guard !out.isEmpty else { break }
-            let i = random.below(out.count)
-            switch random.below(5) {
+            let i = random.int(out.count)
+            switch random.int(5) {
             case 0: out[i] = UInt8(truncatingIfNeeded: random.next())
             case 1: out.remove(at: i)
-            case 2: out.insert([0x0D, 0x0A, 0x20, 0x3A, 0x25, 0x00, 0x2F, 0x2E][random.below(8)], at: i)
+            case 2: out.insert([0x0D, 0x0A, 0x20, 0x3A, 0x25, 0x00, 0x2F, 0x2E][random.int(8)], at: i)
             case 3: out = Array(out.prefix(i))
-            default: out.insert(contentsOf: out[i..<min(out.count, i + random.below(20))], at: i)
+            default: out.insert(contentsOf: out[i..<min(out.count, i + random.int(20))], at: i)
             }
         }
         return out
     }
 
     func testParserAndPathDecoderSurviveMutatedRequests() {
-        var random = Random(state: 2026)
+        var random = SplitMix64(seed: 2026)
         var outcomes = [0, 0, 0]
         for round in 0..<20_000 {
             let input = mutate(Array(seeds[round % seeds.count].utf8), &random)
@@ -64,11 +52,11 @@ final class MalformedInputTests: XCTestCase {
     }
 
     func testRandomPathsNeverEscape() {
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
         let alphabet = Array("./%2e%2E%2f%5c..abc/".utf8)
         for _ in 0..<20_000 {
             var path: [UInt8] = [UInt8(ascii: "/")]
-            for _ in 0..<random.below(24) { path.append(alphabet[random.below(alphabet.count)]) }
+            for _ in 0..<random.int(24) { path.append(alphabet[random.int(alphabet.count)]) }
             if let decoded = try? RequestPath(String(decoding: path, as: UTF8.self)) {
                 XCTAssertFalse(decoded.segments.contains(".."), String(decoding: path, as: UTF8.self))
                 XCTAssertFalse(decoded.segments.contains("."))
@@ -89,7 +77,7 @@ final class MalformedInputTests: XCTestCase {
         defer { server.stop() }
 
         let good = try TestClient(port: server.port)
-        var random = Random(state: 99)
+        var random = SplitMix64(seed: 99)
         for round in 0..<60 {
             let garbage = mutate(Array(seeds[round % seeds.count].utf8), &random)
             let bad = try TestClient(port: server.port, timeout: 2)

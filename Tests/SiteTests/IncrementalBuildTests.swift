@@ -36,47 +36,14 @@ final class IncrementalBuildTests: XCTestCase {
         try changed.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    /// Every file under `folder` with its bytes.
-    private func files(_ folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = try XCTUnwrap(fm.enumerator(atPath: folder.path))
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = folder.appendingPathComponent(path).path
-            if fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = fm.contents(atPath: full)
-            }
-        }
-        return result
-    }
-
-    /// Folders (empty ones included), to catch the folder of a deleted page left behind.
-    private func folders(_ folder: URL) throws -> Set<String> {
-        var result: Set<String> = []
-        let enumerator = try XCTUnwrap(fm.enumerator(atPath: folder.path))
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), isDirectory.boolValue {
-                result.insert(path)
-            }
-        }
-        return result
-    }
-
     /// Asserts the incremental folder equals a full build of the same content.
     private func assertSameAsFullBuild(_ summary: IncrementalSummary, _ what: String, file: StaticString = #filePath,
                                        line: UInt = #line) throws {
-        let full = work.appendingPathComponent("full")
-        try? fm.removeItem(at: full)
-        _ = try SiteBuilder(options: BuildOptions(root: site, output: full, quiet: true)).build()
-        let expected = try files(full)
-        let actual = try files(summary.folder)
-        XCTAssertEqual(Set(actual.keys).subtracting(expected.keys).sorted(), [], "\(what): extra files", file: file, line: line)
-        XCTAssertEqual(Set(expected.keys).subtracting(actual.keys).sorted(), [], "\(what): missing files", file: file, line: line)
-        let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
-        XCTAssertEqual(differing, [], "\(what): files whose bytes differ", file: file, line: line)
-        XCTAssertEqual(try folders(summary.folder), try folders(full), "\(what): folders", file: file, line: line)
+        try FullBuildComparison(site: site, scratch: work.appendingPathComponent("full"))
+            .assertSame(summary.folder, what, file: file, line: line)
     }
+
+    private func files(_ folder: URL) throws -> [String: Data] { try FullBuildComparison.files(folder) }
 
     func testEveryKindOfChangeGivesTheFullBuildsBytes() throws {
         let builder = IncrementalSiteBuilder(options: BuildOptions(root: site, quiet: true), workDirectory: work)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Site
@@ -381,81 +382,13 @@ final class IncrementalRandomEditTests: XCTestCase {
 
     // MARK: - Comparing with a full build
 
-    /// Every file under `folder` with its bytes.
-    private func files(_ folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = try XCTUnwrap(fm.enumerator(atPath: folder.path))
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = folder.appendingPathComponent(path).path
-            if fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = fm.contents(atPath: full)
-            }
-        }
-        return result
-    }
-
-    /// Folders (empty ones included), to catch the folder of a page left behind.
-    private func folders(_ folder: URL) throws -> Set<String> {
-        var result: Set<String> = []
-        let enumerator = try XCTUnwrap(fm.enumerator(atPath: folder.path))
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), isDirectory.boolValue {
-                result.insert(path)
-            }
-        }
-        return result
-    }
-
     /// Whether the incremental folder equals a full build of the same content; fails with `what` if not.
     private func assertSameAsFullBuild(_ summary: IncrementalSummary, _ what: String) throws -> Bool {
-        let full = work.appendingPathComponent("full")
-        try? fm.removeItem(at: full)
-        _ = try SiteBuilder(options: BuildOptions(root: site, output: full, quiet: true)).build()
-        let expected = try files(full)
-        let actual = try files(summary.folder)
-        let extra = Set(actual.keys).subtracting(expected.keys).sorted()
-        let missing = Set(expected.keys).subtracting(actual.keys).sorted()
-        let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
-        let expectedFolders = try folders(full), actualFolders = try folders(summary.folder)
-        XCTAssertEqual(extra, [], "\(what): extra files")
-        XCTAssertEqual(missing, [], "\(what): missing files")
-        XCTAssertEqual(differing, [], "\(what): files whose bytes differ")
-        if let first = differing.first, let a = actual[first], let e = expected[first] {
-            let aLines = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let eLines = String(decoding: e, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            if let line = (0..<min(aLines.count, eLines.count)).first(where: { aLines[$0] != eLines[$0] }) ?? Optional(min(aLines.count, eLines.count)) {
-                let shown = { (lines: [Substring]) in lines[max(0, line - 2)..<min(lines.count, line + 4)].map { String($0.prefix(40)) }.joined(separator: " / ") }
-                XCTFail("\(what): \(first) first differs at line \(line + 1): incremental \(shown(aLines)) | full \(shown(eLines))")
-            }
-        }
-        XCTAssertEqual(actualFolders, expectedFolders, "\(what): folders")
-        return extra.isEmpty && missing.isEmpty && differing.isEmpty && actualFolders == expectedFolders
+        try FullBuildComparison(site: site, scratch: work.appendingPathComponent("full")).assertSame(summary.folder, what)
     }
 }
 
 // MARK: - Helpers
-
-/// SplitMix64: a tiny generator whose sequence depends on the seed alone, on every platform and Swift
-/// version (the test draws with `int` and `pick`, never the standard library's ranges).
-private struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// 0..<n (the modulo bias does not matter here).
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
-}
 
 /// A date with days 1–28 only, so stepping by days never makes an impossible date.
 private struct Day: Comparable, Equatable {

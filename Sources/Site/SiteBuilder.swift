@@ -65,17 +65,11 @@ public struct SiteBuilder {
             root: root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
 
-        let routes = Routes(baseURL: kb.site.baseURL)
+        let (data, bodies) = Self.siteData(kb, root: root)
         let theme = try ThemeLocator.locate(root: root)
-        let bodies = BodyRenderer(links: LinkResolver(urls: Self.contentURLs(kb, routes: routes)), root: root)
-        let data = SiteData(kb: kb, routes: routes, bodies: bodies, today: Self.today())
-        let assets = try AssetPipeline(
-            folders: [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")], routes: routes)
-        let environment = Environment(
-            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
-            baseURL: routes.baseURL)
+        let assets = try Self.assets(root: root, theme: theme, routes: data.routes)
         let reportYears = SiteReports.years(root: root)
-        Self.register(in: environment, data: data, assets: assets, reportYears: reportYears)
+        let environment = Self.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
 
         let progress = ProgressLine(enabled: options.progress && !options.quiet)
         let staged = try StagedOutput(target: options.outputDirectory)
@@ -193,14 +187,41 @@ public struct SiteBuilder {
 
     /// Copies the site's `static/` folder as it is; returns the number of files.
     static func copyStatic(from folder: URL, to staged: StagedOutput) throws -> Int {
-        let files = try AssetPipeline.files(under: folder)
-        for file in files {
+        let files = try staticFiles(in: folder)
+        for file in files { try staged.write(file.data, to: file.path) }
+        return files.count
+    }
+
+    /// The files of a site's `static/` folder with their bytes, paths relative to it.
+    static func staticFiles(in folder: URL) throws -> [(path: String, data: Data)] {
+        try AssetPipeline.files(under: folder).map { file in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
                 throw Diagnostic(.error, "kan static/\(file) niet lezen", file: "static/\(file)")
             }
-            try staged.write(data, to: file)
+            return (file, data)
         }
-        return files.count
+    }
+
+    /// The shared values of a build from its knowledge base: routes, content links, today's date. Also
+    /// returns the body renderer, which collects the problems of the Markdown bodies it renders.
+    static func siteData(_ kb: KnowledgeBase, root: URL) -> (SiteData, BodyRenderer) {
+        let routes = Routes(baseURL: kb.site.baseURL)
+        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes)), root: root)
+        return (SiteData(kb: kb, routes: routes, bodies: bodies, today: today()), bodies)
+    }
+
+    /// The fingerprinted assets of the theme and the site.
+    static func assets(root: URL, theme: URL, routes: Routes) throws -> AssetPipeline {
+        try AssetPipeline(folders: [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")], routes: routes)
+    }
+
+    /// The template environment: the site's `templates/` before the theme's, with the shared values.
+    static func environment(root: URL, theme: URL, data: SiteData, assets: AssetPipeline, reportYears: [Int]) -> Environment {
+        let environment = Environment(
+            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
+            baseURL: data.routes.baseURL)
+        register(in: environment, data: data, assets: assets, reportYears: reportYears)
+        return environment
     }
 
     /// Today's date (UTC), for "as of today" pages such as the organisation.

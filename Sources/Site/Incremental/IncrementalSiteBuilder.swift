@@ -163,10 +163,9 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
         timer.mark("load")
 
-        let routes = Routes(baseURL: kb.site.baseURL)
-        let contentURLs = SiteBuilder.contentURLs(kb, routes: routes)
-        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs), root: root)
-        let data = SiteData(kb: kb, routes: routes, bodies: bodies, today: SiteBuilder.today())
+        let (data, bodies) = SiteBuilder.siteData(kb, root: root)
+        let routes = data.routes
+        let contentURLs = bodies.links.urls
         let globals = PagePlanner.globals(data)
         var globalsHasher = Hasher()
         globalsHasher.combine(ValueFingerprint.of(globals))
@@ -180,17 +179,14 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         let environment: Environment
         if full || state == nil {
             theme = try ThemeLocator.locate(root: root)
-            assets = try AssetPipeline(
-                folders: [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")], routes: routes)
+            assets = try SiteBuilder.assets(root: root, theme: theme, routes: routes)
         } else {
             theme = state!.theme
             assets = state!.assets
         }
         if full || state == nil || !templateNames.isEmpty {
-            environment = Environment(
-                searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
-                baseURL: routes.baseURL)
-            SiteBuilder.register(in: environment, data: data, assets: assets, reportYears: SiteReports.years(root: root))
+            environment = SiteBuilder.environment(
+                root: root, theme: theme, data: data, assets: assets, reportYears: SiteReports.years(root: root))
         } else {
             environment = state!.environment
         }
@@ -269,12 +265,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 for asset in assets.assets {
                     try OutputRing.write([UInt8](asset.data), to: asset.outputPath, in: target.path, fresh: full)
                 }
-                let staticFolder = root.appendingPathComponent("static")
-                for file in try AssetPipeline.files(under: staticFolder) {
-                    guard let bytes = FileManager.default.contents(atPath: staticFolder.appendingPathComponent(file).path) else {
-                        throw Diagnostic(.error, "kan static/\(file) niet lezen", file: "static/\(file)")
-                    }
-                    try OutputRing.write([UInt8](bytes), to: file, in: target.path, fresh: full)
+                for file in try SiteBuilder.staticFiles(in: root.appendingPathComponent("static")) {
+                    try OutputRing.write([UInt8](file.data), to: file.path, in: target.path, fresh: full)
                 }
             }
             ring.commit(changed: written, fresh: full)

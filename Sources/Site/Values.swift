@@ -1,6 +1,7 @@
 import ContentModel
 import DataFormats
 import Foundation
+import Markdown
 import Templates
 
 /// Small helpers to build template values tersely.
@@ -29,18 +30,12 @@ extension ContentDate {
     }
 }
 
-/// Slugs for tags and places, which editors write as free text: lower case, diacritics folded, runs of
-/// other characters as one "-".
+/// Slugs for tags, which editors write as free text: the package's one slug rule for item names
+/// (`Markdown.Slug`, ASCII only: "Één-oudergezin" → "een-oudergezin"), and "tag" for a tag of no letters
+/// or digits at all, which still needs a page.
 enum TextSlug {
     static func make(_ text: String) -> String {
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
-            SearchText.forEachWord(in: buffer) { word in
-                if !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                out.append(contentsOf: word)
-            }
-        }
-        return out.isEmpty ? "tag" : String(decoding: out, as: UTF8.self)
+        let slug = Slug.make(text, asciiOnly: true)
+        return slug.isEmpty ? "tag" : slug
     }
 }

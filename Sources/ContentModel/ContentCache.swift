@@ -76,8 +76,14 @@ public final class ContentCache: @unchecked Sendable {
         var updates: [(Int, FileResult, BestPractice)] = []
         var bodiesOnly = true
         for path in changed {
-            // An editor's temporary file that came and went is no content.
-            if positions[path] == nil, !exists(path) { continue }
+            // An editor's temporary file that came and went is no content; a file of the build that went (the
+            // folders may have been listed again by a build that failed since) is no edit in place.
+            if positions[path] == nil, !exists(path) {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let contentLike = [".md", ".yml", ".csv"].contains { name.hasSuffix($0) } && !ContentFiles.ignored(name)
+                if contentLike || kb.holds(file: path) { return nil }
+                continue
+            }
             // Compared with what the build holds, not with the last decode: that may be of a broken file.
             guard let i = positions[path], jobs[i].type == .bestPractice,
                   let old = kb.bestPractices.first(where: { $0.info.file == path }) else { return nil }

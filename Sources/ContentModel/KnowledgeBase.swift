@@ -102,6 +102,15 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
+    /// Whether an item of this knowledge base comes from `file` (a path such as `content/themes/x.md`).
+    func holds(file: String) -> Bool {
+        func has(_ infos: [ItemInfo]) -> Bool { infos.contains { $0.file == file } }
+        return has(themes.map(\.info)) || bestPractices.contains { $0.info.file == file } || has(insights.map(\.info))
+            || has(activities.map(\.info)) || has(results.map(\.info)) || has(alliances.map(\.info))
+            || has(publications.map(\.info)) || has(people.map(\.info)) || has(schoolScans.map(\.info))
+            || has(finance.map(\.info)) || has(pages.map(\.info))
+    }
+
     /// The order of `bestPractices`: newest first, then by title, then by file.
     private static func precedes(_ a: BestPractice, _ b: BestPractice) -> Bool {
         if a.date != b.date { return a.date > b.date }

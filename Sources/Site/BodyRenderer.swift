@@ -17,6 +17,7 @@ final class BodyRenderer: @unchecked Sendable {
     let root: URL
     private let lock = NSLock()
     private var collected: [Diagnostic] = []
+    private var linkedPaths: Set<String> = []
 
     init(links: LinkResolver, root: URL) {
         self.links = links
@@ -28,6 +29,20 @@ final class BodyRenderer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return collected.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
+    }
+
+    /// The content paths ("best-practices/a.md") the bodies rendered or checked so far link to: the live
+    /// preview must render those bodies again when such a page moves or goes.
+    var linked: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return linkedPaths
+    }
+
+    func noteLink(to path: String) {
+        lock.lock()
+        linkedPaths.insert(path)
+        lock.unlock()
     }
 
     func report(_ diagnostic: Diagnostic) {

@@ -31,6 +31,7 @@ enum MarkdownBridge {
         case .unchanged:
             return nil
         case .url(let url):
+            if let (path, _) = LinkResolver.contentPath(link.destination, from: source) { renderer.noteLink(to: path) }
             return url
         case .broken(let target):
             renderer.report(Diagnostic(

@@ -115,11 +115,56 @@ final class IncrementalBuildTests: XCTestCase {
             """.write(to: site.appendingPathComponent(added), atomically: true, encoding: .utf8)
         let withNew = try builder.build(changed: [added])
         XCTAssertTrue(fm.fileExists(atPath: withNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk/index.html").path))
+        XCTAssertFalse(withNew.full, "a new page is linked from nowhere yet: no need to render every body")
+        XCTAssertLessThan(withNew.rendered, withNew.pages / 2)
         try assertSameAsFullBuild(withNew, "added best practice")
         try fm.removeItem(at: site.appendingPathComponent(added))
         let withoutNew = try builder.build(changed: [added])
         XCTAssertFalse(fm.fileExists(atPath: withoutNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk").path))
+        XCTAssertFalse(withoutNew.full, "no body links to the deleted page")
         try assertSameAsFullBuild(withoutNew, "deleted best practice")
+
+        // A page that another body links to goes: the build fails at that link, as a full build does.
+        let target = "content/best-practices/doel.md", linking = "content/best-practices/verwijzer.md"
+        try """
+            ---
+            title: Doel
+            date: 2024-03-02
+            themes: [onderwijs]
+            tags: [wijk]
+            places: [Utrecht]
+            status: actief
+            ---
+
+            Een praktijk waarnaar verwezen wordt.
+
+            """.write(to: site.appendingPathComponent(target), atomically: true, encoding: .utf8)
+        try """
+            ---
+            title: Verwijzer
+            date: 2001-01-01
+            themes: [tolerantie-bij-kinderen]
+            tags: [oud]
+            places: [Leiden]
+            status: actief
+            ---
+
+            Zie [het doel](doel.md).
+
+            """.write(to: site.appendingPathComponent(linking), atomically: true, encoding: .utf8)
+        try assertSameAsFullBuild(try builder.build(changed: [target, linking]), "a practice and one linking to it")
+        try fm.removeItem(at: site.appendingPathComponent(target))
+        XCTAssertThrowsError(try SiteBuilder(options: BuildOptions(root: site, output: work.appendingPathComponent("x"), quiet: true)).build())
+        XCTAssertThrowsError(try builder.build(changed: [target]), "the link to the deleted page must fail the build")
+        // The link taken out: every body that linked to the page that went is rendered again, by a full build.
+        try edit(linking) { $0.replacingOccurrences(of: "Zie [het doel](doel.md).", with: "Zie het doel.") }
+        let unlinked = try builder.build(changed: [linking])
+        XCTAssertTrue(unlinked.full, "a page that bodies linked to went: only a full build renders them all")
+        try assertSameAsFullBuild(unlinked, "the link taken out")
+        try fm.removeItem(at: site.appendingPathComponent(linking))
+        let bothGone = try builder.build(changed: [linking])
+        XCTAssertFalse(bothGone.full)
+        try assertSameAsFullBuild(bothGone, "both gone")
 
         // A theme's title shows on many pages.
         let theme = "content/themes/onderwijs.md"

@@ -53,6 +53,7 @@ extension IncrementalSiteBuilder {
         data.replaceBodies(practices)
         timer.mark("write")
         var next = state
+        next.linked.formUnion(bodies.linked)
         next.search = entries
         next.aux[Routes.searchIndex] = nil
         self.state = next
@@ -176,6 +177,7 @@ extension IncrementalSiteBuilder {
             next.listings = listings
             next.listFiles = listFiles
             next.sitemapPaths = sitemapPaths
+            next.linked.formUnion(bodies.linked)
             next.search = entries
             next.aux = aux
             self.state = next

@@ -68,6 +68,10 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         var otherSitemapPaths: [String]
         /// Every sitemap path, in order.
         var sitemapPaths: [String]
+        /// Content path → URL of every published item.
+        var contentURLs: [String: String]
+        /// The content paths that bodies link to (`BodyRenderer.linked`, gathered over the builds).
+        var linked: Set<String>
     }
 
     /// `workDirectory` holds the ring of output folders; the caller removes it when done.
@@ -167,11 +171,17 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         let routes = data.routes
         let contentURLs = bodies.links.urls
         let globals = PagePlanner.globals(data)
-        var globalsHasher = Hasher()
-        globalsHasher.combine(ValueFingerprint.of(globals))
-        for key in contentURLs.keys.sorted() { globalsHasher.combine(key); globalsHasher.combine(contentURLs[key]!) }
-        let globalsHash = globalsHasher.finalize()
-        if let state, state.globals != globalsHash { full = true }
+        let globalsHash = ValueFingerprint.of(globals)
+        if let state {
+            if state.globals != globalsHash { full = true }
+            // A body linking to a page that moved or went must be rendered again (or fail, when the link
+            // broke): only a full build renders every body. Pages that are new are linked from nowhere
+            // yet, since a broken link fails the build.
+            for (path, url) in state.contentURLs where state.linked.contains(path) && contentURLs[path] != url {
+                full = true
+                break
+            }
+        }
         timer.mark("sitedata+globals")
 
         let theme: URL
@@ -276,7 +286,8 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 fingerprints: outcome.fingerprints, templates: outcome.templates, search: entries, aux: aux,
                 data: data, compiled: templates, listings: outcome.listings,
                 listFiles: Set(listPages.map { Routes.file(for: $0.path) }),
-                otherSitemapPaths: otherPages.filter(\.inSitemap).map(\.path), sitemapPaths: sitemapPaths)
+                otherSitemapPaths: otherPages.filter(\.inSitemap).map(\.path), sitemapPaths: sitemapPaths,
+                contentURLs: contentURLs, linked: bodies.linked.union(previous?.linked ?? []))
             timer.mark("state")
             timer.report()
             return IncrementalSummary(

@@ -134,14 +134,14 @@ final class RenderPlan: @unchecked Sendable {
         return hasher.finalize()
     }
 
-    /// What a best-practice page shows besides its own file: its place in the list, its neighbours, its
-    /// related practices' cards, its themes and tags.
+    /// What a best-practice page shows besides its own file: its neighbours, its related practices'
+    /// cards, its themes and tags.
     static func bestPracticeFingerprint(_ index: Int, _ data: SiteData) -> Int {
         let practices = data.kb.bestPractices
         let bp = practices[index]
         var hasher = Hasher()
+        // Not the index: a practice added or moved before it shifts every index, and the page shows none.
         hasher.combine("best-practice")
-        hasher.combine(index)
         hasher.combine(bp.slug)
         hasher.combine(bp.info.file)
         if index > 0 { hasher.combine(practices[index - 1].title); hasher.combine(practices[index - 1].slug) }

@@ -147,8 +147,8 @@ final class RenderPlan: @unchecked Sendable {
         if index > 0 { hasher.combine(practices[index - 1].title); hasher.combine(practices[index - 1].slug) }
         hasher.combine("|")
         if index + 1 < practices.count { hasher.combine(practices[index + 1].title); hasher.combine(practices[index + 1].slug) }
+        // The related practices by their cards (which hold their slugs), not by index, which shifts.
         for related in data.related(to: index) {
-            hasher.combine(related)
             ValueFingerprint.combine(data.cards[related], into: &hasher)
         }
         for theme in bp.themes {

@@ -7,7 +7,8 @@
 #     an edit of the Markdown body; for breingen also for an edit of the title (a field that list pages,
 #     neighbours and the feed show: the slower path that plans and fingerprints every page);
 #   - breingen's own figure: from the change being noticed (inotify) to the new output being served,
-#     read from serve's terminal lines ("... ms na de wijziging").
+#     read from serve's terminal lines ("... ms na de wijziging"), also for a new best practice and its
+#     deletion (ADDS times, default 3).
 #
 #   bash bench/serve/incremental.sh            # N=10000, 10 edits each, 10 s of quiet after start-up (SETTLE)
 #   N=1000 EDITS=20 bash bench/serve/incremental.sh
@@ -76,6 +77,17 @@ body_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
 python3 bench/serve/edit_page_latency.py "breingen serve (titel)" "$port" "/best-practices/$slug/" \
     "$work/breingen/content/best-practices/$slug.md" "$EDITS" title |
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+sleep 1
+title_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
+# A new best practice (the newest, so it shifts the bank and its theme's and tag's lists), then its
+# deletion, ADDS times: serve's own figures only (noticed to served).
+for i in $(seq 1 "${ADDS:-3}"); do
+    printf -- '---\ntitle: Nieuwe praktijk %s\ndate: 2026-11-24\nthemes: ["tolerantie"]\ntags: ["wijk"]\nplaces: ["Utrecht"]\nstatus: actief\n---\n\nTekst.\n' "$i" \
+        >"$work/breingen/content/best-practices/nieuwe-praktijk-$i.md"
+    sleep 3
+    rm "$work/breingen/content/best-practices/nieuwe-praktijk-$i.md"
+    sleep 3
+done
 python3 bench/serve/edit_page_latency.py "$hugo_name" "$hugo_port" "/best-practices/$slug/" \
     "$work/hugo/content/best-practices/$slug.md" "$EDITS" |
     awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
@@ -90,4 +102,5 @@ v = [float(x) for x in sys.stdin if x.strip()]
 print("%s: median %.0f ms, max %.0f ms over %d rebuilds" % (sys.argv[1], statistics.median(v), max(v), len(v)) if v else "")' "$1"
 }
 noticed "1,${body_lines}p" | stats "noticed to served, body edits (and the restore)"
-noticed "$((body_lines + 1)),\$p" | stats "noticed to served, title edits (and the restore)"
+noticed "$((body_lines + 1)),${title_lines}p" | stats "noticed to served, title edits (and the restore)"
+noticed "$((title_lines + 1)),\$p" | stats "noticed to served, a new best practice and its deletion"

@@ -11,41 +11,21 @@ cd "$(dirname "$0")/../.."
 
 N=${N:-1000}
 EDITS=${EDITS:-10}
-for tool in hugo python3; do
-    command -v "$tool" >/dev/null || { echo "bench/serve: '$tool' ontbreekt" >&2; exit 1; }
-done
-swift build -c release --product breingen 2>&1 | tail -1
-BIN="$PWD/.build/release/breingen"
-
-work=$(mktemp -d /tmp/breingen-bench-edit.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-wait_for_log() {
-    for _ in $(seq 1 1200); do
-        grep -q "$2" "$1" 2>/dev/null && return
-        sleep 0.1
-    done
-    echo "bench/serve: server did not start; log:" >&2
-    cat "$1" >&2
-    exit 1
-}
+source bench/serve/common.sh
+require_tools hugo python3
+build_breingen
+make_work edit
 
 python3 bench/site/generate.py "$N" "$work/gen" >/dev/null
 TMPDIR="$work" "$BIN" serve --root "$work/gen/breingen" --port 0 2>"$work/breingen.log" &
 pids+=($!)
-wait_for_log "$work/breingen.log" "serveert"
+wait_for_log "$work/breingen.log" "serveert" 120
 breingen_port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/breingen.log" | head -1 | cut -d: -f2)
 hugo_port=$((breingen_port + 1))
 while (exec 3<>"/dev/tcp/127.0.0.1/$hugo_port") 2>/dev/null; do hugo_port=$((hugo_port + 1)); done
 hugo server -s "$work/gen/hugo" --bind 127.0.0.1 --port "$hugo_port" --appendPort=false >"$work/hugo.log" 2>&1 &
 pids+=($!)
-wait_for_log "$work/hugo.log" "Web Server is available"
+wait_for_log "$work/hugo.log" "Web Server is available" 120
 
 # The middle best practice (by file name) is the one edited.
 slug=$(ls "$work/gen/breingen/content/best-practices" | sort | sed -n "$(( (N + 1) / 2 ))p" | sed 's/\.md$//')

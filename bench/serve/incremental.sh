@@ -17,30 +17,10 @@ cd "$(dirname "$0")/../.."
 
 N=${N:-10000}
 EDITS=${EDITS:-10}
-for tool in hugo python3; do
-    command -v "$tool" >/dev/null || { echo "bench/serve: '$tool' ontbreekt (apt-get install $tool)" >&2; exit 1; }
-done
-swift build -c release --product breingen 2>&1 | tail -1
-BIN="$PWD/.build/release/breingen"
-
-work=$(mktemp -d /tmp/breingen-bench-incremental.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-wait_for_log() { # log pattern seconds
-    for _ in $(seq 1 $(($3 * 20))); do
-        grep -q "$2" "$1" 2>/dev/null && return
-        sleep 0.05
-    done
-    echo "bench/serve: server did not start; log:" >&2
-    cat "$1" >&2
-    exit 1
-}
+source bench/serve/common.sh
+require_tools hugo python3
+build_breingen
+make_work incremental
 
 python3 bench/site/generate.py "$N" "$work" >/dev/null
 slug=$(ls "$work/breingen/content/best-practices" | sed -n "$((N / 2))p" | sed 's/\.md$//')

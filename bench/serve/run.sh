@@ -13,39 +13,18 @@ DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-for tool in wrk hugo; do
-    command -v "$tool" >/dev/null || { echo "bench/serve: '$tool' ontbreekt (apt-get install $tool)" >&2; exit 1; }
-done
+source bench/serve/common.sh
+require_tools wrk hugo
 
-swift build -c release --product breingen 2>&1 | tail -1
-BIN="$PWD/.build/release/breingen"
-
-work=$(mktemp -d /tmp/breingen-bench-serve.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# Waits until log $1 has a line matching $2.
-wait_for_log() {
-    for _ in $(seq 1 200); do
-        grep -q "$2" "$1" 2>/dev/null && return
-        sleep 0.05
-    done
-    echo "bench/serve: server did not start; log:" >&2
-    cat "$1" >&2
-    exit 1
-}
+build_breingen
+make_work serve
 
 # The example site, served by breingen.
 mkdir -p "$work/site"
 cp -r content "$work/site/"
 TMPDIR="$work" "$BIN" serve --root "$work/site" --port 0 2>"$work/breingen.log" &
 pids+=($!)
-wait_for_log "$work/breingen.log" "serveert"
+wait_for_log "$work/breingen.log" "serveert" 10
 breingen_port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/breingen.log" | head -1 | cut -d: -f2)
 
 # The same page as a Hugo site: the built index.html as the home layout (plain HTML, no template code).
@@ -57,7 +36,7 @@ hugo_port=$((breingen_port + 1))
 while (exec 3<>"/dev/tcp/127.0.0.1/$hugo_port") 2>/dev/null; do hugo_port=$((hugo_port + 1)); done
 hugo server -s "$work/hugo" --bind 127.0.0.1 --port "$hugo_port" --appendPort=false >"$work/hugo.log" 2>&1 &
 pids+=($!)
-wait_for_log "$work/hugo.log" "Web Server is available"
+wait_for_log "$work/hugo.log" "Web Server is available" 10
 
 for url in "http://127.0.0.1:$breingen_port/" "http://127.0.0.1:$hugo_port/"; do
     size=$(curl -s "$url" | wc -c)

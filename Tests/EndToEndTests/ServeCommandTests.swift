@@ -56,14 +56,20 @@ final class ServeCommandTests: XCTestCase {
         }
     }
 
-    func testServeBuildsServesRebuildsAndStopsCleanly() throws {
+    /// A copy of the minimal fixture and an empty folder for serve's TMPDIR, both removed after the test.
+    private func minimalSiteAndTemporaryFolder() throws -> (URL, URL) {
         let site = try BreingenProcess.copyOfFixture("minimal")
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-serve-tmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        defer {
+        addTeardownBlock {
             try? FileManager.default.removeItem(at: site)
             try? FileManager.default.removeItem(at: temporary)
         }
+        return (site, temporary)
+    }
+
+    func testServeBuildsServesRebuildsAndStopsCleanly() throws {
+        let (site, temporary) = try minimalSiteAndTemporaryFolder()
         let serve = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
         defer { if serve.process.isRunning { serve.process.terminate() } }
         let port = try serve.port()
@@ -106,13 +112,7 @@ final class ServeCommandTests: XCTestCase {
     }
 
     func testSigtermStopsCleanlyToo() throws {
-        let site = try BreingenProcess.copyOfFixture("minimal")
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-serve-tmp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        defer {
-            try? FileManager.default.removeItem(at: site)
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        let (site, temporary) = try minimalSiteAndTemporaryFolder()
         let serve = try ServeProcess(["serve", "--root", site.path, "-p", "0", "--poll"], temporary: temporary)
         defer { if serve.process.isRunning { serve.process.terminate() } }
         let port = try serve.port()
@@ -134,13 +134,7 @@ final class ServeCommandTests: XCTestCase {
     }
 
     func testPortInUseIsAClearError() throws {
-        let site = try BreingenProcess.copyOfFixture("minimal")
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-serve-tmp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        defer {
-            try? FileManager.default.removeItem(at: site)
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        let (site, temporary) = try minimalSiteAndTemporaryFolder()
         let first = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
         defer { if first.process.isRunning { first.process.terminate() } }
         let port = try first.port()

@@ -20,9 +20,14 @@ struct LinkResolver: Sendable {
 
     /// Resolves `destination` as written in the file at content path `source` ("best-practices/a.md").
     func resolve(_ destination: String, from source: String) -> Resolution {
-        guard let (path, fragment) = Self.contentPath(destination, from: source) else { return .unchanged }
-        guard let url = urls[path] else { return .broken(target: path) }
-        return .url(fragment.map { url + "#" + $0 } ?? url)
+        resolveWithPath(destination, from: source).resolution
+    }
+
+    /// `resolve`, with the content path the link names (nil when it is no content link).
+    func resolveWithPath(_ destination: String, from source: String) -> (resolution: Resolution, path: String?) {
+        guard let (path, fragment) = Self.contentPath(destination, from: source) else { return (.unchanged, nil) }
+        guard let url = urls[path] else { return (.broken(target: path), path) }
+        return (.url(fragment.map { url + "#" + $0 } ?? url), path)
     }
 
     /// The content path a relative `.md`/`.yml` link names, and its fragment; nil for other links.

@@ -27,11 +27,12 @@ enum MarkdownBridge {
     /// The URL for a link to a content file (nil: keep the destination), reporting a broken one.
     private static func resolve(_ link: MarkdownLink, body: MarkdownBody, file: String, renderer: BodyRenderer) -> String? {
         let source = file.hasPrefix("content/") ? String(file.dropFirst("content/".count)) : file
-        switch renderer.links.resolve(link.destination, from: source) {
+        let (resolution, path) = renderer.links.resolveWithPath(link.destination, from: source)
+        switch resolution {
         case .unchanged:
             return nil
         case .url(let url):
-            if let (path, _) = LinkResolver.contentPath(link.destination, from: source) { renderer.noteLink(to: path) }
+            if let path { renderer.noteLink(to: path) }
             return url
         case .broken(let target):
             renderer.report(Diagnostic(

@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Conformance"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import Markdown
 
-/// The CommonMark and GFM spec examples from `../shared/conformance`, compared byte for byte.
+/// The CommonMark and GFM spec examples vendored in `Conformance/` beside this file (see its README for
+/// source and licence), compared byte for byte. Nothing outside the checkout is read.
 final class ConformanceTests: XCTestCase {
     struct Example: Decodable {
         var markdown: String
@@ -13,13 +14,12 @@ final class ConformanceTests: XCTestCase {
     }
 
     static let conformanceDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/conformance")
+        .deletingLastPathComponent().appendingPathComponent("Conformance")
 
     func load(_ name: String) throws -> [Example] {
         let url = Self.conformanceDirectory.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            // The suite is part of the shared material CI provides: missing means broken, not skipped.
+            // The suites are part of the repository: missing means broken, not skipped.
             struct Missing: Error, CustomStringConvertible { var description: String }
             throw Missing(description: "conformance suite not found at \(url.path)")
         }

@@ -137,7 +137,11 @@ private struct AmountScanner {
             if digitCount < 19 {
                 significand = significand * 10 + UInt64(c - UInt8(ascii: "0"))
             } else {
-                if long == nil { long = Array(String(significand).utf8) }
+                if long == nil {
+                    // Leading zeros are not in `significand` ("0,000…01"), but the ranges below count them.
+                    let kept = Array(String(significand).utf8)
+                    long = [UInt8](repeating: UInt8(ascii: "0"), count: digitCount - kept.count) + kept
+                }
                 long!.append(c)
             }
             digitCount += 1

@@ -91,7 +91,12 @@ enum BuiltinFilters {
         }
         add("int", ["default", "base"]) { value, a, _ in
             let fallback = a["default"] ?? .int(0)
-            let base = try a.int("base", 10)
+            var base = try a.int("base", 10)
+            // Python's int() takes 0 (base from the prefix) or 2...36; anything else is a template error
+            // rather than a trap in Int(_:radix:).
+            guard base == 0 || (2...36).contains(base) else {
+                throw TemplateRuntimeError("int: grondtal \(base) bestaat niet; gebruik 0 of 2 t/m 36")
+            }
             switch value {
             case .int: return value
             case .bool(let b): return .int(b ? 1 : 0)
@@ -102,6 +107,10 @@ enum BuiltinFilters {
             case .string(let s), .safe(let s):
                 var trimmed = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
                 let prefixes = [16: "0x", 8: "0o", 2: "0b"]
+                if base == 0 {
+                    let lower = trimmed.lowercased()
+                    base = prefixes.first(where: { lower.hasPrefix($0.value) })?.key ?? 10
+                }
                 if let prefix = prefixes[base], trimmed.lowercased().hasPrefix(prefix) { trimmed.removeFirst(2) }
                 if let i = Int(trimmed, radix: base) { return .int(i) }
                 if base == 10, let d = Double(trimmed), d.isFinite, abs(d) < 9e18 { return .int(Int(d)) }

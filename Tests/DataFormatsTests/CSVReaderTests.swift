@@ -109,6 +109,17 @@ final class DutchNumberTests: XCTestCase {
         XCTAssertEqual(DutchNumber.parseAmount("12345678901234567890,12"), d("12345678901234567890.12"))
     }
 
+    /// Found by fuzzing: more than 19 digits with leading zeros trapped on a range in the scanner
+    /// ("Range requires lowerBound <= upperBound"), killing `check` and `build`.
+    func testManyDecimalsDoNotTrap() {
+        XCTAssertEqual(DutchNumber.parseAmount("0,00000000000000000001"), d("0.00000000000000000001"))
+        XCTAssertEqual(DutchNumber.parseAmount("1234,5600000000000001"), d("1234.5600000000000001"))
+        XCTAssertEqual(DutchNumber.parseAmount("-0,000000000000000000000000005"), d("-0.000000000000000000000000005"))
+        XCTAssertEqual(DutchNumber.parseAmount("000000000000000000000012,5"), d("12.5"))
+        // Beyond Decimal's 38 significant digits it is no number rather than a wrong one.
+        XCTAssertNil(DutchNumber.parseAmount("1" + String(repeating: "1", count: 40) + ",5"))
+    }
+
     func testRejects() {
         for text in ["", " ", "€", "-", "2.5", "1,234.56", "1.23", "12.3456", ".123", "1,", "abc", "1,2,3", "--5", "1 234"] {
             XCTAssertNil(DutchNumber.parseAmount(text), text)

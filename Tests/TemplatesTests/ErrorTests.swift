@@ -33,6 +33,16 @@ final class ErrorTests: XCTestCase {
                                   ["p": [:]], lenient: true), "[][]")
     }
 
+    /// Found by fuzzing: `int` with base 1 trapped in `Int(_:radix:)`, killing `render` and `build`.
+    func testIntFilterBaseOutOfRangeIsAnError() throws {
+        for base in ["1", "37", "-2", "99999999999"] {
+            let diagnostic = renderError(["page.html": "{{ '7' | int(0, \(base)) }}"])
+            XCTAssertTrue(diagnostic?.message.contains("grondtal") ?? false, "\(base): \(String(describing: diagnostic))")
+        }
+        XCTAssertEqual(try render("{{ '0x1F' | int(0, 0) }} {{ '0b101' | int(0, 0) }} {{ '12' | int(0, 0) }} {{ 'z' | int(0, 36) }}"),
+                       "31 5 12 35")
+    }
+
     func testFilterArgumentErrors() {
         let tooMany = renderError(["page.html": "{{ 'x'|truncate(1, true, '.', 0, 5) }}"])
         XCTAssertEqual(tooMany?.message, "filter 'truncate' verwacht hoogstens 4 argument(en), kreeg 5")

@@ -1,3 +1,4 @@
+import Escaping
 /// A response: status, headers and the whole body in memory (site files are small), or an event
 /// stream that stays open.
 public struct HTTPResponse: Sendable {
@@ -15,9 +16,9 @@ public struct HTTPResponse: Sendable {
 
     /// A small HTML page with a Dutch text, for errors that have no page of the site's own.
     public static func message(_ status: Int, _ title: String, _ text: String = "") -> HTTPResponse {
-        let html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaping.escape(title))</title></head>"
-            + "<body><h1>\(HTMLEscaping.escape(title))</h1>"
-            + (text.isEmpty ? "" : "<p>\(HTMLEscaping.escape(text))</p>") + "</body></html>\n"
+        let html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaper.escape(title))</title></head>"
+            + "<body><h1>\(HTMLEscaper.escape(title))</h1>"
+            + (text.isEmpty ? "" : "<p>\(HTMLEscaper.escape(text))</p>") + "</body></html>\n"
         return HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "text/html; charset=utf-8")],
                             body: Array(html.utf8))
     }
@@ -89,22 +90,3 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Escaping for text placed into HTML.
-public enum HTMLEscaping {
-    /// `&`, `<`, `>`, `"` and `'` replaced by entities, so the text is safe in elements and attributes.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}

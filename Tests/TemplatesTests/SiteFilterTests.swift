@@ -1,5 +1,6 @@
 import DataFormats
 import Diagnostics
+import Escaping
 import Foundation
 import Markdown
 import Templates
@@ -79,7 +80,7 @@ final class SiteFilterTests: XCTestCase {
         let environment = Environment(loader: DictionaryLoader([
             "page.html": "{{ tekst|markdown }}<link href=\"{{ asset('css/site.css') }}\">{{ site.naam }}{{ 'x'|kapot }}",
         ]))
-        environment.registerFilter("markdown") { value, _ in .safe("<p>" + HTML.escape(value.printed) + "</p>") }
+        environment.registerFilter("markdown") { value, _ in .safe("<p>" + HTMLEscaper.escape(value.printed) + "</p>") }
         environment.registerFilter("kapot") { _, _ in throw TemplateRuntimeError("kapot filter") }
         environment.registerFunction("asset") { arguments in .string("/" + (arguments.positional.first?.printed ?? "") + "?v=abc") }
         environment.registerGlobal("site", ["naam": "Brein & co"])
@@ -88,7 +89,7 @@ final class SiteFilterTests: XCTestCase {
             XCTAssertEqual((error as? Diagnostic)?.column, 84)
         }
         let ok = Environment(loader: DictionaryLoader(["page.html": "{{ tekst|markdown }}{{ asset('a.css') }}"]))
-        ok.registerFilter("markdown") { value, _ in .safe("<p>" + HTML.escape(value.printed) + "</p>") }
+        ok.registerFilter("markdown") { value, _ in .safe("<p>" + HTMLEscaper.escape(value.printed) + "</p>") }
         ok.registerFunction("asset") { arguments in .string("/" + (arguments.positional.first?.printed ?? "") + "?v=1&x") }
         XCTAssertEqual(try ok.render("page.html", context: ["tekst": "a < b"]), "<p>a &lt; b</p>/a.css?v=1&amp;x")
     }

@@ -13,6 +13,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         // The one HTML escaper and the one JSON string writer, each with its variants as a parameter.
         .target(name: "Escaping"),
+        // The one parallel map: independent work on every core, results in order, the first error by index.
+        .target(name: "Parallel"),
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown", dependencies: ["Escaping"]),
         // Jinja-style template engine for themes.
@@ -21,13 +23,13 @@ let package = Package(
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics", "Escaping"]),
         // Typed, validated content: themes, best practices, people, finance, ...
-        .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown"]),
+        .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown", "Parallel"]),
         // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
-        .target(name: "PDF"),
+        .target(name: "PDF", dependencies: ["Parallel"]),
         // The site build: content + theme -> output/.
-        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping"]),
+        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel"]),
         // The annual report (jaarverslag) as HTML and PDF.
-        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates", "Escaping"]),
+        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates", "Escaping", "Parallel"]),
         // Small HTTP/1.1 server for `breingen serve`.
         .target(name: "Server", dependencies: ["Diagnostics", "Escaping"]),
         // Argument parsing and the commands; the executable only forwards to it.
@@ -42,12 +44,13 @@ let package = Package(
         // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
         .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
         // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
-        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics"]),
+        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics", "Parallel"]),
 
         // Test helpers shared by test targets: finding and running external tools (qpdf, pdftotext, ...).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Conformance"]),

@@ -1,6 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Parallel
 
 /// Loads and validates a site's `content/` folder.
 public enum ContentLoader {
@@ -72,22 +73,10 @@ public enum ContentLoader {
         return settings
     }
 
-    /// One decode per file, spread over the cores; each file's result lands in its own slot.
+    /// One decode per file, spread over the cores; chunks of files keep the per-task overhead small for
+    /// thousands of tiny files.
     static func decodeInParallel(_ jobs: [ContentFiles.Job]) -> [FileResult] {
-        guard !jobs.isEmpty else { return [] }
-        let slots = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: jobs.count)
-        defer { slots.deallocate() }
-        // Chunks of files keep the per-task overhead small for thousands of tiny files.
-        let chunk = 16
-        let chunks = (jobs.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
-                (slots.baseAddress! + i).initialize(to: FileDecoder.decode(jobs[i]))
-            }
-        }
-        let results = Array(slots)
-        _ = slots.baseAddress!.deinitialize(count: jobs.count)
-        return results
+        Parallel.map(jobs.count, chunk: 16) { FileDecoder.decode(jobs[$0]) }
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -4,15 +4,15 @@ import Escaping
 /// The live-reload glue of serve mode: a small inline script injected into HTML at serve time (never
 /// into built files) that listens on an event stream, reloads when a newer build is served and shows
 /// build errors as an overlay.
-public enum LiveReload {
+enum LiveReload {
     /// The event-stream endpoint; far from any path a site would use.
-    public static let eventsPath = "/__breingen/events"
+    static let eventsPath = "/__breingen/events"
 
     /// The script for a page of build `generation`. Errors are put in the page with `textContent` only,
     /// so a message containing markup is shown, never interpreted. Hidden tabs close their stream (a
     /// browser allows only six connections per server) and reconnect when shown again; the `hello`
     /// event then tells them whether a newer build appeared meanwhile.
-    public static func script(generation: Int) -> String {
+    static func script(generation: Int) -> String {
         """
         <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=null,d=document;\
         function f(e){if(e.data!==g){s.close();location.reload()}}\
@@ -33,7 +33,7 @@ public enum LiveReload {
     }
 
     /// The page with the script inserted before its last `</body>`, or appended when there is none.
-    public static func inject(into html: [UInt8], generation: Int) -> [UInt8] {
+    static func inject(into html: [UInt8], generation: Int) -> [UInt8] {
         let script = Array(LiveReload.script(generation: generation).utf8)
         let closing = Array("</body".utf8)
         var position = html.count
@@ -61,7 +61,7 @@ public enum LiveReload {
     }
 
     /// The `builderror` event: the diagnostics as plain compiler-style text, in a JSON array.
-    public static func errorEvent(_ diagnostics: [Diagnostic]) -> ServerSentEvent {
+    static func errorEvent(_ diagnostics: [Diagnostic]) -> ServerSentEvent {
         let texts = diagnostics.map { DiagnosticFormatter(useColor: false).format($0) }
         var json: [UInt8] = []
         JSONEscaper.appendArray(texts, style: .htmlSafe, to: &json)
@@ -70,7 +70,7 @@ public enum LiveReload {
 
     /// The page served for every path while no build has succeeded yet: the errors, escaped, and the
     /// script that reloads once a build works.
-    public static func errorPage(_ diagnostics: [Diagnostic]) -> HTTPResponse {
+    static func errorPage(_ diagnostics: [Diagnostic]) -> HTTPResponse {
         var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Bouwfout</title></head>"
         html += "<body style=\"font:14px/1.5 monospace;margin:2rem\"><h1>De site kon niet gebouwd worden</h1>"
         html += "<p>Verbeter de fout hieronder; de pagina laadt vanzelf opnieuw.</p>"

@@ -1,26 +1,26 @@
 /// A request path made safe to map onto a folder: percent-decoded, split into segments, with every
 /// way of climbing out (`..`, `%2e%2e`, encoded slashes) refused before the file system is touched.
-public struct RequestPath: Sendable, Equatable {
+struct RequestPath: Sendable, Equatable {
     /// The decoded segments, without empty ones and `.`; never `..`.
-    public var segments: [String]
+    var segments: [String]
     /// Whether the path ended with a slash (a folder URL).
-    public var trailingSlash: Bool
+    var trailingSlash: Bool
 
     /// Why a path was refused.
-    public enum Problem: Error, Equatable {
+    enum Problem: Error, Equatable {
         /// Not decodable: a bad percent escape, a NUL, invalid UTF-8, a backslash.
         case malformed
         /// A `..` segment: an attempt to reach outside the served folder.
         case traversal
     }
 
-    public init(segments: [String], trailingSlash: Bool) {
+    init(segments: [String], trailingSlash: Bool) {
         self.segments = segments
         self.trailingSlash = trailingSlash
     }
 
     /// Parses the path part of a request target (no query), e.g. `/thema/wonen/`.
-    public init(_ path: String) throws(Problem) {
+    init(_ path: String) throws(Problem) {
         guard path.hasPrefix("/") else { throw .malformed }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(path.utf8.count)
@@ -50,7 +50,7 @@ public struct RequestPath: Sendable, Equatable {
     }
 
     /// The path relative to the served folder, e.g. `thema/wonen/index.html`.
-    public var relative: String { segments.joined(separator: "/") }
+    var relative: String { segments.joined(separator: "/") }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {

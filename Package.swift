@@ -29,7 +29,7 @@ let package = Package(
         // The site build: content + theme -> output/.
         .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel"]),
         // The annual report (jaarverslag) as HTML and PDF.
-        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates", "Escaping", "Parallel"]),
+        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Escaping", "Parallel"]),
         // Small HTTP/1.1 server for `breingen serve`.
         .target(name: "Server", dependencies: ["Diagnostics", "Escaping"]),
         // Argument parsing and the commands; the executable only forwards to it.

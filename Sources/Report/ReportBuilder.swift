@@ -2,7 +2,6 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Markdown
-import Templates
 
 /// Builds the report model of a year from its definition, the editors' texts and the knowledge base.
 struct ReportBuilder {

@@ -218,8 +218,8 @@ public struct SiteBuilder {
     /// The template environment: the site's `templates/` before the theme's, with the shared values.
     static func environment(root: URL, theme: URL, data: SiteData, assets: AssetPipeline, reportYears: [Int]) -> Environment {
         let environment = Environment(
-            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
-            baseURL: data.routes.baseURL)
+            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")])
+        SiteFilters.register(in: environment, baseURL: data.routes.baseURL)
         register(in: environment, data: data, assets: assets, reportYears: reportYears)
         return environment
     }

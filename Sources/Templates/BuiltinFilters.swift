@@ -1,14 +1,14 @@
 import Escaping
 import Foundation
 
-/// Registers the Jinja2 built-in filters a theme needs, and ours (see `SiteFilters`).
+/// Registers the Jinja2 built-in filters a theme needs (the site adds its own, see `SiteFilters` in Site).
 enum BuiltinFilters {
-    typealias Body = (Value, BoundArguments, FilterCall) throws -> Value
+    typealias Body = (Value, FilterArguments, FilterCall) throws -> Value
 
     static func register(in environment: Environment) {
         func add(_ name: String, _ parameters: [String], acceptsUndefined: Bool = false, _ body: @escaping Body) {
             environment.setFilter(name, FilterFunction(acceptsUndefined: acceptsUndefined) { value, arguments, call in
-                try body(value, try BoundArguments(arguments, parameters, owner: "filter '\(name)'"), call)
+                try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"), call)
             })
         }
 
@@ -367,7 +367,7 @@ enum BuiltinFilters {
         filterByTest("rejectattr", byAttribute: true, keep: false)
 
         environment.setFilter("groupby", FilterFunction { value, arguments, _ in
-            let a = try BoundArguments(arguments, ["attribute", "default", "case_sensitive"], owner: "filter 'groupby'")
+            let a = try FilterArguments(arguments, ["attribute", "default", "case_sensitive"], owner: "filter 'groupby'")
             guard let attribute = try a.string("attribute", nil) else { throw TemplateRuntimeError("groupby verwacht een attribuut") }
             let caseSensitive = a.bool("case_sensitive", false)
             let items = try value.sequence(for: "groupby")
@@ -402,7 +402,6 @@ enum BuiltinFilters {
             return .list(groups)
         })
 
-        SiteFilters.register(in: environment)
     }
 }
 

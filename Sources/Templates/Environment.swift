@@ -40,8 +40,6 @@ public final class Environment: @unchecked Sendable {
     /// Lenient mode prints undefined values as nothing, as Jinja2's default does. Strict (false) is the
     /// default: an undefined value in output, a loop, arithmetic or attribute access is an error.
     public var lenient: Bool
-    /// The site's base URL (`https://example.org/brein/`) for the `absurl` and `relurl` filters.
-    public var baseURL: String
 
     let symbols = SymbolTable()
     private let lock = NSLock()
@@ -50,10 +48,9 @@ public final class Environment: @unchecked Sendable {
     private var globals: [String: Value] = [:]
     private var cache: [String: Template] = [:]
 
-    public init(loader: TemplateLoader, lenient: Bool = false, baseURL: String = "/") {
+    public init(loader: TemplateLoader, lenient: Bool = false) {
         self.loader = loader
         self.lenient = lenient
-        self.baseURL = baseURL
         BuiltinFilters.register(in: self)
         BuiltinTests.register(in: self)
         globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
@@ -62,8 +59,8 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Templates from folders, searched in order (the site's `templates/`, then the theme's).
-    public convenience init(searchPaths: [URL], lenient: Bool = false, baseURL: String = "/") {
-        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient, baseURL: baseURL)
+    public convenience init(searchPaths: [URL], lenient: Bool = false) {
+        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient)
     }
 
     // MARK: Registration
@@ -71,6 +68,15 @@ public final class Environment: @unchecked Sendable {
     /// Adds (or replaces) a filter, e.g. `markdown`. Throw `TemplateRuntimeError` for bad input.
     public func registerFilter(_ name: String, _ body: @escaping @Sendable (Value, Arguments) throws -> Value) {
         setFilter(name, FilterFunction { value, arguments, _ in try body(value, arguments) })
+    }
+
+    /// Adds (or replaces) a filter with named parameters: `{{ x | name(a, b=1) }}` binds positional and
+    /// keyword arguments to `parameters`, and too many or unknown ones are errors at the call.
+    public func registerFilter(_ name: String, parameters: [String],
+                               _ body: @escaping @Sendable (Value, FilterArguments) throws -> Value) {
+        setFilter(name, FilterFunction { value, arguments, _ in
+            try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"))
+        })
     }
 
     /// Adds (or replaces) a test usable as `x is name`.

@@ -2,7 +2,7 @@ import Escaping
 import Foundation
 
 /// The string filters, with Python's exact behaviour where Jinja2 relies on it.
-enum TextFilters {
+public enum TextFilters {
     static func capitalize(_ s: String) -> String {
         guard let first = s.unicodeScalars.first else { return s }
         return String(first).uppercased() + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())).lowercased()
@@ -93,7 +93,7 @@ enum TextFilters {
     }
 
     /// Removes tags and comments, collapses whitespace and decodes entities (Markup.striptags).
-    static func striptags(_ s: String) -> String {
+    public static func striptags(_ s: String) -> String {
         var out = ""
         var scalars = s.unicodeScalars[...]
         while let c = scalars.first {
@@ -161,7 +161,7 @@ enum TextFilters {
     }
 
     /// Counts runs of word characters (letters, digits, underscore), as `re.findall(r"\w+")`.
-    static func wordcount(_ s: String) -> Int {
+    public static func wordcount(_ s: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in s.unicodeScalars {

@@ -1,46 +1,50 @@
 import DataFormats
 import Foundation
 import Markdown
+import Templates
 
-/// Our filters on top of Jinja2's: slugify, Dutch dates, amounts and numbers, URLs, reading time.
-/// `markdown` is registered by the host (the Site module), since the Markdown engine lives there.
-enum SiteFilters {
-    static func register(in environment: Environment) {
-        func add(_ name: String, _ parameters: [String], _ body: @escaping BuiltinFilters.Body) {
-            environment.setFilter(name, FilterFunction { value, arguments, call in
-                try body(value, try BoundArguments(arguments, parameters, owner: "filter '\(name)'"), call)
-            })
-        }
-        add("slugify", []) { value, _, _ in .string(Slug.make(value.text)) }
-        add("date", ["format"]) { value, a, _ in
+/// The site's filters on top of Jinja2's: slugify, Dutch dates, amounts and numbers, URLs against the
+/// base URL, reading time and Markdown. The site build and `breingen render` register the same ones.
+public enum SiteFilters {
+    /// Registers the filters in `environment`; `absurl` and `relurl` work against `baseURL`.
+    public static func register(in environment: Environment, baseURL: String) {
+        environment.registerFilter("slugify", parameters: []) { value, _ in .string(Slug.make(text(value))) }
+        environment.registerFilter("date", parameters: ["format"]) { value, a in
             let format = try a.string("format", "%-d %B %Y") ?? "%-d %B %Y"
             return .string(DutchFormat.date(try date(value), format: format))
         }
-        add("euro", ["cents"]) { value, a, _ in
+        environment.registerFilter("euro", parameters: ["cents"]) { value, a in
             .string(DutchFormat.euro(try decimal(value, "euro"), cents: a.bool("cents", false)))
         }
-        add("number", ["decimals"]) { value, a, _ in
+        environment.registerFilter("number", parameters: ["decimals"]) { value, a in
             let decimals = a["decimals"] == nil ? nil : try a.int("decimals", 0)
             return .string(DutchFormat.number(try decimal(value, "number"), decimals: decimals))
         }
-        add("percent", ["decimals"]) { value, a, _ in
+        environment.registerFilter("percent", parameters: ["decimals"]) { value, a in
             let decimals = a["decimals"] == nil ? nil : try a.int("decimals", 0)
             return .string(DutchFormat.percent(try decimal(value, "percent"), decimals: decimals))
         }
-        add("absurl", []) { value, _, call in .string(URLs.absolute(value.text, base: call.renderer.environment.baseURL)) }
-        add("relurl", []) { value, _, call in .string(URLs.relative(value.text, base: call.renderer.environment.baseURL)) }
-        add("readingtime", ["words_per_minute"]) { value, a, _ in
+        environment.registerFilter("absurl", parameters: []) { value, _ in .string(URLs.absolute(text(value), base: baseURL)) }
+        environment.registerFilter("relurl", parameters: []) { value, _ in .string(URLs.relative(text(value), base: baseURL)) }
+        environment.registerFilter("readingtime", parameters: ["words_per_minute"]) { value, a in
             let perMinute = max(1, try a.int("words_per_minute", 200))
-            let words = TextFilters.wordcount(TextFilters.striptags(value.text))
+            let words = TextFilters.wordcount(TextFilters.striptags(text(value)))
             return .int(max(1, (words + perMinute - 1) / perMinute))
         }
+        // The site's Markdown (typographic quotes and dashes, ids on headings), not escaped again.
+        environment.registerFilter("markdown", parameters: []) { value, _ in
+            .safe(Markdown.html(text(value), options: MarkdownBridge.options))
+        }
     }
+
+    /// Text for filters that work on strings: safe text as it is, anything else as it prints.
+    private static func text(_ value: Value) -> String { value.stringValue ?? value.printed }
 
     private static func decimal(_ value: Value, _ filter: String) throws -> Decimal {
         switch value {
         case .int(let i): return Decimal(i)
         case .decimal(let d): return d
-        case .double(let d): return Decimal(string: PythonFormat.float(d)) ?? Decimal(d)
+        case .double(let d): return Decimal(string: String(d)) ?? Decimal(d)
         case .string(let s), .safe(let s):
             if let d = Decimal(string: s.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) { return d }
         default: break

@@ -46,7 +46,6 @@ final class DecodeContext {
                                     sourceLine: source.lineText(node.line)))
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// What a reference points at.

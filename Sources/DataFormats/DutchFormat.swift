@@ -64,6 +64,12 @@ public enum DutchFormat {
         return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole)" + (rest == 0 ? "" : ",\(rest)") + "%"
     }
 
+    /// A count with its noun in the right number: `count(1, "bestand", "bestanden")` is "1 bestand",
+    /// `count(3, …)` "3 bestanden".
+    public static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(n) " + (n == 1 ? singular : plural)
+    }
+
     /// A date with a `strftime`-like format in Dutch: `%-d %B %Y` gives "23 september 2020",
     /// `%A %-d %B` gives "woensdag 23 september". Supported: %d %-d %e %m %-m %B %b %Y %y %A %a %H %M %S %%.
     public static func date(_ date: YAMLDate, format: String = "%-d %B %Y") -> String {

@@ -113,7 +113,16 @@ struct ReportBuilder {
                 let generated = Self.key(g.title)
                 return generated == key || key.hasPrefix(generated) || generated.hasPrefix(key)
             }) {
-                chapter.subsections[index].blocks = section.blocks + chapter.subsections[index].blocks
+                var generated = chapter.subsections[index].blocks
+                if let summary = chapter.subsections[index].summary, !section.blocks.isEmpty {
+                    // Runs of spaces and line breaks in the editors' text read as one space.
+                    let written = section.blocks.map(\.plainText).joined(separator: " ").lowercased()
+                        .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+                    if summary.figures.contains(where: { written.contains($0.lowercased()) }) {
+                        generated.removeFirst(min(summary.blocks, generated.count))
+                    }
+                }
+                chapter.subsections[index].blocks = section.blocks + generated
                 chapter.subsections[index].subsections = section.subsections + chapter.subsections[index].subsections
                 if chapter.subsections[index].manualNumber == nil { chapter.subsections[index].manualNumber = section.manualNumber }
             } else {

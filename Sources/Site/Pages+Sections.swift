@@ -181,12 +181,15 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.organisation)])
                 let today = data.today
                 let bodies: [Value] = Body.allCases.map { body in
+                    // Who holds a role today (`end` is the last day in office), chair first, then by sort name,
+                    // as the report lists each body.
                     var members: [(person: Person, role: Role)] = []
                     for person in kb.people {
                         for role in person.roles where role.body == body && role.isHeld(at: today) {
                             members.append((person, role))
                         }
                     }
+                    members = members.enumerated().sorted { ($0.element.role.rank, $0.offset) < ($1.element.role.rank, $1.offset) }.map(\.element)
                     return .object([
                         ("slug", .string(body.rawValue)), ("title", .string(body.title)),
                         ("members", .list(members.map { m in

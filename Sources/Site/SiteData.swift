@@ -139,8 +139,15 @@ final class SiteData: @unchecked Sendable {
         return count
     }
 
+    /// A practice's tags as links, each tag once (two spellings of one tag are one link) in the spelling the
+    /// tag pages show.
     func tagLinks(_ tags: [String]) -> Value {
-        .list(tags.map { tag in .link(tag, routes.url(Routes.tag(index.tagSlugs[tag] ?? TextSlug.make(tag)))) })
+        var seen = Set<String>()
+        return .list(tags.compactMap { tag in
+            let slug = index.tagSlugs[tag] ?? TextSlug.make(tag)
+            guard seen.insert(slug).inserted else { return nil }
+            return .link(index.tagTitles[slug] ?? tag, routes.url(Routes.tag(slug)))
+        })
     }
 
     func url(_ path: String) -> String { routes.url(path) }

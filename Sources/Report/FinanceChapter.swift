@@ -65,7 +65,8 @@ struct FinanceChapter {
         blocks.append(.table(ReportTable(caption: caption("Resultaat \(year) in één oogopslag"), header: [""] + s.table.columns,
                                          alignments: [.left] + s.table.columns.map { _ in .right }, rows: rows)))
 
-        if let ratios = kb.financialRatios[year] {
+        // Without the rows for the objectives and beheer en administratie there is nothing to measure.
+        if let ratios = kb.financialRatios[year], ratios.objectivesShareOfIncome != nil || ratios.managementShareOfExpenses != nil {
             blocks.append(.subheading("Kengetallen"))
             var ratioRows: [ReportTable.Row] = []
             var callouts: [ReportBlock] = []

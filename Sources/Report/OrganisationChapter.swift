@@ -45,20 +45,23 @@ struct OrganisationChapter {
         case .raadVanAdvies:
             section.blocks.append(.paragraph([ReportInline("Eind \(year) telde de raad van advies \(DutchWords.count(count)) \(count == 1 ? "lid" : "leden").")]))
             section.summary = ReportSection.Summary(blocks: 1, figures: words.flatMap { ["\($0) leden", "\($0) lid", "\($0) personen"] })
-            section.blocks.append(.table(ReportTable(
+            section.blocks.append(.table(Self.withoutEmptyColumns(ReportTable(
                 caption: "Raad van advies op 31 december \(year)", header: ["Naam", "Organisatie", "Functie"],
                 alignments: [.left, .left, .left],
-                rows: atEnd.map { .init([$0.person.name, $0.role.organisation ?? "", $0.role.function ?? $0.role.role]) })))
+                rows: atEnd.map { .init([$0.person.name, $0.role.organisation ?? "", $0.role.function ?? $0.role.role]) }))))
         case .programmabureau:
-            let fte = entry.fteAtYearEnd
+            // The fte only when the editors give it: a missing fte is no zero.
+            let fte = atEnd.contains { $0.role.fte != nil } ? entry.fteAtYearEnd : nil
+            let people = count == 1 ? "werkte er één persoon" : "werkten er \(DutchWords.count(count)) mensen"
             section.blocks.append(.paragraph([ReportInline(
-                "Eind \(year) \(count == 1 ? "werkte er één persoon" : "werkten er \(DutchWords.count(count)) mensen") op het programmabureau, samen \(Self.fte(fte)) fte.")]))
-            section.summary = ReportSection.Summary(blocks: 1, figures: ["\(Self.fte(fte)) fte"] + words.flatMap { ["\($0) mensen", "\($0) personen", "\($0) medewerkers"] })
+                "Eind \(year) \(people) op het programmabureau" + (fte.map { ", samen \(Self.fte($0)) fte." } ?? "."))]))
+            section.summary = ReportSection.Summary(blocks: 1, figures: (fte.map { ["\(Self.fte($0)) fte"] } ?? [])
+                + words.flatMap { ["\($0) mensen", "\($0) personen", "\($0) medewerkers"] })
             var rows: [ReportTable.Row] = atEnd.map { .init([$0.person.name, $0.role.role, $0.role.fte.map(Self.fte) ?? ""]) }
-            rows.append(.init(["Totaal", "", Self.fte(fte)], bold: true))
-            section.blocks.append(.table(ReportTable(
+            if let fte { rows.append(.init(["Totaal", "", Self.fte(fte)], bold: true)) }
+            section.blocks.append(.table(Self.withoutEmptyColumns(ReportTable(
                 caption: "Programmabureau op 31 december \(year)", header: ["Naam", "Functie", "fte"],
-                alignments: [.left, .left, .right], rows: rows)))
+                alignments: [.left, .left, .right], rows: rows))))
         }
 
         if !changes.isEmpty {
@@ -133,6 +136,20 @@ struct OrganisationChapter {
             text = " is per \(date) opnieuw benoemd als \(to.role)"
         }
         return [ReportInline(change.person.name, bold: true), ReportInline(text)]
+    }
+
+    /// The table without the columns that are empty in every row (an optional field nobody filled in).
+    static func withoutEmptyColumns(_ table: ReportTable) -> ReportTable {
+        let keep = table.header.indices.filter { i in i == 0 || table.rows.contains { i < $0.cells.count && !$0.cells[i].isEmpty } }
+        var copy = table
+        copy.header = keep.map { table.header[$0] }
+        copy.alignments = keep.map { table.alignments[$0] }
+        copy.rows = table.rows.map { row in
+            var r = row
+            r.cells = keep.map { $0 < row.cells.count ? row.cells[$0] : "" }
+            return r
+        }
+        return copy
     }
 
     /// An fte with one decimal, "2,2".

@@ -91,7 +91,9 @@ struct ReportBuilder {
         let author = organisation?.legalName ?? organisation?.name ?? kb.site.title
         var coverLines = definition.coverLines
         if coverLines.isEmpty {
-            coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", "), kb.site.title]
+            coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", ")]
+            // The site's name, unless the subtitle already is that name.
+            if (definition.subtitle ?? author) != kb.site.title { coverLines.append(kb.site.title) }
         }
         if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
         var document = ReportDocument(

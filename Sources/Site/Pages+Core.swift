@@ -110,8 +110,8 @@ extension PagePlanner {
             ("year", .int(list.year)),
             ("numbering", .string(list.numbering.rawValue)),
             ("entries", .list(list.items.map { item in
-                let link = item.link ?? item.publication.flatMap { slug in
-                    data.kb.publication(slug).map { $0.link ?? data.url(Routes.publication($0.slug)) }
+                let link = data.href(item.link) ?? item.publication.flatMap { slug in
+                    data.kb.publication(slug).map { data.href($0.link) ?? data.url(Routes.publication($0.slug)) }
                 }
                 return .object([
                     ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)), ("link", .text(link)),

@@ -152,6 +152,15 @@ final class SiteData: @unchecked Sendable {
 
     func url(_ path: String) -> String { routes.url(path) }
 
+    /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
+    /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
+    /// (`https://…`, `mailto:…`) stays as written.
+    func href(_ link: String) -> String {
+        link.hasPrefix("/") && !link.hasPrefix("//") ? routes.url(String(link.dropFirst())) : link
+    }
+
+    func href(_ link: String?) -> String? { link.map(href) }
+
     /// Up to `limit` best practices like the one at `index`: near it in its first theme's list, ranked
     /// by shared tags. Looking only at neighbours keeps this linear on big sites.
     func related(to index: Int, limit: Int = 3) -> [Int] {

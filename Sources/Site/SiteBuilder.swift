@@ -224,7 +224,7 @@ public struct SiteBuilder {
     /// returns the body renderer, which collects the problems of the Markdown bodies it renders.
     static func siteData(_ kb: KnowledgeBase, root: URL) -> (SiteData, BodyRenderer) {
         let routes = Routes(baseURL: kb.site.baseURL)
-        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes)), root: root)
+        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes), basePath: routes.basePath), root: root)
         return (SiteData(kb: kb, routes: routes, bodies: bodies, today: today()), bodies)
     }
 

@@ -40,7 +40,9 @@ let package = Package(
         // Writes a sample PDF for inspection and times the typesetter.
         .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
         // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
-        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown"]),
+        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown", "MarkdownHostileInputs"]),
+        // The hostile Markdown inputs, shared by MarkdownTests and MarkdownBenchmark.
+        .target(name: "MarkdownHostileInputs"),
         // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
         .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
         // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
@@ -53,7 +55,7 @@ let package = Package(
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Conformance"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHostileInputs"], exclude: ["Conformance"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown", "Escaping"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),

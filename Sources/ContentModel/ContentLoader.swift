@@ -45,11 +45,17 @@ public enum ContentLoader {
 
     static func readSite(root: URL, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
         let path = root.appendingPathComponent("content/site.yml").path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            diagnostics.append(error.diagnostic("kan content/site.yml niet lezen", file: "content/site.yml"))
+            return nil
+        } catch {
             diagnostics.append(Diagnostic(.error, "geen content/site.yml gevonden in \(root.path)", file: "content/site.yml"))
             return nil
         }
-        return decodeSite(SourceFile(name: "content/site.yml", bytes: [UInt8](data)), into: &diagnostics)
+        return decodeSite(SourceFile(name: "content/site.yml", bytes: data), into: &diagnostics)
     }
 
     static func decodeSite(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteSettings? {

@@ -25,9 +25,11 @@ struct HTTPRequest: Sendable, Equatable {
     init(method: String, target: String, minorVersion: Int = 1, headers: [HTTPHeader] = []) {
         self.method = method
         self.target = target
-        if let mark = target.firstIndex(of: "?") {
-            path = String(target[..<mark])
-            query = String(target[target.index(after: mark)...])
+        // On bytes: a `?` followed by a combining mark is still the start of the query.
+        let bytes = Array(target.utf8)
+        if let mark = bytes.firstIndex(of: UInt8(ascii: "?")) {
+            path = String(decoding: bytes[..<mark], as: UTF8.self)
+            query = String(decoding: bytes[(mark + 1)...], as: UTF8.self)
         } else {
             path = target
             query = nil
@@ -45,8 +47,8 @@ struct HTTPRequest: Sendable, Equatable {
     var keepAlive: Bool {
         var close = false, keep = false
         for header in headers where header.name.caseInsensitiveEquals("connection") {
-            for token in header.value.split(separator: ",") {
-                let option = token.trimmingSpaces
+            for token in header.value.utf8.split(separator: UInt8(ascii: ",")) {
+                let option = Substring(token).trimmingSpaces
                 if option.caseInsensitiveEquals("close") { close = true }
                 if option.caseInsensitiveEquals("keep-alive") { keep = true }
             }

@@ -134,19 +134,20 @@ enum HTTPRequestParser {
             return .failure(HTTPRequestError(505, "alleen HTTP/1.0 en HTTP/1.1 worden ondersteund"))
         }
         let method = String(decoding: buffer[parts[0]], as: UTF8.self)
-        var target = String(decoding: buffer[parts[1]], as: UTF8.self)
-        if !target.hasPrefix("/") {
+        var target = Array(buffer[parts[1]])
+        if target[0] != UInt8(ascii: "/") {
             // Absolute form (`http://host/path`) must be accepted by servers (RFC 9112 §3.2.2).
-            let lower = target.lowercased()
-            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .failure(bad) }
-            let afterScheme = target[target.index(target.firstIndex(of: ":")!, offsetBy: 3)...]
-            if let slash = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) {
-                target = afterScheme[slash] == "/" ? String(afterScheme[slash...]) : "/" + afterScheme[slash...]
+            let lower = target.map(asciiLowercase)
+            let scheme = lower.starts(with: Array("http://".utf8)) ? 7 : lower.starts(with: Array("https://".utf8)) ? 8 : 0
+            guard scheme > 0 else { return .failure(bad) }
+            if let end = target[scheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) {
+                target = (target[end] == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")]) + target[end...]
             } else {
-                target = "/"
+                target = [UInt8(ascii: "/")]
             }
         }
-        return .success(HTTPRequest(method: method, target: target, minorVersion: Int(version[7] - 0x30)))
+        let targetText = String(decoding: target, as: UTF8.self)
+        return .success(HTTPRequest(method: method, target: targetText, minorVersion: Int(version[7] - 0x30)))
     }
 
     private static func parseHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Swift.Result<HTTPHeader, HTTPRequestError> {

@@ -49,9 +49,11 @@ enum MIMETypes {
 
     /// The content type for a file name or path, by its extension (case-insensitive).
     static func type(forPath path: String) -> String {
-        let name = path.split(separator: "/").last ?? Substring(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
-        return table[name[name.index(after: dot)...].lowercased()] ?? fallback
+        // On bytes: a `/` or `.` followed by a combining mark still separates.
+        let bytes = Array(path.utf8)
+        let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return fallback }
+        return table[String(decoding: bytes[(dot + 1)...], as: UTF8.self).lowercased()] ?? fallback
     }
 
     /// Whether a content type is HTML (where serve mode injects its live-reload script).

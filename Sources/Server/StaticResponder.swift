@@ -49,8 +49,8 @@ enum StaticResponder {
 
     /// Whether an `If-None-Match` value (a list of tags, or `*`) names the tag; weak tags compare equal.
     static func matches(_ header: String, _ etag: String) -> Bool {
-        header.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmingSpaces
+        header.utf8.split(separator: UInt8(ascii: ",")).contains { candidate in
+            var tag = Substring(candidate).trimmingSpaces
             if tag == "*" { return true }
             if tag.hasPrefix("W/") { tag.removeFirst(2) }
             return tag == etag

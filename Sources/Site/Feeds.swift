@@ -56,8 +56,9 @@ enum Feeds {
         return xml
     }
 
-    /// `robots.txt`: everything may be crawled; the sitemap is announced.
+    /// `robots.txt`: everything of the site may be crawled; the sitemap is announced. A site under a
+    /// sub-path speaks only for its own path.
     static func robots(routes: Routes) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(routes.permalink(Routes.sitemap))\n"
+        "User-agent: *\nAllow: \(routes.basePath)\n\nSitemap: \(routes.permalink(Routes.sitemap))\n"
     }
 }

@@ -128,7 +128,7 @@ extension PagePlanner {
             ("stoppedText", .text(bp.stopped?.dutch)),
             ("category", .text(bp.category)),
             ("targetGroup", .text(bp.targetGroup)),
-            ("website", .text(bp.website)),
+            ("website", .text(data.href(bp.website))),
             ("websiteLabel", .text(website)),
             ("summary", .text(bp.summary)),
             ("lessBest", .bool(bp.lessBest)),

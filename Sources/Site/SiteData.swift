@@ -128,11 +128,27 @@ final class SiteData: @unchecked Sendable {
         return count
     }
 
+    /// A practice's tags as links, each tag once (two spellings of one tag are one link) in the spelling the
+    /// tag pages show.
     func tagLinks(_ tags: [String]) -> Value {
-        .list(tags.map { tag in .link(tag, routes.url(Routes.tag(index.tagSlugs[tag] ?? TextSlug.make(tag)))) })
+        var seen = Set<String>()
+        return .list(tags.compactMap { tag in
+            let slug = index.tagSlugs[tag] ?? TextSlug.make(tag)
+            guard seen.insert(slug).inserted else { return nil }
+            return .link(index.tagTitles[slug] ?? tag, routes.url(Routes.tag(slug)))
+        })
     }
 
     func url(_ path: String) -> String { routes.url(path) }
+
+    /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
+    /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
+    /// (`https://…`, `mailto:…`) stays as written.
+    func href(_ link: String) -> String {
+        link.hasPrefix("/") && !link.hasPrefix("//") ? routes.url(String(link.dropFirst())) : link
+    }
+
+    func href(_ link: String?) -> String? { link.map(href) }
 
     /// Up to `limit` best practices like the one at `index`: near it in its first theme's list, ranked
     /// by shared tags. Looking only at neighbours keeps this linear on big sites.

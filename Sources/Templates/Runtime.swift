@@ -110,12 +110,15 @@ public final class Renderer {
     /// For each block name, the implementations from the most derived template to the base.
     var blocks: [String: [BlockNode]] = [:]
     /// The parent template set by `extends` while rendering a child, and where that `extends` stood.
-    var parentTemplate: Template?
+    var parentTemplate: CompiledTemplate?
     var parentLocation: Location?
     /// The scope of the template being rendered (its context and top-level `set`s); blocks start here.
     var templateScope: Scope?
     /// The blocks being rendered, innermost last, with their inheritance chain, for `super()`.
     var blockStack: [(chain: [BlockNode], level: Int)] = []
+    /// Scopes that macros and `caller` blocks were defined in: they refer to them weakly (the scope holds
+    /// the macro), so the render keeps them alive until it ends.
+    private var retainedScopes: [Scope] = []
 
     static let maximumDepth = 100
 
@@ -126,6 +129,11 @@ public final class Renderer {
     }
 
     var lenient: Bool { environment.lenient }
+
+    /// Keeps `scope` alive until the render ends (see `retainedScopes`).
+    func retain(_ scope: Scope) {
+        if retainedScopes.last !== scope { retainedScopes.append(scope) }
+    }
 
     func error(_ message: String, at location: Location) -> Diagnostic {
         var notes: [String] = []

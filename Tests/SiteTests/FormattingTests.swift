@@ -22,7 +22,9 @@ final class FormattingTests: XCTestCase {
 
     func testPercentagesAndIntegers() {
         XCTAssertEqual(DutchFormat.share(0.062), "6,2%")
-        XCTAssertEqual(DutchFormat.share(0.8), "80%")
+        XCTAssertEqual(DutchFormat.share(0.8), "80,0%")
+        XCTAssertEqual(DutchFormat.share(Decimal(string: "0.19")!), "19,0%")
+        XCTAssertEqual(DutchFormat.share(Decimal(string: "0.80755")!), "80,8%")
         XCTAssertEqual(DutchFormat.share(0.8414), "84,1%")
         XCTAssertEqual(DutchFormat.number(Decimal(10000)), "10.000")
         XCTAssertEqual(DutchFormat.number(Decimal(999)), "999")

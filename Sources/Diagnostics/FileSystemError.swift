@@ -149,3 +149,19 @@ public enum FileContents {
         return bytes
     }
 }
+
+extension Diagnostic {
+    /// Any error as the diagnostics to show: a `Diagnostic` or `DiagnosticError` as it is, a file-system
+    /// error (ours or Foundation's) with its path and Dutch cause, anything else by its description.
+    public static func describing(_ error: Error) -> [Diagnostic] {
+        switch error {
+        case let diagnostic as Diagnostic: return [diagnostic]
+        case let many as DiagnosticError: return many.diagnostics
+        default:
+            if let failure = FileSystemError(error) {
+                return [failure.diagnostic("bestandsfout bij \(failure.path)")]
+            }
+            return [Diagnostic(.error, "\(error)")]
+        }
+    }
+}

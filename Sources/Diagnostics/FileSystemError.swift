@@ -111,7 +111,8 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 public enum FileContents {
     /// The bytes of the regular file at `path` (symlinks followed).
     public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so opening a named pipe does not wait for a writer; regular files read as usual.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileSystemError.last(path) }
         defer { close(fd) }
         var info = stat()

@@ -54,7 +54,12 @@ struct ReportDefinition {
 
     static func read(root: URL, year: Int) throws -> ReportDefinition {
         let name = "content/reports/\(year)/report.yml"
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(root.appendingPathComponent(name).path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            throw error.diagnostic("kan \(name) niet lezen", file: name)
+        } catch {
             let available = AnnualReport.availableYears(root: root)
             var notes = ["een jaarverslag begint met \(name): jaar, titel, voorwoord en de hoofdstukken (zie docs/report.md)"]
             notes.append(available.isEmpty ? "er is nog geen enkel jaarverslag gedefinieerd"

@@ -117,6 +117,7 @@ struct FlowBuilder {
                         parent: Int, hyphenate: Bool) -> [StyledSpan] {
         var out: [StyledSpan] = []
         var linkElement: (link: Link, element: Int)?
+        var sentenceStart = true
         for run in runs {
             var mark = Mark.element(parent)
             var description = ""
@@ -132,10 +133,15 @@ struct FlowBuilder {
             } else {
                 linkElement = nil
             }
-            out.append(StyledSpan(text: TextScalars.of(run.text, keepBreaks: true),
+            var span = StyledSpan(text: TextScalars.of(run.text, keepBreaks: true),
                                   font: fonts.font(bold: run.bold || bold, italic: run.italic), size: size,
                                   color: run.link != nil ? style.accent : (color ?? style.text), link: run.link, mark: mark,
-                                  linkDescription: description, hyphenate: hyphenate && style.hyphenate && run.link == nil))
+                                  linkDescription: description, hyphenate: hyphenate && style.hyphenate && run.link == nil)
+            span.startsSentence = sentenceStart
+            out.append(span)
+            // The next run starts a sentence when this one ends one.
+            let trimmed = run.text.trimmingCharacters(in: .whitespaces)
+            if let last = trimmed.unicodeScalars.last { sentenceStart = ".!?:".unicodeScalars.contains(last) }
         }
         return out
     }

@@ -10,6 +10,11 @@ struct StyledSpan {
     var linkDescription: String = ""
     /// Whether the words of this span may be hyphenated (body text; not headings, names or addresses).
     var hyphenate: Bool = false
+    /// Only words of at least this many letters are hyphenated.
+    var hyphenationMinimum: Int = 5
+    /// The span starts a sentence (a paragraph, a cell): its first word may be hyphenated although it has
+    /// a capital. Capitalised words elsewhere are names and never are.
+    var startsSentence: Bool = false
 }
 
 /// How the lines of a paragraph sit between its margins.
@@ -127,7 +132,10 @@ struct LineBreaker {
         var spans = input
         for s in spans.indices {
             DutchNoBreak.apply(&spans[s].text)
-            if spans[s].hyphenate, let hyphenation { insertHyphenationPoints(&spans[s].text, hyphenation) }
+            if spans[s].hyphenate, let hyphenation {
+                insertHyphenationPoints(&spans[s].text, hyphenation, minimum: max(spans[s].hyphenationMinimum, 4),
+                                        startsSentence: spans[s].startsSentence)
+            }
         }
         return spans
     }
@@ -174,26 +182,32 @@ struct LineBreaker {
     }
 
     /// Soft hyphens at the hyphenation points of each word of letters. Left alone: words with a capital
-    /// (names; a sentence's first word too, which costs little), digits (amounts, dates), or anything of
-    /// an address ('@', '/', ':', '.' inside, '_').
-    private func insertHyphenationPoints(_ text: inout [UInt32], _ cache: HyphenationCache) {
+    /// (names), except a sentence's first word with only its first letter a capital; words with digits
+    /// (amounts, dates); anything of an address ('@', '/', ':', '.' inside, '_').
+    private func insertHyphenationPoints(_ text: inout [UInt32], _ cache: HyphenationCache, minimum: Int, startsSentence: Bool) {
         var out: [UInt32] = []
         var changed = false
         var i = 0
         let n = text.count
+        var sentenceStart = startsSentence
         while i < n {
             // A token between spaces.
             let tokenStart = i
             while i < n && text[i] != TextScalars.space && text[i] != TextScalars.lineFeed && text[i] != TextScalars.noBreakSpace { i += 1 }
             let token = text[tokenStart..<i]
-            var plain = token.count >= 5
+            var plain = token.count >= minimum
+            let capitalAllowed = sentenceStart
+            sentenceStart = false
+            if let last = token.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A { sentenceStart = true }
             if plain {
+                var firstLetter = true
                 for (k, s) in zip(token.indices, token) {
                     if TextScalars.isDigit(s) || s == 0x40 || s == 0x2F || s == 0x3A || s == 0x5F || s == 0xAD
-                        || TextScalars.isUppercase(s) {
+                        || (TextScalars.isUppercase(s) && !(firstLetter && capitalAllowed)) {
                         plain = false
                         break
                     }
+                    if TextScalars.isLetter(s) { firstLetter = false }
                     // A full stop inside a token (www.example.nl, e.g.) marks an address or abbreviation.
                     if s == 0x2E && k + 1 < token.endIndex && TextScalars.isLetter(text[k + 1]) { plain = false; break }
                 }
@@ -206,7 +220,7 @@ struct LineBreaker {
                     let runStart = k
                     while k < i && TextScalars.isLetter(text[k]) { k += 1 }
                     let run = Array(text[runStart..<k])
-                    let points = run.count >= 5 ? cache.points(run) : []
+                    let points = run.count >= minimum ? cache.points(run) : []
                     var p = 0
                     for (offset, s) in run.enumerated() {
                         if p < points.count && points[p] == offset { out.append(TextScalars.softHyphen); p += 1; changed = true }
@@ -299,7 +313,7 @@ struct LineBreaker {
                     closeWord(space: nil, spaceWidth: 0, forced: false)
                     partStart = i + 1
                 } else if s == 0x2D && i > 0 && i + 1 < text.count && TextScalars.isLetter(text[i - 1])
-                            && TextScalars.isLetter(text[i + 1]) && i - partStart >= 2 {
+                            && TextScalars.isLetter(text[i + 1]) && i - partStart >= 2 && breaksAfterHyphen(text, i) {
                     // "sociaal-maatschappelijk" may break after its hyphen.
                     flushPart(upTo: i + 1)
                     closeWord(space: nil, spaceWidth: 0, forced: false)
@@ -311,6 +325,15 @@ struct LineBreaker {
         }
         closeWord(space: nil, spaceWidth: 0, forced: false)
         return words
+    }
+
+    /// "sociaal-maatschappelijk" may break after its hyphen; a name ("Tjin-A-Tsoi", "Noord-Holland") and a
+    /// short piece ("e-mail") may not.
+    private func breaksAfterHyphen(_ text: [UInt32], _ i: Int) -> Bool {
+        guard !TextScalars.isUppercase(text[i + 1]) else { return false }
+        var end = i + 1
+        while end < text.count && TextScalars.isLetter(text[end]) { end += 1 }
+        return end - i - 1 >= 3
     }
 
     /// Cuts words wider than the line into pieces that fit (URLs, long compounds), so nothing overflows.
@@ -398,7 +421,10 @@ struct LineBreaker {
                 } else {
                     let badness: Double
                     if room >= 0 {
-                        let ratio = stretch > 0 ? room / stretch : (room > 0.5 ? 10 : 0)
+                        // A ragged line may end anywhere: its whole width is stretch (as TeX's \rightskip), so
+                        // evenness counts mildly and a hyphen must earn its penalty.
+                        let give = justify ? stretch : width
+                        let ratio = give > 0 ? room / give : (room > 0.5 ? 10 : 0)
                         // Not capped as in TeX: among very loose lines the least loose should win.
                         badness = 100 * ratio * ratio * ratio
                     } else {

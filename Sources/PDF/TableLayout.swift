@@ -49,9 +49,15 @@ struct TableLayout {
         return b
     }
 
-    private func span(_ text: String, bold: Bool, size: Double, color: PDFColor = .black, mark: Mark = .layout) -> StyledSpan {
+    /// Header words are hyphenated only when they are long (compounds such as "Huisvestingskosten"):
+    /// "Kantoor- en algemene kosten" breaks at its spaces and after its hyphen.
+    static let headerHyphenationMinimum = 13
+
+    private func span(_ text: String, bold: Bool, size: Double, color: PDFColor = .black, mark: Mark = .layout,
+                      hyphenate: Bool = true, header: Bool = false) -> StyledSpan {
         StyledSpan(text: TextScalars.of(text, keepBreaks: true), font: font(bold: bold), size: size, color: color, link: nil,
-                   mark: mark, hyphenate: style.hyphenate && !TableLayout.isNumeric(text))
+                   mark: mark, hyphenate: hyphenate && style.hyphenate && !TableLayout.isNumeric(text),
+                   hyphenationMinimum: header ? TableLayout.headerHyphenationMinimum : 5, startsSentence: true)
     }
 
     /// Slices for the table, with its structure below `element` (a `Table`).
@@ -74,15 +80,24 @@ struct TableLayout {
             }
         }
 
+        // Header words whole, unless hyphenating the long ones makes the table shorter (or is needed to
+        // fit); then smaller type (down to three quarters), before anything gets cut.
         var size = baseSize
-        var widths = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size)
-        if widths.minimum > width {
-            // The least widths do not fit side by side: a smaller type (down to three quarters) before
-            // anything gets cut.
+        var hyphenateHeaders = false
+        var widths = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: false)
+        if style.hyphenate && !table.header.isEmpty {
+            let hyphenated = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: true)
+            if (widths.minimum > width && hyphenated.minimum < widths.minimum)
+                || (hyphenated.minimum <= width && widths.minimum <= width && hyphenated.lines < widths.lines) {
+                widths = hyphenated
+                hyphenateHeaders = true
+            }
+        }
+        while widths.minimum > width + 0.01 && size > baseSize * 0.75 + 0.01 {
             let padding = 2 * padX * Double(columnCount)
-            let factor = max((width - padding) / max(widths.minimum - padding, 1), 0.75)
-            size = baseSize * min(factor, 1)
-            widths = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size)
+            let factor = max((width - padding) / max(widths.minimum - padding, 1), 0.75 * baseSize / size)
+            size = max(size * min(factor, 0.98), baseSize * 0.75)
+            widths = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: hyphenateHeaders)
         }
         let columns = widths.widths
 
@@ -104,7 +119,8 @@ struct TableLayout {
                 let tr = structure.add("TR", parent: head)
                 let cells = (0..<columnCount).map { _ in structure.add("TH", parent: tr, scope: "Column") }
                 var slice = rowSlice(row, widths: columns, alignments: alignments.map { $0 == .right ? .right : .left },
-                                     bold: true, fill: style.accent, color: .white, size: size, cells: cells)
+                                     bold: true, fill: style.accent, color: .white, size: size, cells: cells,
+                                     hyphenate: hyphenateHeaders, header: true)
                 slice.breakAllowedBefore = result.isEmpty && headerSlices.isEmpty
                 headerSlices.append(slice)
             }
@@ -134,14 +150,14 @@ struct TableLayout {
     }
 
     /// The column widths for type of `size`, and the sum of the least widths.
-    private func columnWidths(_ table: Table, columnCount: Int, alignments: [LineAlignment], size: Double)
-        -> (widths: [Double], minimum: Double) {
-        // Each cell's words, once; its least width; its one-line width.
+    private func columnWidths(_ table: Table, columnCount: Int, alignments: [LineAlignment], size: Double,
+                              hyphenateHeaders: Bool) -> (widths: [Double], minimum: Double, lines: Int) {
+        // Each cell's words, once; its one-line width.
         struct Cell { var words: [LineBreaker.WordMetrics]; var natural: Double; var header: Bool }
         var grid: [[Cell]] = []
         let measurer = breaker(width: .infinity, alignment: .left)
         func measure(_ text: String, bold: Bool, header: Bool) -> Cell {
-            let words = measurer.wordMetrics([span(text, bold: bold, size: size)])
+            let words = measurer.wordMetrics([span(text, bold: bold, size: size, hyphenate: !header || hyphenateHeaders, header: header)])
             var natural = 0.0
             for (k, w) in words.enumerated() { natural += w.width + (k + 1 < words.count ? w.space : 0) }
             return Cell(words: words, natural: natural, header: header)
@@ -149,63 +165,70 @@ struct TableLayout {
         for row in table.header { grid.append((0..<columnCount).map { c in measure(c < row.count ? row[c] : "", bold: true, header: true) }) }
         for row in table.rows { grid.append((0..<columnCount).map { c in measure(c < row.cells.count ? row.cells[c] : "", bold: row.bold, header: false) }) }
 
-        func leastWidth(_ cell: Cell) -> Double {
-            let longest = cell.words.map { $0.width + $0.hyphen }.max() ?? 0
-            guard cell.header else { return longest }
-            // A header in at most two lines: the least width that does it, found by halving the interval.
-            var low = longest, high = max(cell.natural, longest)
-            if LineBreaker.lineCount(cell.words, width: low) <= TableLayout.headerLines { return low }
+        func lines(_ cell: Cell, _ w: Double) -> Int { LineBreaker.lineCount(cell.words, width: w - 2 * padX) }
+        /// The least column width that sets the cell in `target` lines (or fewer), up to its one-line width.
+        func widthFor(_ cell: Cell, lines target: Int, from low: Double) -> Double {
+            let natural = cell.natural + 2 * padX
+            if lines(cell, low) <= target { return low }
+            if natural <= low { return low }
+            var low = low, high = natural
             for _ in 0..<14 {
                 let mid = (low + high) / 2
-                if LineBreaker.lineCount(cell.words, width: mid) <= TableLayout.headerLines { high = mid } else { low = mid }
+                if lines(cell, mid) <= target { high = mid } else { low = mid }
             }
-            return high
+            return (high * 4).rounded(.up) / 4
         }
-        var widths = (0..<columnCount).map { c in (grid.map { leastWidth($0[c]) }.max() ?? 0) + 2 * padX }
+        // Least widths: the longest unbreakable piece of a body cell; a header in at most two lines.
+        var widths = [Double](repeating: 0, count: columnCount)
+        for row in grid {
+            for c in 0..<columnCount {
+                let cell = row[c]
+                var least = (cell.words.map { $0.width + $0.hyphen }.max() ?? 0) + 2 * padX
+                if cell.header { least = widthFor(cell, lines: TableLayout.headerLines, from: least) }
+                widths[c] = max(widths[c], least)
+            }
+        }
         let minimum = widths.reduce(0, +)
         if minimum >= width {
             // Even the least widths do not fit: scale down; the line breaker cuts the words.
-            return (widths.map { $0 * width / max(minimum, 1) }, minimum)
+            return (widths.map { $0 * width / max(minimum, 1) }, minimum, Int.max)
         }
         let natural = (0..<columnCount).map { c in (grid.map { $0[c].natural }.max() ?? 0) + 2 * padX }
 
-        // Lines per cell at the current widths, and the table's total (each row as tall as its tallest cell).
-        func lines(_ cell: Cell, _ w: Double) -> Int { LineBreaker.lineCount(cell.words, width: w - 2 * padX) }
+        // Spend what is left where it saves the most lines per point: take a row one line shorter by
+        // widening each of its cells that is as tall as the row; count what that saves over the table.
         var cellLines = grid.map { row in (0..<columnCount).map { c in lines(row[c], widths[c]) } }
         var remaining = width - minimum
         while remaining > 0.01 {
-            // For each column: the smallest widenings that save a line in some cell, and what each saves.
-            var best: (column: Int, width: Double, gain: Double)?
-            for c in 0..<columnCount where widths[c] < natural[c] {
-                var candidates = Set<Double>()
-                for row in grid.indices where cellLines[row][c] > 1 {
-                    let cell = grid[row][c]
-                    let current = cellLines[row][c]
-                    var low = widths[c], high = min(max(cell.natural + 2 * padX, widths[c]), widths[c] + remaining)
-                    guard lines(cell, high) < current else { continue }
-                    for _ in 0..<12 {
-                        let mid = (low + high) / 2
-                        if lines(cell, mid) < current { high = mid } else { low = mid }
-                    }
-                    candidates.insert((high * 4).rounded(.up) / 4)
+            var best: (widths: [Double], gain: Double)?
+            var tried = Set<[Double]>()
+            for r in grid.indices {
+                let rowLines = cellLines[r].max() ?? 1
+                guard rowLines > 1 else { continue }
+                var proposal = widths
+                for c in 0..<columnCount where cellLines[r][c] == rowLines {
+                    proposal[c] = max(proposal[c], widthFor(grid[r][c], lines: rowLines - 1, from: widths[c]))
                 }
-                for candidate in candidates where candidate > widths[c] && candidate - widths[c] <= remaining + 0.001 {
-                    var saved = 0
-                    for row in grid.indices {
-                        let before = cellLines[row].max() ?? 1
-                        var after = 0
-                        for k in 0..<columnCount { after = max(after, k == c ? lines(grid[row][k], candidate) : cellLines[row][k]) }
-                        saved += before - after
-                    }
-                    guard saved > 0 else { continue }
-                    let gain = Double(saved) / (candidate - widths[c])
-                    if best == nil || gain > best!.gain { best = (c, candidate, gain) }
+                let cost = zip(proposal, widths).reduce(0) { $0 + $1.0 - $1.1 }
+                guard cost > 0.001, cost <= remaining + 0.001, !tried.contains(proposal) else { continue }
+                tried.insert(proposal)
+                let changed = (0..<columnCount).filter { proposal[$0] != widths[$0] }
+                var saved = 0
+                for row in grid.indices {
+                    var after = cellLines[row]
+                    for c in changed { after[c] = lines(grid[row][c], proposal[c]) }
+                    saved += (cellLines[row].max() ?? 0) - (after.max() ?? 0)
                 }
+                guard saved > 0 else { continue }
+                let gain = Double(saved) / cost
+                if best == nil || gain > best!.gain { best = (proposal, gain) }
             }
             guard let choice = best else { break }
-            remaining -= choice.width - widths[choice.column]
-            widths[choice.column] = choice.width
-            for row in grid.indices { cellLines[row][choice.column] = lines(grid[row][choice.column], choice.width) }
+            remaining -= zip(choice.widths, widths).reduce(0) { $0 + $1.0 - $1.1 }
+            for c in 0..<columnCount where choice.widths[c] != widths[c] {
+                for row in grid.indices { cellLines[row][c] = lines(grid[row][c], choice.widths[c]) }
+            }
+            widths = choice.widths
         }
         if remaining > 0.01 {
             // Nothing more to save: the rest to the text columns (all columns when there are none), by natural width.
@@ -214,16 +237,18 @@ struct TableLayout {
             let weight = targets.reduce(0) { $0 + natural[$1] }
             for c in targets { widths[c] += weight > 0 ? remaining * natural[c] / weight : remaining / Double(targets.count) }
         }
-        return (widths, minimum)
+        return (widths, minimum, cellLines.reduce(0) { $0 + ($1.max() ?? 0) })
     }
 
     private func rowSlice(_ cells: [String], widths: [Double], alignments: [LineAlignment], bold: Bool,
-                          fill: PDFColor?, color: PDFColor, size: Double, cells elements: [Int]) -> Slice {
+                          fill: PDFColor?, color: PDFColor, size: Double, cells elements: [Int], hyphenate: Bool = true,
+                          header: Bool = false) -> Slice {
         var cellLines: [[BrokenLine]] = []
         for (c, w) in widths.enumerated() {
             let text = c < cells.count ? cells[c] : ""
             let lines = breaker(width: max(w - 2 * padX, 1), alignment: alignments[c])
-                .breakLines([span(text, bold: bold, size: size, color: color, mark: .element(elements[c]))])
+                .breakLines([span(text, bold: bold, size: size, color: color, mark: .element(elements[c]), hyphenate: hyphenate,
+                                  header: header)])
             cellLines.append(lines)
         }
         let lineHeight = size * 1.3

@@ -193,7 +193,8 @@ struct LineBreaker {
         while i < n {
             // A token between spaces.
             let tokenStart = i
-            while i < n && text[i] != TextScalars.space && text[i] != TextScalars.lineFeed && text[i] != TextScalars.noBreakSpace { i += 1 }
+            while i < n && text[i] != TextScalars.space && text[i] != TextScalars.lineFeed && text[i] != TextScalars.noBreakSpace
+                    && text[i] != TextScalars.gluedSpace { i += 1 }
             let token = text[tokenStart..<i]
             var plain = token.count >= minimum
             let capitalAllowed = sentenceStart

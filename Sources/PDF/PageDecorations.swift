@@ -64,8 +64,7 @@ struct PageDecorations {
     func footer(page: Int, of total: Int) -> [DrawOp] {
         let font = style.headingFonts.regular
         let size = 8.5
-        var text = TextScalars.of("pagina \(page) van \(total)")
-        DutchNoBreak.apply(&text)
+        let text = TextScalars.of("pagina \(page) van \(total)")
         let w = font.width(of: text, size: size)
         return [.text(x: style.marginLeft + contentWidth - w, y: style.pageHeight - style.marginBottom + 32, font: font,
                       size: size, text: text, adjustments: font.kerningPairs(text), color: grey, mark: .footer)]

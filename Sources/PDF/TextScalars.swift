@@ -7,6 +7,9 @@ enum TextScalars {
     static let noBreakSpace: UInt32 = 0xA0
     static let softHyphen: UInt32 = 0xAD
     static let lineFeed: UInt32 = 0x0A
+    /// A space the no-break rules glued ("1 mei 2021"): set and read as a space (U+0020 in the PDF's
+    /// text), but never a line break. A private-use scalar, internal to the typesetter.
+    static let gluedSpace: UInt32 = 0xE000
 
     /// The scalars of `text`. With `keepBreaks`, `\n` stays a forced break and U+00AD a place to hyphenate.
     static func of(_ text: String, keepBreaks: Bool = false) -> [UInt32] {
@@ -19,7 +22,7 @@ enum TextScalars {
             case 0x0A: out.append(keepBreaks ? lineFeed : space)
             case 0xAD: if keepBreaks { out.append(softHyphen) }
             case 0x09, 0x0D, 0x0B, 0x0C, 0x2028, 0x2029: out.append(space)
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, gluedSpace: continue
             default:
                 if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
                 out.append(v)
@@ -62,14 +65,14 @@ public enum DutchNoBreak {
     /// Words that belong to the number after them.
     private static let before: Set<String> = ["pagina", "p.", "blz.", "nr.", "art.", "artikel", "hoofdstuk", "paragraaf", "bijlage", "€", "eur"]
 
-    /// The text with the rules' spaces made no-break, as a string (for the HTML report).
+    /// The text with the rules' spaces made no-break spaces (U+00A0), as a string (for HTML).
     public static func apply(to text: String) -> String {
         var scalars = Array(text.unicodeScalars.map(\.value))
         apply(&scalars)
-        return String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+        return String(String.UnicodeScalarView(scalars.compactMap { Unicode.Scalar($0 == TextScalars.gluedSpace ? 0xA0 : $0) }))
     }
 
-    /// Replaces the spaces the rules name with U+00A0, in place.
+    /// Replaces the spaces the rules name with `TextScalars.gluedSpace`, in place.
     static func apply(_ text: inout [UInt32]) {
         // Tokens between single spaces; only spaces between two tokens are candidates.
         var starts: [Int] = []
@@ -137,7 +140,7 @@ public enum DutchNoBreak {
                     keep = true
                 }
             }
-            if keep { text[ends[k]] = TextScalars.noBreakSpace }
+            if keep { text[ends[k]] = TextScalars.gluedSpace }
         }
     }
 }

@@ -215,7 +215,8 @@ public struct BarChart: Sendable {
     public static func describe(title: String, bars: [(label: String, value: String)], reference: String?) -> String {
         var parts = bars.map { "\($0.label) \($0.value)" }
         if let reference { parts.append(reference) }
-        return parts.isEmpty ? title : "\(title): \(parts.joined(separator: "; "))."
+        let name = title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "Grafiek" : title
+        return parts.isEmpty ? name + " (zonder gegevens)" : "\(name): \(parts.joined(separator: "; "))."
     }
 
     /// `alternativeText`, or the chart described in words.

@@ -186,7 +186,8 @@ struct FontEmbedding {
             out.append(" beginbfchar\n")
             for k in start..<end {
                 out.append(0x3C); append16(UInt16(k + 1)); out.append("> <")
-                let scalar = Unicode.Scalar(scalars[k]) ?? "?"
+                // A glued space reads as the space it was.
+                let scalar = Unicode.Scalar(scalars[k] == TextScalars.gluedSpace ? 0x20 : scalars[k]) ?? "?"
                 for unit in String(Character(scalar)).utf16 { append16(unit) }
                 out.append(">\n")
             }

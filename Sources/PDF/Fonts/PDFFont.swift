@@ -125,7 +125,7 @@ public final class PDFFont: @unchecked Sendable, Hashable, CustomStringConvertib
     @inline(__always)
     func glyph(_ scalar: UInt32) -> UInt16 {
         guard case .trueType(let f) = source else { return 0 }
-        let g = f.glyph(for: scalar)
+        let g = f.glyph(for: scalar == TextScalars.gluedSpace ? TextScalars.space : scalar)
         return g != 0 ? g : PDFFont.standInGlyph(scalar, in: f)
     }
 
@@ -134,6 +134,7 @@ public final class PDFFont: @unchecked Sendable, Hashable, CustomStringConvertib
     func code(_ scalar: UInt32) -> UInt8 {
         if scalar < 0x80 { return scalar >= 0x20 ? UInt8(scalar) : 0x20 }
         if scalar == 0xAD { return 0x2D }  // a hyphen printed at a line break
+        if scalar == TextScalars.gluedSpace { return 0x20 }
         guard let s = Unicode.Scalar(scalar) else { return 0x3F }
         if let c = WinAnsiEncoding.code(for: s) { return c }
         return WinAnsiEncoding.replacement(for: s).first ?? 0x3F
@@ -144,7 +145,7 @@ public final class PDFFont: @unchecked Sendable, Hashable, CustomStringConvertib
     private static func standInGlyph(_ scalar: UInt32, in font: TrueTypeFont) -> UInt16 {
         switch scalar {
         case 0xAD, 0x2010, 0x2011: return font.glyph(for: 0x2D)
-        case 0xA0, 0x202F, 0x2007: return font.glyph(for: 0x20)
+        case 0xA0, 0x202F, 0x2007, TextScalars.gluedSpace: return font.glyph(for: 0x20)
         default: break
         }
         if let s = Unicode.Scalar(scalar), let byte = WinAnsiEncoding.replacement(for: s).first {

@@ -148,7 +148,7 @@ struct ContentStreamWriter {
                     out.append("] TJ\n")
                 }
                 if boxedElements.isEmpty == false {
-                    let width = font.width(of: text, size: size) + adjustments.reduce(0) { $0 + $1.1 } * size / 1000
+                    let width = font.width(of: text, size: size, kerning: false) + adjustments.reduce(0) { $0 + $1.1 } * size / 1000
                     box(m, x, pageHeight - y + font.descender * size / 1000, x + width, pageHeight - y + font.ascender * size / 1000)
                 }
             }

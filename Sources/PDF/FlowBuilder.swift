@@ -136,7 +136,7 @@ struct FlowBuilder {
             var span = StyledSpan(text: TextScalars.of(run.text, keepBreaks: true),
                                   font: fonts.font(bold: run.bold || bold, italic: run.italic), size: size,
                                   color: run.link != nil ? style.accent : (color ?? style.text), link: run.link, mark: mark,
-                                  linkDescription: description, hyphenate: hyphenate && style.hyphenate && run.link == nil)
+                                  linkDescription: description, hyphenate: hyphenate && style.hyphenate)
             span.startsSentence = sentenceStart
             out.append(span)
             // The next run starts a sentence when this one ends one.
@@ -164,9 +164,10 @@ struct FlowBuilder {
             if line.isJustified {
                 spacing.justifiedLines += 1
                 spacing.largestSpaceRatio = max(spacing.largestSpaceRatio, line.spaceRatio)
-                if line.spaceRatio > 2 { spacing.veryLooseLines += 1 }
+                if line.spaceRatio > 2 + 1e-9 { spacing.veryLooseLines += 1 }
             }
             if line.isLooseRagged { spacing.raggedLooseLines += 1 }
+            if line.letterSpacing > 0 { spacing.letterSpacedLines += 1 }
             if line.pieces.last?.text.last == TextScalars.softHyphen { spacing.hyphenatedLines += 1 }
         }
     }

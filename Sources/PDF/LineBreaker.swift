@@ -50,6 +50,10 @@ struct BrokenLine {
     var spaceRatio = 1.0
     /// A line that should have been justified but was left ragged because it would have been too loose.
     var isLooseRagged = false
+    /// Points between letters, for the few lines whose spaces would otherwise be more than twice as wide.
+    var letterSpacing = 0.0
+    /// A word of the paragraph was wider than the line and had to be cut.
+    var hasCutWord = false
 }
 
 /// Remembers the hyphenation of each word for one document (words repeat), in front of a `Hyphenator`.
@@ -85,10 +89,14 @@ struct LineBreaker {
 
     /// Word spaces may shrink by this fraction of their width, and stretch by `stretchability` (TeX's
     /// cmr10 has about a third and a half).
-    static let shrinkability = 0.2
+    static let shrinkability = 0.3
     static let stretchability = 0.5
     /// A justified line whose spaces would grow beyond this multiple of their width is left ragged.
     static let loosestSpaceRatio = 2.5
+    /// Spaces grow to at most twice their width when a little letter spacing (at most `maximumTracking`
+    /// of an em between letters) can fill the rest of the line.
+    static let widestSpaceRatio = 2.0
+    static let maximumTracking = 0.02
 
     /// A fragment of one span inside a word.
     private struct Part {
@@ -111,10 +119,29 @@ struct LineBreaker {
         var hyphenWidth: Double = 0
     }
 
+    /// Like TeX, a paragraph is first set without hyphenation; only when that gives a line whose spaces
+    /// stretch beyond half their width again (TeX's \pretolerance of 100) does it try again with the
+    /// hyphenation points.
     func breakLines(_ input: [StyledSpan]) -> [BrokenLine] {
-        let spans = prepared(input)
+        guard hyphenation != nil, input.contains(where: \.hyphenate) else { return setLines(prepared(input, hyphenate: false)) }
+        let first = setLines(prepared(input, hyphenate: false))
+        if !first.contains(where: \.hasCutWord),
+           first.dropLast().allSatisfy({ LineBreaker.isTolerable($0, width: width, alignment: alignment) }) { return first }
+        return setLines(prepared(input, hyphenate: true))
+    }
+
+    /// A line that needs no hyphenation: spaces within half their width of natural when justified, a
+    /// ragged line at least two thirds full.
+    private static func isTolerable(_ line: BrokenLine, width: Double, alignment: LineAlignment) -> Bool {
+        if line.isLooseRagged { return false }
+        if alignment == .justify { return line.spaceRatio <= 1.5 }
+        return line.width >= width * 0.67
+    }
+
+    private func setLines(_ spans: [StyledSpan]) -> [BrokenLine] {
         var words = makeWords(spans)
         if words.isEmpty { return [] }
+        let cut = words.contains { $0.width > width }
         words = splitOverlongWords(words, spans: spans)
         let breaks = chooseBreaks(words)
         var lines: [BrokenLine] = []
@@ -122,17 +149,18 @@ struct LineBreaker {
         for end in breaks {
             let last = end == words.count || words[end - 1].forcedBreakAfter
             lines.append(makeLine(words[start..<end], spans: spans, isLast: last))
+            lines[lines.count - 1].hasCutWord = cut
             start = end
         }
         return lines
     }
 
     /// The spans with the no-break rules applied and soft hyphens at their hyphenation points.
-    private func prepared(_ input: [StyledSpan]) -> [StyledSpan] {
+    private func prepared(_ input: [StyledSpan], hyphenate: Bool = true) -> [StyledSpan] {
         var spans = input
         for s in spans.indices {
             DutchNoBreak.apply(&spans[s].text)
-            if spans[s].hyphenate, let hyphenation {
+            if hyphenate, spans[s].hyphenate, let hyphenation {
                 insertHyphenationPoints(&spans[s].text, hyphenation, minimum: max(spans[s].hyphenationMinimum, 4),
                                         startsSentence: spans[s].startsSentence)
             }
@@ -203,7 +231,9 @@ struct LineBreaker {
             if plain {
                 var firstLetter = true
                 for (k, s) in zip(token.indices, token) {
-                    if TextScalars.isDigit(s) || s == 0x40 || s == 0x2F || s == 0x3A || s == 0x5F || s == 0xAD
+                    // A colon inside a token ("https:", "mailto:") marks an address; at its end it is punctuation.
+                    let innerColon = s == 0x3A && k + 1 < token.endIndex
+                    if TextScalars.isDigit(s) || s == 0x40 || s == 0x2F || innerColon || s == 0x5F || s == 0xAD
                         || (TextScalars.isUppercase(s) && !(firstLetter && capitalAllowed)) {
                         plain = false
                         break
@@ -434,7 +464,7 @@ struct LineBreaker {
                     }
                     cost = (10 + badness) * (10 + badness) + linePenalty
                     if hyphenated {
-                        cost += 2_500
+                        cost += 10_000
                         if hyphenatedBreak(i) { cost += 10_000 }
                     }
                 }
@@ -466,11 +496,23 @@ struct LineBreaker {
         var isJustified = false
         var looseRagged = false
         var spaceRatio = 1.0
+        var letterSpacing = 0.0
         if alignment == .justify && !isLast && spaces > 0 {
             let extra = (width - natural) / Double(spaces)
             let averageSpace = spaceTotal / Double(spaces)
             let ratio = (averageSpace + extra) / max(averageSpace, 0.01)
-            if ratio <= LineBreaker.loosestSpaceRatio {
+            // Beyond twice their width the spaces stop growing and the letters take the rest, when a
+            // little tracking does it (names and dates that may not break leave no other way).
+            let hyphenated = words.last?.hyphenSpan != nil
+            let letters = words.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.end - $1.start } } - (hyphenated ? 0 : 1)
+            let size = words.first.flatMap { $0.parts.first.map { spans[$0.span].size } } ?? 10
+            let tracking = letters > 0 ? (width - natural - Double(spaces) * averageSpace * (LineBreaker.widestSpaceRatio - 1)) / Double(letters) : 0
+            if ratio > LineBreaker.widestSpaceRatio && tracking <= LineBreaker.maximumTracking * size {
+                wordSpacing = averageSpace * (LineBreaker.widestSpaceRatio - 1)
+                letterSpacing = tracking
+                isJustified = true
+                spaceRatio = LineBreaker.widestSpaceRatio
+            } else if ratio <= LineBreaker.loosestSpaceRatio {
                 wordSpacing = extra
                 isJustified = true
                 spaceRatio = ratio
@@ -527,7 +569,26 @@ struct LineBreaker {
             pieces[pieces.count - 1].text.append(TextScalars.softHyphen)
             pieces[pieces.count - 1].width += w
         }
-        var line = BrokenLine(pieces: pieces, width: setWidth, wordSpacing: wordSpacing, size: maxSize)
+        if letterSpacing > 0 {
+            // After every letter but the line's last, widening the pieces and moving the ones after.
+            var shift = 0.0
+            for p in pieces.indices {
+                pieces[p].x += shift
+                let isLastPiece = p == pieces.count - 1
+                var added = 0.0
+                for i in 1...max(pieces[p].text.count, 1) where i < pieces[p].text.count || !isLastPiece {
+                    guard i <= pieces[p].text.count, pieces[p].text[i - 1] != TextScalars.space else { continue }
+                    pieces[p].adjustments.append((i, letterSpacing / pieces[p].size * 1000))
+                    added += letterSpacing
+                }
+                pieces[p].adjustments.sort { $0.0 < $1.0 }
+                pieces[p].width += added
+                shift += added
+            }
+        }
+        var line = BrokenLine(pieces: pieces, width: setWidth + (letterSpacing > 0 ? width - setWidth : 0), wordSpacing: wordSpacing,
+                              size: maxSize)
+        line.letterSpacing = letterSpacing
         line.isJustified = isJustified
         line.spaceRatio = spaceRatio
         line.isLooseRagged = looseRagged

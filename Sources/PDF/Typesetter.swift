@@ -116,6 +116,8 @@ public struct TypesetResult: Sendable {
         public var raggedLooseLines = 0
         /// Lines that end in a hyphen the typesetter added.
         public var hyphenatedLines = 0
+        /// Justified lines with a little letter spacing, so that their spaces stay at most twice as wide.
+        public var letterSpacedLines = 0
     }
 
     public var bytes: [UInt8]

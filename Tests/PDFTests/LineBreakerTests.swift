@@ -27,7 +27,7 @@ final class LineBreakerTests: XCTestCase {
             for line in lines {
                 // As set: kerning and the justification (spaces may shrink a little) included.
                 let natural = line.pieces.reduce(0) {
-                    $0 + PDFFont.standard(.timesRoman).width(of: $1.text, size: 10) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
+                    $0 + PDFFont.standard(.timesRoman).width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
                 }
                 XCTAssertLessThanOrEqual(natural, width + 0.01, "line '\(text(of: line))' overflows \(width)")
             }
@@ -173,5 +173,24 @@ final class LineBreakerTests: XCTestCase {
         let lines = breaker.breakLines([span("Kantoor- en algemene kosten")])
         XCTAssertEqual(lines.count, LineBreaker.lineCount(words, width: 70))
         XCTAssertEqual(lines.map { text(of: $0) }.first, "Kantoor- en")
+    }
+
+    /// A line whose spaces would be more than twice as wide gets a little letter spacing instead, and
+    /// still ends exactly at the margin.
+    func testLettersTakeWhatSpacesCannot() {
+        let text = "een twee drie vier Balkenendeachtig Dullaertmanifestpartners samen"
+        for width in stride(from: 150.0, through: 260, by: 5) {
+            let lines = LineBreaker(width: width, alignment: .justify).breakLines([span(text)])
+            for line in lines where line.isJustified {
+                XCTAssertLessThanOrEqual(line.spaceRatio, 2.0 + 1e-9)
+                let last = line.pieces[line.pieces.count - 1]
+                let font = PDFFont.standard(.timesRoman)
+                let setWidth = line.pieces.reduce(0) {
+                    $0 + font.width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
+                }
+                XCTAssertEqual(last.x + last.width, width, accuracy: 0.01)
+                XCTAssertEqual(setWidth, width, accuracy: 0.01, "width \(width): '\(self.text(of: line))'")
+            }
+        }
     }
 }

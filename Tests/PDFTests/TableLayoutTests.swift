@@ -21,7 +21,7 @@ final class TableLayoutTests: XCTestCase {
     private func textOps(_ slice: Slice) -> [(x: Double, text: String, size: Double, width: Double)] {
         slice.ops.compactMap { op in
             guard case let .text(x, _, font, size, text, adjustments, _, _) = op else { return nil }
-            let width = font.width(of: text, size: size) + adjustments.reduce(0) { $0 + $1.1 } * size / 1000
+            let width = font.width(of: text, size: size, kerning: false) + adjustments.reduce(0) { $0 + $1.1 } * size / 1000
             return (x, String(String.UnicodeScalarView(text.compactMap { Unicode.Scalar($0 == 0xAD ? 0x2D : $0 == TextScalars.gluedSpace ? 0x20 : $0) })), size, width)
         }
     }

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Diagnostics
 import Foundation
 import Site
@@ -34,15 +35,13 @@ extension CLI {
             diagnostics.forEach(console.report)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            console.err(summary(errors: errors, warnings: warnings) + (files > 0 ? " (\(files) bestanden gecontroleerd)" : ""))
+            console.err(summary(errors: errors, warnings: warnings) + (files > 0 ? " (\(DutchFormat.count(files, "bestand", "bestanden")) gecontroleerd)" : ""))
             return errors > 0 ? 1 : 0
         }
     }
 
     private static func summary(errors: Int, warnings: Int) -> String {
         if errors == 0 && warnings == 0 { return "inhoud in orde: geen fouten, geen waarschuwingen" }
-        let e = errors == 1 ? "1 fout" : "\(errors) fouten"
-        let w = warnings == 1 ? "1 waarschuwing" : "\(warnings) waarschuwingen"
-        return "\(e), \(w)"
+        return DutchFormat.count(errors, "fout", "fouten") + ", " + DutchFormat.count(warnings, "waarschuwing", "waarschuwingen")
     }
 }

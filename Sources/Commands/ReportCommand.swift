@@ -1,3 +1,4 @@
+import DataFormats
 import Diagnostics
 import Foundation
 import Report
@@ -56,7 +57,7 @@ extension CLI {
             summary.warnings.forEach(console.report)
             if !arguments.has("quiet") {
                 let seconds = Date().timeIntervalSince(start)
-                let pages = summary.pageCount.map { " (PDF: \($0) pagina's)" } ?? ""
+                let pages = summary.pageCount.map { " (PDF: " + DutchFormat.count($0, "pagina", "pagina's") + ")" } ?? ""
                 console.err("jaarverslag \(year) gemaakt in " + String(format: "%.2f s", seconds) + pages + ":")
                 for file in summary.files { console.err("  " + file.path) }
             }

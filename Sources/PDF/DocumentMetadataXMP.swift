@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// The XMP metadata packet of a document (ISO 16684-1): the same title, author, subject, keywords,
@@ -72,20 +73,12 @@ enum DocumentMetadataXMP {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
-    /// Text for an XML element: the markup characters escaped, control characters (not allowed in XML) left out.
+    /// Text for an XML element: control characters (not allowed in XML) left out, the rest escaped by
+    /// the package's one escaper (its markupsafe style is valid XML).
     private static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default:
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var clean = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" { clean.append(scalar) }
+        return HTMLEscaper.escape(String(clean))
     }
 }
 

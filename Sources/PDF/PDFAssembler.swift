@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// An outline (bookmark) entry: a heading, its level and where it sits.
 struct OutlineEntry {
@@ -54,15 +55,11 @@ struct PDFAssembler {
         let streamWriter = ContentStreamWriter(pageHeight: style.pageHeight, encodings: encodings,
                                                elementTypes: structure.elements.map(\.type), boxedElements: figures)
         // Pages are independent: render (and compress) them in parallel.
-        var rendered = [ContentStreamWriter.Page](repeating: ContentStreamWriter.Page(), count: pages.count)
         let compress = self.compress
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let results = buffer
-            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                var page = streamWriter.write(pages[index])
-                if compress { page.content = Deflate.zlib(page.content) }
-                results[index] = page
-            }
+        let rendered = Parallel.map(pages.count) { index in
+            var page = streamWriter.write(pages[index])
+            if compress { page.content = Deflate.zlib(page.content) }
+            return page
         }
         let pageObjects = pages.map { _ in writer.reserve() }
         let contentObjects = pages.map { _ in writer.reserve() }

@@ -2,7 +2,6 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Markdown
-import Templates
 
 /// Builds the report model of a year from its definition, the editors' texts and the knowledge base.
 struct ReportBuilder {
@@ -97,7 +96,9 @@ struct ReportBuilder {
         let author = organisation?.legalName ?? organisation?.name ?? kb.site.title
         var coverLines = definition.coverLines
         if coverLines.isEmpty {
-            coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", "), kb.site.title]
+            coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", ")]
+            // The site's name, unless the subtitle already is that name.
+            if (definition.subtitle ?? author) != kb.site.title { coverLines.append(kb.site.title) }
         }
         if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
         var document = ReportDocument(
@@ -120,7 +121,16 @@ struct ReportBuilder {
                 let generated = Self.key(g.title)
                 return generated == key || key.hasPrefix(generated) || generated.hasPrefix(key)
             }) {
-                chapter.subsections[index].blocks = section.blocks + chapter.subsections[index].blocks
+                var generated = chapter.subsections[index].blocks
+                if let summary = chapter.subsections[index].summary, !section.blocks.isEmpty {
+                    // Runs of spaces and line breaks in the editors' text read as one space.
+                    let written = section.blocks.map(\.plainText).joined(separator: " ").lowercased()
+                        .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+                    if summary.figures.contains(where: { written.contains($0.lowercased()) }) {
+                        generated.removeFirst(min(summary.blocks, generated.count))
+                    }
+                }
+                chapter.subsections[index].blocks = section.blocks + generated
                 chapter.subsections[index].subsections = section.subsections + chapter.subsections[index].subsections
                 if chapter.subsections[index].manualNumber == nil { chapter.subsections[index].manualNumber = section.manualNumber }
             } else {

@@ -1,7 +1,6 @@
 import ContentModel
 import DataFormats
 import Foundation
-import Templates
 
 /// Chapter 2: per theme the objective, the project proposal, the year's results, activities, insights and
 /// best practices; parts without content are left out. The WIJ SCHOOL year goes into its theme.
@@ -13,7 +12,7 @@ struct ThemesChapter {
 
     func build() -> ReportSection {
         var chapter = ReportSection(title: "Verantwoording thema’s, projecten en activiteiten \(year)", level: 1)
-        for theme in kb.themes where visible(theme.info) {
+        for theme in kb.themes(in: year) where visible(theme.info) {
             chapter.subsections.append(section(for: theme))
         }
         return chapter
@@ -32,6 +31,9 @@ struct ThemesChapter {
         var objective: [ReportBlock] = []
         if let text = theme.objective { objective.append(.paragraph(EditorInlines.parse(text))) }
         if let period = theme.period { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
+        if let ended = theme.ended, ended.year <= year {
+            objective.append(.paragraph([ReportInline("Beëindigd op \(DutchFormat.date(ended)).", italic: true)]))
+        }
         part("Doelstelling", objective)
 
         var proposal: [ReportBlock] = []

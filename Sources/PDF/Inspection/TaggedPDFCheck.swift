@@ -1,3 +1,5 @@
+import Escaping
+
 /// Our own check of a tagged PDF, on what `PDFInspector` reads: the structural rules of PDF/UA-1
 /// (ISO 14289-1) and PDF/A-2a (ISO 19005-2) that a file can be checked for without a full validator.
 /// Each problem names the clause it breaks. See docs/pdf.md for the list and for what it does not cover.
@@ -190,7 +192,5 @@ extension PDFInspector {
         return out
     }
 
-    private func xmlEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    private func xmlEscaped(_ text: String) -> String { HTMLEscaper.escape(text) }
 }

@@ -12,9 +12,9 @@ struct OrganisationChapter {
 
     func build() -> ReportSection {
         var chapter = ReportSection(title: "Organisatie", level: 1)
-        let digest = kb.byYear[year]
+        let digest = kb.year(year)
         for body in Body.allCases {
-            guard let entry = digest?.body(body) else { continue }
+            guard let entry = digest.body(body) else { continue }
             let section = self.section(entry)
             if !section.isEmpty { chapter.subsections.append(section) }
         }

@@ -28,6 +28,33 @@ public enum ContentLoader {
         return (kb, diagnostics)
     }
 
+    /// `load(root:options:)`, and the same files (read and decoded once) assembled a second time with
+    /// `other`: for `check`, which validates the public build and the annual reports, whose figures count
+    /// internal items. The diagnostics are those of the first.
+    public static func load(root: URL, options: LoadOptions, and other: LoadOptions) throws
+        -> (KnowledgeBase, KnowledgeBase, [Diagnostic])
+    {
+        var diagnostics: [Diagnostic] = []
+        let contentPath = root.appendingPathComponent("content").path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
+        }
+        let site = readSite(root: root, into: &diagnostics)
+        let files = ContentFiles(root: root)
+        diagnostics += files.diagnostics
+        let results = decodeInParallel(files.jobs)
+        var (first, more) = assemble(site: site, results: results, options: options)
+        var (second, _) = assemble(site: site, results: results, options: other)
+        diagnostics = sorted(diagnostics + more)
+        guard let site else { throw DiagnosticError(diagnostics) }
+        first.site = site
+        second.site = site
+        first.checkedFiles = files.jobs.count + 1
+        second.checkedFiles = first.checkedFiles
+        return (first, second, diagnostics)
+    }
+
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.
     public static func load(site siteText: String, files: [(name: String, type: ContentType, text: String)],
                             options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
@@ -90,9 +117,5 @@ public enum ContentLoader {
         return results
     }
 
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { a, b in
-            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
-        }
-    }
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] { Diagnostic.sortedBySource(diagnostics) }
 }

@@ -17,9 +17,7 @@ public final class DiagnosticSink: @unchecked Sendable {
     public var diagnostics: [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
-        return items.sorted { a, b in
-            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
-        }
+        return Diagnostic.sortedBySource(items)
     }
 
     public var hasErrors: Bool {
@@ -30,6 +28,15 @@ public final class DiagnosticSink: @unchecked Sendable {
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+extension Diagnostic {
+    /// Diagnostics by file, line, column and message: the order every command prints them in.
+    public static func sortedBySource(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { a, b in
+            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
+        }
+    }
 }
 
 /// A failure that carries several diagnostics at once (e.g. every validation problem of a run).

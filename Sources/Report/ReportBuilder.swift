@@ -39,6 +39,7 @@ struct ReportBuilder {
 
         var foreword: ReportSection?
         if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
+            warnings += text.unknownFields(known: ["title", "signedBy", "signedRole"], what: "voorwoord")
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
@@ -50,6 +51,7 @@ struct ReportBuilder {
         for spec in definition.chapters {
             let text = spec.file.flatMap { read($0, at: spec.line, spec.column) }
             if spec.file != nil && text == nil { continue }
+            warnings += text?.unknownFields(known: ["title"], what: "tekst van het jaarverslag") ?? []
             var chapter: ReportSection
             switch spec.generated {
             case .themes?:

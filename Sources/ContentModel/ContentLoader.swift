@@ -1,6 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Parallel
 
 /// Loads and validates a site's `content/` folder.
 public enum ContentLoader {
@@ -71,11 +72,17 @@ public enum ContentLoader {
 
     static func readSite(root: URL, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
         let path = root.appendingPathComponent("content/site.yml").path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            diagnostics.append(error.diagnostic("kan content/site.yml niet lezen", file: "content/site.yml"))
+            return nil
+        } catch {
             diagnostics.append(Diagnostic(.error, "geen content/site.yml gevonden in \(root.path)", file: "content/site.yml"))
             return nil
         }
-        return decodeSite(SourceFile(name: "content/site.yml", bytes: [UInt8](data)), into: &diagnostics)
+        return decodeSite(SourceFile(name: "content/site.yml", bytes: data), into: &diagnostics)
     }
 
     static func decodeSite(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
@@ -99,22 +106,10 @@ public enum ContentLoader {
         return settings
     }
 
-    /// One decode per file, spread over the cores; each file's result lands in its own slot.
+    /// One decode per file, spread over the cores; chunks of files keep the per-task overhead small for
+    /// thousands of tiny files.
     static func decodeInParallel(_ jobs: [ContentFiles.Job]) -> [FileResult] {
-        guard !jobs.isEmpty else { return [] }
-        let slots = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: jobs.count)
-        defer { slots.deallocate() }
-        // Chunks of files keep the per-task overhead small for thousands of tiny files.
-        let chunk = 16
-        let chunks = (jobs.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
-                (slots.baseAddress! + i).initialize(to: FileDecoder.decode(jobs[i]))
-            }
-        }
-        let results = Array(slots)
-        _ = slots.baseAddress!.deinitialize(count: jobs.count)
-        return results
+        Parallel.map(jobs.count, chunk: 16) { FileDecoder.decode(jobs[$0]) }
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] { Diagnostic.sortedBySource(diagnostics) }

@@ -7,10 +7,15 @@ import Foundation
 enum FinanceDecoder {
     static func decode(folder: String, name: String) -> FileResult {
         let yamlName = name + "/finance.yml"
-        guard let data = FileManager.default.contents(atPath: folder + "/finance.yml") else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(folder + "/finance.yml")
+        } catch let error as FileSystemError where error.code != ENOENT {
+            return FileResult(diagnostics: [error.diagnostic("kan \(yamlName) niet lezen", file: yamlName)])
+        } catch {
             return FileResult(diagnostics: [Diagnostic(.error, "financiële staten zonder finance.yml", file: yamlName)])
         }
-        let source = SourceFile(name: yamlName, bytes: [UInt8](data))
+        let source = SourceFile(name: yamlName, bytes: data)
         let root: YAMLNode
         do {
             root = try YAMLParsing.parse(source)
@@ -133,14 +138,24 @@ enum FinanceDecoder {
         guard let fileNode = r.raw("file", required: true), let file = FieldReader.text(fileNode, key: "file", context: r.context) else {
             return nil
         }
-        guard !file.contains("/"), let data = FileManager.default.contents(atPath: folder + "/" + file) else {
-            let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".csv") }
+        var data: [UInt8]?
+        // A name, not a path: the tables sit beside finance.yml.
+        if !file.contains("/") && file != "" && file != "." && file != ".." {
+            do {
+                data = try FileContents.read(folder + "/" + file)
+            } catch let error as FileSystemError where error.code != ENOENT {
+                r.context.error("kan \(folderName)/\(file) niet lezen: \(error.cause)", at: fileNode)
+                return nil
+            } catch {}
+        }
+        guard let data else {
+            let present = ((try? DirectoryListing.entries(of: folder)) ?? []).map(\.name).filter { $0.hasSuffix(".csv") }
             var message = "CSV-bestand '\(file)' niet gevonden in \(folderName)/"
             if let near = Suggestions.nearest(to: file, in: present) { message += "; bedoelde je '\(near)'?" }
             r.context.error(message, at: fileNode)
             return nil
         }
-        let source = SourceFile(name: folderName + "/" + file, bytes: [UInt8](data))
+        let source = SourceFile(name: folderName + "/" + file, bytes: data)
         let cells: CSVCells
         do {
             cells = try CSVCells.read(source)

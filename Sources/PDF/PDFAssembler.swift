@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// An outline (bookmark) entry: a heading, its level and where it sits.
 struct OutlineEntry {
@@ -28,16 +29,11 @@ struct PDFAssembler {
             Array("/F\(font.rawValue + 1)".utf8)
         }
         // Pages are independent: render (and compress) them in parallel.
-        var rendered = [(content: [UInt8], links: [PageLink], fonts: Set<StandardFont>)](
-            repeating: ([], [], []), count: pages.count)
         let compress = self.compress
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            let results = buffer
-            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                var page = streamWriter.write(pages[index])
-                if compress { page.content = Deflate.zlib(page.content) }
-                results[index] = page
-            }
+        let rendered = Parallel.map(pages.count) { index in
+            var page = streamWriter.write(pages[index])
+            if compress { page.content = Deflate.zlib(page.content) }
+            return page
         }
         var usedFonts = Set<StandardFont>()
         for page in rendered { usedFonts.formUnion(page.fonts) }

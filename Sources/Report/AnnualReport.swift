@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Foundation
 import PDF
+import Parallel
 
 /// An output format of the report.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -138,22 +139,19 @@ public enum AnnualReport {
     /// for callers that write the files themselves (the site build writes them into its output).
     public static func render(_ options: ReportOptions) throws -> RenderedReport {
         let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal)
-        final class Slot: @unchecked Sendable { var data: Data?; var pages: Int? }
         let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
-        let slots = formats.map { _ in Slot() }
-        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+        let outputs = Parallel.map(formats.count) { i -> (data: Data, pages: Int?) in
             switch formats[i] {
             case .html:
-                slots[i].data = Data(html(report).utf8)
+                return (Data(html(report).utf8), nil)
             case .pdf:
                 let result = pdf(report, creationDate: options.creationDate)
-                slots[i].data = result.data
-                slots[i].pages = result.pageCount
+                return (result.data, result.pageCount)
             }
         }
-        let files = zip(formats, slots).map { format, slot in
-            (name: fileName(year: options.year, format: format, internal: options.includeInternal), data: slot.data!)
+        let files = zip(formats, outputs).map { format, output in
+            (name: fileName(year: options.year, format: format, internal: options.includeInternal), data: output.data)
         }
-        return RenderedReport(files: files, pageCount: slots.compactMap(\.pages).first, warnings: warnings)
+        return RenderedReport(files: files, pageCount: outputs.compactMap(\.pages).first, warnings: warnings)
     }
 }

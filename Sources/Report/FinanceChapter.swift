@@ -1,7 +1,6 @@
 import ContentModel
 import DataFormats
 import Foundation
-import Templates
 
 /// Chapter 4: the result, the staat van baten en lasten, the verdeling van de lasten over doelstellingen,
 /// and the two ratios against the site's targets, with a clear mark when a target is missed.

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// Writes the report model as one self-contained HTML file: styles inline, charts as inline SVG, no
@@ -137,25 +138,6 @@ enum HTMLReportRenderer {
         return out
     }
 
-    /// Escapes text and attribute values (`&`, `<`, `>`, `"`), byte by byte.
-    static func escape(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            default: out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Text and attribute values through the package's one escaper (`'` too).
+    static func escape(_ text: String) -> String { HTMLEscaper.escape(text) }
 }

@@ -1,7 +1,6 @@
 import ContentModel
 import DataFormats
 import Foundation
-import Templates
 
 /// Chapter 3: each body as it was on 31 December, who joined and who left during the year, and the
 /// programme office with its fte.

@@ -3,7 +3,6 @@ import DataFormats
 import Diagnostics
 import Foundation
 import Markdown
-import Templates
 
 /// Builds the report model of a year from its definition, the editors' texts and the knowledge base.
 struct ReportBuilder {

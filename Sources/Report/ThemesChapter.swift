@@ -1,7 +1,6 @@
 import ContentModel
 import DataFormats
 import Foundation
-import Templates
 
 /// Chapter 2: per theme the objective, the project proposal, the year's results, activities, insights and
 /// best practices; parts without content are left out. The WIJ SCHOOL year goes into its theme.

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Writes a build into a fresh temporary folder beside the target and swaps it in only when the
 /// whole build succeeded, so a failed build leaves the previous output exactly as it was.
@@ -50,9 +51,7 @@ public struct StagedOutput {
     static func removeInParallel(_ folder: URL) {
         let fm = FileManager.default
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[index]))
-        }
+        Parallel.forEach(entries.count) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[$0])) }
         try? fm.removeItem(at: folder)
     }
 

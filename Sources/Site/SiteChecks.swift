@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Parallel
 
 /// The site's part of `breingen check`: links between content files that lead nowhere (errors) and
 /// images without alt text (warnings), each at its line. The build reports the same problems.
@@ -12,9 +13,7 @@ public enum SiteChecks {
         var infos: [ItemInfo] = kb.themes.map(\.info) + kb.bestPractices.map(\.info) + kb.insights.map(\.info)
         infos += kb.activities.map(\.info) + kb.alliances.map(\.info) + kb.publications.map(\.info)
         infos += kb.people.map(\.info) + kb.schoolScans.map(\.info) + kb.pages.map(\.info)
-        DispatchQueue.concurrentPerform(iterations: infos.count) { index in
-            renderer.check(infos[index])
-        }
+        Parallel.forEach(infos.count) { renderer.check(infos[$0]) }
         return renderer.diagnostics
     }
 }

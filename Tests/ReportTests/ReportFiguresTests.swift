@@ -2,7 +2,7 @@ import ContentModel
 import DataFormats
 import Foundation
 import PDF
-import Templates
+import Escaping
 import XCTest
 @testable import Report
 
@@ -86,7 +86,7 @@ final class ReportFiguresTests: XCTestCase {
         let html = try outputs().html
         for section in report.allSections {
             let number = section.number.map { "<span class=\"num\">\($0)</span> " } ?? ""
-            let title = HTMLReportRenderer.escape(section.title)
+            let title = HTMLEscaper.escape(section.title)
             XCTAssertTrue(html.contains("id=\"\(section.anchor)\">\(number)\(title)</h"), "kop \(section.title) ontbreekt")
         }
         for chapter in [report.foreword].compactMap({ $0 }) + report.chapters {

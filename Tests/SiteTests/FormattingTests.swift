@@ -29,11 +29,4 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(DutchFormat.number(Decimal(10000)), "10.000")
         XCTAssertEqual(DutchFormat.number(Decimal(999)), "999")
     }
-
-    func testXMLAndJSONEscaping() {
-        XCTAssertEqual(Escaping.xml("Saïd & <Lody> \"x\" 'y'"), "Saïd &amp; &lt;Lody&gt; &quot;x&quot; &#39;y&#39;")
-        var out: [UInt8] = []
-        Escaping.appendJSON("a\"b\\c\n<script>\u{1}", to: &out)
-        XCTAssertEqual(String(decoding: out, as: UTF8.self), #""a\"b\\c\n\u003cscript>\u0001""#)
-    }
 }

@@ -60,8 +60,10 @@ final class OutputFilesTests: XCTestCase {
         try Data("body{}".utf8).write(to: folder.appendingPathComponent("css/main.css"))
         try Data("logo".utf8).write(to: folder.appendingPathComponent("logo.svg"))
         try Data("body{color:red}".utf8).write(to: site.appendingPathComponent("css/main.css"))
-        let themeOnly = try AssetPipeline(folders: [folder], routes: Routes(baseURL: "https://e.org/x/"))
-        let overridden = try AssetPipeline(folders: [folder, site], routes: Routes(baseURL: "https://e.org/x/"))
+        let bounds = [FileManager.default.temporaryDirectory.resolvingSymlinksInPath().path]
+        let themeOnly = try AssetPipeline(folders: [(folder, "thema")], bounds: bounds, routes: Routes(baseURL: "https://e.org/x/"))
+        let overridden = try AssetPipeline(folders: [(folder, "thema"), (site, "site")], bounds: bounds,
+                                           routes: Routes(baseURL: "https://e.org/x/"))
         let url = try XCTUnwrap(themeOnly.urls["css/main.css"])
         XCTAssertTrue(url.hasPrefix("/x/assets/css/main.") && url.hasSuffix(".css"), url)
         XCTAssertEqual(url.count, "/x/assets/css/main.".count + 10 + ".css".count)

@@ -167,3 +167,18 @@ extension SiteOutputChecks {
         return problems
     }
 }
+
+extension SiteOutputChecks {
+    /// The text a reader sees in an HTML file: tags, style sheets and scripts left out (each tag a space),
+    /// the entities and non-breaking spaces of amounts as plain characters, runs of white space as one space.
+    static func visibleText(ofHTML html: String) -> String {
+        var text = html
+        for pattern in [#"<style[^>]*>[\s\S]*?</style>"#, #"<script[^>]*>[\s\S]*?</script>"#, #"<[^>]*>"#] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        for (entity, character) in [("&nbsp;", " "), ("\u{A0}", " "), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+    }
+}

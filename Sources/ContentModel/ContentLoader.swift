@@ -10,23 +10,8 @@ public enum ContentLoader {
     /// errors are fatal. Throws only when there is no usable `content/site.yml` (the thrown
     /// `DiagnosticError` then carries every diagnostic of the run).
     public static func load(root: URL, options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let contentPath = root.appendingPathComponent("content").path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
-        }
-        let site = readSite(root: root, into: &diagnostics)
-        let files = ContentFiles(root: root)
-        diagnostics += files.diagnostics
-        let results = decodeInParallel(files.jobs)
-        var (kb, more) = assemble(site: site, results: results, options: options)
-        diagnostics += more
-        diagnostics = sorted(diagnostics)
-        guard site != nil else { throw DiagnosticError(diagnostics) }
-        kb.site = site!
-        kb.checkedFiles = files.jobs.count + 1
-        return (kb, diagnostics)
+        let (bases, diagnostics) = try load(root: root, assembling: [options])
+        return (bases[0], diagnostics)
     }
 
     /// `load(root:options:)`, and the same files (read and decoded once) assembled a second time with
@@ -35,6 +20,13 @@ public enum ContentLoader {
     public static func load(root: URL, options: LoadOptions, and other: LoadOptions) throws
         -> (KnowledgeBase, KnowledgeBase, [Diagnostic])
     {
+        let (bases, diagnostics) = try load(root: root, assembling: [options, other])
+        return (bases[0], bases[1], diagnostics)
+    }
+
+    /// Reads and decodes every file once, then assembles a knowledge base for each of `options`; the
+    /// diagnostics are the first assembly's.
+    private static func load(root: URL, assembling options: [LoadOptions]) throws -> ([KnowledgeBase], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentPath = root.appendingPathComponent("content").path
         var isDirectory: ObjCBool = false
@@ -45,15 +37,17 @@ public enum ContentLoader {
         let files = ContentFiles(root: root)
         diagnostics += files.diagnostics
         let results = decodeInParallel(files.jobs)
-        var (first, more) = assemble(site: site, results: results, options: options)
-        var (second, _) = assemble(site: site, results: results, options: other)
-        diagnostics = sorted(diagnostics + more)
-        guard let site else { throw DiagnosticError(diagnostics) }
-        first.site = site
-        second.site = site
-        first.checkedFiles = files.jobs.count + 1
-        second.checkedFiles = first.checkedFiles
-        return (first, second, diagnostics)
+        var bases: [KnowledgeBase] = []
+        for (i, option) in options.enumerated() {
+            var (kb, more) = assemble(site: site, results: results, options: option)
+            if i == 0 { diagnostics += more }
+            if let site { kb.site = site }
+            kb.checkedFiles = files.jobs.count + 1
+            bases.append(kb)
+        }
+        diagnostics = sorted(diagnostics)
+        guard site != nil else { throw DiagnosticError(diagnostics) }
+        return (bases, diagnostics)
     }
 
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.

@@ -106,6 +106,14 @@ public enum DutchFormat {
         return out
     }
 
+    /// A date with its time of day when it has one: "23 september 2020, 14.30 uur"; just "23 september
+    /// 2020" for a date without a time.
+    public static func dateAndTime(_ date: YAMLDate) -> String {
+        guard let hour = date.hour else { return self.date(date) }
+        let minute = date.minute ?? 0
+        return self.date(date) + ", \(hour).\(minute < 10 ? "0" : "")\(minute) uur"
+    }
+
     /// 0 for Monday … 6 for Sunday (proleptic Gregorian calendar).
     public static func weekday(_ date: YAMLDate) -> Int {
         // Days since 1970-01-01 (a Thursday), after Howard Hinnant's days_from_civil.

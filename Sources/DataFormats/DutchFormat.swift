@@ -59,6 +59,9 @@ public enum DutchFormat {
     /// A fraction as a percentage with one decimal, a trailing ",0" left off: `share(0.841)` is "84,1%",
     /// `share(0.8)` is "80%".
     public static func share(_ fraction: Double) -> String {
+        // A share far outside 0...1 (a total of nearly nothing) is still a number, not a trap in Int().
+        guard fraction.isFinite else { return "–" }
+        guard abs(fraction) < 1e12 else { return number(fraction * 100, decimals: 0) + "%" }
         let tenths = Int((fraction * 1000).rounded())
         let whole = tenths / 10, rest = abs(tenths % 10)
         return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole)" + (rest == 0 ? "" : ",\(rest)") + "%"

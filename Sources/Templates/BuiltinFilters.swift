@@ -315,6 +315,8 @@ enum BuiltinFilters {
             guard let bytes = value.doubleValue ?? value.stringValue.flatMap({ Double($0) }) else {
                 throw TemplateRuntimeError("filesizeformat verwacht een getal, kreeg \(value.typeName)")
             }
+            // Python's int() of an infinite or NaN size fails too; anything finite has a text.
+            guard bytes.isFinite else { throw TemplateRuntimeError("filesizeformat: \(PythonFormat.float(bytes)) is geen grootte") }
             return .string(TextFilters.filesize(bytes, binary: a.bool("binary", false)))
         }
         add("xmlattr", ["autospace"]) { value, a, _ in

@@ -237,7 +237,8 @@ enum TextFilters {
         let base: Double = binary ? 1024 : 1000
         let prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
         if bytes == 1 { return "1 Byte" }
-        if bytes < base { return "\(Int(bytes)) Bytes" }
+        // All the digits of the whole part, as Python's int() gives them (Int(bytes) traps past ±9.2e18).
+        if bytes < base { return String(format: "%.0f", bytes.rounded(.towardZero)) + " Bytes" }
         var unit = base
         for prefix in prefixes {
             unit *= base

@@ -275,7 +275,13 @@ enum BuiltinFilters {
         }
         add("title", []) { value, _, _ in .string(TextFilters.title(value.text)) }
         add("tojson", ["indent"]) { value, a, _ in
-            let indent = a["indent"].flatMap { if case .int(let i) = $0 { return i } else { return nil } }
+            var indent = a["indent"].flatMap { if case .int(let i) = $0 { return i } else { return nil } }
+            // As Python's json.dumps: a negative indent puts each item on its own line without spaces.
+            // A huge one would ask for gigabytes of spaces (and indent × level overflowed).
+            if let width = indent {
+                guard width <= 10_000 else { throw TemplateRuntimeError("tojson: inspringing te groot") }
+                indent = max(0, width)
+            }
             return .safe(try JSONOutput.htmlSafe(value, indent: indent))
         }
         add("trim", ["chars"]) { value, a, _ in

@@ -131,7 +131,8 @@ enum TextFilters {
         let endLength = end.unicodeScalars.count
         if length < endLength { throw TemplateRuntimeError("truncate: de lengte moet minstens die van 'end' zijn") }
         if leeway < 0 { throw TemplateRuntimeError("truncate: 'leeway' mag niet negatief zijn") }
-        if scalars.count <= length + leeway { return s }
+        // Subtracting, not adding: `length + leeway` overflows for a length near Int.max.
+        if scalars.count - leeway <= length { return s }
         let kept = String(String.UnicodeScalarView(scalars[0..<(length - endLength)]))
         if killwords { return kept + suffix }
         if let space = kept.range(of: " ", options: .backwards) { return String(kept[..<space.lowerBound]) + suffix }

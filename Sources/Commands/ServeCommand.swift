@@ -1,4 +1,5 @@
 import Diagnostics
+import DataFormats
 import Foundation
 import Server
 import Site
@@ -100,8 +101,9 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
         let summary = try builder.build(changed: changes.everything ? nil : changes.paths)
         summary.warnings.forEach(report)
         let text = summary.full
-            ? "\(summary.pages) pagina's, alles opnieuw"
-            : "\(summary.rendered) van \(summary.pages) pagina's opnieuw, \(summary.changedFiles) bestanden bijgewerkt"
+            ? DutchFormat.count(summary.pages, "pagina", "pagina's") + ", alles opnieuw"
+            : "\(summary.rendered) van " + DutchFormat.count(summary.pages, "pagina", "pagina's") + " opnieuw, "
+                + DutchFormat.count(summary.changedFiles, "bestand", "bestanden") + " bijgewerkt"
         return RebuildResult(outputFolder: summary.folder, summary: text)
     }
 

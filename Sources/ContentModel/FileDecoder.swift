@@ -8,6 +8,7 @@ struct FileResult: Sendable {
     var item: AnyItem?
     var diagnostics: [Diagnostic] = []
     var references: [Reference] = []
+    var tagUses: [TagUse] = []
     /// Where the slug is set (the `slug:` field, else the start of the front matter), for duplicate errors.
     var slugLine = 1
     var slugColumn = 1
@@ -111,6 +112,7 @@ enum FileDecoder {
         reader.finish()
         result.diagnostics = context.diagnostics
         result.references = context.references
+        result.tagUses = context.tagUses
         return result
     }
 

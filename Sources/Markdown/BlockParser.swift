@@ -35,6 +35,16 @@ struct BlockParser {
     var tip: Int32 = 0
     /// Address where the last line added to the tip paragraph starts (a table header candidate).
     var lastLineAddress: Int32 = 0
+    /// Changes whenever a block opens, closes or changes kind, so that `emptyRestWalk` knows when it
+    /// no longer holds.
+    var structureVersion = 0
+    /// Where matching the open blocks against an empty rest of a line went the last time: from `from`
+    /// down to `to`. While the open blocks stay the same, an empty rest goes the same way, so a run of
+    /// empty lines below 30,000 open lists does not walk them all again for every line.
+    var emptyRestWalk = (from: Int32(-1), to: Int32(-1), allMatched: true, version: -1)
+    /// The one open block whose `lastLineBlank` flag may be set: the container of the previous line,
+    /// when that line was blank (see `updateLastLineBlank`).
+    var blankContainer: Int32 = -1
 
     init(source: Bytes, options: MarkdownOptions, firstLine: Int) {
         p = source
@@ -139,6 +149,7 @@ struct BlockParser {
         while !canContain(self.kind(parent), kind) {
             parent = finalize(parent)
         }
+        structureVersion += 1
         let node = store.makeNode(kind)
         let n = Int(node)
         store.nodes[n].flags = NodeFlags.open
@@ -178,7 +189,17 @@ struct BlockParser {
         // 1. Which open blocks does this line continue?
         var container = root
         var allMatched = true
+        var emptyRestFrom: Int32 = -1
         while true {
+            if offset >= lineEnd {
+                // Nothing is left of the line: below here only the kinds of the open blocks decide.
+                if emptyRestWalk.version == structureVersion && emptyRestWalk.from == container {
+                    container = emptyRestWalk.to
+                    allMatched = emptyRestWalk.allMatched
+                    break
+                }
+                if emptyRestFrom < 0 { emptyRestFrom = container }
+            }
             let last = store.nodes[Int(container)].last
             guard last >= 0, store.nodes[Int(last)].flags & NodeFlags.open != 0 else { break }
             container = last
@@ -246,6 +267,9 @@ struct BlockParser {
                 break
             }
         }
+        if emptyRestFrom >= 0 {
+            emptyRestWalk = (emptyRestFrom, container, allMatched, structureVersion)
+        }
         let lastMatched = container
 
         // 2. New block starts.
@@ -294,6 +318,7 @@ struct BlockParser {
             } else if !indented && containerKind == .paragraph && (c == 0x3D || c == 0x2D),
                       case let level = BlockScan.setextUnderline(p, firstNonspace, lineEnd), level > 0 {
                 if resolveReferenceDefinitions(container) {
+                    structureVersion += 1
                     let n = Int(container)
                     store.nodes[n].kind = .heading
                     store.nodes[n].level = UInt8(level)
@@ -373,19 +398,7 @@ struct BlockParser {
         }
         let ck = kind(container)
         let cn = Int(container)
-        let lastLineBlank = blank && ck != .blockQuote && ck != .heading && ck != .thematicBreak
-            && !(ck == .codeBlock && store.nodes[cn].flags & NodeFlags.fenced != 0)
-            && !(ck == .item && store.nodes[cn].first < 0 && Int(store.nodes[cn].line) == lineNumber + lineOffset)
-        if lastLineBlank {
-            store.nodes[cn].flags |= NodeFlags.lastLineBlank
-        } else {
-            store.nodes[cn].flags &= ~NodeFlags.lastLineBlank
-        }
-        var ancestor = store.nodes[cn].parent
-        while ancestor >= 0 {
-            store.nodes[Int(ancestor)].flags &= ~NodeFlags.lastLineBlank
-            ancestor = store.nodes[Int(ancestor)].parent
-        }
+        updateLastLineBlank(container, lastMatched: lastMatched)
 
         if tip != lastMatched && container == lastMatched && !blank && kind(tip) == .paragraph {
             // Lazy continuation line: added from where the containers stopped matching (its leading
@@ -425,6 +438,30 @@ struct BlockParser {
             addLine(container, from: firstNonspace, padTab: false)
         }
         tip = container
+    }
+
+    /// Sets the container's `lastLineBlank` flag for this line and clears it on the container's
+    /// ancestors, as cmark does. Clearing them all would walk every open block for every line; but at
+    /// most one open block has the flag (`blankContainer`, the container of the previous line if that
+    /// line was blank, and then the deepest open block). It is an ancestor of this line's container
+    /// exactly when this line matched it and it is still open (new blocks open below it).
+    mutating func updateLastLineBlank(_ container: Int32, lastMatched: Int32) {
+        let cn = Int(container)
+        let ck = store.nodes[cn].kind
+        let lastLineBlank = blank && ck != .blockQuote && ck != .heading && ck != .thematicBreak
+            && !(ck == .codeBlock && store.nodes[cn].flags & NodeFlags.fenced != 0)
+            && !(ck == .item && store.nodes[cn].first < 0 && Int(store.nodes[cn].line) == lineNumber + lineOffset)
+        if lastLineBlank {
+            store.nodes[cn].flags |= NodeFlags.lastLineBlank
+        } else {
+            store.nodes[cn].flags &= ~NodeFlags.lastLineBlank
+        }
+        let previous = blankContainer
+        if previous >= 0 && previous != container && previous == lastMatched
+            && store.nodes[Int(previous)].flags & NodeFlags.open != 0 {
+            store.nodes[Int(previous)].flags &= ~NodeFlags.lastLineBlank
+        }
+        blankContainer = lastLineBlank ? container : -1
     }
 
     /// The text of an ATX heading: trimmed, without the optional closing sequence of `#`.
@@ -503,6 +540,7 @@ struct BlockParser {
 
     /// Closes a block and returns its parent.
     mutating func finalize(_ node: Int32) -> Int32 {
+        structureVersion += 1
         let n = Int(node)
         store.nodes[n].flags &= ~NodeFlags.open
         let parent = store.nodes[n].parent

@@ -3,6 +3,49 @@
 
 typealias Bytes = UnsafeBufferPointer<UInt8>
 
+/// The ASCII bytes the parser and renderer look for, by name (constants: the optimiser folds them).
+extension UInt8 {
+    static let tab: UInt8 = 0x09
+    static let lineFeed: UInt8 = 0x0A
+    static let verticalTab: UInt8 = 0x0B
+    static let formFeed: UInt8 = 0x0C
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let exclamationMark: UInt8 = 0x21
+    static let quotationMark: UInt8 = 0x22
+    static let numberSign: UInt8 = 0x23
+    static let percentSign: UInt8 = 0x25
+    static let ampersand: UInt8 = 0x26
+    static let apostrophe: UInt8 = 0x27
+    static let leftParenthesis: UInt8 = 0x28
+    static let rightParenthesis: UInt8 = 0x29
+    static let asterisk: UInt8 = 0x2A
+    static let plusSign: UInt8 = 0x2B
+    static let comma: UInt8 = 0x2C
+    static let hyphen: UInt8 = 0x2D
+    static let period: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F
+    static let digitZero: UInt8 = 0x30
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let lessThan: UInt8 = 0x3C
+    static let equalsSign: UInt8 = 0x3D
+    static let greaterThan: UInt8 = 0x3E
+    static let questionMark: UInt8 = 0x3F
+    static let atSign: UInt8 = 0x40
+    static let leftBracket: UInt8 = 0x5B
+    static let backslash: UInt8 = 0x5C
+    static let rightBracket: UInt8 = 0x5D
+    static let caret: UInt8 = 0x5E
+    static let underscore: UInt8 = 0x5F
+    static let backtick: UInt8 = 0x60
+    static let leftBrace: UInt8 = 0x7B
+    static let pipe: UInt8 = 0x7C
+    static let rightBrace: UInt8 = 0x7D
+    static let tilde: UInt8 = 0x7E
+    static let delete: UInt8 = 0x7F
+}
+
 @inline(__always) func isSpaceOrTab(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 @inline(__always) func isLineEnding(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D }
 @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }

@@ -80,14 +80,4 @@ enum Entities {
             }
         }
     }
-
-    /// Whether `p[s..<e]` needs `unescape` at all (the common case is a plain copy or a reference).
-    static func needsUnescape(_ p: Bytes, _ s: Int, _ e: Int) -> Bool {
-        var j = s
-        while j < e {
-            if p[j] == 0x5C || p[j] == 0x26 { return true }
-            j += 1
-        }
-        return false
-    }
 }

@@ -12,6 +12,7 @@ extension BlockParser {
         guard headerStart >= store.nodes[n].start, headerEnd > headerStart else { return nil }
         let header = rowCellsAt(headerStart, headerEnd)
         guard header.count == alignments.count else { return nil }
+        structureVersion += 1
         let table: Int32
         if headerStart > store.nodes[n].start {
             table = store.makeNode(.table)
@@ -66,18 +67,23 @@ extension BlockParser {
         return copy.withUnsafeBufferPointer { rowCells($0, 0, $0.count, base: s) }
     }
 
-    /// Splits a row into trimmed cells (addresses); `\|` becomes `|` (such cells are copied).
+    /// Splits a row into trimmed cells (addresses); `\|` becomes `|` (such cells are copied). As in
+    /// cmark-gfm, spaces, tabs, vertical tabs and form feeds after a `|` are skipped, and a cell is then
+    /// trimmed of spaces and tabs only (a vertical tab at its end stays).
     mutating func rowCells(_ q: Bytes, _ s: Int, _ e0: Int, base: Int32) -> [(Int32, Int32)] {
         var e = e0
-        while e > s && isASCIIWhitespace(q[e - 1]) { e -= 1 }
+        while e > s && (isSpaceOrTab(q[e - 1]) || isLineEnding(q[e - 1])) { e -= 1 }
         var i = s
         while i < e && isSpaceOrTab(q[i]) { i += 1 }
-        if i < e && q[i] == 0x7C { i += 1 }
+        if i < e && q[i] == .pipe {
+            i += 1
+            while i < e && isTableSpace(q[i]) { i += 1 }
+        }
         var cells: [(Int32, Int32)] = []
         var cellStart = i
         var escapedPipe = false
         while true {
-            if i >= e || q[i] == 0x7C {
+            if i >= e || q[i] == .pipe {
                 var a = cellStart
                 var b = i
                 while a < b && isSpaceOrTab(q[a]) { a += 1 }
@@ -87,8 +93,8 @@ extension BlockParser {
                         let start = store.textTail
                         var k = a
                         while k < b {
-                            if q[k] == 0x5C && k + 1 < b && q[k + 1] == 0x7C {
-                                store.text.append(0x7C)
+                            if q[k] == .backslash && k + 1 < b && q[k + 1] == .pipe {
+                                store.text.append(.pipe)
                                 k += 2
                             } else {
                                 store.text.append(q[k])
@@ -102,12 +108,13 @@ extension BlockParser {
                 }
                 if i >= e { break }
                 i += 1
+                while i < e && isTableSpace(q[i]) { i += 1 }
                 cellStart = i
                 escapedPipe = false
                 continue
             }
-            if q[i] == 0x5C && i + 1 < e {
-                if q[i + 1] == 0x7C { escapedPipe = true }
+            if q[i] == .backslash && i + 1 < e {
+                if q[i + 1] == .pipe { escapedPipe = true }
                 i += 2
                 continue
             }
@@ -116,42 +123,44 @@ extension BlockParser {
         return cells
     }
 
-    /// Parses a delimiter row (`|:--|--:|`); nil if the line is not one.
-    mutating func delimiterRow(_ s: Int, _ e0: Int) -> [TableAlignment]? {
-        var e = e0
-        while e > s && isSpaceOrTab(p[e - 1]) { e -= 1 }
+    /// Parses a delimiter row (`|:--|--:|`); nil if the line is not one. Its cells are dashes with an
+    /// optional colon at either end, with spaces, tabs, vertical tabs and form feeds around them (what
+    /// cmark-gfm accepts); a colon counts for the alignment only where trimming spaces and tabs leaves
+    /// it at the edge of the cell.
+    mutating func delimiterRow(_ s: Int, _ e: Int) -> [TableAlignment]? {
         var i = s
-        var sawPipe = false
-        if i < e && p[i] == 0x7C {
+        var afterPipe = false
+        if i < e && p[i] == .pipe {
             i += 1
-            sawPipe = true
+            afterPipe = true
         }
         var result: [TableAlignment] = []
-        while i < e {
-            while i < e && isSpaceOrTab(p[i]) { i += 1 }
-            if i >= e { break }
-            var left = false
-            var right = false
-            if p[i] == 0x3A {
-                left = true
-                i += 1
-            }
+        while true {
+            var cellStart = i
+            while i < e && isTableSpace(p[i]) { i += 1 }
+            if afterPipe { cellStart = i }
+            if i >= e { break }  // only spacing after the last pipe
+            if p[i] == .colon { i += 1 }
             let dashes = i
-            while i < e && p[i] == 0x2D { i += 1 }
+            while i < e && p[i] == .hyphen { i += 1 }
             guard i > dashes else { return nil }
-            if i < e && p[i] == 0x3A {
-                right = true
-                i += 1
-            }
-            while i < e && isSpaceOrTab(p[i]) { i += 1 }
+            if i < e && p[i] == .colon { i += 1 }
+            while i < e && isTableSpace(p[i]) { i += 1 }
+            var a = cellStart
+            var b = i
+            while a < b && isSpaceOrTab(p[a]) { a += 1 }
+            while b > a && isSpaceOrTab(p[b - 1]) { b -= 1 }
+            let left = p[a] == .colon
+            let right = p[b - 1] == .colon
             result.append(left && right ? .center : left ? .left : right ? .right : .none)
-            if i < e {
-                guard p[i] == 0x7C else { return nil }
-                sawPipe = true
-                i += 1
-            }
+            if i >= e { break }
+            guard p[i] == .pipe else { return nil }
+            i += 1
+            afterPipe = true
         }
-        guard !result.isEmpty, sawPipe || result.count >= 1 else { return nil }
-        return result
+        return result.isEmpty ? nil : result
     }
+
+    /// The spacing cmark-gfm allows around table cells: space, tab, vertical tab, form feed.
+    @inline(__always) func isTableSpace(_ c: UInt8) -> Bool { isSpaceOrTab(c) || c == .verticalTab || c == .formFeed }
 }

@@ -1,36 +1,7 @@
-// Escaping for HTML text and attributes, URL percent-encoding, the GFM tag filter and the safe-mode
-// URL check, all on bytes.
+// URL percent-encoding, the GFM tag filter and the safe-mode URL check, all on bytes. Text and
+// attributes are escaped by the package's one escaper (`HTMLEscaper`, in cmark's style).
 
 enum HTMLEscaping {
-    /// Appends text with `&`, `<`, `>` and `"` escaped.
-    @inline(__always)
-    static func appendText(_ p: Bytes, to out: inout [UInt8]) {
-        var runStart = 0
-        var i = 0
-        let n = p.count
-        while i < n {
-            let c = p[i]
-            if c > 0x3E || (c != 0x26 && c != 0x3C && c != 0x3E && c != 0x22) {
-                i += 1
-                continue
-            }
-            if i > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<i])) }
-            switch c {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            default: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            }
-            i += 1
-            runStart = i
-        }
-        if n > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<n])) }
-    }
-
-    static func appendText(_ bytes: [UInt8], to out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { appendText($0, to: &out) }
-    }
-
     /// Bytes that stay as they are in an `href`; everything else is percent-encoded, except `&` and
     /// `'`, which become entities.
     private static let hrefSafe: [Bool] = {

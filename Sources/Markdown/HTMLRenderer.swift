@@ -1,3 +1,4 @@
+import Escaping
 /// Renders a parsed document as an HTML fragment (the output of `cmark-gfm --unsafe`, or of `cmark`
 /// in CommonMark mode). The walk is iterative, so deeply nested input cannot overflow the stack.
 public struct HTMLRenderer {
@@ -75,7 +76,7 @@ struct HTMLWriter {
 
     mutating func escaped(_ start: Int32, _ end: Int32) {
         guard end > start else { return }
-        HTMLEscaping.appendText(slice(start, end), to: &out)
+        HTMLEscaper.append(slice(start, end), style: .commonMark, to: &out)
     }
 
     mutating func raw(_ start: Int32, _ end: Int32) {
@@ -201,16 +202,16 @@ struct HTMLWriter {
                 var k = 0
                 while k < info.count && !isASCIIWhitespace(info[k]) { k += 1 }
                 put(" class=\"language-")
-                HTMLEscaping.appendText(Array(info[0..<k]), to: &out)
+                HTMLEscaper.append(Array(info[0..<k]), style: .commonMark, to: &out)
                 put("\"")
             }
             put(">")
             if r.start >= 0 && r.end > r.start {
                 let content = slice(r.start, r.end)
                 if content.contains(0x0D) {
-                    HTMLEscaping.appendText(normalizedLineEndings(content), to: &out)
+                    HTMLEscaper.append(normalizedLineEndings(content), style: .commonMark, to: &out)
                 } else {
-                    HTMLEscaping.appendText(content, to: &out)
+                    HTMLEscaper.append(content, style: .commonMark, to: &out)
                 }
                 if let last = content.last, last != 0x0A && last != 0x0D { out.append(0x0A) }
             }
@@ -241,7 +242,7 @@ struct HTMLWriter {
             out.append(0x30 + r.level)
             if let id = headingIDs[node] {
                 put(" id=\"")
-                HTMLEscaping.appendText(Array(id.utf8), to: &out)
+                HTMLEscaper.append(Array(id.utf8), style: .commonMark, to: &out)
                 put("\"")
             }
             put(">")
@@ -309,7 +310,7 @@ struct HTMLWriter {
             appendDestination(info, image: false)
             if !info.title.isEmpty {
                 put("\" title=\"")
-                HTMLEscaping.appendText(info.title, to: &out)
+                HTMLEscaper.append(info.title, style: .commonMark, to: &out)
             }
             put("\">")
         case .image:
@@ -331,7 +332,7 @@ struct HTMLWriter {
             let info = store.links[Int(r.aux)]
             if !info.title.isEmpty {
                 put("\" title=\"")
-                HTMLEscaping.appendText(info.title, to: &out)
+                HTMLEscaper.append(info.title, style: .commonMark, to: &out)
             }
             put("\" />")
             return

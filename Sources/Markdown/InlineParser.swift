@@ -98,10 +98,13 @@ struct InlineParser {
     /// Parses `p[s..<e]`; node addresses are `base + index`.
     mutating func parseSubject(_ p: Bytes, _ s: Int, _ e: Int, base b: Int32) {
         // Only trailing whitespace goes (as in cmark): a lazy line left first by a removed reference
-        // definition keeps its indentation.
+        // definition keeps its indentation. Table cells come trimmed of spaces and tabs already, and
+        // keep a vertical tab or form feed at their end (as in cmark-gfm).
         let start = s
         var end = e
-        while end > start && isASCIIWhitespace(p[end - 1]) { end -= 1 }
+        if store.nodes[Int(block)].kind != .tableCell {
+            while end > start && isASCIIWhitespace(p[end - 1]) { end -= 1 }
+        }
         q = p
         base = b
         len = end

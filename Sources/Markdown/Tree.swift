@@ -172,17 +172,6 @@ struct Storage {
         return Array(text[(s - n)..<(e - n)])
     }
 
-    /// Calls `body` with a pointer to the bytes at `start..<end` (relative indices 0..<count).
-    @inline(__always)
-    func withBytes<R>(_ start: Int32, _ end: Int32, _ body: (Bytes) -> R) -> R {
-        let s = Int(start)
-        let e = Int(end)
-        let n = source.count
-        if s < n {
-            return source.withUnsafeBufferPointer { body(Bytes(rebasing: $0[s..<max(s, e)])) }
-        }
-        return text.withUnsafeBufferPointer { body(Bytes(rebasing: $0[(s - n)..<max(s - n, e - n)])) }
-    }
 
     /// The source byte offset an address corresponds to (approximate inside decoded text).
     func sourceOffset(ofAddress address: Int32) -> Int {

@@ -3,11 +3,26 @@ import Foundation
 /// The two benchmark corpora: the CommonMark spec examples concatenated, and Dutch prose built from
 /// the seed documents (headings, paragraphs with emphasis and links, lists, tables).
 enum Corpora {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+    /// The repository this benchmark was built from.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The folder with the seed documents for the prose corpus: `--shared DIR` on the command line,
+    /// else `$BREINGEN_SHARED`, else `../shared` next to the repository.
+    static var shared: URL {
+        let arguments = CommandLine.arguments
+        if let i = arguments.firstIndex(of: "--shared"), i + 1 < arguments.count {
+            return URL(fileURLWithPath: arguments[i + 1])
+        }
+        if let path = ProcessInfo.processInfo.environment["BREINGEN_SHARED"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return repository.deletingLastPathComponent().appendingPathComponent("shared")
+    }
 
     static func specExamples(targetBytes: Int) throws -> [UInt8] {
-        let data = try Data(contentsOf: shared.appendingPathComponent("conformance/commonmark-0.31.2.json"))
+        // The suite vendored with the conformance tests, so this corpus needs nothing outside the checkout.
+        let data = try Data(contentsOf: repository.appendingPathComponent("Tests/MarkdownTests/Conformance/commonmark-0.31.2.json"))
         guard let examples = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
         let one = examples.compactMap { $0["markdown"] as? String }.joined(separator: "\n")
         var out: [UInt8] = []
@@ -20,10 +35,11 @@ enum Corpora {
     }
 
     static func dutchProse(targetBytes: Int) throws -> [UInt8] {
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: shared.appendingPathComponent("seeds").path).sorted()
+        let folder = shared.appendingPathComponent("seeds")
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         var words: [String] = []
         for name in seeds {
-            let text = try String(contentsOf: shared.appendingPathComponent("seeds/\(name)"), encoding: .utf8)
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
                 let w = word.filter { $0.isLetter || $0.isNumber || ",.;:-'’()%€".contains($0) }
                 if !w.isEmpty && w.count < 25 { words.append(w) }

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import MarkdownHostileInputs
 
 // The Markdown benchmark (release build only):
 //   swift run -c release MarkdownBenchmark            all of it
@@ -113,7 +114,7 @@ func hostile() {
     print("| geval | n | bytes | tijd n | tijd 2n | verhouding tijd | tijd per byte 2n / n |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     var worst = 0.0
-    for c in pathologicalCases {
+    for c in HostileInput.all {
         let small = Array(c.make(c.size).utf8)
         let large = Array(c.make(c.size * 2).utf8)
         var sink = 0
@@ -178,6 +179,16 @@ case "speed": try speed()
 case "hostile": hostile()
 case "memory": try memory()
 case "memory-child": memoryChild(CommandLine.arguments[2])
+case "profile":
+    // `profile FILE [commonmark|gfm] [REPEATS]`: parse and render one file repeatedly in this process,
+    // to run under perf or callgrind.
+    let arguments = CommandLine.arguments
+    let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())
+    let options = arguments.count > 3 && arguments[3] == "commonmark" ? MarkdownOptions.commonMark : .default
+    let repeats = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
+    var sink = 0
+    let timing = bestTiming(repeats) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
+    print("best of \(repeats): \(String(format: "%.1f", timing.cpu * 1000)) ms CPU, \(String(format: "%.1f", timing.wall * 1000)) ms wall (\(sink / repeats) bytes of HTML)")
 default:
     try speed()
     try memory()

@@ -1,30 +1,30 @@
 /// Why a request was refused before it reached a handler: the status to answer with and a Dutch reason.
-public struct HTTPRequestError: Error, Sendable, Equatable {
-    public var status: Int
-    public var message: String
+struct HTTPRequestError: Error, Sendable, Equatable {
+    var status: Int
+    var message: String
 
-    public init(_ status: Int, _ message: String) {
+    init(_ status: Int, _ message: String) {
         self.status = status
         self.message = message
     }
 }
 
 /// Size limits that keep one client from exhausting the server.
-public struct HTTPLimits: Sendable {
+struct HTTPLimits: Sendable {
     /// Request line plus headers, in bytes.
-    public var maxHeadBytes = 16 * 1024
-    public var maxHeaderCount = 100
+    var maxHeadBytes = 16 * 1024
+    var maxHeaderCount = 100
     /// A GET or HEAD body is read and discarded; anything bigger is refused.
-    public var maxBodyBytes = 64 * 1024
+    var maxBodyBytes = 64 * 1024
 
-    public init() {}
+    init() {}
 }
 
 /// Parses HTTP/1.x request heads from raw bytes (RFC 9112), strictly: anything ambiguous is a 400,
 /// since a preview server has no reason to be lenient with clients that are not browsers.
-public enum HTTPRequestParser {
+enum HTTPRequestParser {
     /// The outcome of parsing what has arrived so far.
-    public enum Result: Equatable {
+    enum Result: Equatable {
         /// Not a whole request yet: read more bytes.
         case incomplete
         /// A request, and how many bytes it used (head and discarded body).
@@ -34,12 +34,12 @@ public enum HTTPRequestParser {
     }
 
     /// Parses the request at the start of `bytes` (what a connection has received so far).
-    public static func parse(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits()) -> Result {
+    static func parse(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits()) -> Result {
         bytes.withUnsafeBufferPointer { parse($0, limits: limits) }
     }
 
     /// Parses the request at the start of `buffer`.
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result {
         let count = buffer.count
         var lines: [Range<Int>] = []
         var lineStart = 0

@@ -1,7 +1,7 @@
 /// Content types by file extension, for every kind of file a built site holds.
-public enum MIMETypes {
+enum MIMETypes {
     /// Sent for extensions not in the table; `nosniff` keeps browsers from guessing.
-    public static let fallback = "application/octet-stream"
+    static let fallback = "application/octet-stream"
 
     private static let table: [String: String] = [
         "html": "text/html; charset=utf-8",
@@ -48,7 +48,7 @@ public enum MIMETypes {
     ]
 
     /// The content type for a file name or path, by its extension (case-insensitive).
-    public static func type(forPath path: String) -> String {
+    static func type(forPath path: String) -> String {
         // On bytes: a `/` or `.` followed by a combining mark still separates.
         let bytes = Array(path.utf8)
         let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
@@ -57,7 +57,7 @@ public enum MIMETypes {
     }
 
     /// Whether a content type is HTML (where serve mode injects its live-reload script).
-    public static func isHTML(_ contentType: String) -> Bool {
+    static func isHTML(_ contentType: String) -> Bool {
         contentType.hasPrefix("text/html")
     }
 }

@@ -44,9 +44,9 @@ public struct PreviewLog: Sendable {
 /// `breingen serve`: builds the site, serves the last good build, watches the sources, rebuilds after
 /// changes and tells open pages to reload (or shows the build error over them).
 public final class PreviewServer: @unchecked Sendable {
-    public let configuration: PreviewConfiguration
+    let configuration: PreviewConfiguration
     /// Broadcasts `reload` and `builderror` to the open pages.
-    public let events: EventStream
+    let events: EventStream
     private let rebuilder: Rebuilder
     private let log: PreviewLog
     private let lock = NSLock()
@@ -69,7 +69,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// The port being served (after `start()`).
-    public var port: UInt16 { server?.port ?? 0 }
+    var port: UInt16 { server?.port ?? 0 }
 
     /// The address to open in a browser.
     public var url: String {
@@ -79,14 +79,14 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// The build generation being served; 0 until a build succeeded.
-    public var servedGeneration: Int {
+    var servedGeneration: Int {
         lock.lock()
         defer { lock.unlock() }
         return generation
     }
 
     /// How many builds (good or failed) have finished.
-    public var finishedBuilds: Int {
+    var finishedBuilds: Int {
         lock.lock()
         defer { lock.unlock() }
         return builds
@@ -94,7 +94,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Binds the port (throws a `Diagnostic` if it is taken), builds once, then serves and watches.
     /// A failing first build is reported but does not stop serving: the browser shows the error.
-    public func start() throws {
+    func start() throws {
         var serverConfiguration = HTTPServer.Configuration(host: configuration.host, port: configuration.port)
         serverConfiguration.idleTimeout = 30
         let server = HTTPServer(configuration: serverConfiguration) { [weak self] request in
@@ -118,13 +118,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// How changes are noticed: "inotify" or "polling".
     public var watcherKind: String { watcher?.kind ?? "geen" }
 
-    /// Reports changes as a watcher would (tests, or an editor integration).
-    public func noteChanges(_ changes: ChangeSet) {
-        scheduler?.submit(changes)
-    }
-
     /// Stops watching, waits for a running build, closes every connection and removes temporary folders.
-    public func stop() {
+    func stop() {
         lock.lock()
         if stopped {
             lock.unlock()

@@ -6,21 +6,21 @@
 /// them into one grapheme and hide the slash). The path is percent-decoded exactly once (RFC 3986):
 /// `%252e%252e` is the literal name `%2e%2e`, not `..`. Overlong and other invalid UTF-8 (`%c0%ae`),
 /// NUL and backslashes are refused as malformed.
-public struct RequestPath: Sendable, Equatable {
+struct RequestPath: Sendable, Equatable {
     /// The decoded segments, without empty ones and `.`; never `..`.
-    public var segments: [String]
+    var segments: [String]
     /// Whether the path ended with a slash (a folder URL).
-    public var trailingSlash: Bool
+    var trailingSlash: Bool
 
     /// Why a path was refused.
-    public enum Problem: Error, Equatable {
+    enum Problem: Error, Equatable {
         /// Not decodable: a bad percent escape, a NUL, invalid UTF-8, a backslash.
         case malformed
         /// A `..` segment: an attempt to reach outside the served folder.
         case traversal
     }
 
-    public init(segments: [String], trailingSlash: Bool) {
+    init(segments: [String], trailingSlash: Bool) {
         self.segments = segments
         self.trailingSlash = trailingSlash
     }
@@ -28,7 +28,7 @@ public struct RequestPath: Sendable, Equatable {
     private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), percent = UInt8(ascii: "%")
 
     /// Parses the path part of a request target (no query), e.g. `/thema/wonen/`.
-    public init(_ path: String) throws(Problem) {
+    init(_ path: String) throws(Problem) {
         let bytes = Array(path.utf8)
         guard bytes.first == RequestPath.slash else { throw .malformed }
         var decoded: [UInt8] = []
@@ -62,7 +62,7 @@ public struct RequestPath: Sendable, Equatable {
     }
 
     /// The path relative to the served folder, e.g. `thema/wonen/index.html`.
-    public var relative: String { segments.joined(separator: "/") }
+    var relative: String { segments.joined(separator: "/") }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallel
 
 #if canImport(Glibc)
 import Glibc
@@ -131,9 +132,7 @@ public struct StagedOutput {
     static func removeInParallel(_ folder: URL) {
         let fm = FileManager.default
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[index]))
-        }
+        Parallel.forEach(entries.count) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[$0])) }
         try? fm.removeItem(at: folder)
     }
 

@@ -225,7 +225,7 @@ public struct SiteBuilder {
     /// returns the body renderer, which collects the problems of the Markdown bodies it renders.
     static func siteData(_ kb: KnowledgeBase, root: URL) -> (SiteData, BodyRenderer) {
         let routes = Routes(baseURL: kb.site.baseURL)
-        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes)), root: root)
+        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes), basePath: routes.basePath), root: root)
         return (SiteData(kb: kb, routes: routes, bodies: bodies, today: today()), bodies)
     }
 
@@ -239,8 +239,8 @@ public struct SiteBuilder {
     /// The template environment: the site's `templates/` before the theme's, with the shared values.
     static func environment(root: URL, theme: URL, data: SiteData, assets: AssetPipeline, reportYears: [Int]) -> Environment {
         let environment = Environment(
-            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
-            baseURL: data.routes.baseURL)
+            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")])
+        SiteFilters.register(in: environment, baseURL: data.routes.baseURL)
         register(in: environment, data: data, assets: assets, reportYears: reportYears)
         return environment
     }

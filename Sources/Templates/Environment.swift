@@ -40,8 +40,6 @@ public final class Environment: @unchecked Sendable {
     /// Lenient mode prints undefined values as nothing, as Jinja2's default does. Strict (false) is the
     /// default: an undefined value in output, a loop, arithmetic or attribute access is an error.
     public var lenient: Bool
-    /// The site's base URL (`https://example.org/brein/`) for the `absurl` and `relurl` filters.
-    public var baseURL: String
 
     let symbols = SymbolTable()
     private let lock = NSLock()
@@ -52,10 +50,9 @@ public final class Environment: @unchecked Sendable {
     /// does), so an environment that is dropped is freed with its cache.
     private var cache: [String: CompiledTemplate] = [:]
 
-    public init(loader: TemplateLoader, lenient: Bool = false, baseURL: String = "/") {
+    public init(loader: TemplateLoader, lenient: Bool = false) {
         self.loader = loader
         self.lenient = lenient
-        self.baseURL = baseURL
         BuiltinFilters.register(in: self)
         BuiltinTests.register(in: self)
         globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
@@ -64,8 +61,8 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Templates from folders, searched in order (the site's `templates/`, then the theme's).
-    public convenience init(searchPaths: [URL], lenient: Bool = false, baseURL: String = "/") {
-        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient, baseURL: baseURL)
+    public convenience init(searchPaths: [URL], lenient: Bool = false) {
+        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient)
     }
 
     // MARK: Registration
@@ -75,11 +72,13 @@ public final class Environment: @unchecked Sendable {
         setFilter(name, FilterFunction { value, arguments, _ in try body(value, arguments) })
     }
 
-    /// Adds (or replaces) a test usable as `x is name`.
-    public func registerTest(_ name: String, _ body: @escaping @Sendable (Value, Arguments) throws -> Bool) {
-        lock.lock()
-        tests[name] = TestFunction(body)
-        lock.unlock()
+    /// Adds (or replaces) a filter with named parameters: `{{ x | name(a, b=1) }}` binds positional and
+    /// keyword arguments to `parameters`, and too many or unknown ones are errors at the call.
+    public func registerFilter(_ name: String, parameters: [String],
+                               _ body: @escaping @Sendable (Value, FilterArguments) throws -> Value) {
+        setFilter(name, FilterFunction { value, arguments, _ in
+            try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"))
+        })
     }
 
     /// Adds a global variable visible in every template, below the render context.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 
 /// Where a node came from: its template and byte offset, for diagnostics.
@@ -168,7 +169,7 @@ public final class Renderer {
     func write(_ value: Value, escape: Bool, at location: Location) throws {
         switch value {
         case .string(let s):
-            if escape { HTML.appendEscaped(s, to: &output) } else { output.append(contentsOf: s.utf8) }
+            if escape { HTMLEscaper.append(s, to: &output) } else { output.append(contentsOf: s.utf8) }
         case .safe(let s):
             output.append(contentsOf: s.utf8)
         case .int(let i):
@@ -177,7 +178,7 @@ public final class Renderer {
             if !lenient { throw error(message.description, at: location) }
         default:
             let text = value.printed
-            if escape { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escape { HTMLEscaper.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         }
     }
 

@@ -297,8 +297,11 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(String(decoding: ServerSentEvent(data: "x").encoded, as: UTF8.self), "data: x\n\n")
     }
 
-    func testJSONEscaping() {
-        XCTAssertEqual(JSONText.array(["a\"b\\c\n<x>&", "\u{1}"]), #"["a\"b\\c\n\u003cx\u003e\u0026","\u0001"]"#)
+    func testBuildErrorEventIsAJSONArrayOfInertText() {
+        let event = LiveReload.errorEvent([Diagnostic(.error, "<x> & 'y'", file: "content/a.md")])
+        XCTAssertEqual(event.name, "builderror")
+        XCTAssertTrue(event.data.hasPrefix("[\"content/a.md: "), event.data)
+        XCTAssertTrue(event.data.contains("\\u003cx\\u003e \\u0026 \\u0027y\\u0027"), event.data)
     }
 }
 

@@ -31,7 +31,7 @@ final class OutputFilesTests: XCTestCase {
         let sitemap = Feeds.sitemap(routes: routes, paths: ["", "themas/"])
         XCTAssertTrue(parses(sitemap))
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/brein/themas/</loc>"))
-        XCTAssertEqual(Feeds.robots(routes: routes), "User-agent: *\nAllow: /\n\nSitemap: https://example.org/brein/sitemap.xml\n")
+        XCTAssertEqual(Feeds.robots(routes: routes), "User-agent: *\nAllow: /brein/\n\nSitemap: https://example.org/brein/sitemap.xml\n")
     }
 
     func testSearchIndexIsJSONWithStems() throws {

@@ -15,7 +15,7 @@ enum LinkLabels {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace {
-                    out.append(0x20)
+                    out.append(.space)
                     pendingSpace = false
                 }
                 if c >= 0x80 { ascii = false }

@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// Reads a whole file straight into a byte array (no `Data` in between: thousands of files, one copy each).
-enum FileBytes {
-    static func contents(of path: String) -> [UInt8]? {
+public enum FileBytes {
+    /// The bytes of the file at `path`, or nil when it cannot be opened or read.
+    public static func contents(of path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -9,9 +9,9 @@ struct BlockParser {
     var store: Storage
     let options: MarkdownOptions
     /// Normalised label to the first link reference definition with it.
-    var references: [[UInt8]: LinkInfo] = [:]
+    var references: [LinkLabel: LinkInfo] = [:]
     /// Normalised footnote label to its (first) definition node.
-    var footnoteDefinitions: [[UInt8]: NodeIndex] = [:]
+    var footnoteDefinitions: [LinkLabel: NodeIndex] = [:]
 
     var lineStart = 0
     var lineEnd = 0
@@ -41,6 +41,18 @@ struct BlockParser {
     /// The one open block whose `lastLineBlank` flag may be set: the container of the previous line,
     /// when that line was blank (see `updateLastLineBlank`).
     var blankContainer: NodeIndex?
+
+    /// The bytes a block start can begin with (after up to three spaces): `>`, `#`, fences, `<`,
+    /// setext underlines, thematic breaks, list markers and digits, `[` of a footnote definition, and
+    /// what a table's delimiter row can begin with.
+    static let blockStartBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in ">#`~<=-*_+[|:0123456789\u{0B}\u{0C}".utf8 { table[Int(c)] = true }
+        return table
+    }()
+
+    /// `blockStartBytes`, held here so that reading it needs no check that it was made.
+    let mayStartBlock = BlockParser.blockStartBytes
 
     init(source: Bytes, options: MarkdownOptions, firstLine: Int) {
         p = source
@@ -87,7 +99,7 @@ struct BlockParser {
 
     /// Finds the first non-space at or after `offset`. The scan is skipped while the last result is
     /// still ahead of `offset`, so matching many nested containers does not rescan the indentation.
-    mutating func findFirstNonspace() {
+    @inline(__always) mutating func findFirstNonspace() {
         if firstNonspace <= offset {
             var i = offset
             var col = column
@@ -270,6 +282,8 @@ struct BlockParser {
             findFirstNonspace()
             let indented = indent >= 4
             let c = peek(firstNonspace)
+            // Most lines start with a byte no block can start with (and a blank line starts none).
+            if indented ? (maybeLazy || blank) : !mayStartBlock[Int(c)] { break }
             if !indented && c == .greaterThan {
                 let start = firstNonspace
                 advanceOffset(firstNonspace + 1 - offset, columns: false)
@@ -433,7 +447,7 @@ struct BlockParser {
     /// most one open block has the flag (`blankContainer`, the container of the previous line if that
     /// line was blank, and then the deepest open block). It is an ancestor of this line's container
     /// exactly when this line matched it and it is still open (new blocks open below it).
-    mutating func updateLastLineBlank(_ container: NodeIndex, lastMatched: NodeIndex) {
+    @inline(__always) mutating func updateLastLineBlank(_ container: NodeIndex, lastMatched: NodeIndex) {
         let record = store[container]
         let ck = record.kind
         // An item that starts on this line does not end with a blank line yet.
@@ -645,7 +659,7 @@ struct BlockParser {
     }
 
     /// `[^label]:` followed by optional spaces and tabs: the matched length and the normalised label.
-    mutating func footnoteDefinitionStart() -> (Int, [UInt8])? {
+    mutating func footnoteDefinitionStart() -> (Int, LinkLabel)? {
         let s = firstNonspace
         guard s + 1 < lineEnd, p[s + 1] == .caret else { return nil }
         var i = s + 2
@@ -669,6 +683,8 @@ struct BlockParser {
         let s = store[node].start
         let e = store[node].end
         guard e > s else { return false }
+        // Definitions start with `[`; without one the paragraph keeps its (non-blank) first line.
+        guard byte(at: s) == .leftBracket else { return true }
         let sourceCount = Int32(store.sourceCount)
         if s < sourceCount {
             let consumed = parseDefinitions(p, Int(s), Int(e), baseAddress: 0)

@@ -137,12 +137,6 @@ enum BlockScan {
     }
 
     static func contains(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-        let first = word.utf8Start[0]
-        var j = i
-        while j < end {
-            if p[j] == first && matchesExactly(p, j, end, word) { return true }
-            j += 1
-        }
-        return false
+        InlineScan.find(p, i, end, word) >= 0
     }
 }

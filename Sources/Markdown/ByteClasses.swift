@@ -91,20 +91,20 @@ let asciiCaseBit: UInt8 = 0x20
 
 /// Compares `p[i..<i+word.count]` with an ASCII word, case-insensitively (`word` must be lower case).
 @inline(__always) func matchesLowercase(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-    let n = word.utf8CodeUnitCount
-    if i + n > end { return false }
-    let w = word.utf8Start
-    for k in 0..<n where asciiLower(p[i + k]) != w[k] { return false }
-    return true
+    word.withUTF8Buffer { w in
+        if i + w.count > end { return false }
+        for k in 0..<w.count where asciiLower(p[i + k]) != w[k] { return false }
+        return true
+    }
 }
 
 /// Compares `p[i..<i+word.count]` with an ASCII word exactly.
 @inline(__always) func matchesExactly(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-    let n = word.utf8CodeUnitCount
-    if i + n > end { return false }
-    let w = word.utf8Start
-    for k in 0..<n where p[i + k] != w[k] { return false }
-    return true
+    word.withUTF8Buffer { w in
+        if i + w.count > end { return false }
+        for k in 0..<w.count where p[i + k] != w[k] { return false }
+        return true
+    }
 }
 
 /// True when `p[i..<end]` holds only spaces and tabs.

@@ -139,11 +139,11 @@ extension InlineParser {
         if let bottom {
             delimiters[bottom].next = nil
             tail = bottom
-            delimiters.removeSubrange((bottom + 1)...)
+            delimiters.truncate(to: bottom + 1)
         } else {
             head = nil
             tail = nil
-            delimiters.removeAll(keepingCapacity: true)
+            delimiters.truncate(to: 0)
         }
     }
 

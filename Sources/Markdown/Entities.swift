@@ -1,21 +1,79 @@
 // Entity and numeric character references, and backslash escapes, decoded on bytes.
 
 enum Entities {
-    /// Name (without `&` and `;`) to its UTF-8 replacement, parsed once from the generated table.
-    static let table: [[UInt8]: [UInt8]] = {
-        var result: [[UInt8]: [UInt8]] = [:]
+    /// One named reference: its name and its value (hex code points separated by spaces) as byte
+    /// ranges of `entityTableData`.
+    struct Entry {
+        var nameStart: Int32
+        var nameEnd: Int32
+        var valueStart: Int32
+        var valueEnd: Int32
+    }
+
+    /// The entries sorted by name, indexed once from the table text (no dictionary of 2,000 arrays to
+    /// build: a lookup is a binary search over the static bytes).
+    static let entries: [Entry] = {
+        var result: [Entry] = []
         result.reserveCapacity(2200)
-        for item in entityTableData.split(separator: ";") {
-            guard let eq = item.firstIndex(of: "=") else { continue }
-            let name = Array(item[..<eq].utf8)
-            var value: [UInt8] = []
-            for hex in item[item.index(after: eq)...].split(separator: " ") {
-                String(Unicode.Scalar(UInt32(hex, radix: 16) ?? 0xFFFD) ?? "\u{FFFD}").utf8.forEach { value.append($0) }
+        entityTableData.withUTF8Buffer { t in
+            var i = 0
+            while i < t.count {
+                let nameStart = i
+                while i < t.count && t[i] != .equalsSign { i += 1 }
+                let nameEnd = i
+                i += 1
+                let valueStart = i
+                while i < t.count && t[i] != .semicolon { i += 1 }
+                if nameEnd > nameStart && i > valueStart {
+                    result.append(Entry(nameStart: Int32(nameStart), nameEnd: Int32(nameEnd),
+                                        valueStart: Int32(valueStart), valueEnd: Int32(i)))
+                }
+                i += 1
+                while i < t.count && isASCIIWhitespace(t[i]) { i += 1 }
             }
-            result[name] = value
+            result.sort { compare(t, $0, Bytes(rebasing: t[Int($1.nameStart)..<Int($1.nameEnd)])) < 0 }
         }
         return result
     }()
+
+    /// Orders an entry's name against `name` (bytewise): negative, zero or positive.
+    private static func compare(_ table: Bytes, _ entry: Entry, _ name: Bytes) -> Int {
+        let s = Int(entry.nameStart)
+        let n = Int(entry.nameEnd) - s
+        for k in 0..<min(n, name.count) where table[s + k] != name[k] {
+            return Int(table[s + k]) - Int(name[k])
+        }
+        return n - name.count
+    }
+
+    /// Appends the value of the entry named `p[s..<e]`; false when there is no such entity.
+    static func appendValue(named p: Bytes, _ s: Int, _ e: Int, into out: inout RawArray<UInt8>) -> Bool {
+        let name = Bytes(rebasing: p[s..<e])
+        let table = entries
+        return entityTableData.withUTF8Buffer { t -> Bool in
+            var lo = 0
+            var hi = table.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                let order = compare(t, table[mid], name)
+                if order == 0 {
+                    var value: UInt32 = 0
+                    for k in Int(table[mid].valueStart)..<Int(table[mid].valueEnd) {
+                        if t[k] == .space {
+                            appendScalar(value, to: &out)
+                            value = 0
+                        } else {
+                            value = value * 16 + hexValue(t[k])
+                        }
+                    }
+                    appendScalar(value, to: &out)
+                    return true
+                }
+                if order < 0 { lo = mid + 1 } else { hi = mid - 1 }
+            }
+            return false
+        }
+    }
 
     /// The longest entity name in the table; longer candidates are rejected without a lookup.
     static let longestName = 32
@@ -50,9 +108,7 @@ enum Entities {
         }
         let nameStart = j
         while j < end && isAlphanumeric(p[j]) && j - nameStart <= longestName { j += 1 }
-        guard j > nameStart, j < end, p[j] == .semicolon else { return 0 }
-        guard let value = table[Array(p[nameStart..<j])] else { return 0 }
-        out.append(contentsOf: value)
+        guard j > nameStart, j < end, p[j] == .semicolon, appendValue(named: p, nameStart, j, into: &out) else { return 0 }
         return j + 1 - i
     }
 

@@ -2,39 +2,50 @@
 // URL check, all on bytes.
 
 enum HTMLEscaping {
-    /// Appends text with `&`, `<`, `>` and `"` escaped. Eight bytes at a time: `byte | 2 == '>'` holds
-    /// exactly for `<` and `>`, `byte | 4 == '&'` exactly for `"` and `&`, so two zero-byte tests on a
-    /// word find the first byte to escape.
+    /// Appends text with `&`, `<`, `>` and `"` escaped, looking at eight bytes at a time.
     static func appendText(_ p: Bytes, to out: inout RawArray<UInt8>) {
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return }
         out.reserve(n)
         let raw = UnsafeRawPointer(base)
-        let angleBrackets = SWAR.repeated(.greaterThan)
-        let quoteOrAmpersand = SWAR.repeated(.ampersand)
-        let bit1 = SWAR.repeated(0x02)
-        let bit2 = SWAR.repeated(0x04)
         var runStart = 0
         var i = 0
         while i < n {
+            var found: UInt64
+            var wordStart = i
             if i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let found = SWAR.zeroBytes((word | bit1) ^ angleBrackets) | SWAR.zeroBytes((word | bit2) ^ quoteOrAmpersand)
-                if found == 0 {
-                    i += 8
-                    continue
-                }
-                i += found.trailingZeroBitCount >> 3
-            } else if !needsEscaping(p[i]) {
-                i += 1
+                found = escapeBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            } else if n >= 8 {
+                // The last few bytes: the word that ends at the end, shifted so that it starts at `i`
+                // (the zero bytes shifted in need no escaping; a byte before `i` that did would make
+                // the test inexact above it).
+                let word = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64((i - (n - 8)) * 8)
+                found = escapeBytes(word)
+                if found == 0 { break }
+            } else {
+                while i < n && !needsEscaping(p[i]) { i += 1 }
+                if i == n { break }
+                found = 0x80
+                wordStart = i
+            }
+            if found == 0 {
+                i = wordStart + 8
                 continue
             }
+            i = wordStart + found.trailingZeroBitCount >> 3
             if i > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<i])) }
             appendEscaped(p[i], to: &out)
             i += 1
             runStart = i
         }
         if n > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<n])) }
+    }
+
+    /// The high bit of every byte of `word` that needs escaping set (exact for the lowest one):
+    /// `byte | 2 == '>'` holds exactly for `<` and `>`, `byte | 4 == '&'` exactly for `"` and `&`.
+    @inline(__always) static func escapeBytes(_ word: UInt64) -> UInt64 {
+        SWAR.zeroBytes((word | SWAR.repeated(0x02)) ^ SWAR.repeated(.greaterThan))
+            | SWAR.zeroBytes((word | SWAR.repeated(0x04)) ^ SWAR.repeated(.ampersand))
     }
 
     @inline(__always) static func needsEscaping(_ c: UInt8) -> Bool {
@@ -68,18 +79,31 @@ enum HTMLEscaping {
 
     /// Appends a URL for an `href`/`src` attribute, percent-encoded where needed.
     static func appendURL(_ p: Bytes, to out: inout RawArray<UInt8>) {
-        for c in p {
-            if hrefSafe[Int(c)] {
-                out.append(c)
-            } else if c == .ampersand {
-                out.append("&amp;")
-            } else if c == .apostrophe {
-                out.append("&#x27;")
-            } else {
-                out.append(.percentSign)
-                out.append(hexDigits[Int(c >> 4)])
-                out.append(hexDigits[Int(c & 15)])
+        let n = p.count
+        out.reserve(n)
+        hrefSafe.withUnsafeBufferPointer { safe in
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let c = p[i]
+                if safe[Int(c)] {
+                    i += 1
+                    continue
+                }
+                if i > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<i])) }
+                if c == .ampersand {
+                    out.append("&amp;")
+                } else if c == .apostrophe {
+                    out.append("&#x27;")
+                } else {
+                    out.append(.percentSign)
+                    out.append(hexDigits[Int(c >> 4)])
+                    out.append(hexDigits[Int(c & 15)])
+                }
+                i += 1
+                runStart = i
             }
+            if n > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<n])) }
         }
     }
 
@@ -103,7 +127,7 @@ enum HTMLEscaping {
         var i = start
         if i < n && p[i] == .slash { i += 1 }
         for name in HTMLNames.filtered where matchesLowercase(p, i, n, name) {
-            let j = i + name.utf8CodeUnitCount
+            let j = i + name.withUTF8Buffer { $0.count }
             if j >= n { return true }
             let c = p[j]
             if isASCIIWhitespace(c) || c == .greaterThan { return true }

@@ -45,9 +45,9 @@ struct HTMLWriter {
     /// The image whose alt text is being written (everything inside it is plain text).
     var altTextOf: NodeIndex?
     var inFootnotes = false
-    var footnoteNumbers: [[UInt8]: Int] = [:]
+    var footnoteNumbers: [LinkLabel: Int] = [:]
     var footnoteReferenceCounts: [Int] = []
-    var footnoteOrder: [[UInt8]] = []
+    var footnoteOrder: [LinkLabel] = []
     var headingIDs: [NodeIndex: String] = [:]
     var source = Bytes(start: nil, count: 0)
     let textBase: UnsafeMutablePointer<UInt8>
@@ -154,6 +154,7 @@ struct HTMLWriter {
     mutating func enter(_ node: NodeIndex, _ r: NodeRecord) -> Bool {
         if altTextOf != nil {
             switch r.kind {
+            case .text where r.flags.contains(.plainText): out.append(contentsOf: slice(r.start, r.end))
             case .text, .code, .htmlInline: escaped(r.start, r.end)
             case .softBreak, .lineBreak: out.append(.space)
             default: break
@@ -266,7 +267,11 @@ struct HTMLWriter {
             appendNumber(number)
             put("\">\n")
         case .text:
-            escaped(r.start, r.end)
+            if r.flags.contains(.plainText) {
+                out.append(contentsOf: slice(r.start, r.end))
+            } else {
+                escaped(r.start, r.end)
+            }
             return false
         case .softBreak:
             out.append(.lineFeed)

@@ -29,10 +29,13 @@ struct InlineParser {
     var store: Storage
     let sourcePointer: Bytes
     let options: MarkdownOptions
-    let references: [[UInt8]: LinkInfo]
-    let footnoteDefinitions: [[UInt8]: NodeIndex]
-    /// The bytes `handleText` stops at: 1 at their byte value, else 0.
+    let references: [LinkLabel: LinkInfo]
+    let footnoteDefinitions: [LinkLabel: NodeIndex]
+    /// By byte value: `stopsText` for the bytes `handleText` stops at, `needsEscaping` for those
+    /// HTML escapes (both may be set).
     let special: UnsafeMutablePointer<UInt8>
+    static let stopsText: UInt8 = 1
+    static let needsEscaping: UInt8 = 2
     /// A copy of the subject when it lives in the text store, which grows (and may move) while the
     /// subject is parsed.
     var scratch = RawArray<UInt8>(capacity: 4096)
@@ -45,12 +48,12 @@ struct InlineParser {
     /// Index of the first byte of the subject in `q`.
     var subjectStart = 0
     var block = NodeIndex.root
-    var delimiters: [Delimiter] = []
+    var delimiters = RawArray<Delimiter>(capacity: 64)
     /// Per kind of closer (`bottomKey`): see `processEmphasis`.
     var openersBottom = [Int](repeating: -1, count: 30)
     var head: Int?
     var tail: Int?
-    var brackets: [Bracket] = []
+    var brackets = RawArray<Bracket>(capacity: 64)
     var linkOpenerFloor = 0
     var backtickRuns: [Int: Int] = [:]
     var scannedForBackticks = false
@@ -61,8 +64,8 @@ struct InlineParser {
     var noDeclarationEnd = false
     var noCDATAEnd = false
 
-    init(store: Storage, source: Bytes, options: MarkdownOptions, references: [[UInt8]: LinkInfo],
-         footnoteDefinitions: [[UInt8]: NodeIndex]) {
+    init(store: Storage, source: Bytes, options: MarkdownOptions, references: [LinkLabel: LinkInfo],
+         footnoteDefinitions: [LinkLabel: NodeIndex]) {
         self.store = store
         self.sourcePointer = source
         self.options = options
@@ -70,15 +73,18 @@ struct InlineParser {
         self.footnoteDefinitions = footnoteDefinitions
         special = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         special.initialize(repeating: 0, count: 256)
-        for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = 1 }
-        if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = 1 } }
-        if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = 1 } }
+        for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = Self.stopsText }
+        if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = Self.stopsText } }
+        if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = Self.stopsText } }
+        for c in "&<>\"".utf8 { special[Int(c)] |= Self.needsEscaping }
     }
 
     /// Frees the parser's own memory and hands over the storage.
     mutating func finish() -> Storage {
         special.deallocate()
         scratch.release()
+        delimiters.release()
+        brackets.release()
         return store
     }
 
@@ -124,10 +130,10 @@ struct InlineParser {
         len = end
         pos = start
         subjectStart = start
-        delimiters.removeAll(keepingCapacity: true)
+        delimiters.truncate(to: 0)
         head = nil
         tail = nil
-        brackets.removeAll(keepingCapacity: true)
+        brackets.truncate(to: 0)
         linkOpenerFloor = 0
         if !backtickRuns.isEmpty { backtickRuns.removeAll() }
         scannedForBackticks = false
@@ -149,14 +155,17 @@ struct InlineParser {
     @inline(__always) func address(_ i: Int) -> Int32 { base + Int32(i) }
 
     /// Adds `q[s..<e]` as text, joining it to the previous text node when that ends right there.
-    @inline(__always) mutating func addText(_ s: Int, _ e: Int) {
+    /// `plain`: the text holds nothing HTML escapes.
+    @inline(__always) mutating func addText(_ s: Int, _ e: Int, plain: Bool = true) {
         let a = address(s)
         if let last = store[block].last, store[last].kind == .text, store[last].end == a,
            !store[last].flags.contains(.standalone) {
             store[last].end = address(e)
+            if !plain { store[last].flags.remove(.plainText) }
             return
         }
-        _ = addNode(.text, s, e)
+        let node = addNode(.text, s, e)
+        if plain { store[node].flags = .plainText }
     }
 
     /// A text node whose content is what was appended to the text store since `textStart`, written
@@ -181,7 +190,7 @@ struct InlineParser {
     /// A text node that must stay on its own (a delimiter run or a bracket).
     mutating func addStandaloneText(_ s: Int, _ e: Int) -> NodeIndex {
         let node = addNode(.text, s, e)
-        store[node].flags = .standalone
+        store[node].flags = [.standalone, .plainText]
         return node
     }
 
@@ -253,15 +262,21 @@ struct InlineParser {
         let gfm = options.gfm
         let p = q.baseAddress!
         let table = special
+        let stops = Self.stopsText
+        var seen: UInt8 = 0  // the table bits of the bytes passed over
         while i < len {
-            // Eight bytes at a time while none is special: eight independent lookups, one branch.
+            // Eight bytes at a time while none stops the text: eight independent lookups, one branch.
             while i + 8 <= len {
-                let any = table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
+                let bits = table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
                     | table[Int(p[i + 4])] | table[Int(p[i + 5])] | table[Int(p[i + 6])] | table[Int(p[i + 7])]
-                if any != 0 { break }
+                if bits & stops != 0 { break }
+                seen |= bits
                 i += 8
             }
-            while i < len && table[Int(p[i])] == 0 { i += 1 }
+            while i < len && table[Int(p[i])] & stops == 0 {
+                seen |= table[Int(p[i])]
+                i += 1
+            }
             if i >= len { break }
             let c = p[i]
             if gfm && (c == UInt8(ascii: "w") || c == .colon || c == .atSign) {
@@ -275,7 +290,7 @@ struct InlineParser {
                 if brackets.isEmpty || c == .atSign,
                    let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
                     if linkStart > start {
-                        addText(start, linkStart)
+                        addText(start, linkStart, plain: seen & Self.needsEscaping == 0)
                     } else if linkStart < start, let last = store[block].last {
                         // The link took the end of the previous text node.
                         store[last].end = address(linkStart)
@@ -289,7 +304,8 @@ struct InlineParser {
                 continue
             }
             if i == start {
-                // A special byte that its handler left to us (e.g. `~` when GFM is off).
+                // A special byte that its handler left to us.
+                seen |= table[Int(c)]
                 i += 1
                 continue
             }
@@ -299,7 +315,7 @@ struct InlineParser {
         if i < len && isLineEnding(q[i]) {
             while end > start && isASCIIWhitespace(q[end - 1]) { end -= 1 }
         }
-        if end > start { addText(start, end) }
+        if end > start { addText(start, end, plain: seen & Self.needsEscaping == 0) }
         pos = i
     }
 
@@ -314,7 +330,7 @@ struct InlineParser {
     mutating func handleBackslash() {
         let next = pos + 1
         if next < len && isASCIIPunctuation(q[next]) {
-            addText(next, next + 1)
+            addText(next, next + 1, plain: !HTMLEscaping.needsEscaping(q[next]))
             pos += 2
         } else if next < len && isLineEnding(q[next]) {
             let node = addNode(.lineBreak, next, next)
@@ -334,7 +350,7 @@ struct InlineParser {
             addDecodedText(since: textStart, at: pos)
             pos += n
         } else {
-            addText(pos, pos + 1)
+            addText(pos, pos + 1, plain: false)
             pos += 1
         }
     }
@@ -430,7 +446,7 @@ struct InlineParser {
             pos += length
             return
         }
-        addText(pos, pos + 1)
+        addText(pos, pos + 1, plain: false)
         pos += 1
     }
 

@@ -63,14 +63,15 @@ enum InlineScan {
 
     /// Searches `word` from `j`; returns the index after it, or -1 when it does not occur before `end`.
     static func find(_ p: Bytes, _ j: Int, _ end: Int, _ word: StaticString) -> Int {
-        let first = word.utf8Start[0]
-        let n = word.utf8CodeUnitCount
-        var k = j
-        while k + n <= end {
-            if p[k] == first && matchesExactly(p, k, end, word) { return k + n }
-            k += 1
+        word.withUTF8Buffer { w in
+            let n = w.count
+            var k = j
+            while k + n <= end {
+                if p[k] == w[0] && matchesExactly(p, k, end, word) { return k + n }
+                k += 1
+            }
+            return -1
         }
-        return -1
     }
 
     /// URI autolink `<scheme:...>`; length or 0.

@@ -53,7 +53,7 @@ extension InlineParser {
         if target == nil {
             // Reference link: [text][label], [text][] or [text]. Labels are only worth normalising
             // when the document defines any.
-            var label: [UInt8]?
+            var label: LinkLabel?
             var after = afterText
             let labelLength = InlineScan.linkLabel(q, afterText, len)
             if references.isEmpty {
@@ -66,7 +66,7 @@ extension InlineParser {
                 label = LinkLabels.normalize(q, opener.position, closeIndex)
                 if collapsed { after = afterText + 2 }
             }
-            if let label, !label.isEmpty, let found = references[label] {
+            if let label, !label.bytes.isEmpty, let found = references[label] {
                 target = found
                 pos = after
             } else if options.footnotes && !footnoteDefinitions.isEmpty && labelLength == 0 && !opener.bracketAfter

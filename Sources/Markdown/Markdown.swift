@@ -1,3 +1,5 @@
+import Glibc
+
 /// The entry points: parse Markdown into a `MarkdownDocument`, or straight to HTML.
 ///
 ///     let document = Markdown.parse(text, options: .default, firstLine: 5)
@@ -23,7 +25,7 @@ public enum Markdown {
             while cut > 0 && source[cut - 1] != .lineFeed { cut -= 1 }
             source.removeSubrange((cut > 0 ? cut : maximumInputSize)...)
         }
-        var (storage, footnotes) = source.withUnsafeBufferPointer { p -> (Storage, [[UInt8]: NodeIndex]) in
+        var (storage, footnotes) = source.withUnsafeBufferPointer { p -> (Storage, [LinkLabel: NodeIndex]) in
             // The block parser ends inside the closure, so the inline parser owns the storage alone.
             let (blocks, references, footnotes) = {
                 var parser = BlockParser(source: p, options: options, firstLine: firstLine)
@@ -75,21 +77,20 @@ enum InputSanitizer {
         let n = p.count
         guard let base = p.baseAddress else { return (true, false) }
         let raw = UnsafeRawPointer(base)
-        var carriageReturns: UInt64 = 0
         var i = start
         while true {
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // Not ASCII, or a NUL: look closer byte by byte.
-                if word & SWAR.highBits != 0 || SWAR.hasZeroByte(word) { break }
-                carriageReturns |= SWAR.hasZeroByte(word ^ SWAR.repeated(.carriageReturn)) ? 1 : 0
-                i += 8
+            // Sixteen bytes at a time while all are ASCII and none is NUL: a byte of 0x80 or more
+            // has its high bit set, and a zero byte gets it from subtracting one.
+            while i + 16 <= n {
+                let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                if ((a &- SWAR.ones) | a | (b &- SWAR.ones) | b) & SWAR.highBits != 0 { break }
+                i += 16
             }
             if i >= n { break }
             let c = p[i]
             if c == 0 { return (false, false) }
             if c < 0x80 {
-                if c == .carriageReturn { carriageReturns = 1 }
                 i += 1
                 continue
             }
@@ -97,7 +98,7 @@ enum InputSanitizer {
             if length == 0 { return (false, false) }
             i += length
         }
-        return (true, carriageReturns != 0)
+        return (true, memchr(base + start, Int32(UInt8.carriageReturn), n - start) != nil)
     }
 
     /// Length of the valid UTF-8 sequence at `i` (first byte >= 0x80), or 0 if it is invalid.

@@ -6,9 +6,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The source line number of the first line.
     public let firstLine: Int
     let storage: Storage
-    let footnoteDefinitions: [[UInt8]: NodeIndex]
+    let footnoteDefinitions: [LinkLabel: NodeIndex]
 
-    init(storage: Storage, options: MarkdownOptions, firstLine: Int, footnoteDefinitions: [[UInt8]: NodeIndex]) {
+    init(storage: Storage, options: MarkdownOptions, firstLine: Int, footnoteDefinitions: [LinkLabel: NodeIndex]) {
         self.storage = storage
         self.options = options
         self.firstLine = firstLine

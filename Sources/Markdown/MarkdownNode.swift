@@ -97,7 +97,7 @@ public struct MarkdownNode: Sendable {
     /// The (normalised) label of a footnote reference or definition.
     public var footnoteLabel: String? {
         guard record.kind == .footnoteReference || record.kind == .footnoteDefinition else { return nil }
-        return String(decoding: document.storage.footnoteLabels[Int(record.data)], as: UTF8.self)
+        return String(decoding: document.storage.footnoteLabels[Int(record.data)].bytes, as: UTF8.self)
     }
 
     /// The plain text of this node and everything below it (no markup).

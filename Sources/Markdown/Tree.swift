@@ -62,6 +62,9 @@ struct NodeFlags: OptionSet {
     /// A text node that must stay on its own (a delimiter run or bracket): later text is not merged
     /// into it.
     static let standalone = NodeFlags(rawValue: 1 << 10)
+    /// A text node whose bytes need no HTML escaping (no `&`, `<`, `>` or `"`), so the renderer can
+    /// copy them as they are.
+    static let plainText = NodeFlags(rawValue: 1 << 11)
 }
 
 /// One node. `start..<end` is its text (leaf content or inline literal) as an address into the text
@@ -153,7 +156,7 @@ struct Storage {
     var links: [LinkInfo] = []
     var tableAlignments: [[TableAlignment]] = []
     /// Footnote labels (normalised) for definition and reference nodes, by `data`.
-    var footnoteLabels: [[UInt8]] = []
+    var footnoteLabels: [LinkLabel] = []
     /// (text address, source offset) for every line copied into `text`, in order, so a position in
     /// copied text can be traced back to the source.
     var copiedSegments: [(address: Int32, sourceOffset: Int32)] = []

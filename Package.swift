@@ -11,23 +11,27 @@ let package = Package(
     targets: [
         // Shared by every module: one diagnostic type (file:line:col, caret, colour).
         .target(name: "Diagnostics"),
+        // The one HTML escaper and the one JSON string writer, each with its variants as a parameter.
+        .target(name: "Escaping"),
+        // The one parallel map: independent work on every core, results in order, the first error by index.
+        .target(name: "Parallel"),
         // CommonMark + GFM parser, AST and HTML renderer.
-        .target(name: "Markdown"),
+        .target(name: "Markdown", dependencies: ["Escaping"]),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown"],
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown", "Escaping"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // YAML subset and CSV readers for front matter and data files.
-        .target(name: "DataFormats", dependencies: ["Diagnostics"]),
+        .target(name: "DataFormats", dependencies: ["Diagnostics", "Escaping"]),
         // Typed, validated content: themes, best practices, people, finance, ...
-        .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown"]),
+        .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown", "Parallel"]),
         // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
-        .target(name: "PDF"),
+        .target(name: "PDF", dependencies: ["Parallel", "Escaping"]),
         // The site build: content + theme -> output/.
-        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report"]),
+        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel"]),
         // The annual report (jaarverslag) as HTML and PDF.
-        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Templates"]),
+        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Escaping", "Parallel"]),
         // Small HTTP/1.1 server for `breingen serve`.
-        .target(name: "Server", dependencies: ["Diagnostics"]),
+        .target(name: "Server", dependencies: ["Diagnostics", "Escaping"]),
         // Argument parsing and the commands; the executable only forwards to it.
         .target(name: "Commands", dependencies: [
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
@@ -42,20 +46,22 @@ let package = Package(
         // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
         .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
         // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
-        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics"]),
+        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics", "Parallel"]),
 
         // Test helpers shared by test targets: finding and running external tools (qpdf, pdftotext, ...).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHostileInputs"], exclude: ["Conformance"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown", "Escaping"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Escaping", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 import Site
 
@@ -31,7 +32,8 @@ extension CLI {
             summary.warnings.forEach(console.report)
             if !quiet {
                 console.err(
-                    "gebouwd: \(summary.pages) pagina's, \(summary.files) bestanden in "
+                    "gebouwd: " + DutchFormat.count(summary.pages, "pagina", "pagina's") + ", "
+                        + DutchFormat.count(summary.files, "bestand", "bestanden") + " in "
                         + String(format: "%.2f s", summary.seconds) + " → \(summary.outputPath)")
             }
             return 0

@@ -1,6 +1,8 @@
 import ContentModel
+import DataFormats
 import Diagnostics
 import Foundation
+import Report
 import Site
 
 extension CLI {
@@ -20,29 +22,33 @@ extension CLI {
             ]
         ) { arguments, console in
             let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
-            let diagnostics: [Diagnostic]
+            var diagnostics: [Diagnostic]
             var files = 0
             do {
-                let (knowledgeBase, found) = try ContentLoader.load(root: root, options: .publicBuild)
+                // The public build's content, and the same content as the annual report counts it (internal
+                // items included), read once.
+                let (knowledgeBase, reportBase, found) = try ContentLoader.load(
+                    root: root, options: .publicBuild, and: LoadOptions(includeDrafts: false, includeInternal: true))
+                let contentIsValid = !found.contains { $0.severity == .error }
                 // Links between content files and images without alt text are checked on the Markdown
-                // bodies, as the site build resolves them.
-                diagnostics = found + SiteChecks.check(knowledgeBase, root: root)
-                files = knowledgeBase.checkedFiles
+                // bodies, as the site build resolves them; the reports as `report` and `build` make them.
+                let reports = AnnualReport.check(root: root, knowledgeBase: contentIsValid ? reportBase : nil)
+                diagnostics = found + SiteChecks.check(knowledgeBase, root: root) + reports.diagnostics
+                files = knowledgeBase.checkedFiles + reports.files
             } catch let error as DiagnosticError {
-                diagnostics = error.diagnostics
+                diagnostics = error.diagnostics + AnnualReport.check(root: root, knowledgeBase: nil).diagnostics
             }
+            diagnostics = Diagnostic.sortedBySource(diagnostics)
             diagnostics.forEach(console.report)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count
-            console.err(summary(errors: errors, warnings: warnings) + (files > 0 ? " (\(files) bestanden gecontroleerd)" : ""))
+            console.err(summary(errors: errors, warnings: warnings) + (files > 0 ? " (\(DutchFormat.count(files, "bestand", "bestanden")) gecontroleerd)" : ""))
             return errors > 0 ? 1 : 0
         }
     }
 
     private static func summary(errors: Int, warnings: Int) -> String {
         if errors == 0 && warnings == 0 { return "inhoud in orde: geen fouten, geen waarschuwingen" }
-        let e = errors == 1 ? "1 fout" : "\(errors) fouten"
-        let w = warnings == 1 ? "1 waarschuwing" : "\(warnings) waarschuwingen"
-        return "\(e), \(w)"
+        return DutchFormat.count(errors, "fout", "fouten") + ", " + DutchFormat.count(warnings, "waarschuwing", "waarschuwingen")
     }
 }

@@ -1,4 +1,3 @@
-import ContentModel
 import Diagnostics
 import Foundation
 import Markdown
@@ -28,10 +27,11 @@ extension CLI {
             options.headingIDs = arguments.has("heading-ids")
             let input: [UInt8]
             if let path = arguments.positionals.first, path != "-" {
-                guard let bytes = FileBytes.contents(of: path) else {
-                    throw Diagnostic(.error, "kan '\(path)' niet lezen: bestand bestaat niet of is niet leesbaar")
+                do {
+                    input = try FileContents.read(path)
+                } catch let error as FileSystemError {
+                    throw error.diagnostic("kan '\(path)' niet lezen")
                 }
-                input = bytes
             } else {
                 input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             }

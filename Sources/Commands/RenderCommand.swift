@@ -1,7 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
-import Markdown
+import Site
 import Templates
 
 extension CLI {
@@ -40,12 +40,10 @@ extension CLI {
                 name = url.lastPathComponent
             }
             let context = try arguments.value("data").map(TemplateData.load) ?? [:]
-            let environment = Environment(searchPaths: searchPaths, lenient: arguments.has("lenient"),
-                                          baseURL: arguments.value("base-url") ?? "/")
-            // The same `markdown` filter the site registers: our Markdown engine, output marked safe.
-            environment.registerFilter("markdown") { value, _ in .safe(Markdown.html(value.printed)) }
+            let environment = Environment(searchPaths: searchPaths, lenient: arguments.has("lenient"))
+            let base = arguments.value("base-url") ?? "/"
+            SiteFilters.register(in: environment, baseURL: base)
             // Without a site build there are no fingerprinted assets: asset(path) is the plain URL.
-            let base = environment.baseURL
             environment.registerFunction("asset") { arguments in
                 guard arguments.positional.count == 1, let path = arguments.positional[0].stringValue else {
                     throw TemplateRuntimeError("asset() verwacht één pad, bijvoorbeeld asset('css/main.css')")
@@ -62,8 +60,11 @@ extension CLI {
 /// Reads the `--data` file of `render` into a template context.
 enum TemplateData {
     static func load(_ path: String) throws -> [String: Value] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(.error, "gegevensbestand '\(path)' is niet leesbaar of bestaat niet")
+        let data: Data
+        do {
+            data = Data(try FileContents.read(path))
+        } catch let error as FileSystemError {
+            throw error.diagnostic("kan gegevensbestand '\(path)' niet lezen")
         }
         let lower = path.lowercased()
         let value: Value

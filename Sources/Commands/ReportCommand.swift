@@ -1,6 +1,8 @@
+import DataFormats
 import Diagnostics
 import Foundation
 import Report
+import Site
 
 extension CLI {
     static var reportCommand: Command {
@@ -51,11 +53,11 @@ extension CLI {
             let start = Date()
             let summary = try AnnualReport.generate(ReportOptions(
                 root: root, year: year, formats: formats.isEmpty ? ReportFormat.allCases : formats, output: output,
-                includeInternal: arguments.has("internal")))
+                includeInternal: arguments.has("internal"), theme: try? ThemeLocator.locate(root: root)))
             summary.warnings.forEach(console.report)
             if !arguments.has("quiet") {
                 let seconds = Date().timeIntervalSince(start)
-                let pages = summary.pageCount.map { " (PDF: \($0) pagina's)" } ?? ""
+                let pages = summary.pageCount.map { " (PDF: " + DutchFormat.count($0, "pagina", "pagina's") + ")" } ?? ""
                 console.err("jaarverslag \(year) gemaakt in " + String(format: "%.2f s", seconds) + pages + ":")
                 for file in summary.files { console.err("  " + file.path) }
             }

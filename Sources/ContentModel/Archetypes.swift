@@ -12,7 +12,8 @@ public enum Archetypes {
             ---
             title: "{{title}}"
             number: "2.9"
-            period: "{{year}}-2022"
+            period: "{{year}}-{{nextYear}}"
+            # ended: {{date}}  (alleen als het thema eerder stopt)
             objective: Omschrijf in één of twee zinnen wat de Maatschappelijke Alliantie met dit thema wil bereiken.
             summary: Een korte samenvatting voor overzichten.
             draft: true

@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 extension ContentLoader {
     /// Cross-file checks (duplicate slugs, references) over every item, then the knowledge base from the
@@ -104,6 +105,8 @@ extension ContentLoader {
             }
         }
 
+        diagnostics += tagSpellings(results)
+
         var themes: [Theme] = [], bestPractices: [BestPractice] = [], insights: [Insight] = []
         var activities: [Activity] = [], lists: [ResultList] = [], alliances: [Alliance] = []
         var publications: [Publication] = [], people: [Person] = [], scans: [SchoolScan] = []
@@ -128,6 +131,49 @@ extension ContentLoader {
                                activities: activities, results: lists, alliances: alliances, publications: publications,
                                people: people, schoolScans: scans, finance: finance, pages: pages)
         return (kb, diagnostics)
+    }
+}
+
+extension ContentLoader {
+    /// One tag written in several spellings that differ only in capitals or diacritics ("Wonen", "wonen",
+    /// "wönen"): the site shows them as one tag, so the editors should pick one spelling. One warning per
+    /// tag, at the first use of a spelling that is not the most common one, naming the files of each.
+    static func tagSpellings(_ results: [FileResult]) -> [Diagnostic] {
+        var groups: [String: [TagUse]] = [:]
+        var order: [String] = []
+        for result in results {
+            for use in result.tagUses {
+                let key = Slug.make(use.text, asciiOnly: true)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(use)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for key in order {
+            let uses = groups[key]!
+            var spellings: [String] = []
+            for use in uses where !spellings.contains(use.text) { spellings.append(use.text) }
+            guard spellings.count > 1 else { continue }
+            func files(_ spelling: String) -> [String] {
+                var seen = Set<String>()
+                return uses.filter { $0.text == spelling && seen.insert($0.file).inserted }.map(\.file)
+            }
+            // Most files first; on a tie, the spelling met first.
+            let ranked = spellings.enumerated().sorted { (files($1.element).count, $0.offset) < (files($0.element).count, $1.offset) }.map(\.element)
+            let usual = ranked[0]
+            guard let at = uses.first(where: { $0.text != usual }) else { continue }
+            // A few files per spelling: enough to find them, short enough to read.
+            let list = ranked.map { spelling -> String in
+                let names = files(spelling)
+                let shown = names.prefix(3).joined(separator: ", ")
+                return "'\(spelling)' in " + shown + (names.count > 3 ? " en \(names.count - 3) andere" : "")
+            }
+            diagnostics.append(Diagnostic(
+                .warning, "tag '\(at.text)' wordt ook anders gespeld: " + list.joined(separator: "; "), file: at.file,
+                line: at.line, column: at.column, sourceLine: at.sourceLine,
+                notes: ["de site toont ze als één tag; kies één spelling, bijvoorbeeld '\(usual)'"]))
+        }
+        return diagnostics
     }
 }
 

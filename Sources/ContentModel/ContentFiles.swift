@@ -1,6 +1,10 @@
 import Diagnostics
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Finds the files under `content/` and which type each one is. Anything that belongs to no type is a
 /// warning, so a misnamed folder never silently disappears from the site.
 struct ContentFiles {
@@ -25,7 +29,9 @@ struct ContentFiles {
 
     init(root: URL) {
         let content = root.appendingPathComponent("content")
-        for top in DirectoryListing.entries(of: content.path) ?? [] where !Self.ignored(top.name) {
+        let site = DirectoryListing.realPath(root.path) ?? root.path
+        guard let tops = list(content.path, name: "content") else { return }
+        for top in tops where !Self.ignored(top.name) && keep(top, name: "content/" + top.name, site: site) {
             let entry = top.name
             let path = content.appendingPathComponent(entry).path
             let name = "content/" + entry
@@ -44,7 +50,8 @@ struct ContentFiles {
                 diagnostics.append(Diagnostic(.warning, message, file: name))
                 continue
             }
-            for item in DirectoryListing.entries(of: path) ?? [] where !Self.ignored(item.name) {
+            guard let items = list(path, name: name) else { continue }
+            for item in items where !Self.ignored(item.name) && keep(item, name: name + "/" + item.name, site: site) {
                 let file = item.name
                 let filePath = path + "/" + file
                 let fileName = name + "/" + file
@@ -67,5 +74,33 @@ struct ContentFiles {
                 }
             }
         }
+    }
+
+    /// The entries of a folder; a folder that cannot be read is an error (its content would silently be
+    /// missing from the site otherwise).
+    private mutating func list(_ path: String, name: String) -> [DirectoryListing.Entry]? {
+        do {
+            return try DirectoryListing.entries(of: path)
+        } catch {
+            let failure = FileSystemError(error, path: path) ?? FileSystemError(code: EIO, path: path)
+            diagnostics.append(failure.diagnostic("kan de map \(name)/ niet lezen", file: name))
+            return nil
+        }
+    }
+
+    /// Symbolic links are followed only within the site folder: a link out of it would publish a file of
+    /// the build machine. A link that leads nowhere is left out too; both with a warning.
+    private mutating func keep(_ entry: DirectoryListing.Entry, name: String, site: String) -> Bool {
+        guard let link = entry.link else { return true }
+        guard let real = link else {
+            diagnostics.append(Diagnostic(.warning, "symbolische link \(name) wijst naar iets dat niet bestaat; overgeslagen", file: name))
+            return false
+        }
+        guard real == site || real.hasPrefix(site == "/" ? "/" : site + "/") else {
+            diagnostics.append(Diagnostic(
+                .warning, "symbolische link \(name) wijst buiten de sitemap (naar \(real)); niet gelezen", file: name))
+            return false
+        }
+        return true
     }
 }

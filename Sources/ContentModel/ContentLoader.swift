@@ -1,6 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Parallel
 
 /// Loads and validates a site's `content/` folder.
 public enum ContentLoader {
@@ -9,6 +10,23 @@ public enum ContentLoader {
     /// errors are fatal. Throws only when there is no usable `content/site.yml` (the thrown
     /// `DiagnosticError` then carries every diagnostic of the run).
     public static func load(root: URL, options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
+        let (bases, diagnostics) = try load(root: root, assembling: [options])
+        return (bases[0], diagnostics)
+    }
+
+    /// `load(root:options:)`, and the same files (read and decoded once) assembled a second time with
+    /// `other`: for `check`, which validates the public build and the annual reports, whose figures count
+    /// internal items. The diagnostics are those of the first.
+    public static func load(root: URL, options: LoadOptions, and other: LoadOptions) throws
+        -> (KnowledgeBase, KnowledgeBase, [Diagnostic])
+    {
+        let (bases, diagnostics) = try load(root: root, assembling: [options, other])
+        return (bases[0], bases[1], diagnostics)
+    }
+
+    /// Reads and decodes every file once, then assembles a knowledge base for each of `options`; the
+    /// diagnostics are the first assembly's.
+    private static func load(root: URL, assembling options: [LoadOptions]) throws -> ([KnowledgeBase], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentPath = root.appendingPathComponent("content").path
         var isDirectory: ObjCBool = false
@@ -19,13 +37,17 @@ public enum ContentLoader {
         let files = ContentFiles(root: root)
         diagnostics += files.diagnostics
         let results = decodeInParallel(files.jobs)
-        var (kb, more) = assemble(site: site, results: results, options: options)
-        diagnostics += more
+        var bases: [KnowledgeBase] = []
+        for (i, option) in options.enumerated() {
+            var (kb, more) = assemble(site: site, results: results, options: option)
+            if i == 0 { diagnostics += more }
+            if let site { kb.site = site }
+            kb.checkedFiles = files.jobs.count + 1
+            bases.append(kb)
+        }
         diagnostics = sorted(diagnostics)
         guard site != nil else { throw DiagnosticError(diagnostics) }
-        kb.site = site!
-        kb.checkedFiles = files.jobs.count + 1
-        return (kb, diagnostics)
+        return (bases, diagnostics)
     }
 
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.
@@ -44,11 +66,17 @@ public enum ContentLoader {
 
     static func readSite(root: URL, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
         let path = root.appendingPathComponent("content/site.yml").path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            diagnostics.append(error.diagnostic("kan content/site.yml niet lezen", file: "content/site.yml"))
+            return nil
+        } catch {
             diagnostics.append(Diagnostic(.error, "geen content/site.yml gevonden in \(root.path)", file: "content/site.yml"))
             return nil
         }
-        return decodeSite(SourceFile(name: "content/site.yml", bytes: [UInt8](data)), into: &diagnostics)
+        return decodeSite(SourceFile(name: "content/site.yml", bytes: data), into: &diagnostics)
     }
 
     static func decodeSite(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteSettings? {
@@ -72,27 +100,11 @@ public enum ContentLoader {
         return settings
     }
 
-    /// One decode per file, spread over the cores; each file's result lands in its own slot.
+    /// One decode per file, spread over the cores; chunks of files keep the per-task overhead small for
+    /// thousands of tiny files.
     static func decodeInParallel(_ jobs: [ContentFiles.Job]) -> [FileResult] {
-        guard !jobs.isEmpty else { return [] }
-        let slots = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: jobs.count)
-        defer { slots.deallocate() }
-        // Chunks of files keep the per-task overhead small for thousands of tiny files.
-        let chunk = 16
-        let chunks = (jobs.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
-                (slots.baseAddress! + i).initialize(to: FileDecoder.decode(jobs[i]))
-            }
-        }
-        let results = Array(slots)
-        _ = slots.baseAddress!.deinitialize(count: jobs.count)
-        return results
+        Parallel.map(jobs.count, chunk: 16) { FileDecoder.decode(jobs[$0]) }
     }
 
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { a, b in
-            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
-        }
-    }
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] { Diagnostic.sortedBySource(diagnostics) }
 }

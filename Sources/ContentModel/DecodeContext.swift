@@ -7,6 +7,8 @@ final class DecodeContext {
     let source: SourceFile
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var references: [Reference] = []
+    /// The tags written in the file, to find one tag spelled in several ways across files.
+    private(set) var tagUses: [TagUse] = []
 
     init(source: SourceFile) {
         self.source = source
@@ -46,7 +48,10 @@ final class DecodeContext {
                                     sourceLine: source.lineText(node.line)))
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    func noteTag(_ text: String, at node: YAMLNode) {
+        tagUses.append(TagUse(text: text, file: source.name, line: node.line, column: node.column,
+                              sourceLine: source.lineText(node.line)))
+    }
 }
 
 /// What a reference points at.
@@ -73,6 +78,15 @@ enum ReferenceKind: String, Sendable {
 struct Reference: Sendable {
     var kind: ReferenceKind
     var slug: String
+    var file: String
+    var line: Int
+    var column: Int
+    var sourceLine: String?
+}
+
+/// A tag as written in a file.
+struct TagUse: Sendable {
+    var text: String
     var file: String
     var line: Int
     var column: Int

@@ -1,3 +1,4 @@
+import DataFormats
 import Foundation
 
 /// Computes the derived indexes once, from the sorted items (so every list keeps the items' order).
@@ -44,24 +45,43 @@ enum Derivation {
         for a in kb.activities { digests[a.date.year]?.activities.append(a) }
         for i in kb.insights { digests[i.year]?.insights.append(i) }
         for r in kb.results { digests[r.year]?.results.append(r) }
-        for year in years {
-            let end = DateCheck.yearEnd(year)
-            var bodies: [BodyYear] = []
-            for body in Body.allCases {
-                var entry = BodyYear(body: body, atYearEnd: [], joined: [], left: [])
-                for person in kb.people {
-                    for role in person.roles where role.body == body {
-                        let membership = Membership(person: person, role: role)
-                        if role.isHeld(at: end) { entry.atYearEnd.append(membership) }
-                        if role.start.year == year { entry.joined.append(membership) }
-                        if let e = role.end, e.year == year { entry.left.append(membership) }
-                    }
-                }
-                bodies.append(entry)
-            }
-            digests[year]!.bodies = bodies
-        }
+        let periods = membershipPeriods(kb)
+        for year in years { digests[year]!.bodies = bodies(in: year, periods: periods) }
         return digests
+    }
+
+    /// Every person's uninterrupted stretches on each body, per body in `Body.allCases` order.
+    static func membershipPeriods(_ kb: KnowledgeBase) -> [[MembershipPeriod]] {
+        Body.allCases.map { body in kb.people.flatMap { MembershipPeriod.periods(of: $0, in: body) } }
+    }
+
+    /// Each body in one year: composition on 31 December, who joined, who left, who changed role.
+    static func bodies(in year: Int, periods: [[MembershipPeriod]]) -> [BodyYear] {
+        let end = DateCheck.yearEnd(year)
+        var bodies: [BodyYear] = []
+        for (body, periods) in zip(Body.allCases, periods) {
+            var entry = BodyYear(body: body, atYearEnd: [], joined: [], left: [], changes: [])
+            for period in periods {
+                for role in period.roles where role.isHeld(at: end) {
+                    entry.atYearEnd.append(Membership(person: period.person, role: role))
+                }
+                if period.roles[0].start.year == year {
+                    entry.joined.append(Membership(person: period.person, role: period.roles[0]))
+                }
+                if let last = period.lastRole, let e = last.end, e.year == year {
+                    entry.left.append(Membership(person: period.person, role: last))
+                }
+                for (from, to) in zip(period.roles, period.roles.dropFirst()) where to.start.year == year {
+                    entry.changes.append(RoleChange(person: period.person, from: from, to: to))
+                }
+            }
+            entry.atYearEnd = ordered(entry.atYearEnd, key: { ($0.role.rank, PersonName.sortKey($0.person.sortName), $0.person.slug) }, by: <)
+            entry.joined = ordered(entry.joined, key: { ($0.role.start, PersonName.sortKey($0.person.sortName)) }, by: <)
+            entry.left = ordered(entry.left, key: { ($0.role.end!, PersonName.sortKey($0.person.sortName)) }, by: <)
+            entry.changes = ordered(entry.changes, key: { ($0.date, PersonName.sortKey($0.person.sortName)) }, by: <)
+            bodies.append(entry)
+        }
+        return bodies
     }
 
     static func ratios(_ kb: KnowledgeBase) -> [Int: FinancialRatios] {
@@ -123,5 +143,45 @@ enum Derivation {
             result[scan.schoolYear] = entry
         }
         return result
+    }
+}
+
+/// One uninterrupted stretch of a person on a body: roles that follow each other (the next starts at most a
+/// day after the previous ends, or while it still runs) are one membership, so a new role within it is a
+/// change, not a departure and an arrival.
+struct MembershipPeriod {
+    var person: Person
+    /// By start date.
+    var roles: [Role]
+
+    /// The role that ends last; nil while any role of the period is open.
+    var lastRole: Role? {
+        guard roles.allSatisfy({ $0.end != nil }) else { return nil }
+        return roles.max { $0.end!.day0 < $1.end!.day0 }
+    }
+
+    static func periods(of person: Person, in body: Body) -> [MembershipPeriod] {
+        let roles = ordered(person.roles.filter { $0.body == body }, key: { $0.start.day0 }, by: <)
+        var periods: [MembershipPeriod] = []
+        var reach: ContentDate?? = .none  // .none: no period yet; .some(nil): the current one is open
+        for role in roles {
+            if case .some(let end) = reach, end.map({ role.start.day0 <= $0.day0.nextDay }) ?? true {
+                periods[periods.count - 1].roles.append(role)
+                if let e = end, let roleEnd = role.end { reach = .some(max(e.day0, roleEnd.day0)) } else { reach = .some(nil) }
+            } else {
+                periods.append(MembershipPeriod(person: person, roles: [role]))
+                reach = .some(role.end?.day0)
+            }
+        }
+        return periods
+    }
+}
+
+extension YAMLDate {
+    /// The calendar day after this one.
+    var nextDay: YAMLDate {
+        if day < DateCheck.daysIn(month: month, year: year) { return YAMLDate(year: year, month: month, day: day + 1) }
+        if month < 12 { return YAMLDate(year: year, month: month + 1, day: 1) }
+        return YAMLDate(year: year + 1, month: 1, day: 1)
     }
 }

@@ -17,15 +17,29 @@ public struct Membership: Sendable, Equatable {
     public var role: Role
 }
 
-/// A body in one year: who sat on it at year end, who joined and who left during the year.
+/// A change of role within one body without leaving it: a member who becomes chair, a staff member whose
+/// fte changes. The new role starts at most a day after the old one ends.
+public struct RoleChange: Sendable, Equatable {
+    public var person: Person
+    public var from: Role
+    public var to: Role
+    /// The first day in the new role.
+    public var date: ContentDate { to.start }
+}
+
+/// A body in one year: who sat on it on 31 December, who joined and who left during the year, and who
+/// changed role. `end` is the last day in office, so a role ending on 31 December is both in the
+/// composition at year end and among those who left in that year.
 public struct BodyYear: Sendable {
     public var body: Body
-    /// Held after 31 December (a role that ends on 31 December counts as left); by sort name.
+    /// Roles held on 31 December, by rank (voorzitter first) and then sort name.
     public var atYearEnd: [Membership]
-    /// Roles that started during the year.
+    /// Members who came onto the body during the year (not a new role of a member), by date.
     public var joined: [Membership]
-    /// Roles that ended during the year.
+    /// Members whose last day on the body fell in the year (not a change of role), by date.
     public var left: [Membership]
+    /// Changes of role during the year, by date.
+    public var changes: [RoleChange]
 
     /// Total fte at year end (programmabureau).
     public var fteAtYearEnd: Decimal { atYearEnd.reduce(0) { $0 + ($1.role.fte ?? 0) } }

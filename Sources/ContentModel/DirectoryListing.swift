@@ -1,3 +1,5 @@
+import Diagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,29 +12,46 @@ enum DirectoryListing {
     struct Entry {
         var name: String
         var isDirectory: Bool
+        /// For a symbolic link, the real path it leads to (nil when it leads nowhere).
+        var link: String??
     }
 
-    /// Sorted by name; nil when the folder cannot be read.
-    static func entries(of path: String) -> [Entry]? {
-        guard let dir = opendir(path) else { return nil }
+    /// Sorted by name. Throws a `FileSystemError` when the folder cannot be read.
+    static func entries(of path: String) throws -> [Entry] {
+        guard let dir = opendir(path) else { throw FileSystemError.last(path) }
         defer { closedir(dir) }
         var result: [Entry] = []
+        errno = 0
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
+            errno = 0
             if name == "." || name == ".." { continue }
             var isDirectory: Bool
+            var link: String?? = nil
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): isDirectory = true
             case Int32(DT_REG): isDirectory = false
             default:
                 // Unknown type or a symbolic link: ask stat, which follows links.
+                let full = path + "/" + name
                 var info = stat()
-                isDirectory = stat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                if lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                    link = .some(realPath(full))
+                }
+                isDirectory = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                errno = 0
             }
-            result.append(Entry(name: name, isDirectory: isDirectory))
+            result.append(Entry(name: name, isDirectory: isDirectory, link: link))
         }
+        if errno != 0 { throw FileSystemError.last(path) }
         return result.sorted { $0.name < $1.name }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -231,18 +231,64 @@ final class FieldReader {
         return items
     }
 
-    /// Warns about every field that was never asked for, with the nearest known field.
+    /// Warns about every field that was never asked for, with the nearest known field. A "field" that is
+    /// really the rest of a text cut at an unquoted comma inside `{…}` is an error that says how to quote it.
     func finish() {
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             guard case .string(let key) = pair.key.value else {
                 context.error("\(what): een veldnaam moet tekst zijn, niet \(describe(pair.key.value))", at: pair.key)
                 continue
             }
             if known.contains(key) { continue }
-            var message = "onbekend veld '\(key)' (\(what))"
-            if let nearest = Suggestions.nearest(to: key, in: known) { message += "; bedoelde je '\(nearest)'?" }
-            context.warning(message, at: pair.key)
+            if isCutByComma(index) {
+                // One error for a text cut in several places: at its first piece.
+                if index > 0, isCutByComma(index - 1) { continue }
+                reportCutText(at: index)
+                continue
+            }
+            let (message, notes) = FieldNames.unknownFieldMessage(key, what: what, known: known)
+            context.warning(message, at: pair.key, notes: notes)
         }
+    }
+
+    /// Whether the pair at `index` is a piece of the previous field's text: a plain word without a value,
+    /// written after a comma inside a `{…}` flow mapping (`{benefits: Minder kosten, meer rust}`).
+    private func isCutByComma(_ index: Int) -> Bool {
+        guard index > 0, case .null = pairs[index].value.value, case .string(let key) = pairs[index].key.value,
+              let line = context.source.lineText(pairs[index].key.line) else { return false }
+        let scalars = Array(line.unicodeScalars)
+        let start = pairs[index].key.column - 1
+        guard start > 0, start <= scalars.count else { return false }
+        var before = start - 1
+        while before >= 0, scalars[before] == " " { before -= 1 }
+        guard before >= 0, scalars[before] == ",", scalars[..<before].contains("{") else { return false }
+        var after = start + key.unicodeScalars.count
+        while after < scalars.count, scalars[after] == " " { after += 1 }
+        return after >= scalars.count || scalars[after] == "," || scalars[after] == "}"
+    }
+
+    private func reportCutText(at index: Int) {
+        var owner = index - 1
+        while owner > 0, isCutByComma(owner) { owner -= 1 }
+        var pieces: [String] = []
+        var next = index
+        while next < pairs.count, next == index || isCutByComma(next), case .string(let piece) = pairs[next].key.value {
+            pieces.append(piece)
+            next += 1
+        }
+        let field = pairs[owner].key.string ?? "?"
+        let first: String
+        switch pairs[owner].value.value {
+        case .string(let s): first = s
+        case .int(let n): first = String(n)
+        case .decimal(let d): first = "\(d)"
+        default: first = "…"
+        }
+        let whole = ([first] + pieces).joined(separator: ", ")
+        let escaped = whole.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        context.error(
+            "de tekst van '\(field)' bevat een komma zonder aanhalingstekens: binnen {…} scheidt een komma de velden, dus de tekst is afgebroken bij '\(pieces[0])'",
+            at: pairs[index].key, notes: ["zet de tekst tussen aanhalingstekens: \(field): \"\(escaped)\""])
     }
 }
 

@@ -8,6 +8,7 @@ struct FileResult: Sendable {
     var item: AnyItem?
     var diagnostics: [Diagnostic] = []
     var references: [Reference] = []
+    var tagUses: [TagUse] = []
     /// Where the slug is set (the `slug:` field, else the start of the front matter), for duplicate errors.
     var slugLine = 1
     var slugColumn = 1
@@ -18,8 +19,12 @@ struct FileResult: Sendable {
 enum FileDecoder {
     static func decode(_ job: ContentFiles.Job) -> FileResult {
         if job.type == .finance { return FinanceDecoder.decode(folder: job.path, name: job.name) }
-        guard let bytes = FileBytes.contents(of: job.path) else {
-            return FileResult(diagnostics: [Diagnostic(.error, "kan het bestand niet lezen", file: job.name)])
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.read(job.path)
+        } catch {
+            let failure = FileSystemError(error, path: job.path) ?? FileSystemError(code: EIO, path: job.path)
+            return FileResult(diagnostics: [failure.diagnostic("kan \(job.name) niet lezen", file: job.name)])
         }
         return decode(name: job.name, bytes: bytes, type: job.type)
     }
@@ -107,6 +112,7 @@ enum FileDecoder {
         reader.finish()
         result.diagnostics = context.diagnostics
         result.references = context.references
+        result.tagUses = context.tagUses
         return result
     }
 

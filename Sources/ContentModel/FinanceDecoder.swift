@@ -7,10 +7,15 @@ import Foundation
 enum FinanceDecoder {
     static func decode(folder: String, name: String) -> FileResult {
         let yamlName = name + "/finance.yml"
-        guard let data = FileManager.default.contents(atPath: folder + "/finance.yml") else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(folder + "/finance.yml")
+        } catch let error as FileSystemError where error.code != ENOENT {
+            return FileResult(diagnostics: [error.diagnostic("kan \(yamlName) niet lezen", file: yamlName)])
+        } catch {
             return FileResult(diagnostics: [Diagnostic(.error, "financiële staten zonder finance.yml", file: yamlName)])
         }
-        let source = SourceFile(name: yamlName, bytes: [UInt8](data))
+        let source = SourceFile(name: yamlName, bytes: data)
         let root: YAMLNode
         do {
             root = try YAMLParsing.parse(source)
@@ -75,29 +80,53 @@ enum FinanceDecoder {
             let management = d.text("management", required: true)
             let totals = readTotals(d, key: "totals")
             let columnTotals = readTotals(d, key: "columnTotals")
+            var columnsKnown = true
             if let table {
                 if let objectives, let node = d.raw("objectives") {
                     for (i, name) in objectives.enumerated() where table.table.columnIndex(name) == nil {
                         let at = node.sequence.map { $0[i] } ?? node
                         context.error(unknownColumn(name, table.table), at: at)
+                        columnsKnown = false
                     }
                 }
+                if let management, table.table.columnIndex(management) == nil { columnsKnown = false }
                 checkColumn(management, key: "management", in: table.table, reader: d)
                 checkTotals(totals, in: table, rows: true, reader: d, into: &extra)
                 checkTotals(columnTotals, in: table, rows: false, reader: d, into: &extra)
             }
             d.finish()
             if let table, let objectives, let management {
-                distribution = ExpenseDistribution(table: table.table, objectives: objectives, management: management,
-                                                   totals: totals.map(\.rule), columnTotals: columnTotals.map(\.rule))
+                let result = ExpenseDistribution(table: table.table, objectives: objectives, management: management,
+                                                 totals: totals.map(\.rule), columnTotals: columnTotals.map(\.rule))
+                distribution = result
+                if let statement, columnsKnown {
+                    checkDistribution(result, positioned: table, against: statement, into: &extra)
+                }
             }
+        }
+
+        var appropriation: ResultAppropriation?
+        if let a = r.mapping("appropriation", what: "resultaatbestemming") {
+            appropriation = readAppropriation(a, folder: folder, folderName: name, defaultColumn: statement?.column,
+                                              statedResult: statedResult, extra: &extra)
+        }
+        var balanceSheet: BalanceSheet?
+        let balanceNode = r.mapping("balanceSheet", what: "balans")
+        if let b = balanceNode {
+            balanceSheet = readBalanceSheet(b, folder: folder, folderName: name, extra: &extra)?.0
+        }
+        var cashFlow: CashFlowStatement?
+        if let c = r.mapping("cashFlow", what: "kasstroomoverzicht") {
+            cashFlow = readCashFlow(c, folder: folder, folderName: name, balance: balanceSheet, hasBalance: balanceNode != nil,
+                                    extra: &extra)
         }
         r.finish()
         var result = FileResult()
         result.diagnostics = context.diagnostics + extra
         if let year, let statedResult, let statement {
             result.item = .finance(FinancialYear(info: info, year: year, illustrative: illustrative, note: note,
-                                                 result: statedResult, incomeStatement: statement, distribution: distribution))
+                                                 result: statedResult, incomeStatement: statement, distribution: distribution,
+                                                 appropriation: appropriation, balanceSheet: balanceSheet, cashFlow: cashFlow))
         }
         return result
     }
@@ -105,18 +134,28 @@ enum FinanceDecoder {
     // MARK: - Reading a table
 
     /// The CSV named by `file`, as a table with its cell positions; nil (with diagnostics) when unusable.
-    private static func readTable(_ r: FieldReader, folder: String, folderName: String, extra: inout [Diagnostic]) -> PositionedTable? {
+    static func readTable(_ r: FieldReader, folder: String, folderName: String, extra: inout [Diagnostic]) -> PositionedTable? {
         guard let fileNode = r.raw("file", required: true), let file = FieldReader.text(fileNode, key: "file", context: r.context) else {
             return nil
         }
-        guard !file.contains("/"), let data = FileManager.default.contents(atPath: folder + "/" + file) else {
-            let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".csv") }
+        var data: [UInt8]?
+        // A name, not a path: the tables sit beside finance.yml.
+        if !file.contains("/") && file != "" && file != "." && file != ".." {
+            do {
+                data = try FileContents.read(folder + "/" + file)
+            } catch let error as FileSystemError where error.code != ENOENT {
+                r.context.error("kan \(folderName)/\(file) niet lezen: \(error.cause)", at: fileNode)
+                return nil
+            } catch {}
+        }
+        guard let data else {
+            let present = ((try? DirectoryListing.entries(of: folder)) ?? []).map(\.name).filter { $0.hasSuffix(".csv") }
             var message = "CSV-bestand '\(file)' niet gevonden in \(folderName)/"
             if let near = Suggestions.nearest(to: file, in: present) { message += "; bedoelde je '\(near)'?" }
             r.context.error(message, at: fileNode)
             return nil
         }
-        let source = SourceFile(name: folderName + "/" + file, bytes: [UInt8](data))
+        let source = SourceFile(name: folderName + "/" + file, bytes: data)
         let cells: CSVCells
         do {
             cells = try CSVCells.read(source)
@@ -141,7 +180,7 @@ enum FinanceDecoder {
                 extra.append(diagnostic(.error, "rij '\(label)' staat twee keer in de tabel", source, cellsOfRow[0]))
             }
             if cellsOfRow.count > header.count {
-                extra.append(diagnostic(.error, "rij heeft \(cellsOfRow.count) cellen, de kopregel \(header.count)", source, cellsOfRow[header.count]))
+                extra.append(diagnostic(.error, "rij heeft \(DutchFormat.count(cellsOfRow.count, "cel", "cellen")), de kopregel \(header.count)", source, cellsOfRow[header.count]))
             }
             var values: [Decimal?] = []
             for index in 1..<header.count {

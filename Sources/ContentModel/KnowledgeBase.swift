@@ -123,6 +123,27 @@ public struct KnowledgeBase: Sendable {
     public func person(_ slug: String) -> Person? { people.first { $0.slug == slug } }
     public func financialYear(_ year: Int) -> FinancialYear? { finance.first { $0.year == year } }
 
+    /// The themes of a year: those that run in it (see `Theme.runs(in:)`), and any other theme with
+    /// content dated in that year (results, activities, insights, best practices, publications). A theme
+    /// that ended before the year, or starts after it, and has nothing in it, is left out.
+    public func themes(in year: Int) -> [Theme] {
+        themes.filter { theme in
+            if theme.runs(in: year) { return true }
+            guard let d = byTheme[theme.slug] else { return false }
+            return d.results.contains { $0.year == year } || d.activities.contains { $0.date.year == year }
+                || d.insights.contains { $0.year == year } || d.bestPractices.contains { $0.date.year == year }
+                || d.publications.contains { $0.date.year == year }
+        }
+    }
+
+    /// The digest of any year, also one that no content mentions yet (a report for a year in which only
+    /// the people's open roles run): its bodies are computed on the spot.
+    public func year(_ year: Int) -> YearDigest {
+        if let digest = byYear[year] { return digest }
+        return YearDigest(year: year, activities: [], insights: [], results: [],
+                          bodies: Derivation.bodies(in: year, periods: Derivation.membershipPeriods(self)))
+    }
+
     /// Every year that any dated content mentions, ascending.
     public var years: [Int] { byYear.keys.sorted() }
 

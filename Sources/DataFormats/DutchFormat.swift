@@ -56,12 +56,21 @@ public enum DutchFormat {
         number(value, decimals: decimals) + "%"
     }
 
-    /// A fraction as a percentage with one decimal, a trailing ",0" left off: `share(0.841)` is "84,1%",
-    /// `share(0.8)` is "80%".
+    /// A fraction as a percentage with always one decimal: `share(0.841)` is "84,1%", `share(0.8)` "80,0%",
+    /// so a column of shares never mixes "19%" with "23,2%".
+    public static func share(_ fraction: Decimal) -> String {
+        percent(fraction * 100, decimals: 1)
+    }
+
+    /// `share(_:)` of a floating-point fraction.
     public static func share(_ fraction: Double) -> String {
-        let tenths = Int((fraction * 1000).rounded())
-        let whole = tenths / 10, rest = abs(tenths % 10)
-        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole)" + (rest == 0 ? "" : ",\(rest)") + "%"
+        share(Decimal(string: fraction.description) ?? Decimal(fraction))
+    }
+
+    /// A count with its noun in the right number: `count(1, "bestand", "bestanden")` is "1 bestand",
+    /// `count(3, …)` "3 bestanden".
+    public static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(n) " + (n == 1 ? singular : plural)
     }
 
     /// A date with a `strftime`-like format in Dutch: `%-d %B %Y` gives "23 september 2020",
@@ -95,6 +104,14 @@ public enum DutchFormat {
             }
         }
         return out
+    }
+
+    /// A date with its time of day when it has one: "23 september 2020, 14.30 uur"; just "23 september
+    /// 2020" for a date without a time.
+    public static func dateAndTime(_ date: YAMLDate) -> String {
+        guard let hour = date.hour else { return self.date(date) }
+        let minute = date.minute ?? 0
+        return self.date(date) + ", \(hour).\(minute < 10 ? "0" : "")\(minute) uur"
     }
 
     /// 0 for Monday … 6 for Sunday (proleptic Gregorian calendar).

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 extension YAMLNode {
@@ -96,25 +97,6 @@ struct YAMLJSONWriter {
 
     /// A JSON string, escaped as Python's `json.dumps(ensure_ascii=False)` does.
     static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONEscaper.quoted(s, style: .standard)
     }
 }

@@ -11,6 +11,7 @@ import DataFormats
 import Diagnostics
 import Dispatch
 import Foundation
+import Parallel
 
 /// A deterministic pseudo-random generator, so every run parses the same input.
 struct Generator {
@@ -139,9 +140,7 @@ let parseOnly = try measure(runs: 7) {
 // Threads: CPU time of this thread is meaningless here, so the wall-clock time is reported.
 let parallel = measure(runs: 7) {
     let chunk = (count + cores - 1) / cores
-    DispatchQueue.concurrentPerform(iterations: cores) { c in
-        _ = try? parseAll(c * chunk..<min(count, (c + 1) * chunk), corpus)
-    }
+    Parallel.forEach(cores) { c in _ = try? parseAll(c * chunk..<min(count, (c + 1) * chunk), corpus) }
 }
 
 let pythonFrontMatter = """
@@ -167,7 +166,7 @@ let python = runPeers ? runPython(pythonFrontMatter, [directory.path]) : [:]
 print("Front matter: \(count) files, \(totalBytes / 1024) KiB, \(keyCount) keys")
 print("  breingen FrontMatter.split + YAMLReader.parse, 1 thread:  best \(format(sequential.best)), median \(format(sequential.median)) CPU (best wall \(format(sequential.wall)))")
 print("    of which FrontMatter.split alone:                   best \(format(splitOnly.best)); YAMLReader.parse alone: best \(format(parseOnly.best))")
-print("  breingen, \(cores) threads (concurrentPerform):            best wall \(format(parallel.wall))")
+print("  breingen, \(cores) threads (Parallel.forEach):              best wall \(format(parallel.wall))")
 if let c = python["csafe"] {
     let v = Int(python["version"] ?? 0)
     print("  PyYAML \(v / 10000).\(v / 100 % 100).\(v % 100) CSafeLoader (libyaml):             best \(format(c)) CPU -> breingen 1 thread is \(String(format: "%.1f", c / sequential.best))x faster")

@@ -1,63 +1,20 @@
-// Escaping for HTML text and attributes, URL percent-encoding, the GFM tag filter and the safe-mode
-// URL check, all on bytes.
+import Escaping
+
+// URL percent-encoding, the GFM tag filter and the safe-mode URL check, all on bytes. Text and
+// attributes are escaped by the package's one escaper (`HTMLEscaper`, in cmark's style).
 
 enum HTMLEscaping {
-    /// Appends text with `&`, `<`, `>` and `"` escaped, looking at eight bytes at a time.
+    /// Appends text escaped by `HTMLEscaper` in cmark's style to the renderer's own buffer.
     static func appendText(_ p: Bytes, to out: inout RawArray<UInt8>) {
         let n = p.count
-        guard n > 0, let base = p.baseAddress else { return }
         out.reserve(n)
-        let raw = UnsafeRawPointer(base)
         var runStart = 0
-        var i = 0
-        while i < n {
-            var found: UInt64
-            var wordStart = i
-            if i + 8 <= n {
-                found = escapeBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            } else if n >= 8 {
-                // The last few bytes: the word that ends at the end, shifted so that it starts at `i`
-                // (the zero bytes shifted in need no escaping; a byte before `i` that did would make
-                // the test inexact above it).
-                let word = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64((i - (n - 8)) * 8)
-                found = escapeBytes(word)
-                if found == 0 { break }
-            } else {
-                while i < n && !needsEscaping(p[i]) { i += 1 }
-                if i == n { break }
-                found = 0x80
-                wordStart = i
-            }
-            if found == 0 {
-                i = wordStart + 8
-                continue
-            }
-            i = wordStart + found.trailingZeroBitCount >> 3
+        while true {
+            let i = HTMLEscaper.firstEscapedIndex(in: p, from: runStart, style: .commonMark)
             if i > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<i])) }
-            appendEscaped(p[i], to: &out)
-            i += 1
-            runStart = i
-        }
-        if n > runStart { out.append(contentsOf: Bytes(rebasing: p[runStart..<n])) }
-    }
-
-    /// The high bit of every byte of `word` that needs escaping set (exact for the lowest one):
-    /// `byte | 2 == '>'` holds exactly for `<` and `>`, `byte | 4 == '&'` exactly for `"` and `&`.
-    @inline(__always) static func escapeBytes(_ word: UInt64) -> UInt64 {
-        SWAR.zeroBytes((word | SWAR.repeated(0x02)) ^ SWAR.repeated(.greaterThan))
-            | SWAR.zeroBytes((word | SWAR.repeated(0x04)) ^ SWAR.repeated(.ampersand))
-    }
-
-    @inline(__always) static func needsEscaping(_ c: UInt8) -> Bool {
-        c == .ampersand || c == .lessThan || c == .greaterThan || c == .quotationMark
-    }
-
-    @inline(__always) static func appendEscaped(_ c: UInt8, to out: inout RawArray<UInt8>) {
-        switch c {
-        case .ampersand: out.append("&amp;")
-        case .lessThan: out.append("&lt;")
-        case .greaterThan: out.append("&gt;")
-        default: out.append("&quot;")
+            if i == n { break }
+            out.append(HTMLEscaper.entity(for: p[i], style: .commonMark))
+            runStart = i + 1
         }
     }
 

@@ -1,3 +1,5 @@
+import Escaping
+
 // Phase two: the text of paragraphs, headings and table cells into inlines. Emphasis and links use
 // cmark's delimiter stack and bracket stack, with the memos that keep hostile input linear.
 
@@ -76,7 +78,12 @@ struct InlineParser {
         for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = Self.stopsText }
         if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = Self.stopsText } }
         if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = Self.stopsText } }
-        for c in "&<>\"".utf8 { special[Int(c)] |= Self.needsEscaping }
+        // The bytes the renderer's escaper changes (cmark's style: `& < > "`).
+        for c in 0..<256 where [UInt8(c)].withUnsafeBufferPointer({
+            HTMLEscaper.firstEscapedIndex(in: $0, from: 0, style: .commonMark) == 0
+        }) {
+            special[c] |= Self.needsEscaping
+        }
     }
 
     /// Frees the parser's own memory and hands over the storage.
@@ -330,7 +337,7 @@ struct InlineParser {
     mutating func handleBackslash() {
         let next = pos + 1
         if next < len && isASCIIPunctuation(q[next]) {
-            addText(next, next + 1, plain: !HTMLEscaping.needsEscaping(q[next]))
+            addText(next, next + 1, plain: special[Int(q[next])] & Self.needsEscaping == 0)
             pos += 2
         } else if next < len && isLineEnding(q[next]) {
             let node = addNode(.lineBreak, next, next)

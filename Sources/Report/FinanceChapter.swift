@@ -1,13 +1,21 @@
 import ContentModel
 import DataFormats
 import Foundation
-import Templates
 
 /// Chapter 4: the result, the staat van baten en lasten, the verdeling van de lasten over doelstellingen,
 /// and the two ratios against the site's targets, with a clear mark when a target is missed.
 struct FinanceChapter {
     let kb: KnowledgeBase
     let finance: FinancialYear
+
+    /// Computed once: deciding on cents looks at every amount of the year.
+    let notation: FinanceNotation
+
+    init(kb: KnowledgeBase, finance: FinancialYear) {
+        self.kb = kb
+        self.finance = finance
+        notation = finance.notation
+    }
 
     var year: Int { finance.year }
 
@@ -22,6 +30,21 @@ struct FinanceChapter {
         chapter.subsections.append(statementSection())
         if let distribution = finance.distribution {
             chapter.subsections.append(distributionSection(distribution))
+        }
+        if let a = finance.appropriation {
+            chapter.subsections.append(tableSection(
+                "Resultaatbestemming", caption: "Bestemming van het resultaat \(year), bedragen in euro", table: a.table,
+                bold: Set(a.totals.map(\.total) + [a.resultRow])))
+        }
+        if let b = finance.balanceSheet {
+            chapter.subsections.append(tableSection(
+                "Balans per 31 december \(year)", caption: "Balans, bedragen in euro", table: b.table,
+                bold: Set(b.totals.map(\.total) + [b.assetsRow, b.liabilitiesRow])))
+        }
+        if let c = finance.cashFlow {
+            chapter.subsections.append(tableSection(
+                "Kasstroomoverzicht", caption: "Kasstroomoverzicht \(year), bedragen in euro", table: c.table,
+                bold: Set(c.totals.map(\.total) + [c.changeRow])))
         }
         return chapter
     }
@@ -41,7 +64,8 @@ struct FinanceChapter {
         blocks.append(.table(ReportTable(caption: caption("Resultaat \(year) in één oogopslag"), header: [""] + s.table.columns,
                                          alignments: [.left] + s.table.columns.map { _ in .right }, rows: rows)))
 
-        if let ratios = kb.financialRatios[year] {
+        // Without the rows for the objectives and beheer en administratie there is nothing to measure.
+        if let ratios = kb.financialRatios[year], ratios.objectivesShareOfIncome != nil || ratios.managementShareOfExpenses != nil {
             blocks.append(.subheading("Kengetallen"))
             var ratioRows: [ReportTable.Row] = []
             var callouts: [ReportBlock] = []
@@ -109,13 +133,19 @@ struct FinanceChapter {
 
     private func statementSection() -> ReportSection {
         let s = finance.incomeStatement
-        let bold = Set(s.totals.map(\.total) + [s.incomeRow, s.expensesRow, s.resultRow])
-        let rows = s.table.rows.map { row in
-            ReportTable.Row([row.label] + row.values.map(amount), bold: bold.contains(row.label))
+        return tableSection("Staat van baten en lasten", caption: "Staat van baten en lasten \(year), bedragen in euro",
+                            table: s.table, bold: Set(s.totals.map(\.total) + [s.incomeRow, s.expensesRow, s.resultRow]))
+    }
+
+    /// A statement printed as its CSV: labels, then the amount columns; totals bold.
+    private func tableSection(_ title: String, caption text: String, table: FinancialTable, bold: Set<String>) -> ReportSection {
+        let rows = table.rows.map { row in
+            ReportTable.Row([row.label] + table.columns.indices.map { amount($0 < row.values.count ? row.values[$0] : nil) },
+                            bold: bold.contains(row.label))
         }
-        let table = ReportTable(caption: caption("Staat van baten en lasten \(year), bedragen in euro"), header: [s.table.labelHeader] + s.table.columns,
-                                alignments: [.left] + s.table.columns.map { _ in .right }, rows: rows)
-        return ReportSection(title: "Staat van baten en lasten", level: 2, blocks: [.table(table)])
+        let reportTable = ReportTable(caption: caption(text), header: [table.labelHeader] + table.columns,
+                                      alignments: [.left] + table.columns.map { _ in .right }, rows: rows)
+        return ReportSection(title: title, level: 2, blocks: [.table(reportTable)])
     }
 
     // MARK: 4.3
@@ -142,7 +172,7 @@ struct FinanceChapter {
             let overNorm = kb.financialRatios[year]?.meetsManagementTarget == false
             let bars: [ReportChart.Bar] = (d.objectives + [d.management]).compactMap { column in
                 guard let value = table.value(row: totalRow, column: column) else { return nil }
-                return .init(label: column, value: double(value), valueLabel: DutchFormat.euro(value),
+                return .init(label: column, value: double(value), valueLabel: notation.money(value),
                              highlighted: column == d.management && overNorm)
             }
             if !bars.isEmpty { blocks.append(.chart(ReportChart(title: "Lasten per doelstelling \(year)", bars: bars, reference: nil))) }
@@ -154,12 +184,12 @@ struct FinanceChapter {
 
     private func caption(_ text: String) -> String { finance.illustrative ? text + " (illustratief)" : text }
 
-    private func amount(_ value: Decimal?) -> String { value.map { DutchFormat.number($0) } ?? "" }
+    private func amount(_ value: Decimal?) -> String { notation.amount(value) }
 
     /// A share (0.8076) as "80,8%".
-    private func percent(_ share: Decimal) -> String { DutchFormat.percent(share * 100, decimals: 1) }
+    private func percent(_ share: Decimal) -> String { FinanceNotation.share(share) }
 
-    private func verdict(_ met: Bool) -> String { met ? "gehaald" : "NIET GEHAALD" }
+    private func verdict(_ met: Bool) -> String { FinanceNotation.verdict(met) }
 
     private func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
 }

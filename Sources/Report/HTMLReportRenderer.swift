@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// Writes the report model as one self-contained HTML file: styles inline, charts as inline SVG, no
@@ -12,7 +13,8 @@ enum HTMLReportRenderer {
         out += "<meta name=\"author\" content=\"\(escape(report.author))\">\n"
         out += "<meta name=\"description\" content=\"\(escape(report.title)) van \(escape(report.author))\">\n"
         out += "<meta name=\"generator\" content=\"breingen\">\n"
-        out += "<style>\n" + ReportStyleSheet.css(runningHeader: report.runningHeader) + "</style>\n</head>\n<body>\n"
+        let head = out
+        out = "</head>\n<body>\n"
 
         // Cover.
         out += "<header class=\"cover\">\n<div class=\"band\">\n<h1 class=\"cover-title\">\(escape(report.title))</h1>\n"
@@ -40,7 +42,10 @@ enum HTMLReportRenderer {
         if let foreword = report.foreword { section(foreword, into: &out) }
         for chapter in report.chapters { section(chapter, into: &out) }
         out += "</main>\n</body>\n</html>\n"
-        return out
+        // The style sheet goes in last: its fonts hold the characters the report uses.
+        let css = "<style>\n" + ReportStyleSheet.css(runningHeader: report.runningHeader, typography: report.typography, text: out)
+            + "</style>\n"
+        return head + css + out
     }
 
     private static func numbered(_ section: ReportSection) -> String {
@@ -137,25 +142,6 @@ enum HTMLReportRenderer {
         return out
     }
 
-    /// Escapes text and attribute values (`&`, `<`, `>`, `"`), byte by byte.
-    static func escape(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            default: out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Text and attribute values through the package's one escaper (`'` too).
+    static func escape(_ text: String) -> String { HTMLEscaper.escape(text) }
 }

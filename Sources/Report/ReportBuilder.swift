@@ -1,8 +1,8 @@
 import ContentModel
+import DataFormats
 import Diagnostics
 import Foundation
 import Markdown
-import Templates
 
 /// Builds the report model of a year from its definition, the editors' texts and the knowledge base.
 struct ReportBuilder {
@@ -10,6 +10,8 @@ struct ReportBuilder {
     let kb: KnowledgeBase
     let definition: ReportDefinition
     let includeInternal: Bool
+    /// The theme folder, for its fonts; nil for `root/themes/default`.
+    var theme: URL? = nil
 
     /// The document and the warnings found on the way; throws every error at once.
     func build() throws -> (ReportDocument, [Diagnostic]) {
@@ -38,6 +40,7 @@ struct ReportBuilder {
 
         var foreword: ReportSection?
         if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
+            warnings += text.unknownFields(known: ["title", "signedBy", "signedRole"], what: "voorwoord")
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
@@ -49,6 +52,7 @@ struct ReportBuilder {
         for spec in definition.chapters {
             let text = spec.file.flatMap { read($0, at: spec.line, spec.column) }
             if spec.file != nil && text == nil { continue }
+            warnings += text?.unknownFields(known: ["title"], what: "tekst van het jaarverslag") ?? []
             var chapter: ReportSection
             switch spec.generated {
             case .themes?:
@@ -85,21 +89,49 @@ struct ReportBuilder {
             if chapter.title.isEmpty { chapter.title = text?.field("title") ?? "Hoofdstuk" }
             chapters.append(chapter)
         }
+        let typography = ReportTypography.resolve(fonts: definition.fonts, pdfa: definition.pdfa, definitionFile: definition.source,
+                                                  root: root, theme: theme)
+        errors += typography.errors
+        warnings += typography.warnings
         if !errors.isEmpty { throw DiagnosticError(errors) }
 
         let organisation = kb.site.organisation
         let author = organisation?.legalName ?? organisation?.name ?? kb.site.title
         var coverLines = definition.coverLines
         if coverLines.isEmpty {
-            coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", "), kb.site.title]
+            coverLines = [[organisation?.city, String(year + 1)].compactMap { $0 }.joined(separator: ", ")]
+            // The site's name, unless the subtitle already is that name.
+            if (definition.subtitle ?? author) != kb.site.title { coverLines.append(kb.site.title) }
         }
         if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
+        chapters.append(colophon(author: author))
         var document = ReportDocument(
             year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
             runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)
+        document.typography = typography.0
         ReportNumbering.apply(to: &document)
         warnings += manualNumberWarnings(document)
         return (document, warnings)
+    }
+
+    /// The colofon at the end: who publishes the report and how to reach them, from `site.yml`'s
+    /// organisation (each field only when given), and where the report's content lives.
+    private func colophon(author: String) -> ReportSection {
+        let o = kb.site.organisation
+        var blocks: [ReportBlock] = [.paragraph([ReportInline(definition.title, bold: true), ReportInline(" van \(author).")])]
+        func fact(_ label: String, _ value: String?, link: String? = nil) {
+            guard let value, !value.isEmpty else { return }
+            blocks.append(.paragraph([ReportInline(label + ": ", bold: true), ReportInline(value, link: link)]))
+        }
+        if let legal = o?.legalName, let name = o?.name, legal != name, legal != author { fact("Statutaire naam", legal) }
+        fact("Adres", o?.address ?? o?.city)
+        fact("KvK-nummer", o?.kvk)
+        fact("E-mail", o?.email, link: o?.email.map { "mailto:" + $0 })
+        fact("Website", o?.website, link: o?.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })
+        fact("Opgericht", o?.founded.map { DutchFormat.date($0) })
+        blocks.append(.paragraph([ReportInline(
+            "Dit jaarverslag is samengesteld uit dezelfde inhoud als \(kb.site.title), \(kb.site.baseURL).", italic: true)]))
+        return ReportSection(title: "Colofon", level: 1, numbered: false, blocks: blocks)
     }
 
     /// Puts the editors' text into a (generated) chapter: the text before the first heading opens the
@@ -113,7 +145,16 @@ struct ReportBuilder {
                 let generated = Self.key(g.title)
                 return generated == key || key.hasPrefix(generated) || generated.hasPrefix(key)
             }) {
-                chapter.subsections[index].blocks = section.blocks + chapter.subsections[index].blocks
+                var generated = chapter.subsections[index].blocks
+                if let summary = chapter.subsections[index].summary, !section.blocks.isEmpty {
+                    // Runs of spaces and line breaks in the editors' text read as one space.
+                    let written = section.blocks.map(\.plainText).joined(separator: " ").lowercased()
+                        .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+                    if summary.figures.contains(where: { written.contains($0.lowercased()) }) {
+                        generated.removeFirst(min(summary.blocks, generated.count))
+                    }
+                }
+                chapter.subsections[index].blocks = section.blocks + generated
                 chapter.subsections[index].subsections = section.subsections + chapter.subsections[index].subsections
                 if chapter.subsections[index].manualNumber == nil { chapter.subsections[index].manualNumber = section.manualNumber }
             } else {

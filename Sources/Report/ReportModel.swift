@@ -1,3 +1,5 @@
+import PDF
+
 /// The annual report as one document model, built once from the knowledge base for a year. The HTML and
 /// the PDF renderer both read this model, so the two formats can never disagree.
 public struct ReportDocument: Sendable {
@@ -15,6 +17,8 @@ public struct ReportDocument: Sendable {
     public var foreword: ReportSection?
     /// Numbered 1, 2, 3, … by `ReportNumbering`.
     public var chapters: [ReportSection]
+    /// The typeface of both formats and the PDF/A claim (theme `fonts/fonts.yml`, `report.yml`).
+    public var typography: ReportTypography = .standard
 
     /// Every section in reading order: the foreword, then each chapter depth first.
     public var allSections: [ReportSection] {
@@ -49,6 +53,17 @@ public struct ReportSection: Sendable {
     /// The number an editor typed in the heading ("1.1"), with where, to warn when it differs.
     var manualNumber: (text: String, file: String, line: Int, lineText: String)?
 
+    /// A generated opening of `blocks` sentences that states figures ("samen 2,2 fte"): when the editors'
+    /// text of the same section already gives one of the figures, the generated sentences are left out, so
+    /// the report never says the same thing twice.
+    struct Summary {
+        var blocks: Int
+        /// Phrases as the editors would write them, lower case: "2,2 fte", "drie mensen".
+        var figures: [String]
+    }
+
+    var summary: Summary?
+
     public init(title: String, level: Int, numbered: Bool = true, blocks: [ReportBlock] = [],
                 subsections: [ReportSection] = []) {
         self.title = title
@@ -61,6 +76,23 @@ public struct ReportSection: Sendable {
 
     /// Whether there is nothing to show (no text and no subsections).
     public var isEmpty: Bool { blocks.isEmpty && subsections.isEmpty }
+}
+
+extension ReportBlock {
+    /// The text of a paragraph, list or callout, for comparing the editors' text with generated text.
+    var plainText: String {
+        func list(_ l: ReportList) -> String {
+            l.items.map { $0.inlines.map(\.text).joined() + ($0.children.map { "\n" + list($0) } ?? "") }.joined(separator: "\n")
+        }
+        switch self {
+        case .paragraph(let inlines): return inlines.map(\.text).joined()
+        case .list(let l): return list(l)
+        case .callout(let c): return c.inlines.map(\.text).joined()
+        case .subheading(let text): return text
+        case .table(let t): return t.rows.map { $0.cells.joined(separator: " ") }.joined(separator: "\n")
+        case .chart, .signature: return ""
+        }
+    }
 }
 
 /// A piece of running text in one style, optionally a link to an external address.
@@ -162,6 +194,11 @@ public struct ReportChart: Sendable {
     public var title: String
     public var bars: [Bar]
     public var reference: Reference?
+
+    /// The chart in words, for screen readers: the same text in the HTML (`aria-label`) and the PDF (`/Alt`).
+    public var textAlternative: String {
+        BarChart.describe(title: title, bars: bars.map { ($0.label, $0.valueLabel) }, reference: reference?.label)
+    }
 }
 
 /// A remark set apart from the text.

@@ -1,5 +1,4 @@
 import Markdown
-import Templates
 
 /// Numbers the sections (1, 1.1, 2.1.3) and gives each a unique anchor. Editors never number by hand:
 /// adding or moving a section renumbers everything after it.

@@ -1,7 +1,6 @@
 import ContentModel
 import DataFormats
 import Foundation
-import Templates
 
 /// Chapter 2: per theme the objective, the project proposal, the year's results, activities, insights and
 /// best practices; parts without content are left out. The WIJ SCHOOL year goes into its theme.
@@ -13,7 +12,7 @@ struct ThemesChapter {
 
     func build() -> ReportSection {
         var chapter = ReportSection(title: "Verantwoording thema’s, projecten en activiteiten \(year)", level: 1)
-        for theme in kb.themes where visible(theme.info) {
+        for theme in kb.themes(in: year) where visible(theme.info) {
             chapter.subsections.append(section(for: theme))
         }
         return chapter
@@ -32,6 +31,9 @@ struct ThemesChapter {
         var objective: [ReportBlock] = []
         if let text = theme.objective { objective.append(.paragraph(EditorInlines.parse(text))) }
         if let period = theme.period { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
+        if let ended = theme.ended, ended.year <= year {
+            objective.append(.paragraph([ReportInline("Beëindigd op \(DutchFormat.date(ended)).", italic: true)]))
+        }
         part("Doelstelling", objective)
 
         var proposal: [ReportBlock] = []
@@ -75,7 +77,7 @@ struct ThemesChapter {
         let activities = (digest?.activities ?? []).filter { $0.date.year == year && visible($0.info) }
         if !activities.isEmpty {
             part("Activiteiten", [.list(ReportList(ordered: false, items: activities.map { activity in
-                var inlines = [ReportInline(DutchFormat.date(activity.date), bold: true), ReportInline(" – " + activity.title)]
+                var inlines = [ReportInline(DutchFormat.dateAndTime(activity.date), bold: true), ReportInline(" – " + activity.title)]
                 if let format = activity.format { inlines.append(ReportInline(" (\(format))")) }
                 inlines.append(ReportInline("."))
                 if let outcome = activity.outcome ?? activity.goal {

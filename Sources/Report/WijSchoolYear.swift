@@ -1,6 +1,5 @@
 import ContentModel
 import Foundation
-import Templates
 
 /// The WIJ SCHOOL programme in a calendar year: how many schools had each scan, how many earned the
 /// keurmerk. Internal scans count in every figure but are named only in an internal report.

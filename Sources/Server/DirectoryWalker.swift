@@ -43,9 +43,9 @@ enum DirectoryWalker {
 }
 
 /// Which file names changes are ignored for: editor swap and backup files, hidden files.
-public enum WatchFilter {
+enum WatchFilter {
     /// True for names whose changes never trigger a rebuild.
-    public static func isIgnored(_ name: String) -> Bool {
+    static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
             || name == "4913"
     }

@@ -4,20 +4,20 @@ import Glibc
 import Foundation
 
 /// One Server-Sent Event: an optional event name and its data (each line sent as a `data:` line).
-public struct ServerSentEvent: Sendable, Equatable {
-    public var name: String?
-    public var data: String
+struct ServerSentEvent: Sendable, Equatable {
+    var name: String?
+    var data: String
     /// Milliseconds the browser waits before reconnecting after the connection is lost.
-    public var retry: Int?
+    var retry: Int?
 
-    public init(name: String? = nil, data: String, retry: Int? = nil) {
+    init(name: String? = nil, data: String, retry: Int? = nil) {
         self.name = name
         self.data = data
         self.retry = retry
     }
 
     /// The wire format: `retry: MS`, `event: NAME`, one `data:` line per line of data, an empty line.
-    public var encoded: [UInt8] {
+    var encoded: [UInt8] {
         var text = retry.map { "retry: \($0)\n" } ?? ""
         text += name.map { "event: \($0)\n" } ?? ""
         for line in data.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -29,7 +29,7 @@ public struct ServerSentEvent: Sendable, Equatable {
 
 /// The clients of an event-stream endpoint (`text/event-stream`) and what is broadcast to them.
 /// A client's connection thread blocks in `attach` until the browser goes away.
-public final class EventStream: @unchecked Sendable {
+final class EventStream: @unchecked Sendable {
     private let lock = NSLock()
     private var clients: Set<Int32> = []
     private var closed = false
@@ -39,27 +39,27 @@ public final class EventStream: @unchecked Sendable {
     private var greeting: @Sendable () -> [ServerSentEvent]
 
     /// `heartbeat`: seconds between comment lines that keep idle connections open and find dead ones.
-    public init(heartbeat: Double = 15, greeting: @escaping @Sendable () -> [ServerSentEvent] = { [] }) {
+    init(heartbeat: Double = 15, greeting: @escaping @Sendable () -> [ServerSentEvent] = { [] }) {
         self.heartbeat = heartbeat
         self.greeting = greeting
     }
 
     /// Replaces the events every new client receives first.
-    public func setGreeting(_ greeting: @escaping @Sendable () -> [ServerSentEvent]) {
+    func setGreeting(_ greeting: @escaping @Sendable () -> [ServerSentEvent]) {
         lock.lock()
         self.greeting = greeting
         lock.unlock()
     }
 
     /// How many clients are connected now.
-    public var clientCount: Int {
+    var clientCount: Int {
         lock.lock()
         defer { lock.unlock() }
         return clients.count
     }
 
     /// Sends an event to every connected client; clients that cannot take it are dropped.
-    public func broadcast(_ event: ServerSentEvent) {
+    func broadcast(_ event: ServerSentEvent) {
         send(event.encoded)
     }
 
@@ -103,7 +103,7 @@ public final class EventStream: @unchecked Sendable {
     }
 
     /// Disconnects every client and refuses new ones (at shutdown).
-    public func closeAll() {
+    func closeAll() {
         lock.lock()
         defer { lock.unlock() }
         closed = true

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reports changes below some folders of a site root. Callbacks come from the watcher's own thread.
-public protocol FileWatcher: AnyObject, Sendable {
+protocol FileWatcher: AnyObject, Sendable {
     /// Starts watching; throws when this kind of watcher cannot work here.
     func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws
     func stop()
@@ -10,9 +10,9 @@ public protocol FileWatcher: AnyObject, Sendable {
 }
 
 /// Chooses the watcher: inotify where the kernel offers it, polling otherwise or when asked.
-public enum FileWatchers {
+enum FileWatchers {
     /// `folders` are relative to `root`; ones that do not exist yet are picked up when they appear.
-    public static func start(
+    static func start(
         root: URL, folders: [String], forcePolling: Bool = false, pollInterval: Double = 0.5,
         onChange: @escaping @Sendable (ChangeSet) -> Void
     ) -> FileWatcher {

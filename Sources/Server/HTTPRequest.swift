@@ -1,33 +1,35 @@
 /// One header line of a request or response.
-public struct HTTPHeader: Sendable, Equatable {
-    public var name: String
-    public var value: String
+struct HTTPHeader: Sendable, Equatable {
+    var name: String
+    var value: String
 
-    public init(_ name: String, _ value: String) {
+    init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// A parsed request head: what a static file server needs, nothing more.
-public struct HTTPRequest: Sendable, Equatable {
-    public var method: String
+struct HTTPRequest: Sendable, Equatable {
+    var method: String
     /// The request target as sent, e.g. `/thema/wonen/?x=1` (absolute-form targets are reduced to it).
-    public var target: String
+    var target: String
     /// The path part of the target, still percent-encoded.
-    public var path: String
+    var path: String
     /// The query without its `?`, if any.
-    public var query: String?
+    var query: String?
     /// Minor version of HTTP/1.x.
-    public var minorVersion: Int
-    public var headers: [HTTPHeader]
+    var minorVersion: Int
+    var headers: [HTTPHeader]
 
-    public init(method: String, target: String, minorVersion: Int = 1, headers: [HTTPHeader] = []) {
+    init(method: String, target: String, minorVersion: Int = 1, headers: [HTTPHeader] = []) {
         self.method = method
         self.target = target
-        if let mark = target.firstIndex(of: "?") {
-            path = String(target[..<mark])
-            query = String(target[target.index(after: mark)...])
+        // On bytes: a `?` followed by a combining mark is still the start of the query.
+        let bytes = Array(target.utf8)
+        if let mark = bytes.firstIndex(of: UInt8(ascii: "?")) {
+            path = String(decoding: bytes[..<mark], as: UTF8.self)
+            query = String(decoding: bytes[(mark + 1)...], as: UTF8.self)
         } else {
             path = target
             query = nil
@@ -37,16 +39,16 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 
     /// The first value of a header, matched case-insensitively.
-    public func header(_ name: String) -> String? {
+    func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
     /// Whether the connection stays open after the response (HTTP/1.1 unless `close`, 1.0 only on request).
-    public var keepAlive: Bool {
+    var keepAlive: Bool {
         var close = false, keep = false
         for header in headers where header.name.caseInsensitiveEquals("connection") {
-            for token in header.value.split(separator: ",") {
-                let option = token.trimmingSpaces
+            for token in header.value.utf8.split(separator: UInt8(ascii: ",")) {
+                let option = Substring(token).trimmingSpaces
                 if option.caseInsensitiveEquals("close") { close = true }
                 if option.caseInsensitiveEquals("keep-alive") { keep = true }
             }

@@ -1,30 +1,30 @@
 /// Why a request was refused before it reached a handler: the status to answer with and a Dutch reason.
-public struct HTTPRequestError: Error, Sendable, Equatable {
-    public var status: Int
-    public var message: String
+struct HTTPRequestError: Error, Sendable, Equatable {
+    var status: Int
+    var message: String
 
-    public init(_ status: Int, _ message: String) {
+    init(_ status: Int, _ message: String) {
         self.status = status
         self.message = message
     }
 }
 
 /// Size limits that keep one client from exhausting the server.
-public struct HTTPLimits: Sendable {
+struct HTTPLimits: Sendable {
     /// Request line plus headers, in bytes.
-    public var maxHeadBytes = 16 * 1024
-    public var maxHeaderCount = 100
+    var maxHeadBytes = 16 * 1024
+    var maxHeaderCount = 100
     /// A GET or HEAD body is read and discarded; anything bigger is refused.
-    public var maxBodyBytes = 64 * 1024
+    var maxBodyBytes = 64 * 1024
 
-    public init() {}
+    init() {}
 }
 
 /// Parses HTTP/1.x request heads from raw bytes (RFC 9112), strictly: anything ambiguous is a 400,
 /// since a preview server has no reason to be lenient with clients that are not browsers.
-public enum HTTPRequestParser {
+enum HTTPRequestParser {
     /// The outcome of parsing what has arrived so far.
-    public enum Result: Equatable {
+    enum Result: Equatable {
         /// Not a whole request yet: read more bytes.
         case incomplete
         /// A request, and how many bytes it used (head and discarded body).
@@ -34,12 +34,12 @@ public enum HTTPRequestParser {
     }
 
     /// Parses the request at the start of `bytes` (what a connection has received so far).
-    public static func parse(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits()) -> Result {
+    static func parse(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits()) -> Result {
         bytes.withUnsafeBufferPointer { parse($0, limits: limits) }
     }
 
     /// Parses the request at the start of `buffer`.
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result {
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTTPLimits) -> Result {
         let count = buffer.count
         var lines: [Range<Int>] = []
         var lineStart = 0
@@ -134,19 +134,20 @@ public enum HTTPRequestParser {
             return .failure(HTTPRequestError(505, "alleen HTTP/1.0 en HTTP/1.1 worden ondersteund"))
         }
         let method = String(decoding: buffer[parts[0]], as: UTF8.self)
-        var target = String(decoding: buffer[parts[1]], as: UTF8.self)
-        if !target.hasPrefix("/") {
+        var target = Array(buffer[parts[1]])
+        if target[0] != UInt8(ascii: "/") {
             // Absolute form (`http://host/path`) must be accepted by servers (RFC 9112 §3.2.2).
-            let lower = target.lowercased()
-            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .failure(bad) }
-            let afterScheme = target[target.index(target.firstIndex(of: ":")!, offsetBy: 3)...]
-            if let slash = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) {
-                target = afterScheme[slash] == "/" ? String(afterScheme[slash...]) : "/" + afterScheme[slash...]
+            let lower = target.map(asciiLowercase)
+            let scheme = lower.starts(with: Array("http://".utf8)) ? 7 : lower.starts(with: Array("https://".utf8)) ? 8 : 0
+            guard scheme > 0 else { return .failure(bad) }
+            if let end = target[scheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) {
+                target = (target[end] == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")]) + target[end...]
             } else {
-                target = "/"
+                target = [UInt8(ascii: "/")]
             }
         }
-        return .success(HTTPRequest(method: method, target: target, minorVersion: Int(version[7] - 0x30)))
+        let targetText = String(decoding: target, as: UTF8.self)
+        return .success(HTTPRequest(method: method, target: targetText, minorVersion: Int(version[7] - 0x30)))
     }
 
     private static func parseHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Swift.Result<HTTPHeader, HTTPRequestError> {

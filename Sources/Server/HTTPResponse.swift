@@ -1,36 +1,37 @@
+import Escaping
 /// A response: status, headers and the whole body in memory (site files are small), or an event
 /// stream that stays open.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var headers: [HTTPHeader]
-    public var body: [UInt8]
+struct HTTPResponse: Sendable {
+    var status: Int
+    var headers: [HTTPHeader]
+    var body: [UInt8]
     /// Set for a Server-Sent Events response: the connection is handed to this stream after the head.
-    public var eventStream: EventStream?
+    var eventStream: EventStream?
 
-    public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+    init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
     /// A small HTML page with a Dutch text, for errors that have no page of the site's own.
-    public static func message(_ status: Int, _ title: String, _ text: String = "") -> HTTPResponse {
-        let html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaping.escape(title))</title></head>"
-            + "<body><h1>\(HTMLEscaping.escape(title))</h1>"
-            + (text.isEmpty ? "" : "<p>\(HTMLEscaping.escape(text))</p>") + "</body></html>\n"
+    static func message(_ status: Int, _ title: String, _ text: String = "") -> HTTPResponse {
+        let html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaper.escape(title))</title></head>"
+            + "<body><h1>\(HTMLEscaper.escape(title))</h1>"
+            + (text.isEmpty ? "" : "<p>\(HTMLEscaper.escape(text))</p>") + "</body></html>\n"
         return HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "text/html; charset=utf-8")],
                             body: Array(html.utf8))
     }
 
     /// A redirect to `location` (a path on this server).
-    public static func redirect(to location: String, status: Int = 301) -> HTTPResponse {
+    static func redirect(to location: String, status: Int = 301) -> HTTPResponse {
         var response = message(status, "Verplaatst", "Deze pagina staat op \(location)")
         response.headers.append(HTTPHeader("Location", location))
         return response
     }
 
     /// A response that hands the connection to an event stream.
-    public static func eventStream(_ stream: EventStream) -> HTTPResponse {
+    static func eventStream(_ stream: EventStream) -> HTTPResponse {
         var response = HTTPResponse(status: 200, headers: [
             HTTPHeader("Content-Type", "text/event-stream; charset=utf-8"),
             HTTPHeader("Cache-Control", "no-store"),
@@ -40,7 +41,7 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The first value of a header, matched case-insensitively.
-    public func header(_ name: String) -> String? {
+    func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
@@ -70,7 +71,7 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The reason phrase for a status code.
-    public static func reason(_ status: Int) -> String {
+    static func reason(_ status: Int) -> String {
         switch status {
         case 200: return "OK"
         case 301: return "Moved Permanently"
@@ -89,22 +90,3 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Escaping for text placed into HTML.
-public enum HTMLEscaping {
-    /// `&`, `<`, `>`, `"` and `'` replaced by entities, so the text is safe in elements and attributes.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}

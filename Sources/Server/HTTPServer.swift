@@ -6,29 +6,29 @@ import Foundation
 /// Our HTTP/1.1 server on POSIX sockets: one thread per connection (blocking I/O keeps it simple and
 /// fast for the few dozen connections a preview has), keep-alive and pipelining, strict request parsing.
 /// A bad request gets its 400 and closes only its own connection.
-public final class HTTPServer: @unchecked Sendable {
+final class HTTPServer: @unchecked Sendable {
     /// Where to listen and how patient to be with clients.
-    public struct Configuration: Sendable {
+    struct Configuration: Sendable {
         /// An IP literal or `localhost`.
-        public var host = "127.0.0.1"
+        var host = "127.0.0.1"
         /// 0 picks a free port; `port` tells which after `start()`.
-        public var port: UInt16 = 8080
-        public var limits = HTTPLimits()
+        var port: UInt16 = 8080
+        var limits = HTTPLimits()
         /// Seconds an idle keep-alive connection (or a slow request head) may wait.
-        public var idleTimeout: Double = 30
+        var idleTimeout: Double = 30
         /// Connections beyond this many get a 503 at once.
-        public var maxConnections = 1024
+        var maxConnections = 1024
 
-        public init(host: String = "127.0.0.1", port: UInt16 = 8080) {
+        init(host: String = "127.0.0.1", port: UInt16 = 8080) {
             self.host = host
             self.port = port
         }
     }
 
     /// Answers one request; called on the connection's thread, so it must be thread-safe.
-    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+    typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
-    public let configuration: Configuration
+    let configuration: Configuration
     private let handler: Handler
     private let date = HTTPDate()
     private let lock = NSLock()
@@ -38,17 +38,17 @@ public final class HTTPServer: @unchecked Sendable {
     private var stopping = false
     private var acceptDone = DispatchSemaphore(value: 0)
     /// The port actually bound (meaningful after `start()`).
-    public private(set) var port: UInt16 = 0
+    private(set) var port: UInt16 = 0
 
     /// A server that answers every request with `handler`; nothing happens until `bind()` or `start()`.
-    public init(configuration: Configuration, handler: @escaping Handler) {
+    init(configuration: Configuration, handler: @escaping Handler) {
         self.configuration = configuration
         self.handler = handler
     }
 
     /// Binds and listens; throws a `Diagnostic` when the address or port cannot be used.
     /// Connections queue up until `start()` begins accepting them.
-    public func bind() throws {
+    func bind() throws {
         guard listenFD < 0 else { return }
         let (fd, actual) = try Socket.listen(host: configuration.host, port: configuration.port)
         listenFD = fd
@@ -56,7 +56,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Binds if needed and starts accepting connections on a thread of its own.
-    public func start() throws {
+    func start() throws {
         try bind()
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "breingen-accept"
@@ -64,7 +64,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Stops accepting, closes every connection and waits (briefly) for their threads to finish.
-    public func stop() {
+    func stop() {
         lock.lock()
         guard !stopping, listenFD >= 0 else {
             lock.unlock()
@@ -83,7 +83,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Open connections right now.
-    public var activeConnections: Int {
+    var activeConnections: Int {
         lock.lock()
         defer { lock.unlock() }
         return connections.count

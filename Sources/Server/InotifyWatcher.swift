@@ -4,8 +4,8 @@ import Glibc
 import Foundation
 
 /// Watches folder trees with Linux inotify: one watch per folder, new folders added as they appear.
-public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
-    public let kind = "inotify"
+final class InotifyWatcher: FileWatcher, @unchecked Sendable {
+    let kind = "inotify"
     private let root: String
     private let folders: [String]
     private var fd: Int32 = -1
@@ -22,15 +22,15 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     private static let rootMask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
     /// inotify cannot be used here (no kernel support, or the watch limit is reached).
-    public struct Unavailable: Error {}
+    struct Unavailable: Error {}
 
     /// Watches `folders` (relative to `root`) and everything below them.
-    public init(root: URL, folders: [String]) {
+    init(root: URL, folders: [String]) {
         self.root = root.path
         self.folders = folders
     }
 
-    public func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws {
+    func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws {
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw Unavailable() }
         guard pipe(&wake) == 0 else {
@@ -62,7 +62,7 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         thread.start()
     }
 
-    public func stop() {
+    func stop() {
         lock.lock()
         let wasRunning = running
         running = false

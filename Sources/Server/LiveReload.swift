@@ -1,17 +1,18 @@
 import Diagnostics
+import Escaping
 
 /// The live-reload glue of serve mode: a small inline script injected into HTML at serve time (never
 /// into built files) that listens on an event stream, reloads when a newer build is served and shows
 /// build errors as an overlay.
-public enum LiveReload {
+enum LiveReload {
     /// The event-stream endpoint; far from any path a site would use.
-    public static let eventsPath = "/__breingen/events"
+    static let eventsPath = "/__breingen/events"
 
     /// The script for a page of build `generation`. Errors are put in the page with `textContent` only,
     /// so a message containing markup is shown, never interpreted. Hidden tabs close their stream (a
     /// browser allows only six connections per server) and reconnect when shown again; the `hello`
     /// event then tells them whether a newer build appeared meanwhile.
-    public static func script(generation: Int) -> String {
+    static func script(generation: Int) -> String {
         """
         <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=null,d=document;\
         function f(e){if(e.data!==g){s.close();location.reload()}}\
@@ -32,7 +33,7 @@ public enum LiveReload {
     }
 
     /// The page with the script inserted before its last `</body>`, or appended when there is none.
-    public static func inject(into html: [UInt8], generation: Int) -> [UInt8] {
+    static func inject(into html: [UInt8], generation: Int) -> [UInt8] {
         let script = Array(LiveReload.script(generation: generation).utf8)
         let closing = Array("</body".utf8)
         var position = html.count
@@ -60,60 +61,27 @@ public enum LiveReload {
     }
 
     /// The `builderror` event: the diagnostics as plain compiler-style text, in a JSON array.
-    public static func errorEvent(_ diagnostics: [Diagnostic]) -> ServerSentEvent {
+    static func errorEvent(_ diagnostics: [Diagnostic]) -> ServerSentEvent {
         let texts = diagnostics.map { DiagnosticFormatter(useColor: false).format($0) }
-        return ServerSentEvent(name: "builderror", data: JSONText.array(texts))
+        var json: [UInt8] = []
+        JSONEscaper.appendArray(texts, style: .htmlSafe, to: &json)
+        return ServerSentEvent(name: "builderror", data: String(decoding: json, as: UTF8.self))
     }
 
     /// The page served for every path while no build has succeeded yet: the errors, escaped, and the
     /// script that reloads once a build works.
-    public static func errorPage(_ diagnostics: [Diagnostic]) -> HTTPResponse {
+    static func errorPage(_ diagnostics: [Diagnostic]) -> HTTPResponse {
         var html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Bouwfout</title></head>"
         html += "<body style=\"font:14px/1.5 monospace;margin:2rem\"><h1>De site kon niet gebouwd worden</h1>"
         html += "<p>Verbeter de fout hieronder; de pagina laadt vanzelf opnieuw.</p>"
         for diagnostic in diagnostics {
             html += "<pre style=\"white-space:pre-wrap\">"
-                + HTMLEscaping.escape(DiagnosticFormatter(useColor: false).format(diagnostic)) + "</pre>"
+                + HTMLEscaper.escape(DiagnosticFormatter(useColor: false).format(diagnostic)) + "</pre>"
         }
         html += script(generation: 0) + "</body></html>\n"
         return HTTPResponse(status: 500, headers: [
             HTTPHeader("Content-Type", "text/html; charset=utf-8"),
             HTTPHeader("Cache-Control", "no-store"),
         ], body: Array(html.utf8))
-    }
-}
-
-/// Minimal JSON writing for the event payloads.
-enum JSONText {
-    static func array(_ strings: [String]) -> String {
-        "[" + strings.map(string).joined(separator: ",") + "]"
-    }
-
-    /// A JSON string literal; `<`, `>` and `&` are escaped too, so the text is inert wherever it lands.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += hex(scalar.value)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += hex(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
     }
 }

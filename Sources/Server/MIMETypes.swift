@@ -1,7 +1,7 @@
 /// Content types by file extension, for every kind of file a built site holds.
-public enum MIMETypes {
+enum MIMETypes {
     /// Sent for extensions not in the table; `nosniff` keeps browsers from guessing.
-    public static let fallback = "application/octet-stream"
+    static let fallback = "application/octet-stream"
 
     private static let table: [String: String] = [
         "html": "text/html; charset=utf-8",
@@ -48,14 +48,16 @@ public enum MIMETypes {
     ]
 
     /// The content type for a file name or path, by its extension (case-insensitive).
-    public static func type(forPath path: String) -> String {
-        let name = path.split(separator: "/").last ?? Substring(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
-        return table[name[name.index(after: dot)...].lowercased()] ?? fallback
+    static func type(forPath path: String) -> String {
+        // On bytes: a `/` or `.` followed by a combining mark still separates.
+        let bytes = Array(path.utf8)
+        let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return fallback }
+        return table[String(decoding: bytes[(dot + 1)...], as: UTF8.self).lowercased()] ?? fallback
     }
 
     /// Whether a content type is HTML (where serve mode injects its live-reload script).
-    public static func isHTML(_ contentType: String) -> Bool {
+    static func isHTML(_ contentType: String) -> Bool {
         contentType.hasPrefix("text/html")
     }
 }

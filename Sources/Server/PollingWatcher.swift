@@ -2,8 +2,8 @@ import Foundation
 
 /// Finds changes by comparing snapshots of the watched trees (modification time, size, inode) at a
 /// fixed interval: for file systems without inotify (network mounts, some containers).
-public final class PollingWatcher: FileWatcher, @unchecked Sendable {
-    public let kind = "polling"
+final class PollingWatcher: FileWatcher, @unchecked Sendable {
+    let kind = "polling"
     private let root: String
     private let folders: [String]
     private let interval: Double
@@ -15,13 +15,13 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
     private var previous: [String: FileStamp] = [:]
 
     /// Compares snapshots of `folders` (relative to `root`) every `interval` seconds.
-    public init(root: URL, folders: [String], interval: Double = 0.5) {
+    init(root: URL, folders: [String], interval: Double = 0.5) {
         self.root = root.path
         self.folders = folders
         self.interval = interval
     }
 
-    public func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws {
+    func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws {
         previous = snapshot()
         condition.lock()
         running = true
@@ -45,7 +45,7 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
         thread.start()
     }
 
-    public func stop() {
+    func stop() {
         condition.lock()
         stopped = true
         condition.broadcast()

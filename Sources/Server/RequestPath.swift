@@ -1,56 +1,68 @@
 /// A request path made safe to map onto a folder: percent-decoded, split into segments, with every
 /// way of climbing out (`..`, `%2e%2e`, encoded slashes) refused before the file system is touched.
-public struct RequestPath: Sendable, Equatable {
+///
+/// Everything happens on UTF-8 bytes, as the file system sees them: a `/` followed by a combining mark,
+/// a zero-width joiner or a variation selector is still a separator (Swift's `Character` would glue
+/// them into one grapheme and hide the slash). The path is percent-decoded exactly once (RFC 3986):
+/// `%252e%252e` is the literal name `%2e%2e`, not `..`. Overlong and other invalid UTF-8 (`%c0%ae`),
+/// NUL and backslashes are refused as malformed.
+struct RequestPath: Sendable, Equatable {
     /// The decoded segments, without empty ones and `.`; never `..`.
-    public var segments: [String]
+    var segments: [String]
     /// Whether the path ended with a slash (a folder URL).
-    public var trailingSlash: Bool
+    var trailingSlash: Bool
 
     /// Why a path was refused.
-    public enum Problem: Error, Equatable {
+    enum Problem: Error, Equatable {
         /// Not decodable: a bad percent escape, a NUL, invalid UTF-8, a backslash.
         case malformed
         /// A `..` segment: an attempt to reach outside the served folder.
         case traversal
     }
 
-    public init(segments: [String], trailingSlash: Bool) {
+    init(segments: [String], trailingSlash: Bool) {
         self.segments = segments
         self.trailingSlash = trailingSlash
     }
 
+    private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), percent = UInt8(ascii: "%")
+
     /// Parses the path part of a request target (no query), e.g. `/thema/wonen/`.
-    public init(_ path: String) throws(Problem) {
-        guard path.hasPrefix("/") else { throw .malformed }
+    init(_ path: String) throws(Problem) {
+        let bytes = Array(path.utf8)
+        guard bytes.first == RequestPath.slash else { throw .malformed }
         var decoded: [UInt8] = []
-        decoded.reserveCapacity(path.utf8.count)
-        var bytes = path.utf8.makeIterator()
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = bytes.next().flatMap(RequestPath.hexValue),
-                    let low = bytes.next().flatMap(RequestPath.hexValue)
+        decoded.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == RequestPath.percent {
+                guard i + 2 < bytes.count, let high = RequestPath.hexValue(bytes[i + 1]),
+                    let low = RequestPath.hexValue(bytes[i + 2])
                 else { throw .malformed }
                 decoded.append(high << 4 | low)
+                i += 3
             } else {
                 decoded.append(byte)
+                i += 1
             }
         }
         // Decoding first and splitting after means `%2F` counts as a slash and `..%2F` is caught too.
-        guard !decoded.contains(0), !decoded.contains(UInt8(ascii: "\\")),
-            let text = String(validating: decoded, as: UTF8.self)
-        else { throw .malformed }
+        guard !decoded.contains(0), !decoded.contains(UInt8(ascii: "\\")) else { throw .malformed }
         var segments: [String] = []
-        for part in text.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." { throw .traversal }
-            segments.append(String(part))
+        for part in decoded.split(separator: RequestPath.slash, omittingEmptySubsequences: true) {
+            if part.count == 1 && part.first == RequestPath.dot { continue }
+            if part.count == 2 && part.allSatisfy({ $0 == RequestPath.dot }) { throw .traversal }
+            guard let segment = String(validating: part, as: UTF8.self) else { throw .malformed }
+            segments.append(segment)
         }
         self.segments = segments
-        trailingSlash = text.hasSuffix("/") || text.hasSuffix("/.")
+        let last = decoded.split(separator: RequestPath.slash, omittingEmptySubsequences: false).last
+        trailingSlash = last.map { $0.isEmpty || ($0.count == 1 && $0.first == RequestPath.dot) } ?? true
     }
 
     /// The path relative to the served folder, e.g. `thema/wonen/index.html`.
-    public var relative: String { segments.joined(separator: "/") }
+    var relative: String { segments.joined(separator: "/") }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {

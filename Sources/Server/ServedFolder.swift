@@ -9,9 +9,9 @@ import Foundation
 ///
 /// Every file is checked after resolving symlinks: anything whose real path lies outside the folder is
 /// refused, so a symlink in the output cannot expose the rest of the disk.
-public final class ServedFolder: @unchecked Sendable {
+final class ServedFolder: @unchecked Sendable {
     /// What a request path resolves to.
-    public enum Resolution: Sendable {
+    enum Resolution: Sendable {
         /// `etag` is a hash of the bytes served, for conditional requests.
         case file(contentType: String, body: [UInt8], etag: String)
         /// A folder asked for without its trailing slash.
@@ -20,11 +20,11 @@ public final class ServedFolder: @unchecked Sendable {
         case forbidden
     }
 
-    public let root: URL
+    let root: URL
     /// The real path of the root (symlinks resolved), the bound every file must stay inside.
-    public let realRoot: String
+    let realRoot: String
     /// Counts the folders a server switched to; pages carry it so a browser can tell it is out of date.
-    public let generation: Int
+    let generation: Int
     /// Applied to every HTML file when it is first read (serve mode injects its live-reload script).
     private let transformHTML: (@Sendable ([UInt8], Int) -> [UInt8])?
 
@@ -37,7 +37,7 @@ public final class ServedFolder: @unchecked Sendable {
     private static let maxCacheEntries = 50_000
 
     /// Throws a `Diagnostic` when the folder does not exist.
-    public init(root: URL, generation: Int = 1, transformHTML: (@Sendable ([UInt8], Int) -> [UInt8])? = nil) throws {
+    init(root: URL, generation: Int = 1, transformHTML: (@Sendable ([UInt8], Int) -> [UInt8])? = nil) throws {
         guard let real = ServedFolder.realPath(root.path) else {
             throw Diagnostic(.error, "de map om te serveren bestaat niet: \(root.path)")
         }
@@ -48,7 +48,7 @@ public final class ServedFolder: @unchecked Sendable {
     }
 
     /// Resolves a request path; folders give their `index.html`.
-    public func resolve(_ path: RequestPath) -> Resolution {
+    func resolve(_ path: RequestPath) -> Resolution {
         let key = path.trailingSlash ? path.relative + "/" : path.relative
         lock.lock()
         if let hit = cache[key] {

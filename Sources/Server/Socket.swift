@@ -108,8 +108,10 @@ struct SocketAddress {
 
     init?(host: String, port: UInt16) {
         var name = host
-        if name == "localhost" { name = "127.0.0.1" }
         if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        // `localhost` in any case, with or without the root's trailing dot (RFC 6761 keeps it loopback).
+        let lower = name.lowercased()
+        if lower == "localhost" || lower == "localhost." { name = "127.0.0.1" }
         if inet_pton(AF_INET, name, &v4.sin_addr) == 1 {
             family = AF_INET
             v4.sin_family = sa_family_t(AF_INET)
@@ -123,10 +125,15 @@ struct SocketAddress {
         }
     }
 
-    /// Whether the address only reaches this computer (127.0.0.0/8 or ::1).
+    /// Whether the address only reaches this computer: 127.0.0.0/8, ::1, or 127.0.0.0/8 mapped into IPv6
+    /// (`::ffff:127.0.0.1`, also written `::ffff:7f00:1`).
     var isLoopback: Bool {
         if family == AF_INET { return UInt32(bigEndian: v4.sin_addr.s_addr) >> 24 == 127 }
-        return withUnsafeBytes(of: v6.sin6_addr) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
+        return withUnsafeBytes(of: v6.sin6_addr) { bytes in
+            let zeros = bytes.prefix(10).allSatisfy { $0 == 0 }
+            if zeros && bytes[10] == 0xFF && bytes[11] == 0xFF { return bytes[12] == 127 }
+            return zeros && bytes[10...14].allSatisfy { $0 == 0 } && bytes[15] == 1
+        }
     }
 
     func display(port: UInt16) -> String {

@@ -1,8 +1,8 @@
 /// Answers GET and HEAD from a served folder: files with their content type, `index.html` for folders
 /// (after a redirect to the trailing slash), the site's own `404.html` with status 404.
-public enum StaticResponder {
+enum StaticResponder {
     /// The response to a request for a file of `folder`.
-    public static func respond(to request: HTTPRequest, from folder: ServedFolder) -> HTTPResponse {
+    static func respond(to request: HTTPRequest, from folder: ServedFolder) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
             var response = HTTPResponse.message(405, "Methode niet toegestaan", "Alleen GET en HEAD worden ondersteund.")
             response.headers.append(HTTPHeader("Allow", "GET, HEAD"))
@@ -40,7 +40,7 @@ public enum StaticResponder {
     }
 
     /// The site's `404.html` with status 404, or a plain Dutch page when the site has none.
-    public static func notFound(_ folder: ServedFolder) -> HTTPResponse {
+    static func notFound(_ folder: ServedFolder) -> HTTPResponse {
         if case .file(let contentType, let body, _) = folder.resolve(RequestPath(segments: ["404.html"], trailingSlash: false)) {
             return HTTPResponse(status: 404, headers: [HTTPHeader("Content-Type", contentType)], body: body)
         }
@@ -49,8 +49,8 @@ public enum StaticResponder {
 
     /// Whether an `If-None-Match` value (a list of tags, or `*`) names the tag; weak tags compare equal.
     static func matches(_ header: String, _ etag: String) -> Bool {
-        header.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmingSpaces
+        header.utf8.split(separator: UInt8(ascii: ",")).contains { candidate in
+            var tag = Substring(candidate).trimmingSpaces
             if tag == "*" { return true }
             if tag.hasPrefix("W/") { tag.removeFirst(2) }
             return tag == etag

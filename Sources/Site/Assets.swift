@@ -16,18 +16,26 @@ struct AssetPipeline {
     private(set) var assets: [Asset] = []
     /// Logical path → root-relative URL.
     private(set) var urls: [String: String] = [:]
+    /// What the walk of the folders left out (links out of the site, loops, special files).
+    private(set) var warnings: [Diagnostic] = []
 
-    /// Collects the assets of the given folders; later folders override earlier ones.
-    init(folders: [URL], routes: Routes) throws {
-        var byPath: [String: URL] = [:]
+    /// Collects the assets of the given folders (`shown` names each in messages); later folders override
+    /// earlier ones. Links may point into `bounds` only (see `FolderWalk`).
+    init(folders: [(url: URL, shown: String)], bounds: [String], routes: Routes) throws {
+        var byPath: [String: (path: String, shown: String)] = [:]
         for folder in folders {
-            for relative in try Self.files(under: folder) {
-                byPath[relative] = folder.appendingPathComponent(relative)
+            let walk = try FolderWalk(folder: folder.url, shown: folder.shown, bounds: bounds)
+            warnings += walk.warnings
+            for file in walk.files {
+                byPath[file.relative] = (file.path, folder.shown + "/" + file.relative)
             }
         }
-        for logical in byPath.keys.sorted() {
-            guard let data = FileManager.default.contents(atPath: byPath[logical]!.path) else {
-                throw Diagnostic(.error, "kan \(logical) niet lezen", file: byPath[logical]!.path)
+        for (logical, file) in byPath.sorted(by: { $0.key < $1.key }) {
+            let data: Data
+            do {
+                data = Data(try FileContents.read(file.path))
+            } catch let error as FileSystemError {
+                throw error.diagnostic("kan \(file.shown) niet lezen", file: file.shown)
             }
             let output = "assets/" + Self.fingerprinted(logical, data: data)
             assets.append(Asset(logicalPath: logical, outputPath: output, data: data))
@@ -54,25 +62,4 @@ struct AssetPipeline {
         return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
     }
 
-    /// Every regular file under `folder`, as paths relative to it, hidden files skipped.
-    static func files(under folder: URL) throws -> [String] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        var result: [String] = []
-        func walk(_ url: URL, _ prefix: String) throws {
-            for name in try fm.contentsOfDirectory(atPath: url.path).sorted() where !name.hasPrefix(".") {
-                let child = url.appendingPathComponent(name)
-                var childIsDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: child.path, isDirectory: &childIsDirectory) else { continue }
-                if childIsDirectory.boolValue {
-                    try walk(child, prefix + name + "/")
-                } else {
-                    result.append(prefix + name)
-                }
-            }
-        }
-        try walk(folder, "")
-        return result
-    }
 }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// The machine-readable files at the site root: the Atom feed, `sitemap.xml` and `robots.txt`.
 /// Written by the build itself (not through the theme) so they are always well-formed.
 enum Feeds {
@@ -16,26 +18,26 @@ enum Feeds {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
-            <title>\(Escaping.xml(title))</title>
+            <title>\(HTMLEscaper.escape(title))</title>
 
             """
-        if let subtitle, !subtitle.isEmpty { xml += "<subtitle>\(Escaping.xml(subtitle))</subtitle>\n" }
+        if let subtitle, !subtitle.isEmpty { xml += "<subtitle>\(HTMLEscaper.escape(subtitle))</subtitle>\n" }
         xml += """
-            <id>\(Escaping.xml(routes.permalink("")))</id>
-            <link rel="alternate" type="text/html" href="\(Escaping.xml(routes.permalink("")))"/>
-            <link rel="self" type="application/atom+xml" href="\(Escaping.xml(routes.permalink(Routes.feed)))"/>
+            <id>\(HTMLEscaper.escape(routes.permalink("")))</id>
+            <link rel="alternate" type="text/html" href="\(HTMLEscaper.escape(routes.permalink("")))"/>
+            <link rel="self" type="application/atom+xml" href="\(HTMLEscaper.escape(routes.permalink(Routes.feed)))"/>
             <updated>\(updated)T00:00:00Z</updated>
-            <author><name>\(Escaping.xml(title))</name></author>
+            <author><name>\(HTMLEscaper.escape(title))</name></author>
 
             """
         for entry in entries {
-            let link = Escaping.xml(routes.permalink(entry.path))
-            xml += "<entry>\n<title>\(Escaping.xml(entry.title))</title>\n"
+            let link = HTMLEscaper.escape(routes.permalink(entry.path))
+            xml += "<entry>\n<title>\(HTMLEscaper.escape(entry.title))</title>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(link)\"/>\n<id>\(link)</id>\n"
             xml += "<updated>\(entry.date)T00:00:00Z</updated>\n"
-            xml += "<category term=\"\(Escaping.xml(entry.category))\"/>\n"
+            xml += "<category term=\"\(HTMLEscaper.escape(entry.category))\"/>\n"
             if let summary = entry.summary, !summary.isEmpty {
-                xml += "<summary>\(Escaping.xml(summary))</summary>\n"
+                xml += "<summary>\(HTMLEscaper.escape(summary))</summary>\n"
             }
             xml += "</entry>\n"
         }
@@ -48,14 +50,15 @@ enum Feeds {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml.reserveCapacity(paths.count * 80 + 200)
         for path in paths {
-            xml += "<url><loc>" + Escaping.xml(routes.permalink(path)) + "</loc></url>\n"
+            xml += "<url><loc>" + HTMLEscaper.escape(routes.permalink(path)) + "</loc></url>\n"
         }
         xml += "</urlset>\n"
         return xml
     }
 
-    /// `robots.txt`: everything may be crawled; the sitemap is announced.
+    /// `robots.txt`: everything of the site may be crawled; the sitemap is announced. A site under a
+    /// sub-path speaks only for its own path.
     static func robots(routes: Routes) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(routes.permalink(Routes.sitemap))\n"
+        "User-agent: *\nAllow: \(routes.basePath)\n\nSitemap: \(routes.permalink(Routes.sitemap))\n"
     }
 }

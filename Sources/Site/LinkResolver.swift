@@ -13,9 +13,13 @@ struct LinkResolver: Sendable {
 
     /// Content path ("best-practices/housing-first.md") → root-relative URL.
     let urls: [String: String]
+    /// The path of the site on its host, "/" or "/brein/": a link written as `/themas/` names a page of
+    /// this site, so it goes under this path.
+    let basePath: String
 
-    init(urls: [String: String]) {
+    init(urls: [String: String], basePath: String = "/") {
         self.urls = urls
+        self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
     }
 
     /// Resolves `destination` as written in the file at content path `source` ("best-practices/a.md").
@@ -25,9 +29,17 @@ struct LinkResolver: Sendable {
 
     /// `resolve`, with the content path the link names (nil when it is no content link).
     func resolveWithPath(_ destination: String, from source: String) -> (resolution: Resolution, path: String?) {
+        if let url = siteURL(destination) { return (.url(url), nil) }
         guard let (path, fragment) = Self.contentPath(destination, from: source) else { return (.unchanged, nil) }
         guard let url = urls[path] else { return (.broken(target: path), path) }
         return (.url(fragment.map { url + "#" + $0 } ?? url), path)
+    }
+
+    /// A link to a page of this site written from its root (`/themas/`) under a site that lives in a
+    /// sub-path: the URL under that path (`/brein/themas/`). Nil when there is nothing to change.
+    func siteURL(_ destination: String) -> String? {
+        guard basePath != "/", destination.hasPrefix("/"), !destination.hasPrefix("//") else { return nil }
+        return basePath + destination.dropFirst()
     }
 
     /// The content path a relative `.md`/`.yml` link names, and its fragment; nil for other links.

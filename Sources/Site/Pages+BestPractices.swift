@@ -1,5 +1,6 @@
 import ContentModel
 import DataFormats
+import Escaping
 import Foundation
 import Templates
 
@@ -90,6 +91,13 @@ extension PagePlanner {
         }
     }
 
+    /// A web address as a reader reads it: "www.voorbeeld.nl" for "https://www.voorbeeld.nl/".
+    static func websiteLabel(_ address: String) -> String {
+        var label = address.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+        if label.hasSuffix("/") { label.removeLast() }
+        return label
+    }
+
     static func bestPracticeValue(_ index: Int, body: RenderedBody?, _ data: SiteData) -> Value {
         let bp = data.kb.bestPractices[index]
         var assessment: Value = .none
@@ -109,11 +117,7 @@ extension PagePlanner {
             .object([("party", .string(row.party)), ("investment", .string(row.investment.map { DutchFormat.money($0) } ?? "")),
                      ("benefits", .text(row.benefits)), ("note", .text(row.note))])
         })
-        var website: String? = nil
-        if let site = bp.website {
-            website = site.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-            if website?.hasSuffix("/") == true { website?.removeLast() }
-        }
+        let website = bp.website.map(websiteLabel)
         return .object([
             ("title", .string(bp.title)),
             ("slug", .string(bp.slug)),
@@ -127,7 +131,7 @@ extension PagePlanner {
             ("stoppedText", .text(bp.stopped?.dutch)),
             ("category", .text(bp.category)),
             ("targetGroup", .text(bp.targetGroup)),
-            ("website", .text(bp.website)),
+            ("website", .text(data.href(bp.website))),
             ("websiteLabel", .text(website)),
             ("summary", .text(bp.summary)),
             ("lessBest", .bool(bp.lessBest)),
@@ -149,11 +153,11 @@ extension PagePlanner {
         out.append(contentsOf: "{\"themes\":{".utf8)
         for (i, theme) in kb.themes.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            Escaping.appendJSON(theme.slug, to: &out)
+            JSONEscaper.appendQuoted(theme.slug, style: .htmlSafe, to: &out)
             out.append(contentsOf: ":{\"title\":".utf8)
-            Escaping.appendJSON(theme.title, to: &out)
+            JSONEscaper.appendQuoted(theme.title, style: .htmlSafe, to: &out)
             out.append(contentsOf: ",\"url\":".utf8)
-            Escaping.appendJSON(data.url(Routes.theme(theme.slug)), to: &out)
+            JSONEscaper.appendQuoted(data.url(Routes.theme(theme.slug)), style: .htmlSafe, to: &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(contentsOf: "},\"items\":[".utf8)
@@ -170,33 +174,33 @@ extension PagePlanner {
         var out: [UInt8] = []
         out.reserveCapacity(512)
         out.append(contentsOf: "{\"t\":".utf8)
-        Escaping.appendJSON(bp.title, to: &out)
+        JSONEscaper.appendQuoted(bp.title, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"u\":".utf8)
-        Escaping.appendJSON(routes.url(Routes.bestPractice(bp.slug)), to: &out)
+        JSONEscaper.appendQuoted(routes.url(Routes.bestPractice(bp.slug)), style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"d\":".utf8)
-        Escaping.appendJSON(bp.date.dutch, to: &out)
+        JSONEscaper.appendQuoted(bp.date.dutch, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"p\":".utf8)
-        Escaping.appendJSON(bp.places, to: &out)
+        JSONEscaper.appendArray(bp.places, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"st\":".utf8)
-        Escaping.appendJSON(bp.status.rawValue, to: &out)
+        JSONEscaper.appendQuoted(bp.status.rawValue, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"stt\":".utf8)
-        Escaping.appendJSON(SiteData.statusText(bp), to: &out)
+        JSONEscaper.appendQuoted(SiteData.statusText(bp), style: .htmlSafe, to: &out)
         if let summary = bp.summary {
             out.append(contentsOf: ",\"s\":".utf8)
-            Escaping.appendJSON(summary, to: &out)
+            JSONEscaper.appendQuoted(summary, style: .htmlSafe, to: &out)
         }
         out.append(contentsOf: ",\"th\":".utf8)
-        Escaping.appendJSON(bp.themes, to: &out)
+        JSONEscaper.appendArray(bp.themes, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"f\":{\"thema\":".utf8)
-        Escaping.appendJSON(bp.themes, to: &out)
+        JSONEscaper.appendArray(bp.themes, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"categorie\":".utf8)
-        Escaping.appendJSON(bp.category.map { [$0] } ?? [], to: &out)
+        JSONEscaper.appendArray(bp.category.map { [$0] } ?? [], style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"plaats\":".utf8)
-        Escaping.appendJSON(bp.places, to: &out)
+        JSONEscaper.appendArray(bp.places, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"status\":".utf8)
-        Escaping.appendJSON([bp.status.rawValue], to: &out)
+        JSONEscaper.appendArray([bp.status.rawValue], style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"verdienmodel\":".utf8)
-        Escaping.appendJSON(bp.businessModel.map { [$0.rawValue] } ?? [], to: &out)
+        JSONEscaper.appendArray(bp.businessModel.map { [$0.rawValue] } ?? [], style: .htmlSafe, to: &out)
         out.append(contentsOf: "}}".utf8)
         return out
     }

@@ -11,7 +11,7 @@ extension PagePlanner {
             let activities = kb.activities.suffix(4).reversed().map { activityCard($0, data) }
             return [
                 "page": info.value(data),
-                "themes": .list(kb.themes.map { themeCard($0, data) }),
+                "themes": .list(kb.themes(in: data.today.year).map { themeCard($0, data) }),
                 "latestBestPractices": .list(Array(data.cards.prefix(6))),
                 "latestActivities": .list(Array(activities)),
             ]
@@ -26,7 +26,15 @@ extension PagePlanner {
             ("period", .text(theme.period)),
             ("summary", .text(theme.summary)),
             ("bestPracticeCount", .int(data.bestPracticesByTheme[theme.slug]?.count ?? 0)),
+            ("endedText", .text(endedText(theme, data))),
         ])
+    }
+
+    /// "Afgerond in 2022" for a theme that no longer runs, nil while it does.
+    static func endedText(_ theme: Theme, _ data: SiteData) -> String? {
+        if let ended = theme.ended, ended.day0 <= data.today { return "Afgerond op \(ended.dutch)" }
+        if let last = theme.lastYear, last < data.today.year { return "Afgerond in \(last)" }
+        return nil
     }
 
     static func themes(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
@@ -36,7 +44,14 @@ extension PagePlanner {
             PlannedPage(path: Routes.themes, template: "themes.html") {
                 var info = PageInfo(kind: "themes", title: title, path: Routes.themes, section: Routes.themes)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.themes)])
-                return ["page": info.value(data), "themes": .list(kb.themes.map { themeCard($0, data) })]
+                // The themes of this year first; those that ended (or have not started) and have nothing in this
+                // year apart, so the overview shows what runs now without losing the older pages.
+                let current = kb.themes(in: data.today.year)
+                let currentSlugs = Set(current.map(\.slug))
+                return [
+                    "page": info.value(data), "themes": .list(current.map { themeCard($0, data) }),
+                    "otherThemes": .list(kb.themes.filter { !currentSlugs.contains($0.slug) }.map { themeCard($0, data) }),
+                ]
             }
         ]
         let shown = 12
@@ -59,6 +74,7 @@ extension PagePlanner {
                     ("slug", .string(theme.slug)),
                     ("number", .text(theme.number)),
                     ("period", .text(theme.period)),
+                    ("endedText", .text(endedText(theme, data))),
                     ("objective", .text(theme.objective)),
                     ("summary", .text(theme.summary)),
                     ("content", body.map { .safe($0.html) } ?? .none),
@@ -76,7 +92,7 @@ extension PagePlanner {
                     })),
                     ("activities", .list((digest?.activities ?? []).map { activity in
                         .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
-                                 ("date", .string(activity.date.iso)), ("dateText", .string(activity.date.dutch))])
+                                 ("date", .string(activity.date.machineReadable)), ("dateText", .string(activity.date.dutchWithTime))])
                     })),
                 ])
                 return ["page": info.value(data), "theme": value]
@@ -94,8 +110,8 @@ extension PagePlanner {
             ("year", .int(list.year)),
             ("numbering", .string(list.numbering.rawValue)),
             ("entries", .list(list.items.map { item in
-                let link = item.link ?? item.publication.flatMap { slug in
-                    data.kb.publication(slug).map { $0.link ?? data.url(Routes.publication($0.slug)) }
+                let link = data.href(item.link) ?? item.publication.flatMap { slug in
+                    data.kb.publication(slug).map { data.href($0.link) ?? data.url(Routes.publication($0.slug)) }
                 }
                 return .object([
                     ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)), ("link", .text(link)),
@@ -109,8 +125,8 @@ extension PagePlanner {
         .object([
             ("title", .string(activity.title)),
             ("url", .string(data.url(Routes.activity(activity.slug)))),
-            ("date", .string(activity.date.iso)),
-            ("dateText", .string(activity.date.dutch)),
+            ("date", .string(activity.date.machineReadable)),
+            ("dateText", .string(activity.date.dutchWithTime)),
             ("format", .text(activity.format)),
             ("theme", data.themeLinks[activity.theme] ?? .none),
             ("goal", .text(activity.goal)),
@@ -126,7 +142,7 @@ extension PagePlanner {
                 let body = data.bodies.render(page.info)
                 search.add(.init(title: page.title, url: data.url(path), kind: "Pagina", summary: page.summary, meta: [],
                                  text: body?.text ?? ""), order: SearchOrder.page + position)
-                return ["page": info.value(data), "content": .safe(body?.html ?? "")]
+                return ["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)]
             }
         }
     }

@@ -19,7 +19,7 @@ extension PagePlanner {
                     "page": info.value(data),
                     "financeYears": .list(years.reversed().map { f in
                         .object([("year", .int(f.year)), ("url", .string(data.url(Routes.financeYear(f.year)))),
-                                 ("resultText", .string(DutchFormat.money(f.result)))])
+                                 ("resultText", .string(f.notation.money(f.result)))])
                     }),
                 ]
             }
@@ -41,7 +41,7 @@ extension PagePlanner {
 
     /// A table with every total row (and column) recomputed from its parts.
     static func statement(_ table: FinancialTable, slug: String, title: String, rowTotals: [TotalRule],
-                          columnTotals: [TotalRule], emphasised: Set<String>) -> Value {
+                          columnTotals: [TotalRule], emphasised: Set<String>, notation: FinanceNotation) -> Value {
         var values: [String: [Decimal?]] = [:]
         for row in table.rows { values[row.label] = row.values }
         for rule in rowTotals {
@@ -69,7 +69,7 @@ extension PagePlanner {
                 return .object([
                     ("label", .string(row.label)),
                     ("cells", .list(table.columns.indices.map { column in
-                        .string(column < cells.count ? cells[column].map { DutchFormat.money($0) } ?? "" : "")
+                        .string(column < cells.count ? notation.amount(cells[column]) : "")
                     })),
                     ("isTotal", .bool(totals.contains(row.label))),
                 ])
@@ -78,16 +78,17 @@ extension PagePlanner {
     }
 
     static func financeValue(_ year: FinancialYear, _ data: SiteData) -> Value {
+        let notation = year.notation
         let income = year.incomeStatement
         var statements = [
             statement(income.table, slug: "baten-en-lasten", title: "Staat van baten en lasten", rowTotals: income.totals,
-                      columnTotals: [], emphasised: [income.incomeRow, income.expensesRow, income.resultRow])
+                      columnTotals: [], emphasised: [income.incomeRow, income.expensesRow, income.resultRow], notation: notation)
         ]
         var bars: [Value] = []
         if let distribution = year.distribution {
             statements.append(statement(distribution.table, slug: "verdeling-lasten",
                                         title: "Verdeling van de lasten over doelstellingen", rowTotals: distribution.totals,
-                                        columnTotals: distribution.columnTotals, emphasised: []))
+                                        columnTotals: distribution.columnTotals, emphasised: [], notation: notation))
             // Per objective (and beheer en administratie): the total of its column.
             let columns = distribution.objectives + [distribution.management]
             let amounts: [(String, Decimal)] = columns.map { column in
@@ -104,31 +105,43 @@ extension PagePlanner {
                 return (column, sum)
             }
             let largest = amounts.map { double($0.1) }.max() ?? 0
-            let total = amounts.reduce(0.0) { $0 + double($1.1) }
+            let total = amounts.reduce(Decimal(0)) { $0 + $1.1 }
             bars = amounts.map { label, amount in
                 .object([
-                    ("label", .string(label)), ("amountText", .string(DutchFormat.money(amount))),
+                    ("label", .string(label)), ("amountText", .string(notation.money(amount))),
                     ("share", .double(largest > 0 ? max(0, double(amount)) / largest : 0)),
-                    ("shareText", .string(total > 0 ? DutchFormat.share(double(amount) / total) : "")),
+                    ("shareText", .string(total > 0 ? FinanceNotation.share(amount / total) : "")),
                 ])
             }
         }
+        if let a = year.appropriation {
+            statements.append(statement(a.table, slug: "resultaatbestemming", title: "Resultaatbestemming", rowTotals: a.totals,
+                                        columnTotals: [], emphasised: [a.resultRow], notation: notation))
+        }
+        if let b = year.balanceSheet {
+            statements.append(statement(b.table, slug: "balans", title: "Balans", rowTotals: b.totals, columnTotals: [],
+                                        emphasised: [b.assetsRow, b.liabilitiesRow], notation: notation))
+        }
+        if let c = year.cashFlow {
+            statements.append(statement(c.table, slug: "kasstroomoverzicht", title: "Kasstroomoverzicht", rowTotals: c.totals,
+                                        columnTotals: [], emphasised: [c.changeRow], notation: notation))
+        }
         var ratios: [Value] = []
         if let r = data.kb.financialRatios[year.year] {
-            if let share = r.objectivesShareOfIncome {
+            if let share = r.objectivesShareOfIncome, let met = r.meetsObjectivesTarget {
                 ratios.append(.object([
                     ("label", .string("Besteed aan de doelstellingen, als deel van de baten:")),
-                    ("valueText", .string(DutchFormat.share(double(share)))),
-                    ("targetText", .string("minimaal " + DutchFormat.share(double(r.targets.minimumObjectivesShareOfIncome)))),
-                    ("ok", .bool(r.meetsObjectivesTarget ?? false)),
+                    ("valueText", .string(FinanceNotation.share(share))),
+                    ("targetText", .string("minimaal " + FinanceNotation.share(r.targets.minimumObjectivesShareOfIncome))),
+                    ("ok", .bool(met)), ("verdict", .string(FinanceNotation.verdict(met))),
                 ]))
             }
-            if let share = r.managementShareOfExpenses {
+            if let share = r.managementShareOfExpenses, let met = r.meetsManagementTarget {
                 ratios.append(.object([
                     ("label", .string("Beheer en administratie, als deel van de lasten:")),
-                    ("valueText", .string(DutchFormat.share(double(share)))),
-                    ("targetText", .string("maximaal " + DutchFormat.share(double(r.targets.maximumManagementShareOfExpenses)))),
-                    ("ok", .bool(r.meetsManagementTarget ?? false)),
+                    ("valueText", .string(FinanceNotation.share(share))),
+                    ("targetText", .string("maximaal " + FinanceNotation.share(r.targets.maximumManagementShareOfExpenses))),
+                    ("ok", .bool(met)), ("verdict", .string(FinanceNotation.verdict(met))),
                 ]))
             }
         }
@@ -136,7 +149,7 @@ extension PagePlanner {
         if year.illustrative && note == nil { note = "Let op: een deel van deze cijfers is illustratief." }
         return .object([
             ("year", .int(year.year)),
-            ("resultText", .string(DutchFormat.money(year.result))),
+            ("resultText", .string(notation.money(year.result))),
             ("note", .text(note)),
             ("ratios", .list(ratios)),
             ("statements", .list(statements)),

@@ -28,7 +28,7 @@ extension PagePlanner {
                                        order: SearchOrder.insight + position)
                             position += 1
                             let source: Value = insight.source.flatMap { kb.publication($0) }.map { publication in
-                                .link(publication.title, publication.link ?? data.url(Routes.publication(publication.slug)))
+                                .link(publication.title, data.href(publication.link) ?? data.url(Routes.publication(publication.slug)))
                             } ?? .none
                             return .object([
                                 ("slug", .string(insight.slug)), ("title", .string(insight.title)),
@@ -78,8 +78,8 @@ extension PagePlanner {
                 return [
                     "page": info.value(data),
                     "activity": .object([
-                        ("title", .string(activity.title)), ("date", .string(activity.date.iso)),
-                        ("dateText", .string(activity.date.dutch)), ("format", .text(activity.format)),
+                        ("title", .string(activity.title)), ("date", .string(activity.date.machineReadable)),
+                        ("dateText", .string(activity.date.dutchWithTime)), ("format", .text(activity.format)),
                         ("theme", data.themeLinks[activity.theme] ?? .none), ("partners", .texts(activity.partners)),
                         ("goal", .text(activity.goal)), ("outcome", .text(activity.outcome)),
                         ("content", body.map { .safe($0.html) } ?? .none),
@@ -153,7 +153,7 @@ extension PagePlanner {
                 var info = PageInfo(kind: "publications", title: title, path: Routes.publications, section: Routes.publications)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.publications)])
                 for (index, p) in kb.publications.enumerated() {
-                    search.add(.init(title: p.title, url: p.link ?? data.url(Routes.publication(p.slug)), kind: "Publicatie",
+                    search.add(.init(title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)), kind: "Publicatie",
                                      summary: p.summary, meta: p.partners + [p.kind.rawValue], text: p.summary ?? ""),
                                order: SearchOrder.publication + index)
                 }
@@ -161,7 +161,7 @@ extension PagePlanner {
                     "page": info.value(data),
                     "publications": .list(kb.publications.map { p in
                         .object([
-                            ("slug", .string(p.slug)), ("title", .string(p.title)), ("link", .text(p.link)),
+                            ("slug", .string(p.slug)), ("title", .string(p.title)), ("link", .text(data.href(p.link))),
                             ("kind", .string(p.kind.rawValue)), ("date", .string(p.date.iso)), ("dateText", .string(p.date.dutch)),
                             ("partners", .texts(p.partners)),
                         ])
@@ -181,12 +181,15 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.organisation)])
                 let today = data.today
                 let bodies: [Value] = Body.allCases.map { body in
+                    // Who holds a role today (`end` is the last day in office), chair first, then by sort name,
+                    // as the report lists each body.
                     var members: [(person: Person, role: Role)] = []
                     for person in kb.people {
                         for role in person.roles where role.body == body && role.isHeld(at: today) {
                             members.append((person, role))
                         }
                     }
+                    members = members.enumerated().sorted { ($0.element.role.rank, $0.offset) < ($1.element.role.rank, $1.offset) }.map(\.element)
                     return .object([
                         ("slug", .string(body.rawValue)), ("title", .string(body.title)),
                         ("members", .list(members.map { m in

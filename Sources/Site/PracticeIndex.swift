@@ -7,9 +7,12 @@ import ContentModel
 struct PracticeIndex {
     /// Slug → index.
     var position: [String: Int] = [:]
-    /// Tags in alphabetical order, each with its slug and its practices (newest first; a practice that
-    /// names two spellings of a tag is there twice, as it has both).
+    /// Tags in alphabetical order, each with its slug, its spelling and its practices (newest first, each
+    /// once). Spellings that differ only in capitals or diacritics ("Wonen", "wonen", "wönen") share a slug
+    /// and are one tag, shown in the spelling most of its practices use.
     var tags: [(title: String, slug: String, members: [Int])] = []
+    /// Tag slug → the spelling shown.
+    var tagTitles: [String: String] = [:]
     /// Tag title → slug, for every spelling seen.
     var tagSlugs: [String: String] = [:]
     /// Theme slug → its practices (newest first).
@@ -21,16 +24,17 @@ struct PracticeIndex {
 
     init(_ practices: [BestPractice]) {
         position.reserveCapacity(practices.count)
-        var byTag: [String: (title: String, members: [Int])] = [:]
+        var byTag: [String: [Int]] = [:]
         // By index, not `for bp in`: a loop variable would copy every (large) practice.
         for i in practices.indices {
             position[practices[i].slug] = i
             for tag in practices[i].tags {
-                byTag[remember(tag), default: (tag, [])].members.append(i)
+                let slug = remember(tag)
+                if byTag[slug]?.last != i { byTag[slug, default: []].append(i) }
             }
             for theme in practices[i].themes { byTheme[theme, default: []].append(i) }
         }
-        tags = byTag.map { (title: $0.value.title, slug: $0.key, members: $0.value.members) }
+        tags = byTag.map { (title: spelling(of: $0.key, among: $0.value, practices), slug: $0.key, members: $0.value) }
         sortTags()
         numberTags(practices)
         slugHashes = practices.indices.map { practices[$0].slug.hashValue }
@@ -70,17 +74,16 @@ struct PracticeIndex {
             for tag in practices[i].tags { groups[remember(tag), default: []].append(i) }
         }
         byTheme = byTheme.filter { !$0.value.isEmpty }.mapValues { $0.sorted() }
-        // A group's title is the spelling its first practice uses first, as a full build meets it.
         tags = groups.compactMap { slug, members -> (title: String, slug: String, members: [Int])? in
-            guard let first = members.min() else { return nil }
-            let title = practices[first].tags.first { self.slug($0) == slug } ?? slug
-            return (title, slug, members.sorted())
+            guard !members.isEmpty else { return nil }
+            let sorted = Array(Set(members)).sorted()
+            return (spelling(of: slug, among: sorted, practices), slug, sorted)
         }
         sortTags()
         if tags.map(\.slug) == previous.tags.map(\.slug) {
             tagIDs = practices.indices.map { previousPosition[$0] >= 0 ? previous.tagIDs[previousPosition[$0]] : [] }
             let numbers = tagNumbers()
-            for i in newEdited { tagIDs[i] = practices[i].tags.compactMap { numbers[slug($0)] }.sorted() }
+            for i in newEdited { tagIDs[i] = Array(Set(practices[i].tags.compactMap { numbers[slug($0)] })).sorted() }
         } else {
             numberTags(practices)
         }
@@ -102,8 +105,24 @@ struct PracticeIndex {
         tagSlugs[tag] ?? TextSlug.make(tag)
     }
 
+    /// The spelling of a tag that most of its practices use; on a tie, the one met first (newest practice,
+    /// then the order of its tags). The full and the patched index both choose with this.
+    private func spelling(of slug: String, among members: [Int], _ practices: [BestPractice]) -> String {
+        var counts: [String: (count: Int, first: Int)] = [:]
+        var order = 0
+        for i in members {
+            var seen = Set<String>()
+            for tag in practices[i].tags where self.slug(tag) == slug && seen.insert(tag).inserted {
+                counts[tag, default: (0, order)].count += 1
+                order += 1
+            }
+        }
+        return counts.min { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }?.key ?? slug
+    }
+
     private mutating func sortTags() {
         tags.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        tagTitles = Dictionary(tags.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
     }
 
     private func tagNumbers() -> [String: Int] {
@@ -114,6 +133,6 @@ struct PracticeIndex {
 
     private mutating func numberTags(_ practices: [BestPractice]) {
         let numbers = tagNumbers()
-        tagIDs = practices.indices.map { i in practices[i].tags.compactMap { numbers[slug($0)] }.sorted() }
+        tagIDs = practices.indices.map { i in Array(Set(practices[i].tags.compactMap { numbers[slug($0)] })).sorted() }
     }
 }

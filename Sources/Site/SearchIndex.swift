@@ -1,3 +1,5 @@
+import Escaping
+
 /// The prebuilt index behind the search page (`zoeken/index.json`): per page its title, URL, kind and
 /// summary for display, and the stems of its title, metadata and text for matching. The browser only
 /// stems the query; the pages were stemmed here, with the same algorithm.
@@ -35,14 +37,14 @@ struct SearchIndex {
     /// One document as a JSON object (no separators), so callers can build entries in parallel.
     static func append(_ document: Document, to out: inout [UInt8]) {
         out.append(contentsOf: "{\"t\":".utf8)
-        Escaping.appendJSON(document.title, to: &out)
+        JSONEscaper.appendQuoted(document.title, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"u\":".utf8)
-        Escaping.appendJSON(document.url, to: &out)
+        JSONEscaper.appendQuoted(document.url, style: .htmlSafe, to: &out)
         out.append(contentsOf: ",\"k\":".utf8)
-        Escaping.appendJSON(document.kind, to: &out)
+        JSONEscaper.appendQuoted(document.kind, style: .htmlSafe, to: &out)
         if let summary = document.summary, !summary.isEmpty {
             out.append(contentsOf: ",\"s\":".utf8)
-            Escaping.appendJSON(summary, to: &out)
+            JSONEscaper.appendQuoted(summary, style: .htmlSafe, to: &out)
         }
         // Stems are only a-z and 0-9: they go into the JSON strings without escaping.
         out.append(contentsOf: ",\"ts\":\"".utf8)

@@ -61,6 +61,8 @@ public struct SiteBuilder {
     public func build() throws -> BuildSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let root = options.root
+        // First of all, before anything can fail: clear up after builds that were killed.
+        var walkWarnings = StagedOutput.removeLeftovers(beside: options.outputDirectory)
         let (kb, loadDiagnostics) = try ContentLoader.load(
             root: root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
@@ -95,12 +97,15 @@ public struct SiteBuilder {
                 try staged.write(asset.data, to: asset.outputPath)
                 files += 1
             }
-            files += try Self.copyStatic(from: root.appendingPathComponent("static"), to: staged)
+            let statics = try Self.staticFiles(root: root)
+            for file in statics.files { try staged.write(file.data, to: file.path) }
+            files += statics.files.count
+            walkWarnings += assets.warnings + statics.warnings
             let reports = try SiteReports.render(years: reportYears, root: root, day: data.today)
             for file in reports.files { try staged.write(file.data, to: file.path) }
             files += reports.files.count
             reportWarnings = reports.warnings
-            try staged.commit()
+            walkWarnings += staged.warnings + (try staged.commit())
         } catch {
             progress.finish()
             staged.discard()
@@ -109,7 +114,8 @@ public struct SiteBuilder {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return BuildSummary(
             pages: pageCount, files: files, outputPath: options.outputDirectory.path,
-            warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error }, seconds: seconds)
+            warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings + walkWarnings).filter { $0.severity != .error },
+            seconds: seconds)
     }
 
     /// The files beside the pages: search and bank indexes, feed, sitemap, robots.txt. The full and the
@@ -185,41 +191,56 @@ public struct SiteBuilder {
                           entries: newest.map(\.entry), updated: newest.first?.entry.date ?? data.today.iso)
     }
 
-    /// Copies the site's `static/` folder as it is; returns the number of files.
-    static func copyStatic(from folder: URL, to staged: StagedOutput) throws -> Int {
-        let files = try staticFiles(in: folder)
-        for file in files { try staged.write(file.data, to: file.path) }
-        return files.count
+    /// The files of a site's `static/` folder with their bytes, paths relative to it, and the warnings of
+    /// the walk (links out of the site, loops, special files: left out). Unreadable files are errors.
+    static func staticFiles(root: URL) throws -> (files: [(path: String, data: Data)], warnings: [Diagnostic]) {
+        let walk = try FolderWalk(folder: root.appendingPathComponent("static"), shown: "static", bounds: bounds(root: root))
+        let files = try walk.files.map { file -> (path: String, data: Data) in
+            do {
+                return (file.relative, Data(try FileContents.read(file.path)))
+            } catch let error as FileSystemError {
+                throw error.diagnostic("kan static/\(file.relative) niet lezen", file: "static/\(file.relative)")
+            }
+        }
+        return (files, walk.warnings)
     }
 
-    /// The files of a site's `static/` folder with their bytes, paths relative to it.
-    static func staticFiles(in folder: URL) throws -> [(path: String, data: Data)] {
-        try AssetPipeline.files(under: folder).map { file in
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
-                throw Diagnostic(.error, "kan static/\(file) niet lezen", file: "static/\(file)")
-            }
-            return (file, data)
+    /// Where symbolic links in copied folders may point: the site folder, and the theme's folder when the
+    /// theme lies elsewhere (the default theme of the breingen checkout).
+    static func bounds(root: URL, theme: URL? = nil) -> [String] {
+        var bounds = [FolderWalk.realPath(root.path) ?? root.standardizedFileURL.path]
+        if let theme, let real = FolderWalk.realPath(theme.path), !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+            bounds.append(real)
         }
+        return bounds
+    }
+
+    /// How messages name a folder: relative to the site folder when inside it.
+    static func shown(_ folder: URL, root: URL) -> String {
+        let base = root.standardizedFileURL.path, path = folder.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
     /// The shared values of a build from its knowledge base: routes, content links, today's date. Also
     /// returns the body renderer, which collects the problems of the Markdown bodies it renders.
     static func siteData(_ kb: KnowledgeBase, root: URL) -> (SiteData, BodyRenderer) {
         let routes = Routes(baseURL: kb.site.baseURL)
-        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes)), root: root)
+        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes), basePath: routes.basePath), root: root)
         return (SiteData(kb: kb, routes: routes, bodies: bodies, today: today()), bodies)
     }
 
     /// The fingerprinted assets of the theme and the site.
     static func assets(root: URL, theme: URL, routes: Routes) throws -> AssetPipeline {
-        try AssetPipeline(folders: [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")], routes: routes)
+        let folders = [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")]
+        return try AssetPipeline(folders: folders.map { ($0, shown($0, root: root)) },
+                                 bounds: bounds(root: root, theme: theme), routes: routes)
     }
 
     /// The template environment: the site's `templates/` before the theme's, with the shared values.
     static func environment(root: URL, theme: URL, data: SiteData, assets: AssetPipeline, reportYears: [Int]) -> Environment {
         let environment = Environment(
-            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")],
-            baseURL: data.routes.baseURL)
+            searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")])
+        SiteFilters.register(in: environment, baseURL: data.routes.baseURL)
         register(in: environment, data: data, assets: assets, reportYears: reportYears)
         return environment
     }

@@ -1,5 +1,6 @@
 import ContentModel
 import Foundation
+import Parallel
 import Templates
 
 /// Everything the page builders share, computed once per build: the knowledge base, the routes, and
@@ -76,25 +77,13 @@ final class SiteData: @unchecked Sendable {
     /// or taken from an earlier build for the practices with a position there.
     private static func practiceValues(_ practices: [BestPractice], routes: Routes, themeLinks: [String: Value],
                                        reusing: (data: SiteData, positions: [Int])?) -> ([Value], [[UInt8]]) {
-        var cards = [Value](repeating: .none, count: practices.count)
-        var entries = [[UInt8]](repeating: [], count: practices.count)
-        cards.withUnsafeMutableBufferPointer { cardSlots in
-            entries.withUnsafeMutableBufferPointer { entrySlots in
-                let cardBase = cardSlots.baseAddress!, entryBase = entrySlots.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: (practices.count + 63) / 64) { chunk in
-                    for i in (chunk * 64)..<min(practices.count, chunk * 64 + 64) {
-                        if let reusing, reusing.positions[i] >= 0 {
-                            cardBase[i] = reusing.data.cards[reusing.positions[i]]
-                            entryBase[i] = reusing.data.bankEntries[reusing.positions[i]]
-                            continue
-                        }
-                        cardBase[i] = card(practices[i], routes: routes, themeLinks: themeLinks)
-                        entryBase[i] = PagePlanner.bankEntry(practices[i], routes: routes)
-                    }
-                }
+        let values = Parallel.map(practices.count, chunk: 64) { i -> (Value, [UInt8]) in
+            if let reusing, reusing.positions[i] >= 0 {
+                return (reusing.data.cards[reusing.positions[i]], reusing.data.bankEntries[reusing.positions[i]])
             }
+            return (card(practices[i], routes: routes, themeLinks: themeLinks), PagePlanner.bankEntry(practices[i], routes: routes))
         }
-        return (cards, entries)
+        return (values.map(\.0), values.map(\.1))
     }
 
     /// The live preview's body-only edits: the practices keep their fields (so every shared value stays
@@ -139,11 +128,27 @@ final class SiteData: @unchecked Sendable {
         return count
     }
 
+    /// A practice's tags as links, each tag once (two spellings of one tag are one link) in the spelling the
+    /// tag pages show.
     func tagLinks(_ tags: [String]) -> Value {
-        .list(tags.map { tag in .link(tag, routes.url(Routes.tag(index.tagSlugs[tag] ?? TextSlug.make(tag)))) })
+        var seen = Set<String>()
+        return .list(tags.compactMap { tag in
+            let slug = index.tagSlugs[tag] ?? TextSlug.make(tag)
+            guard seen.insert(slug).inserted else { return nil }
+            return .link(index.tagTitles[slug] ?? tag, routes.url(Routes.tag(slug)))
+        })
     }
 
     func url(_ path: String) -> String { routes.url(path) }
+
+    /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
+    /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
+    /// (`https://…`, `mailto:…`) stays as written.
+    func href(_ link: String) -> String {
+        link.hasPrefix("/") && !link.hasPrefix("//") ? routes.url(String(link.dropFirst())) : link
+    }
+
+    func href(_ link: String?) -> String? { link.map(href) }
 
     /// Up to `limit` best practices like the one at `index`: near it in its first theme's list, ranked
     /// by shared tags. Looking only at neighbours keeps this linear on big sites.

@@ -38,8 +38,10 @@ enum SiteReports {
         let creationDate = calendar.date(from: components)
         var files: [(path: String, data: Data)] = []
         var warnings: [Diagnostic] = []
+        // The site's theme gives the reports their typeface.
+        let theme = try? ThemeLocator.locate(root: root)
         for year in years {
-            let rendered = try AnnualReport.render(ReportOptions(root: root, year: year, creationDate: creationDate))
+            let rendered = try AnnualReport.render(ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
             files += rendered.files.map { (path: $0.name, data: $0.data) }
             warnings += rendered.warnings
         }

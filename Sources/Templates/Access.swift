@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 
 /// Attribute and item access: `p.titel`, `p['plaats']`, `xs[0]`, slices.
@@ -130,7 +131,7 @@ enum Methods {
                 return { arguments in
                     guard base.isSafe else { return .string(try StringFormat.format(s, arguments)) }
                     // Markup.format escapes what it inserts.
-                    let escape: (Value) -> Value = { $0.isSafe || $0.isNumber ? $0 : .safe(HTML.escape($0.printed)) }
+                    let escape: (Value) -> Value = { $0.isSafe || $0.isNumber ? $0 : .safe(HTMLEscaper.escape($0.printed)) }
                     let escaped = Arguments(arguments.positional.map(escape), keyword: arguments.keyword.map { ($0.0, escape($0.1)) })
                     return .safe(try StringFormat.format(s, escaped))
                 }

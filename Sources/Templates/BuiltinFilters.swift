@@ -1,13 +1,14 @@
+import Escaping
 import Foundation
 
-/// Registers the Jinja2 built-in filters a theme needs, and ours (see `SiteFilters`).
+/// Registers the Jinja2 built-in filters a theme needs (the site adds its own, see `SiteFilters` in Site).
 enum BuiltinFilters {
-    typealias Body = (Value, BoundArguments, FilterCall) throws -> Value
+    typealias Body = (Value, FilterArguments, FilterCall) throws -> Value
 
     static func register(in environment: Environment) {
         func add(_ name: String, _ parameters: [String], acceptsUndefined: Bool = false, _ body: @escaping Body) {
             environment.setFilter(name, FilterFunction(acceptsUndefined: acceptsUndefined) { value, arguments, call in
-                try body(value, try BoundArguments(arguments, parameters, owner: "filter '\(name)'"), call)
+                try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"), call)
             })
         }
 
@@ -65,10 +66,10 @@ enum BuiltinFilters {
             let keys = dict.pairs.map { Access.sortKey(byValue ? $0.1 : .string($0.0), caseSensitive) }
             return .list(try stableSorted(pairs, keys: keys, reverse: a.bool("reverse", false)))
         }
-        let escapeFilter: Body = { value, _, _ in value.isSafe ? value : .safe(HTML.escape(value.text)) }
+        let escapeFilter: Body = { value, _, _ in value.isSafe ? value : .safe(HTMLEscaper.escape(value.text)) }
         add("escape", [], escapeFilter)
         add("e", [], escapeFilter)
-        add("forceescape", []) { value, _, _ in .safe(HTML.escape(value.text)) }
+        add("forceescape", []) { value, _, _ in .safe(HTMLEscaper.escape(value.text)) }
         add("first", []) { value, _, _ in
             let items = try value.sequence(for: "first")
             return items.first ?? .undefined("de lijst is leeg: geen eerste element")
@@ -136,8 +137,8 @@ enum BuiltinFilters {
             if let attribute = try a.string("attribute", nil) { items = items.map { Access.path($0, attribute) } }
             let separator = a["d"] ?? .string("")
             if call.autoescape && (separator.isSafe || items.contains(where: \.isSafe)) {
-                let escaped = items.map { $0.isSafe ? $0.stringValue! : HTML.escape($0.printed) }
-                let sep = separator.isSafe ? separator.stringValue! : HTML.escape(separator.printed)
+                let escaped = items.map { $0.isSafe ? $0.stringValue! : HTMLEscaper.escape($0.printed) }
+                let sep = separator.isSafe ? separator.stringValue! : HTMLEscaper.escape(separator.printed)
                 return .safe(escaped.joined(separator: sep))
             }
             return .string(items.map(\.printed).joined(separator: separator.printed))
@@ -202,9 +203,9 @@ enum BuiltinFilters {
             }
             let count = try a.int("count", -1)
             if call.autoescape && (value.isSafe || a["new"]!.isSafe || a["old"]!.isSafe) {
-                let source = value.isSafe ? value.stringValue! : HTML.escape(value.text)
-                let o = a["old"]!.isSafe ? old : HTML.escape(old)
-                let n = a["new"]!.isSafe ? new : HTML.escape(new)
+                let source = value.isSafe ? value.stringValue! : HTMLEscaper.escape(value.text)
+                let o = a["old"]!.isSafe ? old : HTMLEscaper.escape(old)
+                let n = a["new"]!.isSafe ? new : HTMLEscaper.escape(new)
                 return .safe(TextFilters.replace(source, o, n, count))
             }
             return .string(TextFilters.replace(value.text, old, new, count))
@@ -285,7 +286,7 @@ enum BuiltinFilters {
         add("truncate", ["length", "killwords", "end", "leeway"]) { value, a, _ in
             // Safe HTML stays safe (only `end` is escaped), as Jinja2's Markup slicing does.
             let end = try a.string("end", "...") ?? "..."
-            let suffix = value.isSafe && a["end"]?.isSafe != true ? HTML.escape(end) : end
+            let suffix = value.isSafe && a["end"]?.isSafe != true ? HTMLEscaper.escape(end) : end
             let text = try TextFilters.truncate(value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
                                                 end: end, suffix: suffix, leeway: try a.int("leeway", 5))
             return value.isSafe ? .safe(text) : .string(text)
@@ -321,7 +322,7 @@ enum BuiltinFilters {
             guard case .dict(let d) = value else { throw TemplateRuntimeError("xmlattr verwacht een woordenboek") }
             let parts = d.pairs.compactMap { key, v -> String? in
                 if v.isNone || v.isUndefined { return nil }
-                return "\(HTML.escape(key))=\"\(HTML.escape(v.text))\""
+                return "\(HTMLEscaper.escape(key))=\"\(HTMLEscaper.escape(v.text))\""
             }
             let text = parts.joined(separator: " ")
             return .safe(a.bool("autospace", true) && !text.isEmpty ? " " + text : text)
@@ -366,7 +367,7 @@ enum BuiltinFilters {
         filterByTest("rejectattr", byAttribute: true, keep: false)
 
         environment.setFilter("groupby", FilterFunction { value, arguments, _ in
-            let a = try BoundArguments(arguments, ["attribute", "default", "case_sensitive"], owner: "filter 'groupby'")
+            let a = try FilterArguments(arguments, ["attribute", "default", "case_sensitive"], owner: "filter 'groupby'")
             guard let attribute = try a.string("attribute", nil) else { throw TemplateRuntimeError("groupby verwacht een attribuut") }
             let caseSensitive = a.bool("case_sensitive", false)
             let items = try value.sequence(for: "groupby")
@@ -401,7 +402,6 @@ enum BuiltinFilters {
             return .list(groups)
         })
 
-        SiteFilters.register(in: environment)
     }
 }
 

@@ -4,9 +4,9 @@ import Foundation
 enum BuiltinTests {
     static func register(in environment: Environment) {
         func add(_ name: String, _ parameters: [String], acceptsUndefined: Bool = false,
-                 _ body: @escaping (Value, BoundArguments) throws -> Bool) {
+                 _ body: @escaping (Value, FilterArguments) throws -> Bool) {
             environment.setTest(name, TestFunction(acceptsUndefined: acceptsUndefined) { value, arguments in
-                try body(value, try BoundArguments(arguments, parameters, owner: "test '\(name)'"))
+                try body(value, try FilterArguments(arguments, parameters, owner: "test '\(name)'"))
             })
         }
         add("defined", [], acceptsUndefined: true) { value, _ in !value.isUndefined }
@@ -65,7 +65,7 @@ enum BuiltinTests {
             }
         }
         add("in", ["seq"]) { value, a in try Operators.contains(try a.require("seq"), value) }
-        let eq: (Value, BoundArguments) throws -> Bool = { value, a in Operators.equal(value, try a.require("other")) }
+        let eq: (Value, FilterArguments) throws -> Bool = { value, a in Operators.equal(value, try a.require("other")) }
         add("eq", ["other"], eq)
         add("equalto", ["other"], eq)
         add("==", ["other"], eq)

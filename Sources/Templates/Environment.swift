@@ -40,20 +40,19 @@ public final class Environment: @unchecked Sendable {
     /// Lenient mode prints undefined values as nothing, as Jinja2's default does. Strict (false) is the
     /// default: an undefined value in output, a loop, arithmetic or attribute access is an error.
     public var lenient: Bool
-    /// The site's base URL (`https://example.org/brein/`) for the `absurl` and `relurl` filters.
-    public var baseURL: String
 
     let symbols = SymbolTable()
     private let lock = NSLock()
     private var filters: [String: FilterFunction] = [:]
     private var tests: [String: TestFunction] = [:]
     private var globals: [String: Value] = [:]
-    private var cache: [String: Template] = [:]
+    /// Compiled templates by name. They do not refer back to the environment (a `Template` handed out
+    /// does), so an environment that is dropped is freed with its cache.
+    private var cache: [String: CompiledTemplate] = [:]
 
-    public init(loader: TemplateLoader, lenient: Bool = false, baseURL: String = "/") {
+    public init(loader: TemplateLoader, lenient: Bool = false) {
         self.loader = loader
         self.lenient = lenient
-        self.baseURL = baseURL
         BuiltinFilters.register(in: self)
         BuiltinTests.register(in: self)
         globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
@@ -62,8 +61,8 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Templates from folders, searched in order (the site's `templates/`, then the theme's).
-    public convenience init(searchPaths: [URL], lenient: Bool = false, baseURL: String = "/") {
-        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient, baseURL: baseURL)
+    public convenience init(searchPaths: [URL], lenient: Bool = false) {
+        self.init(loader: FileSystemLoader(searchPaths: searchPaths), lenient: lenient)
     }
 
     // MARK: Registration
@@ -73,11 +72,13 @@ public final class Environment: @unchecked Sendable {
         setFilter(name, FilterFunction { value, arguments, _ in try body(value, arguments) })
     }
 
-    /// Adds (or replaces) a test usable as `x is name`.
-    public func registerTest(_ name: String, _ body: @escaping @Sendable (Value, Arguments) throws -> Bool) {
-        lock.lock()
-        tests[name] = TestFunction(body)
-        lock.unlock()
+    /// Adds (or replaces) a filter with named parameters: `{{ x | name(a, b=1) }}` binds positional and
+    /// keyword arguments to `parameters`, and too many or unknown ones are errors at the call.
+    public func registerFilter(_ name: String, parameters: [String],
+                               _ body: @escaping @Sendable (Value, FilterArguments) throws -> Value) {
+        setFilter(name, FilterFunction { value, arguments, _ in
+            try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"))
+        })
     }
 
     /// Adds a global variable visible in every template, below the render context.
@@ -140,7 +141,7 @@ public final class Environment: @unchecked Sendable {
     /// Throws a `Diagnostic` when it cannot be found or has a syntax error.
     public func template(named name: String) throws -> Template {
         do {
-            return try loadTemplate(name)
+            return Template(try loadTemplate(name), environment: self)
         } catch let error as TemplateLoadError {
             throw Diagnostic(.error, error.message, file: name)
         }
@@ -148,7 +149,7 @@ public final class Environment: @unchecked Sendable {
 
     /// Compiles a template from text (not cached). `name` decides autoescaping and appears in diagnostics.
     public func template(source: String, name: String) throws -> Template {
-        try compile(LoadedTemplate(displayName: name, bytes: Array(source.utf8)), name: name)
+        Template(try compile(LoadedTemplate(displayName: name, bytes: Array(source.utf8)), name: name), environment: self)
     }
 
     /// Renders the template called `name` with a context.
@@ -157,7 +158,7 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Throws `TemplateLoadError` or a `Diagnostic`.
-    func loadTemplate(_ name: String) throws -> Template {
+    func loadTemplate(_ name: String) throws -> CompiledTemplate {
         lock.lock()
         if let cached = cache[name] {
             lock.unlock()
@@ -173,14 +174,14 @@ public final class Environment: @unchecked Sendable {
         return template
     }
 
-    private func compile(_ loaded: LoadedTemplate, name: String) throws -> Template {
+    private func compile(_ loaded: LoadedTemplate, name: String) throws -> CompiledTemplate {
         let file = SourceFile(name: loaded.displayName, bytes: loaded.bytes)
         let source = TemplateSource(file: file, autoescape: Environment.autoescapes(name))
         var lexer = Lexer(source: file)
         let tokens = try lexer.tokenize()
         var parser = Parser(tokens: tokens, source: source, environment: self)
         let (body, blocks) = try parser.parseTemplate()
-        return Template(name: name, source: source, body: body, blocks: blocks, environment: self)
+        return CompiledTemplate(name: name, source: source, body: body, blocks: blocks)
     }
 
     /// HTML, XML and SVG templates escape their output.
@@ -190,35 +191,46 @@ public final class Environment: @unchecked Sendable {
     }
 }
 
-/// A compiled template: parse once, render many times, from any thread.
+/// A template of an environment, ready to render: parse once, render many times, from any thread.
+/// It keeps its environment alive (filters, globals, the templates it extends or includes).
 public final class Template: @unchecked Sendable {
-    public let name: String
-    let source: TemplateSource
-    let body: [Node]
-    let blocks: [String: BlockNode]
+    public var name: String { compiled.name }
+    let compiled: CompiledTemplate
     let environment: Environment
 
-    init(name: String, source: TemplateSource, body: [Node], blocks: [String: BlockNode], environment: Environment) {
-        self.name = name
-        self.source = source
-        self.body = body
-        self.blocks = blocks
+    init(_ compiled: CompiledTemplate, environment: Environment) {
+        self.compiled = compiled
         self.environment = environment
     }
 
     /// Renders with `context` as the template's variables. Throws a `Diagnostic` pointing at the
     /// template line, with the chain of includes, extends and macro calls as notes.
     public func render(_ context: [String: Value] = [:]) throws -> String {
-        let renderer = Renderer(environment: environment, context: context)
-        try renderer.run(self)
-        return String(decoding: renderer.output, as: UTF8.self)
+        String(decoding: try renderBytes(context), as: UTF8.self)
     }
 
     /// Renders into UTF-8 bytes (no String conversion), for writing files directly.
     public func renderBytes(_ context: [String: Value] = [:]) throws -> [UInt8] {
         let renderer = Renderer(environment: environment, context: context)
-        try renderer.run(self)
+        try renderer.run(compiled)
         return renderer.output
+    }
+}
+
+/// The compiled tree of one template, as the environment caches it. It holds no reference to the
+/// environment: the cache holds these, and a reference back would keep both alive for ever (every
+/// rebuild of `breingen serve` makes a new environment).
+final class CompiledTemplate: @unchecked Sendable {
+    let name: String
+    let source: TemplateSource
+    let body: [Node]
+    let blocks: [String: BlockNode]
+
+    init(name: String, source: TemplateSource, body: [Node], blocks: [String: BlockNode]) {
+        self.name = name
+        self.source = source
+        self.body = body
+        self.blocks = blocks
     }
 }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 
 /// A compiled expression. Subclasses evaluate themselves; errors carry the expression's location.
@@ -250,7 +251,7 @@ final class ConcatExpression: Expression {
             return v
         }
         if autoescape && values.contains(where: \.isSafe) {
-            return .safe(values.map { $0.isSafe ? $0.stringValue! : HTML.escape($0.printed) }.joined())
+            return .safe(values.map { $0.isSafe ? $0.stringValue! : HTMLEscaper.escape($0.printed) }.joined())
         }
         return .string(values.map(\.printed).joined())
     }

@@ -1,8 +1,8 @@
 import Diagnostics
 import Foundation
 
-/// Binds a filter's arguments to its parameter names and checks their number, names and types.
-struct BoundArguments {
+/// A filter's arguments bound to its parameter names, with their number, names and types checked.
+public struct FilterArguments {
     private var values: [Value?]
     let names: [String]
     let owner: String
@@ -27,12 +27,14 @@ struct BoundArguments {
         self.values = values
     }
 
-    subscript(_ name: String) -> Value? {
+    /// The argument called `name`, if given.
+    public subscript(_ name: String) -> Value? {
         guard let index = names.firstIndex(of: name) else { return nil }
         return values[index]
     }
 
-    func int(_ name: String, _ defaultValue: Int) throws -> Int {
+    /// The argument as a whole number; `defaultValue` when not given.
+    public func int(_ name: String, _ defaultValue: Int) throws -> Int {
         guard let value = self[name] else { return defaultValue }
         switch value {
         case .int(let i): return i
@@ -42,11 +44,13 @@ struct BoundArguments {
         }
     }
 
-    func bool(_ name: String, _ defaultValue: Bool) -> Bool {
+    /// The argument's truth; `defaultValue` when not given.
+    public func bool(_ name: String, _ defaultValue: Bool) -> Bool {
         self[name]?.truthy ?? defaultValue
     }
 
-    func string(_ name: String, _ defaultValue: String?) throws -> String? {
+    /// The argument as text; `defaultValue` when not given or none.
+    public func string(_ name: String, _ defaultValue: String?) throws -> String? {
         guard let value = self[name] else { return defaultValue }
         if case .none = value { return defaultValue }
         guard let s = value.stringValue else {

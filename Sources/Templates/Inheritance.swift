@@ -3,7 +3,7 @@ import Diagnostics
 extension Renderer {
     /// Renders a template at the current scope, following its `extends` chain: the child's blocks
     /// override the parent's, text outside blocks after `extends` is dropped, as in Jinja2.
-    func run(_ template: Template) throws {
+    func run(_ template: CompiledTemplate) throws {
         let savedBlocks = blocks, savedParent = parentTemplate, savedParentLocation = parentLocation
         let savedTemplateScope = templateScope
         blocks = [:]
@@ -37,7 +37,7 @@ extension Renderer {
     }
 
     /// Loads a template named by a value (a name, or an already loaded template).
-    func loadTemplate(_ name: Value, at location: Location, missingIsNil: Bool = false) throws -> Template? {
+    func loadTemplate(_ name: Value, at location: Location, missingIsNil: Bool = false) throws -> CompiledTemplate? {
         guard let text = name.stringValue else {
             if case .undefined(let reason) = name { throw error(reason.description, at: location) }
             throw error("een templatenaam moet tekst zijn, niet \(name.typeName)", at: location)

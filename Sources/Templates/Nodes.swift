@@ -327,7 +327,7 @@ final class IncludeNode: Node {
         let name = try template.evaluate(r)
         let names: [Value]
         names = name.items ?? [name]
-        var found: Template?
+        var found: CompiledTemplate?
         for candidate in names {
             if let template = try r.loadTemplate(candidate, at: template.location, missingIsNil: ignoreMissing || names.count > 1) {
                 found = template
@@ -426,12 +426,17 @@ final class MacroNode: Node {
     }
 
     override func render(_ r: Renderer) throws {
-        r.scope.set(symbol, .callable(makeCallable(definedIn: r.scope)))
+        r.scope.set(symbol, .callable(makeCallable(definedIn: r.scope, r)))
     }
 
-    func makeCallable(definedIn scope: Scope) -> Callable {
-        Callable(name: "macro '\(name)'", internal: { [self] arguments, r in
-            try self.call(arguments, r, definedIn: scope)
+    /// The macro as a value. It sees the scope it was defined in, but holds it weakly: that scope holds
+    /// the macro, and a strong reference both ways would keep every render's scopes alive for ever. The
+    /// renderer keeps the scope alive instead, for as long as the render runs.
+    func makeCallable(definedIn scope: Scope, _ r: Renderer) -> Callable {
+        r.retain(scope)
+        return Callable(name: "macro '\(name)'", internal: { [self, weak scope] arguments, r in
+            guard let scope else { throw TemplateRuntimeError("macro '\(self.name)' is buiten zijn render aangeroepen") }
+            return try self.call(arguments, r, definedIn: scope)
         })
     }
 
@@ -496,7 +501,10 @@ final class CallBlockNode: Node {
     }
     override func render(_ r: Renderer) throws {
         let definingScope = r.scope
-        let caller = Callable(name: "caller", internal: { [self] arguments, r in
+        // Weakly, as for macros: the caller may be stored back into the scope it sees (`set ns.f = caller`).
+        r.retain(definingScope)
+        let caller = Callable(name: "caller", internal: { [self, weak definingScope] arguments, r in
+            guard let definingScope else { throw TemplateRuntimeError("caller() is buiten zijn render aangeroepen") }
             let outer = r.scope
             let scope = Scope(parent: definingScope)
             r.scope = scope

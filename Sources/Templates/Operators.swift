@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// Python semantics for the operators templates use: arithmetic, comparison, equality, membership.
@@ -24,9 +25,9 @@ enum Operators {
         }
         switch (op, a, b) {
         case (.add, .safe(let x), _) where b.stringValue != nil:
-            return .safe(x + (b.isSafe ? b.stringValue! : HTML.escape(b.stringValue!)))
+            return .safe(x + (b.isSafe ? b.stringValue! : HTMLEscaper.escape(b.stringValue!)))
         case (.add, .string(let x), .safe(let y)):
-            return .safe(HTML.escape(x) + y)
+            return .safe(HTMLEscaper.escape(x) + y)
         case (.add, .string(let x), .string(let y)):
             return .string(x + y)
         case (.add, .list(let x), .list(let y)):
@@ -263,7 +264,7 @@ enum PercentFormat {
     /// `format % values`; a safe format string escapes the values and stays safe (Markup's `%`).
     static func apply(_ format: Value, _ values: [Value]) throws -> Value {
         guard format.isSafe else { return .string(try self.format(format.text, values)) }
-        let escaped = values.map { $0.isSafe || $0.isNumber ? $0 : Value.safe(HTML.escape($0.printed)) }
+        let escaped = values.map { $0.isSafe || $0.isNumber ? $0 : Value.safe(HTMLEscaper.escape($0.printed)) }
         return .safe(try self.format(format.text, escaped))
     }
 

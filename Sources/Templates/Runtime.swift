@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 
 /// Where a node came from: its template and byte offset, for diagnostics.
@@ -109,12 +110,15 @@ public final class Renderer {
     /// For each block name, the implementations from the most derived template to the base.
     var blocks: [String: [BlockNode]] = [:]
     /// The parent template set by `extends` while rendering a child, and where that `extends` stood.
-    var parentTemplate: Template?
+    var parentTemplate: CompiledTemplate?
     var parentLocation: Location?
     /// The scope of the template being rendered (its context and top-level `set`s); blocks start here.
     var templateScope: Scope?
     /// The blocks being rendered, innermost last, with their inheritance chain, for `super()`.
     var blockStack: [(chain: [BlockNode], level: Int)] = []
+    /// Scopes that macros and `caller` blocks were defined in: they refer to them weakly (the scope holds
+    /// the macro), so the render keeps them alive until it ends.
+    private var retainedScopes: [Scope] = []
 
     static let maximumDepth = 100
 
@@ -125,6 +129,11 @@ public final class Renderer {
     }
 
     var lenient: Bool { environment.lenient }
+
+    /// Keeps `scope` alive until the render ends (see `retainedScopes`).
+    func retain(_ scope: Scope) {
+        if retainedScopes.last !== scope { retainedScopes.append(scope) }
+    }
 
     func error(_ message: String, at location: Location) -> Diagnostic {
         var notes: [String] = []
@@ -160,7 +169,7 @@ public final class Renderer {
     func write(_ value: Value, escape: Bool, at location: Location) throws {
         switch value {
         case .string(let s):
-            if escape { HTML.appendEscaped(s, to: &output) } else { output.append(contentsOf: s.utf8) }
+            if escape { HTMLEscaper.append(s, to: &output) } else { output.append(contentsOf: s.utf8) }
         case .safe(let s):
             output.append(contentsOf: s.utf8)
         case .int(let i):
@@ -169,7 +178,7 @@ public final class Renderer {
             if !lenient { throw error(message.description, at: location) }
         default:
             let text = value.printed
-            if escape { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escape { HTMLEscaper.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         }
     }
 

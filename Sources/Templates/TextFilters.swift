@@ -1,7 +1,8 @@
+import Escaping
 import Foundation
 
 /// The string filters, with Python's exact behaviour where Jinja2 relies on it.
-enum TextFilters {
+public enum TextFilters {
     static func capitalize(_ s: String) -> String {
         guard let first = s.unicodeScalars.first else { return s }
         return String(first).uppercased() + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())).lowercased()
@@ -92,7 +93,7 @@ enum TextFilters {
     }
 
     /// Removes tags and comments, collapses whitespace and decodes entities (Markup.striptags).
-    static func striptags(_ s: String) -> String {
+    public static func striptags(_ s: String) -> String {
         var out = ""
         var scalars = s.unicodeScalars[...]
         while let c = scalars.first {
@@ -160,7 +161,7 @@ enum TextFilters {
     }
 
     /// Counts runs of word characters (letters, digits, underscore), as `re.findall(r"\w+")`.
-    static func wordcount(_ s: String) -> Int {
+    public static func wordcount(_ s: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in s.unicodeScalars {
@@ -332,39 +333,12 @@ enum JSONOutput {
         }
     }
 
+    private static func quote(_ s: String) -> String { JSONEscaper.quoted(s, style: .htmlSafeASCII) }
+
     private static func newline(_ out: inout String, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out += "\n" + String(repeating: " ", count: indent * level)
     }
 
-    private static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "'": out += "\\u0027"
-            default:
-                if scalar.value < 0x20 || scalar.value > 0x7E {
-                    if scalar.value > 0xFFFF {
-                        let v = scalar.value - 0x10000
-                        out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
-                    } else {
-                        out += String(format: "\\u%04x", scalar.value)
-                    }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+
 }

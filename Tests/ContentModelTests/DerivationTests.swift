@@ -33,6 +33,69 @@ final class DerivationTests: XCTestCase {
         XCTAssertEqual(kb.years, [2018, 2019, 2020])
     }
 
+    /// `end` is the last day in office: someone whose last day is 31 December sits on the body at year end
+    /// and is among those who left that year; the successor who starts on 1 January joins the next year.
+    func testEndIsTheLastDayInOffice() {
+        let leaving = person("a", "Anna Smit", [Role(body: .programmabureau, role: "projectmanager", start: date(2020, 3, 1),
+                                                     end: date(2020, 12, 31), fte: Decimal(string: "0.6"))])
+        let successor = person("b", "Bea Kok", [Role(body: .programmabureau, role: "projectmanager", start: date(2021, 1, 1),
+                                                     fte: Decimal(string: "0.6"))])
+        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), people: [leaving, successor])
+        let y2020 = kb.byYear[2020]!.body(.programmabureau)!
+        XCTAssertEqual(y2020.atYearEnd.map(\.person.slug), ["a"])
+        XCTAssertEqual(y2020.left.map(\.person.slug), ["a"])
+        XCTAssertEqual(y2020.fteAtYearEnd, Decimal(string: "0.6"))
+        let y2021 = kb.byYear[2021]!.body(.programmabureau)!
+        XCTAssertEqual(y2021.atYearEnd.map(\.person.slug), ["b"])
+        XCTAssertEqual(y2021.joined.map(\.person.slug), ["b"])
+        XCTAssertTrue(y2021.left.isEmpty)
+        XCTAssertTrue(leaving.roles[0].isHeld(at: date(2020, 12, 31)))
+        XCTAssertFalse(leaving.roles[0].isHeld(at: date(2021, 1, 1)))
+    }
+
+    /// A member who becomes chair, and a staff member whose fte changes, have changed role: they neither
+    /// left nor joined.
+    func testRoleChangesAreChangesNotDeparturesAndArrivals() {
+        let chair = person("a", "Anna Smit", [
+            Role(body: .bestuur, role: "lid", start: date(2019, 1, 1), end: date(2023, 2, 28)),
+            Role(body: .bestuur, role: "voorzitter", start: date(2023, 3, 1)),
+        ])
+        let staff = person("b", "Bea Kok", [
+            Role(body: .programmabureau, role: "projectleider", start: date(2022, 1, 1), end: date(2023, 6, 30), fte: Decimal(string: "0.6")),
+            Role(body: .programmabureau, role: "projectleider", start: date(2023, 7, 1), fte: Decimal(string: "0.8")),
+        ])
+        // Leaves the board in 2023 and comes back in 2024 after a gap: a departure and an arrival.
+        let returning = person("c", "Cas de Boer", [
+            Role(body: .bestuur, role: "penningmeester", start: date(2020, 1, 1), end: date(2023, 5, 31)),
+            Role(body: .bestuur, role: "lid", start: date(2024, 1, 1)),
+        ])
+        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"),
+                               people: [chair, staff, returning])
+        let board = kb.byYear[2023]!.body(.bestuur)!
+        XCTAssertEqual(board.changes.map { "\($0.person.slug): \($0.from.role) → \($0.to.role) per \($0.date)" },
+                       ["a: lid → voorzitter per 2023-03-01"])
+        XCTAssertTrue(board.joined.isEmpty)
+        XCTAssertEqual(board.left.map(\.person.slug), ["c"])
+        let office = kb.byYear[2023]!.body(.programmabureau)!
+        XCTAssertEqual(office.changes.map { "\($0.person.slug): \($0.from.fte!) → \($0.to.fte!)" }, ["b: 0.6 → 0.8"])
+        XCTAssertTrue(office.joined.isEmpty && office.left.isEmpty)
+        XCTAssertEqual(office.fteAtYearEnd, Decimal(string: "0.8"))
+        XCTAssertEqual(kb.byYear[2024]!.body(.bestuur)!.joined.map(\.person.slug), ["c"])
+    }
+
+    /// Each body by role, chair first, then by sort name.
+    func testMembersAreOrderedByRoleThenSortName() {
+        let people = [
+            person("lid-a", "Anna van Aalst", [Role(body: .bestuur, role: "lid", start: date(2020, 1, 1))]),
+            person("penning", "Piet Zandstra", [Role(body: .bestuur, role: "penningmeester/secretaris", start: date(2020, 1, 1))]),
+            person("vice", "Vera Wit", [Role(body: .bestuur, role: "vice-voorzitter", start: date(2020, 1, 1))]),
+            person("chair", "Zeger Zwart", [Role(body: .bestuur, role: "voorzitter", start: date(2020, 1, 1))]),
+            person("lid-b", "Bert de Bruin", [Role(body: .bestuur, role: "bestuurslid", start: date(2020, 1, 1))]),
+        ]
+        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), people: people)
+        XCTAssertEqual(kb.byYear[2020]!.body(.bestuur)!.atYearEnd.map(\.person.slug), ["chair", "vice", "penning", "lid-a", "lid-b"])
+    }
+
     func testThemeDigestAndOrdering() {
         let themes = [
             Theme(info: info("b"), title: "B", number: "2.10"),

@@ -22,7 +22,7 @@ final class DutchFormatTests: XCTestCase {
 
     func testShareAndIntegers() {
         XCTAssertEqual(DutchFormat.share(0.062), "6,2%")
-        XCTAssertEqual(DutchFormat.share(0.8), "80%")
+        XCTAssertEqual(DutchFormat.share(0.8), "80,0%")
         XCTAssertEqual(DutchFormat.share(0.8414), "84,1%")
         XCTAssertEqual(DutchFormat.share(-0.004), "-0,4%")
         XCTAssertEqual(DutchFormat.number(Decimal(10000)), "10.000")

@@ -49,7 +49,7 @@ final class SiteBuildTests: XCTestCase {
 
     func testInternalLinksResolve() throws {
         let output = try publicBuild()
-        XCTAssertEqual(SiteOutputChecks.brokenInternalLinks(in: output, basePath: "/brein/"), [])
+        XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://proef.example.org/brein/"), [])
     }
 
     func testFeedAndSitemapParse() throws {
@@ -86,7 +86,7 @@ final class SiteBuildTests: XCTestCase {
         let output = try publicBuild()
         let finance = SiteOutputChecks.read(output, "financien/2020/index.html")
         XCTAssertTrue(finance.contains("€\u{00A0}95.677"), "resultaat in Nederlandse notatie")
-        XCTAssertTrue(finance.contains("€\u{00A0}369.323"))
+        XCTAssertTrue(finance.contains("<td class=\"num\">369.323</td>"), "bedragen in de tabel zonder €, het bijschrift zegt: bedragen in euro")
         XCTAssertTrue(finance.contains("75,1%"))
         XCTAssertTrue(finance.contains("<svg"), "staafdiagram")
         let practice = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
@@ -192,8 +192,38 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(files.contains("jaarverslag-2020.pdf"))
         XCTAssertTrue(SiteOutputChecks.read(output, "index.html").contains("href=\"/jaarverslag-2020.pdf\""))
         XCTAssertTrue(SiteOutputChecks.read(output, "financien/index.html").contains("Jaarverslag 2020"))
-        XCTAssertEqual(SiteOutputChecks.brokenInternalLinks(in: output, basePath: "/"), [])
+        XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://www.maatschappelijkealliantie.nl/"), [])
         XCTAssertTrue(SiteOutputChecks.parsesAsXML(SiteOutputChecks.read(output, "feed.xml")))
         XCTAssertTrue(SiteOutputChecks.parsesAsXML(SiteOutputChecks.read(output, "sitemap.xml")))
+    }
+
+    /// The example site published under a sub-path: every internal URL of every output (pages, links that
+    /// editors wrote as `/…` in bodies and `link:` fields, search and bank indexes, feed, sitemap,
+    /// robots.txt) stays under /brein/ and names a file of the output.
+    func testExampleSiteUnderASubPathKeepsEveryLinkUnderIt() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-subpath-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
+        let siteFile = site.appendingPathComponent("content/site.yml")
+        let settings = try String(contentsOf: siteFile, encoding: .utf8)
+        XCTAssertTrue(settings.contains("baseURL: https://www.maatschappelijkealliantie.nl/"))
+        try settings.replacingOccurrences(of: "baseURL: https://www.maatschappelijkealliantie.nl/", with: "baseURL: https://example.org/brein/")
+            .write(to: siteFile, atomically: true, encoding: .utf8)
+        // A body link and a link field written from the site's root, as docs/content.md allows.
+        let page = site.appendingPathComponent("content/pages/contact.md")
+        try (try String(contentsOf: page, encoding: .utf8) + "\nZie ook [de thema's](/themas/) en [de bank](/best-practices/).\n")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let result = try BreingenProcess.run(["build", "-q"], in: site)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let output = site.appendingPathComponent("output")
+        XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://example.org/brein/"), [])
+        let contact = SiteOutputChecks.read(output, "contact/index.html")
+        XCTAssertTrue(contact.contains("href=\"/brein/themas/\""), contact)
+        XCTAssertEqual(SiteOutputChecks.read(output, "robots.txt"), "User-agent: *\nAllow: /brein/\n\nSitemap: https://example.org/brein/sitemap.xml\n")
+        // The checker itself finds a link that leaves the sub-path.
+        try Data("<a href=\"/themas/\">x</a>".utf8).write(to: output.appendingPathComponent("proef.html"))
+        XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://example.org/brein/"), ["proef.html: /themas/ (buiten /brein/)"])
     }
 }

@@ -2,7 +2,7 @@ import ContentModel
 import DataFormats
 import Foundation
 import PDF
-import Templates
+import Escaping
 import XCTest
 @testable import Report
 
@@ -86,7 +86,7 @@ final class ReportFiguresTests: XCTestCase {
         let html = try outputs().html
         for section in report.allSections {
             let number = section.number.map { "<span class=\"num\">\($0)</span> " } ?? ""
-            let title = HTMLReportRenderer.escape(section.title)
+            let title = HTMLEscaper.escape(section.title)
             XCTAssertTrue(html.contains("id=\"\(section.anchor)\">\(number)\(title)</h"), "kop \(section.title) ontbreekt")
         }
         for chapter in [report.foreword].compactMap({ $0 }) + report.chapters {
@@ -97,9 +97,12 @@ final class ReportFiguresTests: XCTestCase {
 
     func testHTMLIsSelfContained() throws {
         let html = try outputs().html
-        for forbidden in ["<script", "<link", "<img", " src=", "@import", "url(", "<iframe"] {
+        for forbidden in ["<script", "<link", "<img", " src=", "@import", "<iframe"] {
             XCTAssertFalse(html.contains(forbidden), "de HTML verwijst naar iets buiten het bestand: \(forbidden)")
         }
+        // The fonts are in the file itself: every url( is a data: URL.
+        XCTAssertEqual(html.components(separatedBy: "url(").count - 1, html.components(separatedBy: "url(data:font/woff;base64,").count - 1)
+        XCTAssertEqual(html.components(separatedBy: "@font-face").count - 1, 4, "regular, italic, bold and bold italic")
         XCTAssertTrue(html.contains("<svg"), "de grafieken horen inline SVG te zijn")
         XCTAssertTrue(html.contains("@page"), "printregels voor A4 ontbreken")
         XCTAssertTrue(html.contains("size: A4"))
@@ -117,8 +120,11 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertEqual(pdf.info["Title"], "Jaarverslag 2020")
         XCTAssertEqual(pdf.info["Author"], "Stichting de Maatschappelijke Alliantie")
         XCTAssertTrue(pdf.info["Subject"]?.contains("Jaarverslag 2020") == true)
-        XCTAssertTrue(pdf.fonts.contains("Helvetica-Bold"))
-        XCTAssertTrue(pdf.fonts.contains("Times-Roman"))
+        // The theme's Noto Sans, embedded as subsets with Unicode maps; tagged for PDF/UA-1 and PDF/A-2a.
+        XCTAssertTrue(pdf.fonts.contains { $0.hasSuffix("+NotoSans-Regular") }, "\(pdf.fonts)")
+        XCTAssertTrue(pdf.fonts.contains { $0.hasSuffix("+NotoSans-Bold") }, "\(pdf.fonts)")
+        XCTAssertEqual(pdf.taggingProblems(), [])
+        XCTAssertLessThan(result.bytes.count, 400_000, "the 2020 report stays under 400 KB")
         // The contents link to every chapter and section; results and sources link out.
         XCTAssertGreaterThanOrEqual(pdf.internalLinkCount, report.chapters.count + report.chapters.map(\.subsections.count).reduce(0, +))
         XCTAssertFalse(pdf.uriLinks.isEmpty)
@@ -129,7 +135,7 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertEqual(sections.map(\.1), numbered.map(\.1))
         for item in pdf.outline { XCTAssertTrue((2...pdf.pageCount).contains(item.page), "\(item.title) wijst naar pagina \(item.page)") }
         // Chapters start on a new page, in order.
-        let chapterPages = report.chapters.compactMap { c in result.headings.first { $0.title == "\(c.number!) \(c.title)" }?.page }
+        let chapterPages = report.chapters.compactMap { c in result.headings.first { $0.title == (c.number.map { "\($0) \(c.title)" } ?? c.title) }?.page }
         XCTAssertEqual(chapterPages.count, report.chapters.count)
         XCTAssertEqual(chapterPages, chapterPages.sorted())
         XCTAssertEqual(Set(chapterPages).count, chapterPages.count)

@@ -22,16 +22,11 @@ final class FormattingTests: XCTestCase {
 
     func testPercentagesAndIntegers() {
         XCTAssertEqual(DutchFormat.share(0.062), "6,2%")
-        XCTAssertEqual(DutchFormat.share(0.8), "80%")
+        XCTAssertEqual(DutchFormat.share(0.8), "80,0%")
+        XCTAssertEqual(DutchFormat.share(Decimal(string: "0.19")!), "19,0%")
+        XCTAssertEqual(DutchFormat.share(Decimal(string: "0.80755")!), "80,8%")
         XCTAssertEqual(DutchFormat.share(0.8414), "84,1%")
         XCTAssertEqual(DutchFormat.number(Decimal(10000)), "10.000")
         XCTAssertEqual(DutchFormat.number(Decimal(999)), "999")
-    }
-
-    func testXMLAndJSONEscaping() {
-        XCTAssertEqual(Escaping.xml("Saïd & <Lody> \"x\" 'y'"), "Saïd &amp; &lt;Lody&gt; &quot;x&quot; &#39;y&#39;")
-        var out: [UInt8] = []
-        Escaping.appendJSON("a\"b\\c\n<script>\u{1}", to: &out)
-        XCTAssertEqual(String(decoding: out, as: UTF8.self), #""a\"b\\c\n\u003cscript>\u0001""#)
     }
 }

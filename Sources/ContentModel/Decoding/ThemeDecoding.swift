@@ -5,8 +5,22 @@ extension Theme {
         let period = r.text("period")
         let objective = r.text("objective")
         let summary = r.text("summary")
+        let ended = r.date("ended")
+        if let period, let node = r.raw("period") {
+            if let (start, end) = Theme.years(of: period) {
+                if let end, end < start {
+                    r.context.error("periode '\(period)' eindigt vóór hij begint", at: node, notes: ["schrijf het beginjaar eerst: \"\(end)-\(start)\""])
+                }
+                if let ended, ended.year < start, let n = r.raw("ended") {
+                    r.context.error("thema beëindigd op \(ended), vóór het begin van de periode (\(start))", at: n)
+                }
+            } else {
+                r.context.warning("periode '\(period)' is geen jaar of periode van jaren", at: node,
+                                  notes: ["schrijf bijvoorbeeld \"2020-2022\" (of \"2020\" zolang het einde open is)"])
+            }
+        }
         guard let title else { return nil }
-        return Theme(info: info, title: title, number: number, period: period, objective: objective, summary: summary)
+        return Theme(info: info, title: title, number: number, period: period, objective: objective, summary: summary, ended: ended)
     }
 }
 

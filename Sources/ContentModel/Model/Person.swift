@@ -29,10 +29,21 @@ public struct Role: Sendable, Equatable {
     public var end: ContentDate?
     public var fte: Decimal?
 
-    /// Whether the role is held at the end of the given day: started on or before it, and not ended on or
-    /// before it (the end date is the last day in office).
+    /// Whether the role is held on the given day. `end` is the last day in office ("tot en met"): a role
+    /// with `end: 2020-12-31` is held on 31 December 2020 and is part of that year's composition.
     public func isHeld(at date: ContentDate) -> Bool {
-        start.day0 <= date && (end.map { $0.day0 > date } ?? true)
+        start.day0 <= date.day0 && (end.map { date.day0 <= $0.day0 } ?? true)
+    }
+
+    /// Where the role comes in a body's list: voorzitter, vice-voorzitter, secretaris and penningmeester,
+    /// directeur, then everyone else (leden), as the jaarverslag lists a body.
+    public var rank: Int {
+        let name = role.lowercased().trimmingCharacters(in: .whitespaces)
+        if name == "voorzitter" { return 0 }
+        if name.hasPrefix("vice") && name.hasSuffix("voorzitter") { return 1 }
+        if name.contains("secretaris") || name.contains("penningmeester") { return 2 }
+        if name == "directeur" { return 3 }
+        return 4
     }
 }
 

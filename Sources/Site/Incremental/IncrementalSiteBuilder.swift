@@ -231,6 +231,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             changedFiles: contentPaths, previous: previous?.fingerprints, previousSearch: previous.map { ($0.search, $0.data.bestPracticeIndex) })
         var written: Set<String> = []
         var reportWarnings: [Diagnostic] = []
+        var walkWarnings: [Diagnostic] = []
         do {
             let outcome = try plan.execute(into: target.path)
             written = outcome.written
@@ -275,9 +276,11 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
                 for asset in assets.assets {
                     try OutputRing.write([UInt8](asset.data), to: asset.outputPath, in: target.path, fresh: full)
                 }
-                for file in try SiteBuilder.staticFiles(in: root.appendingPathComponent("static")) {
+                let statics = try SiteBuilder.staticFiles(root: root)
+                for file in statics.files {
                     try OutputRing.write([UInt8](file.data), to: file.path, in: target.path, fresh: full)
                 }
+                walkWarnings = assets.warnings + statics.warnings
             }
             ring.commit(changed: written, fresh: full)
             timer.mark("commit")
@@ -292,7 +295,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
             timer.report()
             return IncrementalSummary(
                 folder: target, pages: pages.count, rendered: outcome.rendered, changedFiles: written.count, full: full,
-                warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings).filter { $0.severity != .error })
+                warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings + walkWarnings).filter { $0.severity != .error })
         } catch {
             ring.abandon(attempted: full ? nil : written.union(plan.attempted))
             throw error

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+@testable import ContentModel
+
+/// Themes have a life span: a period with an end year, or an `ended` date. A year's views leave out a
+/// theme that ended before that year and has no content in it.
+final class ThemeSpanTests: XCTestCase {
+    func testPeriodsAreReadAndChecked() throws {
+        let site = try TestSite([
+            "content/themes/a.md": "---\ntitle: A\nperiod: \"2020-2022\"\n---\n",
+            "content/themes/b.md": "---\ntitle: B\nperiod: \"2021 – 2023\"\nended: 2022-06-30\n---\n",
+            "content/themes/c.md": "---\ntitle: C\nperiod: \"2026-2022\"\n---\n",
+            "content/themes/d.md": "---\ntitle: D\nperiod: drie jaar\n---\n",
+            "content/themes/e.md": "---\ntitle: E\nperiod: \"2023\"\nended: 2021-01-01\n---\n",
+        ])
+        defer { site.remove() }
+        let (kb, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.severity.rawValue): \($0.message)" }, [
+            "content/themes/c.md:3:9: error: periode '2026-2022' eindigt vóór hij begint",
+            "content/themes/d.md:3:9: warning: periode 'drie jaar' is geen jaar of periode van jaren",
+            "content/themes/e.md:4:8: error: thema beëindigd op 2021-01-01, vóór het begin van de periode (2023)",
+        ])
+        let a = try XCTUnwrap(kb.theme("a")), b = try XCTUnwrap(kb.theme("b"))
+        XCTAssertEqual([a.startYear, a.endYear, a.lastYear], [2020, 2022, 2022])
+        XCTAssertEqual([b.startYear, b.endYear, b.lastYear], [2021, 2023, 2022], "ended comes before the planned end")
+        XCTAssertTrue(a.runs(in: 2022))
+        XCTAssertFalse(a.runs(in: 2023))
+        XCTAssertFalse(b.runs(in: 2023))
+    }
+
+    func testAYearLeavesOutThemesThatEndedBeforeItWithoutContentInIt() throws {
+        let site = try TestSite([
+            "content/themes/lopend.md": "---\ntitle: Lopend\nperiod: \"2022\"\n---\n",
+            "content/themes/afgerond.md": "---\ntitle: Afgerond\nperiod: \"2019-2021\"\n---\n",
+            "content/themes/nagekomen.md": "---\ntitle: Nagekomen\nperiod: \"2019-2021\"\n---\n",
+            "content/themes/gestopt.md": "---\ntitle: Gestopt\nperiod: \"2021-2025\"\nended: 2022-12-31\n---\n",
+            "content/activities/a.md": "---\ntitle: Slotbijeenkomst\ndate: 2023-02-01\ntheme: nagekomen\n---\n",
+        ])
+        defer { site.remove() }
+        let (kb, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        XCTAssertEqual(kb.themes(in: 2023).map(\.slug), ["lopend", "nagekomen"])
+        XCTAssertEqual(kb.themes(in: 2022).map(\.slug), ["gestopt", "lopend"])
+        XCTAssertEqual(kb.themes(in: 2021).map(\.slug), ["afgerond", "gestopt", "nagekomen"])
+    }
+
+    func testNewThemeWritesAPeriodFromThisYearOn() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        let url = try NewItem.create(root: site.root, typeName: "theme", title: "Wonen", date: ContentDate(year: 2026, month: 5, day: 4))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains("period: \"2026-2027\""), text)
+        let (kb, diagnostics) = try site.load(.everything)
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        XCTAssertEqual(kb.theme("wonen")?.startYear, 2026)
+        XCTAssertEqual(kb.theme("wonen")?.endYear, 2027)
+    }
+}

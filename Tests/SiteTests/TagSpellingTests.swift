@@ -1,0 +1,56 @@
+import ContentModel
+import Foundation
+import XCTest
+
+@testable import Site
+
+/// Tags that differ only in capitals or diacritics are one tag: counted once per practice, listed once,
+/// shown in one spelling, in a full index and in one patched after an edit alike.
+final class TagSpellingTests: XCTestCase {
+    private func practice(_ slug: String, date: String, tags: String) -> (name: String, type: ContentType, text: String) {
+        ("content/best-practices/\(slug).md", .bestPractice,
+         "---\ntitle: \(slug)\ndate: \(date)\nthemes: [t]\ntags: \(tags)\nplaces: []\nstatus: actief\n---\n")
+    }
+
+    private func load(_ files: [(name: String, type: ContentType, text: String)]) throws -> (KnowledgeBase, [String]) {
+        let (kb, diagnostics) = try ContentLoader.load(
+            site: "title: T\nbaseURL: https://example.org/\nlanguage: nl\n",
+            files: [("content/themes/t.md", .theme, "---\ntitle: T\n---\n")] + files)
+        return (kb, diagnostics.map { "\($0.location ?? ""): \($0.severity.rawValue): \($0.message)" })
+    }
+
+    func testSpellingsAreOneTagInTheMostCommonSpelling() throws {
+        let (kb, diagnostics) = try load([
+            practice("a", date: "2020-03-01", tags: "[Wonen, wonen]"),
+            practice("b", date: "2020-02-01", tags: "[wonen, Zorg]"),
+            practice("c", date: "2020-01-01", tags: "[wónen]"),
+        ])
+        XCTAssertEqual(diagnostics, [
+            "content/best-practices/a.md:5:8: warning: tag 'Wonen' wordt ook anders gespeld: 'wonen' in content/best-practices/a.md, content/best-practices/b.md; 'Wonen' in content/best-practices/a.md; 'wónen' in content/best-practices/c.md",
+        ])
+        let index = PracticeIndex(kb.bestPractices)
+        XCTAssertEqual(index.tags.map { "\($0.title) \($0.slug) \($0.members)" }, ["wonen wonen [0, 1, 2]", "Zorg zorg [1]"])
+        XCTAssertEqual(index.tagIDs, [[0], [0, 1], [0]])
+    }
+
+    func testThePatchedIndexChoosesTheSameSpelling() throws {
+        let before = try load([
+            practice("a", date: "2020-03-01", tags: "[Wonen]"),
+            practice("b", date: "2020-02-01", tags: "[Wonen]"),
+            practice("c", date: "2020-01-01", tags: "[wonen]"),
+        ]).0
+        // b now writes "wonen" twice over: "wonen" becomes the most common spelling.
+        let after = try load([
+            practice("a", date: "2020-03-01", tags: "[Wonen]"),
+            practice("b", date: "2020-02-01", tags: "[wonen, wónen]"),
+            practice("c", date: "2020-01-01", tags: "[wonen]"),
+        ]).0
+        var positions: [Int] = []
+        let patched = PracticeIndex(patching: PracticeIndex(before.bestPractices), before: before.bestPractices,
+                                    practices: after.bestPractices, edited: ["b"], previousPosition: &positions)
+        let full = PracticeIndex(after.bestPractices)
+        XCTAssertEqual(patched.tags.map { "\($0.title) \($0.members)" }, full.tags.map { "\($0.title) \($0.members)" })
+        XCTAssertEqual(full.tags.map { "\($0.title) \($0.members)" }, ["wonen [0, 1, 2]"])
+        XCTAssertEqual(patched.tagIDs, full.tagIDs)
+    }
+}

@@ -2,8 +2,8 @@ import Glibc
 
 /// A growable array of plain values (no references inside) in memory it allocates itself: reading and
 /// writing an element is a plain memory access, without the reference counting, uniqueness checks and
-/// bounds checks of `Array` (debug builds check bounds). It grows with `realloc`, which moves large
-/// blocks by remapping pages instead of copying them.
+/// bounds checks of `Array` (debug builds check bounds). Large arrays are mapped directly with huge
+/// pages requested (see `hugeThreshold`).
 ///
 /// Copies share the memory: one owner grows it and finally calls `release()`, once. The parsers own
 /// their arrays while they run; the finished `MarkdownDocument` owns them after that.
@@ -17,9 +17,40 @@ struct RawArray<Element> {
         base = Self.allocate(self.capacity)
     }
 
+    /// Blocks of at least this many bytes are mapped directly and asked for huge pages: a 16 MB node
+    /// arena then costs eight page faults instead of four thousand.
+    private static var hugeThreshold: Int { 4 << 20 }
+    private static var hugePage: Int { 2 << 20 }
+
+    private static func bytes(_ capacity: Int) -> Int { capacity * MemoryLayout<Element>.stride }
+
     private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
-        guard let memory = malloc(capacity * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+        let size = bytes(capacity)
+        let memory: UnsafeMutableRawPointer?
+        if size >= hugeThreshold {
+            memory = mapHuge(size)
+        } else {
+            memory = malloc(size)
+        }
+        guard let memory else { fatalError("out of memory") }
         return memory.bindMemory(to: Element.self, capacity: capacity)
+    }
+
+    private static func mapHuge(_ size: Int) -> UnsafeMutableRawPointer? {
+        let length = (size + hugePage - 1) / hugePage * hugePage
+        guard let memory = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              memory != MAP_FAILED else { return nil }
+        _ = madvise(memory, length, MADV_HUGEPAGE)
+        return memory
+    }
+
+    private static func free(_ base: UnsafeMutablePointer<Element>, capacity: Int) {
+        let size = bytes(capacity)
+        if size >= hugeThreshold {
+            munmap(UnsafeMutableRawPointer(base), (size + hugePage - 1) / hugePage * hugePage)
+        } else {
+            Glibc.free(base)
+        }
     }
 
     subscript(_ i: Int) -> Element {
@@ -47,8 +78,15 @@ struct RawArray<Element> {
     private mutating func grow(_ needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        guard let memory = realloc(base, newCapacity * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
-        base = memory.bindMemory(to: Element.self, capacity: newCapacity)
+        if Self.bytes(newCapacity) < Self.hugeThreshold {
+            guard let memory = realloc(base, Self.bytes(newCapacity)) else { fatalError("out of memory") }
+            base = memory.bindMemory(to: Element.self, capacity: newCapacity)
+        } else {
+            let newBase = Self.allocate(newCapacity)
+            newBase.moveInitialize(from: base, count: count)
+            Self.free(base, capacity: capacity)
+            base = newBase
+        }
         capacity = newCapacity
     }
 
@@ -81,7 +119,7 @@ struct RawArray<Element> {
 
     /// Frees the memory; the array must not be used after this.
     mutating func release() {
-        free(base)
+        Self.free(base, capacity: capacity)
         count = 0
         capacity = 0
     }

@@ -208,8 +208,8 @@ public struct SiteBuilder {
     /// Where symbolic links in copied folders may point: the site folder, and the theme's folder when the
     /// theme lies elsewhere (the default theme of the breingen checkout).
     static func bounds(root: URL, theme: URL? = nil) -> [String] {
-        var bounds = [FolderWalk.realPath(root.path) ?? root.standardizedFileURL.path]
-        if let theme, let real = FolderWalk.realPath(theme.path), !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+        var bounds = [FileContents.realPath(root.path) ?? root.standardizedFileURL.path]
+        if let theme, let real = FileContents.realPath(theme.path), !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
             bounds.append(real)
         }
         return bounds

@@ -57,7 +57,11 @@ public final class Environment: @unchecked Sendable {
         BuiltinTests.register(in: self)
         globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
         globals["dict"] = .callable(Callable(name: "dict", { arguments in .dict(OrderedDict(arguments.keyword)) }))
-        globals["namespace"] = .callable(Callable(name: "namespace", { try BuiltinFunctions.namespace($0) }))
+        globals["namespace"] = .callable(Callable(name: "namespace", internal: { arguments, r in
+            let namespace = try BuiltinFunctions.namespace(arguments)
+            if case .object(let object as NamespaceObject) = namespace { r.track(object) }
+            return namespace
+        }))
     }
 
     /// Templates from folders, searched in order (the site's `templates/`, then the theme's).

@@ -135,6 +135,19 @@ public final class Renderer {
         if retainedScopes.last !== scope { retainedScopes.append(scope) }
     }
 
+    /// Namespaces made by this render: a template can store a namespace in itself (`set ns.me = ns`) or
+    /// in a value it holds, a cycle no reference counting frees. They are emptied when the render ends;
+    /// nothing outside the render can reach them.
+    private var namespaces: [NamespaceObject] = []
+
+    func track(_ namespace: NamespaceObject) {
+        namespaces.append(namespace)
+    }
+
+    deinit {
+        for namespace in namespaces { namespace.values = OrderedDict() }
+    }
+
     func error(_ message: String, at location: Location) -> Diagnostic {
         var notes: [String] = []
         for frame in frames.reversed() {

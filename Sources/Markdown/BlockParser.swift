@@ -183,6 +183,20 @@ struct BlockParser {
         lineStart = s
         lineEnd = e
         eolEnd = eol
+        if store[tip].kind == .paragraph && store[tip].parent == root {
+            // The common line of running text: a paragraph at the top level goes on, unless the line
+            // is blank or its first non-space byte could start a block (with the paragraph as tip,
+            // indentation starts no code block). The general steps below would come to the same.
+            var i = s
+            while i < e && isSpaceOrTab(p[i]) { i += 1 }
+            if i < e && !mayStartBlock[Int(p[i])] {
+                offset = i
+                column = 0
+                partiallyConsumedTab = false
+                addLine(tip, from: i, padTab: false)
+                return
+            }
+        }
         offset = s
         column = 0
         firstNonspace = s - 1

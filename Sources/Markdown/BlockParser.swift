@@ -12,6 +12,8 @@ struct BlockParser {
     var references: [LinkLabel: LinkInfo] = [:]
     /// Normalised footnote label to its (first) definition node.
     var footnoteDefinitions: [LinkLabel: NodeIndex] = [:]
+    /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
+    var labelBuffer: [UInt8] = []
 
     var lineStart = 0
     var lineEnd = 0
@@ -767,7 +769,7 @@ struct BlockParser {
         if i < end {
             i += (q[i] == .carriageReturn && i + 1 < end && q[i + 1] == .lineFeed) ? 2 : 1
         }
-        let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1)
+        let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1, reusing: &labelBuffer)
         if references[label] == nil {
             references[label] = InlineScan.decodeTarget(
                 q, base: baseAddress, destination: destStart..<destEnd, pointy: dest.pointy,

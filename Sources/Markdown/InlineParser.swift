@@ -58,6 +58,8 @@ struct InlineParser {
     var brackets = RawArray<Bracket>(capacity: 64)
     var linkOpenerFloor = 0
     var backtickRuns: [Int: Int] = [:]
+    /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
+    var labelBuffer: [UInt8] = []
     var scannedForBackticks = false
     /// Whether an email autolink was made inside an open bracket in this subject.
     var autolinksInBrackets = false

@@ -10,7 +10,8 @@ import MarkdownHostileInputs
 //   MarkdownBenchmark corpus DIR     writes the two corpora to DIR
 //   MarkdownBenchmark profile FILE [commonmark|gfm] [REPEATS]   parse + render in a loop, for perf
 // Options: --runs N (rounds of the speed benchmark, default 7), --shared DIR (the seed documents of
-// the prose corpus, see Corpora). md4c runs through the driver named by $MD4C_DRIVER.
+// the prose corpus, see Corpora). md4c runs through the driver named by $MD4C_DRIVER; $MARKDOWN_BASELINE
+// names another breingen binary to time in the same rounds.
 
 func now() -> Double {
     var t = timespec()
@@ -95,6 +96,8 @@ let rounds = Int(option("--runs") ?? "") ?? 7
 let benchDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let breingen = benchDirectory.appendingPathComponent("breingen").path
 let md4cDriver = ProcessInfo.processInfo.environment["MD4C_DRIVER"] ?? benchDirectory.appendingPathComponent("../md4c-driver").path
+/// Another breingen binary to time alongside (an older commit's, say): `$MARKDOWN_BASELINE`.
+let baseline = ProcessInfo.processInfo.environment["MARKDOWN_BASELINE"]
 
 /// A program that turns a Markdown file into HTML, and how to call it.
 struct Contender {
@@ -128,19 +131,21 @@ func speed() throws {
         for (modeName, options, contenders) in [
             ("CommonMark", MarkdownOptions.commonMark, [
                 Contender(name: "breingen markdown --commonmark", path: which(breingen), arguments: ["markdown", "--commonmark"]),
+                baseline.map { Contender(name: "baseline breingen --commonmark", path: which($0), arguments: ["markdown", "--commonmark"]) },
                 Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
                 Contender(name: "md4c", path: which(md4cDriver), arguments: []),
                 Contender(name: "cmark --unsafe", path: which("cmark"), arguments: ["--unsafe"]),
-            ]),
+            ].compactMap { $0 }),
             ("GFM", MarkdownOptions.default, [
                 Contender(name: "breingen markdown", path: which(breingen), arguments: ["markdown"]),
+                baseline.map { Contender(name: "baseline breingen", path: which($0), arguments: ["markdown"]) },
                 Contender(name: "pulldown-cmark -T -S -L -F", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
                           readsStandardInput: true),
                 Contender(name: "md4c --gfm", path: which(md4cDriver), arguments: ["--gfm"]),
                 Contender(name: "cmark-gfm (6 extensions)", path: which("cmark-gfm"),
                           arguments: ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
                                       "-e", "tasklist", "-e", "footnotes"]),
-            ]),
+            ].compactMap { $0 }),
         ] {
             // Rounds alternate between the programs, so load from other work falls on all of them alike.
             var samples = [[Sample]](repeating: [], count: contenders.count + 1)

@@ -172,9 +172,7 @@ struct Storage {
         // Generous for the nodes: pages never touched are never resident.
         nodes = RawArray(capacity: sourceCount / 4 + 64)
         nodes.append(NodeRecord(kind: .document))  // slot 0: no node
-        // Copied lines and decoded text: rarely more than the source. Reserved up front, as growing a
-        // large array means holding the old and the new copy at once.
-        text = RawArray(capacity: sourceCount + 1024)
+        text = RawArray(capacity: 1024)
     }
 
     mutating func release() {

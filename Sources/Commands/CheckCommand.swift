@@ -24,6 +24,8 @@ extension CLI {
             let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
             var diagnostics: [Diagnostic]
             var files = 0
+            // The theme the build would use, so the reports are checked with its fonts.
+            let theme = try? ThemeLocator.locate(root: root)
             do {
                 // The public build's content, and the same content as the annual report counts it (internal
                 // items included), read once.
@@ -32,11 +34,11 @@ extension CLI {
                 let contentIsValid = !found.contains { $0.severity == .error }
                 // Links between content files and images without alt text are checked on the Markdown
                 // bodies, as the site build resolves them; the reports as `report` and `build` make them.
-                let reports = AnnualReport.check(root: root, knowledgeBase: contentIsValid ? reportBase : nil)
+                let reports = AnnualReport.check(root: root, knowledgeBase: contentIsValid ? reportBase : nil, theme: theme)
                 diagnostics = found + SiteChecks.check(knowledgeBase, root: root) + reports.diagnostics
                 files = knowledgeBase.checkedFiles + reports.files
             } catch let error as DiagnosticError {
-                diagnostics = error.diagnostics + AnnualReport.check(root: root, knowledgeBase: nil).diagnostics
+                diagnostics = error.diagnostics + AnnualReport.check(root: root, knowledgeBase: nil, theme: theme).diagnostics
             }
             diagnostics = Diagnostic.sortedBySource(diagnostics)
             diagnostics.forEach(console.report)

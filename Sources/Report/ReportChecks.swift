@@ -12,9 +12,10 @@ extension AnnualReport {
     ///   - knowledgeBase: the content loaded as the report loads it (drafts left out, internal items in);
     ///     nil when the content has errors of its own, which would only cascade into the reports: then
     ///     only the definitions are checked.
+    ///   - theme: the theme the build uses (its fonts); `root/themes/default` when nil.
     /// - Returns: the diagnostics, and how many files of `content/reports/` were read (each report.yml and
     ///   the texts it names).
-    public static func check(root: URL, knowledgeBase kb: KnowledgeBase?) -> (diagnostics: [Diagnostic], files: Int) {
+    public static func check(root: URL, knowledgeBase kb: KnowledgeBase?, theme: URL? = nil) -> (diagnostics: [Diagnostic], files: Int) {
         var diagnostics = folderProblems(root: root)
         var files = 0
         for year in availableYears(root: root) {
@@ -40,7 +41,7 @@ extension AnnualReport {
                 continue
             }
             do {
-                diagnostics += try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: false).build().1
+                diagnostics += try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: false, theme: theme).build().1
             } catch let e as DiagnosticError {
                 diagnostics += e.diagnostics
             } catch let d as Diagnostic {

@@ -14,6 +14,8 @@ struct BlockParser {
     var footnoteDefinitions: [LinkLabel: NodeIndex] = [:]
     /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
     var labelBuffer: [UInt8] = []
+    /// Storage for the cells of the current table row (see `rowCells`).
+    var cellBuffer: [TableCellText] = []
 
     var lineStart = 0
     var lineEnd = 0

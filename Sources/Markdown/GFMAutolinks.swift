@@ -92,6 +92,10 @@ extension InlineParser {
         var underscores = 0
         while i < len - 1 {
             let b = q[i]
+            if isAlphanumeric(b) {  // most of a domain
+                i += 1
+                continue
+            }
             if b == .backslash && i < len - 2 { i += 1 }
             let c = q[i]
             if c == .underscore {

@@ -104,7 +104,7 @@ extension InlineParser {
                 underscoresBefore = underscores
                 underscores = 0
                 periods += 1
-            } else if c < 0x80 {
+            } else if isASCII(c) {
                 if c != .hyphen && (isASCIIWhitespace(c) || isASCIIPunctuation(c)) { break }
             } else {
                 let (scalar, length) = decodeScalar(q, i, len)

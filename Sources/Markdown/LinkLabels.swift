@@ -34,7 +34,7 @@ enum LinkLabels {
                     buffer.append(.space)
                     pendingSpace = false
                 }
-                if c >= 0x80 { ascii = false }
+                if !isASCII(c) { ascii = false }
                 buffer.append(asciiLower(c))
             }
             i += 1

@@ -1,7 +1,7 @@
 import Escaping
 import Foundation
 
-/// Writes the report model as one self-contained HTML file: styles inline, charts as inline SVG, no
+/// Writes the report model as one self-contained HTML file: styles inline, charts in HTML and CSS, no
 /// external requests. Print CSS lays it out on A4 (see `ReportStyleSheet`).
 enum HTMLReportRenderer {
     static func render(_ report: ReportDocument) -> String {
@@ -76,7 +76,9 @@ enum HTMLReportRenderer {
         case .list(let list):
             render(list, into: &out)
         case .table(let table):
-            out += "<table>\n"
+            // A wide table scrolls in its own box on a narrow screen; the box is named after the caption
+            // and reachable with the keyboard.
+            out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(table.caption ?? "Tabel"))\">\n<table>\n"
             if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
             if !table.header.allSatisfy(\.isEmpty) {
                 out += "<thead><tr>"
@@ -94,9 +96,9 @@ enum HTMLReportRenderer {
                 }
                 out += "</tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table>\n</div>\n"
         case .chart(let chart):
-            out += SVGBarChart.render(chart)
+            out += HTMLBarChart.render(chart)
         case .callout(let callout):
             let kind: String
             switch callout.kind {

@@ -133,6 +133,7 @@ public struct SiteBuilder {
             (Routes.sitemap, sitemap ?? Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8)),
             ("robots.txt", Array(Feeds.robots(routes: data.routes).utf8)),
         ]
+        if let calendar = calendar(data) { files.append((Routes.calendar, calendar)) }
         return files
     }
 

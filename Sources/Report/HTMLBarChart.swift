@@ -4,12 +4,10 @@
 /// for screen readers (`role="img"` with the chart in words); the text keeps its size at any width,
 /// unlike a scaled SVG.
 enum HTMLBarChart {
-    /// The longest bar's share of the track: the rest holds the value.
-    static let longest = 75.0
-
     static func render(_ chart: ReportChart) -> String {
         let maximum = max(chart.bars.map(\.value).max() ?? 0, chart.reference?.value ?? 0, 1e-9)
-        func percent(_ value: Double) -> String { n(longest * max(0, value) / maximum) + "%" }
+        // The longest bar ends 7.5em before the end of its track, which holds the value.
+        func percent(_ value: Double) -> String { "calc((100% - 7.5em) * \(n(max(0, value) / maximum)))" }
         let e = HTMLReportRenderer.escape
 
         var out = "<figure class=\"chart\">\n<figcaption>\(e(chart.title))</figcaption>\n"
@@ -28,9 +26,13 @@ enum HTMLBarChart {
         return out
     }
 
-    /// A percentage with at most one decimal, without a trailing ".0".
+    /// A share between 0 and 1 with four decimals, without trailing zeros.
     private static func n(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+        let units = Int((value * 10_000).rounded())
+        if units % 10_000 == 0 { return String(units / 10_000) }
+        var fraction = String(units % 10_000)
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(units / 10_000).\(fraction)"
     }
 }

@@ -64,27 +64,26 @@ enum ReportStyleSheet {
         tr.warning th, tr.warning td { color: #c7291f; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
-        .table-scroll { container-type: inline-size; overflow-x: auto; margin: .8em 0 1.2em;
+        .table-scroll { overflow-x: auto; margin: .8em 0 1.2em;
           background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left center / 2.5em 100% no-repeat local,
             linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right center / 2.5em 100% no-repeat local,
             radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) left center / .9em 100% no-repeat scroll,
             radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.28), rgba(0,0,0,0)) right center / .9em 100% no-repeat scroll; }
         .table-scroll > table { margin: 0; }
-        .table-scroll caption { position: sticky; left: 0; max-width: 100cqw; }
-        figure.chart { margin: 1em 0 1.4em; break-inside: avoid; container-type: inline-size; }
+        .table-scroll caption { position: sticky; left: 0; max-width: calc(100vw - 3em); }
+        figure.chart { margin: 1em 0 1.4em; break-inside: avoid; }
         figure.chart figcaption { font-weight: bold; font-size: .92em; margin-bottom: .5em; }
         .bars { display: grid; gap: .45em; font-family: \(headings); }
         .bar-row { display: grid; grid-template-columns: minmax(0, 15em) minmax(0, 1fr); column-gap: .6em; align-items: center; }
         .chart-label { font-size: .88em; line-height: 1.25; text-align: right; }
         .bar-track { position: relative; display: flex; align-items: center; gap: .4em; min-width: 0; min-height: 1.3em; }
-        .bar { display: block; height: 1.1em; min-width: 1px; background: #00548c; flex: none;
-          -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .bar { display: block; height: 1.1em; min-width: 1px; background: #00548c; flex: none; -webkit-print-color-adjust: exact; }
         .chart-value { font-size: .88em; white-space: nowrap; font-variant-numeric: tabular-nums; }
         .highlighted .bar { background: #c7291f; }
         .highlighted .chart-value { color: #c7291f; font-weight: bold; }
         .reference { position: absolute; top: -.35em; bottom: -.35em; border-left: 1.5px dashed #1a1a1a; }
         .reference-label { position: absolute; transform: translateX(-50%); font-size: .8em; white-space: nowrap; }
-        @container (max-width: 28em) {
+        @media screen and (max-width: 34em) {
           .bar-row { grid-template-columns: minmax(0, 1fr); }
           .chart-label { text-align: left; }
           .reference-row .chart-label { display: none; }

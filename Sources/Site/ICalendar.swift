@@ -156,12 +156,13 @@ extension SiteBuilder {
         let kb = data.kb
         guard !kb.activities.isEmpty else { return nil }
         let host = Routes.host(of: data.routes.baseURL)
+        func trimmed(_ text: String?) -> String? { text?.trimmingCharacters(in: .whitespacesAndNewlines) }
         let events = kb.activities.map { activity -> ICalendar.Event in
             let online = activity.format?.lowercased() == "online"
             return ICalendar.Event(
                 uid: "activiteit-\(activity.slug)@\(host)", summary: activity.title,
                 url: data.routes.permalink(Routes.activity(activity.slug)), start: activity.date,
-                location: activity.location ?? (online ? "Online" : nil), description: activity.goal,
+                location: trimmed(activity.location) ?? (online ? "Online" : nil), description: trimmed(activity.goal),
                 categories: kb.theme(activity.theme).map { [$0.title] } ?? [])
         }
         return ICalendar.document(name: "\(kb.site.title): activiteiten", events: events, stamp: data.today)

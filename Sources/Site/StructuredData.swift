@@ -1,5 +1,6 @@
 import ContentModel
 import Escaping
+import Foundation
 
 /// schema.org descriptions of pages as JSON-LD, for search engines and link previews: the organisation
 /// on the home page, an `Article` per best practice and insight, an `Event` per activity. Strings go
@@ -48,7 +49,7 @@ enum StructuredData {
     static let context: (String, JSON?) = ("@context", .string("https://schema.org"))
 
     static func text(_ value: String?) -> JSON? {
-        guard let value, !value.isEmpty else { return nil }
+        guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return .string(value)
     }
 

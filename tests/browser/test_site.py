@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Browser tests of the built site in headless Chromium: the search (Dutch stemming, folded diacritics,
-title hits first, escaped results), the bank's live filters, and axe-core on the pages the site issue
-names. Usage: test_site.py FIXTURE_URL EXAMPLE_URL EXAMPLE_OUTPUT_DIR (run.sh starts the servers)."""
+title hits first, escaped results), the bank's live filters, and axe-core on one page of every kind
+(the largest of each, as test_layout.py picks them, the annual report's HTML included). Usage: test_site.py FIXTURE_URL EXAMPLE_URL EXAMPLE_OUTPUT_DIR (run.sh starts the servers)."""
 import os
 import sys
 import time
@@ -100,26 +100,14 @@ def test_filters(browser, base):
     check(titles == ["Saïd & Lody"], "?thema=onderwijs in het adres filtert direct: %s" % titles)
 
 
-def first_page(folder, section):
-    root = os.path.join(folder, section)
-    if not os.path.isdir(root):
-        return None
-    for name in sorted(os.listdir(root)):
-        if os.path.isfile(os.path.join(root, name, "index.html")) and name != "pagina":
-            return section + "/" + name + "/"
-    return None
-
-
 def test_axe(browser, base, folder):
     from axe_selenium_python import Axe
-    print("axe-core (voorbeeldsite):")
-    pages = ["", "best-practices/"]
-    for section in ("themas", "best-practices", "wij-school", "financien"):
-        page = first_page(folder, section)
-        if page:
-            pages.append(page)
-        else:
-            print("  let op: geen pagina in %s/ om te testen" % section)
+    from test_layout import pages_of_every_kind
+    print("axe-core (voorbeeldsite, één pagina van elke soort):")
+    pages = [page for kind, page in pages_of_every_kind(folder) if kind != "doorverwijzing"]
+    for required in ("", "best-practices/"):
+        if required not in pages:
+            pages.insert(0, required)
     for page in pages:
         browser.get(base + page)
         Axe(browser).inject()

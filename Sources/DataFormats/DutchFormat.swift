@@ -64,7 +64,9 @@ public enum DutchFormat {
 
     /// `share(_:)` of a floating-point fraction.
     public static func share(_ fraction: Double) -> String {
-        share(Decimal(string: fraction.description) ?? Decimal(fraction))
+        // Decimal(Double.infinity) traps; beyond Decimal's range (about 1e165) a share is no number either.
+        guard fraction.isFinite, abs(fraction) < 1e100 else { return "–" }
+        return share(Decimal(string: fraction.description) ?? Decimal(fraction))
     }
 
     /// A count with its noun in the right number: `count(1, "bestand", "bestanden")` is "1 bestand",

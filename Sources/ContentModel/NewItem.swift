@@ -116,6 +116,11 @@ public enum NewItem {
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.map { String($0.dropLast(3)) }.sorted()
     }
 
+    /// Writes a new file, never replacing one (`breingen init` writes its files this way too).
+    public static func writeNew(_ text: String, to target: URL, relative: String) throws {
+        try writeExclusively(text, to: target, relative: relative)
+    }
+
     /// Creates the file with `O_EXCL`: never replaces a file, also not one that appeared meanwhile.
     static func writeExclusively(_ text: String, to target: URL, relative: String) throws {
         let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)

@@ -18,16 +18,7 @@ import sys
 
 import icalendar
 
-failures = []
-
-
-def check(condition, message):
-    if condition:
-        print("  ok   " + message)
-    else:
-        print("  FOUT " + message)
-        failures.append(message)
-
+from checks import check, verdict
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 META = re.compile(r'<meta property="(og:[a-z_]+)" content="([^"]*)">')
@@ -134,11 +125,7 @@ def main(argv):
         check(sum(counts.values()) > 0, "pagina's met Open Graph en geldige JSON-LD: %s" %
               ", ".join("%s %d" % (k, n) for k, n in sorted(counts.items())))
         test_calendar(folder, activities)
-    if failures:
-        print("%d test(s) van agenda, JSON-LD en Open Graph mislukt" % len(failures))
-        return 1
-    print("agenda, JSON-LD en Open Graph in orde")
-    return 0
+    return verdict("%d test(s) van agenda, JSON-LD en Open Graph mislukt", "agenda, JSON-LD en Open Graph in orde")
 
 
 if __name__ == "__main__":

@@ -14,14 +14,11 @@ import os
 import re
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
+from checks import check, driver, run, verdict
 
 WIDTHS = [360, 390, 768, 1024, 1280]
 # A4 minus 2 cm margins at 96 dpi: the width a printed page lays out in.
 PRINT_WIDTH = 643
-
-failures = []
 
 CHECK = r"""
 const problems = [];
@@ -91,24 +88,6 @@ for (const box of document.querySelectorAll(".table-scroll")) {
 }
 return problems;
 """
-
-
-def check(condition, message):
-    if condition:
-        print("  ok   " + message)
-    else:
-        print("  FOUT " + message)
-        failures.append(message)
-
-
-def driver():
-    options = Options()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars",
-                "--window-size=1280,900"):
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
 
 
 KIND = re.compile(rb'<body class="soort-([a-z0-9-]+)')
@@ -185,17 +164,11 @@ def main(argv):
     if not sites or any(len(s) != 3 for s in sites):
         print(__doc__, file=sys.stderr)
         return 2
-    browser = driver()
-    try:
+    def steps(browser):
         for name, base, folder in sites:
             test_site(browser, name, base, folder)
-    finally:
-        browser.quit()
-    if failures:
-        print("%d layouttest(s) mislukt" % len(failures))
-        return 1
-    print("alle layouttests geslaagd")
-    return 0
+    run(driver("--hide-scrollbars"), steps)
+    return verdict("%d layouttest(s) mislukt", "alle layouttests geslaagd")
 
 
 if __name__ == "__main__":

@@ -139,8 +139,14 @@ struct ContentStreamWriter {
                     // TJ numbers are subtracted from the advance: extra room becomes a negative number.
                     out.append(0x5B)
                     var start = 0
-                    for (index, amount) in adjustments where index >= start && index <= text.count {
-                        if index > start { appendString(text[start..<index], encoding, to: &out) }
+                    var k = 0
+                    while k < adjustments.count {
+                        let index = adjustments[k].0
+                        // Adjustments at the same place (kerning and letter spacing) become one number.
+                        var amount = 0.0
+                        while k < adjustments.count && adjustments[k].0 == index { amount += adjustments[k].1; k += 1 }
+                        guard index >= start && index <= text.count else { continue }
+                        if index > start { appendString(text[start..<index], encoding, to: &out) } else if start > 0 { out.append(0x20) }
                         PDFSyntax.appendNumber(-amount, to: &out)
                         start = index
                     }

@@ -71,6 +71,9 @@ enum ReportStyleSheet {
         .callout.success { border-color: #1f7a3a; background: #edf7f0; }
         .callout.warning { border-color: #c7291f; background: #fcebea; color: #7a1410; }
         .signature { margin-top: 1.5em; text-align: left; }
+        .notes { font-size: .85em; border-top: 1px solid #d5dae0; margin-top: 1.2em; padding-top: .3em; }
+        .notes ol { padding-left: 1.6em; }
+        sup.noteref { line-height: 0; }
         @page { size: A4; margin: 25mm 20mm 22mm;
           @top-left { content: "\(header)"; font: 8.5pt \(typography.family == nil ? "Helvetica, Arial, sans-serif" : body); color: #5b6470; }
           @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8.5pt \(typography.family == nil ? "Helvetica, Arial, sans-serif" : body); color: #5b6470; }

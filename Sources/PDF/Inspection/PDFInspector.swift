@@ -475,6 +475,13 @@ public struct PDFInspector {
         }
     }
 
+    static let contentOperators: Set<String> = [
+        "b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "Do", "DP", "EI", "EMC",
+        "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j", "J", "K", "k", "l", "m", "M", "MP", "n", "q", "Q",
+        "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN", "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm",
+        "Tr", "Ts", "Tw", "Tz", "v", "w", "W", "W*", "y", "'", "\"",
+    ]
+
     /// The text-showing operators of a content stream with their marked-content context.
     static func showOperators(in content: [UInt8], fonts: [String: FontDecoder]) throws -> [ShownText] {
         var lexer = PDFLexer(content)
@@ -511,7 +518,10 @@ public struct PDFInspector {
                 }
                 shown(text)
             default:
-                break
+                // Every other operator must be one of the PDF's (ISO 32000-1, Annex A): anything else is damage.
+                guard PDFInspector.contentOperators.contains(op) else {
+                    throw Problem(description: "onbekende operator '\(op)' in een content stream")
+                }
             }
             operands = []
         }

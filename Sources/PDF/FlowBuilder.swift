@@ -283,6 +283,7 @@ struct FlowBuilder {
         let size = style.bodySize
         let markerFont = style.bodyFonts.regular
         let listElement = structure.add("L", parent: parent)
+        structure[listElement].listNumbering = list.ordered ? "Decimal" : (depth % 2 == 0 ? "Disc" : "None")
         for (index, item) in list.items.enumerated() {
             let itemElement = structure.add("LI", parent: listElement)
             let label = structure.add("Lbl", parent: itemElement)

@@ -33,6 +33,8 @@ public struct PDFInspector {
         public var actualText: String?
         /// `/Scope` of a table header cell (`Column`, `Row`, `Both`).
         public var scope: String?
+        /// `/ListNumbering` of a list.
+        public var listNumbering: String?
         public var boundingBox: [Double]?
     }
 
@@ -302,6 +304,7 @@ public struct PDFInspector {
             for attributes in kids(try resolve(e["A"])) {
                 let a = try resolve(attributes)
                 if let scope = a?["Scope"]?.name { element.scope = scope }
+                if let numbering = a?["ListNumbering"]?.name { element.listNumbering = numbering }
                 if let box = a?["BBox"]?.array?.compactMap(\.number) { element.boundingBox = box }
             }
             let index = structure.count

@@ -27,10 +27,11 @@ extension CLI {
             options.headingIDs = arguments.has("heading-ids")
             let input: [UInt8]
             if let path = arguments.positionals.first, path != "-" {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw Diagnostic(.error, "kan '\(path)' niet lezen: bestand bestaat niet of is niet leesbaar")
+                do {
+                    input = try FileContents.read(path)
+                } catch let error as FileSystemError {
+                    throw error.diagnostic("kan '\(path)' niet lezen")
                 }
-                input = [UInt8](data)
             } else {
                 input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             }
@@ -38,7 +39,8 @@ extension CLI {
                 throw Diagnostic(.error, "invoer is \(input.count / (1 << 20)) MiB; de grens is \(Markdown.maximumInputSize / (1 << 20)) MiB")
             }
             let document = Markdown.parse(input, options: options)
-            FileHandle.standardOutput.write(Data(HTMLRenderer().renderBytes(document)))
+            // In pieces as they are rendered: a large document's HTML is never held whole.
+            HTMLRenderer().render(document) { FileHandle.standardOutput.write(Data($0)) }
             return 0
         }
     }

@@ -10,6 +10,23 @@ public enum ContentLoader {
     /// errors are fatal. Throws only when there is no usable `content/site.yml` (the thrown
     /// `DiagnosticError` then carries every diagnostic of the run).
     public static func load(root: URL, options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
+        let (bases, diagnostics) = try load(root: root, assembling: [options])
+        return (bases[0], diagnostics)
+    }
+
+    /// `load(root:options:)`, and the same files (read and decoded once) assembled a second time with
+    /// `other`: for `check`, which validates the public build and the annual reports, whose figures count
+    /// internal items. The diagnostics are those of the first.
+    public static func load(root: URL, options: LoadOptions, and other: LoadOptions) throws
+        -> (KnowledgeBase, KnowledgeBase, [Diagnostic])
+    {
+        let (bases, diagnostics) = try load(root: root, assembling: [options, other])
+        return (bases[0], bases[1], diagnostics)
+    }
+
+    /// Reads and decodes every file once, then assembles a knowledge base for each of `options`; the
+    /// diagnostics are the first assembly's.
+    private static func load(root: URL, assembling options: [LoadOptions]) throws -> ([KnowledgeBase], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentPath = root.appendingPathComponent("content").path
         var isDirectory: ObjCBool = false
@@ -20,13 +37,17 @@ public enum ContentLoader {
         let files = ContentFiles(root: root)
         diagnostics += files.diagnostics
         let results = decodeInParallel(files.jobs)
-        var (kb, more) = assemble(site: site, results: results, options: options)
-        diagnostics += more
+        var bases: [KnowledgeBase] = []
+        for (i, option) in options.enumerated() {
+            var (kb, more) = assemble(site: site, results: results, options: option)
+            if i == 0 { diagnostics += more }
+            if let site { kb.site = site }
+            kb.checkedFiles = files.jobs.count + 1
+            bases.append(kb)
+        }
         diagnostics = sorted(diagnostics)
         guard site != nil else { throw DiagnosticError(diagnostics) }
-        kb.site = site!
-        kb.checkedFiles = files.jobs.count + 1
-        return (kb, diagnostics)
+        return (bases, diagnostics)
     }
 
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.
@@ -85,9 +106,5 @@ public enum ContentLoader {
         Parallel.map(jobs.count, chunk: 16) { FileDecoder.decode(jobs[$0]) }
     }
 
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { a, b in
-            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
-        }
-    }
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] { Diagnostic.sortedBySource(diagnostics) }
 }

@@ -52,8 +52,6 @@ final class DecodeContext {
         tagUses.append(TagUse(text: text, file: source.name, line: node.line, column: node.column,
                               sourceLine: source.lineText(node.line)))
     }
-
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// What a reference points at.

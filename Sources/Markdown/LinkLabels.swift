@@ -1,9 +1,19 @@
 import Foundation
 
+/// A normalised link or footnote label, the key of the definitions. It hashes its bytes in one go
+/// (an array of bytes would feed the hasher one byte at a time).
+struct LinkLabel: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
 /// Link label matching: labels are compared after Unicode case folding, with leading and trailing
 /// whitespace removed and inner runs of whitespace collapsed to one space.
 enum LinkLabels {
-    static func normalize(_ p: Bytes, _ s: Int, _ e: Int) -> [UInt8] {
+    static func normalize(_ p: Bytes, _ s: Int, _ e: Int) -> LinkLabel {
         var out: [UInt8] = []
         out.reserveCapacity(e - s)
         var pendingSpace = false
@@ -15,7 +25,7 @@ enum LinkLabels {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace {
-                    out.append(0x20)
+                    out.append(.space)
                     pendingSpace = false
                 }
                 if c >= 0x80 { ascii = false }
@@ -23,9 +33,9 @@ enum LinkLabels {
             }
             i += 1
         }
-        if ascii { return out }
+        if ascii { return LinkLabel(bytes: out) }
         // Full case folding (ẞ and SS must match): lower, upper, lower again.
         let string = String(decoding: out, as: UTF8.self)
-        return Array(string.lowercased().uppercased().lowercased().utf8)
+        return LinkLabel(bytes: Array(string.lowercased().uppercased().lowercased().utf8))
     }
 }

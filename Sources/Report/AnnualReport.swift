@@ -124,7 +124,8 @@ public enum AnnualReport {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostic(.error, "kan de map \(directory.path) niet maken: \(error.localizedDescription)")
+            throw (FileSystemError(error, path: directory.path, writing: true) ?? FileSystemError(code: EIO, path: directory.path))
+                .diagnostic("kan de map \(directory.path) niet maken")
         }
         var files: [URL] = []
         for file in rendered.files {
@@ -132,7 +133,8 @@ public enum AnnualReport {
             do {
                 try file.data.write(to: url, options: .atomic)
             } catch {
-                throw Diagnostic(.error, "kan \(url.path) niet schrijven: \(error.localizedDescription)")
+                throw (FileSystemError(error, path: url.path, writing: true) ?? FileSystemError(code: EIO, path: url.path))
+                    .diagnostic("kan \(url.path) niet schrijven")
             }
             files.append(url)
         }

@@ -1,3 +1,4 @@
+import ContentModel
 import DataFormats
 import Diagnostics
 import Foundation
@@ -11,6 +12,20 @@ struct EditorText {
     var frontMatter: YAMLNode?
     var intro: [ReportBlock]
     var sections: [ReportSection]
+    /// The whole file, for the line under a message.
+    var source: SourceFile?
+
+    /// A warning for every front matter field the report does not read (`title`, and for the foreword
+    /// `signedBy` and `signedRole`), at its key, with the field the editor meant.
+    func unknownFields(known: [String], what: String) -> [Diagnostic] {
+        guard case .mapping(let pairs)? = frontMatter?.value else { return [] }
+        return pairs.compactMap { pair in
+            guard let key = pair.key.string, !known.contains(key) else { return nil }
+            let (message, notes) = FieldNames.unknownFieldMessage(key, what: what, known: known)
+            return Diagnostic(.warning, message, file: file, line: pair.key.line, column: pair.key.column,
+                              sourceLine: source?.lineText(pair.key.line), notes: notes)
+        }
+    }
 
     /// A string field of the front matter.
     func field(_ key: String) -> String? {
@@ -24,10 +39,14 @@ struct EditorText {
 
     /// Reads and parses a Markdown file with front matter. `name` is the path shown in messages.
     static func read(path: String, name: String) throws -> EditorText {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.read(path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            throw error.diagnostic("kan \(name) niet lezen", file: name)
+        } catch {
             throw Diagnostic(.error, "tekst voor het jaarverslag ontbreekt: \(name) bestaat niet", file: name)
         }
-        let bytes = [UInt8](data)
         let parts = try FrontMatter.read(bytes, fileName: name)
         let source = SourceFile(name: name, bytes: bytes)
         return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine, notePrefix: notePrefix(name)), file: name,
@@ -87,7 +106,7 @@ struct EditorText {
             }
         }
         close(downTo: 0)
-        return EditorText(file: file, frontMatter: frontMatter, intro: intro, sections: top)
+        return EditorText(file: file, frontMatter: frontMatter, intro: intro, sections: top, source: source)
     }
 
     /// "1.1 Waar staat …" → ("1.1", "Waar staat …"); a title without a leading number is kept whole.

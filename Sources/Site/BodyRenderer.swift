@@ -51,15 +51,6 @@ final class BodyRenderer: @unchecked Sendable {
         lock.unlock()
     }
 
-    private var reportedOnce = Set<String>()
-
-    /// Reports `diagnostic` unless one with the same message was reported before.
-    func reportOnce(_ diagnostic: Diagnostic) {
-        lock.lock()
-        if reportedOnce.insert(diagnostic.message).inserted { collected.append(diagnostic) }
-        lock.unlock()
-    }
-
     /// The message for a link whose target is no page of this build.
     func brokenLinkMessage(_ destination: String, target: String) -> String {
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + target).path) {

@@ -43,7 +43,8 @@ enum PagePlanner {
             .object([
                 ("name", .text(o.name)), ("legalName", .text(o.legalName)), ("city", .text(o.city)),
                 ("founded", .text(o.founded?.iso)), ("foundedText", .text(o.founded?.dutch)), ("email", .text(o.email)),
-                ("website", .text(data.href(o.website))), ("address", .text(o.address)), ("kvk", .text(o.kvk)),
+                ("website", .text(data.href(o.website))), ("websiteLabel", .text(o.website.map(PagePlanner.websiteLabel))),
+                ("address", .text(o.address)), ("kvk", .text(o.kvk)),
             ])
         } ?? .none
         let urls: [(String, String)] = [

@@ -24,7 +24,7 @@ enum PageRenderer {
         for folder in folders.sorted() {
             let path = staging.path + "/" + folder
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw Diagnostic(.error, "kan map \(path) niet maken: \(String(cString: strerror(errno)))")
+                throw FileSystemError.last(path, writing: true).diagnostic("kan map \(path) niet maken")
             }
         }
         // Compile every template once, up front, so compile errors surface before any work starts.
@@ -71,7 +71,7 @@ enum PageRenderer {
     /// Writes with plain POSIX calls: no Foundation `Data` copy per page.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Diagnostic(.error, "kan \(path) niet schrijven: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw FileSystemError.last(path, writing: true).diagnostic("kan \(path) niet schrijven") }
         defer { close(fd) }
         try bytes.withUnsafeBytes { raw in
             var offset = 0
@@ -79,7 +79,7 @@ enum PageRenderer {
                 let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw Diagnostic(.error, "kan \(path) niet schrijven: \(String(cString: strerror(errno)))")
+                    throw FileSystemError.last(path, writing: true).diagnostic("kan \(path) niet schrijven")
                 }
                 offset += written
             }

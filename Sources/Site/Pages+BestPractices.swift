@@ -91,6 +91,13 @@ extension PagePlanner {
         }
     }
 
+    /// A web address as a reader reads it: "www.voorbeeld.nl" for "https://www.voorbeeld.nl/".
+    static func websiteLabel(_ address: String) -> String {
+        var label = address.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+        if label.hasSuffix("/") { label.removeLast() }
+        return label
+    }
+
     static func bestPracticeValue(_ index: Int, body: RenderedBody?, _ data: SiteData) -> Value {
         let bp = data.kb.bestPractices[index]
         var assessment: Value = .none
@@ -110,11 +117,7 @@ extension PagePlanner {
             .object([("party", .string(row.party)), ("investment", .string(row.investment.map { DutchFormat.money($0) } ?? "")),
                      ("benefits", .text(row.benefits)), ("note", .text(row.note))])
         })
-        var website: String? = nil
-        if let site = bp.website {
-            website = site.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-            if website?.hasSuffix("/") == true { website?.removeLast() }
-        }
+        let website = bp.website.map(websiteLabel)
         return .object([
             ("title", .string(bp.title)),
             ("slug", .string(bp.slug)),

@@ -92,7 +92,7 @@ extension PagePlanner {
                     })),
                     ("activities", .list((digest?.activities ?? []).map { activity in
                         .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
-                                 ("date", .string(activity.date.iso)), ("dateText", .string(activity.date.dutch))])
+                                 ("date", .string(activity.date.machineReadable)), ("dateText", .string(activity.date.dutchWithTime))])
                     })),
                 ])
                 return ["page": info.value(data), "theme": value]
@@ -125,8 +125,8 @@ extension PagePlanner {
         .object([
             ("title", .string(activity.title)),
             ("url", .string(data.url(Routes.activity(activity.slug)))),
-            ("date", .string(activity.date.iso)),
-            ("dateText", .string(activity.date.dutch)),
+            ("date", .string(activity.date.machineReadable)),
+            ("dateText", .string(activity.date.dutchWithTime)),
             ("format", .text(activity.format)),
             ("theme", data.themeLinks[activity.theme] ?? .none),
             ("goal", .text(activity.goal)),
@@ -142,7 +142,7 @@ extension PagePlanner {
                 let body = data.bodies.render(page.info)
                 search.add(.init(title: page.title, url: data.url(path), kind: "Pagina", summary: page.summary, meta: [],
                                  text: body?.text ?? ""), order: SearchOrder.page + position)
-                return ["page": info.value(data), "content": .safe(body?.html ?? "")]
+                return ["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)]
             }
         }
     }

@@ -78,8 +78,8 @@ extension PagePlanner {
                 return [
                     "page": info.value(data),
                     "activity": .object([
-                        ("title", .string(activity.title)), ("date", .string(activity.date.iso)),
-                        ("dateText", .string(activity.date.dutch)), ("format", .text(activity.format)),
+                        ("title", .string(activity.title)), ("date", .string(activity.date.machineReadable)),
+                        ("dateText", .string(activity.date.dutchWithTime)), ("format", .text(activity.format)),
                         ("theme", data.themeLinks[activity.theme] ?? .none), ("partners", .texts(activity.partners)),
                         ("goal", .text(activity.goal)), ("outcome", .text(activity.outcome)),
                         ("content", body.map { .safe($0.html) } ?? .none),

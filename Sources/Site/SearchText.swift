@@ -51,14 +51,6 @@ enum SearchText {
         return !word.isEmpty
     }
 
-    /// Calls `body` with every folded word of `bytes` (UTF-8) in order, stop words included.
-    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
-        var index = 0
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        while nextWord(in: bytes, from: &index, into: &word) { body(word) }
-    }
-
     /// The unique stems of `text`'s words, in first-seen order, without stop words.
     static func stems(of text: String, limit: Int = .max) -> [String] {
         var out: [UInt8] = []

@@ -61,6 +61,8 @@ public struct SiteBuilder {
     public func build() throws -> BuildSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let root = options.root
+        // First of all, before anything can fail: clear up after builds that were killed.
+        var walkWarnings = StagedOutput.removeLeftovers(beside: options.outputDirectory)
         let (kb, loadDiagnostics) = try ContentLoader.load(
             root: root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
@@ -75,7 +77,6 @@ public struct SiteBuilder {
         let staged = try StagedOutput(target: options.outputDirectory)
         var files = 0
         var reportWarnings: [Diagnostic] = []
-        var walkWarnings: [Diagnostic] = []
         let pageCount: Int
         do {
             let search = SearchCollector()
@@ -99,12 +100,12 @@ public struct SiteBuilder {
             let statics = try Self.staticFiles(root: root)
             for file in statics.files { try staged.write(file.data, to: file.path) }
             files += statics.files.count
-            walkWarnings = assets.warnings + statics.warnings
+            walkWarnings += assets.warnings + statics.warnings
             let reports = try SiteReports.render(years: reportYears, root: root, day: data.today)
             for file in reports.files { try staged.write(file.data, to: file.path) }
             files += reports.files.count
             reportWarnings = reports.warnings
-            try staged.commit()
+            walkWarnings += staged.warnings + (try staged.commit())
         } catch {
             progress.finish()
             staged.discard()

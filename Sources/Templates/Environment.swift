@@ -81,13 +81,6 @@ public final class Environment: @unchecked Sendable {
         })
     }
 
-    /// Adds (or replaces) a test usable as `x is name`.
-    public func registerTest(_ name: String, _ body: @escaping @Sendable (Value, Arguments) throws -> Bool) {
-        lock.lock()
-        tests[name] = TestFunction(body)
-        lock.unlock()
-    }
-
     /// Adds a global variable visible in every template, below the render context.
     public func registerGlobal(_ name: String, _ value: Value) {
         lock.lock()

@@ -59,14 +59,4 @@ final class DiagnosticFormatterTests: XCTestCase {
         XCTAssertEqual(Suggestions.nearest(to: "--outptu", in: ["--output", "--root"]), "--output")
         XCTAssertNil(Suggestions.nearest(to: "xyz", in: ["build", "serve"]))
     }
-
-    func testSinkSortsAndCounts() {
-        let sink = DiagnosticSink()
-        sink.report(Diagnostic(.warning, "b", file: "b.md", line: 1))
-        sink.report(Diagnostic(.error, "a", file: "a.md", line: 2))
-        XCTAssertEqual(sink.diagnostics.map(\.message), ["a", "b"])
-        XCTAssertTrue(sink.hasErrors)
-        XCTAssertEqual(sink.errorCount, 1)
-        XCTAssertEqual(sink.warningCount, 1)
-    }
 }

@@ -158,7 +158,7 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("content/best-practices/said-en-lody.md:\(linkLine):15: error: link naar '../best-practices/de-tulp.md'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("wordt niet gepubliceerd"), "een link naar een concept: \(result.stderr)")
-        XCTAssertTrue(result.stderr.contains("said-en-lody.md:\(imageLine):5: warning: afbeelding 'foto.png' heeft geen alt-tekst"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("said-en-lody.md:\(imageLine):1: warning: afbeelding 'foto.png' heeft geen alt-tekst"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
     }
 

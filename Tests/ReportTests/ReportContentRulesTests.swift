@@ -137,7 +137,7 @@ final class ReportContentRulesTests: XCTestCase {
             ("year: 2020\nchapters:\n  - {file: ../../site.yml}\n  - {file: /etc/passwd.md}\n", "staan in content/reports/2020/"),
             ("year: 2020\nchapters: [\n", "wordt niet gesloten"),
             ("- alleen\n- een lijst\n", "verwacht velden"),
-            ("year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n", "onbekend veld 'titel' in report.yml; bedoelde je 'title'?"),
+            ("year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n", "onbekend veld 'titel' (report.yml); bedoelde je 'title'?"),
         ]
         for (text, expected) in cases {
             try text.write(to: file, atomically: true, encoding: .utf8)

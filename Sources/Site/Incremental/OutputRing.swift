@@ -143,7 +143,7 @@ final class OutputRing: @unchecked Sendable {
         let temporary = full + ".breingen-tmp"
         try PageRenderer.writeFile(temporary, bytes)
         guard rename(temporary, full) == 0 else {
-            throw Diagnostic(.error, "kan \(full) niet vervangen: \(String(cString: strerror(errno)))")
+            throw FileSystemError.last(full, writing: true).diagnostic("kan \(full) niet vervangen")
         }
     }
 
@@ -163,7 +163,7 @@ final class OutputRing: @unchecked Sendable {
         if parent.count <= folder.count || access(parent, F_OK) == 0 { return }
         try makeParents(of: parent, below: folder)
         if mkdir(parent, 0o755) != 0 && errno != EEXIST {
-            throw Diagnostic(.error, "kan map \(parent) niet maken: \(String(cString: strerror(errno)))")
+            throw FileSystemError.last(parent, writing: true).diagnostic("kan map \(parent) niet maken")
         }
     }
 
@@ -183,13 +183,13 @@ final class OutputRing: @unchecked Sendable {
         let temporary = to + ".breingen-tmp"
         unlink(temporary)
         guard link(from, temporary) == 0, rename(temporary, to) == 0 else {
-            throw Diagnostic(.error, "kan \(to) niet bijwerken: \(String(cString: strerror(errno)))")
+            throw FileSystemError.last(to, writing: true).diagnostic("kan \(to) niet bijwerken")
         }
     }
 
     private func makeFolder(_ path: String) throws {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Diagnostic(.error, "kan map \(path) niet maken: \(String(cString: strerror(errno)))")
+            throw FileSystemError.last(path, writing: true).diagnostic("kan map \(path) niet maken")
         }
     }
 
@@ -204,7 +204,7 @@ final class OutputRing: @unchecked Sendable {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 try cloneTree(from: from, to: target + "/" + entry)
             } else if link(from, target + "/" + entry) != 0 {
-                throw Diagnostic(.error, "kan \(target)/\(entry) niet maken: \(String(cString: strerror(errno)))")
+                throw FileSystemError.last(target, writing: true).diagnostic("kan \(target)/\(entry) niet maken")
             }
         }
     }

@@ -19,7 +19,7 @@ struct StreamedFile {
         try OutputRing.makeParents(of: full, below: folder)
         let temporary = full + ".breingen-tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Diagnostic(.error, "kan \(temporary) niet schrijven: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw FileSystemError.last(temporary, writing: true).diagnostic("kan \(temporary) niet schrijven") }
         var file = StreamedFile(fd: fd, path: temporary)
         do {
             try produce(&file)
@@ -31,7 +31,7 @@ struct StreamedFile {
             throw error
         }
         guard rename(temporary, full) == 0 else {
-            throw Diagnostic(.error, "kan \(full) niet vervangen: \(String(cString: strerror(errno)))")
+            throw FileSystemError.last(full, writing: true).diagnostic("kan \(full) niet vervangen")
         }
     }
 
@@ -58,7 +58,7 @@ struct StreamedFile {
                 let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw Diagnostic(.error, "kan \(path) niet schrijven: \(String(cString: strerror(errno)))")
+                    throw FileSystemError.last(path, writing: true).diagnostic("kan \(path) niet schrijven")
                 }
                 offset += written
             }

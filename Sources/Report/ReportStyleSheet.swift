@@ -20,8 +20,11 @@ enum ReportStyleSheet {
             var scalars = Set<UInt32>((0x20...0x7E).map { UInt32($0) })
             for scalar in text.unicodeScalars { scalars.insert(scalar.value) }
             let sorted = scalars.sorted()
-            for (font, weight, style) in [(family.regular, 400, "normal"), (family.italic, 400, "italic"),
-                                          (family.bold, 700, "normal"), (family.boldItalic, 700, "italic")] {
+            // Italic and bold italic only when the report has them (the HTML writes <em> and <strong><em>).
+            var faces = [(family.regular, 400, "normal"), (family.bold, 700, "normal")]
+            if text.contains("<em>") { faces.append((family.italic, 400, "italic")) }
+            if text.contains("<strong><em>") { faces.append((family.boldItalic, 700, "italic")) }
+            for (font, weight, style) in faces {
                 let woff = Data(font.webFont(covering: sorted)).base64EncodedString()
                 fonts += "@font-face { font-family: \"\(name)\"; font-style: \(style); font-weight: \(weight); "
                     + "src: url(data:font/woff;base64,\(woff)) format(\"woff\"); }\n"

@@ -147,7 +147,8 @@ struct ContentStreamWriter {
                         while k < adjustments.count && adjustments[k].0 == index { amount += adjustments[k].1; k += 1 }
                         guard index >= start && index <= text.count else { continue }
                         if index > start { appendString(text[start..<index], encoding, to: &out) } else if start > 0 { out.append(0x20) }
-                        PDFSyntax.appendNumber(-amount, to: &out)
+                        // A tenth of a thousandth of an em is far below what anyone sees (and keeps the stream short).
+                        PDFSyntax.appendNumber(-amount, decimals: 1, to: &out)
                         start = index
                     }
                     if start < text.count { appendString(text[start...], encoding, to: &out) }

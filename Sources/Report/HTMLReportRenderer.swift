@@ -108,6 +108,12 @@ enum HTMLReportRenderer {
             }
             let role = callout.kind == .warning ? " role=\"alert\"" : ""
             out += "<p class=\"callout \(kind)\"\(role)>" + html(callout.inlines) + "</p>\n"
+        case .notes(let notes):
+            out += "<aside class=\"notes\" aria-label=\"Noten\">\n<ol>\n"
+            for note in notes {
+                out += "<li id=\"\(note.anchor)\" value=\"\(note.number)\">" + html(note.inlines) + "</li>\n"
+            }
+            out += "</ol>\n</aside>\n"
         case let .signature(name, role):
             out += "<p class=\"signature\"><strong>\(escape(name))</strong>"
             if let role { out += "<br><em>\(escape(role))</em>" }
@@ -139,6 +145,7 @@ enum HTMLReportRenderer {
             if inline.italic { piece = "<em>" + piece + "</em>" }
             if inline.bold { piece = "<strong>" + piece + "</strong>" }
             if let link = inline.link { piece = "<a href=\"\(escape(link))\">" + piece + "</a>" }
+            if let note = inline.note { piece = "<sup class=\"noteref\"><a href=\"#\(note)\">\(piece)</a></sup>" }
             out += piece
         }
         return out

@@ -20,8 +20,11 @@ enum ReportStyleSheet {
             var scalars = Set<UInt32>((0x20...0x7E).map { UInt32($0) })
             for scalar in text.unicodeScalars { scalars.insert(scalar.value) }
             let sorted = scalars.sorted()
-            for (font, weight, style) in [(family.regular, 400, "normal"), (family.italic, 400, "italic"),
-                                          (family.bold, 700, "normal"), (family.boldItalic, 700, "italic")] {
+            // Italic and bold italic only when the report has them (the HTML writes <em> and <strong><em>).
+            var faces = [(family.regular, 400, "normal"), (family.bold, 700, "normal")]
+            if text.contains("<em>") { faces.append((family.italic, 400, "italic")) }
+            if text.contains("<strong><em>") { faces.append((family.boldItalic, 700, "italic")) }
+            for (font, weight, style) in faces {
                 let woff = Data(font.webFont(covering: sorted)).base64EncodedString()
                 fonts += "@font-face { font-family: \"\(name)\"; font-style: \(style); font-weight: \(weight); "
                     + "src: url(data:font/woff;base64,\(woff)) format(\"woff\"); }\n"
@@ -92,6 +95,9 @@ enum ReportStyleSheet {
         .callout.success { border-color: #1f7a3a; background: #edf7f0; }
         .callout.warning { border-color: #c7291f; background: #fcebea; color: #7a1410; }
         .signature { margin-top: 1.5em; text-align: left; }
+        .notes { font-size: .85em; border-top: 1px solid #d5dae0; margin-top: 1.2em; padding-top: .3em; }
+        .notes ol { padding-left: 1.6em; }
+        sup.noteref { line-height: 0; }
         @page { size: A4; margin: 25mm 20mm 22mm;
           @top-left { content: "\(header)"; font: 8.5pt \(typography.family == nil ? "Helvetica, Arial, sans-serif" : body); color: #5b6470; }
           @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8.5pt \(typography.family == nil ? "Helvetica, Arial, sans-serif" : body); color: #5b6470; }

@@ -88,7 +88,9 @@ public final class ContentCache: @unchecked Sendable {
             guard let i = positions[path], jobs[i].type == .bestPractice,
                   let old = kb.bestPractices.first(where: { $0.info.file == path }) else { return nil }
             let new = FileDecoder.decode(jobs[i])
+            // New aliases add or remove redirect pages, which also show the title: only a planned build sees them.
             guard case .bestPractice(let practice)? = new.item, practice.slug == old.slug, options.keeps(practice.info),
+                  practice.info.aliases == old.info.aliases, old.info.aliases.isEmpty || practice.title == old.title,
                   !new.diagnostics.contains(where: { $0.severity == .error }),
                   new.references.allSatisfy({ Self.resolves($0, in: kb) }) else { return nil }
             var sameFields = practice

@@ -1,3 +1,4 @@
+import DataFormats
 import Diagnostics
 import Foundation
 import Markdown
@@ -5,14 +6,17 @@ import Markdown
 /// Creates a content file from its archetype (`breingen new`).
 public enum NewItem {
     /// The names `breingen new` takes: every creatable content type, and `report` (a year's report definition).
-    public static var typeNames: [String] { Archetypes.creatable.map(\.commandName) + ["report"] }
+    public static var typeNames: [String] { Archetypes.creatable.map(\.commandName) + ["report", accessibilityTypeName] }
+
+    /// `breingen new toegankelijkheid`: the accessibility statement, a free page with a fixed slug.
+    public static let accessibilityTypeName = "toegankelijkheid"
 
     /// Writes `content/<folder>/<slug>.<ext>` under `root` and returns its path. Throws a diagnostic for an
     /// unknown type, a root without `content/`, a title without letters or digits, or a file that already
     /// exists (never overwritten). `year` is the year the item is about (`{{year}}`; for a result list, the
     /// year in its file name); this year when nil.
     public static func create(root: URL, typeName: String, title: String, date: ContentDate, year: Int? = nil) throws -> URL {
-        guard typeName == "report" || Archetypes.creatable.contains(where: { $0.commandName == typeName }) else {
+        guard typeName == "report" || typeName == accessibilityTypeName || Archetypes.creatable.contains(where: { $0.commandName == typeName }) else {
             var message = "onbekend inhoudstype '\(typeName)'"
             if let near = Suggestions.nearest(to: typeName, in: typeNames) { message += "; bedoelde je '\(near)'?" }
             throw Diagnostic(.error, message, notes: ["mogelijk: " + typeNames.joined(separator: ", ")])
@@ -27,6 +31,7 @@ public enum NewItem {
                              notes: ["ga naar de map van de site of geef die met --root"])
         }
         if typeName == "report" { return try NewReport.create(root: root, yearText: title) }
+        if typeName == accessibilityTypeName { return try accessibilityStatement(root: root, title: title, date: date) }
         let type = Archetypes.creatable.first { $0.commandName == typeName }!
         if type == .finance { return try NewFinance.create(root: root, yearText: title) }
         var itemDate = date
@@ -79,10 +84,41 @@ public enum NewItem {
         return target
     }
 
+    /// Writes `content/pages/toegankelijkheid.md` from the archetype (or the site's
+    /// `archetypes/toegankelijkheid.md`), with the organisation's name and e-mail from site.yml.
+    static func accessibilityStatement(root: URL, title: String, date: ContentDate) throws -> URL {
+        let slug = accessibilityTypeName
+        let relative = "content/pages/\(slug).md"
+        let folder = root.appendingPathComponent("content/pages")
+        let target = folder.appendingPathComponent("\(slug).md")
+        if FileManager.default.fileExists(atPath: target.path) {
+            throw Diagnostic(.error, "\(relative) bestaat al; pas het bestaande bestand aan", file: relative)
+        }
+        var template = Archetypes.accessibilityStatement
+        if let data = FileManager.default.contents(atPath: root.appendingPathComponent("archetypes/\(slug).md").path) {
+            template = String(decoding: data, as: UTF8.self)
+        }
+        var ignored: [Diagnostic] = []
+        let site = ContentLoader.readSite(root: root, into: &ignored)
+        let organisation = site?.organisation?.name ?? site?.title ?? "Wij"
+        let email = site?.organisation?.email ?? "info@voorbeeld.nl"
+        let text = Archetypes.fill(template, title: title.isEmpty ? "Toegankelijkheidsverklaring" : title, slug: slug, date: date)
+            .replacingOccurrences(of: "{{organisation}}", with: organisation).replacingOccurrences(of: "{{email}}", with: email)
+            .replacingOccurrences(of: "{{dateText}}", with: DutchFormat.date(date))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try writeExclusively(text, to: target, relative: relative)
+        return target
+    }
+
     /// The slugs of the site's theme files, sorted.
     static func themeSlugs(_ root: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/themes").path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    /// Writes a new file, never replacing one (`breingen init` writes its files this way too).
+    public static func writeNew(_ text: String, to target: URL, relative: String) throws {
+        try writeExclusively(text, to: target, relative: relative)
     }
 
     /// Creates the file with `O_EXCL`: never replaces a file, also not one that appeared meanwhile.

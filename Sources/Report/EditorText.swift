@@ -2,6 +2,7 @@ import ContentModel
 import DataFormats
 import Diagnostics
 import Foundation
+import Markdown
 
 /// A text the editors wrote for the report (`content/reports/2020/voorwoord.md`): its front matter, the
 /// text before the first heading, and its `##` sections. Numbers typed in headings ("## 1.1 Visie") are
@@ -48,13 +49,19 @@ struct EditorText {
         }
         let parts = try FrontMatter.read(bytes, fileName: name)
         let source = SourceFile(name: name, bytes: bytes)
-        return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine), file: name,
+        return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine, notePrefix: notePrefix(name)), file: name,
                          source: source, frontMatter: parts.frontMatter)
     }
 
     /// Markdown text held in memory (a theme's body), with the file and line it comes from.
     static func parse(_ text: String, file: String, firstLine: Int) -> EditorText {
-        structure(EditorMarkdown.parse(Array(text.utf8), firstLine: firstLine), file: file, source: nil, frontMatter: nil)
+        structure(EditorMarkdown.parse(Array(text.utf8), firstLine: firstLine, notePrefix: notePrefix(file)), file: file, source: nil,
+                  frontMatter: nil)
+    }
+
+    /// The file's name as a slug, so the anchors of its footnotes differ from another file's.
+    private static func notePrefix(_ file: String) -> String {
+        Slug.make(String(file.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: ""))
     }
 
     /// All blocks of the text with its headings turned into minor headings (for a theme's body, which

@@ -44,7 +44,11 @@ struct ReportBuilder {
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
-            if let name { section.blocks.append(.signature(name: name, role: spec.role ?? text.field("signedRole"))) }
+            if let name {
+                // The signature closes the text, before its footnotes.
+                let signature = ReportBlock.signature(name: name, role: spec.role ?? text.field("signedRole"))
+                if case .notes? = section.blocks.last { section.blocks.insert(signature, at: section.blocks.count - 1) } else { section.blocks.append(signature) }
+            }
             foreword = section
         }
 

@@ -14,7 +14,8 @@ enum MarkdownBridge {
         let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
         let html = document.html { link in resolve(link, body: body, file: file, renderer: renderer) }
         checkImages(document, body: body, file: file, renderer: renderer)
-        return RenderedBody(html: html, text: document.plainText)
+        let decorated = BodyDecoration.decorate(html, headings: document.headings)
+        return RenderedBody(html: decorated.html, text: document.plainText, toc: decorated.toc)
     }
 
     /// The problems `render` reports, without rendering: for `breingen check`, which only needs the

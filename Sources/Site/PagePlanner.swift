@@ -10,7 +10,12 @@ enum PagePlanner {
 
     static func plan(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
         // Best-practice pages first: they are the bulk, and parallel rendering starts on them at once.
-        bestPracticePages(data, search: search) + listPages(data, search: search) + otherPages(data, search: search)
+        withRedirects(bestPracticePages(data, search: search) + listPages(data, search: search) + otherPages(data, search: search), data)
+    }
+
+    /// `pages` and the redirect pages of the aliases (which come last: a page always wins its address).
+    static func withRedirects(_ pages: [PlannedPage], _ data: SiteData) -> [PlannedPage] {
+        pages + redirects(data, taken: Set(pages.map(\.path)))
     }
 
     /// The pages besides a practice's own page that show anything of the best practices (cards, counts,
@@ -59,7 +64,11 @@ enum PagePlanner {
                 ("title", .string(site.title)), ("baseURL", .string(data.routes.baseURL)), ("language", .string(site.language)),
                 ("description", .text(site.description)), ("mission", .text(site.mission)), ("organisation", organisation),
             ]),
-            "urls": .object(urls.map { ($0.0, .string(data.url($0.1))) }),
+            "urls": .object(urls.map { ($0.0, .string(data.url($0.1))) } + [
+                ("calendar", kb.activities.isEmpty ? .none : .string(data.url(Routes.calendar))),
+                ("accessibility", kb.pages.contains { $0.slug == Routes.accessibilitySlug }
+                    ? .string(data.url(Routes.page(Routes.accessibilitySlug))) : .none),
+            ]),
             "menu": .list(menu(data).map { .link($0.0, $0.1) }),
             "footerMenu": .list(menu(data, name: "footer").map { .link($0.0, $0.1) }),
             "today": .object([("date", .string(data.today.iso)), ("dateText", .string(data.today.dutch))]),

@@ -70,6 +70,10 @@ extension PagePlanner {
             if index > 0 { info.prev = (practices[index - 1].title, Routes.bestPractice(practices[index - 1].slug)) }
             if index + 1 < practices.count { info.next = (practices[index + 1].title, Routes.bestPractice(practices[index + 1].slug)) }
             let body = (bodies ?? data.bodies).render(bp.info)
+            info.show(body, of: bp.info)
+            info.ogType = "article"
+            info.structuredData = StructuredData.bestPractice(
+                bp, themes: bp.themes.compactMap { data.kb.theme($0)?.title }, site: data.kb.site, routes: data.routes)
             search.add(.init(title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
                              meta: bp.tags + bp.places + bp.themes.compactMap { data.kb.theme($0)?.title } + [bp.category ?? ""],
                              text: body?.text ?? ""),

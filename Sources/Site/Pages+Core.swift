@@ -7,13 +7,22 @@ extension PagePlanner {
     static func home(_ data: SiteData) -> PlannedPage {
         PlannedPage(path: "", template: "home.html") {
             let kb = data.kb
-            let info = PageInfo(kind: "home", title: kb.site.title, path: "", section: "")
+            var info = PageInfo(kind: "home", title: kb.site.title, path: "", section: "")
+            info.structuredData = StructuredData.home(kb.site, routes: data.routes)
             let activities = kb.activities.suffix(4).reversed().map { activityCard($0, data) }
+            let current = kb.themes(in: data.today.year)
+            // Themes that ended: what the home page shows when no theme runs this year.
+            let ended = kb.themes.filter { endedText($0, data) != nil }
             return [
                 "page": info.value(data),
-                "themes": .list(kb.themes(in: data.today.year).map { themeCard($0, data) }),
+                "themes": .list(current.map { themeCard($0, data) }),
+                "endedThemes": .list(ended.map { themeCard($0, data) }),
                 "latestBestPractices": .list(Array(data.cards.prefix(6))),
                 "latestActivities": .list(Array(activities)),
+                "counts": .object([
+                    ("bestPractices", .int(kb.bestPractices.count)), ("themes", .int(kb.themes.count)),
+                    ("alliances", .int(kb.alliances.count)), ("activities", .int(kb.activities.count)),
+                ]),
             ]
         }
     }
@@ -64,6 +73,7 @@ extension PagePlanner {
                 if position > 0 { let t = kb.themes[position - 1]; info.prev = (t.title, Routes.theme(t.slug)) }
                 if position + 1 < kb.themes.count { let t = kb.themes[position + 1]; info.next = (t.title, Routes.theme(t.slug)) }
                 let body = data.bodies.render(theme.info)
+                info.show(body, of: theme.info)
                 search.add(.init(title: theme.title, url: data.url(path), kind: "Thema", summary: theme.summary,
                                  meta: [theme.number, theme.period].compactMap { $0 },
                                  text: [theme.objective ?? "", body?.text ?? ""].joined(separator: "\n")),
@@ -140,6 +150,7 @@ extension PagePlanner {
                 var info = PageInfo(kind: "page", title: page.title, path: path, section: path, description: page.summary)
                 info.breadcrumbs = PageInfo.crumbs([(page.title, path)])
                 let body = data.bodies.render(page.info)
+                info.show(body, of: page.info)
                 search.add(.init(title: page.title, url: data.url(path), kind: "Pagina", summary: page.summary, meta: [],
                                  text: body?.text ?? ""), order: SearchOrder.page + position)
                 return ["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)]

@@ -31,6 +31,7 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance), ("\(year.year)", path)])
                 if index > 0 { info.prev = ("Financiën \(years[index - 1].year)", Routes.financeYear(years[index - 1].year)) }
                 if index + 1 < years.count { info.next = ("Financiën \(years[index + 1].year)", Routes.financeYear(years[index + 1].year)) }
+                info.source = year.info.file
                 return ["page": info.value(data), "finance": financeValue(year, data)]
             })
         }

@@ -39,6 +39,9 @@ extension PagePlanner {
                         })),
                     ]))
                 }
+                info.structuredData = StructuredData.insights(
+                    kb.insights.map { insight in (insight, kb.theme(insight.theme)?.title ?? insight.theme) }, site: kb.site,
+                    routes: data.routes)
                 return ["page": info.value(data), "insightGroups": .list(groups)]
             }
         ]
@@ -71,6 +74,9 @@ extension PagePlanner {
                 if index > 0 { info.prev = (all[index - 1].title, Routes.activity(all[index - 1].slug)) }
                 if index + 1 < all.count { info.next = (all[index + 1].title, Routes.activity(all[index + 1].slug)) }
                 let body = data.bodies.render(activity.info)
+                info.show(body, of: activity.info)
+                info.ogType = "article"
+                info.structuredData = StructuredData.event(activity, theme: kb.theme(activity.theme)?.title, site: kb.site, routes: data.routes)
                 search.add(.init(title: activity.title, url: data.url(path), kind: "Activiteit · " + activity.date.dutch,
                                  summary: activity.goal, meta: activity.partners + [activity.format ?? ""],
                                  text: [activity.goal ?? "", activity.outcome ?? "", body?.text ?? ""].joined(separator: "\n")),
@@ -80,6 +86,7 @@ extension PagePlanner {
                     "activity": .object([
                         ("title", .string(activity.title)), ("date", .string(activity.date.machineReadable)),
                         ("dateText", .string(activity.date.dutchWithTime)), ("format", .text(activity.format)),
+                        ("location", .text(activity.location)), ("calendarURL", .string(data.url(Routes.calendar))),
                         ("theme", data.themeLinks[activity.theme] ?? .none), ("partners", .texts(activity.partners)),
                         ("goal", .text(activity.goal)), ("outcome", .text(activity.outcome)),
                         ("content", body.map { .safe($0.html) } ?? .none),
@@ -124,6 +131,7 @@ extension PagePlanner {
                 if index > 0 { info.prev = (all[index - 1].title, Routes.alliance(all[index - 1].slug)) }
                 if index + 1 < all.count { info.next = (all[index + 1].title, Routes.alliance(all[index + 1].slug)) }
                 let body = data.bodies.render(alliance.info)
+                info.show(body, of: alliance.info)
                 search.add(.init(title: alliance.title, url: data.url(path), kind: "Alliantie", summary: alliance.summary,
                                  meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators,
                                  text: body?.text ?? ""), order: SearchOrder.alliance + index)

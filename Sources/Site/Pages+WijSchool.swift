@@ -68,6 +68,7 @@ extension PagePlanner {
                 if index > 0 { info.prev = (scans[index - 1].school, Routes.scan(scans[index - 1].slug)) }
                 if index + 1 < scans.count { info.next = (scans[index + 1].school, Routes.scan(scans[index + 1].slug)) }
                 let body = data.bodies.render(scan.info)
+                info.show(body, of: scan.info)
                 search.add(.init(title: scan.school, url: data.url(path), kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
                                  summary: nil, meta: [scan.place], text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + (body?.text ?? "")),
                            order: SearchOrder.scan + index)

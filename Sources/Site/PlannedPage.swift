@@ -1,3 +1,4 @@
+import ContentModel
 import Templates
 
 /// One page of the site before rendering: where it goes, which template renders it, and how to build
@@ -48,6 +49,20 @@ struct PageInfo {
     var next: (String, String)? = nil
     var pagination: Value = .none
     var intro: String? = nil
+    /// The headings of the page's Markdown body (`PageInfo.show(_:of:)`).
+    var toc: [TOCEntry] = []
+    /// The content file the page shows ("content/themes/onderwijs.md"), for the edit link.
+    var source: String? = nil
+    /// `og:type`: "website", or "article" for a page about one item.
+    var ogType = "website"
+    /// The page's schema.org description as JSON-LD (`StructuredData`), ready for a `<script>` element.
+    var structuredData: String? = nil
+
+    /// The page shows the body `body` of the item `item`: its table of contents and its file.
+    mutating func show(_ body: RenderedBody?, of item: ItemInfo) {
+        toc = body?.toc ?? []
+        source = item.file
+    }
 
     func value(_ data: SiteData) -> Value {
         let crumbs: Value = breadcrumbs.isEmpty
@@ -64,6 +79,11 @@ struct PageInfo {
             ("next", next.map { .link($0.0, data.url($0.1)) } ?? .none),
             ("pagination", pagination),
             ("intro", .text(intro)),
+            ("toc", .list(toc.map(\.value))),
+            ("source", .text(source)),
+            ("editURL", .text(source.flatMap { EditLinks.url(for: $0, editURL: data.kb.site.editURL) })),
+            ("ogType", .string(ogType)),
+            ("structuredData", structuredData.map { .safe($0) } ?? .none),
         ])
     }
 }

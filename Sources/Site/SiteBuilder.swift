@@ -73,6 +73,10 @@ public struct SiteBuilder {
         let reportYears = SiteReports.years(root: root)
         let environment = Self.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
 
+        // The reports need nothing the pages write: they are rendered meanwhile on a thread of their own,
+        // so their work overlaps the pages' (which mostly wait on the disk).
+        let reportsJob = BackgroundJob { try SiteReports.render(years: reportYears, root: root, day: data.today) }
+
         let progress = ProgressLine(enabled: options.progress && !options.quiet)
         let staged = try StagedOutput(target: options.outputDirectory)
         var files = 0
@@ -101,7 +105,7 @@ public struct SiteBuilder {
             for file in statics.files { try staged.write(file.data, to: file.path) }
             files += statics.files.count
             walkWarnings += assets.warnings + statics.warnings
-            let reports = try SiteReports.render(years: reportYears, root: root, day: data.today)
+            let reports = try reportsJob.result()
             for file in reports.files { try staged.write(file.data, to: file.path) }
             files += reports.files.count
             reportWarnings = reports.warnings
@@ -133,6 +137,7 @@ public struct SiteBuilder {
             (Routes.sitemap, sitemap ?? Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8)),
             ("robots.txt", Array(Feeds.robots(routes: data.routes).utf8)),
         ]
+        if let calendar = calendar(data) { files.append((Routes.calendar, calendar)) }
         return files
     }
 

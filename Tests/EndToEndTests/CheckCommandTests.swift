@@ -6,6 +6,8 @@ final class CheckCommandTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-check-\(UUID().uuidString)")
         var all = files
         all["content/site.yml"] = all["content/site.yml"] ?? "title: Proef\nbaseURL: https://example.org/\nlanguage: nl\n"
+        // Without an accessibility statement check warns; these sites have one, so that warning is tested apart.
+        all["content/pages/toegankelijkheid.md"] = all["content/pages/toegankelijkheid.md"] ?? "---\ntitle: Toegankelijkheid\n---\nStatus C.\n"
         for (path, text) in all {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -19,7 +21,7 @@ final class CheckCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try BreingenProcess.run(["check", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (2 bestanden gecontroleerd)\n")
+        XCTAssertEqual(result.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (3 bestanden gecontroleerd)\n")
     }
 
     func testErrorsAndWarningsArePrintedLikeACompilerAndExitOne() throws {
@@ -48,7 +50,7 @@ final class CheckCommandTests: XCTestCase {
             content/best-practices/housing-first.md:8:1: warning: onbekend veld 'categorie' (best practice); bedoelde je 'category'?
             categorie: Nieuwbouw
             ^
-            1 fout, 1 waarschuwing (3 bestanden gecontroleerd)
+            1 fout, 1 waarschuwing (4 bestanden gecontroleerd)
 
             """)
     }

@@ -6,6 +6,7 @@ import XCTest
 /// too (and `check` fails wherever they do). A failed build leaves the previous output as it was.
 final class CheckFindsWhatBuildRejectsTests: XCTestCase {
     private static let files: [String: String] = [
+        "content/pages/toegankelijkheid.md": "---\ntitle: Toegankelijkheidsverklaring\n---\nDeze site voldoet gedeeltelijk.\n",
         "content/site.yml": """
             title: Proefsite
             baseURL: https://example.org/
@@ -110,7 +111,7 @@ final class CheckFindsWhatBuildRejectsTests: XCTestCase {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let check = try BreingenProcess.run(["check"], in: root)
-        XCTAssertEqual(check.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (8 bestanden gecontroleerd)\n")
+        XCTAssertEqual(check.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (9 bestanden gecontroleerd)\n")
         XCTAssertEqual(try BreingenProcess.run(["build", "-q"], in: root).stderr, "")
         XCTAssertEqual(try BreingenProcess.run(["report", "--year", "2023", "-q"], in: root).stderr, "")
     }

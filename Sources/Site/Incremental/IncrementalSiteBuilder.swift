@@ -204,7 +204,7 @@ public final class IncrementalSiteBuilder: @unchecked Sendable {
         let search = SearchCollector()
         let listPages = PagePlanner.listPages(data, search: search)
         let otherPages = PagePlanner.otherPages(data, search: search)
-        let pages = PagePlanner.bestPracticePages(data, search: search) + listPages + otherPages
+        let pages = PagePlanner.withRedirects(PagePlanner.bestPracticePages(data, search: search) + listPages + otherPages, data)
         timer.mark("plan")
         var templates: [String: Template] = [:]
         for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }

@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentModel", "DataFormats", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Escaping", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport"]),
     ],

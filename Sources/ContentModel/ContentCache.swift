@@ -1,10 +1,10 @@
 import Diagnostics
 import Foundation
 
-/// Keeps every decoded content file between loads, so that a live preview re-reads only the files that
-/// changed and then re-assembles the knowledge base (cross-references and derived data are cheap next to
-/// reading and decoding thousands of files). The result is the same as `ContentLoader.load(root:options:)`.
-/// Not thread-safe: one load at a time.
+/// The content loader: reads and decodes every file under `content/` once, keeps the decoded files, and
+/// on later loads (the live preview) re-reads only the files that changed before assembling the knowledge
+/// base again (cross-references and derived data are cheap next to reading and decoding thousands of
+/// files). `ContentLoader.load(root:options:)` is one load of a new one. Not thread-safe: one load at a time.
 public final class ContentCache: @unchecked Sendable {
     public let root: URL
     public let options: LoadOptions
@@ -14,6 +14,7 @@ public final class ContentCache: @unchecked Sendable {
     /// Job name (`content/best-practices/x.md`, a finance year folder) → index in `files.jobs`.
     private var positions: [String: Int] = [:]
     private var loaded = false
+    private var lastKnowledgeBase: KnowledgeBase?
 
     public init(root: URL, options: LoadOptions = .publicBuild) {
         self.root = root
@@ -60,58 +61,28 @@ public final class ContentCache: @unchecked Sendable {
         var (kb, more) = ContentLoader.assemble(site: site, results: results, options: options)
         diagnostics += more
         diagnostics = ContentLoader.sorted(diagnostics)
-        guard site != nil else { throw DiagnosticError(diagnostics) }
+        guard site != nil else {
+            lastKnowledgeBase = nil
+            throw DiagnosticError(diagnostics)
+        }
         kb.site = site!
         kb.checkedFiles = jobs.count + 1
+        lastKnowledgeBase = kb
         return (kb, diagnostics)
     }
 
-    /// The fast paths of a live preview: when every path in `changed` is a best practice of `kb` edited in
-    /// place (same file, same slug, still in the build, no errors, every theme and publication it names in
-    /// `kb`), keeps the new decodes and returns them; nil otherwise (nothing is kept: call `load(changed:)`).
-    /// Under these conditions the knowledge base of a full load is `kb.replacingBestPractices(edits.practices)`
-    /// and no other file's problems change.
-    public func bestPracticeEdits(_ changed: Set<String>, in kb: KnowledgeBase) -> BestPracticeEdits? {
-        guard loaded, !changed.isEmpty else { return nil }
-        var updates: [(Int, FileResult, BestPractice)] = []
-        var bodiesOnly = true
-        for path in changed {
-            // An editor's temporary file that came and went is no content; a file of the build that went (the
-            // folders may have been listed again by a build that failed since) is no edit in place.
-            if positions[path] == nil, !exists(path) {
-                let name = path.split(separator: "/").last.map(String.init) ?? path
-                let contentLike = [".md", ".yml", ".csv"].contains { name.hasSuffix($0) } && !ContentFiles.ignored(name)
-                if contentLike || kb.holds(file: path) { return nil }
-                continue
-            }
-            // Compared with what the build holds, not with the last decode: that may be of a broken file.
-            guard let i = positions[path], jobs[i].type == .bestPractice,
-                  let old = kb.bestPractices.first(where: { $0.info.file == path }) else { return nil }
-            let new = FileDecoder.decode(jobs[i])
-            guard case .bestPractice(let practice)? = new.item, practice.slug == old.slug, options.keeps(practice.info),
-                  !new.diagnostics.contains(where: { $0.severity == .error }),
-                  new.references.allSatisfy({ Self.resolves($0, in: kb) }) else { return nil }
-            var sameFields = practice
-            sameFields.info.body = old.info.body
-            if sameFields != old || new.diagnostics.map(\.message) != results[i].diagnostics.map(\.message)
-                || new.references.map(\.slug) != results[i].references.map(\.slug) {
-                bodiesOnly = false
-            }
-            updates.append((i, new, practice))
+    /// The knowledge base of the content last loaded, keeping what `options` keep (the annual report keeps
+    /// internal items, the public site does not): assembled again from the files already decoded, or the
+    /// last load's own when both options keep the same items.
+    public func knowledgeBase(options other: LoadOptions) -> KnowledgeBase? {
+        guard loaded, let last = lastKnowledgeBase else { return nil }
+        if other == options || !results.contains(where: { $0.item.map { options.keeps($0.info) != other.keeps($0.info) } ?? false }) {
+            return last
         }
-        guard !updates.isEmpty else { return nil }
-        for (i, result, _) in updates { results[i] = result }
-        return BestPracticeEdits(
-            practices: updates.map(\.2), bodiesOnly: bodiesOnly, diagnostics: ContentLoader.sorted(updates.flatMap(\.1.diagnostics)))
-    }
-
-    /// Whether a reference names an item the build has, so assembling would report nothing about it.
-    private static func resolves(_ reference: Reference, in kb: KnowledgeBase) -> Bool {
-        switch reference.kind {
-        case .theme: return kb.theme(reference.slug) != nil
-        case .publication: return kb.publication(reference.slug) != nil
-        case .pyramidLevel, .menu: return false
-        }
+        var (kb, _) = ContentLoader.assemble(site: last.site, results: results, options: other)
+        kb.site = last.site
+        kb.checkedFiles = jobs.count + 1
+        return kb
     }
 
     /// Whether `changed` adds or removes a file, so the folders must be listed again.
@@ -133,14 +104,4 @@ public final class ContentCache: @unchecked Sendable {
         guard job.type == .finance else { return false }
         return changed.contains { $0.hasPrefix(job.name + "/") }
     }
-}
-
-/// Best practices edited in place, as `ContentCache.bestPracticeEdits(_:in:)` found them.
-public struct BestPracticeEdits: Sendable {
-    /// The new decodes.
-    public var practices: [BestPractice]
-    /// Whether nothing but Markdown bodies changed (same fields, same problems, same references).
-    public var bodiesOnly: Bool
-    /// The problems of the edited files (warnings: a file with an error is no edit in place).
-    public var diagnostics: [Diagnostic]
 }

@@ -10,23 +10,7 @@ public enum ContentLoader {
     /// errors are fatal. Throws only when there is no usable `content/site.yml` (the thrown
     /// `DiagnosticError` then carries every diagnostic of the run).
     public static func load(root: URL, options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let contentPath = root.appendingPathComponent("content").path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
-        }
-        let site = readSite(root: root, into: &diagnostics)
-        let files = ContentFiles(root: root)
-        diagnostics += files.diagnostics
-        let results = decodeInParallel(files.jobs)
-        var (kb, more) = assemble(site: site, results: results, options: options)
-        diagnostics += more
-        diagnostics = sorted(diagnostics)
-        guard site != nil else { throw DiagnosticError(diagnostics) }
-        kb.site = site!
-        kb.checkedFiles = files.jobs.count + 1
-        return (kb, diagnostics)
+        try ContentCache(root: root, options: options).load(changed: nil)
     }
 
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.

@@ -8,28 +8,22 @@ enum PagePlanner {
     /// Items per page of a paginated list.
     static let perPage = 20
 
-    static func plan(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        // Best-practice pages first: they are the bulk, and parallel rendering starts on them at once.
-        bestPracticePages(data, search: search) + listPages(data, search: search) + otherPages(data, search: search)
-    }
-
-    /// The pages besides a practice's own page that show anything of the best practices (cards, counts,
-    /// lists, tags): what an edit of a practice's fields can change. The live preview re-plans only these.
-    static func listPages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        [home(data)] + themes(data, search: search) + bank(data) + tags(data)
-    }
-
-    /// The pages that show nothing of the best practices (links to them are URLs, which follow the slug).
-    static func otherPages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        var pages: [PlannedPage] = []
-        pages += insights(data, search: search)
-        pages += activities(data, search: search)
-        pages += alliances(data, search: search)
-        pages += wijSchool(data, search: search)
+    /// Every page of the site. Best-practice pages first: they are the bulk, and rendering starts on them
+    /// at once.
+    static func plan(_ data: SiteData) -> [PlannedPage] {
+        var pages = bestPracticePages(data)
+        pages.append(home(data))
+        pages += themes(data)
+        pages += bank(data)
+        pages += tags(data)
+        pages += insights(data)
+        pages += activities(data)
+        pages += alliances(data)
+        pages += wijSchool(data)
         pages += organisation(data)
-        pages += publications(data, search: search)
+        pages += publications(data)
         pages += finance(data)
-        pages += freePages(data, search: search)
+        pages += freePages(data)
         pages.append(searchPage(data))
         pages.append(notFound(data))
         return pages

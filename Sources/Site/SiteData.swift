@@ -1,143 +1,53 @@
 import ContentModel
+import Diagnostics
 import Foundation
-import Parallel
 import Templates
 
-/// Everything the page builders share, computed once per build: the knowledge base, the routes, and
-/// the template values that appear on many pages (links to themes, best-practice cards, tags).
-/// Immutable after `init`, so every rendering thread reads it freely.
+/// What one build knows and the page builders share: the knowledge base, the routes, where the best
+/// practices stand in the lists, and the values many pages show (cards, related practices, tag titles).
+///
+/// The page builders read the content through `content` and the accessors here, which record every read
+/// in the page's `PageReads`: what a page read is what it depends on. The raw knowledge base (`kb`) is
+/// for planning and for the files beside the pages, never for a page's context.
 final class SiteData: @unchecked Sendable {
-    /// Changed only by `replaceBodies`, between builds.
-    private(set) var kb: KnowledgeBase
+    private let knowledgeBase: KnowledgeBase
     let routes: Routes
-    let bodies: BodyRenderer
     let today: ContentDate
-
-    /// Theme slug → `{title, url}`.
-    let themeLinks: [String: Value]
-    /// Card values of the best practices, in `kb.bestPractices` order.
-    let cards: [Value]
-    /// The practices' entries of the bank's index (`PagePlanner.bankEntry`), in the same order.
-    let bankEntries: [[UInt8]]
-    /// The bank's filters (`PagePlanner.bankFacets`).
-    let bankFacets: Value
-    /// Where the best practices stand in the lists.
+    let root: URL
+    let links: LinkResolver
+    let items: ItemTable
     let index: PracticeIndex
-    /// Best-practice slug → index in `kb.bestPractices`.
-    var bestPracticeIndex: [String: Int] { index.position }
-    /// Tags in alphabetical order, each with its slug and the indices of its best practices.
-    var tags: [(title: String, slug: String, members: [Int])] { index.tags }
-    /// Per theme slug, the indices of its best practices (newest first).
-    var bestPracticesByTheme: [String: [Int]] { index.byTheme }
-    /// Per best practice, its tags as sorted numbers, to compare them cheaply.
-    var tagIDs: [[Int]] { index.tagIDs }
+    /// The item numbers of `kb.bestPractices`, in its order.
+    let practiceIDs: [ItemID]
+    /// The queries kept from build to build (a build that keeps no state works them out every time).
+    let queries: InputTable?
+    private let lock = NSLock()
+    private var lists: [ListKey: AnyObject] = [:]
+    private var cards: [ItemID: (value: Value, reads: [(Input, any InputValue)])] = [:]
+    /// Renders the Markdown bodies; set at the end of `init`, as it refers back to this.
+    private(set) var bodies: BodyRenderer!
 
-    init(kb: KnowledgeBase, routes: Routes, bodies: BodyRenderer, today: ContentDate) {
-        self.kb = kb
-        self.routes = routes
-        self.bodies = bodies
+    init(kb: KnowledgeBase, root: URL, today: ContentDate, items: ItemTable, queries: InputTable?) {
+        knowledgeBase = kb
+        routes = Routes(baseURL: kb.site.baseURL)
         self.today = today
-        themeLinks = Self.themeLinks(kb, routes: routes)
+        self.root = root
+        self.items = items
+        self.queries = queries
+        links = LinkResolver(urls: SiteData.contentURLs(kb, routes: routes), basePath: routes.basePath)
         index = PracticeIndex(kb.bestPractices)
-        bankFacets = PagePlanner.bankFacets(kb)
-        (cards, bankEntries) = Self.practiceValues(kb.bestPractices, routes: routes, themeLinks: themeLinks, reusing: nil)
+        practiceIDs = items.ids(kb.bestPractices)
+        bodies = BodyRenderer(self)
     }
 
-    /// The data after in-place edits of the best practices with the slugs in `edited` (same files, same
-    /// slugs, same themes and routes; `kb` is `previous.kb` with those practices replaced and re-sorted):
-    /// the lists are patched and every unedited practice keeps its card, bank entry and search entry.
-    /// `previousPosition` gets, per practice, its index in `previous` (-1 for an edited one).
-    init(patching previous: SiteData, kb: KnowledgeBase, bodies: BodyRenderer, today: ContentDate, edited: Set<String>,
-         previousPosition: inout [Int]) {
-        self.kb = kb
-        routes = previous.routes
-        self.bodies = bodies
-        self.today = today
-        themeLinks = previous.themeLinks
-        let before = previous.kb.bestPractices, practices = kb.bestPractices
-        let index = PracticeIndex(patching: previous.index, before: before, practices: practices, edited: edited,
-                                  previousPosition: &previousPosition)
-        self.index = index
-        let sameFacets = edited.allSatisfy { slug in
-            guard let i = index.position[slug], let j = previous.index.position[slug] else { return false }
-            return Self.sameFacets(practices[i], before[j])
-        }
-        bankFacets = sameFacets ? previous.bankFacets : PagePlanner.bankFacets(kb)
-        (cards, bankEntries) = Self.practiceValues(
-            practices, routes: routes, themeLinks: themeLinks, reusing: (previous, previousPosition))
+    /// The knowledge base itself: for planning and the files beside the pages. A page's context reads
+    /// `content` instead, so that what it reads is recorded.
+    var kb: KnowledgeBase {
+        assert(PageReads.current == nil, "a page read the knowledge base without recording it; use SiteData.content")
+        return knowledgeBase
     }
 
-    private static func themeLinks(_ kb: KnowledgeBase, routes: Routes) -> [String: Value] {
-        var links: [String: Value] = [:]
-        for theme in kb.themes { links[theme.slug] = .link(theme.title, routes.url(Routes.theme(theme.slug))) }
-        return links
-    }
-
-    /// Cards and bank entries, built in parallel (on a big site they are the bulk of the shared values),
-    /// or taken from an earlier build for the practices with a position there.
-    private static func practiceValues(_ practices: [BestPractice], routes: Routes, themeLinks: [String: Value],
-                                       reusing: (data: SiteData, positions: [Int])?) -> ([Value], [[UInt8]]) {
-        let values = Parallel.map(practices.count, chunk: 64) { i -> (Value, [UInt8]) in
-            if let reusing, reusing.positions[i] >= 0 {
-                return (reusing.data.cards[reusing.positions[i]], reusing.data.bankEntries[reusing.positions[i]])
-            }
-            return (card(practices[i], routes: routes, themeLinks: themeLinks), PagePlanner.bankEntry(practices[i], routes: routes))
-        }
-        return (values.map(\.0), values.map(\.1))
-    }
-
-    /// The live preview's body-only edits: the practices keep their fields (so every shared value stays
-    /// right) and get their new Markdown bodies, so later builds that render them show the new text. Only
-    /// between builds: rendering threads read `kb` without locks.
-    func replaceBodies(_ edited: [BestPractice]) {
-        kb.replaceBestPracticeBodies(edited)
-    }
-
-    /// Whether the bank's filters count the same values for both.
-    private static func sameFacets(_ a: BestPractice, _ b: BestPractice) -> Bool {
-        a.themes == b.themes && a.category == b.category && a.places == b.places && a.status == b.status
-            && a.businessModel == b.businessModel
-    }
-
-    static func statusText(_ bp: BestPractice) -> String {
-        bp.status == .gestopt ? "gestopt" + (bp.stopped.map { " sinds " + $0.dutch } ?? "") : "actief"
-    }
-
-    private static func card(_ bp: BestPractice, routes: Routes, themeLinks: [String: Value]) -> Value {
-        .object([
-            ("title", .string(bp.title)),
-            ("slug", .string(bp.slug)),
-            ("url", .string(routes.url(Routes.bestPractice(bp.slug)))),
-            ("date", .string(bp.date.iso)),
-            ("dateText", .string(bp.date.dutch)),
-            ("places", .texts(bp.places)),
-            ("status", .string(bp.status.rawValue)),
-            ("stoppedText", .text(bp.stopped?.dutch)),
-            ("summary", .text(bp.summary)),
-            ("lessBest", .bool(bp.lessBest)),
-            ("themes", .list(bp.themes.compactMap { themeLinks[$0] })),
-        ])
-    }
-
-    /// How many numbers two sorted lists share.
-    static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
-        var i = 0, j = 0, count = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return count
-    }
-
-    /// A practice's tags as links, each tag once (two spellings of one tag are one link) in the spelling the
-    /// tag pages show.
-    func tagLinks(_ tags: [String]) -> Value {
-        var seen = Set<String>()
-        return .list(tags.compactMap { tag in
-            let slug = index.tagSlugs[tag] ?? TextSlug.make(tag)
-            guard seen.insert(slug).inserted else { return nil }
-            return .link(index.tagTitles[slug] ?? tag, routes.url(Routes.tag(slug)))
-        })
-    }
+    var content: TrackedContent { TrackedContent(data: self) }
 
     func url(_ path: String) -> String { routes.url(path) }
 
@@ -150,20 +60,303 @@ final class SiteData: @unchecked Sendable {
 
     func href(_ link: String?) -> String? { link.map(href) }
 
-    /// Up to `limit` best practices like the one at `index`: near it in its first theme's list, ranked
-    /// by shared tags. Looking only at neighbours keeps this linear on big sites.
-    func related(to index: Int, limit: Int = 3) -> [Int] {
-        let bp = kb.bestPractices[index]
-        guard let theme = bp.themes.first, let list = bestPracticesByTheme[theme], list.count > 1 else { return [] }
-        let position = list.firstIndex(of: index) ?? 0
-        let window = list[max(0, position - 40)..<min(list.count, position + 41)]
-        let tags = tagIDs[index]
-        var scored: [(score: Int, distance: Int, index: Int)] = []
-        scored.reserveCapacity(window.count)
-        for (offset, candidate) in zip(window.indices, window) where candidate != index {
-            scored.append((Self.sharedCount(tags, tagIDs[candidate]), abs(offset - position), candidate))
+    // MARK: Lists
+
+    /// The list `key` of this build, made once and shared.
+    func list<Item: ContentItem>(_ key: ListKey, _ make: () -> ListData<Item>) -> TrackedList<Item> {
+        lock.lock()
+        if let made = lists[key] as? ListData<Item> {
+            lock.unlock()
+            return TrackedList(data: made)
         }
-        scored.sort { ($1.score, $0.distance, $0.index) < ($0.score, $1.distance, $1.index) }
-        return scored.prefix(limit).map(\.index)
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        defer { lock.unlock() }
+        if let other = lists[key] as? ListData<Item> { return TrackedList(data: other) }
+        lists[key] = made
+        return TrackedList(data: made)
     }
+
+    /// A list of the knowledge base with the numbers of its items.
+    func list<Item: ContentItem>(_ key: ListKey, of items: [Item]) -> TrackedList<Item> {
+        list(key) { ListData(key, base: items, ids: self.items.ids(items)) }
+    }
+
+    /// Best practices picked from `kb.bestPractices` by index.
+    func practices(_ key: ListKey, _ indices: [Int]) -> TrackedList<BestPractice> {
+        list(key) { ListData(key, base: knowledgeBase.bestPractices, indices: indices, ids: indices.map { practiceIDs[$0] }) }
+    }
+
+    /// The practice with item number `id`, tracked.
+    func practice(_ id: ItemID) -> Tracked<BestPractice>? {
+        content.practices.data.positions[id].map { Tracked(item: knowledgeBase.bestPractices[$0], id: id) }
+    }
+
+    // MARK: Derived values
+
+    /// Reads a value derived from many items, recording it.
+    private func derived<V: Equatable & Sendable>(_ key: DerivedKey, _ value: V) -> V {
+        PageReads.current?.note(.derived(key), value: value)
+        return value
+    }
+
+    /// The spelling a tag's pages show.
+    func tagTitle(_ slug: String) -> String {
+        derived(.tagTitle(slug), index.tagTitles[slug] ?? slug)
+    }
+
+    /// Every tag with its title, slug and number of practices, alphabetically.
+    var tags: [TagSummary] { derived(.tags, tagSummaries) }
+
+    private var tagSummaries: [TagSummary] {
+        index.tags.map { TagSummary(title: $0.title, slug: $0.slug, count: $0.members.count) }
+    }
+
+    /// The filters of the bank with their counts.
+    var bankFacets: [BankFacet] { derived(.bankFacets, BankFacet.facets(knowledgeBase)) }
+
+    func financialRatios(_ year: Int) -> FinancialRatios? {
+        derived(.financialRatios(year), knowledgeBase.financialRatios[year])
+    }
+
+    var keurmerken: [SchoolYear: KeurmerkSummary] { derived(.keurmerken, knowledgeBase.keurmerken) }
+
+    /// What a link to `path` in a Markdown body becomes.
+    func contentLink(_ path: String) -> ContentLink {
+        derived(.contentLink(path), link(to: path))
+    }
+
+    private func link(to path: String) -> ContentLink { Self.link(to: path, urls: links.urls, root: root) }
+
+    /// What a link to the content path `path` becomes, given the URLs of the build.
+    static func link(to path: String, urls: [String: String], root: URL) -> ContentLink {
+        if let url = urls[path] { return .url(url) }
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + path).path) ? .unpublished : .missing
+    }
+
+    // MARK: Values many pages show
+
+    /// `{title, url}` of the theme with `slug`, or nil when there is no such theme.
+    func themeLink(_ slug: String) -> Value? {
+        content.theme(slug).map { theme in .link(theme.title, url(Routes.theme(theme.slug))) }
+    }
+
+    /// A practice's tags as links, each tag once (two spellings of one tag are one link) in the spelling the
+    /// tag pages show.
+    func tagLinks(_ tags: [String]) -> Value {
+        var seen = Set<String>()
+        return .list(tags.compactMap { tag in
+            let slug = index.slug(tag)
+            guard seen.insert(slug).inserted else { return nil }
+            return .link(tagTitle(slug), routes.url(Routes.tag(slug)))
+        })
+    }
+
+    /// The card of a best practice, as lists show it. Made once per build: a later page that shows the
+    /// same card takes it with what making it read.
+    func card(_ bp: Tracked<BestPractice>) -> Value {
+        let current = PageReads.current
+        lock.lock()
+        if let made = cards[bp.id] {
+            lock.unlock()
+            current?.replay(made.reads)
+            return made.value
+        }
+        lock.unlock()
+        let reads = PageReads(recording: current?.recording ?? false)
+        let value = PageReads.gathering(into: reads) {
+            Value.object([
+                ("title", .string(bp.title)),
+                ("slug", .string(bp.slug)),
+                ("url", .string(url(Routes.bestPractice(bp.slug)))),
+                ("date", .string(bp.date.iso)),
+                ("dateText", .string(bp.date.dutch)),
+                ("places", .texts(bp.places)),
+                ("status", .string(bp.status.rawValue)),
+                ("stoppedText", .text(bp.stopped?.dutch)),
+                ("summary", .text(bp.summary)),
+                ("lessBest", .bool(bp.lessBest)),
+                ("themes", .list(bp.themes.compactMap { themeLink($0) })),
+            ])
+        }
+        lock.lock()
+        cards[bp.id] = (value, reads.inputs)
+        lock.unlock()
+        current?.replay(reads.inputs)
+        return value
+    }
+
+    /// Up to three best practices like `bp`: near it in its first theme's list, ranked by shared tags.
+    /// Looking only at neighbours keeps this linear on big sites. A query: kept from build to build and
+    /// worked out again only when what it read changed.
+    func related(to bp: Tracked<BestPractice>) -> [Tracked<BestPractice>] {
+        let key = QueryKey.related(bp.id)
+        let ids: [ItemID]
+        if let queries {
+            if let kept = queries.queryValue(key) as? StoredValue<[ItemID]> {
+                ids = kept.value
+            } else {
+                let (value, reads) = computeRelated(bp)
+                queries.storeQuery(key, value: StoredValue(value: value), reads: reads)
+                ids = value
+            }
+            PageReads.current?.note(.query(key), value: ids)
+        } else {
+            ids = PageReads.untracked { computeRelated(bp).ids }
+        }
+        return ids.compactMap { practice($0) }
+    }
+
+    private func computeRelated(_ bp: Tracked<BestPractice>, limit: Int = 3) -> (ids: [ItemID], reads: [(Input, any InputValue)]) {
+        let reads = PageReads(recording: queries != nil)
+        let ids: [ItemID] = PageReads.gathering(into: reads) {
+            guard let theme = bp.themes.first else { return [] }
+            let list = content.practices(ofTheme: theme)
+            let tags = tagNumbers(bp)
+            var scored: [(score: Int, distance: Int, id: ItemID)] = []
+            scored.reserveCapacity(80)
+            for offset in -40...40 where offset != 0 {
+                guard let candidate = list.neighbour(of: bp.id, offset: offset) else { continue }
+                scored.append((Self.sharedCount(tags, tagNumbers(candidate)), abs(offset), candidate.id))
+            }
+            guard scored.count > 0 else { return [] }
+            // Ties go to the nearer, then to the earlier in the list (the newer).
+            let positions = list.data.positions
+            scored.sort { ($1.score, $0.distance, positions[$0.id] ?? 0) < ($0.score, $1.distance, positions[$1.id] ?? 0) }
+            return scored.prefix(limit).map(\.id)
+        }
+        return (ids, reads.inputs)
+    }
+
+    /// A practice's tags as sorted numbers, to count shared tags cheaply; reading them reads its tags.
+    private func tagNumbers(_ bp: Tracked<BestPractice>) -> [Int] {
+        _ = bp.tags
+        return content.practices.data.positions[bp.id].map { index.tagIDs[$0] } ?? []
+    }
+
+    /// How many numbers two sorted lists share.
+    static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
+    static func statusText(_ bp: BestPractice) -> String {
+        bp.status == .gestopt ? "gestopt" + (bp.stopped.map { " sinds " + $0.dutch } ?? "") : "actief"
+    }
+
+    // MARK: Bodies
+
+    /// The Markdown body of an item rendered, or nil when it has none. Links to content files become
+    /// URLs; a broken link is an error and an image without alt text a warning, in the page's reads.
+    func body<Item: ContentItem>(of item: Tracked<Item>) -> RenderedBody? {
+        guard let body = item[dynamicMember: \.info.body], !body.text.isEmpty else { return nil }
+        return MarkdownBridge.render(body, file: item.item.info.file, renderer: bodies)
+    }
+
+    /// Content path ("best-practices/x.md") → URL, for every item this build publishes.
+    static func contentURLs(_ kb: KnowledgeBase, routes: Routes) -> [String: String] {
+        var urls: [String: String] = [:]
+        func add(_ info: ItemInfo, _ path: String) {
+            let file = info.file.hasPrefix("content/") ? String(info.file.dropFirst("content/".count)) : info.file
+            urls[file] = routes.url(path)
+        }
+        for t in kb.themes { add(t.info, Routes.theme(t.slug)) }
+        for i in kb.bestPractices.indices { add(kb.bestPractices[i].info, Routes.bestPractice(kb.bestPractices[i].slug)) }
+        for i in kb.insights { add(i.info, Routes.insight(i.slug)) }
+        for a in kb.activities { add(a.info, Routes.activity(a.slug)) }
+        for a in kb.alliances { add(a.info, Routes.alliance(a.slug)) }
+        for p in kb.publications { add(p.info, Routes.publication(p.slug)) }
+        for s in kb.schoolScans { add(s.info, Routes.scan(s.slug)) }
+        for p in kb.pages { add(p.info, Routes.page(p.slug)) }
+        for r in kb.results { add(r.info, Routes.theme(r.theme)) }
+        for f in kb.finance { add(f.info, Routes.financeYear(f.year)) }
+        if !kb.people.isEmpty { for p in kb.people { add(p.info, Routes.organisation) } }
+        return urls
+    }
+}
+
+/// What a link to a content path becomes.
+enum ContentLink: Equatable, Sendable {
+    case url(String)
+    /// The file exists but is not in this build (a draft or internal item).
+    case unpublished
+    case missing
+}
+
+/// A tag as the tags overview shows it.
+struct TagSummary: Equatable, Sendable {
+    var title: String
+    var slug: String
+    var count: Int
+}
+
+extension SiteData: InputSource {
+    func ids(of list: ListKey) -> [ItemID] { trackedList(list)?.ids ?? [] }
+
+    func positions(of list: ListKey) -> [ItemID: Int] { trackedList(list)?.positions ?? [:] }
+
+    func item(withSlug slug: String, in list: ListKey) -> ItemID? {
+        guard let list = trackedList(list) else { return nil }
+        return list.slugPosition(slug).map { list.ids[$0] }
+    }
+
+    func derived(_ key: DerivedKey) -> any InputValue {
+        switch key {
+        case .tagTitle(let slug): return StoredValue(value: index.tagTitles[slug] ?? slug)
+        case .tags: return StoredValue(value: tagSummaries)
+        case .bankFacets: return StoredValue(value: BankFacet.facets(knowledgeBase))
+        case .financialRatios(let year): return StoredValue(value: knowledgeBase.financialRatios[year])
+        case .keurmerken: return StoredValue(value: knowledgeBase.keurmerken)
+        case .contentLink(let path): return StoredValue(value: link(to: path))
+        }
+    }
+
+    func recompute(_ key: QueryKey) -> (value: any InputValue, reads: [(Input, any InputValue)]) {
+        switch key {
+        case .related(let id):
+            guard let bp = practice(id) else { return (Absent(), []) }
+            let (ids, reads) = computeRelated(bp)
+            return (StoredValue(value: ids), reads)
+        }
+    }
+
+    /// A list of this build by key, whatever its item type, for comparing it with the last build's.
+    private func trackedList(_ key: ListKey) -> AnyListData? {
+        let content = self.content
+        switch key {
+        case .practices: return content.practices.data
+        case .practicesOfTheme(let slug): return content.practices(ofTheme: slug).data
+        case .practicesOfTag(let slug): return content.practices(ofTag: slug).data
+        case .themes: return content.themes.data
+        case .themesIn(let year): return content.themes(in: year).data
+        case .insights: return content.insights.data
+        case .activities: return content.activities.data
+        case .alliances: return content.alliances.data
+        case .publications: return content.publications.data
+        case .people: return content.people.data
+        case .scans: return content.scans.data
+        case .finance: return content.finance.data
+        case .pages: return content.pages.data
+        case .results: return content.results.data
+        case .themeResults(let slug): return content.digest(slug).results.data
+        case .themeInsights(let slug): return content.digest(slug).insights.data
+        case .themeAlliances(let slug): return content.digest(slug).alliances.data
+        case .themeActivities(let slug): return content.digest(slug).activities.data
+        }
+    }
+}
+
+/// What comparing lists needs of a list, whatever its items.
+protocol AnyListData: AnyObject {
+    var ids: [ItemID] { get }
+    var positions: [ItemID: Int] { get }
+    func slugPosition(_ slug: String) -> Int?
+}
+
+extension ListData: AnyListData {
+    func slugPosition(_ slug: String) -> Int? { position(ofSlug: slug) }
 }

@@ -130,7 +130,6 @@ final class IncrementalRandomEditTests: XCTestCase {
                 return
             }
             XCTAssertFalse(summary.full, "\(what): rebuilt everything")
-            XCTAssertTrue(summary.bestPracticesOnly || summary.bodiesOnly, "\(what): not one of the best-practice fast paths")
             rendered += summary.rendered
             pages += summary.pages
             // Once the folders differ, later rounds would only repeat it: stop at the first mismatch.

@@ -1,0 +1,412 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Parallel
+import Report
+import Templates
+
+/// Where a build's files go: the spare of `output/` swapped in at the end (`PublishedOutput`), or the
+/// next folder of the live preview (`PreviewTrees`).
+protocol OutputSink: AnyObject {
+    func prepare() throws -> TreeWriter
+    func commit() throws
+    func abandon(_ writer: TreeWriter)
+    /// Files the target keeps from the output it replaces (a `.gitignore` a repository keeps there).
+    func preserved() -> [(path: String, bytes: [UInt8])]
+}
+
+extension OutputSink {
+    func preserved() -> [(path: String, bytes: [UInt8])] { [] }
+}
+
+/// The one way the site is built: load the content, plan every page, render the pages whose recorded
+/// inputs changed, write what differs, swap the result in. A build with no previous state (every
+/// `breingen build`, and the first build of `breingen serve`) renders every page; the live preview keeps
+/// the state of its last good build and renders only the pages that read something that changed since.
+///
+/// What a page depends on is what building its context read (`PageReads`): the fields of the items, the
+/// places of the lists, the derived values, and its template with what that includes, extends and
+/// imports. Nothing is declared by hand.
+final class BuildSession: @unchecked Sendable {
+    let options: BuildOptions
+    /// Whether builds record what pages read and keep their state for the next build.
+    let keepsState: Bool
+    private let loader: ContentCache
+    private let items = ItemTable()
+    private let inputs = InputTable()
+    private var state: State?
+    /// Changes of builds that failed: the next build still has to apply them.
+    private var pending: Set<String> = []
+    private var mustBuildAll = true
+
+    /// What a page of the last good build was built from and gave.
+    struct PageRecord {
+        var template: String
+        var inputs: [InputTable.InputNumber]
+        var hash: UInt64
+        var search: [SearchIndex.Entry]
+        var searchHashes: [UInt64]
+        var warnings: [Diagnostic]
+    }
+
+    /// A report of the last good build: its model, and the files made from it.
+    struct ReportRecord {
+        var document: ReportDocument
+        var day: ContentDate
+        var files: [(path: String, hash: UInt64)]
+        var warnings: [Diagnostic]
+    }
+
+    /// What the template environment gives every page (the site's values, today, the reports, the assets):
+    /// when it changes, every page is rendered again.
+    struct EnvironmentKey: Equatable {
+        var site: SiteSettings
+        var today: ContentDate
+        var reportYears: [Int]
+        var assets: [String: String]
+        var menus: [[String]]
+    }
+
+    struct State {
+        var data: SiteData
+        var environment: Environment
+        var environmentKey: EnvironmentKey
+        var theme: URL
+        var assets: AssetPipeline
+        var statics: (files: [(path: String, data: Data)], warnings: [Diagnostic])
+        var reportYears: [Int]
+        var pages: [String: PageRecord]
+        var bankEntries: [ItemID: [UInt8]]
+        var reports: [Int: ReportRecord]
+    }
+
+    /// What a build did.
+    struct Outcome {
+        var pages: Int
+        var rendered: Int
+        var files: Int
+        /// Files written, linked or removed in the output.
+        var changedFiles: Int
+        /// Whether every page was rendered.
+        var everything: Bool
+        var warnings: [Diagnostic]
+    }
+
+    init(options: BuildOptions, keepsState: Bool) {
+        self.options = options
+        self.keepsState = keepsState
+        loader = ContentCache(
+            root: options.root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
+    }
+
+    /// The report's view of the content: internal items count in its figures (its chapters leave them
+    /// unnamed), drafts never.
+    private static let reportOptions = LoadOptions(includeDrafts: false, includeInternal: true)
+
+    /// Builds after `changed` (paths relative to the site root); nil builds everything. Throws the build's
+    /// errors; the output of the last good build stays as it was.
+    func build(changed: Set<String>?, into sink: OutputSink, progress: ProgressLine = ProgressLine(enabled: false)) throws -> Outcome {
+        var paths = pending
+        if let changed { paths.formUnion(changed) }
+        let saved = inputs.snapshot()
+        do {
+            let outcome = try run(ChangedPaths(paths), everything: changed == nil || mustBuildAll || state == nil,
+                                  into: sink, progress: progress)
+            pending = []
+            mustBuildAll = false
+            return outcome
+        } catch {
+            // The same work next time (the state is that of the last good build): a typo and its fix cost
+            // two small builds, not a full one.
+            pending = paths
+            mustBuildAll = state == nil
+            inputs.restore(saved)
+            throw error
+        }
+    }
+
+    private func run(_ changes: ChangedPaths, everything requested: Bool, into sink: OutputSink,
+                     progress: ProgressLine) throws -> Outcome {
+        let timer = PhaseTimer()
+        let root = options.root
+        let previous = requested || changes.unknown ? nil : state
+        let (kb, loadDiagnostics) = try loader.load(changed: previous == nil ? nil : changes.content)
+        if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
+        timer.mark("load")
+
+        let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil)
+        let rebuildAssets = previous == nil || changes.assets || previous!.data.routes.baseURL != data.routes.baseURL
+        let theme = rebuildAssets ? try ThemeLocator.locate(root: root) : previous!.theme
+        let assets = rebuildAssets ? try SiteBuilder.assets(root: root, theme: theme, routes: data.routes) : previous!.assets
+        let statics = previous == nil || changes.statics ? try SiteBuilder.staticFiles(root: root) : previous!.statics
+        let reportsChanged = previous == nil || changes.content.contains { $0.hasPrefix("content/reports/") }
+        let reportYears = reportsChanged ? SiteReports.years(root: root) : previous!.reportYears
+        let environmentKey = EnvironmentKey(
+            site: kb.site, today: data.today, reportYears: reportYears, assets: assets.urls,
+            menus: ["main", "footer"].map { PagePlanner.menu(data, name: $0).flatMap { [$0.0, $0.1] } })
+        let everything = previous == nil || previous!.environmentKey != environmentKey
+        let environment = everything || !changes.templates.isEmpty
+            ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
+            : previous!.environment
+        timer.mark("site data")
+
+        let pages = PagePlanner.plan(data)
+        var templates: [String: Template] = [:]
+        for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
+        timer.mark("plan")
+
+        // Which pages read something that changed.
+        var dirty: [Int] = []
+        if let previous, !everything {
+            let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
+            let changedInputs = inputs.changes(changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
+            var touchedTemplates: [String: Bool] = [:]
+            for name in templates.keys {
+                touchedTemplates[name] = Self.templateClosure(name, environment).map { !$0.isDisjoint(with: changes.templates) } ?? true
+            }
+            for (index, page) in pages.enumerated() {
+                guard let record = previous.pages[page.file], record.template == page.template, touchedTemplates[page.template] != true,
+                      !record.inputs.contains(where: changedInputs.contains) else {
+                    dirty.append(index)
+                    continue
+                }
+            }
+        } else {
+            dirty = Array(pages.indices)
+        }
+        timer.mark("changes")
+
+        let writer = try sink.prepare()
+        do {
+            let outcome = try write(
+                pages: pages, dirty: dirty, templates: templates, data: data, everything: everything, assets: assets,
+                statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
+                loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
+                environmentKey: environmentKey, theme: theme)
+            timer.report()
+            return outcome
+        } catch {
+            progress.finish()
+            sink.abandon(writer)
+            throw error
+        }
+    }
+
+    // swiftlint:disable:next function_parameter_count
+    private func write(
+        pages: [PlannedPage], dirty: [Int], templates: [String: Template], data: SiteData, everything: Bool,
+        assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int],
+        previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic], progress: ProgressLine,
+        timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL
+    ) throws -> Outcome {
+        let preserved = sink.preserved()
+        var planned: [String] = pages.map(\.file)
+        planned += [Routes.searchIndex, Routes.bankIndex, Routes.feed, Routes.sitemap, "robots.txt"]
+        planned += assets.assets.map(\.outputPath) + statics.files.map(\.path) + preserved.map(\.path)
+        planned += reportYears.flatMap { year in ReportFormat.allCases.map { AnnualReport.fileName(year: year, format: $0) } }
+        try writer.makeFolders(for: planned)
+        timer.mark("folders")
+
+        // The pages (on every core) and the annual reports (beside them).
+        let recording = keepsState
+        progress.start(total: dirty.count)
+        var rendered: [Int: RenderedPage] = [:]
+        var reports: [Int: ReportRecord] = [:]
+        try Parallel.forEach(2, threads: 2) { job in
+            if job == 0 {
+                let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
+                    let page = pages[dirty[k]]
+                    let result = try Self.render(page, template: templates[page.template]!, recording: recording, writer: writer)
+                    progress.advance()
+                    return result
+                }
+                for (k, result) in zip(dirty, results) { rendered[k] = result }
+            } else {
+                reports = try self.reports(years: reportYears, data: data, previous: previous, writer: writer)
+            }
+        }
+        progress.finish()
+        timer.mark("pages")
+
+        // Problems of the bodies: errors fail the build, as a full build's would.
+        var pageWarnings: [Diagnostic] = []
+        var pageErrors: [Diagnostic] = []
+        for result in rendered.values {
+            for diagnostic in result.diagnostics {
+                if diagnostic.severity == .error { pageErrors.append(diagnostic) } else { pageWarnings.append(diagnostic) }
+            }
+        }
+        if !pageErrors.isEmpty { throw DiagnosticError(loadDiagnostics + Self.sorted(pageErrors + pageWarnings)) }
+
+        // The records of this build: the pages rendered now, and the others as they were.
+        var records: [String: PageRecord] = [:]
+        records.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() {
+            if let result = rendered[index] {
+                records[page.file] = PageRecord(
+                    template: page.template, inputs: recording ? inputs.intern(result.reads) : [], hash: result.hash,
+                    search: result.search, searchHashes: result.search.map { ContentHash.of($0.json) },
+                    warnings: result.diagnostics)
+            } else if let record = previous?.pages[page.file] {
+                try writer.keep(page.file, hash: record.hash)
+                records[page.file] = record
+            }
+        }
+        if recording { inputs.keepLists(from: data) }
+        timer.mark("records")
+
+        // The files beside the pages.
+        var entries: [SearchIndex.Entry] = []
+        var entryHashes: [UInt64] = []
+        for section in SearchIndex.Section.allCases {
+            for page in pages {
+                guard let record = records[page.file] else { continue }
+                for (entry, hash) in zip(record.search, record.searchHashes) where entry.section == section {
+                    entries.append(entry)
+                    entryHashes.append(hash)
+                }
+            }
+        }
+        try emit(Routes.searchIndex, hash: ContentHash.combine(entryHashes), writer: writer) { SearchIndex.document(entries) }
+        let bankEntries = bankEntries(data, previous: everything ? nil : previous)
+        try put(Routes.bankIndex, PagePlanner.bankIndex(data.kb, routes: data.routes, entries: data.practiceIDs.map { bankEntries[$0]! }),
+                writer)
+        try put(Routes.feed, Array(SiteBuilder.feed(data).utf8), writer)
+        try put(Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), writer)
+        try put("robots.txt", Array(Feeds.robots(routes: data.routes).utf8), writer)
+        for asset in assets.assets { try put(asset.outputPath, [UInt8](asset.data), writer) }
+        for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
+        for file in preserved { try put(file.path, file.bytes, writer) }
+        try writer.finish(planned: Set(planned))
+        try sink.commit()
+        timer.mark("files")
+
+        let reportWarnings = reportYears.flatMap { reports[$0]?.warnings ?? [] }
+        let warnings = (loadDiagnostics + Self.sorted(records.values.flatMap(\.warnings)) + reportWarnings + assets.warnings
+            + statics.warnings).filter { $0.severity != .error }
+        if keepsState {
+            state = State(
+                data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
+                reportYears: reportYears, pages: records, bankEntries: bankEntries, reports: reports)
+        }
+        return Outcome(
+            pages: pages.count, rendered: rendered.count, files: planned.count,
+            changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed, everything: everything,
+            warnings: warnings)
+    }
+
+    /// A page rendered: its bytes went to the output; this is what the build keeps of it.
+    struct RenderedPage {
+        var hash: UInt64
+        var reads: [(Input, any InputValue)]
+        var search: [SearchIndex.Entry]
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func render(_ page: PlannedPage, template: Template, recording: Bool, writer: TreeWriter) throws -> RenderedPage {
+        let reads = PageReads(recording: recording)
+        let context = try PageReads.gathering(into: reads) { try page.context() }
+        let bytes = try template.renderBytes(context.values)
+        let hash = ContentHash.of(bytes)
+        try writer.put(page.file, bytes, hash: hash)
+        return RenderedPage(hash: hash, reads: reads.inputs, search: context.search.map(SearchIndex.entry), diagnostics: reads.diagnostics)
+    }
+
+    private func put(_ file: String, _ bytes: [UInt8], _ writer: TreeWriter) throws {
+        try writer.put(file, bytes, hash: ContentHash.of(bytes))
+    }
+
+    /// Writes a file known by its hash, making its bytes only when neither tree has them.
+    private func emit(_ file: String, hash: UInt64, writer: TreeWriter, bytes: () -> [UInt8]) throws {
+        if writer.target.files[file] == hash || writer.source?.files[file] == hash {
+            try writer.keep(file, hash: hash)
+        } else {
+            try writer.put(file, bytes(), hash: hash)
+        }
+    }
+
+    /// Each practice's entry of the bank's index, taken from the last build for the practices that did not
+    /// change.
+    private func bankEntries(_ data: SiteData, previous: State?) -> [ItemID: [UInt8]] {
+        let practices = data.kb.bestPractices
+        let made = Parallel.map(practices.count, chunk: 64) { i -> [UInt8] in
+            let id = data.practiceIDs[i]
+            if let previous, let kept = previous.bankEntries[id], let j = previous.data.content.practices.data.positions[id],
+               previous.data.kb.bestPractices[j] == practices[i] {
+                return kept
+            }
+            return PagePlanner.bankEntry(practices[i], routes: data.routes)
+        }
+        var entries: [ItemID: [UInt8]] = [:]
+        entries.reserveCapacity(made.count)
+        for (id, entry) in zip(data.practiceIDs, made) { entries[id] = entry }
+        return entries
+    }
+
+    /// The annual reports: rendered again only when their model changed.
+    private func reports(years: [Int], data: SiteData, previous: State?, writer: TreeWriter) throws -> [Int: ReportRecord] {
+        guard !years.isEmpty else { return [:] }
+        guard let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
+        var records: [Int: ReportRecord] = [:]
+        let creationDate = SiteReports.creationDate(data.today)
+        for year in years {
+            let (document, warnings) = try AnnualReport.document(root: options.root, knowledgeBase: kb, year: year)
+            if let kept = previous?.reports[year], kept.document == document, kept.day == data.today {
+                for file in kept.files { try writer.keep(file.path, hash: file.hash) }
+                records[year] = ReportRecord(document: document, day: data.today, files: kept.files, warnings: warnings)
+                continue
+            }
+            let rendered = AnnualReport.render(document, warnings: warnings, options: ReportOptions(root: options.root, year: year, creationDate: creationDate))
+            var files: [(path: String, hash: UInt64)] = []
+            for file in rendered.files {
+                let bytes = [UInt8](file.data)
+                let hash = ContentHash.of(bytes)
+                try writer.put(file.name, bytes, hash: hash)
+                files.append((file.name, hash))
+            }
+            records[year] = ReportRecord(document: document, day: data.today, files: files, warnings: rendered.warnings)
+        }
+        return records
+    }
+
+    /// Every item whose file changed, with its new version (nil: it went).
+    private static func changedItems(_ paths: Set<String>, before: SiteData, after: SiteData) -> [ItemID: Any?] {
+        var changed: [ItemID: Any?] = [:]
+        let old = PageReads.untracked { before.kb }, new = PageReads.untracked { after.kb }
+        for path in paths {
+            let was = ChangedPaths.items(from: path, in: old), now = ChangedPaths.items(from: path, in: new)
+            for (file, item) in was where !now.contains(where: { $0.file == file && $0.item == item }) {
+                changed[after.items.id(file)] = now.first { $0.file == file }.map { $0.item.value } as Any?
+            }
+            for (file, item) in now where !was.contains(where: { $0.file == file }) {
+                changed[after.items.id(file)] = .some(item.value)
+            }
+        }
+        return changed
+    }
+
+    /// Every template `name` reads, itself included, from the parsed trees; nil when one of them names a
+    /// template it computes (it may read any).
+    static func templateClosure(_ name: String, _ environment: Environment) -> Set<String>? {
+        var seen: Set<String> = [name]
+        var queue = [name]
+        while let next = queue.popLast() {
+            // A template that does not exist is read by name: when it appears, the closure names it.
+            guard let template = try? environment.template(named: next) else { continue }
+            guard let referenced = template.referencedTemplates else { return nil }
+            for dependency in referenced where seen.insert(dependency).inserted { queue.append(dependency) }
+        }
+        return seen
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
+    }
+}
+
+/// Worker threads for rendering: `BREINGEN_THREADS` when set, else twice the cores, so a worker waiting
+/// in the kernel for its file leaves its core to another that renders meanwhile.
+func workerCount() -> Int {
+    if let text = ProcessInfo.processInfo.environment["BREINGEN_THREADS"], let n = Int(text), n > 0 { return n }
+    return max(2, Parallel.cores * 2)
+}

@@ -1,0 +1,93 @@
+import ContentModel
+import Foundation
+
+/// A content item as a page reads it: reading a field (`practice.title`) records that field, with its
+/// value, in the current page's reads.
+@dynamicMemberLookup
+struct Tracked<Item>: @unchecked Sendable {
+    /// The item itself; reading it directly records nothing.
+    let item: Item
+    let id: ItemID
+
+    subscript<V: Equatable & Sendable>(dynamicMember path: KeyPath<Item, V>) -> V {
+        let value = item[keyPath: path]
+        if let reads = PageReads.current, reads.recording {
+            reads.note(.field(id, FieldTable.shared.id(path)), value: value)
+        }
+        return value
+    }
+}
+
+/// The items of one list of a build, made once per build and shared by every page that reads it.
+final class ListData<Item: ContentItem>: @unchecked Sendable {
+    let key: ListKey
+    /// The items; `indices` (when given) picks the list's items from them, in order.
+    private let base: [Item]
+    private let indices: [Int]?
+    let ids: [ItemID]
+    /// Item → place.
+    let positions: [ItemID: Int]
+
+    init(_ key: ListKey, base: [Item], indices: [Int]? = nil, ids: [ItemID]) {
+        self.key = key
+        self.base = base
+        self.indices = indices
+        self.ids = ids
+        var positions: [ItemID: Int] = [:]
+        positions.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where positions[id] == nil { positions[id] = i }
+        self.positions = positions
+    }
+
+    var count: Int { ids.count }
+
+    func item(at position: Int) -> Item { indices.map { base[$0[position]] } ?? base[position] }
+
+    /// The place of the item with `slug`, if the list has one (a linear search: lists looked up by slug
+    /// are the short ones).
+    func position(ofSlug slug: String) -> Int? {
+        (0..<count).first { item(at: $0).info.slug == slug }
+    }
+}
+
+/// A list of items as a page reads it: each element taken records its place, the length read (every
+/// loop reads it at its end) records the length, and `neighbour(of:offset:)` records a place relative to
+/// an item, which stays the same when an item far away is added or removed.
+struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendable {
+    let data: ListData<Item>
+
+    var key: ListKey { data.key }
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        if let reads = PageReads.current, reads.recording { reads.note(.count(data.key), value: data.count) }
+        return data.count
+    }
+
+    subscript(position: Int) -> Tracked<Item> {
+        if let reads = PageReads.current, reads.recording { reads.note(.element(data.key, position), value: data.ids[position]) }
+        return Tracked(item: data.item(at: position), id: data.ids[position])
+    }
+
+    /// The item `offset` places from `item` in this list (nil past either end, or when `item` is not in it).
+    func neighbour(of item: ItemID, offset: Int) -> Tracked<Item>? {
+        let found = data.positions[item].map { $0 + offset }.flatMap { (0..<data.count).contains($0) ? $0 : nil }
+        if let reads = PageReads.current, reads.recording {
+            if let found {
+                reads.note(.neighbour(data.key, item, offset), value: data.ids[found])
+            } else {
+                reads.note(.neighbour(data.key, item, offset), Absent())
+            }
+        }
+        return found.map { Tracked(item: data.item(at: $0), id: data.ids[$0]) }
+    }
+
+    /// The item with `slug`.
+    func first(slug: String) -> Tracked<Item>? {
+        let found = data.position(ofSlug: slug)
+        if let reads = PageReads.current, reads.recording {
+            if let found { reads.note(.slug(data.key, slug), value: data.ids[found]) } else { reads.note(.slug(data.key, slug), Absent()) }
+        }
+        return found.map { Tracked(item: data.item(at: $0), id: data.ids[$0]) }
+    }
+}

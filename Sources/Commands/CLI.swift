@@ -67,14 +67,8 @@ public enum CLI {
             return try command.run(parsed, console)
         } catch let error as UsageError {
             return usageError(error.message + "\ngebruik: \(command.usage)", console: console)
-        } catch let error as Diagnostic {
-            console.report(error)
-            return 1
-        } catch let error as DiagnosticError {
-            error.diagnostics.forEach(console.report)
-            return 1
         } catch {
-            console.report(Diagnostic(.error, "\(error)"))
+            Diagnostic.describing(error).forEach(console.report)
             return 1
         }
     }

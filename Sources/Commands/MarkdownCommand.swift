@@ -27,10 +27,11 @@ extension CLI {
             options.headingIDs = arguments.has("heading-ids")
             let input: [UInt8]
             if let path = arguments.positionals.first, path != "-" {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw Diagnostic(.error, "kan '\(path)' niet lezen: bestand bestaat niet of is niet leesbaar")
+                do {
+                    input = try FileContents.read(path)
+                } catch let error as FileSystemError {
+                    throw error.diagnostic("kan '\(path)' niet lezen")
                 }
-                input = [UInt8](data)
             } else {
                 input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             }

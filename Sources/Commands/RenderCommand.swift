@@ -60,8 +60,11 @@ extension CLI {
 /// Reads the `--data` file of `render` into a template context.
 enum TemplateData {
     static func load(_ path: String) throws -> [String: Value] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(.error, "gegevensbestand '\(path)' is niet leesbaar of bestaat niet")
+        let data: Data
+        do {
+            data = Data(try FileContents.read(path))
+        } catch let error as FileSystemError {
+            throw error.diagnostic("kan gegevensbestand '\(path)' niet lezen")
         }
         let lower = path.lowercased()
         let value: Value

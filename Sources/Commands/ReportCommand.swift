@@ -2,6 +2,7 @@ import DataFormats
 import Diagnostics
 import Foundation
 import Report
+import Site
 
 extension CLI {
     static var reportCommand: Command {
@@ -52,7 +53,7 @@ extension CLI {
             let start = Date()
             let summary = try AnnualReport.generate(ReportOptions(
                 root: root, year: year, formats: formats.isEmpty ? ReportFormat.allCases : formats, output: output,
-                includeInternal: arguments.has("internal")))
+                includeInternal: arguments.has("internal"), theme: try? ThemeLocator.locate(root: root)))
             summary.warnings.forEach(console.report)
             if !arguments.has("quiet") {
                 let seconds = Date().timeIntervalSince(start)

@@ -75,6 +75,7 @@ extension CLI {
 final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
     /// The private folder holding the builds; removed by `cleanUp()`.
     let workDirectory: URL
+    static let folderPrefix = "breingen-serve-"
     private let builder: IncrementalSiteBuilder
 
     private let report: @Sendable (Diagnostic) -> Void
@@ -83,9 +84,16 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
     init(options: BuildOptions, temporaryDirectory: URL = FileManager.default.temporaryDirectory,
          report: @escaping @Sendable (Diagnostic) -> Void) throws {
         self.report = report
+        // What an earlier serve left when it was killed (`kill -9`) or crashed.
+        LeftoverFolders.removeAll(in: temporaryDirectory, prefix: Self.folderPrefix).forEach(report)
         workDirectory = temporaryDirectory.appendingPathComponent(
-            "breingen-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
-        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+            "\(Self.folderPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        } catch {
+            guard let failure = FileSystemError(error, path: workDirectory.path, writing: true) else { throw error }
+            throw failure.diagnostic("kan geen werkmap voor serve maken in \(temporaryDirectory.path)")
+        }
         builder = IncrementalSiteBuilder(options: options, workDirectory: workDirectory)
     }
 

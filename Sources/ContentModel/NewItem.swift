@@ -50,7 +50,7 @@ public enum NewItem {
     static func writeExclusively(_ text: String, to target: URL, relative: String) throws {
         let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw Diagnostic(.error, "kan \(relative) niet schrijven: \(String(cString: strerror(errno)))", file: relative)
+            throw FileSystemError.last(relative, writing: true).diagnostic("kan \(relative) niet schrijven", file: relative)
         }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -111,7 +111,8 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 public enum FileContents {
     /// The bytes of the regular file at `path` (symlinks followed).
     public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so opening a named pipe does not wait for a writer; regular files read as usual.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileSystemError.last(path) }
         defer { close(fd) }
         var info = stat()
@@ -147,5 +148,21 @@ public enum FileContents {
             bytes.removeLast(bytes.count - total)
         }
         return bytes
+    }
+}
+
+extension Diagnostic {
+    /// Any error as the diagnostics to show: a `Diagnostic` or `DiagnosticError` as it is, a file-system
+    /// error (ours or Foundation's) with its path and Dutch cause, anything else by its description.
+    public static func describing(_ error: Error) -> [Diagnostic] {
+        switch error {
+        case let diagnostic as Diagnostic: return [diagnostic]
+        case let many as DiagnosticError: return many.diagnostics
+        default:
+            if let failure = FileSystemError(error) {
+                return [failure.diagnostic("bestandsfout bij \(failure.path)")]
+            }
+            return [Diagnostic(.error, "\(error)")]
+        }
     }
 }

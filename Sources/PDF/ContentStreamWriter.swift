@@ -2,94 +2,178 @@
 struct PageLink {
     var x1: Double, y1: Double, x2: Double, y2: Double
     var target: Link
+    /// Its `Link` structure element.
+    var element: Int?
+    /// `/Contents`: what the link does, in words.
+    var description: String
 }
 
-/// Turns one page's draw ops (y down from the top) into a PDF content stream and its link areas.
-/// Graphics go first, then all text in one text object in reading order, so fills sit behind the text
-/// and extraction reads top to bottom.
+/// What a page's content means for the structure tree, in reading order.
+enum StructureEvent {
+    /// A marked-content sequence with this MCID belongs to the element.
+    case content(mcid: Int, element: Int)
+    /// The element is here in the reading order (it may have no content of its own).
+    case touch(element: Int)
+    /// The link annotation with this index (into the page's links) belongs to the element.
+    case annotation(link: Int, element: Int)
+}
+
+/// How the characters of one font are written in a content stream.
+struct FontEncoding {
+    /// Resource name, e.g. `/F3`.
+    var name: [UInt8]
+    /// Two-byte codes (CIDs) of an embedded font, by scalar; nil for a standard font (WinAnsi bytes).
+    var cids: [UInt32: UInt16]?
+    var font: PDFFont
+}
+
+/// Turns one page's draw ops (y down from the top) into a PDF content stream, in the order of the ops
+/// (the reading order): every op inside a marked-content sequence, either tagged with an MCID for its
+/// structure element or marked as an artifact (ISO 32000-1, 14.6 and 14.8.2.2), text in `BT`/`ET` inside
+/// the sequence. Returns the link areas and the structure events.
 struct ContentStreamWriter {
     let pageHeight: Double
-    /// Resource name of each font, e.g. `F3`.
-    let fontName: (StandardFont) -> [UInt8]
+    let encodings: [PDFFont: FontEncoding]
+    /// The structure type of every element (`P`, `H1`, ...), for the marked-content tags.
+    let elementTypes: [String]
+    /// Elements whose bounding box is wanted (figures).
+    let boxedElements: Set<Int>
 
-    func write(_ ops: [DrawOp]) -> (content: [UInt8], links: [PageLink], fonts: Set<StandardFont>) {
-        var out: [UInt8] = []
-        out.reserveCapacity(ops.count * 48)
+    struct Page {
+        var content: [UInt8] = []
         var links: [PageLink] = []
-        var fonts = Set<StandardFont>()
+        var events: [StructureEvent] = []
+        /// Bounding boxes of the `boxedElements` on this page (x1, y1, x2, y2 in PDF coordinates).
+        var boxes: [Int: (Double, Double, Double, Double)] = [:]
+    }
+
+    func write(_ ops: [DrawOp]) -> Page {
+        var page = Page()
+        var out: [UInt8] = []
+        out.reserveCapacity(ops.count * 56)
         var fill: PDFColor?
         var stroke: PDFColor?
         var lineWidth = -1.0
+        var currentFont: PDFFont?
+        var currentSize = -1.0
+        var open: Mark?
+        var inText = false
+        var nextMCID = 0
+
         func number(_ v: Double) { PDFSyntax.appendNumber(v, to: &out); out.append(0x20) }
-        func setFill(_ c: PDFColor) {
-            if fill == c { return }
-            fill = c
+        func color(_ c: PDFColor, _ op: StaticString) {
             PDFSyntax.appendNumber(c.red, decimals: 3, to: &out); out.append(0x20)
             PDFSyntax.appendNumber(c.green, decimals: 3, to: &out); out.append(0x20)
-            PDFSyntax.appendNumber(c.blue, decimals: 3, to: &out); out.append(" rg\n")
+            PDFSyntax.appendNumber(c.blue, decimals: 3, to: &out); out.append(0x20)
+            out.append(op)
+            out.append(0x0A)
         }
-        func setStroke(_ c: PDFColor) {
-            if stroke == c { return }
-            stroke = c
-            PDFSyntax.appendNumber(c.red, decimals: 3, to: &out); out.append(0x20)
-            PDFSyntax.appendNumber(c.green, decimals: 3, to: &out); out.append(0x20)
-            PDFSyntax.appendNumber(c.blue, decimals: 3, to: &out); out.append(" RG\n")
+        func endText() {
+            if inText { out.append("ET\n"); inText = false }
+        }
+        func mark(_ m: Mark) {
+            if open == m { return }
+            endText()
+            if open != nil { out.append("EMC\n") }
+            open = m
+            switch m {
+            case let .element(e):
+                out.append(0x2F)
+                out.append(contentsOf: Array(elementTypes[e].utf8))
+                out.append(" <</MCID ")
+                PDFSyntax.appendInt(nextMCID, to: &out)
+                out.append(">> BDC\n")
+                page.events.append(.content(mcid: nextMCID, element: e))
+                nextMCID += 1
+            case .layout: out.append("/Artifact <</Type /Layout>> BDC\n")
+            case .header: out.append("/Artifact <</Type /Pagination /Subtype /Header>> BDC\n")
+            case .footer: out.append("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
+            case .repeated: out.append("/Artifact <</Type /Pagination>> BDC\n")
+            }
+        }
+        func box(_ m: Mark, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) {
+            guard case let .element(e) = m, boxedElements.contains(e) else { return }
+            if let b = page.boxes[e] {
+                page.boxes[e] = (min(b.0, x1), min(b.1, y1), max(b.2, x2), max(b.3, y2))
+            } else {
+                page.boxes[e] = (x1, y1, x2, y2)
+            }
         }
 
-        // Graphics.
         for op in ops {
             switch op {
-            case let .fillRect(x, y, w, h, color):
-                setFill(color)
+            case let .fillRect(x, y, w, h, c, m):
+                mark(m)
+                if fill != c { fill = c; color(c, "rg") }
                 number(x); number(pageHeight - y - h); number(w); number(h); out.append("re f\n")
-            case let .line(x1, y1, x2, y2, width, color):
-                setStroke(color)
+                box(m, x, pageHeight - y - h, x + w, pageHeight - y)
+            case let .line(x1, y1, x2, y2, width, c, m):
+                mark(m)
+                if stroke != c { stroke = c; color(c, "RG") }
                 if lineWidth != width { lineWidth = width; number(width); out.append("w\n") }
                 number(x1); number(pageHeight - y1); out.append("m "); number(x2); number(pageHeight - y2); out.append("l S\n")
-            case let .link(x, y, w, h, target):
-                links.append(PageLink(x1: x, y1: pageHeight - y - h, x2: x + w, y2: pageHeight - y, target: target))
-            case .text, .pageNumber:
-                continue
-            }
-        }
-
-        // Text, in one text object.
-        var inText = false
-        var currentFont: StandardFont?
-        var currentSize = -1.0
-        var currentSpacing = 0.0
-        for op in ops {
-            guard case let .text(x, y, font, size, bytes, wordSpacing, color, kerning) = op, !bytes.isEmpty else { continue }
-            if !inText { out.append("BT\n"); inText = true }
-            fonts.insert(font)
-            if currentFont != font || currentSize != size {
-                currentFont = font
-                currentSize = size
-                out.append(contentsOf: fontName(font)); out.append(0x20); number(size); out.append("Tf\n")
-            }
-            if currentSpacing != wordSpacing {
-                currentSpacing = wordSpacing
-                number(wordSpacing); out.append("Tw\n")
-            }
-            setFill(color)
-            out.append("1 0 0 1 "); number(x); number(pageHeight - y); out.append("Tm\n")
-            if kerning.isEmpty {
-                PDFSyntax.appendLiteral(bytes, to: &out)
-                out.append(" Tj\n")
-            } else {
-                // TJ numbers are subtracted from the advance: a negative kern becomes a positive number.
-                out.append(0x5B)
-                var start = 0
-                for (index, amount) in kerning where index > start && index < bytes.count {
-                    PDFSyntax.appendLiteral(Array(bytes[start..<index]), to: &out)
-                    PDFSyntax.appendInt(-amount, to: &out)
-                    start = index
+                box(m, min(x1, x2), pageHeight - max(y1, y2), max(x1, x2), pageHeight - min(y1, y2))
+            case let .link(x, y, w, h, target, element, description):
+                page.links.append(PageLink(x1: x, y1: pageHeight - y - h, x2: x + w, y2: pageHeight - y, target: target,
+                                           element: element, description: description))
+                if let element { page.events.append(.annotation(link: page.links.count - 1, element: element)) }
+            case let .structure(element):
+                page.events.append(.touch(element: element))
+            case .pageNumber:
+                continue  // resolved into text before the page is written
+            case let .text(x, y, font, size, text, adjustments, c, m):
+                guard !text.isEmpty, let encoding = encodings[font] else { continue }
+                mark(m)
+                if !inText { out.append("BT\n"); inText = true }
+                if currentFont != font || currentSize != size {
+                    currentFont = font
+                    currentSize = size
+                    out.append(contentsOf: encoding.name); out.append(0x20); number(size); out.append("Tf\n")
                 }
-                PDFSyntax.appendLiteral(Array(bytes[start...]), to: &out)
-                out.append("] TJ\n")
+                if fill != c { fill = c; color(c, "rg") }
+                out.append("1 0 0 1 "); number(x); number(pageHeight - y); out.append("Tm\n")
+                if adjustments.isEmpty {
+                    appendString(text[...], encoding, to: &out)
+                    out.append(" Tj\n")
+                } else {
+                    // TJ numbers are subtracted from the advance: extra room becomes a negative number.
+                    out.append(0x5B)
+                    var start = 0
+                    for (index, amount) in adjustments where index >= start && index <= text.count {
+                        if index > start { appendString(text[start..<index], encoding, to: &out) }
+                        PDFSyntax.appendNumber(-amount, to: &out)
+                        start = index
+                    }
+                    if start < text.count { appendString(text[start...], encoding, to: &out) }
+                    out.append("] TJ\n")
+                }
+                if boxedElements.isEmpty == false {
+                    let width = font.width(of: text, size: size, kerning: false) + adjustments.reduce(0) { $0 + $1.1 } * size / 1000
+                    box(m, x, pageHeight - y + font.descender * size / 1000, x + width, pageHeight - y + font.ascender * size / 1000)
+                }
             }
         }
-        if inText { out.append("ET\n") }
-        return (out, links, fonts)
+        endText()
+        if open != nil { out.append("EMC\n") }
+        page.content = out
+        return page
+    }
+
+    /// A string operand: `<hex>` of two-byte codes for an embedded font, a literal of WinAnsi bytes otherwise.
+    private func appendString(_ text: ArraySlice<UInt32>, _ encoding: FontEncoding, to out: inout [UInt8]) {
+        if let cids = encoding.cids {
+            let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+            out.append(0x3C)
+            for s in text {
+                let cid = cids[s] ?? 0
+                out.append(hex[Int(cid >> 12)])
+                out.append(hex[Int(cid >> 8 & 0xF)])
+                out.append(hex[Int(cid >> 4 & 0xF)])
+                out.append(hex[Int(cid & 0xF)])
+            }
+            out.append(0x3E)
+        } else {
+            PDFSyntax.appendLiteral(text.map { encoding.font.code($0) }, to: &out)
+        }
     }
 }

@@ -2,28 +2,44 @@ import Foundation
 
 /// Turns the document's blocks into a flow of slices: breaks paragraphs into lines, numbers headings,
 /// sets lists, tables, charts and the table of contents, and marks where page breaks may not fall.
+/// Alongside it builds the structure tree (tagged PDF): a `Sect` per heading with its `H1`–`H6`, `P`,
+/// `L`/`LI`/`Lbl`/`LBody`, `Table`/`THead`/`TBody`/`TR`/`TH`/`TD`, `Figure` with its text alternative,
+/// `Link`, `TOC`/`TOCI`; every draw op is marked with its element or as an artifact.
 struct FlowBuilder {
     let style: DocumentStyle
     /// The headings of the document, numbered, in order (computed before the flow, for the contents).
     let headings: [HeadingMark]
+    var structure: StructureTree
+    let hyphenation: HyphenationCache?
 
     private(set) var slices: [Slice] = []
+    /// How justified the paragraphs came out.
+    private(set) var spacing = TypesetResult.Spacing()
     /// The next slice may not be separated from the previous one (it follows a heading or a caption).
     private var keepWithPrevious = false
     private var headingIndex = 0
+    /// The open sections (`Sect`), innermost last, with the document level of their heading.
+    private var sections: [(level: Int, element: Int)] = []
 
     var contentWidth: Double { style.pageWidth - style.marginLeft - style.marginRight }
 
-    init(style: DocumentStyle, headings: [HeadingMark]) {
+    /// The element new blocks go into: the innermost section, or the document.
+    private var container: Int { sections.last?.element ?? StructureTree.document }
+
+    init(style: DocumentStyle, headings: [HeadingMark], structure: StructureTree, hyphenation: HyphenationCache?) {
         self.style = style
         self.headings = headings
+        self.structure = structure
+        self.hyphenation = hyphenation
     }
 
-    /// Numbers the headings and gives each an anchor, in document order.
+    /// Numbers the headings and gives each an anchor, in document order. Levels are made consecutive
+    /// (a level-4 heading right below a chapter counts as level 2), as the outline and the structure
+    /// tree need them.
     static func headingMarks(of blocks: [Block], numbered: Bool) -> [HeadingMark] {
         var counters = [Int](repeating: 0, count: 10)
         var marks: [HeadingMark] = []
-        var used = Set<String>()
+        var used: Set<String> = ["inhoudsopgave"]
         for block in blocks {
             guard case let .heading(h) = block else { continue }
             let level = min(max(h.level, 1), 9)
@@ -55,13 +71,17 @@ struct FlowBuilder {
         switch block {
         case let .heading(h): addHeading(h)
         case let .paragraph(runs): addParagraph(runs)
-        case let .list(list): addList(list, depth: 0)
+        case let .list(list): addList(list, depth: 0, parent: container)
         case let .table(table):
-            let layout = TableLayout(style: style, width: contentWidth)
-            push(layout.slices(for: table), firstSpace: style.paragraphSpacing * 1.5)
+            let element = structure.add("Table", parent: container)
+            var layout = TableLayout(style: style, width: contentWidth, hyphenation: hyphenation)
+            let tableSlices = layout.slices(for: table, element: element, structure: &structure)
+            push(tableSlices, firstSpace: style.paragraphSpacing * 1.5)
         case let .barChart(chart):
+            let element = structure.add("Figure", parent: container, alt: chart.textAlternative)
+            let caption = structure.add("Caption", parent: element)
             let layout = BarChartLayout(style: style, width: contentWidth)
-            push(layout.slices(for: chart), firstSpace: style.paragraphSpacing * 1.5)
+            push(layout.slices(for: chart, figure: element, caption: caption), firstSpace: style.paragraphSpacing * 1.5)
         case .pageBreak:
             keepWithPrevious = false
             forceNewPageNext = true
@@ -91,18 +111,64 @@ struct FlowBuilder {
         slices.append(contentsOf: blockSlices.dropFirst())
     }
 
-    private func font(bold: Bool, italic: Bool, heading: Bool = false) -> StandardFont {
-        StandardFont.of(heading ? style.headingFamily : style.bodyFamily, bold: bold, italic: italic)
+    /// Styled spans of runs, marked as content of `parent`; a run with a link gets a `Link` element of
+    /// its own (consecutive runs with the same link share it) and the accent colour.
+    mutating func spans(_ runs: [TextRun], fonts: FontSet, size: Double, bold: Bool = false, color: PDFColor? = nil,
+                        parent: Int, hyphenate: Bool) -> [StyledSpan] {
+        var out: [StyledSpan] = []
+        var linkElement: (link: Link, element: Int)?
+        var sentenceStart = true
+        for run in runs {
+            var mark = Mark.element(parent)
+            var description = ""
+            if let link = run.link {
+                if let open = linkElement, open.link == link {
+                    mark = .element(open.element)
+                } else {
+                    let element = structure.add("Link", parent: parent)
+                    linkElement = (link, element)
+                    mark = .element(element)
+                }
+                description = linkDescription(link, text: run.text)
+            } else {
+                linkElement = nil
+            }
+            var span = StyledSpan(text: TextScalars.of(run.text, keepBreaks: true),
+                                  font: fonts.font(bold: run.bold || bold, italic: run.italic), size: size,
+                                  color: run.link != nil ? style.accent : (color ?? style.text), link: run.link, mark: mark,
+                                  linkDescription: description, hyphenate: hyphenate && style.hyphenate)
+            span.startsSentence = sentenceStart
+            out.append(span)
+            // The next run starts a sentence when this one ends one.
+            let trimmed = run.text.trimmingCharacters(in: .whitespaces)
+            if let last = trimmed.unicodeScalars.last { sentenceStart = ".!?:".unicodeScalars.contains(last) }
+        }
+        return out
     }
 
-    /// Styled spans of runs in the body font; links in the accent colour. `\n` is a forced line break.
-    func spans(_ runs: [TextRun], size: Double, bold: Bool = false, color: PDFColor? = nil,
-               family: FontFamily? = nil) -> [StyledSpan] {
-        runs.map { run in
-            let bytes = WinAnsiEncoding.encodeKeepingLineBreaks(run.text)
-            let f = StandardFont.of(family ?? style.bodyFamily, bold: run.bold || bold, italic: run.italic)
-            return StyledSpan(bytes: bytes, font: f, size: size,
-                              color: run.link != nil ? style.accent : (color ?? style.text), link: run.link)
+    /// What a link does, in words, for the annotation's `/Contents`.
+    private func linkDescription(_ link: Link, text: String) -> String {
+        switch link {
+        case let .url(address):
+            if address.hasPrefix("mailto:") { return "E-mail aan " + address.dropFirst(7) }
+            return "Link naar " + address
+        case let .anchor(name):
+            if let heading = headings.first(where: { $0.anchor == name }) { return "Naar " + heading.title }
+            return "Naar " + text.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// Counts how justified the lines are, for `TypesetResult.spacing`.
+    private mutating func record(_ lines: [BrokenLine]) {
+        for line in lines {
+            if line.isJustified {
+                spacing.justifiedLines += 1
+                spacing.largestSpaceRatio = max(spacing.largestSpaceRatio, line.spaceRatio)
+                if line.spaceRatio > 2 + 1e-9 { spacing.veryLooseLines += 1 }
+            }
+            if line.isLooseRagged { spacing.raggedLooseLines += 1 }
+            if line.letterSpacing > 0 { spacing.letterSpacedLines += 1 }
+            if line.pieces.last?.text.last == TextScalars.softHyphen { spacing.hyphenatedLines += 1 }
         }
     }
 
@@ -115,16 +181,19 @@ struct FlowBuilder {
             let height = max(size * leading, minimumHeight)
             let baseline = (height + size * 0.7) / 2
             var ops: [DrawOp] = []
-            for piece in line.pieces where !piece.bytes.isEmpty {
-                ops.append(.text(x: x + piece.x, y: baseline, font: piece.font, size: piece.size, bytes: piece.bytes,
-                                 wordSpacing: line.wordSpacing, color: piece.color, kerning: piece.kerning))
+            for piece in line.pieces where !piece.text.isEmpty {
+                ops.append(.text(x: x + piece.x, y: baseline, font: piece.font, size: piece.size, text: piece.text,
+                                 adjustments: piece.adjustments, color: piece.color, mark: piece.mark))
                 if let link = piece.link {
                     var w = piece.width
-                    if piece.bytes.last == 0x20 { w -= Double(piece.font.widths[0x20]) * piece.size / 1000 + line.wordSpacing }
-                    ops.append(.link(x: x + piece.x, y: 0, width: w, height: height, target: link))
+                    if piece.text.last == TextScalars.space { w -= piece.font.advance(TextScalars.space) * piece.size / 1000 + line.wordSpacing }
+                    var element: Int?
+                    if case let .element(e) = piece.mark { element = e }
+                    ops.append(.link(x: x + piece.x, y: 0, width: w, height: height, target: link, element: element,
+                                     description: piece.linkDescription))
                     if underlineLinks {
                         ops.append(.line(x1: x + piece.x, y1: baseline + size * 0.12, x2: x + piece.x + w,
-                                         y2: baseline + size * 0.12, width: 0.4, color: piece.color))
+                                         y2: baseline + size * 0.12, width: 0.4, color: piece.color, mark: .layout))
                     }
                 }
             }
@@ -144,29 +213,40 @@ struct FlowBuilder {
         }
     }
 
+    /// Closes the sections of `level` and deeper and opens one for a heading of `level`; returns the
+    /// heading's structural level (1 + the sections still open around it, so levels never skip).
+    private mutating func openSection(level: Int) -> Int {
+        while let last = sections.last, last.level >= level { sections.removeLast() }
+        let structural = min(sections.count + 1, 6)
+        let sect = structure.add("Sect", parent: container)
+        sections.append((level, sect))
+        return structural
+    }
+
     private mutating func addHeading(_ h: Heading) {
         guard headingIndex < headings.count else { return }
-        let mark = headings[headingIndex]
+        var mark = headings[headingIndex]
         headingIndex += 1
         let size = headingSize(mark.level)
         let color = mark.level <= 2 ? style.accent : style.text
-        let bold = StandardFont.of(style.headingFamily, bold: true, italic: false)
+        let structural = openSection(level: mark.level)
+        let element = structure.add("H\(structural)", parent: container)
+        let bold = style.headingFonts.bold
         var numberWidth = 0.0
         var ops: [DrawOp] = []
         var title = h.text
         if h.numbered, mark.title != h.text, let range = mark.title.range(of: h.text, options: .backwards) {
             // Draw the number in a column of its own, so a wrapped title hangs neatly.
-            let number = String(mark.title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let bytes = WinAnsiEncoding.encode(number + " ")
-            numberWidth = bold.width(of: bytes, size: size) + size * 0.25
-            ops.append(.text(x: style.marginLeft, y: 0, font: bold, size: size, bytes: bytes, wordSpacing: 0,
-                             color: color, kerning: bold.kerningPairs(bytes)))
+            let number = TextScalars.of(String(mark.title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces) + " ")
+            numberWidth = bold.width(of: number, size: size) + size * 0.25
+            ops.append(.text(x: style.marginLeft, y: 0, font: bold, size: size, text: number,
+                             adjustments: bold.kerningPairs(number), color: color, mark: .element(element)))
         } else {
             title = mark.title
         }
         let breaker = LineBreaker(width: contentWidth - numberWidth, alignment: .left)
-        let lines = breaker.breakLines([StyledSpan(bytes: WinAnsiEncoding.encode(title), font: bold, size: size,
-                                                   color: color, link: nil)])
+        let lines = breaker.breakLines([StyledSpan(text: TextScalars.of(title), font: bold, size: size, color: color,
+                                                   link: nil, mark: .element(element))])
         var headingSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + numberWidth, leading: 1.2)
         guard !headingSlices.isEmpty else { return }
         for i in headingSlices.indices { headingSlices[i].breakAllowedBefore = i == 0 }
@@ -174,11 +254,13 @@ struct FlowBuilder {
         if case let .text(_, y, _, _, _, _, _, _)? = headingSlices[0].ops.first {
             headingSlices[0].ops.insert(contentsOf: ops.map { $0.offset(by: y) }, at: 0)
         }
-        headingSlices[0].heading = mark
         let after = mark.level == 1 ? size * 0.6 : size * 0.35
         headingSlices[headingSlices.count - 1].height += after
         let before: Double = mark.level == 1 ? 0 : (mark.level == 2 ? 18 : 12)
         if mark.level == 1 && style.chapterStartsNewPage { forceNewPageNext = true }
+        // The outline nests as the structure does.
+        mark.level = structural
+        headingSlices[0].heading = mark
         push(headingSlices, firstSpace: before)
         keepWithPrevious = true
     }
@@ -186,32 +268,40 @@ struct FlowBuilder {
     // MARK: Paragraphs and lists
 
     private mutating func addParagraph(_ runs: [TextRun]) {
-        let breaker = LineBreaker(width: contentWidth, alignment: style.justify ? .justify : .left)
-        let lines = breaker.breakLines(spans(runs, size: style.bodySize))
+        let element = structure.add("P", parent: container)
+        var breaker = LineBreaker(width: contentWidth, alignment: style.justify ? .justify : .left)
+        breaker.hyphenation = hyphenation
+        let lines = breaker.breakLines(spans(runs, fonts: style.bodyFonts, size: style.bodySize, parent: element, hyphenate: true))
+        record(lines)
         push(FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: style.leading), firstSpace: style.paragraphSpacing)
     }
 
-    private mutating func addList(_ list: ListBlock, depth: Int) {
+    private mutating func addList(_ list: ListBlock, depth: Int, parent: Int) {
         let indent = 18.0 * Double(depth + 1)
         let size = style.bodySize
-        let markerFont = font(bold: false, italic: false)
+        let markerFont = style.bodyFonts.regular
+        let listElement = structure.add("L", parent: parent)
         for (index, item) in list.items.enumerated() {
-            let breaker = LineBreaker(width: contentWidth - indent, alignment: .left)
-            var itemSlices = FlowBuilder.lineSlices(breaker.breakLines(spans(item.runs, size: size)),
-                                                    x: style.marginLeft + indent, leading: style.leading)
+            let itemElement = structure.add("LI", parent: listElement)
+            let label = structure.add("Lbl", parent: itemElement)
+            let body = structure.add("LBody", parent: itemElement)
+            var breaker = LineBreaker(width: contentWidth - indent, alignment: .left)
+            breaker.hyphenation = hyphenation
+            let lines = breaker.breakLines(spans(item.runs, fonts: style.bodyFonts, size: size, parent: body, hyphenate: true))
+            var itemSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + indent, leading: style.leading)
             if itemSlices.isEmpty {
                 itemSlices = [Slice(height: size * style.leading)]
             }
-            let marker = list.ordered ? "\(index + 1)." : (depth % 2 == 0 ? "\u{2022}" : "\u{2013}")
-            let markerBytes = WinAnsiEncoding.encode(marker)
-            let markerWidth = markerFont.width(of: markerBytes, size: size)
+            let marker = TextScalars.of(list.ordered ? "\(index + 1)." : (depth % 2 == 0 ? "\u{2022}" : "\u{2013}"))
+            let markerWidth = markerFont.width(of: marker, size: size)
             let height = itemSlices[0].height
             itemSlices[0].ops.insert(.text(x: style.marginLeft + indent - 6 - markerWidth, y: (height + size * 0.7) / 2,
-                                           font: markerFont, size: size, bytes: markerBytes, wordSpacing: 0,
-                                           color: style.text, kerning: markerFont.kerningPairs(markerBytes)), at: 0)
+                                           font: markerFont, size: size, text: marker, adjustments: markerFont.kerningPairs(marker),
+                                           color: style.text, mark: .element(label)), at: 0)
+            itemSlices[0].ops.insert(.structure(body), at: 1)
             let first = index == 0 && depth == 0 ? style.paragraphSpacing : 2
             push(itemSlices, firstSpace: first)
-            if let children = item.children { addList(children, depth: depth + 1) }
+            if let children = item.children { addList(children, depth: depth + 1, parent: body) }
         }
     }
 
@@ -219,9 +309,11 @@ struct FlowBuilder {
 
     private mutating func addContents(title: String, maxLevel: Int) {
         let size = headingSize(1)
-        let bold = StandardFont.of(style.headingFamily, bold: true, italic: false)
+        let bold = style.headingFonts.bold
+        _ = openSection(level: 1)
+        let heading = structure.add("H1", parent: container)
         let lines = LineBreaker(width: contentWidth).breakLines(
-            [StyledSpan(bytes: WinAnsiEncoding.encode(title), font: bold, size: size, color: style.accent, link: nil)])
+            [StyledSpan(text: TextScalars.of(title), font: bold, size: size, color: style.accent, link: nil, mark: .element(heading))])
         var titleSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: 1.2)
         if !titleSlices.isEmpty {
             titleSlices[titleSlices.count - 1].height += size * 0.6
@@ -230,21 +322,25 @@ struct FlowBuilder {
         }
         push(titleSlices, firstSpace: 0)
         keepWithPrevious = true
+        let toc = structure.add("TOC", parent: container)
         let numberColumn = 28.0  // room for a page number up to four digits
         for mark in headings where mark.level <= maxLevel && mark.inContents {
-            let entryFont = StandardFont.of(style.headingFamily, bold: mark.level == 1, italic: false)
+            let item = structure.add("TOCI", parent: toc)
+            let reference = structure.add("Reference", parent: item)
+            let link = structure.add("Link", parent: reference)
+            let entryFont = mark.level == 1 ? style.headingFonts.bold : style.headingFonts.regular
             let entrySize = mark.level == 1 ? style.bodySize + 0.5 : style.bodySize
             let indent = 16.0 * Double(mark.level - 1)
             let textWidth = contentWidth - indent - numberColumn - 8
             let breaker = LineBreaker(width: textWidth, alignment: .left)
-            let entryLines = breaker.breakLines([StyledSpan(bytes: WinAnsiEncoding.encode(mark.title), font: entryFont,
-                                                            size: entrySize, color: style.text, link: nil)])
+            let entryLines = breaker.breakLines([StyledSpan(text: TextScalars.of(mark.title), font: entryFont, size: entrySize,
+                                                            color: style.text, link: nil, mark: .element(link))])
             var entrySlices = FlowBuilder.lineSlices(entryLines, x: style.marginLeft + indent, leading: 1.45)
             guard let lastLine = entryLines.last, !entrySlices.isEmpty else { continue }
             for i in entrySlices.indices {
                 entrySlices[i].breakAllowedBefore = i == 0
-                entrySlices[i].ops.append(.link(x: style.marginLeft, y: 0, width: contentWidth,
-                                                height: entrySlices[i].height, target: .anchor(mark.anchor)))
+                entrySlices[i].ops.append(.link(x: style.marginLeft, y: 0, width: contentWidth, height: entrySlices[i].height,
+                                                target: .anchor(mark.anchor), element: link, description: "Naar " + mark.title))
             }
             // Dot leader and the page number on the last line.
             let last = entrySlices.count - 1
@@ -252,9 +348,10 @@ struct FlowBuilder {
             let baseline = (height + entrySize * 0.7) / 2
             // The page number is known only after pagination; the renderer fills it in (with its leader).
             // The layout never depends on it: the title's width leaves room for any number.
-            entrySlices[last].ops.append(.pageNumber(anchor: mark.anchor, leaderStart: style.marginLeft + indent + lastLine.width + 6,
+            entrySlices[last].ops.insert(.pageNumber(anchor: mark.anchor, leaderStart: style.marginLeft + indent + lastLine.width + 1,
                                                      right: style.marginLeft + contentWidth, y: baseline, font: entryFont,
-                                                     size: entrySize, color: style.text))
+                                                     size: entrySize, color: style.text, mark: .element(link)),
+                                         at: entrySlices[last].ops.count - 1)
             push(entrySlices, firstSpace: mark.level == 1 ? 6 : 0)
         }
         forceNewPageNext = true

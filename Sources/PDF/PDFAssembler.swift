@@ -9,25 +9,51 @@ struct OutlineEntry {
     var y: Double  // distance from the top of the page
 }
 
-/// Writes finished pages as a PDF 1.7 file: catalog (with `/Lang` and the outline), page tree, shared
-/// resources with the standard fonts in WinAnsiEncoding, one content stream per page, link annotations,
-/// the outline tree and the `/Info` dictionary.
+/// Writes finished pages as a tagged PDF 1.7 file: catalog (with `/Lang`, `/MarkInfo`, the structure
+/// tree, the XMP metadata, the outline and, for PDF/A, the sRGB output intent), page tree, shared
+/// resources with the fonts (embedded subsets or standard fonts), one content stream per page, link
+/// annotations, the structure elements with their parent tree, and the `/Info` dictionary.
 struct PDFAssembler {
     let style: DocumentStyle
     let metadata: DocumentMetadata
-    /// Flate-compress the content streams.
+    /// Flate-compress the content streams and font files.
     var compress = true
+    /// Claim PDF/A-2a (only honoured when every font is embedded).
+    var claimPDFA = true
 
-    func assemble(pages: [[DrawOp]], outline: [OutlineEntry], destinations: [String: (page: Int, y: Double)]) -> [UInt8] {
-        var writer = PDFObjectWriter(capacity: pages.count * 12_000 + 8_192)
+    func assemble(pages: [[DrawOp]], outline: [OutlineEntry], destinations: [String: (page: Int, y: Double)],
+                  structure: StructureTree) -> [UInt8] {
+        var writer = PDFObjectWriter(capacity: pages.count * 12_000 + 65_536)
         let catalog = writer.reserve()
         let pagesRoot = writer.reserve()
         let info = writer.reserve()
         let resources = writer.reserve()
 
-        let streamWriter = ContentStreamWriter(pageHeight: style.pageHeight) { font in
-            Array("/F\(font.rawValue + 1)".utf8)
+        // Fonts in order of first use, with the characters each shows (the subsets and their codes).
+        var fonts: [FontEmbedding] = []
+        var fontIndex: [PDFFont: Int] = [:]
+        for page in pages {
+            for case let .text(_, _, font, _, text, _, _, _) in page {
+                let index: Int
+                if let known = fontIndex[font] {
+                    index = known
+                } else {
+                    index = fonts.count
+                    fontIndex[font] = index
+                    fonts.append(FontEmbedding(font: font, index: index))
+                }
+                fonts[index].use(text)
+            }
         }
+        var encodings: [PDFFont: FontEncoding] = [:]
+        for font in fonts { encodings[font.font] = font.encoding }
+        let embedded = fonts.allSatisfy { $0.font.isEmbedded }
+        let pdfA = claimPDFA && embedded
+        let pdfUA = embedded
+
+        let figures = Set(structure.elements.indices.filter { structure[$0].type == "Figure" })
+        let streamWriter = ContentStreamWriter(pageHeight: style.pageHeight, encodings: encodings,
+                                               elementTypes: structure.elements.map(\.type), boxedElements: figures)
         // Pages are independent: render (and compress) them in parallel.
         let compress = self.compress
         let rendered = Parallel.map(pages.count) { index in
@@ -35,34 +61,19 @@ struct PDFAssembler {
             if compress { page.content = Deflate.zlib(page.content) }
             return page
         }
-        var usedFonts = Set<StandardFont>()
-        for page in rendered { usedFonts.formUnion(page.fonts) }
-        let fonts = StandardFont.allCases.filter { usedFonts.contains($0) }
-        var fontObjects: [StandardFont: Int] = [:]
-        for font in fonts { fontObjects[font] = writer.reserve() }
         let pageObjects = pages.map { _ in writer.reserve() }
         let contentObjects = pages.map { _ in writer.reserve() }
 
         // Fonts and the resources every page shares.
-        for font in fonts {
-            var body: [UInt8] = []
-            body.append("<< /Type /Font /Subtype /Type1 /BaseFont ")
-            PDFSyntax.appendName(font.baseFontName, to: &body)
-            body.append(" /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [")
-            let widths = font.widths
-            for code in 32...255 {
-                // Unused codes get the width of the space, as readers substitute it anyway.
-                PDFSyntax.appendInt(Int(widths[code] == 0 ? widths[32] : widths[code]), to: &body)
-                body.append(code % 16 == 15 ? 0x0A : 0x20)
-            }
-            body.append("] >>")
-            writer.write(fontObjects[font]!, body)
-        }
+        var fontObjects: [Int] = []
+        for font in fonts { fontObjects.append(font.write(into: &writer, compress: compress)) }
         var resourceBody: [UInt8] = []
         resourceBody.append("<< /ProcSet [/PDF /Text] /Font <<")
-        for font in fonts {
-            resourceBody.append(contentsOf: Array(" /F\(font.rawValue + 1) ".utf8))
-            PDFSyntax.appendInt(fontObjects[font]!, to: &resourceBody)
+        for (font, object) in zip(fonts, fontObjects) {
+            resourceBody.append(0x20)
+            resourceBody.append(contentsOf: font.resourceName)
+            resourceBody.append(0x20)
+            PDFSyntax.appendInt(object, to: &resourceBody)
             resourceBody.append(" 0 R")
         }
         resourceBody.append(" >> >>")
@@ -76,32 +87,62 @@ struct PDFAssembler {
             out.append(" null]")
         }
 
+        // The structure tree: elements join their parent when their first content (or mark) appears,
+        // so children are in reading order; MCIDs go into the parent tree, per page; link annotations
+        // become OBJR children of their Link element.
+        var tree = StructureTreeWriter(structure: structure, pageCount: pages.count)
+        var annotationObjects: [[Int]] = []
+        for (index, page) in rendered.enumerated() {
+            var objects: [Int] = []
+            for link in page.links {
+                // A link to an anchor that does not exist is left out rather than broken.
+                if case let .anchor(name) = link.target, destinations[name] == nil { objects.append(0); continue }
+                objects.append(writer.reserve())
+            }
+            annotationObjects.append(objects)
+            for event in page.events {
+                switch event {
+                case let .content(mcid, element): tree.content(element, page: index, mcid: mcid)
+                case let .touch(element): tree.touch(element)
+                case let .annotation(link, element):
+                    if objects[link] != 0 { tree.annotation(element, page: index, object: objects[link]) }
+                }
+            }
+            for (element, box) in page.boxes { tree.box(element, page: index, box) }
+        }
+        let structureRoot = tree.write(into: &writer, pageObjects: pageObjects)
+
         // Pages, their content and their links.
         for (index, page) in rendered.enumerated() {
             var annotations: [Int] = []
-            for link in page.links {
+            for (k, link) in page.links.enumerated() {
+                let object = annotationObjects[index][k]
+                guard object != 0 else { continue }
                 var body: [UInt8] = []
-                body.append("<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [")
-                for (k, v) in [link.x1, link.y1, link.x2, link.y2].enumerated() {
-                    if k > 0 { body.append(0x20) }
+                body.append("<< /Type /Annot /Subtype /Link /Border [0 0 0] /F 4 /Rect [")
+                for (n, v) in [link.x1, link.y1, link.x2, link.y2].enumerated() {
+                    if n > 0 { body.append(0x20) }
                     PDFSyntax.appendNumber(v, to: &body)
                 }
-                body.append("] ")
+                body.append("] /Contents ")
+                PDFSyntax.appendTextString(link.description, to: &body)
+                if let key = tree.annotationKeys[object] {
+                    body.append(" /StructParent ")
+                    PDFSyntax.appendInt(key, to: &body)
+                }
                 switch link.target {
                 case let .url(address):
-                    body.append("/A << /S /URI /URI ")
+                    body.append(" /A << /S /URI /URI ")
                     PDFSyntax.appendLiteral(PDFAssembler.uriBytes(address), to: &body)
                     body.append(" >>")
                 case let .anchor(name):
-                    // A link to an anchor that does not exist is left out rather than broken.
-                    guard let target = destinations[name] else { continue }
-                    body.append("/Dest ")
+                    let target = destinations[name]!
+                    body.append(" /Dest ")
                     destination(page: target.page, y: target.y, into: &body)
                 }
                 body.append(" >>")
-                let number = writer.reserve()
-                writer.write(number, body)
-                annotations.append(number)
+                writer.write(object, body)
+                annotations.append(object)
             }
             var body: [UInt8] = []
             body.append("<< /Type /Page /Parent ")
@@ -115,8 +156,13 @@ struct PDFAssembler {
             body.append(" 0 R /Contents ")
             PDFSyntax.appendInt(contentObjects[index], to: &body)
             body.append(" 0 R")
+            if let key = tree.pageKeys[index] {
+                body.append(" /StructParents ")
+                PDFSyntax.appendInt(key, to: &body)
+            }
             if !annotations.isEmpty {
-                body.append(" /Annots [")
+                // Tab order follows the structure (PDF/UA-1, 7.18.3).
+                body.append(" /Tabs /S /Annots [")
                 for (k, a) in annotations.enumerated() {
                     if k > 0 { body.append(0x20) }
                     PDFSyntax.appendInt(a, to: &body)
@@ -129,20 +175,40 @@ struct PDFAssembler {
             writer.writeStream(contentObjects[index], data: page.content, flate: compress)
         }
 
-        var tree: [UInt8] = []
-        tree.append("<< /Type /Pages /Count ")
-        PDFSyntax.appendInt(pages.count, to: &tree)
-        tree.append(" /Kids [")
+        var pageTree: [UInt8] = []
+        pageTree.append("<< /Type /Pages /Count ")
+        PDFSyntax.appendInt(pages.count, to: &pageTree)
+        pageTree.append(" /Kids [")
         for (k, object) in pageObjects.enumerated() {
-            if k > 0 { tree.append(k % 10 == 0 ? 0x0A : 0x20) }
-            PDFSyntax.appendInt(object, to: &tree)
-            tree.append(" 0 R")
+            if k > 0 { pageTree.append(k % 10 == 0 ? 0x0A : 0x20) }
+            PDFSyntax.appendInt(object, to: &pageTree)
+            pageTree.append(" 0 R")
         }
-        tree.append("] >>")
-        writer.write(pagesRoot, tree)
+        pageTree.append("] >>")
+        writer.write(pagesRoot, pageTree)
 
         let outlineRoot = outline.isEmpty ? nil : writeOutline(outline, writer: &writer) { entry, out in
             destination(page: entry.page, y: entry.y, into: &out)
+        }
+
+        // Metadata (uncompressed, as PDF/A asks) and, for PDF/A, the output intent.
+        let metadataObject = writer.reserve()
+        let metadataEntries: [UInt8] = Array("/Type /Metadata /Subtype /XML".utf8)
+        writer.writeStream(metadataObject, extraEntries: metadataEntries,
+                           data: DocumentMetadataXMP.packet(metadata, pdfUA: pdfUA, pdfA: pdfA))
+        var outputIntent: Int?
+        if pdfA {
+            let profile = writer.reserve()
+            writer.writeStream(profile, extraEntries: Array("/N 3".utf8),
+                               data: compress ? Deflate.zlib(SRGBProfile.bytes) : SRGBProfile.bytes, flate: compress)
+            let intent = writer.reserve()
+            var body: [UInt8] = []
+            body.append("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)")
+            body.append(" /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile ")
+            PDFSyntax.appendInt(profile, to: &body)
+            body.append(" 0 R >>")
+            writer.write(intent, body)
+            outputIntent = intent
         }
 
         var catalogBody: [UInt8] = []
@@ -150,11 +216,20 @@ struct PDFAssembler {
         PDFSyntax.appendInt(pagesRoot, to: &catalogBody)
         catalogBody.append(" 0 R /Lang ")
         PDFSyntax.appendTextString(metadata.language, to: &catalogBody)
-        catalogBody.append(" /ViewerPreferences << /DisplayDocTitle true >>")
+        catalogBody.append(" /MarkInfo << /Marked true >> /StructTreeRoot ")
+        PDFSyntax.appendInt(structureRoot, to: &catalogBody)
+        catalogBody.append(" 0 R /Metadata ")
+        PDFSyntax.appendInt(metadataObject, to: &catalogBody)
+        catalogBody.append(" 0 R /ViewerPreferences << /DisplayDocTitle true >>")
         if let outlineRoot {
             catalogBody.append(" /Outlines ")
             PDFSyntax.appendInt(outlineRoot, to: &catalogBody)
             catalogBody.append(" 0 R /PageMode /UseOutlines")
+        }
+        if let outputIntent {
+            catalogBody.append(" /OutputIntents [")
+            PDFSyntax.appendInt(outputIntent, to: &catalogBody)
+            catalogBody.append(" 0 R]")
         }
         catalogBody.append(" >>")
         writer.write(catalog, catalogBody)
@@ -162,10 +237,14 @@ struct PDFAssembler {
         var infoBody: [UInt8] = []
         infoBody.append("<< /Title ")
         PDFSyntax.appendTextString(metadata.title, to: &infoBody)
-        infoBody.append(" /Author ")
-        PDFSyntax.appendTextString(metadata.author, to: &infoBody)
-        infoBody.append(" /Subject ")
-        PDFSyntax.appendTextString(metadata.subject, to: &infoBody)
+        if !metadata.author.isEmpty {
+            infoBody.append(" /Author ")
+            PDFSyntax.appendTextString(metadata.author, to: &infoBody)
+        }
+        if !metadata.subject.isEmpty {
+            infoBody.append(" /Subject ")
+            PDFSyntax.appendTextString(metadata.subject, to: &infoBody)
+        }
         if let keywords = metadata.keywords {
             infoBody.append(" /Keywords ")
             PDFSyntax.appendTextString(keywords, to: &infoBody)

@@ -17,7 +17,8 @@ struct Paginator {
         func close() {
             var placed: [PlacedSlice] = []
             var y = top
-            for slice in header {
+            for var slice in header {
+                slice.isRepeat = true
                 placed.append(PlacedSlice(slice: slice, top: y))
                 y += slice.height
             }

@@ -11,15 +11,20 @@ public struct TypesetDocument: Sendable {
     public var style: DocumentStyle
     /// When true, headings without an explicit `number` are numbered 1, 1.1, 1.1.1, ...
     public var numberHeadings: Bool
+    /// Claim PDF/A-2a (ISO 19005-2, level A) in the metadata, with an sRGB output intent. The file is
+    /// made to conform either way; the claim needs embedded fonts and is left out without them.
+    public var claimPDFA: Bool
 
     public init(metadata: DocumentMetadata, cover: Cover? = nil, runningHeader: String? = nil,
-                blocks: [Block] = [], style: DocumentStyle = DocumentStyle(), numberHeadings: Bool = true) {
+                blocks: [Block] = [], style: DocumentStyle = DocumentStyle(), numberHeadings: Bool = true,
+                claimPDFA: Bool = true) {
         self.metadata = metadata
         self.cover = cover
         self.runningHeader = runningHeader
         self.blocks = blocks
         self.style = style
         self.numberHeadings = numberHeadings
+        self.claimPDFA = claimPDFA
     }
 }
 
@@ -147,12 +152,16 @@ public struct Table: Sendable {
     public var rows: [TableRow]
     /// Printed above the table, kept with it.
     public var caption: String?
+    /// The first cell of each body row names the row (a row header, `TH` with `/Scope /Row`).
+    public var rowHeaders: Bool
 
-    public init(columns: [TableColumn], header: [[String]] = [], rows: [TableRow], caption: String? = nil) {
+    public init(columns: [TableColumn], header: [[String]] = [], rows: [TableRow], caption: String? = nil,
+                rowHeaders: Bool = false) {
         self.columns = columns
         self.header = header
         self.rows = rows
         self.caption = caption
+        self.rowHeaders = rowHeaders
     }
 }
 
@@ -191,11 +200,28 @@ public struct BarChart: Sendable {
     public var bars: [Bar]
     /// An optional vertical line, e.g. a target ("norm 7%").
     public var reference: Reference?
+    /// The text a screen reader reads instead of the chart (`/Alt`); nil makes one from the title, every
+    /// bar's label and value, and the reference.
+    public var alternativeText: String?
 
-    public init(title: String, bars: [Bar], reference: Reference? = nil) {
+    public init(title: String, bars: [Bar], reference: Reference? = nil, alternativeText: String? = nil) {
         self.title = title
         self.bars = bars
         self.reference = reference
+        self.alternativeText = alternativeText
+    }
+
+    /// The chart in words: "Title: label value; label value; norm 7%."
+    public static func describe(title: String, bars: [(label: String, value: String)], reference: String?) -> String {
+        var parts = bars.map { "\($0.label) \($0.value)" }
+        if let reference { parts.append(reference) }
+        let name = title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "Grafiek" : title
+        return parts.isEmpty ? name + " (zonder gegevens)" : "\(name): \(parts.joined(separator: "; "))."
+    }
+
+    /// `alternativeText`, or the chart described in words.
+    var textAlternative: String {
+        alternativeText ?? BarChart.describe(title: title, bars: bars.map { ($0.label, $0.valueLabel) }, reference: reference?.label)
     }
 
     /// One bar: `valueLabel` is printed beside it ("€ 95.677"); `highlighted` draws it in the warning colour.
@@ -249,8 +275,12 @@ public struct DocumentStyle: Sendable {
     public var marginBottom: Double = 72
     public var marginLeft: Double = 68
     public var marginRight: Double = 68
-    public var bodyFamily: FontFamily = .times
-    public var headingFamily: FontFamily = .helvetica
+    /// The text fonts; the standard Times by default (not embedded), the theme's TrueType fonts in the report.
+    public var bodyFonts: FontSet = .standard(.times)
+    /// Headings, tables, charts, the cover and the running header.
+    public var headingFonts: FontSet = .standard(.helvetica)
+    /// Hyphenate body text (paragraphs, lists, table cells) with the Dutch patterns.
+    public var hyphenate: Bool = true
     public var bodySize: Double = 10.5
     /// Line height as a multiple of the font size.
     public var leading: Double = 1.35

@@ -22,10 +22,13 @@ public struct ReportOptions: Sendable {
     /// The PDF's creation date; now (or `SOURCE_DATE_EPOCH`) when nil. The site build passes its build
     /// day, so that two builds of the same content on the same day give the same bytes.
     public var creationDate: Date?
+    /// The theme folder, whose `fonts/fonts.yml` names the report's typeface; `root/themes/default` when nil.
+    public var theme: URL?
 
     public init(root: URL, year: Int, formats: [ReportFormat] = ReportFormat.allCases, output: URL? = nil,
-                includeInternal: Bool = false, creationDate: Date? = nil) {
+                includeInternal: Bool = false, creationDate: Date? = nil, theme: URL? = nil) {
         self.creationDate = creationDate
+        self.theme = theme
         self.root = root
         self.year = year
         self.formats = formats
@@ -79,7 +82,8 @@ public enum AnnualReport {
 
     /// Loads the content and builds the report model of a year. Throws a `DiagnosticError` with every
     /// problem (content errors, a missing definition, text or financial statements).
-    public static func document(root: URL, year: Int, includeInternal: Bool = false) throws -> (ReportDocument, [Diagnostic]) {
+    public static func document(root: URL, year: Int, includeInternal: Bool = false, theme: URL? = nil) throws
+        -> (ReportDocument, [Diagnostic]) {
         // Check the definition first: a year without a report should say so, not list content problems.
         let definition = try ReportDefinition.read(root: root, year: year)
         // Internal items are loaded always: internal WIJ SCHOOL scans count in the figures; the chapters
@@ -87,15 +91,15 @@ public enum AnnualReport {
         let (kb, diagnostics) = try ContentLoader.load(root: root, options: LoadOptions(includeDrafts: false, includeInternal: true))
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticError(errors) }
-        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal).build()
+        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal, theme: theme).build()
     }
 
     /// The report model of a year from a knowledge base already loaded (tests, the site).
-    public static func document(root: URL, knowledgeBase kb: KnowledgeBase, year: Int, includeInternal: Bool = false) throws
-        -> (ReportDocument, [Diagnostic])
+    public static func document(root: URL, knowledgeBase kb: KnowledgeBase, year: Int, includeInternal: Bool = false,
+                                theme: URL? = nil) throws -> (ReportDocument, [Diagnostic])
     {
         let definition = try ReportDefinition.read(root: root, year: year)
-        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal).build()
+        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal, theme: theme).build()
     }
 
     /// The self-contained HTML file.
@@ -120,7 +124,8 @@ public enum AnnualReport {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostic(.error, "kan de map \(directory.path) niet maken: \(error.localizedDescription)")
+            throw (FileSystemError(error, path: directory.path, writing: true) ?? FileSystemError(code: EIO, path: directory.path))
+                .diagnostic("kan de map \(directory.path) niet maken")
         }
         var files: [URL] = []
         for file in rendered.files {
@@ -128,7 +133,8 @@ public enum AnnualReport {
             do {
                 try file.data.write(to: url, options: .atomic)
             } catch {
-                throw Diagnostic(.error, "kan \(url.path) niet schrijven: \(error.localizedDescription)")
+                throw (FileSystemError(error, path: url.path, writing: true) ?? FileSystemError(code: EIO, path: url.path))
+                    .diagnostic("kan \(url.path) niet schrijven")
             }
             files.append(url)
         }
@@ -138,7 +144,8 @@ public enum AnnualReport {
     /// Builds the report and renders the requested formats in memory (both at once, on separate cores),
     /// for callers that write the files themselves.
     public static func render(_ options: ReportOptions) throws -> RenderedReport {
-        let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal)
+        let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal,
+                                              theme: options.theme)
         return render(report, warnings: warnings, options: options)
     }
 
@@ -147,7 +154,7 @@ public enum AnnualReport {
     /// site build renders its reports from the content it loaded once.
     public static func render(_ options: ReportOptions, knowledgeBase kb: KnowledgeBase) throws -> RenderedReport {
         let (report, warnings) = try document(root: options.root, knowledgeBase: kb, year: options.year,
-                                              includeInternal: options.includeInternal)
+                                              includeInternal: options.includeInternal, theme: options.theme)
         return render(report, warnings: warnings, options: options)
     }
 

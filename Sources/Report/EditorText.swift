@@ -23,10 +23,14 @@ struct EditorText {
 
     /// Reads and parses a Markdown file with front matter. `name` is the path shown in messages.
     static func read(path: String, name: String) throws -> EditorText {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.read(path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            throw error.diagnostic("kan \(name) niet lezen", file: name)
+        } catch {
             throw Diagnostic(.error, "tekst voor het jaarverslag ontbreekt: \(name) bestaat niet", file: name)
         }
-        let bytes = [UInt8](data)
         let parts = try FrontMatter.read(bytes, fileName: name)
         let source = SourceFile(name: name, bytes: bytes)
         return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine), file: name,

@@ -13,7 +13,8 @@ enum HTMLReportRenderer {
         out += "<meta name=\"author\" content=\"\(escape(report.author))\">\n"
         out += "<meta name=\"description\" content=\"\(escape(report.title)) van \(escape(report.author))\">\n"
         out += "<meta name=\"generator\" content=\"breingen\">\n"
-        out += "<style>\n" + ReportStyleSheet.css(runningHeader: report.runningHeader) + "</style>\n</head>\n<body>\n"
+        let head = out
+        out = "</head>\n<body>\n"
 
         // Cover.
         out += "<header class=\"cover\">\n<div class=\"band\">\n<h1 class=\"cover-title\">\(escape(report.title))</h1>\n"
@@ -41,7 +42,10 @@ enum HTMLReportRenderer {
         if let foreword = report.foreword { section(foreword, into: &out) }
         for chapter in report.chapters { section(chapter, into: &out) }
         out += "</main>\n</body>\n</html>\n"
-        return out
+        // The style sheet goes in last: its fonts hold the characters the report uses.
+        let css = "<style>\n" + ReportStyleSheet.css(runningHeader: report.runningHeader, typography: report.typography, text: out)
+            + "</style>\n"
+        return head + css + out
     }
 
     private static func numbered(_ section: ReportSection) -> String {

@@ -20,10 +20,18 @@ enum PDFReportRenderer {
                                            anchor: section.anchor, numbered: section.numbered && section.number != nil)))
             for block in section.blocks { blocks += convert(block) }
         }
+        var style = DocumentStyle()
+        if let fonts = report.typography.fontSet {
+            // One family throughout: the theme's typeface for text, headings, tables and charts.
+            style.bodyFonts = fonts
+            style.headingFonts = fonts
+            style.bodySize = 10
+        }
         return TypesetDocument(
             metadata: metadata,
             cover: Cover(title: report.title, subtitle: report.subtitle, lines: report.coverLines),
-            runningHeader: report.runningHeader, blocks: blocks, numberHeadings: false)
+            runningHeader: report.runningHeader, blocks: blocks, style: style, numberHeadings: false,
+            claimPDFA: report.typography.claimPDFA)
     }
 
     /// The PDF file. Its creation date is `creationDate` when given, else now, or `SOURCE_DATE_EPOCH`
@@ -55,13 +63,16 @@ enum PDFReportRenderer {
         case .table(let table):
             let columns = table.alignments.map { TableColumn(alignment: $0 == .right ? .right : .left) }
             let header = table.header.allSatisfy(\.isEmpty) ? [] : [table.header]
+            // The first cell of a row names it, as in the HTML (`<th scope="row">`).
             return [.table(Table(columns: columns, header: header,
-                                 rows: table.rows.map { TableRow($0.cells, bold: $0.bold, warning: $0.warning) }, caption: table.caption))]
+                                 rows: table.rows.map { TableRow($0.cells, bold: $0.bold, warning: $0.warning) }, caption: table.caption,
+                                 rowHeaders: true))]
         case .chart(let chart):
             return [.barChart(BarChart(
                 title: chart.title,
                 bars: chart.bars.map { BarChart.Bar(label: $0.label, value: $0.value, valueLabel: $0.valueLabel, highlighted: $0.highlighted) },
-                reference: chart.reference.map { BarChart.Reference(value: $0.value, label: $0.label) }))]
+                reference: chart.reference.map { BarChart.Reference(value: $0.value, label: $0.label) },
+                alternativeText: chart.textAlternative))]
         case .callout(let callout):
             var inlines = runs(callout.inlines)
             if callout.kind == .warning, inlines.first?.bold == true {

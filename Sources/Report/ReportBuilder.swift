@@ -9,6 +9,8 @@ struct ReportBuilder {
     let kb: KnowledgeBase
     let definition: ReportDefinition
     let includeInternal: Bool
+    /// The theme folder, for its fonts; nil for `root/themes/default`.
+    var theme: URL? = nil
 
     /// The document and the warnings found on the way; throws every error at once.
     func build() throws -> (ReportDocument, [Diagnostic]) {
@@ -84,6 +86,10 @@ struct ReportBuilder {
             if chapter.title.isEmpty { chapter.title = text?.field("title") ?? "Hoofdstuk" }
             chapters.append(chapter)
         }
+        let typography = ReportTypography.resolve(fonts: definition.fonts, pdfa: definition.pdfa, definitionFile: definition.source,
+                                                  root: root, theme: theme)
+        errors += typography.errors
+        warnings += typography.warnings
         if !errors.isEmpty { throw DiagnosticError(errors) }
 
         let organisation = kb.site.organisation
@@ -98,6 +104,7 @@ struct ReportBuilder {
         var document = ReportDocument(
             year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
             runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)
+        document.typography = typography.0
         ReportNumbering.apply(to: &document)
         warnings += manualNumberWarnings(document)
         return (document, warnings)

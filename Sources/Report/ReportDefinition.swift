@@ -41,6 +41,9 @@ struct ReportDefinition {
     var coverLines: [String]
     var foreword: Foreword?
     var chapters: [Chapter]
+    /// `fonts` and `pdfa`: the typography settings, read by `ReportTypography`.
+    var fonts: YAMLNode?
+    var pdfa: YAMLNode?
     /// The file's path relative to the site root and its text, for messages.
     var source: SourceFile
     /// Errors in the file; the builder reports them together with what it finds itself.
@@ -54,7 +57,12 @@ struct ReportDefinition {
 
     static func read(root: URL, year: Int) throws -> ReportDefinition {
         let name = "content/reports/\(year)/report.yml"
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else {
+        let data: [UInt8]
+        do {
+            data = try FileContents.read(root.appendingPathComponent(name).path)
+        } catch let error as FileSystemError where error.code != ENOENT {
+            throw error.diagnostic("kan \(name) niet lezen", file: name)
+        } catch {
             let available = AnnualReport.availableYears(root: root)
             var notes = ["een jaarverslag begint met \(name): jaar, titel, voorwoord en de hoofdstukken (zie docs/report.md)"]
             notes.append(available.isEmpty ? "er is nog geen enkel jaarverslag gedefinieerd"
@@ -80,7 +88,7 @@ struct ReportDefinition {
                 return nil
             }
         }
-        let known: Set<String> = ["year", "title", "subtitle", "cover", "foreword", "chapters"]
+        let known: Set<String> = ["year", "title", "subtitle", "cover", "foreword", "chapters", "fonts", "pdfa"]
         for key in root.keys where !known.contains(key) {
             if case .mapping(let pairs) = root.value, let pair = pairs.first(where: { $0.key.value == .string(key) }) {
                 var message = "onbekend veld '\(key)' in report.yml"
@@ -166,7 +174,8 @@ struct ReportDefinition {
                                        sourceLine: source.lineText(1)))
         }
         return ReportDefinition(year: definedYear, title: title, subtitle: subtitle, coverLines: coverLines,
-                                foreword: foreword, chapters: chapters, source: source, problems: problems)
+                                foreword: foreword, chapters: chapters, fonts: root["fonts"], pdfa: root["pdfa"], source: source,
+                                problems: problems)
     }
 
     /// Why a text file cannot be part of the report: it must be Markdown in the report's own folder.

@@ -1,3 +1,5 @@
+import PDF
+
 /// The annual report as one document model, built once from the knowledge base for a year. The HTML and
 /// the PDF renderer both read this model, so the two formats can never disagree.
 public struct ReportDocument: Sendable, Equatable {
@@ -15,6 +17,8 @@ public struct ReportDocument: Sendable, Equatable {
     public var foreword: ReportSection?
     /// Numbered 1, 2, 3, … by `ReportNumbering`.
     public var chapters: [ReportSection]
+    /// The typeface of both formats and the PDF/A claim (theme `fonts/fonts.yml`, `report.yml`).
+    public var typography: ReportTypography = .standard
 
     /// Every section in reading order: the foreword, then each chapter depth first.
     public var allSections: [ReportSection] {
@@ -198,6 +202,11 @@ public struct ReportChart: Sendable, Equatable {
     public var title: String
     public var bars: [Bar]
     public var reference: Reference?
+
+    /// The chart in words, for screen readers: the same text in the HTML (`aria-label`) and the PDF (`/Alt`).
+    public var textAlternative: String {
+        BarChart.describe(title: title, bars: bars.map { ($0.label, $0.valueLabel) }, reference: reference?.label)
+    }
 }
 
 /// A remark set apart from the text.
@@ -206,4 +215,14 @@ public struct ReportCallout: Sendable, Equatable {
 
     public var kind: Kind
     public var inlines: [ReportInline]
+}
+
+/// Two models are the same report when they have the same fonts: parsed fonts are cached per file for the
+/// process, so the same objects.
+extension ReportTypography: Equatable {
+    public static func == (a: ReportTypography, b: ReportTypography) -> Bool {
+        a.claimPDFA == b.claimPDFA && a.family?.name == b.family?.name
+            && zip(a.family?.all ?? [], b.family?.all ?? []).allSatisfy { $0 === $1 }
+            && (a.family == nil) == (b.family == nil)
+    }
 }

@@ -1,15 +1,40 @@
+import Foundation
+
 /// The inline style sheet of the HTML report: readable on screen, and on paper A4 with a cover page, the
 /// contents on their own page, every chapter on a new page, a running header with the chapter's title
 /// and "pagina X van Y" (CSS paged-media margin boxes: Chromium 131+, WeasyPrint, Prince; other browsers
 /// print without them).
+///
+/// With the theme's typeface, the four styles are embedded as `@font-face` rules with WOFF subsets
+/// (only the characters of this report) in `data:` URLs: the file stays self-contained, with no request
+/// for a font, and looks like the PDF.
 enum ReportStyleSheet {
-    static func css(runningHeader: String) -> String {
+    static func css(runningHeader: String, typography: ReportTypography = .standard, text: String = "") -> String {
         let header = cssString(runningHeader)
-        return """
+        var fonts = ""
+        var body = "\"Times New Roman\", Times, serif"
+        var headings = "Helvetica, Arial, sans-serif"
+        if let family = typography.family {
+            let name = cssString(family.name)
+            // Printable ASCII always (CSS-generated text such as "pagina"), then every character of the report.
+            var scalars = Set<UInt32>((0x20...0x7E).map { UInt32($0) })
+            for scalar in text.unicodeScalars { scalars.insert(scalar.value) }
+            let sorted = scalars.sorted()
+            for (font, weight, style) in [(family.regular, 400, "normal"), (family.italic, 400, "italic"),
+                                          (family.bold, 700, "normal"), (family.boldItalic, 700, "italic")] {
+                let woff = Data(font.webFont(covering: sorted)).base64EncodedString()
+                fonts += "@font-face { font-family: \"\(name)\"; font-style: \(style); font-weight: \(weight); "
+                    + "src: url(data:font/woff;base64,\(woff)) format(\"woff\"); }\n"
+            }
+            body = "\"\(name)\", system-ui, sans-serif"
+            headings = "inherit"
+        }
+        return fonts + """
         html { color: #1a1a1a; background: #fff; }
-        body { font-family: "Times New Roman", Times, serif; font-size: 11pt; line-height: 1.45; max-width: 46em;
+        body { font-family: \(body); font-size: 11pt; line-height: 1.45; max-width: 46em;
           margin: 0 auto; padding: 0 1.5em 4em; hyphens: auto; }
-        h1, h2, h3, h4, h5, h6, caption, .cover, .toc, figure figcaption, th { font-family: Helvetica, Arial, sans-serif; }
+        h1, h2, h3, h4, h5, h6, caption, .cover, .toc, figure figcaption, th { font-family: \(headings); }
+        figure.chart svg text { font-family: inherit; }
         h2, h3, h4, h5, h6 { color: #00548c; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
         h2 { font-size: 1.7em; margin: 2.2em 0 .6em; }
         h3 { font-size: 1.3em; margin: 1.6em 0 .4em; }
@@ -47,8 +72,8 @@ enum ReportStyleSheet {
         .callout.warning { border-color: #c7291f; background: #fcebea; color: #7a1410; }
         .signature { margin-top: 1.5em; text-align: left; }
         @page { size: A4; margin: 25mm 20mm 22mm;
-          @top-left { content: "\(header)"; font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
-          @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8.5pt Helvetica, Arial, sans-serif; color: #5b6470; }
+          @top-left { content: "\(header)"; font: 8.5pt \(typography.family == nil ? "Helvetica, Arial, sans-serif" : body); color: #5b6470; }
+          @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8.5pt \(typography.family == nil ? "Helvetica, Arial, sans-serif" : body); color: #5b6470; }
         }
         @page :first { margin: 0; @top-left { content: none; } @bottom-right { content: none; } }
         @media print {

@@ -16,7 +16,7 @@ enum SVGBarChart {
         let e = HTMLReportRenderer.escape
 
         var out = "<figure class=\"chart\">\n<figcaption>\(e(chart.title))</figcaption>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(e(chart.title))\">\n"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(e(chart.textAlternative))\">\n"
         for (i, bar) in chart.bars.enumerated() {
             let y = top + Double(i) * rowHeight
             let colour = bar.highlighted ? "#c7291f" : "#00548c"

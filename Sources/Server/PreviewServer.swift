@@ -171,7 +171,60 @@ public final class PreviewServer: @unchecked Sendable {
         return StaticResponder.respond(to: request, from: folder)
     }
 
+    /// Size and modification time of a changed file, to tell whether it was being written.
+    private struct FileState: Equatable {
+        var exists: Bool
+        var size: Int64 = 0
+        var modified: Int = 0
+        var modifiedNanoseconds: Int = 0
+    }
+
+    private func states(_ paths: Set<String>) -> [String: FileState] {
+        var result: [String: FileState] = [:]
+        for path in paths {
+            var info = stat()
+            if stat(configuration.root.path + "/" + path, &info) == 0 {
+                result[path] = FileState(exists: true, size: Int64(info.st_size), modified: info.st_mtim.tv_sec,
+                                         modifiedNanoseconds: info.st_mtim.tv_nsec)
+            } else {
+                result[path] = FileState(exists: false)
+            }
+        }
+        return result
+    }
+
+    /// Builds; a build that fails while a changed file is empty or was changing during the build is tried
+    /// again after a pause before its error counts: editors that save by truncating and then writing
+    /// leave an empty or half-written file for a moment, and that moment is no error worth a red overlay.
     private func performBuild(_ changes: ChangeSet, noticed: DispatchTime) {
+        var pause = max(configuration.debounce, 0.05)
+        var waited = 0.0
+        while true {
+            let before = states(changes.paths)
+            guard let error = attemptBuild(changes, noticed: noticed) else { return }
+            let after = states(changes.paths)
+            let unsettled = before != after || after.values.contains { $0.exists && $0.size == 0 }
+            guard unsettled, waited + pause <= PreviewServer.settleTime, !isStopped else {
+                report(error)
+                return
+            }
+            Thread.sleep(forTimeInterval: pause)
+            waited += pause
+            pause *= 2
+        }
+    }
+
+    /// How long a build waits in all for half-written files to settle before reporting their error.
+    static let settleTime = 0.8
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    /// One build: serves its output and tells the pages to reload, or returns why it failed.
+    private func attemptBuild(_ changes: ChangeSet, noticed: DispatchTime) -> Error? {
         let started = DispatchTime.now()
         do {
             let result = try rebuilder.rebuild(changes)
@@ -198,23 +251,24 @@ public final class PreviewServer: @unchecked Sendable {
                     + " (bouwen \(building) ms, \(sinceChange) ms na de wijziging)")
             }
             events.broadcast(ServerSentEvent(name: "reload", data: "\(next)"))
+            return nil
         } catch {
-            let diagnostics: [Diagnostic]
-            switch error {
-            case let diagnostic as Diagnostic: diagnostics = [diagnostic]
-            case let many as DiagnosticError: diagnostics = many.diagnostics
-            default: diagnostics = [Diagnostic(.error, "\(error)")]
-            }
-            lock.lock()
-            errors = diagnostics
-            builds += 1
-            let hasGood = current != nil
-            lock.unlock()
-            diagnostics.forEach(log.problem)
-            log.info(hasGood ? "bouwen mislukt; de browser toont de fout en de laatste gelukte versie"
-                     : "bouwen mislukt; de browser toont de fout")
-            events.broadcast(LiveReload.errorEvent(diagnostics))
+            return error
         }
+    }
+
+    /// A failed build: the terminal and the open pages show why; the last good build stays served.
+    private func report(_ error: Error) {
+        let diagnostics = Diagnostic.describing(error)
+        lock.lock()
+        errors = diagnostics
+        builds += 1
+        let hasGood = current != nil
+        lock.unlock()
+        diagnostics.forEach(log.problem)
+        log.info(hasGood ? "bouwen mislukt; de browser toont de fout en de laatste gelukte versie"
+                 : "bouwen mislukt; de browser toont de fout")
+        events.broadcast(LiveReload.errorEvent(diagnostics))
     }
 
     private func describe(_ changes: ChangeSet) -> String {

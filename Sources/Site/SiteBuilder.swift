@@ -66,8 +66,8 @@ public struct SiteBuilder {
         let outcome = try session.build(changed: nil, into: output, progress: ProgressLine(enabled: options.progress && !options.quiet))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return BuildSummary(
-            pages: outcome.pages, files: outcome.files, outputPath: options.outputDirectory.path, warnings: outcome.warnings,
-            seconds: seconds)
+            pages: outcome.pages, files: outcome.files, outputPath: options.outputDirectory.path,
+            warnings: output.warnings + outcome.warnings, seconds: seconds)
     }
 
     /// The `asset(path)` function, the shared values and the annual reports as globals.

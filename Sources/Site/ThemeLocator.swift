@@ -3,8 +3,9 @@ import Foundation
 
 /// Finds the theme a site is built with: `ROOT/themes/default`, or, for a site without its own copy,
 /// the default theme of the breingen checkout the running binary was built in.
-enum ThemeLocator {
-    static func locate(root: URL) throws -> URL {
+public enum ThemeLocator {
+    /// The theme folder of the site at `root` (its own `themes/default`, else the checkout's).
+    public static func locate(root: URL) throws -> URL {
         let own = root.appendingPathComponent("themes/default", isDirectory: true)
         if isTheme(own) { return own }
         var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()

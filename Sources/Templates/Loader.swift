@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A template's text as a loader found it, with the name diagnostics show for it.
@@ -75,10 +76,9 @@ public struct FileSystemLoader: TemplateLoader {
                 throw TemplateLoadError.invalidName(name: name, reason: "verwijst (via een symbolische link) naar buiten \(root.path)")
             }
             do {
-                let data = try Data(contentsOf: candidate)
-                return LoadedTemplate(displayName: Self.display(candidate.path), bytes: [UInt8](data))
+                return LoadedTemplate(displayName: Self.display(candidate.path), bytes: try FileContents.read(candidate.path))
             } catch {
-                throw TemplateLoadError.unreadable(name: name, reason: error.localizedDescription)
+                throw TemplateLoadError.unreadable(name: name, reason: (error as? FileSystemError)?.cause ?? "\(error)")
             }
         }
         throw TemplateLoadError.notFound(name: name, searched: searchPaths.map { Self.display($0.path) })

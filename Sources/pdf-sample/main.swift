@@ -8,16 +8,35 @@ var output = FileManager.default.temporaryDirectory.appendingPathComponent("brei
 var sections = 12
 var repetitions = 1
 var jsonOutput: String?
+var fontFolder: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--sections": sections = Int(arguments.next() ?? "") ?? sections
     case "--repeat": repetitions = max(Int(arguments.next() ?? "") ?? 1, 1)
     case "--json": jsonOutput = arguments.next()
+    case "--fonts": fontFolder = arguments.next()
     default: output = argument
     }
 }
-let document = SampleDocument.annualReport(sectionsPerTheme: sections)
+var document = SampleDocument.annualReport(sectionsPerTheme: sections)
+if let fontFolder {
+    // A folder with the four styles of a family, e.g. themes/default/fonts (Noto Sans).
+    do {
+        func load(_ style: String) throws -> TrueTypeFont {
+            let names = try FileManager.default.contentsOfDirectory(atPath: fontFolder).filter { $0.hasSuffix("-\(style).ttf") }
+            guard let name = names.first else { throw FontError.missingTable("*-\(style).ttf in \(fontFolder)") }
+            return try FontCache.font(at: URL(fileURLWithPath: fontFolder).appendingPathComponent(name))
+        }
+        let set = FontSet(regular: try load("Regular"), bold: try load("Bold"), italic: try load("Italic"),
+                          boldItalic: try load("BoldItalic"))
+        document.style.bodyFonts = set
+        document.style.headingFonts = set
+    } catch {
+        FileHandle.standardError.write("kan de lettertypen niet lezen: \(error)\n".data(using: .utf8)!)
+        exit(1)
+    }
+}
 /// CPU time of the process (all threads), in seconds: steadier than wall time on a busy machine.
 func cpuSeconds() -> Double {
     var usage = rusage()

@@ -124,6 +124,53 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
     }
 
+    /// Issue 18: after a `kill -9` serve's `breingen-serve-PID-N` folder stayed for ever. The next serve
+    /// removes it (and only folders whose process is gone: a serve still running keeps its own).
+    func testNextServeRemovesTheFolderOfAKilledOne() throws {
+        let (site, temporary) = try minimalSiteAndTemporaryFolder()
+        let first = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
+        defer { if first.process.isRunning { first.process.terminate() } }
+        _ = try first.port()
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        XCTAssertEqual(left.count, 1)
+        XCTAssertTrue(left[0].hasPrefix("breingen-serve-\(first.process.processIdentifier)-"), "\(left)")
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), left, "kill -9 leaves the folder")
+
+        let running = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
+        defer { if running.process.isRunning { running.process.terminate() } }
+        _ = try running.port()
+        let now = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        XCTAssertEqual(now.count, 1, "\(now)")
+        XCTAssertTrue(now[0].hasPrefix("breingen-serve-\(running.process.processIdentifier)-"), "\(now)")
+        // A third serve beside the running one leaves the running one's folder alone.
+        let third = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
+        defer { if third.process.isRunning { third.process.terminate() } }
+        _ = try third.port()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path).count, 2)
+        for serve in [running, third] {
+            serve.process.terminate()
+            serve.process.waitUntilExit()
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
+    }
+
+    /// Every spelling of a loopback address is recognised: no warning that the site can be reached
+    /// from other computers, and the server answers there.
+    func testLoopbackInAnySpellingServesWithoutWarning() throws {
+        let (site, temporary) = try minimalSiteAndTemporaryFolder()
+        for host in ["::ffff:127.0.0.1", "LOCALHOST", "[::1]", "127.0.0.2"] {
+            let serve = try ServeProcess(["serve", "--root", site.path, "--port", "0", "--host", host], temporary: temporary)
+            defer { if serve.process.isRunning { serve.process.terminate() } }
+            let text = serve.waitFor("serveert ")
+            XCTAssertFalse(text.contains("warning"), "\(host): \(text)")
+            XCTAssertTrue(text.contains("serveert http://"), "\(host): \(text)")
+            serve.process.terminate()
+            serve.process.waitUntilExit()
+        }
+    }
+
     func testBadOptionsAreUsageErrors() throws {
         let port = try BreingenProcess.run(["serve", "--port", "99999"])
         XCTAssertEqual(port.status, 2)

@@ -6,7 +6,7 @@ import XCTest
 /// Checks our PDF with independent tools: `qpdf --check`, poppler's `pdftotext` and Python's zlib for our
 /// deflate encoder. When a tool is missing the test says so and passes; CI installs qpdf and poppler-utils.
 final class ExternalToolTests: XCTestCase {
-    private static let sample = Typesetter().typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60))
+    private static let sample = Typesetter().typeset(ThemeFonts.sample())
 
     private func writeSample() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-pdf-\(UUID().uuidString).pdf")
@@ -31,7 +31,8 @@ final class ExternalToolTests: XCTestCase {
         for mode in [[], ["-layout"]] {
             let (status, raw) = try ExternalTool.run(pdftotext, mode + [url.path, "-"])
             XCTAssertEqual(status, 0, raw)
-            let text = raw.replacingOccurrences(of: "\u{A0}", with: " ")
+            // A word broken at the end of a line ends in U+00AD, which pdftotext keeps: join it back.
+            let text = raw.replacingOccurrences(of: "\u{AD}\n", with: "")
             // Headings, contents and body follow each other in reading order.
             var cursor = text.startIndex
             for expected in ["Jaarverslag 2020", "Inhoud", "4 Financiën", "Voorwoord", "In 2020 werkte de alliantie",
@@ -52,7 +53,7 @@ final class ExternalToolTests: XCTestCase {
         }
         // With -layout a table row is one line, its amounts right-aligned in their columns.
         let (_, raw) = try ExternalTool.run(pdftotext, ["-layout", url.path, "-"])
-        let lines = raw.split(separator: "\n").map { String($0).replacingOccurrences(of: "\u{A0}", with: " ") }
+        let lines = raw.split(separator: "\n").map { String($0) }
         let subsidy = lines.first { $0.contains("Subsidie ministerie van JenV") }
         let result = lines.first { $0.contains("Resultaat") && $0.contains("95.677") }
         XCTAssertNotNil(subsidy)

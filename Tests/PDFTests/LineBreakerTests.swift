@@ -1,13 +1,19 @@
+import Foundation
 import XCTest
 @testable import PDF
 
 final class LineBreakerTests: XCTestCase {
-    private func span(_ text: String, font: StandardFont = .timesRoman, size: Double = 10, link: Link? = nil) -> StyledSpan {
-        StyledSpan(bytes: WinAnsiEncoding.encodeKeepingLineBreaks(text), font: font, size: size, color: .black, link: link)
+    private func span(_ text: String, font: PDFFont = .standard(.timesRoman), size: Double = 10, link: Link? = nil,
+                      hyphenate: Bool = false) -> StyledSpan {
+        StyledSpan(text: TextScalars.of(text, keepBreaks: true), font: font, size: size, color: .black, link: link, mark: .layout,
+                   hyphenate: hyphenate)
     }
 
+    /// The line's text; the hyphen of a line break (U+00AD) as "-".
     private func text(of line: BrokenLine) -> String {
-        WinAnsiEncoding.decode(line.pieces.flatMap(\.bytes))
+        String(String.UnicodeScalarView(line.pieces.flatMap(\.text).compactMap {
+            Unicode.Scalar($0 == 0xAD ? 0x2D : $0 == TextScalars.gluedSpace ? 0x20 : $0)
+        }))
     }
 
     private let prose = "De alliantie brengt overheid, bedrijfsleven, fondsen en maatschappelijke organisaties samen "
@@ -19,7 +25,10 @@ final class LineBreakerTests: XCTestCase {
             let lines = LineBreaker(width: width, alignment: .justify).breakLines([span(prose)])
             XCTAssertGreaterThan(lines.count, 1)
             for line in lines {
-                let natural = line.pieces.reduce(0) { $0 + StandardFont.timesRoman.width(of: $1.bytes, size: 10) }
+                // As set: kerning and the justification (spaces may shrink a little) included.
+                let natural = line.pieces.reduce(0) {
+                    $0 + PDFFont.standard(.timesRoman).width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
+                }
                 XCTAssertLessThanOrEqual(natural, width + 0.01, "line '\(text(of: line))' overflows \(width)")
             }
             // Lines join back into the text (spaces aside: a word cut to fit has none between its pieces).
@@ -80,10 +89,10 @@ final class LineBreakerTests: XCTestCase {
 
     func testStylesAndLinksStayApart() {
         let lines = LineBreaker(width: 400).breakLines([
-            span("zie "), span("hoofdstuk 4", font: .timesBold, link: .anchor("financien")), span(" voor de cijfers"),
+            span("zie "), span("hoofdstuk 4", font: .standard(.timesBold), link: .anchor("financien")), span(" voor de cijfers"),
         ])
         XCTAssertEqual(lines.count, 1)
-        XCTAssertEqual(lines[0].pieces.map(\.font), [.timesRoman, .timesBold, .timesRoman])
+        XCTAssertEqual(lines[0].pieces.map(\.font), [.standard(.timesRoman), .standard(.timesBold), .standard(.timesRoman)])
         XCTAssertEqual(lines[0].pieces[1].link, .anchor("financien"))
         // Pieces follow each other without gaps or overlaps.
         XCTAssertEqual(lines[0].pieces[1].x, lines[0].pieces[0].x + lines[0].pieces[0].width, accuracy: 0.001)
@@ -99,5 +108,89 @@ final class LineBreakerTests: XCTestCase {
         XCTAssertTrue(LineBreaker(width: 100).breakLines([]).isEmpty)
         XCTAssertTrue(LineBreaker(width: 100).breakLines([span("   ")]).isEmpty)
         XCTAssertEqual(LineBreaker(width: 0.5).breakLines([span("abc")]).count, 3, "a hopeless width still terminates")
+    }
+
+    // MARK: Hyphenation and no-break rules
+
+    private let dutch = HyphenationCache(Hyphenator.dutch)
+
+    func testJustifiedDutchTextIsHyphenatedAndLessLoose() {
+        let text = "De samenwerkingsverbanden tussen woningcorporaties, gemeenten en maatschappelijke organisaties "
+            + "ondersteunen jongerenhuisvestingsbemiddelingsorganisaties bij het oplossen van dakloosheidsproblematiek."
+        func bad(_ lines: [BrokenLine]) -> Int { lines.filter { $0.isLooseRagged || $0.spaceRatio > 2 }.count }
+        var badWith = 0, badWithout = 0
+        for width in [180.0, 220, 260, 300] {
+            let plain = LineBreaker(width: width, alignment: .justify)
+            var hyphenating = plain
+            hyphenating.hyphenation = dutch
+            let without = plain.breakLines([span(text, hyphenate: true)])
+            let with = hyphenating.breakLines([span(text, hyphenate: true)])
+            XCTAssertTrue(with.dropLast().contains { self.text(of: $0).hasSuffix("-") }, with.map { self.text(of: $0) }.description)
+            // Lines too loose to justify (left ragged) or with spaces over twice their width.
+            badWith += bad(with)
+            badWithout += bad(without)
+            // Nothing lost: joined and without the break hyphens, the text is back.
+            XCTAssertEqual(with.map { self.text(of: $0) }.joined(separator: " ").replacingOccurrences(of: "- ", with: ""),
+                           text.replacingOccurrences(of: "- ", with: ""))
+        }
+        XCTAssertLessThan(badWith, badWithout)
+    }
+
+    func testNamesAmountsAndAddressesAreNeverHyphenated() {
+        var breaker = LineBreaker(width: 30, alignment: .left)
+        breaker.hyphenation = dutch
+        for word in ["Zarkeshan", "Amsterdam", "€ 95.677", "1.234.567,89", "bureau@maatschappelijkealliantie.org",
+                     "www.maatschappelijkealliantie.nl", "KidsRights"] {
+            let lines = breaker.breakLines([span("de " + word, hyphenate: true)])
+            XCTAssertFalse(lines.contains { text(of: $0).hasSuffix("-") }, "\(word): \(lines.map { text(of: $0) })")
+        }
+        // A sentence's first word may be, with only its first letter a capital.
+        var sentence = span("Samenwerkingsverbanden zijn", hyphenate: true)
+        sentence.startsSentence = true
+        let first = breaker.breakLines([sentence])
+        XCTAssertTrue(first.contains { text(of: $0).hasSuffix("-") }, first.map { text(of: $0) }.description)
+    }
+
+    func testDatesAmountsPageNumbersAndUnitsStayTogether() {
+        for phrase in ["1 mei 2021", "€ 95.677", "pagina 3 van 21", "2,2 fte", "15 %", "3 jaar"] {
+            let least = PDFFont.standard(.timesRoman).width(of: phrase, size: 10)
+            for width in stride(from: least + 1, through: 160, by: 7) {
+                let lines = LineBreaker(width: width).breakLines([span("Wij noemen " + phrase + " vaak")])
+                let texts = lines.map { text(of: $0) }
+                XCTAssertTrue(texts.contains { $0.contains(phrase) }, "\(phrase) at \(width): \(texts)")
+            }
+        }
+        XCTAssertEqual(DutchNoBreak.apply(to: "op 1 mei 2021 en € 5"), "op 1\u{A0}mei\u{A0}2021 en €\u{A0}5")
+        XCTAssertEqual(DutchNoBreak.apply(to: "zie pagina 3 van 21."), "zie pagina\u{A0}3\u{A0}van\u{A0}21.")
+        XCTAssertEqual(DutchNoBreak.apply(to: "in mei gingen 3 kinderen"), "in mei gingen 3\u{A0}kinderen")
+        XCTAssertEqual(DutchNoBreak.apply(to: "twee woorden"), "twee woorden")
+    }
+
+    func testTableCellsTakeTheFewestLines() {
+        var breaker = LineBreaker(width: 70, alignment: .left)
+        breaker.linePenalty = 1_000_000
+        let words = breaker.wordMetrics([span("Kantoor- en algemene kosten")])
+        let lines = breaker.breakLines([span("Kantoor- en algemene kosten")])
+        XCTAssertEqual(lines.count, LineBreaker.lineCount(words, width: 70))
+        XCTAssertEqual(lines.map { text(of: $0) }.first, "Kantoor- en")
+    }
+
+    /// A line whose spaces would be more than twice as wide gets a little letter spacing instead, and
+    /// still ends exactly at the margin.
+    func testLettersTakeWhatSpacesCannot() {
+        let text = "een twee drie vier Balkenendeachtig Dullaertmanifestpartners samen"
+        for width in stride(from: 150.0, through: 260, by: 5) {
+            let lines = LineBreaker(width: width, alignment: .justify).breakLines([span(text)])
+            for line in lines where line.isJustified {
+                XCTAssertLessThanOrEqual(line.spaceRatio, 2.0 + 1e-9)
+                let last = line.pieces[line.pieces.count - 1]
+                let font = PDFFont.standard(.timesRoman)
+                let setWidth = line.pieces.reduce(0) {
+                    $0 + font.width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
+                }
+                XCTAssertEqual(last.x + last.width, width, accuracy: 0.01)
+                XCTAssertEqual(setWidth, width, accuracy: 0.01, "width \(width): '\(self.text(of: line))'")
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 import XCTest
 @testable import PDF
 
-/// Reads our own output back: cross-reference offsets, page tree, outline, metadata, links.
+/// Reads our own output back: cross-reference offsets, page tree, outline, metadata, links, fonts, and
+/// the tagging (our own structural check, `PDFInspector.taggingProblems`).
 final class PDFStructureTests: XCTestCase {
-    private static let sample = Typesetter().typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60))
+    private static let sample = Typesetter().typeset(ThemeFonts.sample())
 
     func testCrossReferenceOffsetsAndPageTree() throws {
         let result = PDFStructureTests.sample
@@ -37,9 +38,56 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertEqual(pdf.info["Producer"], "breingen PDF")
         XCTAssertEqual(pdf.info["CreationDate"], "D:20210101000000Z")
         XCTAssertEqual(pdf.language, "nl-NL")
+        // Every font an embedded subset (six capitals and a plus) with Unicode.
+        XCTAssertEqual(Set(pdf.fontInfo.map { String($0.baseFont.dropFirst(7)) }), ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"])
+        for font in pdf.fontInfo {
+            XCTAssertTrue(font.baseFont.range(of: "^[A-Z]{6}\\+", options: .regularExpression) != nil, font.baseFont)
+            XCTAssertEqual(font.subtype, "Type0")
+            XCTAssertTrue(font.embedded && font.hasToUnicode, font.baseFont)
+        }
+        let xmp = try XCTUnwrap(pdf.metadata)
+        for claim in ["<pdfuaid:part>1</pdfuaid:part>", "<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>",
+                      "<rdf:li>nl-NL</rdf:li>", "<xmp:CreateDate>2021-01-01T00:00:00Z</xmp:CreateDate>"] {
+            XCTAssertTrue(xmp.contains(claim), claim)
+        }
+        XCTAssertNotNil(pdf.catalog["OutputIntents"])
+    }
+
+    /// Our own structural check: every text-showing operator tagged or an artifact, headings equal to
+    /// the outline, figures with /Alt, table headers with /Scope, links in Link elements, and the rest
+    /// of `taggingProblems`.
+    func testTheSampleIsTaggedForPDFUAAndPDFA() throws {
+        let pdf = try PDFInspector(bytes: PDFStructureTests.sample.bytes)
+        XCTAssertEqual(pdf.taggingProblems(), [])
+        let types = Set(pdf.structure.map(\.type))
+        XCTAssertTrue(types.isSuperset(of: ["Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead",
+                                            "TBody", "TR", "TH", "TD", "Figure", "Caption", "Link", "TOC", "TOCI"]), "\(types)")
+        let figure = try XCTUnwrap(pdf.structure.first { $0.type == "Figure" })
+        XCTAssertTrue(figure.alt?.hasPrefix("Lasten per doelstelling") == true, figure.alt ?? "")
+        // The running header and page numbers are artifacts; the first text of a page after the cover too.
+        XCTAssertTrue(pdf.shownText[2].first?.inArtifact == true)
+        XCTAssertTrue(pdf.shownText[2].last?.inArtifact == true)
+    }
+
+    /// A document set in the standard fonts is still tagged, but claims neither PDF/A nor PDF/UA.
+    func testStandardFontsStayAnOption() throws {
+        let result = Typesetter().typeset(SampleDocument.annualReport(sectionsPerTheme: 1, tableRows: 5))
+        let pdf = try PDFInspector(bytes: result.bytes)
         XCTAssertTrue(Set(pdf.fonts).isSuperset(of: ["Helvetica", "Helvetica-Bold", "Times-Roman", "Times-Italic"]))
-        let fontObject = String(decoding: PDFStructureTests.sample.bytes, as: UTF8.self)
-        XCTAssertTrue(fontObject.contains("/Encoding /WinAnsiEncoding"))
+        XCTAssertTrue(String(decoding: result.bytes, as: UTF8.self).contains("/Encoding /WinAnsiEncoding"))
+        XCTAssertFalse(pdf.metadata?.contains("<pdfuaid:part>") ?? true)
+        XCTAssertFalse(pdf.metadata?.contains("<pdfaid:part>") ?? true)
+        XCTAssertNil(pdf.catalog["OutputIntents"])
+        XCTAssertEqual(pdf.taggingProblems(requirePDFA: false).filter { !$0.hasPrefix("PDF/UA-1 7.21") && !$0.hasPrefix("PDF/UA-1 5") }, [])
+    }
+
+    func testThePDFAClaimCanBeTurnedOff() throws {
+        var document = ThemeFonts.sample(sectionsPerTheme: 1, tableRows: 5)
+        document.claimPDFA = false
+        let pdf = try PDFInspector(bytes: Typesetter().typeset(document).bytes)
+        XCTAssertFalse(pdf.metadata?.contains("pdfaid:part") ?? true)
+        XCTAssertTrue(pdf.metadata?.contains("<pdfuaid:part>1</pdfuaid:part>") ?? false)
+        XCTAssertEqual(pdf.taggingProblems(requirePDFA: false), [])
     }
 
     func testLinks() throws {
@@ -62,7 +110,7 @@ final class PDFStructureTests: XCTestCase {
         let entry = contents.firstIndex(of: "4 Financiën")!
         XCTAssertEqual(contents[entry + 2], "\(financien.page)")
         XCTAssertEqual(contents.last, "pagina 2 van \(result.pageCount)")
-        XCTAssertTrue(pdf.text(ofPage: 3).contains("€\u{A0}95.677"), "the amount with its no-break space")
+        XCTAssertTrue(pdf.text(ofPage: 3).contains("€ 95.677"), "the amount, its glued space read as a space")
         XCTAssertEqual(pdf.text.components(separatedBy: "\u{0C}").count, result.pageCount)
         XCTAssertTrue(pdf.text.contains("Resultaat"))
     }
@@ -87,16 +135,16 @@ final class PDFStructureTests: XCTestCase {
     }
 
     func testUncompressedContentIsPlainText() throws {
-        let plain = Typesetter(compress: false).typeset(SampleDocument.annualReport(sectionsPerTheme: 1, tableRows: 5))
+        let plain = Typesetter(compress: false).typeset(ThemeFonts.sample(sectionsPerTheme: 1, tableRows: 5))
         let pdf = try PDFInspector(bytes: plain.bytes)
         XCTAssertFalse(String(decoding: plain.bytes, as: UTF8.self).contains("/FlateDecode"))
         XCTAssertTrue(pdf.pageContents[1].contains("BT\n"))
         XCTAssertLessThan(PDFStructureTests.sample.bytes.count * 2, Typesetter(compress: false)
-            .typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60)).bytes.count, "compression halves the file at least")
+            .typeset(ThemeFonts.sample()).bytes.count, "compression halves the file at least")
     }
 
     func testTheSameDocumentGivesTheSameBytes() {
-        let again = Typesetter().typeset(SampleDocument.annualReport(sectionsPerTheme: 3, tableRows: 60))
+        let again = Typesetter().typeset(ThemeFonts.sample())
         XCTAssertEqual(again.bytes, PDFStructureTests.sample.bytes)
     }
 
@@ -121,8 +169,12 @@ final class PDFStructureTests: XCTestCase {
                 .pageBreak, .pageBreak,
                 .tableOfContents(title: "Inhoud", maxLevel: 0),
             ])
-        let result = Typesetter().typeset(odd)
+        var themed = odd
+        themed.style.bodyFonts = ThemeFonts.set
+        themed.style.headingFonts = ThemeFonts.set
+        let result = Typesetter().typeset(themed)
         let pdf = try PDFInspector(bytes: result.bytes)
+        XCTAssertEqual(pdf.taggingProblems(), [])
         XCTAssertEqual(pdf.info["Title"], "Test (met haakjes) \\ en één")
         XCTAssertEqual(pdf.pageCount, result.pageCount)
         XCTAssertEqual(pdf.internalLinkCount, 0, "a link to a missing anchor is left out")

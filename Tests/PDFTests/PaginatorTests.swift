@@ -93,7 +93,5 @@ final class PaginatorTests: XCTestCase {
         XCTAssertFalse(slices[1].breakAllowedBefore, "the title stays with the first bars")
     }
 
-    private func texts(_ slice: Slice) -> [String] {
-        slice.ops.compactMap { if case let .text(_, _, _, _, bytes, _, _, _) = $0 { return WinAnsiEncoding.decode(bytes) } else { return nil } }
-    }
+    private func texts(_ slice: Slice) -> [String] { slice.texts }
 }

@@ -13,6 +13,17 @@ enum ThemeFonts {
     static let italic = load("NotoSans-Italic.ttf")
     static let boldItalic = load("NotoSans-BoldItalic.ttf")
 
+    /// The four styles as a font set.
+    static let set = FontSet(regular: regular, bold: bold, italic: italic, boldItalic: boldItalic)
+
+    /// The sample document set in the theme's fonts, as the report is.
+    static func sample(sectionsPerTheme: Int = 3, tableRows: Int = 60) -> TypesetDocument {
+        var document = SampleDocument.annualReport(sectionsPerTheme: sectionsPerTheme, tableRows: tableRows)
+        document.style.bodyFonts = set
+        document.style.headingFonts = set
+        return document
+    }
+
     private static func load(_ name: String) -> TrueTypeFont {
         // swiftlint:disable:next force_try
         try! TrueTypeFont(contentsOf: folder.appendingPathComponent(name))

@@ -15,11 +15,14 @@ enum ExampleSite {
 }
 
 extension ExampleSite {
-    /// A fresh temporary site with a copy of the example `content/`, to change in a test.
+    /// A fresh temporary site with a copy of the example `content/` and the default theme (with its
+    /// fonts), to change in a test.
     static func copy() throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("themes"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: root.appendingPathComponent("content"), to: target.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("themes/default"),
+                                         to: target.appendingPathComponent("themes/default"))
         return target
     }
 

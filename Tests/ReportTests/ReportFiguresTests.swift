@@ -97,9 +97,12 @@ final class ReportFiguresTests: XCTestCase {
 
     func testHTMLIsSelfContained() throws {
         let html = try outputs().html
-        for forbidden in ["<script", "<link", "<img", " src=", "@import", "url(", "<iframe"] {
+        for forbidden in ["<script", "<link", "<img", " src=", "@import", "<iframe"] {
             XCTAssertFalse(html.contains(forbidden), "de HTML verwijst naar iets buiten het bestand: \(forbidden)")
         }
+        // The fonts are in the file itself: every url( is a data: URL.
+        XCTAssertEqual(html.components(separatedBy: "url(").count - 1, html.components(separatedBy: "url(data:font/woff;base64,").count - 1)
+        XCTAssertEqual(html.components(separatedBy: "@font-face").count - 1, 4, "regular, italic, bold and bold italic")
         XCTAssertTrue(html.contains("<svg"), "de grafieken horen inline SVG te zijn")
         XCTAssertTrue(html.contains("@page"), "printregels voor A4 ontbreken")
         XCTAssertTrue(html.contains("size: A4"))
@@ -117,8 +120,11 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertEqual(pdf.info["Title"], "Jaarverslag 2020")
         XCTAssertEqual(pdf.info["Author"], "Stichting de Maatschappelijke Alliantie")
         XCTAssertTrue(pdf.info["Subject"]?.contains("Jaarverslag 2020") == true)
-        XCTAssertTrue(pdf.fonts.contains("Helvetica-Bold"))
-        XCTAssertTrue(pdf.fonts.contains("Times-Roman"))
+        // The theme's Noto Sans, embedded as subsets with Unicode maps; tagged for PDF/UA-1 and PDF/A-2a.
+        XCTAssertTrue(pdf.fonts.contains { $0.hasSuffix("+NotoSans-Regular") }, "\(pdf.fonts)")
+        XCTAssertTrue(pdf.fonts.contains { $0.hasSuffix("+NotoSans-Bold") }, "\(pdf.fonts)")
+        XCTAssertEqual(pdf.taggingProblems(), [])
+        XCTAssertLessThan(result.bytes.count, 400_000, "the 2020 report stays under 400 KB")
         // The contents link to every chapter and section; results and sources link out.
         XCTAssertGreaterThanOrEqual(pdf.internalLinkCount, report.chapters.count + report.chapters.map(\.subsections.count).reduce(0, +))
         XCTAssertFalse(pdf.uriLinks.isEmpty)

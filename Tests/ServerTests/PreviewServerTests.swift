@@ -14,6 +14,15 @@ final class TitleRebuilder: Rebuilder, @unchecked Sendable {
         let source = root
         full = try FullRebuilder(build: { folder in
             let title = try String(contentsOf: source.appendingPathComponent("content/titel.txt"), encoding: .utf8)
+            // An empty file is an error, as a best practice without front matter is.
+            if title.isEmpty {
+                throw Diagnostic(.error, "lege titel", file: "content/titel.txt")
+            }
+            // A build that takes a while, during which the test finishes writing the file.
+            if title == "HALF" {
+                Thread.sleep(forTimeInterval: 0.2)
+                throw Diagnostic(.error, "halve titel", file: "content/titel.txt")
+            }
             if title.contains("FOUT") {
                 throw Diagnostic(.error, "titel bevat <script>alert(1)</script>", file: "content/titel.txt", line: 1,
                                  column: 1, sourceLine: title)
@@ -134,6 +143,44 @@ final class PreviewServerTests: XCTestCase {
         try setTitle("Hersteld")
         XCTAssertEqual(try stream.readEvent().name, "reload")
         XCTAssertTrue(try TestClient(port: server.port).request("/").text.contains("Hersteld"))
+    }
+
+    /// Issue 18: an editor that saves by truncating and then writing left the file empty for a moment;
+    /// a build in that moment showed an error overlay in the browser. The build is tried again after a
+    /// pause, and only a file that stays empty is an error.
+    func testHalfWrittenSaveIsReadAgainBeforeItCountsAsAnError() throws {
+        let server = try makeServer()
+        defer { server.stop() }
+        let stream = try TestClient(port: server.port)
+        _ = try stream.request(LiveReload.eventsPath)
+        XCTAssertEqual(try stream.readEvent().name, "hello")
+
+        // Truncated, and written a moment later (after the debounce, so a build sees the empty file).
+        try setTitle("")
+        Thread.sleep(forTimeInterval: 0.12)
+        try setTitle("Tweede versie")
+        let first = try stream.readEvent()
+        XCTAssertEqual(first.name, "reload", "no error for the moment the file was empty: \(first.data)")
+        XCTAssertTrue(try TestClient(port: server.port).request("/").text.contains("Tweede versie"))
+
+        // Changed while a build was reading it: that build's error does not count either.
+        try setTitle("HALF")
+        Thread.sleep(forTimeInterval: 0.1)
+        try setTitle("Derde versie")
+        var event = try stream.readEvent()
+        while event.name == "reload", try !TestClient(port: server.port).request("/").text.contains("Derde versie") {
+            event = try stream.readEvent()
+        }
+        XCTAssertEqual(event.name, "reload", event.data)
+
+        // A file that stays empty is an error after all.
+        let before = Date()
+        try setTitle("")
+        var error = try stream.readEvent()
+        while error.name == "reload" { error = try stream.readEvent() }  // of builds for the earlier saves
+        XCTAssertEqual(error.name, "builderror")
+        XCTAssertTrue(error.data.contains("lege titel"), error.data)
+        XCTAssertLessThan(Date().timeIntervalSince(before), 3)
     }
 
     func testFirstBuildFailingServesAnEscapedErrorPage() throws {

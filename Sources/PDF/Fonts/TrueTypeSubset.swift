@@ -277,3 +277,18 @@ enum WOFF {
         return w.bytes
     }
 }
+
+extension TrueTypeFont {
+    /// A WOFF font with the glyphs of the given characters (those the font has), for a CSS `@font-face`:
+    /// a subset with its own `cmap`, hinting left out, tables zlib-compressed.
+    public func webFont(covering scalars: [UInt32]) -> [UInt8] {
+        var kept: [UInt32] = []
+        var seen = Set<UInt32>()
+        for s in scalars.sorted() where s >= 0x20 && s < 0xFFFF && !seen.contains(s) && glyph(for: s) != 0 {
+            seen.insert(s)
+            kept.append(s)
+        }
+        let subset = TrueTypeSubset(font: self, glyphs: kept.map { glyph(for: $0) }, scalars: kept)
+        return WOFF.wrap(subset.bytes)
+    }
+}

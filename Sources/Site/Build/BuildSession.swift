@@ -222,7 +222,7 @@ final class BuildSession: @unchecked Sendable {
                 }
                 for (k, result) in zip(dirty, results) { rendered[k] = result }
             } else {
-                reports = try self.reports(years: reportYears, data: data, previous: previous, writer: writer)
+                reports = try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer)
             }
         }
         progress.finish()
@@ -344,19 +344,20 @@ final class BuildSession: @unchecked Sendable {
     }
 
     /// The annual reports: rendered again only when their model changed.
-    private func reports(years: [Int], data: SiteData, previous: State?, writer: TreeWriter) throws -> [Int: ReportRecord] {
+    private func reports(years: [Int], data: SiteData, theme: URL, previous: State?, writer: TreeWriter) throws -> [Int: ReportRecord] {
         guard !years.isEmpty else { return [:] }
         guard let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
         var records: [Int: ReportRecord] = [:]
         let creationDate = SiteReports.creationDate(data.today)
         for year in years {
-            let (document, warnings) = try AnnualReport.document(root: options.root, knowledgeBase: kb, year: year)
+            let (document, warnings) = try AnnualReport.document(root: options.root, knowledgeBase: kb, year: year, theme: theme)
             if let kept = previous?.reports[year], kept.document == document, kept.day == data.today {
                 for file in kept.files { try writer.keep(file.path, hash: file.hash) }
                 records[year] = ReportRecord(document: document, day: data.today, files: kept.files, warnings: warnings)
                 continue
             }
-            let rendered = AnnualReport.render(document, warnings: warnings, options: ReportOptions(root: options.root, year: year, creationDate: creationDate))
+            let rendered = AnnualReport.render(
+                document, warnings: warnings, options: ReportOptions(root: options.root, year: year, creationDate: creationDate, theme: theme))
             var files: [(path: String, hash: UInt64)] = []
             for file in rendered.files {
                 let bytes = [UInt8](file.data)

@@ -23,7 +23,12 @@ final class PublishedOutput: OutputSink {
     private var manifest: [TreeIdentity: [String: UInt64]] = [:]
     private var spareTree: OutputTree?
 
-    /// Takes the lock of `output`'s work folder (a second build of the same output waits for the first).
+    /// Problems met while clearing up after builds that were killed (a leftover folder that could not be
+    /// removed): the build goes on, the user is told.
+    private(set) var warnings: [Diagnostic] = []
+
+    /// Clears up after killed builds, then takes the lock of `output`'s work folder (a second build of the
+    /// same output waits for the first).
     init(output: URL) throws {
         self.output = output.standardizedFileURL.path
         let parent = (self.output as NSString).deletingLastPathComponent
@@ -32,13 +37,21 @@ final class PublishedOutput: OutputSink {
         spare = work + "/spare"
         manifestPath = work + "/manifest"
         do {
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            let failure = FileSystemError(error, path: work, writing: true) ?? FileSystemError(code: EIO, path: work, writing: true)
-            throw failure.diagnostic("kan de map \(work) niet maken")
+            let failure = FileSystemError(error, path: parent, writing: true) ?? FileSystemError(code: EIO, path: parent, writing: true)
+            throw failure.diagnostic("kan de map \(failure.path) niet maken")
+        }
+        warnings = LeftoverFolders.removeLeftovers(beside: output)
+        if mkdir(work, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError.last(parent, writing: true).diagnostic("kan geen tijdelijke bouwmap maken in \(parent)")
         }
         lockDescriptor = open(work + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if lockDescriptor >= 0 { flock(lockDescriptor, LOCK_EX) }
+        // A build killed between the renames of a swap without RENAME_EXCHANGE left no output: put it back.
+        if access(self.output, F_OK) != 0, access(work + "/previous", F_OK) == 0 {
+            rename(work + "/previous", self.output)
+        }
     }
 
     deinit {
@@ -97,9 +110,17 @@ final class PublishedOutput: OutputSink {
         spareTree = nil
     }
 
-    /// The build failed after `writer` touched the spare: what it did not touch stays known.
+    /// The build failed after `writer` touched the spare: what it did not touch stays known. A first build
+    /// (no output yet) leaves nothing behind: its half-written files serve no later build.
     func abandon(_ writer: TreeWriter) {
         writer.abandon()
+        if access(output, F_OK) != 0 {
+            spareTree = nil
+            if lockDescriptor >= 0 { close(lockDescriptor) }
+            lockDescriptor = -1
+            _ = LeftoverFolders.remove(URL(fileURLWithPath: work))
+            return
+        }
         guard let tree = spareTree, let identity = TreeIdentity(spare) else { return }
         manifest[identity] = tree.files
         try? writeManifest()

@@ -44,6 +44,20 @@ struct SearchIndex {
         return Entry(section: document.section, json: json)
     }
 
+    /// The parts of the index file (`{"docs":[...]}`) from entries already in order: written one after
+    /// the other, they are the file, without joining many megabytes in memory first.
+    static func parts(_ entries: [Entry]) -> [[UInt8]] {
+        var parts: [[UInt8]] = [Array("{\"docs\":[".utf8)]
+        parts.reserveCapacity(entries.count * 2 + 2)
+        let separator = Array(",\n".utf8)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { parts.append(separator) }
+            parts.append(entry.json)
+        }
+        parts.append(Array("]}\n".utf8))
+        return parts
+    }
+
     /// The index file (`{"docs":[...]}`) from entries already in order.
     static func document(_ entries: [Entry]) -> [UInt8] {
         var out: [UInt8] = []

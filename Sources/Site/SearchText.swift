@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Turns text into the search terms the site's JavaScript search also uses: lower case, diacritics
 /// folded ("creëren" → "creeren"), split into runs of `a-z` and `0-9`, Dutch stop words dropped, and
 /// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test keeps
@@ -66,7 +70,9 @@ enum SearchText {
     }
 
     static func appendStems(of bytes: UnsafeBufferPointer<UInt8>, limit: Int, to out: inout [UInt8]) {
-        // Words repeat a lot in a text: stem each distinct word once.
+        // Words repeat a lot in a text: stem each distinct word once; and across the texts of a build,
+        // the few thousand words of its vocabulary are stemmed once per thread.
+        let cache = StemCache.ofThisThread
         var seenWords = HashSet()
         var seenStems = HashSet()
         var index = 0
@@ -76,8 +82,8 @@ enum SearchText {
         while count < limit, nextWord(in: bytes, from: &index, into: &word) {
             let key = hash(word)
             guard seenWords.insert(key), !stopWords.contains(key) else { continue }
-            let stem = DutchStemmer.stem(word)
-            if seenStems.insert(stem == word ? key : hash(stem)) {
+            let (stem, stemKey) = cache.stem(word, key: key)
+            if seenStems.insert(stemKey) {
                 if count > 0 { out.append(0x20) }
                 out.append(contentsOf: stem)
                 count += 1
@@ -113,6 +119,38 @@ enum SearchText {
         case 0x179...0x17E: word.append(0x7A); return true  // z
         default: return false
         }
+    }
+}
+
+/// The stems of the words one thread has met, by the hash of the word (`SearchText.hash`), with the hash
+/// of each stem.
+final class StemCache {
+    private var stems: [UInt64: (stem: [UInt8], key: UInt64)] = [:]
+
+    func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
+        if let known = stems[key] { return known }
+        // A site's vocabulary is a few thousand words; a text of random words cannot grow this for ever.
+        if stems.count >= 200_000 { stems.removeAll(keepingCapacity: true) }
+        let stem = DutchStemmer.stem(word)
+        let made = (stem, stem == word ? key : SearchText.hash(stem))
+        stems[key] = made
+        return made
+    }
+
+    private static let slot: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<StemCache>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    /// The cache of the calling thread (made on first use, freed with the thread).
+    static var ofThisThread: StemCache {
+        if let pointer = pthread_getspecific(slot) { return Unmanaged<StemCache>.fromOpaque(pointer).takeUnretainedValue() }
+        let cache = StemCache()
+        pthread_setspecific(slot, Unmanaged.passRetained(cache).toOpaque())
+        return cache
     }
 }
 

@@ -10,7 +10,8 @@ import Templates
 /// in the page's `PageReads`: what a page read is what it depends on. The raw knowledge base (`kb`) is
 /// for planning and for the files beside the pages, never for a page's context.
 final class SiteData: @unchecked Sendable {
-    private let knowledgeBase: KnowledgeBase
+    /// The knowledge base, for the tracked accessors (`TrackedContent`); everyone else reads `kb`.
+    let knowledgeBase: KnowledgeBase
     let routes: Routes
     let today: ContentDate
     let root: URL
@@ -26,6 +27,14 @@ final class SiteData: @unchecked Sendable {
     private var cards: [ItemID: (value: Value, reads: [(Input, any InputValue)])] = [:]
     /// Renders the Markdown bodies; set at the end of `init`, as it refers back to this.
     private(set) var bodies: BodyRenderer!
+    /// The bank's filters, worked out once per build.
+    private let facets: [BankFacet]
+    /// Tag slug → its practices (indices into `kb.bestPractices`).
+    let tagMembers: [String: [Int]]
+    /// The lists most pages read, made at once.
+    private(set) var practicesList: ListData<BestPractice>!
+    private(set) var themesList: ListData<Theme>!
+    let siteID: ItemID
 
     init(kb: KnowledgeBase, root: URL, today: ContentDate, items: ItemTable, queries: InputTable?) {
         knowledgeBase = kb
@@ -37,7 +46,12 @@ final class SiteData: @unchecked Sendable {
         links = LinkResolver(urls: SiteData.contentURLs(kb, routes: routes), basePath: routes.basePath)
         index = PracticeIndex(kb.bestPractices)
         practiceIDs = items.ids(kb.bestPractices)
+        facets = BankFacet.facets(kb)
+        tagMembers = Dictionary(index.tags.map { ($0.slug, $0.members) }, uniquingKeysWith: { a, _ in a })
+        siteID = items.id(ItemTable.siteFile)
         bodies = BodyRenderer(self)
+        practicesList = list(.practices) { ListData(.practices, base: kb.bestPractices, ids: practiceIDs) }.data
+        themesList = list(.themes, of: kb.themes).data
     }
 
     /// The knowledge base itself: for planning and the files beside the pages. A page's context reads
@@ -79,13 +93,19 @@ final class SiteData: @unchecked Sendable {
     }
 
     /// A list of the knowledge base with the numbers of its items.
-    func list<Item: ContentItem>(_ key: ListKey, of items: [Item]) -> TrackedList<Item> {
-        list(key) { ListData(key, base: items, ids: self.items.ids(items)) }
+    func list<Item: ContentItem>(_ key: ListKey, of items: @autoclosure () -> [Item]) -> TrackedList<Item> {
+        list(key) {
+            let items = items()
+            return ListData(key, base: items, ids: self.items.ids(items))
+        }
     }
 
     /// Best practices picked from `kb.bestPractices` by index.
-    func practices(_ key: ListKey, _ indices: [Int]) -> TrackedList<BestPractice> {
-        list(key) { ListData(key, base: knowledgeBase.bestPractices, indices: indices, ids: indices.map { practiceIDs[$0] }) }
+    func practices(_ key: ListKey, _ indices: @autoclosure () -> [Int]) -> TrackedList<BestPractice> {
+        list(key) {
+            let indices = indices()
+            return ListData(key, base: knowledgeBase.bestPractices, indices: indices, ids: indices.map { practiceIDs[$0] })
+        }
     }
 
     /// The practice with item number `id`, tracked.
@@ -114,7 +134,7 @@ final class SiteData: @unchecked Sendable {
     }
 
     /// The filters of the bank with their counts.
-    var bankFacets: [BankFacet] { derived(.bankFacets, BankFacet.facets(knowledgeBase)) }
+    var bankFacets: [BankFacet] { derived(.bankFacets, facets) }
 
     func financialRatios(_ year: Int) -> FinancialRatios? {
         derived(.financialRatios(year), knowledgeBase.financialRatios[year])
@@ -213,26 +233,30 @@ final class SiteData: @unchecked Sendable {
         let ids: [ItemID] = PageReads.gathering(into: reads) {
             guard let theme = bp.themes.first else { return [] }
             let list = content.practices(ofTheme: theme)
-            let tags = tagNumbers(bp)
-            var scored: [(score: Int, distance: Int, id: ItemID)] = []
+            let tags = tagNumbers(bp, at: practicePosition(bp.id))
+            var scored: [(score: Int, distance: Int, place: Int, id: ItemID)] = []
             scored.reserveCapacity(80)
-            for offset in -40...40 where offset != 0 {
-                guard let candidate = list.neighbour(of: bp.id, offset: offset) else { continue }
-                scored.append((Self.sharedCount(tags, tagNumbers(candidate)), abs(offset), candidate.id))
+            for (offset, candidate, position) in list.neighbours(of: bp.id, within: 40) {
+                scored.append((Self.sharedCount(tags, tagNumbers(candidate, at: position)), abs(offset), offset, candidate.id))
             }
             guard scored.count > 0 else { return [] }
             // Ties go to the nearer, then to the earlier in the list (the newer).
-            let positions = list.data.positions
-            scored.sort { ($1.score, $0.distance, positions[$0.id] ?? 0) < ($0.score, $1.distance, positions[$1.id] ?? 0) }
+            scored.sort { ($1.score, $0.distance, $0.place) < ($0.score, $1.distance, $1.place) }
             return scored.prefix(limit).map(\.id)
         }
         return (ids, reads.inputs)
     }
 
-    /// A practice's tags as sorted numbers, to count shared tags cheaply; reading them reads its tags.
-    private func tagNumbers(_ bp: Tracked<BestPractice>) -> [Int] {
+    /// A practice's tags as sorted numbers, to count shared tags cheaply (`position` is its place in
+    /// `kb.bestPractices`); reading them reads its tags.
+    private func tagNumbers(_ bp: Tracked<BestPractice>, at position: Int?) -> [Int] {
         _ = bp.tags
-        return content.practices.data.positions[bp.id].map { index.tagIDs[$0] } ?? []
+        return position.map { index.tagIDs[$0] } ?? []
+    }
+
+    /// The place of a practice in `kb.bestPractices`.
+    private func practicePosition(_ id: ItemID) -> Int? {
+        content.practices.data.positions[id]
     }
 
     /// How many numbers two sorted lists share.
@@ -308,7 +332,7 @@ extension SiteData: InputSource {
         switch key {
         case .tagTitle(let slug): return StoredValue(value: index.tagTitles[slug] ?? slug)
         case .tags: return StoredValue(value: tagSummaries)
-        case .bankFacets: return StoredValue(value: BankFacet.facets(knowledgeBase))
+        case .bankFacets: return StoredValue(value: facets)
         case .financialRatios(let year): return StoredValue(value: knowledgeBase.financialRatios[year])
         case .keurmerken: return StoredValue(value: knowledgeBase.keurmerken)
         case .contentLink(let path): return StoredValue(value: link(to: path))

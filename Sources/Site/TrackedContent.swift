@@ -5,24 +5,20 @@ import ContentModel
 struct TrackedContent {
     let data: SiteData
 
-    private var kb: KnowledgeBase { PageReads.untracked { data.kb } }
-
     /// The site settings (`content/site.yml`), an item like the others.
     var site: Tracked<SiteSettings> {
-        Tracked(item: kb.site, id: data.items.id(ItemTable.siteFile))
+        Tracked(item: data.knowledgeBase.site, id: data.siteID)
     }
 
-    var themes: TrackedList<Theme> { data.list(.themes, of: kb.themes) }
+    var themes: TrackedList<Theme> { TrackedList(data: data.themesList) }
 
     /// The themes that run in `year`, or have content in it.
-    func themes(in year: Int) -> TrackedList<Theme> { data.list(.themesIn(year), of: kb.themes(in: year)) }
+    func themes(in year: Int) -> TrackedList<Theme> { data.list(.themesIn(year), of: data.knowledgeBase.themes(in: year)) }
 
     func theme(_ slug: String) -> Tracked<Theme>? { themes.first(slug: slug) }
 
     /// The best practices, newest first.
-    var practices: TrackedList<BestPractice> {
-        data.list(.practices) { ListData(.practices, base: kb.bestPractices, ids: data.practiceIDs) }
-    }
+    var practices: TrackedList<BestPractice> { TrackedList(data: data.practicesList) }
 
     /// The best practices of a theme, newest first.
     func practices(ofTheme slug: String) -> TrackedList<BestPractice> {
@@ -31,24 +27,24 @@ struct TrackedContent {
 
     /// The best practices with a tag (by its slug), newest first.
     func practices(ofTag slug: String) -> TrackedList<BestPractice> {
-        data.practices(.practicesOfTag(slug), data.index.tags.first { $0.slug == slug }?.members ?? [])
+        data.practices(.practicesOfTag(slug), data.tagMembers[slug] ?? [])
     }
 
-    var insights: TrackedList<Insight> { data.list(.insights, of: kb.insights) }
-    var activities: TrackedList<Activity> { data.list(.activities, of: kb.activities) }
-    var alliances: TrackedList<Alliance> { data.list(.alliances, of: kb.alliances) }
-    var publications: TrackedList<Publication> { data.list(.publications, of: kb.publications) }
-    var people: TrackedList<Person> { data.list(.people, of: kb.people) }
-    var scans: TrackedList<SchoolScan> { data.list(.scans, of: kb.schoolScans) }
-    var finance: TrackedList<FinancialYear> { data.list(.finance, of: kb.finance) }
-    var pages: TrackedList<Page> { data.list(.pages, of: kb.pages) }
-    var results: TrackedList<ResultList> { data.list(.results, of: kb.results) }
+    var insights: TrackedList<Insight> { data.list(.insights, of: data.knowledgeBase.insights) }
+    var activities: TrackedList<Activity> { data.list(.activities, of: data.knowledgeBase.activities) }
+    var alliances: TrackedList<Alliance> { data.list(.alliances, of: data.knowledgeBase.alliances) }
+    var publications: TrackedList<Publication> { data.list(.publications, of: data.knowledgeBase.publications) }
+    var people: TrackedList<Person> { data.list(.people, of: data.knowledgeBase.people) }
+    var scans: TrackedList<SchoolScan> { data.list(.scans, of: data.knowledgeBase.schoolScans) }
+    var finance: TrackedList<FinancialYear> { data.list(.finance, of: data.knowledgeBase.finance) }
+    var pages: TrackedList<Page> { data.list(.pages, of: data.knowledgeBase.pages) }
+    var results: TrackedList<ResultList> { data.list(.results, of: data.knowledgeBase.results) }
 
     func publication(_ slug: String) -> Tracked<Publication>? { publications.first(slug: slug) }
 
     /// What a theme's page shows of the other kinds of content.
     func digest(_ slug: String) -> TrackedDigest {
-        let digest = kb.byTheme[slug]
+        let digest = data.knowledgeBase.byTheme[slug]
         return TrackedDigest(
             results: data.list(.themeResults(slug), of: digest?.results ?? []),
             insights: data.list(.themeInsights(slug), of: digest?.insights ?? []),

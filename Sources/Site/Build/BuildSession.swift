@@ -5,6 +5,10 @@ import Parallel
 import Report
 import Templates
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a build's files go: the spare of `output/` swapped in at the end (`PublishedOutput`), or the
 /// next folder of the live preview (`PreviewTrees`).
 protocol OutputSink: AnyObject {
@@ -207,24 +211,23 @@ final class BuildSession: @unchecked Sendable {
         try writer.makeFolders(for: planned)
         timer.mark("folders")
 
-        // The pages (on every core) and the annual reports (beside them).
+        // The annual reports first, one after the other (each renders its HTML and PDF at once), and their
+        // working memory given back before the pages: the memory of the two never adds up.
+        let reports = try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer)
+        Self.returnFreeMemory()
+        timer.mark("reports")
+        // The pages, on every core.
         let recording = keepsState
         progress.start(total: dirty.count)
-        var rendered: [Int: RenderedPage] = [:]
-        var reports: [Int: ReportRecord] = [:]
-        try Parallel.forEach(2, threads: 2) { job in
-            if job == 0 {
-                let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
-                    let page = pages[dirty[k]]
-                    let result = try Self.render(page, template: templates[page.template]!, recording: recording, writer: writer)
-                    progress.advance()
-                    return result
-                }
-                for (k, result) in zip(dirty, results) { rendered[k] = result }
-            } else {
-                reports = try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer)
-            }
+        let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
+            let page = pages[dirty[k]]
+            let result = try Self.render(page, template: templates[page.template]!, recording: recording, writer: writer)
+            progress.advance()
+            return result
         }
+        var rendered: [Int: RenderedPage] = [:]
+        rendered.reserveCapacity(results.count)
+        for (index, result) in zip(dirty, results) { rendered[index] = result }
         progress.finish()
         timer.mark("pages")
 
@@ -267,7 +270,12 @@ final class BuildSession: @unchecked Sendable {
                 }
             }
         }
-        try emit(Routes.searchIndex, hash: ContentHash.combine(entryHashes), writer: writer) { SearchIndex.document(entries) }
+        let indexHash = ContentHash.combine(entryHashes)
+        if writer.target.files[Routes.searchIndex] == indexHash || writer.source?.files[Routes.searchIndex] == indexHash {
+            try writer.keep(Routes.searchIndex, hash: indexHash)
+        } else {
+            try writer.put(Routes.searchIndex, parts: SearchIndex.parts(entries), hash: indexHash)
+        }
         let bankEntries = bankEntries(data, previous: everything ? nil : previous)
         try put(Routes.bankIndex, PagePlanner.bankIndex(data.kb, routes: data.routes, entries: data.practiceIDs.map { bankEntries[$0]! }),
                 writer)
@@ -316,15 +324,6 @@ final class BuildSession: @unchecked Sendable {
         try writer.put(file, bytes, hash: ContentHash.of(bytes))
     }
 
-    /// Writes a file known by its hash, making its bytes only when neither tree has them.
-    private func emit(_ file: String, hash: UInt64, writer: TreeWriter, bytes: () -> [UInt8]) throws {
-        if writer.target.files[file] == hash || writer.source?.files[file] == hash {
-            try writer.keep(file, hash: hash)
-        } else {
-            try writer.put(file, bytes(), hash: hash)
-        }
-    }
-
     /// Each practice's entry of the bank's index, taken from the last build for the practices that did not
     /// change.
     private func bankEntries(_ data: SiteData, previous: State?) -> [ItemID: [UInt8]] {
@@ -345,19 +344,18 @@ final class BuildSession: @unchecked Sendable {
 
     /// The annual reports: rendered again only when their model changed.
     private func reports(years: [Int], data: SiteData, theme: URL, previous: State?, writer: TreeWriter) throws -> [Int: ReportRecord] {
-        guard !years.isEmpty else { return [:] }
-        guard let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
-        var records: [Int: ReportRecord] = [:]
+        guard !years.isEmpty, let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
         let creationDate = SiteReports.creationDate(data.today)
-        for year in years {
-            let (document, warnings) = try AnnualReport.document(root: options.root, knowledgeBase: kb, year: year, theme: theme)
+        let root = options.root
+        let records = try Parallel.map(years.count, threads: 1) { i -> ReportRecord in
+            let year = years[i]
+            let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
             if let kept = previous?.reports[year], kept.document == document, kept.day == data.today {
                 for file in kept.files { try writer.keep(file.path, hash: file.hash) }
-                records[year] = ReportRecord(document: document, day: data.today, files: kept.files, warnings: warnings)
-                continue
+                return ReportRecord(document: document, day: data.today, files: kept.files, warnings: warnings)
             }
             let rendered = AnnualReport.render(
-                document, warnings: warnings, options: ReportOptions(root: options.root, year: year, creationDate: creationDate, theme: theme))
+                document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
             var files: [(path: String, hash: UInt64)] = []
             for file in rendered.files {
                 let bytes = [UInt8](file.data)
@@ -365,9 +363,9 @@ final class BuildSession: @unchecked Sendable {
                 try writer.put(file.name, bytes, hash: hash)
                 files.append((file.name, hash))
             }
-            records[year] = ReportRecord(document: document, day: data.today, files: files, warnings: rendered.warnings)
+            return ReportRecord(document: document, day: data.today, files: files, warnings: rendered.warnings)
         }
-        return records
+        return Dictionary(zip(years, records), uniquingKeysWith: { a, _ in a })
     }
 
     /// Every item whose file changed, with its new version (nil: it went).
@@ -398,6 +396,13 @@ final class BuildSession: @unchecked Sendable {
             for dependency in referenced where seen.insert(dependency).inserted { queue.append(dependency) }
         }
         return seen
+    }
+
+    /// `malloc_trim(0)`, which Glibc's Swift module does not declare: looked up at run time.
+    private static func returnFreeMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

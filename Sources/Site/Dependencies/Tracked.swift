@@ -43,6 +43,9 @@ final class ListData<Item: ContentItem>: @unchecked Sendable {
 
     func item(at position: Int) -> Item { indices.map { base[$0[position]] } ?? base[position] }
 
+    /// Where the item at `position` stands in the items the list picks from.
+    func baseIndex(at position: Int) -> Int { indices?[position] ?? position }
+
     /// The place of the item with `slug`, if the list has one (a linear search: lists looked up by slug
     /// are the short ones).
     func position(ofSlug slug: String) -> Int? {
@@ -80,6 +83,28 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
             }
         }
         return found.map { Tracked(item: data.item(at: $0), id: data.ids[$0]) }
+    }
+
+    /// The items within `distance` places of `item` (itself left out), each with its offset and its place
+    /// in the items the list picks from; recorded as `neighbour(of:offset:)` records each.
+    func neighbours(of item: ItemID, within distance: Int) -> [(offset: Int, item: Tracked<Item>, baseIndex: Int)] {
+        let reads = PageReads.current.flatMap { $0.recording ? $0 : nil }
+        guard let position = data.positions[item] else {
+            for offset in -distance...distance where offset != 0 { reads?.note(.neighbour(data.key, item, offset), Absent()) }
+            return []
+        }
+        var found: [(offset: Int, item: Tracked<Item>, baseIndex: Int)] = []
+        found.reserveCapacity(2 * distance)
+        for offset in -distance...distance where offset != 0 {
+            let place = position + offset
+            guard place >= 0 && place < data.count else {
+                reads?.note(.neighbour(data.key, item, offset), Absent())
+                continue
+            }
+            reads?.note(.neighbour(data.key, item, offset), value: data.ids[place])
+            found.append((offset, Tracked(item: data.item(at: place), id: data.ids[place]), data.baseIndex(at: place)))
+        }
+        return found
     }
 
     /// The item with `slug`.

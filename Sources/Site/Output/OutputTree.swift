@@ -83,15 +83,31 @@ final class TreeWriter: @unchecked Sendable {
         self.trash = trash
     }
 
-    /// Makes the folders `files` need that the target does not have, parents first.
+    /// Makes the folders `files` need that the target does not have, parents first. The innermost ones
+    /// (a page's own folder) are left to the thread that writes into them, so the kernel makes them while
+    /// other threads render, instead of before anything renders.
     func makeFolders(for files: [String]) throws {
         var have = Set<String>()
         for file in target.files.keys { addParents(of: file, to: &have) }
         var needed = Set<String>()
         for file in files { addParents(of: file, to: &needed) }
-        for folder in needed.subtracting(have).sorted() {
+        let missing = needed.subtracting(have)
+        var outer = Set<String>()
+        for folder in missing { addParents(of: folder, to: &outer) }
+        deferred = missing.subtracting(outer)
+        for folder in missing.intersection(outer).sorted() {
             try OutputTree.makeFolder(target.path + "/" + folder)
         }
+    }
+
+    /// The folders `makeFolders` left to the writers.
+    private var deferred: Set<String> = []
+
+    /// Makes the folder of `file` if `makeFolders` left it to the writer.
+    private func makeDeferredFolder(of file: String) throws {
+        guard !deferred.isEmpty, let slash = file.lastIndex(of: "/") else { return }
+        let folder = String(file[..<slash])
+        if deferred.contains(folder) { try OutputTree.makeFolder(target.path + "/" + folder) }
     }
 
     private func addParents(of file: String, to set: inout Set<String>) {
@@ -115,7 +131,27 @@ final class TreeWriter: @unchecked Sendable {
         touch(file)
         let full = target.path + "/" + file
         if !fresh, target.files[file] != nil { try retire(full) }
+        try makeDeferredFolder(of: file)
         try Self.writeFile(full, bytes)
+        note(file, hash, counted: \.written)
+    }
+
+    /// Puts a file made of `parts` (written one after the other, never joined in memory: the search index
+    /// of a big site is many megabytes) at `file`, unless the target or the current tree has it already.
+    func put(_ file: String, parts: [[UInt8]], hash: UInt64) throws {
+        if target.files[file] == hash {
+            note(file, hash, counted: nil)
+            return
+        }
+        if let source, source.files[file] == hash {
+            try link(file, hash: hash)
+            return
+        }
+        touch(file)
+        let full = target.path + "/" + file
+        if !fresh, target.files[file] != nil { try retire(full) }
+        try makeDeferredFolder(of: file)
+        try Self.writeFile(full, parts: parts)
         note(file, hash, counted: \.written)
     }
 
@@ -133,6 +169,7 @@ final class TreeWriter: @unchecked Sendable {
         touch(file)
         let full = target.path + "/" + file
         if target.files[file] != nil { try retire(full) }
+        try makeDeferredFolder(of: file)
         guard Glibc.link(source.path + "/" + file, full) == 0 else {
             throw FileSystemError(code: errno, path: full, writing: true).diagnostic("kan \(full) niet maken")
         }
@@ -213,10 +250,15 @@ final class TreeWriter: @unchecked Sendable {
 
     /// Writes a new file with plain POSIX calls: no Foundation `Data` copy per page.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        try writeFile(path, parts: [bytes])
+    }
+
+    /// Writes a new file of `parts`, gathered into writes of about a megabyte.
+    static func writeFile(_ path: String, parts: [[UInt8]]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError(code: errno, path: path, writing: true).diagnostic("kan \(path) niet schrijven") }
         defer { close(fd) }
-        try bytes.withUnsafeBytes { raw in
+        func send(_ raw: UnsafeRawBufferPointer) throws {
             var offset = 0
             while offset < raw.count {
                 let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -227,5 +269,16 @@ final class TreeWriter: @unchecked Sendable {
                 offset += written
             }
         }
+        if parts.count == 1 { return try parts[0].withUnsafeBytes(send) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for part in parts {
+            if buffer.count + part.count > 1 << 20, !buffer.isEmpty {
+                try buffer.withUnsafeBytes(send)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if part.count >= 1 << 20 { try part.withUnsafeBytes(send) } else { buffer.append(contentsOf: part) }
+        }
+        if !buffer.isEmpty { try buffer.withUnsafeBytes(send) }
     }
 }

@@ -18,8 +18,7 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown", dependencies: ["Escaping"]),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown", "Escaping"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown", "Escaping"]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics", "Escaping"]),
         // Typed, validated content: themes, best practices, people, finance, ...

@@ -13,7 +13,11 @@ enum SearchText {
             + "maar nog wel niet wat ze hij zij we wij je u ik dit deze was worden wordt werd kan kunnen heeft "
             + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) }
     /// The stop words by hash (see `hash`), for a cheap test per word.
-    static let stopWords: Set<UInt64> = Set(stopWordList.map { hash($0) })
+    static let stopWords: HashSet = {
+        var set = HashSet(capacity: 128)
+        for word in stopWordList { _ = set.insert(hash(word)) }
+        return set
+    }()
 
     /// FNV-1a of a word: sets of words are kept as sets of these (a collision could only drop a word
     /// from a page's index terms, and with 64 bits it does not happen in practice).
@@ -123,18 +127,52 @@ enum SearchText {
 }
 
 /// The stems of the words one thread has met, by the hash of the word (`SearchText.hash`), with the hash
-/// of each stem.
+/// of each stem: open addressing on the already mixed hashes, as `HashSet`.
 final class StemCache {
-    private var stems: [UInt64: (stem: [UInt8], key: UInt64)] = [:]
+    private var keys = [UInt64](repeating: 0, count: 1 << 14)
+    private var stems: [(stem: [UInt8], key: UInt64)] = []
+    private var slots = [Int32](repeating: -1, count: 1 << 14)
 
     func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
-        if let known = stems[key] { return known }
+        let wanted = key == 0 ? 1 : key
+        var mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+        while keys[i] != 0 {
+            if keys[i] == wanted { return stems[Int(slots[i])] }
+            i = (i + 1) & mask
+        }
         // A site's vocabulary is a few thousand words; a text of random words cannot grow this for ever.
-        if stems.count >= 200_000 { stems.removeAll(keepingCapacity: true) }
+        if stems.count >= 1 << 18 {
+            keys = [UInt64](repeating: 0, count: 1 << 14)
+            slots = [Int32](repeating: -1, count: 1 << 14)
+            stems.removeAll(keepingCapacity: true)
+            return stem(word, key: key)
+        }
+        if (stems.count + 1) * 2 > keys.count {
+            grow()
+            mask = keys.count - 1
+            i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+        }
         let stem = DutchStemmer.stem(word)
         let made = (stem, stem == word ? key : SearchText.hash(stem))
-        stems[key] = made
+        keys[i] = wanted
+        slots[i] = Int32(stems.count)
+        stems.append(made)
         return made
+    }
+
+    private func grow() {
+        let oldKeys = keys, oldSlots = slots
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        slots = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, slot) in zip(oldKeys, oldSlots) where key != 0 {
+            var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = key
+            slots[i] = slot
+        }
     }
 
     private static let slot: pthread_key_t = {
@@ -164,6 +202,18 @@ struct HashSet {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
+    }
+
+    /// Whether `value` is in the set.
+    func contains(_ value: UInt64) -> Bool {
+        let key = value == 0 ? 1 : value
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while slots[i] != 0 {
+            if slots[i] == key { return true }
+            i = (i + 1) & mask
+        }
+        return false
     }
 
     /// Adds `value`; true when it was not there yet.

@@ -231,13 +231,13 @@ final class SiteData: @unchecked Sendable {
     private func computeRelated(_ bp: Tracked<BestPractice>, limit: Int = 3) -> (ids: [ItemID], reads: [(Input, any InputValue)]) {
         let reads = PageReads(recording: queries != nil)
         let ids: [ItemID] = PageReads.gathering(into: reads) {
-            guard let theme = bp.themes.first else { return [] }
+            guard let theme = bp.themes.first, let own = practicePosition(bp.id) else { return [] }
             let list = content.practices(ofTheme: theme)
-            let tags = tagNumbers(bp, at: practicePosition(bp.id))
+            let tags = tagNumbers(bp.id, at: own)
             var scored: [(score: Int, distance: Int, place: Int, id: ItemID)] = []
             scored.reserveCapacity(80)
-            for (offset, candidate, position) in list.neighbours(of: bp.id, within: 40) {
-                scored.append((Self.sharedCount(tags, tagNumbers(candidate, at: position)), abs(offset), offset, candidate.id))
+            for (offset, id, position) in list.neighbourIDs(of: bp.id, within: 40) {
+                scored.append((Self.sharedCount(tags, tagNumbers(id, at: position)), abs(offset), offset, id))
             }
             guard scored.count > 0 else { return [] }
             // Ties go to the nearer, then to the earlier in the list (the newer).
@@ -248,11 +248,15 @@ final class SiteData: @unchecked Sendable {
     }
 
     /// A practice's tags as sorted numbers, to count shared tags cheaply (`position` is its place in
-    /// `kb.bestPractices`); reading them reads its tags.
-    private func tagNumbers(_ bp: Tracked<BestPractice>, at position: Int?) -> [Int] {
-        _ = bp.tags
-        return position.map { index.tagIDs[$0] } ?? []
+    /// `kb.bestPractices`); recorded as a read of its `tags`, which they are made from.
+    private func tagNumbers(_ id: ItemID, at position: Int) -> [Int] {
+        if let reads = PageReads.current, reads.recording {
+            reads.note(.field(id, Self.tagsField), value: knowledgeBase.bestPractices[position].tags)
+        }
+        return index.tagIDs[position]
     }
+
+    private static let tagsField = FieldTable.shared.id(\BestPractice.tags)
 
     /// The place of a practice in `kb.bestPractices`.
     private func practicePosition(_ id: ItemID) -> Int? {

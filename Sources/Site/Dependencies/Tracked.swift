@@ -85,15 +85,15 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
         return found.map { Tracked(item: data.item(at: $0), id: data.ids[$0]) }
     }
 
-    /// The items within `distance` places of `item` (itself left out), each with its offset and its place
-    /// in the items the list picks from; recorded as `neighbour(of:offset:)` records each.
-    func neighbours(of item: ItemID, within distance: Int) -> [(offset: Int, item: Tracked<Item>, baseIndex: Int)] {
+    /// The items within `distance` places of `item` (itself left out), each with its offset, its number and
+    /// its place in the items the list picks from; recorded as `neighbour(of:offset:)` records each.
+    func neighbourIDs(of item: ItemID, within distance: Int) -> [(offset: Int, id: ItemID, baseIndex: Int)] {
         let reads = PageReads.current.flatMap { $0.recording ? $0 : nil }
         guard let position = data.positions[item] else {
             for offset in -distance...distance where offset != 0 { reads?.note(.neighbour(data.key, item, offset), Absent()) }
             return []
         }
-        var found: [(offset: Int, item: Tracked<Item>, baseIndex: Int)] = []
+        var found: [(offset: Int, id: ItemID, baseIndex: Int)] = []
         found.reserveCapacity(2 * distance)
         for offset in -distance...distance where offset != 0 {
             let place = position + offset
@@ -102,7 +102,7 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
                 continue
             }
             reads?.note(.neighbour(data.key, item, offset), value: data.ids[place])
-            found.append((offset, Tracked(item: data.item(at: place), id: data.ids[place]), data.baseIndex(at: place)))
+            found.append((offset, data.ids[place], data.baseIndex(at: place)))
         }
         return found
     }

@@ -1,6 +1,10 @@
 import Diagnostics
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The content loader: reads and decodes every file under `content/` once, keeps the decoded files, and
 /// on later loads (the live preview) re-reads only the files that changed before assembling the knowledge
 /// base again (cross-references and derived data are cheap next to reading and decoding thousands of
@@ -15,6 +19,11 @@ public final class ContentCache: @unchecked Sendable {
     private var positions: [String: Int] = [:]
     private var loaded = false
     private var lastKnowledgeBase: KnowledgeBase?
+    /// The problems across files of the last assembly: the tags' spellings, and the rest.
+    private var crossFile: [Diagnostic] = []
+    private var tagSpellings: [Diagnostic] = []
+    /// Best-practice slug → how many best-practice files have it (drafts and internal ones included).
+    private var practiceSlugs: [String: Int] = [:]
 
     public init(root: URL, options: LoadOptions = .publicBuild) {
         self.root = root
@@ -33,6 +42,11 @@ public final class ContentCache: @unchecked Sendable {
             throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
         }
         let site = ContentLoader.readSite(root: root, into: &diagnostics)
+        if loaded, let changed, let last = lastKnowledgeBase, let site, site == last.site,
+           let patched = patch(changed, last) {
+            return (patched, ContentLoader.sorted(diagnostics + listingDiagnostics + results.flatMap(\.diagnostics)
+                + crossFile + tagSpellings))
+        }
         if !loaded || changed == nil || needsListing(changed!) {
             let old = loaded ? Dictionary(zip(jobs.map(\.name), results), uniquingKeysWith: { a, _ in a }) : [:]
             let files = ContentFiles(root: root)
@@ -58,8 +72,14 @@ public final class ContentCache: @unchecked Sendable {
         diagnostics += listingDiagnostics
         // Without usable settings (already reported) references to menus and levels are not checked, as
         // in a full load: a broken site.yml must not bring an error per menu and level named elsewhere.
-        var (kb, more) = ContentLoader.assemble(site: site, results: results, options: options)
-        diagnostics += more
+        let assembly = ContentLoader.assembleParts(site: site, results: results, options: options)
+        var kb = assembly.kb
+        (crossFile, tagSpellings) = (assembly.crossFile, assembly.tagSpellings)
+        practiceSlugs = [:]
+        for result in results {
+            if case .bestPractice(let practice)? = result.item { practiceSlugs[practice.slug, default: 0] += 1 }
+        }
+        diagnostics += results.flatMap(\.diagnostics) + crossFile + tagSpellings
         diagnostics = ContentLoader.sorted(diagnostics)
         guard site != nil else {
             lastKnowledgeBase = nil
@@ -69,6 +89,88 @@ public final class ContentCache: @unchecked Sendable {
         kb.checkedFiles = jobs.count + 1
         lastKnowledgeBase = kb
         return (kb, diagnostics)
+    }
+
+    /// The usual edits while writing, without assembling everything again: best practices edited, added or
+    /// deleted, each file valid, its slug its own and every theme and publication it names in the build,
+    /// so no problem across files but the tags' spellings can change. Applies them and gives the knowledge
+    /// base of a full assembly; nil (nothing changed) for anything else.
+    private func patch(_ changed: Set<String>, _ last: KnowledgeBase) -> KnowledgeBase? {
+        let folder = "content/best-practices/"
+        var edits: [(path: String, old: FileResult?, new: FileResult?, job: ContentFiles.Job)] = []
+        for path in changed {
+            let name = String(path.dropFirst(folder.count))
+            let known = positions[path]
+            var info = stat()
+            let present = lstat(root.appendingPathComponent(path).path, &info) == 0
+            if known == nil && !present { continue }  // an editor's temporary file that came and went
+            guard path.hasPrefix(folder), !name.contains("/"), name.hasSuffix(".md"), !ContentFiles.ignored(name),
+                  !present || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            let job = known.map { jobs[$0] }
+                ?? ContentFiles.Job(type: .bestPractice, path: root.appendingPathComponent(path).path, name: path)
+            edits.append((path, known.map { results[$0] }, present ? FileDecoder.decode(job) : nil, job))
+        }
+        guard !edits.isEmpty else { return nil }
+        var slugs = practiceSlugs
+        for edit in edits {
+            if case .bestPractice(let old)? = edit.old?.item { slugs[old.slug, default: 1] -= 1 }
+        }
+        var tagsChanged = false
+        for edit in edits {
+            for result in [edit.old, edit.new].compactMap({ $0 }) {
+                // Nothing that a problem across files could come from.
+                guard result.item.map({ if case .bestPractice = $0 { return true } else { return false } }) ?? false,
+                      !result.diagnostics.contains(where: { $0.severity == .error }),
+                      result.references.allSatisfy({ resolves($0, in: last) }) else { return nil }
+            }
+            if let old = edit.old, crossFile.contains(where: { $0.file == old.item?.info.file }) { return nil }
+            if case .bestPractice(let practice)? = edit.new?.item {
+                guard slugs[practice.slug, default: 0] == 0 else { return nil }
+                slugs[practice.slug] = 1
+            }
+            if edit.old?.tagUses.map(\.text) != edit.new?.tagUses.map(\.text) { tagsChanged = true }
+        }
+        for edit in edits {
+            if case .bestPractice(let old)? = edit.old?.item, slugs[old.slug, default: 0] > 1 { return nil }
+        }
+        // Apply: the files, then the knowledge base.
+        for edit in edits {
+            switch (positions[edit.path], edit.new) {
+            case (let i?, let new?): results[i] = new
+            case (let i?, nil):
+                jobs.remove(at: i)
+                results.remove(at: i)
+            case (nil, let new?):
+                let i = jobs.firstIndex { $0.name >= edit.path } ?? jobs.count
+                jobs.insert(edit.job, at: i)
+                results.insert(new, at: i)
+            case (nil, nil): break
+            }
+            if positions[edit.path] == nil || edit.new == nil {
+                positions = [:]
+                for (i, job) in jobs.enumerated() { positions[job.name] = i }
+            }
+        }
+        practiceSlugs = slugs.filter { $0.value > 0 }
+        if tagsChanged { tagSpellings = ContentLoader.tagSpellings(results) }
+        var kb = last
+        var inserted: [BestPractice] = []
+        for edit in edits {
+            if case .bestPractice(let practice)? = edit.new?.item, options.keeps(practice.info) { inserted.append(practice) }
+        }
+        kb.replaceBestPractices(removing: Set(edits.map(\.path)), inserting: inserted)
+        kb.checkedFiles = jobs.count + 1
+        lastKnowledgeBase = kb
+        return kb
+    }
+
+    /// Whether a reference names an item of the build, so assembling reports nothing about it.
+    private func resolves(_ reference: Reference, in kb: KnowledgeBase) -> Bool {
+        switch reference.kind {
+        case .theme: return kb.theme(reference.slug) != nil
+        case .publication: return kb.publication(reference.slug) != nil
+        case .pyramidLevel, .menu: return false
+        }
     }
 
     /// The knowledge base of the content last loaded, keeping what `options` keep (the annual report keeps

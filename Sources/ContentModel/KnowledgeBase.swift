@@ -59,6 +59,37 @@ public struct KnowledgeBase: Sendable {
         derive()
     }
 
+    /// Takes out the best practices of `removed` files and puts `inserted` at their places in the order
+    /// (newest first, then by title, then by file), with the theme digests' lists updated: what a full
+    /// assembly gives after those files changed, without sorting and deriving everything again.
+    mutating func replaceBestPractices(removing removed: Set<String>, inserting inserted: [BestPractice]) {
+        var themes = Set<String>()
+        if !removed.isEmpty {
+            for practice in bestPractices where removed.contains(practice.info.file) { themes.formUnion(practice.themes) }
+            bestPractices.removeAll { removed.contains($0.info.file) }
+        }
+        for practice in inserted {
+            themes.formUnion(practice.themes)
+            var low = 0, high = bestPractices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.precedes(bestPractices[middle], practice) { low = middle + 1 } else { high = middle }
+            }
+            bestPractices.insert(practice, at: low)
+        }
+        for slug in themes where byTheme[slug] != nil {
+            byTheme[slug]!.bestPractices = bestPractices.filter { $0.themes.contains(slug) }
+        }
+    }
+
+    /// The order of `bestPractices`: newest first, then by title, then by file (the order a full load meets
+    /// the files in).
+    private static func precedes(_ a: BestPractice, _ b: BestPractice) -> Bool {
+        if a.date != b.date { return a.date > b.date }
+        if a.title != b.title { return a.title < b.title }
+        return a.info.file < b.info.file
+    }
+
     public func theme(_ slug: String) -> Theme? { themes.first { $0.slug == slug } }
     public func publication(_ slug: String) -> Publication? { publications.first { $0.slug == slug } }
     public func person(_ slug: String) -> Person? { people.first { $0.slug == slug } }

@@ -18,15 +18,17 @@ extension PagePlanner {
     }
 
     static func bestPracticePages(_ data: SiteData) -> [PlannedPage] {
-        let practices = data.content.practices
-        return PageReads.untracked { practices.map { bestPracticePage($0, data) } }
+        let slugs = data.shape.slugs
+        return data.practiceIDs.indices.map { bestPracticePage(at: $0, slug: slugs[$0], data) }
     }
 
-    /// The page of a best practice.
-    static func bestPracticePage(_ bp: Tracked<BestPractice>, _ data: SiteData) -> PlannedPage {
-        let path = Routes.bestPractice(bp.item.slug)
+    /// The page of the best practice at `position` in this build's list (planned without copying it).
+    static func bestPracticePage(at position: Int, slug: String, _ data: SiteData) -> PlannedPage {
+        let path = Routes.bestPractice(slug)
         return PlannedPage(path: path, template: "best-practice.html") {
             let practices = data.content.practices
+            // The page's own practice, by its place in this build's plan: a place is no input of the page.
+            let bp = Tracked(item: data.knowledgeBase.bestPractices[position], id: data.practiceIDs[position])
             var info = PageInfo(kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
             info.breadcrumbs = PageInfo.crumbs([(bankTitle, Routes.bank), (bp.title, path)])
             if let before = practices.neighbour(of: bp.id, offset: -1) { info.prev = (before.title, Routes.bestPractice(before.slug)) }
@@ -103,11 +105,10 @@ extension PagePlanner {
         ])
     }
 
-    /// `best-practices/index.json`: every best practice with what the live filters need. `entries` are
-    /// the practices' entries (`bankEntry`), in list order.
-    static func bankIndex(_ kb: KnowledgeBase, routes: Routes, entries: [[UInt8]]) -> [UInt8] {
+    /// The start of `best-practices/index.json` (every best practice with what the live filters need):
+    /// the themes, up to the list of items.
+    static func bankIndexHeader(_ kb: KnowledgeBase, routes: Routes) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(1_000) { $0 + $1.count + 2 })
         out.append(contentsOf: "{\"themes\":{".utf8)
         for (i, theme) in kb.themes.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -119,12 +120,21 @@ extension PagePlanner {
             out.append(UInt8(ascii: "}"))
         }
         out.append(contentsOf: "},\"items\":[".utf8)
-        for (i, entry) in entries.enumerated() {
-            if i > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: entry)
-        }
-        out.append(contentsOf: "]}\n".utf8)
         return out
+    }
+
+    /// The parts of `best-practices/index.json`, written one after the other: the header, and each
+    /// practice's entry (`bankEntry`) in list order.
+    static func bankIndexParts(header: [UInt8], entries: [[UInt8]]) -> [[UInt8]] {
+        var parts = [header]
+        parts.reserveCapacity(entries.count * 2 + 2)
+        let separator = Array(",\n".utf8)
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { parts.append(separator) }
+            parts.append(entry)
+        }
+        parts.append(Array("]}\n".utf8))
+        return parts
     }
 
     /// One practice's entry of the bank's index (what the live filters need), without separators.

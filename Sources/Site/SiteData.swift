@@ -36,22 +36,72 @@ final class SiteData: @unchecked Sendable {
     private(set) var themesList: ListData<Theme>!
     let siteID: ItemID
 
-    init(kb: KnowledgeBase, root: URL, today: ContentDate, items: ItemTable, queries: InputTable?) {
+    /// What the practice index, the item numbers and the content URLs are made of: a build whose practices
+    /// have the same files, slugs, tags and themes in the same order (an edit of a text or of another
+    /// field) takes those from the build before.
+    let shape: PracticeShape
+    /// The files and slugs of the other items, for the content URLs.
+    private let otherShape: [String]
+    /// Whether the practices' shape, and with it their lists, index and numbers, are the last build's; and
+    /// whether the content URLs are too.
+    private let sameShape: Bool
+    private let sameLinks: Bool
+
+    /// The data of a build; what `previous` (the last build's) made from the same inputs is taken over.
+    init(kb: KnowledgeBase, root: URL, today: ContentDate, items: ItemTable, queries: InputTable?, previous: SiteData? = nil) {
         knowledgeBase = kb
         routes = Routes(baseURL: kb.site.baseURL)
         self.today = today
         self.root = root
         self.items = items
         self.queries = queries
-        links = LinkResolver(urls: SiteData.contentURLs(kb, routes: routes), basePath: routes.basePath)
-        index = PracticeIndex(kb.bestPractices)
-        practiceIDs = items.ids(kb.bestPractices)
+        let shape = PracticeShape(kb.bestPractices), otherShape = SiteData.otherShape(kb)
+        self.shape = shape
+        self.otherShape = otherShape
+        let same = previous.map { $0.shape == shape } ?? false
+        sameShape = same
+        let routes = self.routes
+        sameLinks = same && previous!.routes.baseURL == routes.baseURL && previous!.otherShape == otherShape
+        if sameLinks, let previous {
+            links = previous.links
+        } else {
+            links = LinkResolver(urls: SiteData.contentURLs(kb, routes: routes), basePath: routes.basePath)
+        }
+        if same, let previous {
+            index = previous.index
+            practiceIDs = previous.practiceIDs
+            tagMembers = previous.tagMembers
+        } else {
+            index = PracticeIndex(kb.bestPractices)
+            practiceIDs = items.ids(kb.bestPractices)
+            tagMembers = Dictionary(index.tags.map { ($0.slug, $0.members) }, uniquingKeysWith: { a, _ in a })
+        }
         facets = BankFacet.facets(kb)
-        tagMembers = Dictionary(index.tags.map { ($0.slug, $0.members) }, uniquingKeysWith: { a, _ in a })
         siteID = items.id(ItemTable.siteFile)
         bodies = BodyRenderer(self)
-        practicesList = list(.practices) { ListData(.practices, base: kb.bestPractices, ids: practiceIDs) }.data
+        let positions = same ? previous?.practicesList.positions : nil
+        practicesList = list(.practices) { ListData(.practices, base: kb.bestPractices, ids: practiceIDs, positions: positions) }.data
         themesList = list(.themes, of: kb.themes).data
+    }
+
+    /// The files and slugs of every item but the best practices.
+    private static func otherShape(_ kb: KnowledgeBase) -> [String] {
+        var shape: [String] = []
+        func add(_ info: ItemInfo) {
+            shape.append(info.file)
+            shape.append(info.slug)
+        }
+        kb.themes.forEach { add($0.info) }
+        kb.insights.forEach { add($0.info) }
+        kb.activities.forEach { add($0.info) }
+        kb.alliances.forEach { add($0.info) }
+        kb.publications.forEach { add($0.info) }
+        kb.schoolScans.forEach { add($0.info) }
+        kb.pages.forEach { add($0.info) }
+        kb.results.forEach { add($0.info) }
+        kb.finance.forEach { add($0.info) }
+        kb.people.forEach { add($0.info) }
+        return shape
     }
 
     /// The knowledge base itself: for planning and the files beside the pages. A page's context reads
@@ -307,6 +357,28 @@ final class SiteData: @unchecked Sendable {
     }
 }
 
+/// The fields of the best practices, in order, that the practice index, their numbers and their URLs are
+/// made from.
+struct PracticeShape: Equatable {
+    var files: [String] = []
+    var slugs: [String] = []
+    var tags: [[String]] = []
+    var themes: [[String]] = []
+
+    init(_ practices: [BestPractice]) {
+        files.reserveCapacity(practices.count)
+        slugs.reserveCapacity(practices.count)
+        tags.reserveCapacity(practices.count)
+        themes.reserveCapacity(practices.count)
+        for i in practices.indices {
+            files.append(practices[i].info.file)
+            slugs.append(practices[i].info.slug)
+            tags.append(practices[i].tags)
+            themes.append(practices[i].themes)
+        }
+    }
+}
+
 /// What a link to a content path becomes.
 enum ContentLink: Equatable, Sendable {
     case url(String)
@@ -349,6 +421,21 @@ extension SiteData: InputSource {
             guard let bp = practice(id) else { return (Absent(), []) }
             let (ids, reads) = computeRelated(bp)
             return (StoredValue(value: ids), reads)
+        }
+    }
+
+    func surelyUnchanged(_ list: ListKey) -> Bool {
+        switch list {
+        case .practices, .practicesOfTheme, .practicesOfTag: return sameShape
+        default: return false
+        }
+    }
+
+    func surelyUnchanged(_ key: DerivedKey) -> Bool {
+        switch key {
+        case .contentLink: return sameLinks
+        case .tagTitle, .tags: return sameShape
+        case .bankFacets, .financialRatios, .keurmerken: return false
         }
     }
 

@@ -13,7 +13,8 @@ import Glibc
 /// next folder of the live preview (`PreviewTrees`).
 protocol OutputSink: AnyObject {
     func prepare() throws -> TreeWriter
-    func commit() throws
+    /// The build succeeded, having written, linked or removed `changedFiles` files.
+    func commit(changedFiles: Int) throws
     func abandon(_ writer: TreeWriter)
     /// Files the target keeps from the output it replaces (a `.gitignore` a repository keeps there).
     func preserved() -> [(path: String, bytes: [UInt8])]
@@ -80,8 +81,9 @@ final class BuildSession: @unchecked Sendable {
         var statics: (files: [(path: String, data: Data)], warnings: [Diagnostic])
         var reportYears: [Int]
         var pages: [String: PageRecord]
-        var bankEntries: [ItemID: [UInt8]]
+        var bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)]
         var reports: [Int: ReportRecord]
+        var sitemap: (paths: [String], hash: UInt64)
     }
 
     /// What a build did.
@@ -138,7 +140,8 @@ final class BuildSession: @unchecked Sendable {
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
         timer.mark("load")
 
-        let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil)
+        let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil,
+                            previous: previous?.data)
         let rebuildAssets = previous == nil || changes.assets || previous!.data.routes.baseURL != data.routes.baseURL
         let theme = rebuildAssets ? try ThemeLocator.locate(root: root) : previous!.theme
         let assets = rebuildAssets ? try SiteBuilder.assets(root: root, theme: theme, routes: data.routes) : previous!.assets
@@ -161,8 +164,10 @@ final class BuildSession: @unchecked Sendable {
 
         // Which pages read something that changed.
         var dirty: [Int] = []
+        var changedItemIDs: Set<ItemID> = []
         if let previous, !everything {
             let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
+            changedItemIDs = Set(changedItems.keys)
             let changedInputs = inputs.changes(changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
             var touchedTemplates: [String: Bool] = [:]
             for name in templates.keys {
@@ -183,8 +188,8 @@ final class BuildSession: @unchecked Sendable {
         let writer = try sink.prepare()
         do {
             let outcome = try write(
-                pages: pages, dirty: dirty, templates: templates, data: data, everything: everything, assets: assets,
-                statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
+                pages: pages, dirty: dirty, templates: templates, data: data, everything: everything,
+                changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
                 environmentKey: environmentKey, theme: theme)
             timer.report()
@@ -199,9 +204,9 @@ final class BuildSession: @unchecked Sendable {
     // swiftlint:disable:next function_parameter_count
     private func write(
         pages: [PlannedPage], dirty: [Int], templates: [String: Template], data: SiteData, everything: Bool,
-        assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int],
-        previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic], progress: ProgressLine,
-        timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL
+        changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
+        reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
+        progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
@@ -211,134 +216,164 @@ final class BuildSession: @unchecked Sendable {
         try writer.makeFolders(for: planned)
         timer.mark("folders")
 
-        // The annual reports first, one after the other (each renders its HTML and PDF at once), and their
-        // working memory given back before the pages: the memory of the two never adds up.
-        let reports = try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer)
-        Self.returnFreeMemory()
+        // The annual reports: with no previous state (`breingen build`) first and alone, their working memory
+        // given back before the pages, so the memory of the two never adds up; in the live preview beside the
+        // pages, so an edit does not wait for them.
+        let reportJob = ReportJob()
+        if previous == nil {
+            reportJob.result = Result { try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer) }
+            Self.returnFreeMemory()
+        } else {
+            reportJob.done.enter()
+            Thread.detachNewThread { [self] in
+                reportJob.result = Result { try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer) }
+                reportJob.done.leave()
+            }
+        }
         timer.mark("reports")
         // The pages, on every core.
         let recording = keepsState
         progress.start(total: dirty.count)
         let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
             let page = pages[dirty[k]]
-            let result = try Self.render(page, template: templates[page.template]!, recording: recording, writer: writer)
+            let result = try Self.render(page, template: templates[page.template]!, inputs: recording ? self.inputs : nil, writer: writer)
             progress.advance()
             return result
         }
-        var rendered: [Int: RenderedPage] = [:]
-        rendered.reserveCapacity(results.count)
-        for (index, result) in zip(dirty, results) { rendered[index] = result }
         progress.finish()
+        reportJob.done.wait()
+        let reports = try reportJob.result!.get()
         timer.mark("pages")
 
         // Problems of the bodies: errors fail the build, as a full build's would.
         var pageWarnings: [Diagnostic] = []
         var pageErrors: [Diagnostic] = []
-        for result in rendered.values {
+        for result in results {
             for diagnostic in result.diagnostics {
                 if diagnostic.severity == .error { pageErrors.append(diagnostic) } else { pageWarnings.append(diagnostic) }
             }
         }
         if !pageErrors.isEmpty { throw DiagnosticError(loadDiagnostics + Self.sorted(pageErrors + pageWarnings)) }
 
-        // The records of this build: the pages rendered now, and the others as they were.
-        var records: [String: PageRecord] = [:]
+        // The records of this build: the last build's, with the pages rendered now and without those gone.
+        var records = everything ? [:] : previous?.pages ?? [:]
         records.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() {
-            if let result = rendered[index] {
-                records[page.file] = PageRecord(
-                    template: page.template, inputs: recording ? inputs.intern(result.reads) : [], hash: result.hash,
-                    search: result.search, searchHashes: result.search.map { ContentHash.of($0.json) },
-                    warnings: result.diagnostics)
-            } else if let record = previous?.pages[page.file] {
-                try writer.keep(page.file, hash: record.hash)
-                records[page.file] = record
+        for (index, result) in zip(dirty, results) {
+            records[pages[index].file] = PageRecord(
+                template: pages[index].template, inputs: result.inputs, hash: result.hash, search: result.search,
+                searchHashes: result.search.map { ContentHash.of($0.json) }, warnings: result.diagnostics)
+        }
+        if records.count != pages.count || dirty.contains(where: { previous?.pages[pages[$0].file] == nil }) {
+            let files = Set(pages.lazy.map(\.file))
+            records = records.filter { files.contains($0.key) }
+        }
+        if !dirty.isEmpty || previous == nil || dirty.count < pages.count {
+            var isDirty = [Bool](repeating: false, count: pages.count)
+            for index in dirty { isDirty[index] = true }
+            for (index, page) in pages.enumerated() where !isDirty[index] {
+                try writer.keep(page.file, hash: records[page.file]!.hash)
             }
         }
         if recording { inputs.keepLists(from: data) }
         timer.mark("records")
 
-        // The files beside the pages.
-        var entries: [SearchIndex.Entry] = []
-        var entryHashes: [UInt64] = []
-        for section in SearchIndex.Section.allCases {
-            for page in pages {
-                guard let record = records[page.file] else { continue }
-                for (entry, hash) in zip(record.search, record.searchHashes) where entry.section == section {
-                    entries.append(entry)
-                    entryHashes.append(hash)
-                }
-            }
+        // The files beside the pages, each made only when its inputs changed.
+        var bySection = [[(entry: SearchIndex.Entry, hash: UInt64)]](repeating: [], count: SearchIndex.Section.allCases.count)
+        for page in pages {
+            guard let record = records[page.file], !record.search.isEmpty else { continue }
+            for (entry, hash) in zip(record.search, record.searchHashes) { bySection[entry.section.rawValue].append((entry, hash)) }
         }
-        let indexHash = ContentHash.combine(entryHashes)
-        if writer.target.files[Routes.searchIndex] == indexHash || writer.source?.files[Routes.searchIndex] == indexHash {
-            try writer.keep(Routes.searchIndex, hash: indexHash)
-        } else {
-            try writer.put(Routes.searchIndex, parts: SearchIndex.parts(entries), hash: indexHash)
+        let ordered = bySection.flatMap { $0 }
+        let indexHash = ContentHash.combine(ordered.map(\.hash))
+        try writer.emit(Routes.searchIndex, hash: indexHash) { SearchIndex.parts(ordered.map(\.entry)) }
+
+        let bank = bankEntries(data, previous: everything ? nil : previous, changed: changedItems)
+        let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)
+        let bankHash = ContentHash.combine([ContentHash.of(bankHeader)] + data.practiceIDs.map { bank[$0]!.hash })
+        try writer.emit(Routes.bankIndex, hash: bankHash) {
+            PagePlanner.bankIndexParts(header: bankHeader, entries: data.practiceIDs.map { bank[$0]!.bytes })
         }
-        let bankEntries = bankEntries(data, previous: everything ? nil : previous)
-        try put(Routes.bankIndex, PagePlanner.bankIndex(data.kb, routes: data.routes, entries: data.practiceIDs.map { bankEntries[$0]! }),
-                writer)
         try put(Routes.feed, Array(SiteBuilder.feed(data).utf8), writer)
-        try put(Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: pages.filter(\.inSitemap).map(\.path)).utf8), writer)
+        let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
+        if let kept = previous?.sitemap, kept.paths == sitemapPaths, !everything {
+            try writer.keep(Routes.sitemap, hash: kept.hash)
+        } else {
+            try put(Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8), writer)
+        }
+        let sitemap = (paths: sitemapPaths, hash: writer.hash(of: Routes.sitemap))
         try put("robots.txt", Array(Feeds.robots(routes: data.routes).utf8), writer)
-        for asset in assets.assets { try put(asset.outputPath, [UInt8](asset.data), writer) }
+        for (index, asset) in assets.assets.enumerated() {
+            try writer.emit(asset.outputPath, hash: assets.hashes[index]) { [[UInt8](asset.data)] }
+        }
         for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
         for file in preserved { try put(file.path, file.bytes, writer) }
         try writer.finish(planned: Set(planned))
-        try sink.commit()
+        try sink.commit(changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed)
         timer.mark("files")
 
         let reportWarnings = reportYears.flatMap { reports[$0]?.warnings ?? [] }
         let warnings = (loadDiagnostics + Self.sorted(records.values.flatMap(\.warnings)) + reportWarnings + assets.warnings
             + statics.warnings).filter { $0.severity != .error }
         if keepsState {
+            let old = state
             state = State(
                 data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
-                reportYears: reportYears, pages: records, bankEntries: bankEntries, reports: reports)
+                reportYears: reportYears, pages: records, bankEntries: bank, reports: reports, sitemap: sitemap)
+            // Freeing the last build's values takes milliseconds the answer should not wait for.
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }
         return Outcome(
-            pages: pages.count, rendered: rendered.count, files: planned.count,
+            pages: pages.count, rendered: results.count, files: planned.count,
             changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed, everything: everything,
             warnings: warnings)
+    }
+
+    /// The annual reports made on their own thread, beside the pages.
+    private final class ReportJob: @unchecked Sendable {
+        let done = DispatchGroup()
+        var result: Result<[Int: ReportRecord], Error>?
     }
 
     /// A page rendered: its bytes went to the output; this is what the build keeps of it.
     struct RenderedPage {
         var hash: UInt64
-        var reads: [(Input, any InputValue)]
+        /// What building the page read, numbered in the session's table (nothing when no state is kept).
+        var inputs: [InputTable.InputNumber]
         var search: [SearchIndex.Entry]
         var diagnostics: [Diagnostic]
     }
 
-    private static func render(_ page: PlannedPage, template: Template, recording: Bool, writer: TreeWriter) throws -> RenderedPage {
-        let reads = PageReads(recording: recording)
+    private static func render(_ page: PlannedPage, template: Template, inputs: InputTable?, writer: TreeWriter) throws -> RenderedPage {
+        let reads = PageReads(recording: inputs != nil)
         let context = try PageReads.gathering(into: reads) { try page.context() }
         let bytes = try template.renderBytes(context.values)
         let hash = ContentHash.of(bytes)
         try writer.put(page.file, bytes, hash: hash)
-        return RenderedPage(hash: hash, reads: reads.inputs, search: context.search.map(SearchIndex.entry), diagnostics: reads.diagnostics)
+        return RenderedPage(
+            hash: hash, inputs: inputs?.intern(reads.inputs) ?? [], search: context.search.map(SearchIndex.entry),
+            diagnostics: reads.diagnostics)
     }
 
     private func put(_ file: String, _ bytes: [UInt8], _ writer: TreeWriter) throws {
         try writer.put(file, bytes, hash: ContentHash.of(bytes))
     }
 
-    /// Each practice's entry of the bank's index, taken from the last build for the practices that did not
-    /// change.
-    private func bankEntries(_ data: SiteData, previous: State?) -> [ItemID: [UInt8]] {
+    /// Each practice's entry of the bank's index with its hash, taken from the last build for the practices
+    /// that did not change.
+    private func bankEntries(_ data: SiteData, previous: State?, changed: Set<ItemID>) -> [ItemID: (bytes: [UInt8], hash: UInt64)] {
         let practices = data.kb.bestPractices
-        let made = Parallel.map(practices.count, chunk: 64) { i -> [UInt8] in
-            let id = data.practiceIDs[i]
-            if let previous, let kept = previous.bankEntries[id], let j = previous.data.content.practices.data.positions[id],
-               previous.data.kb.bestPractices[j] == practices[i] {
-                return kept
-            }
-            return PagePlanner.bankEntry(practices[i], routes: data.routes)
+        var entries = previous?.bankEntries ?? [:]
+        var todo: [Int] = []
+        for (i, id) in data.practiceIDs.enumerated() where entries[id] == nil || changed.contains(id) { todo.append(i) }
+        let made = Parallel.map(todo.count, chunk: 64) { k -> (bytes: [UInt8], hash: UInt64) in
+            let bytes = PagePlanner.bankEntry(practices[todo[k]], routes: data.routes)
+            return (bytes, ContentHash.of(bytes))
         }
-        var entries: [ItemID: [UInt8]] = [:]
-        entries.reserveCapacity(made.count)
-        for (id, entry) in zip(data.practiceIDs, made) { entries[id] = entry }
+        for (k, i) in todo.enumerated() { entries[data.practiceIDs[i]] = made[k] }
+        if entries.count > practices.count {
+            let present = Set(data.practiceIDs)
+            entries = entries.filter { present.contains($0.key) }
+        }
         return entries
     }
 

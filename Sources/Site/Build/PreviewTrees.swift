@@ -38,9 +38,11 @@ final class PreviewTrees: OutputSink, @unchecked Sendable {
         return TreeWriter(target: target, source: current.map { trees[$0] }, fresh: fresh, trash: trash)
     }
 
-    func commit() throws {
+    /// The build into the prepared folder succeeded, having changed `changedFiles` files: serve it.
+    func commit(changedFiles: Int) {
         current = next
         let served = trees[current!]
+        guard changedFiles > 100 else { return }
         // A build that changed many files (the first, a new template) leaves the other folders far behind:
         // they catch up in the background, so the editor's next edit writes only what it changes.
         let behind = trees.indices.filter { $0 != current! && Self.differences(trees[$0], served) > 100 }

@@ -10,6 +10,10 @@ protocol InputSource: AnyObject {
     /// The item of a list with a slug.
     func item(withSlug slug: String, in list: ListKey) -> ItemID?
     func derived(_ key: DerivedKey) -> any InputValue
+    /// Whether a list is surely the same as in the last build (so its places need no look).
+    func surelyUnchanged(_ list: ListKey) -> Bool
+    /// Whether a derived value is surely the same as in the last build (made from the same inputs).
+    func surelyUnchanged(_ key: DerivedKey) -> Bool
     /// Works out a query again, with what it read.
     func recompute(_ key: QueryKey) -> (value: any InputValue, reads: [(Input, any InputValue)])
 }
@@ -80,7 +84,7 @@ final class InputTable: @unchecked Sendable {
             storage.values.append(value)
             switch input {
             case .field(let item, _): storage.fieldsByItem[item, default: []].append(number)
-            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .slug(let list, _):
+            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .window(let list, _, _), .slug(let list, _):
                 storage.placesByList[list, default: []].append(number)
             case .derived: storage.derivedInputs.append(number)
             case .query: break
@@ -146,12 +150,15 @@ final class InputTable: @unchecked Sendable {
             }
         }
         if contentChanged {
-            for (list, before) in storage.lists {
+            for (list, before) in storage.lists where !source.surelyUnchanged(list) {
                 let now = source.ids(of: list)
                 guard now != before else { continue }
                 storage.lists[list] = now
                 let positions = storage.placesByList[list]?.contains {
-                    if case .neighbour = storage.inputs[Int($0)] { return true } else { return false }
+                    switch storage.inputs[Int($0)] {
+                    case .neighbour, .window: return true
+                    default: return false
+                    }
                 } == true ? source.positions(of: list) : [:]
                 for number in storage.placesByList[list] ?? [] {
                     switch storage.inputs[Int(number)] {
@@ -162,6 +169,8 @@ final class InputTable: @unchecked Sendable {
                     case .neighbour(_, let item, let offset):
                         let place = positions[item].map { $0 + offset }.flatMap { (0..<now.count).contains($0) ? $0 : nil }
                         update(number, place.map { StoredValue(value: now[$0]) } ?? Absent())
+                    case .window(_, let item, let radius):
+                        update(number, StoredValue(value: listWindow(now, positions, around: item, radius: radius)))
                     case .slug(_, let slug):
                         update(number, source.item(withSlug: slug, in: list).map { StoredValue(value: $0) } ?? Absent())
                     default:
@@ -170,7 +179,7 @@ final class InputTable: @unchecked Sendable {
                 }
             }
             for number in storage.derivedInputs {
-                guard case .derived(let key) = storage.inputs[Int(number)] else { continue }
+                guard case .derived(let key) = storage.inputs[Int(number)], !source.surelyUnchanged(key) else { continue }
                 update(number, source.derived(key))
             }
         }

@@ -52,6 +52,9 @@ enum Input: Hashable, Sendable {
     /// The item `offset` places after (or before) an item in a list: what a page shows of its neighbours
     /// does not move when an item far away is added.
     case neighbour(ListKey, ItemID, Int)
+    /// The items within `radius` places of an item in a list (itself left out, -1 past either end): what
+    /// a page shows of a window of its neighbours, as one input.
+    case window(ListKey, ItemID, Int)
     /// The item of a list with a slug.
     case slug(ListKey, String)
     case derived(DerivedKey)

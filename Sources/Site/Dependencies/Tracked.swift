@@ -28,11 +28,16 @@ final class ListData<Item: ContentItem>: @unchecked Sendable {
     /// Item → place.
     let positions: [ItemID: Int]
 
-    init(_ key: ListKey, base: [Item], indices: [Int]? = nil, ids: [ItemID]) {
+    /// `positions`, when given, are those of `ids` (taken from a list of the same items).
+    init(_ key: ListKey, base: [Item], indices: [Int]? = nil, ids: [ItemID], positions: [ItemID: Int]? = nil) {
         self.key = key
         self.base = base
         self.indices = indices
         self.ids = ids
+        if let positions {
+            self.positions = positions
+            return
+        }
         var positions: [ItemID: Int] = [:]
         positions.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() where positions[id] == nil { positions[id] = i }
@@ -42,6 +47,12 @@ final class ListData<Item: ContentItem>: @unchecked Sendable {
     var count: Int { ids.count }
 
     func item(at position: Int) -> Item { indices.map { base[$0[position]] } ?? base[position] }
+
+    /// The items within `radius` places of `item` (itself left out), -1 past either end; empty when `item`
+    /// is not in the list.
+    func window(around item: ItemID, radius: Int) -> [ItemID] {
+        listWindow(ids, positions, around: item, radius: radius)
+    }
 
     /// Where the item at `position` stands in the items the list picks from.
     func baseIndex(at position: Int) -> Int { indices?[position] ?? position }
@@ -86,22 +97,16 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
     }
 
     /// The items within `distance` places of `item` (itself left out), each with its offset, its number and
-    /// its place in the items the list picks from; recorded as `neighbour(of:offset:)` records each.
+    /// its place in the items the list picks from; recorded as one read of the window.
     func neighbourIDs(of item: ItemID, within distance: Int) -> [(offset: Int, id: ItemID, baseIndex: Int)] {
-        let reads = PageReads.current.flatMap { $0.recording ? $0 : nil }
-        guard let position = data.positions[item] else {
-            for offset in -distance...distance where offset != 0 { reads?.note(.neighbour(data.key, item, offset), Absent()) }
-            return []
-        }
+        let window = data.window(around: item, radius: distance)
+        if let reads = PageReads.current, reads.recording { reads.note(.window(data.key, item, distance), value: window) }
+        guard let position = data.positions[item] else { return [] }
         var found: [(offset: Int, id: ItemID, baseIndex: Int)] = []
         found.reserveCapacity(2 * distance)
         for offset in -distance...distance where offset != 0 {
             let place = position + offset
-            guard place >= 0 && place < data.count else {
-                reads?.note(.neighbour(data.key, item, offset), Absent())
-                continue
-            }
-            reads?.note(.neighbour(data.key, item, offset), value: data.ids[place])
+            guard place >= 0 && place < data.count else { continue }
             found.append((offset, data.ids[place], data.baseIndex(at: place)))
         }
         return found
@@ -114,5 +119,16 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
             if let found { reads.note(.slug(data.key, slug), value: data.ids[found]) } else { reads.note(.slug(data.key, slug), Absent()) }
         }
         return found.map { Tracked(item: data.item(at: $0), id: data.ids[$0]) }
+    }
+}
+
+/// The items of a list (`ids`, with `positions`) within `radius` places of `item`, itself left out, -1 past
+/// either end; empty when `item` is not in the list.
+func listWindow(_ ids: [ItemID], _ positions: [ItemID: Int], around item: ItemID, radius: Int) -> [ItemID] {
+    guard let position = positions[item] else { return [] }
+    return (-radius...radius).compactMap { offset in
+        guard offset != 0 else { return nil }
+        let place = position + offset
+        return place >= 0 && place < ids.count ? ids[place] : -1
     }
 }

@@ -90,7 +90,7 @@ final class TreeWriter: @unchecked Sendable {
         var have = Set<String>()
         for file in target.files.keys { addParents(of: file, to: &have) }
         var needed = Set<String>()
-        for file in files { addParents(of: file, to: &needed) }
+        for file in files where target.files[file] == nil { addParents(of: file, to: &needed) }
         let missing = needed.subtracting(have)
         var outer = Set<String>()
         for folder in missing { addParents(of: folder, to: &outer) }
@@ -155,6 +155,23 @@ final class TreeWriter: @unchecked Sendable {
         note(file, hash, counted: \.written)
     }
 
+    /// Puts a file known by its hash at `file`, making its parts only when neither the target nor the
+    /// current tree has it.
+    func emit(_ file: String, hash: UInt64, parts: () -> [[UInt8]]) throws {
+        if target.files[file] == hash || source?.files[file] == hash {
+            try keep(file, hash: hash)
+        } else {
+            try put(file, parts: parts(), hash: hash)
+        }
+    }
+
+    /// The hash this writer put `file` with (0 when it did not).
+    func hash(of file: String) -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[file] ?? 0
+    }
+
     /// Puts the current tree's `file` (whose contents have `hash`) at `file` unless the target has it.
     func keep(_ file: String, hash: UInt64) throws {
         if target.files[file] == hash {
@@ -211,8 +228,11 @@ final class TreeWriter: @unchecked Sendable {
     /// gives the target its new file map: exactly `planned`.
     func finish(planned: Set<String>) throws {
         var removedFolders = Set<String>()
-        for file in target.files.keys where !planned.contains(file) {
+        var stale: [String] = []
+        for file in target.files.keys where !planned.contains(file) { stale.append(file) }
+        for file in stale {
             try retire(target.path + "/" + file)
+            target.files[file] = nil
             counts.removed += 1
             var path = Substring(file)
             while let slash = path.lastIndex(of: "/") {
@@ -220,18 +240,21 @@ final class TreeWriter: @unchecked Sendable {
                 removedFolders.insert(String(path))
             }
         }
-        var kept = Set<String>()
-        for file in planned { addParents(of: file, to: &kept) }
-        // Deepest first, so a folder is empty when its turn comes.
-        for folder in removedFolders.subtracting(kept).sorted(by: { $0.count > $1.count }) {
-            rmdir(target.path + "/" + folder)
+        if !removedFolders.isEmpty {
+            var kept = Set<String>()
+            for file in planned { addParents(of: file, to: &kept) }
+            // Deepest first, so a folder is empty when its turn comes.
+            for folder in removedFolders.subtracting(kept).sorted(by: { $0.count > $1.count }) {
+                rmdir(target.path + "/" + folder)
+            }
         }
         lock.lock()
-        var files: [String: UInt64] = [:]
-        files.reserveCapacity(planned.count)
-        for file in planned { files[file] = results[file] ?? 0 }
+        for (file, hash) in results { target.files[file] = hash }
         lock.unlock()
-        target.files = files
+        // A planned file the writer was not told about has unknown contents.
+        if target.files.count != planned.count {
+            for file in planned where target.files[file] == nil { target.files[file] = 0 }
+        }
     }
 
     /// The build failed: what it may have changed in the target is no longer known.

@@ -81,7 +81,7 @@ final class PublishedOutput: OutputSink {
     }
 
     /// Swaps the finished spare in as `output/`; the old output becomes the spare.
-    func commit() throws {
+    func commit(changedFiles: Int) throws {
         guard let tree = spareTree, let identity = TreeIdentity(spare) else {
             throw Diagnostic(.error, "interne fout: geen voorbereide uitvoer om te plaatsen")
         }

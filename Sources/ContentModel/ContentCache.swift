@@ -111,9 +111,16 @@ public final class ContentCache: @unchecked Sendable {
             edits.append((path, known.map { results[$0] }, present ? FileDecoder.decode(job) : nil, job))
         }
         guard !edits.isEmpty else { return nil }
-        var slugs = practiceSlugs
-        for edit in edits {
-            if case .bestPractice(let old)? = edit.old?.item { slugs[old.slug, default: 1] -= 1 }
+        // The slug counts change only when a slug does (an edit keeps it almost always).
+        let slugsChange = edits.contains { edit in
+            guard case .bestPractice(let old)? = edit.old?.item, case .bestPractice(let new)? = edit.new?.item else { return true }
+            return old.slug != new.slug
+        }
+        var slugs = slugsChange ? practiceSlugs : [:]
+        if slugsChange {
+            for edit in edits {
+                if case .bestPractice(let old)? = edit.old?.item { slugs[old.slug, default: 1] -= 1 }
+            }
         }
         var tagsChanged = false
         for edit in edits {
@@ -124,14 +131,16 @@ public final class ContentCache: @unchecked Sendable {
                       result.references.allSatisfy({ resolves($0, in: last) }) else { return nil }
             }
             if let old = edit.old, crossFile.contains(where: { $0.file == old.item?.info.file }) { return nil }
-            if case .bestPractice(let practice)? = edit.new?.item {
+            if slugsChange, case .bestPractice(let practice)? = edit.new?.item {
                 guard slugs[practice.slug, default: 0] == 0 else { return nil }
                 slugs[practice.slug] = 1
             }
             if edit.old?.tagUses.map(\.text) != edit.new?.tagUses.map(\.text) { tagsChanged = true }
         }
         for edit in edits {
-            if case .bestPractice(let old)? = edit.old?.item, slugs[old.slug, default: 0] > 1 { return nil }
+            if slugsChange, case .bestPractice(let old)? = edit.old?.item, slugs[old.slug, default: 0] > 1 { return nil }
+            // A slug some other file has too was a duplicate before the edit: the full path reports it.
+            if !slugsChange, case .bestPractice(let old)? = edit.old?.item, practiceSlugs[old.slug, default: 0] > 1 { return nil }
         }
         // Apply: the files, then the knowledge base.
         for edit in edits {
@@ -151,7 +160,7 @@ public final class ContentCache: @unchecked Sendable {
                 for (i, job) in jobs.enumerated() { positions[job.name] = i }
             }
         }
-        practiceSlugs = slugs.filter { $0.value > 0 }
+        if slugsChange { practiceSlugs = slugs.filter { $0.value > 0 } }
         if tagsChanged { tagSpellings = ContentLoader.tagSpellings(results) }
         var kb = last
         var inserted: [BestPractice] = []

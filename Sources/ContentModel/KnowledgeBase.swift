@@ -63,12 +63,30 @@ public struct KnowledgeBase: Sendable {
     /// (newest first, then by title, then by file), with the theme digests' lists updated: what a full
     /// assembly gives after those files changed, without sorting and deriving everything again.
     mutating func replaceBestPractices(removing removed: Set<String>, inserting inserted: [BestPractice]) {
+        var removed = removed
         var themes = Set<String>()
+        var moved: [BestPractice] = []
+        for practice in inserted {
+            // An edit that keeps the practice's place and themes (its text, most fields): replaced where it stands.
+            if removed.contains(practice.info.file), let i = bestPractices.firstIndex(where: { $0.info.file == practice.info.file }),
+               bestPractices[i].themes == practice.themes,
+               i == 0 || Self.precedes(bestPractices[i - 1], practice),
+               i + 1 == bestPractices.count || Self.precedes(practice, bestPractices[i + 1]) {
+                bestPractices[i] = practice
+                for slug in Set(practice.themes) {
+                    guard let j = byTheme[slug]?.bestPractices.firstIndex(where: { $0.info.file == practice.info.file }) else { continue }
+                    byTheme[slug]!.bestPractices[j] = practice
+                }
+                removed.remove(practice.info.file)
+                continue
+            }
+            moved.append(practice)
+        }
         if !removed.isEmpty {
             for practice in bestPractices where removed.contains(practice.info.file) { themes.formUnion(practice.themes) }
             bestPractices.removeAll { removed.contains($0.info.file) }
         }
-        for practice in inserted {
+        for practice in moved {
             themes.formUnion(practice.themes)
             var low = 0, high = bestPractices.count
             while low < high {

@@ -6,15 +6,22 @@ import Templates
 /// (or all HTML) at once; what building it reads is recorded (`PageReads`) and is all the page depends on.
 struct PlannedPage: Sendable {
     /// Site path: "best-practices/housing-first/", or a file name such as "404.html".
-    var path: String
+    let path: String
+    /// The file the page is written to: "best-practices/housing-first/index.html".
+    let file: String
     /// Template name in the theme: "best-practice.html".
-    var template: String
+    let template: String
     /// Whether the page belongs in the sitemap (the 404 page does not).
-    var inSitemap = true
-    var context: @Sendable () throws -> PageContext
+    let inSitemap: Bool
+    let context: @Sendable () throws -> PageContext
 
-    /// The file the page is written to.
-    var file: String { Routes.file(for: path) }
+    init(path: String, template: String, inSitemap: Bool = true, context: @escaping @Sendable () throws -> PageContext) {
+        self.path = path
+        file = Routes.file(for: path)
+        self.template = template
+        self.inSitemap = inSitemap
+        self.context = context
+    }
 }
 
 /// What building a page gives: the template's values and what the page adds to the search index. A

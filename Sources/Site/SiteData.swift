@@ -82,6 +82,19 @@ final class SiteData: @unchecked Sendable {
         let positions = same ? previous?.practicesList.positions : nil
         practicesList = list(.practices) { ListData(.practices, base: kb.bestPractices, ids: practiceIDs, positions: positions) }.data
         themesList = list(.themes, of: kb.themes).data
+        // With the same shape, the lists of practices by theme and by tag are the same lists.
+        if same, let previous {
+            previous.lock.lock()
+            let kept = previous.lists
+            previous.lock.unlock()
+            for (key, made) in kept {
+                switch key {
+                case .practicesOfTheme, .practicesOfTag:
+                    if let made = made as? ListData<BestPractice> { lists[key] = made.rebased(on: kb.bestPractices) }
+                default: break
+                }
+            }
+        }
     }
 
     /// The files and slugs of every item but the best practices.

@@ -114,19 +114,20 @@ final class BuildSession: @unchecked Sendable {
     func build(changed: Set<String>?, into sink: OutputSink, progress: ProgressLine = ProgressLine(enabled: false)) throws -> Outcome {
         var paths = pending
         if let changed { paths.formUnion(changed) }
-        let saved = inputs.snapshot()
+        inputs.beginBuild()
         do {
             let outcome = try run(ChangedPaths(paths), everything: changed == nil || mustBuildAll || state == nil,
                                   into: sink, progress: progress)
             pending = []
             mustBuildAll = false
+            inputs.commitBuild()
             return outcome
         } catch {
             // The same work next time (the state is that of the last good build): a typo and its fix cost
             // two small builds, not a full one.
             pending = paths
             mustBuildAll = state == nil
-            inputs.restore(saved)
+            inputs.rollBackBuild()
             throw error
         }
     }
@@ -152,12 +153,25 @@ final class BuildSession: @unchecked Sendable {
             site: kb.site, today: data.today, reportYears: reportYears, assets: assets.urls,
             menus: ["main", "footer"].map { PagePlanner.menu(data, name: $0).flatMap { [$0.0, $0.1] } })
         let everything = previous == nil || previous!.environmentKey != environmentKey
+        // The live preview starts the annual reports now, beside the rest of the build.
+        let reportJob = ReportJob()
+        if let previous {
+            reportJob.done.enter()
+            let today = data.today
+            Thread.detachNewThread { [self] in
+                reportJob.result = Result { try self.reports(years: reportYears, today: today, theme: theme, previous: previous) }
+                reportJob.done.leave()
+            }
+        }
+        // Whatever happens next, the job (which reads the loader) ends within this build.
+        defer { reportJob.done.wait() }
         let environment = everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
             : previous!.environment
         timer.mark("site data")
 
         let pages = PagePlanner.plan(data)
+        timer.mark("pages planned")
         var templates: [String: Template] = [:]
         for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
         timer.mark("plan")
@@ -168,14 +182,16 @@ final class BuildSession: @unchecked Sendable {
         if let previous, !everything {
             let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
             changedItemIDs = Set(changedItems.keys)
+            timer.mark("changed items")
             let changedInputs = inputs.changes(changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
+            timer.mark("changed inputs")
             var touchedTemplates: [String: Bool] = [:]
             for name in templates.keys {
                 touchedTemplates[name] = Self.templateClosure(name, environment).map { !$0.isDisjoint(with: changes.templates) } ?? true
             }
             for (index, page) in pages.enumerated() {
                 guard let record = previous.pages[page.file], record.template == page.template, touchedTemplates[page.template] != true,
-                      !record.inputs.contains(where: changedInputs.contains) else {
+                      !changedInputs.intersects(record.inputs) else {
                     dirty.append(index)
                     continue
                 }
@@ -191,7 +207,7 @@ final class BuildSession: @unchecked Sendable {
                 pages: pages, dirty: dirty, templates: templates, data: data, everything: everything,
                 changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
-                environmentKey: environmentKey, theme: theme)
+                environmentKey: environmentKey, theme: theme, reportJob: reportJob)
             timer.report()
             return outcome
         } catch {
@@ -206,7 +222,8 @@ final class BuildSession: @unchecked Sendable {
         pages: [PlannedPage], dirty: [Int], templates: [String: Template], data: SiteData, everything: Bool,
         changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
-        progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL
+        progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
+        reportJob: ReportJob
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
@@ -216,19 +233,12 @@ final class BuildSession: @unchecked Sendable {
         try writer.makeFolders(for: planned)
         timer.mark("folders")
 
-        // The annual reports: with no previous state (`breingen build`) first and alone, their working memory
-        // given back before the pages, so the memory of the two never adds up; in the live preview beside the
-        // pages, so an edit does not wait for them.
-        let reportJob = ReportJob()
+        // With no previous state (`breingen build`) the annual reports are made first and alone, their working
+        // memory given back before the pages, so the memory of the two never adds up; in the live preview they
+        // are made beside the rest of the build (`reportJob`, started after loading).
         if previous == nil {
-            reportJob.result = Result { try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer) }
+            reportJob.result = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil) }
             Self.returnFreeMemory()
-        } else {
-            reportJob.done.enter()
-            Thread.detachNewThread { [self] in
-                reportJob.result = Result { try self.reports(years: reportYears, data: data, theme: theme, previous: previous, writer: writer) }
-                reportJob.done.leave()
-            }
         }
         timer.mark("reports")
         // The pages, on every core.
@@ -241,8 +251,13 @@ final class BuildSession: @unchecked Sendable {
             return result
         }
         progress.finish()
-        reportJob.done.wait()
-        let reports = try reportJob.result!.get()
+        let reportOutputs = try reportJob.outputs()
+        for output in reportOutputs.values {
+            for file in output.record.files {
+                if let bytes = output.bytes[file.path] { try writer.put(file.path, bytes, hash: file.hash) } else { try writer.keep(file.path, hash: file.hash) }
+            }
+        }
+        let reports = reportOutputs.mapValues(\.record)
         timer.mark("pages")
 
         // Problems of the bodies: errors fail the build, as a full build's would.
@@ -286,6 +301,7 @@ final class BuildSession: @unchecked Sendable {
         let ordered = bySection.flatMap { $0 }
         let indexHash = ContentHash.combine(ordered.map(\.hash))
         try writer.emit(Routes.searchIndex, hash: indexHash) { SearchIndex.parts(ordered.map(\.entry)) }
+        timer.mark("search index")
 
         let bank = bankEntries(data, previous: everything ? nil : previous, changed: changedItems)
         let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)
@@ -293,6 +309,7 @@ final class BuildSession: @unchecked Sendable {
         try writer.emit(Routes.bankIndex, hash: bankHash) {
             PagePlanner.bankIndexParts(header: bankHeader, entries: data.practiceIDs.map { bank[$0]!.bytes })
         }
+        timer.mark("bank index")
         try put(Routes.feed, Array(SiteBuilder.feed(data).utf8), writer)
         let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
         if let kept = previous?.sitemap, kept.paths == sitemapPaths, !everything {
@@ -302,11 +319,13 @@ final class BuildSession: @unchecked Sendable {
         }
         let sitemap = (paths: sitemapPaths, hash: writer.hash(of: Routes.sitemap))
         try put("robots.txt", Array(Feeds.robots(routes: data.routes).utf8), writer)
+        timer.mark("feed, sitemap")
         for (index, asset) in assets.assets.enumerated() {
             try writer.emit(asset.outputPath, hash: assets.hashes[index]) { [[UInt8](asset.data)] }
         }
         for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
         for file in preserved { try put(file.path, file.bytes, writer) }
+        timer.mark("assets")
         try writer.finish(planned: Set(planned))
         try sink.commit(changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed)
         timer.mark("files")
@@ -329,9 +348,15 @@ final class BuildSession: @unchecked Sendable {
     }
 
     /// The annual reports made on their own thread, beside the pages.
-    private final class ReportJob: @unchecked Sendable {
+    final class ReportJob: @unchecked Sendable {
         let done = DispatchGroup()
-        var result: Result<[Int: ReportRecord], Error>?
+        var result: Result<[Int: ReportOutput], Error>?
+
+        /// The reports, waiting for them if they are being made.
+        func outputs() throws -> [Int: ReportOutput] {
+            done.wait()
+            return try result!.get()
+        }
     }
 
     /// A page rendered: its bytes went to the output; this is what the build keeps of it.
@@ -378,29 +403,34 @@ final class BuildSession: @unchecked Sendable {
     }
 
     /// The annual reports: rendered again only when their model changed.
-    private func reports(years: [Int], data: SiteData, theme: URL, previous: State?, writer: TreeWriter) throws -> [Int: ReportRecord] {
+    private func reports(years: [Int], today: ContentDate, theme: URL, previous: State?) throws -> [Int: ReportOutput] {
         guard !years.isEmpty, let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
-        let creationDate = SiteReports.creationDate(data.today)
+        let creationDate = SiteReports.creationDate(today)
         let root = options.root
-        let records = try Parallel.map(years.count, threads: 1) { i -> ReportRecord in
+        let outputs = try Parallel.map(years.count, threads: 1) { i -> ReportOutput in
             let year = years[i]
             let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
-            if let kept = previous?.reports[year], kept.document == document, kept.day == data.today {
-                for file in kept.files { try writer.keep(file.path, hash: file.hash) }
-                return ReportRecord(document: document, day: data.today, files: kept.files, warnings: warnings)
+            if let kept = previous?.reports[year], kept.document == document, kept.day == today {
+                return ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
             }
             let rendered = AnnualReport.render(
                 document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
             var files: [(path: String, hash: UInt64)] = []
+            var bytes: [String: [UInt8]] = [:]
             for file in rendered.files {
-                let bytes = [UInt8](file.data)
-                let hash = ContentHash.of(bytes)
-                try writer.put(file.name, bytes, hash: hash)
-                files.append((file.name, hash))
+                let data = [UInt8](file.data)
+                files.append((file.name, ContentHash.of(data)))
+                bytes[file.name] = data
             }
-            return ReportRecord(document: document, day: data.today, files: files, warnings: rendered.warnings)
+            return ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
         }
-        return Dictionary(zip(years, records), uniquingKeysWith: { a, _ in a })
+        return Dictionary(zip(years, outputs), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A report of this build: its record, and the bytes of the files made anew (none when kept).
+    struct ReportOutput {
+        var record: ReportRecord
+        var bytes: [String: [UInt8]]
     }
 
     /// Every item whose file changed, with its new version (nil: it went).
@@ -408,6 +438,13 @@ final class BuildSession: @unchecked Sendable {
         var changed: [ItemID: Any?] = [:]
         let old = PageReads.untracked { before.kb }, new = PageReads.untracked { after.kb }
         for path in paths {
+            // A best practice by its number (there are thousands); the other items by looking.
+            if path.hasPrefix("content/best-practices/"), let id = after.items.existingID(path) {
+                let was = before.practicesList.positions[id].map { old.bestPractices[$0] }
+                let now = after.practicesList.positions[id].map { new.bestPractices[$0] }
+                if was != now { changed[id] = now.map { $0 as Any } }
+                continue
+            }
             let was = ChangedPaths.items(from: path, in: old), now = ChangedPaths.items(from: path, in: new)
             for (file, item) in was where !now.contains(where: { $0.file == file && $0.item == item }) {
                 changed[after.items.id(file)] = now.first { $0.file == file }.map { $0.item.value } as Any?

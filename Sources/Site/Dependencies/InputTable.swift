@@ -28,7 +28,7 @@ final class InputTable: @unchecked Sendable {
     private let lock = NSLock()
     private var storage = Storage()
 
-    /// Everything the table holds, as values: a build that fails puts back what it had before.
+    /// Everything the table holds.
     struct Storage {
         fileprivate var numbers: [Input: InputNumber] = [:]
         fileprivate var inputs: [Input] = []
@@ -43,18 +43,71 @@ final class InputTable: @unchecked Sendable {
         fileprivate var queries: [QueryKey: (input: InputNumber, reads: [InputNumber])] = [:]
     }
 
-    /// What the table holds now (cheap: the collections are shared until one of them changes).
-    func snapshot() -> Storage {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+    /// What a build changed, to put back if it fails: a journal, not a copy (copying hundreds of
+    /// thousands of values on every build would cost more than the build).
+    private struct Journal {
+        var inputCount: Int
+        var values: [(InputNumber, any InputValue)] = []
+        var lists: [(ListKey, [ItemID]?)] = []
+        var queries: [(QueryKey, (input: InputNumber, reads: [InputNumber])?)] = []
     }
 
-    /// Puts back what `snapshot` gave: the build since then failed.
-    func restore(_ saved: Storage) {
+    private var journal: Journal?
+
+    /// Starts keeping what the next build changes.
+    func beginBuild() {
         lock.lock()
-        storage = saved
+        journal = Journal(inputCount: storage.inputs.count)
         lock.unlock()
+    }
+
+    /// The build succeeded: what it changed stays.
+    func commitBuild() {
+        lock.lock()
+        journal = nil
+        lock.unlock()
+    }
+
+    /// The build failed: puts back what the table held before it.
+    func rollBackBuild() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let journal else { return }
+        self.journal = nil
+        for (key, query) in journal.queries.reversed() { storage.queries[key] = query }
+        for (list, ids) in journal.lists.reversed() { storage.lists[list] = ids }
+        for (number, value) in journal.values.reversed() where Int(number) < journal.inputCount { storage.values[Int(number)] = value }
+        // The inputs numbered since: out of the table and of its indexes (they were appended at the ends).
+        let first = InputNumber(journal.inputCount)
+        var items = Set<ItemID>(), lists = Set<ListKey>()
+        for input in storage.inputs[journal.inputCount...] {
+            storage.numbers[input] = nil
+            switch input {
+            case .field(let item, _): items.insert(item)
+            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .window(let list, _, _), .slug(let list, _):
+                lists.insert(list)
+            case .derived: break
+            case .query(let key):
+                if let query = storage.queries[key], query.input >= first { storage.queries[key] = nil }
+            }
+        }
+        for item in items { storage.fieldsByItem[item]?.removeAll { $0 >= first } }
+        for list in lists { storage.placesByList[list]?.removeAll { $0 >= first } }
+        storage.derivedInputs.removeAll { $0 >= first }
+        storage.inputs.removeSubrange(journal.inputCount...)
+        storage.values.removeSubrange(journal.inputCount...)
+    }
+
+    private func journalValue(_ number: InputNumber) {
+        if journal != nil, Int(number) < journal!.inputCount { journal!.values.append((number, storage.values[Int(number)])) }
+    }
+
+    private func journalQuery(_ key: QueryKey) {
+        if journal != nil { journal!.queries.append((key, storage.queries[key])) }
+    }
+
+    private func journalList(_ list: ListKey) {
+        if journal != nil { journal!.lists.append((list, storage.lists[list])) }
     }
 
     var count: Int {
@@ -102,7 +155,10 @@ final class InputTable: @unchecked Sendable {
     func keepLists(from source: InputSource) {
         lock.lock()
         defer { lock.unlock() }
-        for list in storage.placesByList.keys where storage.lists[list] == nil { storage.lists[list] = source.ids(of: list) }
+        for list in storage.placesByList.keys where storage.lists[list] == nil {
+            journalList(list)
+            storage.lists[list] = source.ids(of: list)
+        }
     }
 
     // MARK: Queries
@@ -120,7 +176,9 @@ final class InputTable: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let numbers = internLocked(reads)
+        journalQuery(key)
         if let query = storage.queries[key] {
+            journalValue(query.input)
             storage.values[Int(query.input)] = value
             storage.queries[key] = (query.input, numbers)
         } else {
@@ -139,6 +197,7 @@ final class InputTable: @unchecked Sendable {
         var changed = InputSet(capacity: storage.inputs.count)
         func update(_ number: InputNumber, _ value: any InputValue) {
             if !storage.values[Int(number)].isEqual(to: value) {
+                journalValue(number)
                 storage.values[Int(number)] = value
                 changed.insert(number)
             }
@@ -153,6 +212,7 @@ final class InputTable: @unchecked Sendable {
             for (list, before) in storage.lists where !source.surelyUnchanged(list) {
                 let now = source.ids(of: list)
                 guard now != before else { continue }
+                journalList(list)
                 storage.lists[list] = now
                 let positions = storage.placesByList[list]?.contains {
                     switch storage.inputs[Int($0)] {
@@ -185,13 +245,14 @@ final class InputTable: @unchecked Sendable {
         }
         // Queries whose inputs changed are worked out again (in parallel: there may be thousands after a
         // practice is added); only a different result counts as a change.
-        let stale = storage.queries.filter { $0.value.reads.contains(where: changed.contains) }.map(\.key)
+        let stale = changed.isEmpty ? [] : storage.queries.filter { changed.intersects($0.value.reads) }.map(\.key)
         if !stale.isEmpty {
             lock.unlock()
             let results = Parallel.map(stale.count, chunk: 16) { source.recompute(stale[$0]) }
             lock.lock()
             for (key, result) in zip(stale, results) {
                 guard let query = storage.queries[key] else { continue }
+                journalQuery(key)
                 storage.queries[key] = (query.input, internLocked(result.reads))
                 update(query.input, result.value)
             }
@@ -217,6 +278,20 @@ struct InputSet {
     func contains(_ number: InputTable.InputNumber) -> Bool {
         let i = Int(number)
         return i / 64 < words.count && words[i / 64] & (1 << UInt64(i % 64)) != 0
+    }
+
+    /// Whether any of `numbers` is in the set: a tight loop, for the many records a build looks at.
+    func intersects(_ numbers: [InputTable.InputNumber]) -> Bool {
+        words.withUnsafeBufferPointer { words in
+            numbers.withUnsafeBufferPointer { numbers in
+                let count = words.count
+                for number in numbers {
+                    let i = Int(number)
+                    if i >> 6 < count && words[i >> 6] & (1 << UInt64(i & 63)) != 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }

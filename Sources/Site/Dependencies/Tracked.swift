@@ -46,6 +46,11 @@ final class ListData<Item: ContentItem>: @unchecked Sendable {
 
     var count: Int { ids.count }
 
+    /// The same list of the same items, in their newer versions (`base` has them at the same places).
+    func rebased(on base: [Item]) -> ListData<Item> {
+        ListData(key, base: base, indices: indices, ids: ids, positions: positions)
+    }
+
     func item(at position: Int) -> Item { indices.map { base[$0[position]] } ?? base[position] }
 
     /// The items within `radius` places of `item` (itself left out), -1 past either end; empty when `item`

@@ -87,15 +87,14 @@ final class TreeWriter: @unchecked Sendable {
     /// (a page's own folder) are left to the thread that writes into them, so the kernel makes them while
     /// other threads render, instead of before anything renders.
     func makeFolders(for files: [String]) throws {
-        var have = Set<String>()
-        for file in target.files.keys { addParents(of: file, to: &have) }
+        // Only files the target does not have yet need folders; those it has have theirs.
         var needed = Set<String>()
         for file in files where target.files[file] == nil { addParents(of: file, to: &needed) }
-        let missing = needed.subtracting(have)
+        guard !needed.isEmpty else { return }
         var outer = Set<String>()
-        for folder in missing { addParents(of: folder, to: &outer) }
-        deferred = missing.subtracting(outer)
-        for folder in missing.intersection(outer).sorted() {
+        for folder in needed { addParents(of: folder, to: &outer) }
+        deferred = needed.subtracting(outer)
+        for folder in needed.intersection(outer).sorted() {
             try OutputTree.makeFolder(target.path + "/" + folder)
         }
     }
@@ -120,10 +119,7 @@ final class TreeWriter: @unchecked Sendable {
 
     /// Puts `bytes` at `file` unless the target has them already.
     func put(_ file: String, _ bytes: [UInt8], hash: UInt64) throws {
-        if target.files[file] == hash {
-            note(file, hash, counted: nil)
-            return
-        }
+        if target.files[file] == hash { return }
         if let source, source.files[file] == hash {
             try link(file, hash: hash)
             return
@@ -139,10 +135,7 @@ final class TreeWriter: @unchecked Sendable {
     /// Puts a file made of `parts` (written one after the other, never joined in memory: the search index
     /// of a big site is many megabytes) at `file`, unless the target or the current tree has it already.
     func put(_ file: String, parts: [[UInt8]], hash: UInt64) throws {
-        if target.files[file] == hash {
-            note(file, hash, counted: nil)
-            return
-        }
+        if target.files[file] == hash { return }
         if let source, source.files[file] == hash {
             try link(file, hash: hash)
             return
@@ -165,19 +158,16 @@ final class TreeWriter: @unchecked Sendable {
         }
     }
 
-    /// The hash this writer put `file` with (0 when it did not).
+    /// The hash this writer put `file` with, or the target's when it had it already.
     func hash(of file: String) -> UInt64 {
         lock.lock()
         defer { lock.unlock() }
-        return results[file] ?? 0
+        return results[file] ?? target.files[file] ?? 0
     }
 
     /// Puts the current tree's `file` (whose contents have `hash`) at `file` unless the target has it.
     func keep(_ file: String, hash: UInt64) throws {
-        if target.files[file] == hash {
-            note(file, hash, counted: nil)
-            return
-        }
+        if target.files[file] == hash { return }
         try link(file, hash: hash)
     }
 

@@ -38,6 +38,8 @@ let package = Package(
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
         // Writes a sample PDF for inspection and times the typesetter.
         .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
+        // Makes the theme's web fonts (WOFF, Latin subset) from its TrueType fonts (scripts/fonts/webfonts.sh).
+        .executableTarget(name: "font-subset", dependencies: ["PDF"], path: "Sources/font-subset"),
         // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
         .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown", "MarkdownHostileInputs"]),
         // The hostile Markdown inputs, shared by MarkdownTests and MarkdownBenchmark.

@@ -25,8 +25,13 @@ for target in "${targets[@]}"; do
     status=0
     # detect_leaks: every input is parsed from scratch, so memory kept after it returns is a leak
     # (a reference cycle, say). -timeout=1: no input may take a second.
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-        ".build/fuzz/bin/fuzz-$target" "$work" "fuzz/corpus/$target" \
+    dict=()
+    case $target in
+        frontmatter) dict=(-dict=fuzz/dictionaries/yaml.dict) ;;
+        *) [ -f "fuzz/dictionaries/$target.dict" ] && dict=(-dict="fuzz/dictionaries/$target.dict") ;;
+    esac
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 SWIFT_BACKTRACE=enable=no \
+        ".build/fuzz/bin/fuzz-$target" "$work" "fuzz/corpus/$target" "${dict[@]}" \
         -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
         -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -8,6 +8,7 @@ public enum CLI {
     /// Every command that works. `--help` lists exactly these.
     public static var commands: [Command] {
         [
+            initCommand,
             buildCommand,
             serveCommand,
             checkCommand,

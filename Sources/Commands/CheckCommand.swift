@@ -2,6 +2,7 @@ import ContentModel
 import DataFormats
 import Diagnostics
 import Foundation
+import Report
 import Site
 
 extension CLI {
@@ -21,17 +22,25 @@ extension CLI {
             ]
         ) { arguments, console in
             let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
-            let diagnostics: [Diagnostic]
+            var diagnostics: [Diagnostic]
             var files = 0
+            // The theme the build would use, so the reports are checked with its fonts.
+            let theme = try? ThemeLocator.locate(root: root)
             do {
-                let (knowledgeBase, found) = try ContentLoader.load(root: root, options: .publicBuild)
+                // The public build's content, and the same content as the annual report counts it (internal
+                // items included), read once.
+                let (knowledgeBase, reportBase, found) = try ContentLoader.load(
+                    root: root, options: .publicBuild, and: LoadOptions(includeDrafts: false, includeInternal: true))
+                let contentIsValid = !found.contains { $0.severity == .error }
                 // Links between content files and images without alt text are checked on the Markdown
-                // bodies, as the site build resolves them.
-                diagnostics = found + SiteChecks.check(knowledgeBase, root: root)
-                files = knowledgeBase.checkedFiles
+                // bodies, as the site build resolves them; the reports as `report` and `build` make them.
+                let reports = AnnualReport.check(root: root, knowledgeBase: contentIsValid ? reportBase : nil, theme: theme)
+                diagnostics = found + SiteChecks.check(knowledgeBase, root: root) + reports.diagnostics
+                files = knowledgeBase.checkedFiles + reports.files
             } catch let error as DiagnosticError {
-                diagnostics = error.diagnostics
+                diagnostics = error.diagnostics + AnnualReport.check(root: root, knowledgeBase: nil, theme: theme).diagnostics
             }
+            diagnostics = Diagnostic.sortedBySource(diagnostics)
             diagnostics.forEach(console.report)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count

@@ -39,7 +39,8 @@ extension CLI {
                 throw Diagnostic(.error, "invoer is \(input.count / (1 << 20)) MiB; de grens is \(Markdown.maximumInputSize / (1 << 20)) MiB")
             }
             let document = Markdown.parse(input, options: options)
-            FileHandle.standardOutput.write(Data(HTMLRenderer().renderBytes(document)))
+            // In pieces as they are rendered: a large document's HTML is never held whole.
+            HTMLRenderer().render(document) { FileHandle.standardOutput.write(Data($0)) }
             return 0
         }
     }

@@ -184,6 +184,56 @@ public enum Archetypes {
         }
     }
 
+    /// The accessibility statement (`breingen new toegankelijkheid`): a free page with the slug
+    /// `toegankelijkheid`, built like the Dutch model statement (modelverklaring of DigiToegankelijk):
+    /// the status, the date of the last check, what is not yet right, how to report a problem, and whom
+    /// to contact. `{{organisation}}` and `{{email}}` come from site.yml, `{{dateText}}` is the date in Dutch.
+    public static let accessibilityStatement = """
+        ---
+        title: "{{title}}"
+        summary: Hoe toegankelijk deze website is, wat nog niet goed gaat en hoe u een probleem meldt.
+        draft: true
+        ---
+        {{organisation}} wil dat iedereen deze website kan gebruiken, ook wie slecht ziet, slecht hoort, de muis
+        niet kan gebruiken of een voorleesprogramma gebruikt. De site volgt daarom de Web Content
+        Accessibility Guidelines (WCAG) 2.1 op niveau AA, de norm van de Europese standaard EN 301 549.
+
+        ## Status
+
+        <!-- Kies de status die past en haal de andere weg. A en B vragen om een onderzoek van de hele
+             site door een onafhankelijke deskundige; met alleen eigen controles is C de eerlijke keuze. -->
+        Deze website voldoet **nog niet volledig** aan de eisen: we hebben de eerste maatregelen genomen
+        (status C van het model van DigiToegankelijk). Mogelijke statussen zijn: A, voldoet volledig; B,
+        voldoet gedeeltelijk; C, eerste maatregelen genomen; D, voldoet niet.
+
+        ## Datum van de laatste controle
+
+        De website is op {{dateText}} gecontroleerd. Deze verklaring is op dezelfde dag opgesteld.
+
+        ## Hoe we controleren
+
+        Bij elke nieuwe versie van de site controleert de bouwsoftware elke soort pagina automatisch met
+        axe-core en de Nu HTML Checker, en op vijf schermbreedtes of er niets buiten beeld valt. Automatische
+        controles vinden niet alles; beschrijf hier ook wat u met de hand controleert, zoals bediening met
+        alleen het toetsenbord en met een voorleesprogramma.
+
+        ## Wat nog niet goed gaat
+
+        - Noem hier elk bekend probleem, welke pagina's het raakt en wanneer het opgelost is.
+        - Documenten (pdf) van anderen waar de site naar linkt, zijn niet altijd toegankelijk.
+
+        ## Een probleem melden
+
+        Loopt u tegen iets aan dat niet werkt, of heeft u informatie in een andere vorm nodig? Mail ons op
+        [{{email}}](mailto:{{email}}). Vertel op welke pagina het was en wat er misging. U krijgt binnen vijf
+        werkdagen antwoord, en binnen drie weken laten we weten wat we eraan doen.
+
+        ## Contact
+
+        {{organisation}}, [{{email}}](mailto:{{email}}).
+
+        """
+
     /// Fills in the placeholders.
     /// `theme` and `level` name an existing theme and pyramid level, so the new file passes `check`.
     public static func fill(_ template: String, title: String, slug: String, date: ContentDate,

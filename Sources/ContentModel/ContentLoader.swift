@@ -13,6 +13,17 @@ public enum ContentLoader {
         try ContentCache(root: root, options: options).load(changed: nil)
     }
 
+    /// `load(root:options:)`, and the same files (read and decoded once) assembled a second time with
+    /// `other`: for `check`, which validates the public build and the annual reports, whose figures count
+    /// internal items. The diagnostics are those of the first.
+    public static func load(root: URL, options: LoadOptions, and other: LoadOptions) throws
+        -> (KnowledgeBase, KnowledgeBase, [Diagnostic])
+    {
+        let cache = ContentCache(root: root, options: options)
+        let (kb, diagnostics) = try cache.load(changed: nil)
+        return (kb, cache.knowledgeBase(options: other) ?? kb, diagnostics)
+    }
+
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.
     public static func load(site siteText: String, files: [(name: String, type: ContentType, text: String)],
                             options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
@@ -69,9 +80,5 @@ public enum ContentLoader {
         Parallel.map(jobs.count, chunk: 16) { FileDecoder.decode(jobs[$0]) }
     }
 
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { a, b in
-            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
-        }
-    }
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] { Diagnostic.sortedBySource(diagnostics) }
 }

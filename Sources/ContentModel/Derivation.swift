@@ -45,35 +45,43 @@ enum Derivation {
         for a in kb.activities { digests[a.date.year]?.activities.append(a) }
         for i in kb.insights { digests[i.year]?.insights.append(i) }
         for r in kb.results { digests[r.year]?.results.append(r) }
-        let periods = Body.allCases.map { body in kb.people.flatMap { MembershipPeriod.periods(of: $0, in: body) } }
-        for year in years {
-            let end = DateCheck.yearEnd(year)
-            var bodies: [BodyYear] = []
-            for (body, periods) in zip(Body.allCases, periods) {
-                var entry = BodyYear(body: body, atYearEnd: [], joined: [], left: [], changes: [])
-                for period in periods {
-                    for role in period.roles where role.isHeld(at: end) {
-                        entry.atYearEnd.append(Membership(person: period.person, role: role))
-                    }
-                    if period.roles[0].start.year == year {
-                        entry.joined.append(Membership(person: period.person, role: period.roles[0]))
-                    }
-                    if let last = period.lastRole, let e = last.end, e.year == year {
-                        entry.left.append(Membership(person: period.person, role: last))
-                    }
-                    for (from, to) in zip(period.roles, period.roles.dropFirst()) where to.start.year == year {
-                        entry.changes.append(RoleChange(person: period.person, from: from, to: to))
-                    }
-                }
-                entry.atYearEnd = ordered(entry.atYearEnd, key: { ($0.role.rank, PersonName.sortKey($0.person.sortName), $0.person.slug) }, by: <)
-                entry.joined = ordered(entry.joined, key: { ($0.role.start, PersonName.sortKey($0.person.sortName)) }, by: <)
-                entry.left = ordered(entry.left, key: { ($0.role.end!, PersonName.sortKey($0.person.sortName)) }, by: <)
-                entry.changes = ordered(entry.changes, key: { ($0.date, PersonName.sortKey($0.person.sortName)) }, by: <)
-                bodies.append(entry)
-            }
-            digests[year]!.bodies = bodies
-        }
+        let periods = membershipPeriods(kb)
+        for year in years { digests[year]!.bodies = bodies(in: year, periods: periods) }
         return digests
+    }
+
+    /// Every person's uninterrupted stretches on each body, per body in `Body.allCases` order.
+    static func membershipPeriods(_ kb: KnowledgeBase) -> [[MembershipPeriod]] {
+        Body.allCases.map { body in kb.people.flatMap { MembershipPeriod.periods(of: $0, in: body) } }
+    }
+
+    /// Each body in one year: composition on 31 December, who joined, who left, who changed role.
+    static func bodies(in year: Int, periods: [[MembershipPeriod]]) -> [BodyYear] {
+        let end = DateCheck.yearEnd(year)
+        var bodies: [BodyYear] = []
+        for (body, periods) in zip(Body.allCases, periods) {
+            var entry = BodyYear(body: body, atYearEnd: [], joined: [], left: [], changes: [])
+            for period in periods {
+                for role in period.roles where role.isHeld(at: end) {
+                    entry.atYearEnd.append(Membership(person: period.person, role: role))
+                }
+                if period.roles[0].start.year == year {
+                    entry.joined.append(Membership(person: period.person, role: period.roles[0]))
+                }
+                if let last = period.lastRole, let e = last.end, e.year == year {
+                    entry.left.append(Membership(person: period.person, role: last))
+                }
+                for (from, to) in zip(period.roles, period.roles.dropFirst()) where to.start.year == year {
+                    entry.changes.append(RoleChange(person: period.person, from: from, to: to))
+                }
+            }
+            entry.atYearEnd = ordered(entry.atYearEnd, key: { ($0.role.rank, PersonName.sortKey($0.person.sortName), $0.person.slug) }, by: <)
+            entry.joined = ordered(entry.joined, key: { ($0.role.start, PersonName.sortKey($0.person.sortName)) }, by: <)
+            entry.left = ordered(entry.left, key: { ($0.role.end!, PersonName.sortKey($0.person.sortName)) }, by: <)
+            entry.changes = ordered(entry.changes, key: { ($0.date, PersonName.sortKey($0.person.sortName)) }, by: <)
+            bodies.append(entry)
+        }
+        return bodies
     }
 
     static func ratios(_ kb: KnowledgeBase) -> [Int: FinancialRatios] {

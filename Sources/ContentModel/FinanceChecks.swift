@@ -94,7 +94,7 @@ extension FinanceDecoder {
                     if total != sum {
                         let cell = positioned.cell(row: totalIndex, column: column)
                         diagnostics.append(diagnostic(.error,
-                            "'\(rule.rule.total)' in kolom '\(table.columns[column])' is \(DutchFormat.money(total)), maar de som van \(rule.rule.parts.count) rijen is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
+                            "'\(rule.rule.total)' in kolom '\(table.columns[column])' is \(DutchFormat.money(total)), maar de som van \(DutchFormat.count(rule.rule.parts.count, "rij", "rijen")) is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
                             positioned.source, cell))
                     }
                 }
@@ -118,7 +118,7 @@ extension FinanceDecoder {
                     let sum = partIndexes.reduce(Decimal(0)) { $0 + (row.values[$1] ?? 0) }
                     if total != sum {
                         diagnostics.append(diagnostic(.error,
-                            "'\(rule.rule.total)' van rij '\(row.label)' is \(DutchFormat.money(total)), maar de som van \(rule.rule.parts.count) kolommen is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
+                            "'\(rule.rule.total)' van rij '\(row.label)' is \(DutchFormat.money(total)), maar de som van \(DutchFormat.count(rule.rule.parts.count, "kolom", "kolommen")) is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
                             positioned.source, positioned.cell(row: rowIndex, column: totalIndex)))
                     }
                 }

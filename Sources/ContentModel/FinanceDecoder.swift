@@ -180,7 +180,7 @@ enum FinanceDecoder {
                 extra.append(diagnostic(.error, "rij '\(label)' staat twee keer in de tabel", source, cellsOfRow[0]))
             }
             if cellsOfRow.count > header.count {
-                extra.append(diagnostic(.error, "rij heeft \(cellsOfRow.count) cellen, de kopregel \(header.count)", source, cellsOfRow[header.count]))
+                extra.append(diagnostic(.error, "rij heeft \(DutchFormat.count(cellsOfRow.count, "cel", "cellen")), de kopregel \(header.count)", source, cellsOfRow[header.count]))
             }
             var values: [Decimal?] = []
             for index in 1..<header.count {

@@ -126,6 +126,14 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
+    /// The digest of any year, also one that no content mentions yet (a report for a year in which only
+    /// the people's open roles run): its bodies are computed on the spot.
+    public func year(_ year: Int) -> YearDigest {
+        if let digest = byYear[year] { return digest }
+        return YearDigest(year: year, activities: [], insights: [], results: [],
+                          bodies: Derivation.bodies(in: year, periods: Derivation.membershipPeriods(self)))
+    }
+
     /// Every year that any dated content mentions, ascending.
     public var years: [Int] { byYear.keys.sorted() }
 

@@ -1,21 +1,61 @@
+import DataFormats
 import Diagnostics
 import Foundation
 import Markdown
 
 /// Creates a content file from its archetype (`breingen new`).
 public enum NewItem {
+    /// The names `breingen new` takes: every creatable content type, and `report` (a year's report definition).
+    public static var typeNames: [String] { Archetypes.creatable.map(\.commandName) + ["report", accessibilityTypeName] }
+
+    /// `breingen new toegankelijkheid`: the accessibility statement, a free page with a fixed slug.
+    public static let accessibilityTypeName = "toegankelijkheid"
+
     /// Writes `content/<folder>/<slug>.<ext>` under `root` and returns its path. Throws a diagnostic for an
-    /// unknown type, a title without letters or digits, or a file that already exists (never overwritten).
-    public static func create(root: URL, typeName: String, title: String, date: ContentDate) throws -> URL {
-        guard let type = Archetypes.creatable.first(where: { $0.commandName == typeName }) else {
+    /// unknown type, a root without `content/`, a title without letters or digits, or a file that already
+    /// exists (never overwritten). `year` is the year the item is about (`{{year}}`; for a result list, the
+    /// year in its file name); this year when nil.
+    public static func create(root: URL, typeName: String, title: String, date: ContentDate, year: Int? = nil) throws -> URL {
+        guard typeName == "report" || typeName == accessibilityTypeName || Archetypes.creatable.contains(where: { $0.commandName == typeName }) else {
             var message = "onbekend inhoudstype '\(typeName)'"
-            let names = Archetypes.creatable.map(\.commandName)
-            if let near = Suggestions.nearest(to: typeName, in: names) { message += "; bedoelde je '\(near)'?" }
-            throw Diagnostic(.error, message, notes: ["mogelijk: " + names.joined(separator: ", ")])
+            if let near = Suggestions.nearest(to: typeName, in: typeNames) { message += "; bedoelde je '\(near)'?" }
+            throw Diagnostic(.error, message, notes: ["mogelijk: " + typeNames.joined(separator: ", ")])
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic(.error, "de map \(root.path) bestaat niet", notes: ["geef met --root de map van de site, die met content/ erin"])
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw Diagnostic(.error, "\(root.path) heeft geen map content/; is dit de map van de site?",
+                             notes: ["ga naar de map van de site of geef die met --root"])
+        }
+        if typeName == "report" { return try NewReport.create(root: root, yearText: title) }
+        if typeName == accessibilityTypeName { return try accessibilityStatement(root: root, title: title, date: date) }
+        let type = Archetypes.creatable.first { $0.commandName == typeName }!
         if type == .finance { return try NewFinance.create(root: root, yearText: title) }
+        var itemDate = date
+        if let year {
+            // The same day in that year (28 February for 29 February in a year without it).
+            itemDate.year = year
+            itemDate.day = min(itemDate.day, DateCheck.daysIn(month: itemDate.month, year: year))
+        }
         var slug = Slug.make(title, asciiOnly: true)
-        if type == .result { slug = "\(date.year)-\(slug)" }
+        if type == .result {
+            // The year goes in with --year, never in the theme's slug: "2021-onderwijs" would become 2026-2021-onderwijs.yml.
+            if slug.count > 5, slug.prefix(4).allSatisfy(\.isNumber), slug.dropFirst(4).hasPrefix("-") {
+                let theme = String(slug.dropFirst(5))
+                throw Diagnostic(.error, "'\(title)' begint met een jaar; geef het thema en het jaar apart",
+                                 notes: ["breingen new result \(theme) --year \(slug.prefix(4))"])
+            }
+            let themes = Self.themeSlugs(root)
+            if !themes.isEmpty && !themes.contains(slug) {
+                var message = "onbekend thema '\(slug)'"
+                if let near = nearestSlug(to: slug, in: themes) { message += "; bedoelde je '\(near)'?" }
+                throw Diagnostic(.error, message, notes: ["de thema's staan in content/themes/: " + themes.joined(separator: ", ")])
+            }
+            slug = "\(itemDate.year)-\(slug)"
+        }
         guard !slug.isEmpty else {
             throw Diagnostic(.error, "van de titel '\(title)' is geen slug te maken: gebruik letters of cijfers")
         }
@@ -34,16 +74,51 @@ public enum NewItem {
             }
         }
         // Name a theme and pyramid level that exist, so the new file passes `check` as it is.
-        let themes = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/themes").path)) ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
         // A results file is about the theme its "title" names: `breingen new result onderwijs`.
-        let theme = type == .result ? Slug.make(title, asciiOnly: true) : themes.first.map { String($0.dropLast(3)) } ?? "onderwijs"
+        let theme = type == .result ? Slug.make(title, asciiOnly: true) : themeSlugs(root).first ?? "onderwijs"
         var ignored: [Diagnostic] = []
         let level = ContentLoader.readSite(root: root, into: &ignored)?.pyramidLevels.first?.slug ?? "bewust"
-        let text = Archetypes.fill(template, title: title, slug: slug, date: date, theme: theme, level: level)
+        let text = Archetypes.fill(template, title: title, slug: slug, date: itemDate, theme: theme, level: level)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try writeExclusively(text, to: target, relative: relative)
         return target
+    }
+
+    /// Writes `content/pages/toegankelijkheid.md` from the archetype (or the site's
+    /// `archetypes/toegankelijkheid.md`), with the organisation's name and e-mail from site.yml.
+    static func accessibilityStatement(root: URL, title: String, date: ContentDate) throws -> URL {
+        let slug = accessibilityTypeName
+        let relative = "content/pages/\(slug).md"
+        let folder = root.appendingPathComponent("content/pages")
+        let target = folder.appendingPathComponent("\(slug).md")
+        if FileManager.default.fileExists(atPath: target.path) {
+            throw Diagnostic(.error, "\(relative) bestaat al; pas het bestaande bestand aan", file: relative)
+        }
+        var template = Archetypes.accessibilityStatement
+        if let data = FileManager.default.contents(atPath: root.appendingPathComponent("archetypes/\(slug).md").path) {
+            template = String(decoding: data, as: UTF8.self)
+        }
+        var ignored: [Diagnostic] = []
+        let site = ContentLoader.readSite(root: root, into: &ignored)
+        let organisation = site?.organisation?.name ?? site?.title ?? "Wij"
+        let email = site?.organisation?.email ?? "info@voorbeeld.nl"
+        let text = Archetypes.fill(template, title: title.isEmpty ? "Toegankelijkheidsverklaring" : title, slug: slug, date: date)
+            .replacingOccurrences(of: "{{organisation}}", with: organisation).replacingOccurrences(of: "{{email}}", with: email)
+            .replacingOccurrences(of: "{{dateText}}", with: DutchFormat.date(date))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try writeExclusively(text, to: target, relative: relative)
+        return target
+    }
+
+    /// The slugs of the site's theme files, sorted.
+    static func themeSlugs(_ root: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/themes").path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    /// Writes a new file, never replacing one (`breingen init` writes its files this way too).
+    public static func writeNew(_ text: String, to target: URL, relative: String) throws {
+        try writeExclusively(text, to: target, relative: relative)
     }
 
     /// Creates the file with `O_EXCL`: never replaces a file, also not one that appeared meanwhile.

@@ -64,7 +64,9 @@ public enum DutchFormat {
 
     /// `share(_:)` of a floating-point fraction.
     public static func share(_ fraction: Double) -> String {
-        share(Decimal(string: fraction.description) ?? Decimal(fraction))
+        // Decimal(Double.infinity) traps; beyond Decimal's range (about 1e165) a share is no number either.
+        guard fraction.isFinite, abs(fraction) < 1e100 else { return "–" }
+        return share(Decimal(string: fraction.description) ?? Decimal(fraction))
     }
 
     /// A count with its noun in the right number: `count(1, "bestand", "bestanden")` is "1 bestand",
@@ -104,6 +106,14 @@ public enum DutchFormat {
             }
         }
         return out
+    }
+
+    /// A date with its time of day when it has one: "23 september 2020, 14.30 uur"; just "23 september
+    /// 2020" for a date without a time.
+    public static func dateAndTime(_ date: YAMLDate) -> String {
+        guard let hour = date.hour else { return self.date(date) }
+        let minute = date.minute ?? 0
+        return self.date(date) + ", \(hour).\(minute < 10 ? "0" : "")\(minute) uur"
     }
 
     /// 0 for Monday … 6 for Sunday (proleptic Gregorian calendar).

@@ -80,11 +80,7 @@ enum YAMLDateScanner {
 
     /// Days in a month of the proleptic Gregorian calendar.
     static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        YAMLDate.days(inMonth: month, year: year)
     }
 
     private struct Cursor {
@@ -126,6 +122,17 @@ enum YAMLDateScanner {
             let start = i
             while i < s.count && (s[i] == 0x20 || s[i] == 0x09) { i += 1 }
             return i - start
+        }
+    }
+}
+
+extension YAMLDate {
+    /// Days in a month (1...12) of the proleptic Gregorian calendar.
+    public static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
         }
     }
 }

@@ -13,22 +13,53 @@ public enum HTMLEscaper {
     /// Appends `bytes` escaped in `style` to `out`.
     @inlinable
     public static func append(_ bytes: UnsafeBufferPointer<UInt8>, style: Style = .markupSafe, to out: inout [UInt8]) {
-        var runStart = 0
-        var i = 0
         let n = bytes.count
-        while i < n {
-            let c = bytes[i]
-            // Every escaped byte is at most `>` (0x3E): one comparison passes the bulk of any text.
-            if c > 0x3E || !needsEscape(c, style) {
-                i += 1
-                continue
-            }
+        var runStart = 0
+        while true {
+            let i = firstEscapedIndex(in: bytes, from: runStart, style: style)
             if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            appendEntity(c, style, to: &out)
-            i += 1
-            runStart = i
+            if i == n { break }
+            entity(for: bytes[i], style: style).withUTF8Buffer { out.append(contentsOf: $0) }
+            runStart = i + 1
         }
-        if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+    }
+
+    /// The index of the first byte in `bytes[start...]` that `style` escapes, or `bytes.count` when
+    /// there is none. It looks at eight bytes at a time, so callers with their own output buffer (the
+    /// Markdown renderer) escape exactly as `append` does.
+    @inlinable
+    public static func firstEscapedIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, style: Style) -> Int {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, start < n else { return n }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i + 8 <= n {
+            let found = escapedBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), style)
+            if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        if i < n && n >= 8 {
+            // The last few bytes: the word that ends at the end, shifted to start at `i` (the zero
+            // bytes shifted in are not escaped; bytes before `i` would make the test inexact above).
+            let word = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64((i - (n - 8)) * 8)
+            let found = escapedBytes(word, style)
+            return found == 0 ? n : i + found.trailingZeroBitCount >> 3
+        }
+        while i < n && !needsEscape(bytes[i], style) { i += 1 }
+        return i
+    }
+
+    /// The high bit of each byte of `word` (eight bytes, little-endian) that `style` escapes; exact for
+    /// the lowest one, which is all the caller uses. A byte is zero exactly when subtracting one
+    /// borrows into its high bit while its own high bit is clear; `byte | 2 == '>'` holds exactly for
+    /// `<` and `>`, `byte | 4 == '&'` exactly for `"` and `&`.
+    @inlinable @inline(__always)
+    static func escapedBytes(_ word: UInt64, _ style: Style) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zeroBytes(_ w: UInt64) -> UInt64 { (w &- ones) & ~w & (ones << 7) }
+        var found = zeroBytes((word | ones &* 0x02) ^ (ones &* 0x3E)) | zeroBytes((word | ones &* 0x04) ^ (ones &* 0x26))
+        if style == .markupSafe { found |= zeroBytes(word ^ (ones &* 0x27)) }
+        return found
     }
 
     /// Appends `bytes` escaped in `style` to `out`.
@@ -65,16 +96,15 @@ public enum HTMLEscaper {
         }
     }
 
+    /// The entity `style` writes for a byte it escapes (see `firstEscapedIndex`).
     @inlinable
-    static func appendEntity(_ c: UInt8, _ style: Style, to out: inout [UInt8]) {
-        let entity: StaticString
+    public static func entity(for c: UInt8, style: Style) -> StaticString {
         switch c {
-        case 0x26: entity = "&amp;"
-        case 0x3C: entity = "&lt;"
-        case 0x3E: entity = "&gt;"
-        case 0x22: entity = style == .commonMark ? "&quot;" : "&#34;"
-        default: entity = "&#39;"
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return style == .commonMark ? "&quot;" : "&#34;"
+        default: return "&#39;"
         }
-        entity.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 }

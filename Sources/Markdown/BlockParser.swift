@@ -1,24 +1,22 @@
+import Glibc
+
 // Phase one: lines into the block tree (container blocks, leaf blocks, link reference definitions),
 // following the CommonMark spec's "appendix A" strategy: match the open containers, open new blocks,
 // then add the rest of the line to the tip.
-
-/// A link reference definition, resolved.
-struct LinkTarget {
-    var destination: [UInt8]
-    var title: [UInt8]
-    var address: Int32
-}
 
 struct BlockParser {
     let p: Bytes
     var store: Storage
     let options: MarkdownOptions
-    let lineOffset: Int
-    var references: [[UInt8]: LinkTarget] = [:]
+    /// Normalised label to the first link reference definition with it.
+    var references: [LinkLabel: LinkInfo] = [:]
     /// Normalised footnote label to its (first) definition node.
-    var footnoteDefinitions: [[UInt8]: Int32] = [:]
+    var footnoteDefinitions: [LinkLabel: NodeIndex] = [:]
+    /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
+    var labelBuffer: [UInt8] = []
+    /// Storage for the cells of the current table row (see `rowCells`).
+    var cellBuffer: [TableCellText] = []
 
-    var lineNumber = 0
     var lineStart = 0
     var lineEnd = 0
     var eolEnd = 0
@@ -31,77 +29,93 @@ struct BlockParser {
     var partiallyConsumedTab = false
     /// Where the last failed thematic-break scan of this line stopped (keeps `- - - … a` linear).
     var thematicBreakKillPosition = 0
-    var root: Int32 = 0
-    var tip: Int32 = 0
-    /// Address where the last line added to the tip paragraph starts (a table header candidate).
+    let root = NodeIndex.root
+    var tip = NodeIndex.root
+    /// Address and source offset where the last line added to the tip paragraph starts (a table
+    /// header candidate).
     var lastLineAddress: Int32 = 0
+    var lastLineSourceOffset: Int32 = 0
     /// Changes whenever a block opens, closes or changes kind, so that `emptyRestWalk` knows when it
     /// no longer holds.
     var structureVersion = 0
     /// Where matching the open blocks against an empty rest of a line went the last time: from `from`
     /// down to `to`. While the open blocks stay the same, an empty rest goes the same way, so a run of
     /// empty lines below 30,000 open lists does not walk them all again for every line.
-    var emptyRestWalk = (from: Int32(-1), to: Int32(-1), allMatched: true, version: -1)
+    var emptyRestWalk: (from: NodeIndex, to: NodeIndex, allMatched: Bool, version: Int) = (.root, .root, true, -1)
     /// The one open block whose `lastLineBlank` flag may be set: the container of the previous line,
     /// when that line was blank (see `updateLastLineBlank`).
-    var blankContainer: Int32 = -1
+    var blankContainer: NodeIndex?
+
+    /// The bytes a block start can begin with (after up to three spaces): `>`, `#`, fences, `<`,
+    /// setext underlines, thematic breaks, list markers and digits, `[` of a footnote definition, and
+    /// what a table's delimiter row can begin with.
+    static let blockStartBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in ">#`~<=-*_+[|:0123456789\u{0B}\u{0C}".utf8 { table[Int(c)] = true }
+        return table
+    }()
+
+    /// `blockStartBytes`, held here so that reading it needs no check that it was made.
+    let mayStartBlock = BlockParser.blockStartBytes
 
     init(source: Bytes, options: MarkdownOptions, firstLine: Int) {
         p = source
         self.options = options
-        lineOffset = firstLine - 1
         store = Storage(sourceCount: source.count)
-        // Generous: pages never touched are never resident, while growing by doubling would copy the
-        // whole arena and briefly hold both copies.
-        store.nodes.reserveCapacity(source.count / 4 + 64)
-        root = store.makeNode(.document)
-        store.nodes[0].flags = NodeFlags.open
-        store.nodes[0].line = Int32(firstLine)
-        store.nodes[0].column = 1
-        tip = root
+        let document = store.makeNode(.document, position: 0)
+        assert(document == .root)
+        store[document].flags = .open
     }
 
-    mutating func run() {
+    /// Parses every line. Without a carriage return in the input, lines end at the next line feed,
+    /// which `memchr` finds faster than a loop over the bytes.
+    mutating func run(hasCarriageReturn: Bool) {
         let count = p.count
+        store.lineStarts.reserveCapacity(count / 40 + 16)
+        store.lineStarts.append(0)
         var i = 0
         while i < count {
-            var e = i
-            while e < count {
-                let c = p[e]
-                if c == 0x0A || c == 0x0D { break }
-                e += 1
+            var e: Int
+            if hasCarriageReturn {
+                e = i
+                while e < count && !isLineEnding(p[e]) { e += 1 }
+            } else if let found = memchr(p.baseAddress! + i, Int32(UInt8.lineFeed), count - i) {
+                e = p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            } else {
+                e = count
             }
             var eol = e
             if eol < count {
-                eol += (p[eol] == 0x0D && eol + 1 < count && p[eol + 1] == 0x0A) ? 2 : 1
+                eol += (p[eol] == .carriageReturn && eol + 1 < count && p[eol + 1] == .lineFeed) ? 2 : 1
+                store.lineStarts.append(Int32(eol))
             }
             processLine(i, e, eol)
             i = eol
         }
-        var node = tip
-        while node >= 0 { node = finalize(node) }
+        var node: NodeIndex? = tip
+        while let open = node { node = finalize(open) }
     }
 
     // MARK: Line state
 
-    @inline(__always) func peek(_ i: Int) -> UInt8 { i < lineEnd ? p[i] : 0x0A }
-    @inline(__always) func kind(_ n: Int32) -> NodeKind { store.nodes[Int(n)].kind }
+    @inline(__always) func peek(_ i: Int) -> UInt8 { i < lineEnd ? p[i] : .lineFeed }
+    @inline(__always) func kind(_ n: NodeIndex) -> NodeKind { store[n].kind }
 
     /// Finds the first non-space at or after `offset`. The scan is skipped while the last result is
     /// still ahead of `offset`, so matching many nested containers does not rescan the indentation.
-    mutating func findFirstNonspace() {
+    @inline(__always) mutating func findFirstNonspace() {
         if firstNonspace <= offset {
             var i = offset
             var col = column
             var charsToTab = 4 - (column % 4)
             while i < lineEnd {
                 let c = p[i]
-                if c == 0x20 {
+                if c == .space {
                     i += 1
                     col += 1
                     charsToTab -= 1
                     if charsToTab == 0 { charsToTab = 4 }
-                } else if c == 0x09 {
+                } else if c == .tab {
                     i += 1
                     col += charsToTab
                     charsToTab = 4
@@ -119,7 +133,7 @@ struct BlockParser {
     mutating func advanceOffset(_ amount: Int, columns: Bool) {
         var count = amount
         while count > 0 && offset < lineEnd {
-            if p[offset] == 0x09 {
+            if p[offset] == .tab {
                 let charsToTab = 4 - (column % 4)
                 if columns {
                     partiallyConsumedTab = charsToTab > count
@@ -144,19 +158,14 @@ struct BlockParser {
 
     // MARK: Blocks
 
-    mutating func addChild(_ parentIn: Int32, _ kind: NodeKind, at position: Int) -> Int32 {
+    mutating func addChild(_ parentIn: NodeIndex, _ kind: NodeKind, at position: Int) -> NodeIndex {
         var parent = parentIn
         while !canContain(self.kind(parent), kind) {
-            parent = finalize(parent)
+            parent = finalize(parent)!
         }
         structureVersion += 1
-        let node = store.makeNode(kind)
-        let n = Int(node)
-        store.nodes[n].flags = NodeFlags.open
-        store.nodes[n].line = Int32(lineNumber + lineOffset)
-        store.nodes[n].column = Int32(position - lineStart + 1)
-        store.nodes[n].start = -1
-        store.nodes[n].end = -1
+        let node = store.makeNode(kind, position: Int32(position))
+        store[node].flags = .open
         store.appendChild(parent, node)
         return node
     }
@@ -178,18 +187,31 @@ struct BlockParser {
         lineStart = s
         lineEnd = e
         eolEnd = eol
+        if store[tip].kind == .paragraph && store[tip].parent == root {
+            // The common line of running text: a paragraph at the top level goes on, unless the line
+            // is blank or its first non-space byte could start a block (with the paragraph as tip,
+            // indentation starts no code block). The general steps below would come to the same.
+            var i = s
+            while i < e && isSpaceOrTab(p[i]) { i += 1 }
+            if i < e && !mayStartBlock[Int(p[i])] {
+                offset = i
+                column = 0
+                partiallyConsumedTab = false
+                addLine(tip, from: i, padTab: false)
+                return
+            }
+        }
         offset = s
         column = 0
         firstNonspace = s - 1
         thematicBreakKillPosition = s
         blank = false
         partiallyConsumedTab = false
-        lineNumber += 1
 
         // 1. Which open blocks does this line continue?
         var container = root
         var allMatched = true
-        var emptyRestFrom: Int32 = -1
+        var emptyRestFrom: NodeIndex?
         while true {
             if offset >= lineEnd {
                 // Nothing is left of the line: below here only the kinds of the open blocks decide.
@@ -198,26 +220,25 @@ struct BlockParser {
                     allMatched = emptyRestWalk.allMatched
                     break
                 }
-                if emptyRestFrom < 0 { emptyRestFrom = container }
+                if emptyRestFrom == nil { emptyRestFrom = container }
             }
-            let last = store.nodes[Int(container)].last
-            guard last >= 0, store.nodes[Int(last)].flags & NodeFlags.open != 0 else { break }
+            guard let last = store[container].last, store[last].isOpen else { break }
             container = last
             findFirstNonspace()
             var matched = true
             switch kind(container) {
             case .blockQuote:
-                if indent <= 3 && peek(firstNonspace) == 0x3E {
+                if indent <= 3 && peek(firstNonspace) == .greaterThan {
                     advanceOffset(indent + 1, columns: true)
                     if offset < lineEnd && isSpaceOrTab(p[offset]) { advanceOffset(1, columns: true) }
                 } else {
                     matched = false
                 }
             case .item:
-                let info = store.lists[Int(store.nodes[Int(container)].aux)]
+                let info = store.lists[Int(store[container].data)]
                 if indent >= info.markerOffset + info.padding {
                     advanceOffset(info.markerOffset + info.padding, columns: true)
-                } else if blank && store.nodes[Int(container)].first >= 0 {
+                } else if blank && store[container].hasChildren {
                     advanceOffset(firstNonspace - offset, columns: false)
                 } else {
                     matched = false
@@ -229,14 +250,13 @@ struct BlockParser {
                     matched = false
                 }
             case .codeBlock:
-                let n = Int(container)
-                if store.nodes[n].flags & NodeFlags.fenced != 0 {
-                    let code = store.codes[Int(store.nodes[n].aux)]
+                if store[container].flags.contains(.fenced) {
+                    let code = store.codes[Int(store[container].data)]
                     if indent <= 3 && peek(firstNonspace) == code.fenceChar {
                         let length = BlockScan.closingFence(p, firstNonspace, lineEnd, code.fenceChar)
                         if length >= code.fenceLength {
                             // A closing fence ends the block and the line.
-                            tip = finalize(container)
+                            tip = finalize(container)!
                             return
                         }
                     }
@@ -255,20 +275,20 @@ struct BlockParser {
             case .heading:
                 matched = false
             case .htmlBlock:
-                if blank && store.nodes[Int(container)].level >= 6 { matched = false }
+                if blank && store[container].level >= 6 { matched = false }
             case .paragraph, .table:
                 if blank { matched = false }
             default:
                 break
             }
             if !matched {
-                container = store.nodes[Int(container)].parent
+                container = store[container].parent!
                 allMatched = false
                 break
             }
         }
-        if emptyRestFrom >= 0 {
-            emptyRestWalk = (emptyRestFrom, container, allMatched, structureVersion)
+        if let from = emptyRestFrom {
+            emptyRestWalk = (from, container, allMatched, structureVersion)
         }
         let lastMatched = container
 
@@ -280,17 +300,20 @@ struct BlockParser {
             findFirstNonspace()
             let indented = indent >= 4
             let c = peek(firstNonspace)
-            if !indented && c == 0x3E {
+            // Most lines start with a byte no block can start with (and a blank line starts none).
+            if indented ? (maybeLazy || blank) : !mayStartBlock[Int(c)] { break }
+            if !indented && c == .greaterThan {
                 let start = firstNonspace
                 advanceOffset(firstNonspace + 1 - offset, columns: false)
                 if offset < lineEnd && isSpaceOrTab(p[offset]) { advanceOffset(1, columns: true) }
                 container = addChild(container, .blockQuote, at: start)
-            } else if !indented && c == 0x23, case let level = BlockScan.atxHeading(p, firstNonspace, lineEnd), level > 0 {
+            } else if !indented && c == .numberSign, case let level = BlockScan.atxHeading(p, firstNonspace, lineEnd),
+                      level > 0 {
                 let start = firstNonspace
                 advanceOffset(firstNonspace + level - offset, columns: false)
                 container = addChild(container, .heading, at: start)
-                store.nodes[Int(container)].level = UInt8(level)
-            } else if !indented && (c == 0x60 || c == 0x7E),
+                store[container].level = UInt8(level)
+            } else if !indented && (c == .backtick || c == .tilde),
                       case let length = BlockScan.openingFence(p, firstNonspace, lineEnd), length > 0 {
                 let start = firstNonspace
                 container = addChild(container, .codeBlock, at: start)
@@ -304,38 +327,37 @@ struct BlockParser {
                 Entities.unescape(p, i, j, into: &store.text)
                 code.infoEnd = store.textTail
                 store.codes.append(code)
-                store.nodes[Int(container)].aux = Int32(store.codes.count - 1)
-                store.nodes[Int(container)].flags |= NodeFlags.fenced
+                store[container].data = Int32(store.codes.count - 1)
+                store[container].flags.insert(.fenced)
                 advanceOffset(lineEnd - offset, columns: false)
                 openedFence = true
-            } else if !indented && c == 0x3C,
+            } else if !indented && c == .lessThan,
                       // Kind 7 cannot interrupt a paragraph, not even one this line would lazily continue.
                       case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd,
                                                                    allowKind7: containerKind != .paragraph && !maybeLazy),
                       htmlKind > 0 {
                 container = addChild(container, .htmlBlock, at: firstNonspace)
-                store.nodes[Int(container)].level = UInt8(htmlKind)
-            } else if !indented && containerKind == .paragraph && (c == 0x3D || c == 0x2D),
+                store[container].level = UInt8(htmlKind)
+            } else if !indented && containerKind == .paragraph && (c == .equalsSign || c == .hyphen),
                       case let level = BlockScan.setextUnderline(p, firstNonspace, lineEnd), level > 0 {
                 if resolveReferenceDefinitions(container) {
                     structureVersion += 1
-                    let n = Int(container)
-                    store.nodes[n].kind = .heading
-                    store.nodes[n].level = UInt8(level)
-                    store.nodes[n].flags |= NodeFlags.setext
+                    store[container].kind = .heading
+                    store[container].level = UInt8(level)
+                    store[container].flags.insert(.setext)
                     advanceOffset(lineEnd - offset, columns: false)
                 }
             } else if !indented && !(containerKind == .paragraph && !allMatched)
-                        && (c == 0x2A || c == 0x2D || c == 0x5F) && thematicBreakKillPosition <= firstNonspace
+                        && (c == .asterisk || c == .hyphen || c == .underscore) && thematicBreakKillPosition <= firstNonspace
                         && BlockScan.thematicBreak(p, firstNonspace, lineEnd, failedAt: &thematicBreakKillPosition) {
                 container = addChild(container, .thematicBreak, at: firstNonspace)
                 advanceOffset(lineEnd - offset, columns: false)
-            } else if !indented && options.footnotes && c == 0x5B, let (length, label) = footnoteDefinitionStart() {
+            } else if !indented && options.footnotes && c == .leftBracket, let (length, label) = footnoteDefinitionStart() {
                 let start = firstNonspace
                 advanceOffset(firstNonspace + length - offset, columns: false)
                 container = addChild(container, .footnoteDefinition, at: start)
                 store.footnoteLabels.append(label)
-                store.nodes[Int(container)].aux = Int32(store.footnoteLabels.count - 1)
+                store[container].data = Int32(store.footnoteLabels.count - 1)
                 if footnoteDefinitions[label] == nil { footnoteDefinitions[label] = container }
             } else if !indented, let (length, info) = listMarker(interruptsParagraph: containerKind == .paragraph) {
                 let start = firstNonspace
@@ -360,24 +382,24 @@ struct BlockParser {
                 data.markerOffset = indent
                 var continues = false
                 if containerKind == .list {
-                    let list = store.lists[Int(store.nodes[Int(container)].aux)]
+                    let list = store.lists[Int(store[container].data)]
                     continues = list.ordered == data.ordered && list.delimiter == data.delimiter
                         && list.bulletChar == data.bulletChar
                 }
                 if !continues {
                     container = addChild(container, .list, at: start)
                     store.lists.append(data)
-                    store.nodes[Int(container)].aux = Int32(store.lists.count - 1)
-                    if data.ordered { store.nodes[Int(container)].flags |= NodeFlags.ordered }
+                    store[container].data = Int32(store.lists.count - 1)
+                    if data.ordered { store[container].flags.insert(.ordered) }
                 }
                 container = addChild(container, .item, at: start)
                 store.lists.append(data)
-                store.nodes[Int(container)].aux = Int32(store.lists.count - 1)
+                store[container].data = Int32(store.lists.count - 1)
             } else if indented && !maybeLazy && !blank {
                 advanceOffset(4, columns: true)
                 container = addChild(container, .codeBlock, at: offset)
                 store.codes.append(CodeInfo())
-                store.nodes[Int(container)].aux = Int32(store.codes.count - 1)
+                store[container].data = Int32(store.codes.count - 1)
             } else if options.gfm && !indented && containerKind == .paragraph && allMatched,
                       let table = openTable(container) {
                 container = table
@@ -392,12 +414,10 @@ struct BlockParser {
 
         // 3. The rest of the line.
         findFirstNonspace()
-        if blank {
-            let last = store.nodes[Int(container)].last
-            if last >= 0 { store.nodes[Int(last)].flags |= NodeFlags.lastLineBlank }
+        if blank, let last = store[container].last {
+            store[last].flags.insert(.lastLineBlank)
         }
         let ck = kind(container)
-        let cn = Int(container)
         updateLastLineBlank(container, lastMatched: lastMatched)
 
         if tip != lastMatched && container == lastMatched && !blank && kind(tip) == .paragraph {
@@ -407,7 +427,7 @@ struct BlockParser {
             return
         }
         while tip != lastMatched {
-            tip = finalize(tip)
+            tip = finalize(tip)!
         }
         switch ck {
         case .codeBlock:
@@ -417,14 +437,14 @@ struct BlockParser {
             }
         case .htmlBlock:
             addLine(container, from: partiallyConsumedTab ? offset + 1 : offset, padTab: partiallyConsumedTab)
-            let htmlKind = Int(store.nodes[cn].level)
+            let htmlKind = Int(store[container].level)
             if htmlKind <= 5 && BlockScan.htmlBlockEnds(kind: htmlKind, p, firstNonspace, lineEnd) {
-                container = finalize(container)
+                container = finalize(container)!
             }
         case _ where blank:
             break
         case .heading:
-            if store.nodes[cn].flags & NodeFlags.setext == 0 {
+            if !store[container].flags.contains(.setext) {
                 setATXContent(container)
             } else {
                 addLine(container, from: firstNonspace, padTab: false)
@@ -445,87 +465,85 @@ struct BlockParser {
     /// most one open block has the flag (`blankContainer`, the container of the previous line if that
     /// line was blank, and then the deepest open block). It is an ancestor of this line's container
     /// exactly when this line matched it and it is still open (new blocks open below it).
-    mutating func updateLastLineBlank(_ container: Int32, lastMatched: Int32) {
-        let cn = Int(container)
-        let ck = store.nodes[cn].kind
+    @inline(__always) mutating func updateLastLineBlank(_ container: NodeIndex, lastMatched: NodeIndex) {
+        let record = store[container]
+        let ck = record.kind
+        // An item that starts on this line does not end with a blank line yet.
         let lastLineBlank = blank && ck != .blockQuote && ck != .heading && ck != .thematicBreak
-            && !(ck == .codeBlock && store.nodes[cn].flags & NodeFlags.fenced != 0)
-            && !(ck == .item && store.nodes[cn].first < 0 && Int(store.nodes[cn].line) == lineNumber + lineOffset)
+            && !(ck == .codeBlock && record.flags.contains(.fenced))
+            && !(ck == .item && !record.hasChildren && Int(record.position) >= lineStart)
         if lastLineBlank {
-            store.nodes[cn].flags |= NodeFlags.lastLineBlank
+            store[container].flags.insert(.lastLineBlank)
         } else {
-            store.nodes[cn].flags &= ~NodeFlags.lastLineBlank
+            store[container].flags.remove(.lastLineBlank)
         }
-        let previous = blankContainer
-        if previous >= 0 && previous != container && previous == lastMatched
-            && store.nodes[Int(previous)].flags & NodeFlags.open != 0 {
-            store.nodes[Int(previous)].flags &= ~NodeFlags.lastLineBlank
+        if let previous = blankContainer, previous != container, previous == lastMatched, store[previous].isOpen {
+            store[previous].flags.remove(.lastLineBlank)
         }
-        blankContainer = lastLineBlank ? container : -1
+        blankContainer = lastLineBlank ? container : nil
     }
 
     /// The text of an ATX heading: trimmed, without the optional closing sequence of `#`.
-    mutating func setATXContent(_ node: Int32) {
+    mutating func setATXContent(_ node: NodeIndex) {
         var s = firstNonspace
         var e = lineEnd
         while e > s && isSpaceOrTab(p[e - 1]) { e -= 1 }
         var h = e
-        while h > s && p[h - 1] == 0x23 { h -= 1 }
+        while h > s && p[h - 1] == .numberSign { h -= 1 }
         if h < e && (h == s || isSpaceOrTab(p[h - 1])) {
             e = h
             while e > s && isSpaceOrTab(p[e - 1]) { e -= 1 }
         }
         if e < s { s = e }
-        store.nodes[Int(node)].start = Int32(s)
-        store.nodes[Int(node)].end = Int32(e)
+        store[node].start = Int32(s)
+        store[node].end = Int32(e)
     }
 
     /// Appends `p[from..<eolEnd]` to a leaf's content. Content that continues where the previous line
     /// ended in the source stays a reference into the source; otherwise it is copied into the text store.
-    mutating func addLine(_ node: Int32, from: Int, padTab: Bool) {
-        let n = Int(node)
-        let start = store.nodes[n].start
-        let end = store.nodes[n].end
+    mutating func addLine(_ node: NodeIndex, from: Int, padTab: Bool) {
+        let start = store[node].start
+        let end = store[node].end
         let sourceCount = Int32(store.sourceCount)
+        lastLineSourceOffset = Int32(from)
         if !padTab {
-            if start < 0 {
-                store.nodes[n].start = Int32(from)
-                store.nodes[n].end = Int32(eolEnd)
+            if end == start {
+                store[node].start = Int32(from)
+                store[node].end = Int32(eolEnd)
                 lastLineAddress = Int32(from)
                 return
             }
             if end == Int32(from) && end <= sourceCount {
-                store.nodes[n].end = Int32(eolEnd)
+                store[node].end = Int32(eolEnd)
                 lastLineAddress = Int32(from)
                 return
             }
         }
-        if start < 0 {
-            store.nodes[n].start = store.textTail
-            store.nodes[n].end = store.textTail
+        if end == start {
+            store[node].start = store.textTail
+            store[node].end = store.textTail
         } else if !(start >= sourceCount && end == store.textTail) {
             // Move what we have to the tail of the text store, so the content stays contiguous.
             let newStart = store.textTail
             if start < sourceCount {
                 store.copiedSegments.append((newStart, start))
-                store.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(start)..<Int(end)]))
+                store.text.append(contentsOf: Bytes(rebasing: p[Int(start)..<Int(end)]))
             } else {
-                let copy = Array(store.text[Int(start - sourceCount)..<Int(end - sourceCount)])
-                store.text.append(contentsOf: copy)
+                store.copiedSegments.append((newStart, Int32(store.sourceOffset(ofAddress: start))))
+                store.text.appendOwn(Int(start - sourceCount), Int(end - sourceCount))
             }
-            store.nodes[n].start = newStart
-            store.nodes[n].end = store.textTail
+            store[node].start = newStart
+            store[node].end = store.textTail
         }
         if padTab {
-            let spaces = 4 - (column % 4)
-            for _ in 0..<spaces { store.text.append(0x20) }
+            for _ in 0..<(4 - (column % 4)) { store.text.append(.space) }
         }
         lastLineAddress = store.textTail
         store.copiedSegments.append((store.textTail, Int32(from)))
         if from < eolEnd {
-            store.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[from..<eolEnd]))
+            store.text.append(contentsOf: Bytes(rebasing: p[from..<eolEnd]))
         }
-        store.nodes[n].end = store.textTail
+        store[node].end = store.textTail
     }
 
     /// A copy of the bytes at addresses `s..<e` (the source is only reachable through `p` while parsing).
@@ -533,18 +551,23 @@ struct BlockParser {
         guard e > s else { return [] }
         let n = Int32(store.sourceCount)
         if s < n { return Array(p[Int(s)..<Int(e)]) }
-        return Array(store.text[Int(s - n)..<Int(e - n)])
+        return Array(Bytes(start: store.text.base + Int(s - n), count: Int(e - s)))
+    }
+
+    /// The byte at address `a`.
+    func byte(at a: Int32) -> UInt8 {
+        Int(a) < store.sourceCount ? p[Int(a)] : store.text[Int(a) - store.sourceCount]
     }
 
     // MARK: Finalising
 
-    /// Closes a block and returns its parent.
-    mutating func finalize(_ node: Int32) -> Int32 {
+    /// Closes a block and returns its parent (nil for the document).
+    @discardableResult
+    mutating func finalize(_ node: NodeIndex) -> NodeIndex? {
         structureVersion += 1
-        let n = Int(node)
-        store.nodes[n].flags &= ~NodeFlags.open
-        let parent = store.nodes[n].parent
-        switch store.nodes[n].kind {
+        store[node].flags.remove(.open)
+        let parent = store[node].parent
+        switch store[node].kind {
         case .paragraph:
             if !resolveReferenceDefinitions(node) {
                 store.unlink(node)
@@ -552,7 +575,7 @@ struct BlockParser {
                 detectTask(node)
             }
         case .codeBlock:
-            if store.nodes[n].flags & NodeFlags.fenced == 0 { trimTrailingBlankLines(node) }
+            if !store[node].flags.contains(.fenced) { trimTrailingBlankLines(node) }
         case .list:
             finalizeList(node)
         default:
@@ -561,45 +584,42 @@ struct BlockParser {
         return parent
     }
 
-    mutating func trimTrailingBlankLines(_ node: Int32) {
-        let n = Int(node)
-        let s = store.nodes[n].start
-        var e = store.nodes[n].end
-        guard s >= 0 else { return }
-        let bytes = store.sourceCount
-        func at(_ a: Int32) -> UInt8 { Int(a) < bytes ? p[Int(a)] : store.text[Int(a) - bytes] }
+    mutating func trimTrailingBlankLines(_ node: NodeIndex) {
+        let s = store[node].start
+        var e = store[node].end
+        guard e > s else { return }
         var k = e
         while k > s {
-            let c = at(k - 1)
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { k -= 1 } else { break }
+            let c = byte(at: k - 1)
+            if isSpaceOrTab(c) || isLineEnding(c) { k -= 1 } else { break }
         }
         if k == s {
             e = s
         } else {
             // Keep the last non-blank line with its line ending.
-            while k < e && at(k) != 0x0A && at(k) != 0x0D { k += 1 }
+            while k < e && !isLineEnding(byte(at: k)) { k += 1 }
             if k < e {
-                k += (at(k) == 0x0D && k + 1 < e && at(k + 1) == 0x0A) ? 2 : 1
+                k += (byte(at: k) == .carriageReturn && k + 1 < e && byte(at: k + 1) == .lineFeed) ? 2 : 1
             }
             e = k
         }
-        store.nodes[n].end = e
+        store[node].end = e
     }
 
-    mutating func finalizeList(_ node: Int32) {
+    mutating func finalizeList(_ node: NodeIndex) {
         var tight = true
-        var item = store.nodes[Int(node)].first
-        outer: while item >= 0 {
-            let itemNext = store.nodes[Int(item)].next
+        var item = store[node].first
+        outer: while let current = item {
+            let itemNext = store[current].next
             // Cheap tests first: a deep chain of single items must not walk its whole depth per list.
-            if itemNext >= 0 && endsWithBlankLine(item) {
+            if itemNext != nil && endsWithBlankLine(current) {
                 tight = false
                 break
             }
-            var sub = store.nodes[Int(item)].first
-            while sub >= 0 {
-                let subNext = store.nodes[Int(sub)].next
-                if (itemNext >= 0 || subNext >= 0) && endsWithBlankLine(sub) {
+            var sub = store[current].first
+            while let child = sub {
+                let subNext = store[child].next
+                if (itemNext != nil || subNext != nil) && endsWithBlankLine(child) {
                     tight = false
                     break outer
                 }
@@ -607,19 +627,16 @@ struct BlockParser {
             }
             item = itemNext
         }
-        if tight { store.nodes[Int(node)].flags |= NodeFlags.tight }
+        if tight { store[node].flags.insert(.tight) }
     }
 
-    func endsWithBlankLine(_ node: Int32) -> Bool {
-        var current = node
-        while current >= 0 {
-            let record = store.nodes[Int(current)]
-            if record.flags & NodeFlags.lastLineBlank != 0 { return true }
-            if record.kind == .list || record.kind == .item {
-                current = record.last
-            } else {
-                return false
-            }
+    func endsWithBlankLine(_ node: NodeIndex) -> Bool {
+        var current: NodeIndex? = node
+        while let n = current {
+            let record = store[n]
+            if record.flags.contains(.lastLineBlank) { return true }
+            guard record.kind == .list || record.kind == .item else { return false }
+            current = record.last
         }
         return false
     }
@@ -631,7 +648,7 @@ struct BlockParser {
         var i = firstNonspace
         let c = peek(i)
         var info = ListInfo(ordered: false, bulletChar: 0, delimiter: 0, start: 0, markerOffset: 0, padding: 0)
-        if c == 0x2A || c == 0x2D || c == 0x2B {
+        if c == .asterisk || c == .hyphen || c == .plusSign {
             i += 1
             if i < lineEnd && !isSpaceOrTab(p[i]) { return nil }
             if interruptsParagraph && isBlankRest(p, i, lineEnd) { return nil }
@@ -640,13 +657,13 @@ struct BlockParser {
             var start = 0
             var digits = 0
             repeat {
-                start = start * 10 + Int(p[i] - 0x30)
+                start = start * 10 + Int(p[i] - .digitZero)
                 i += 1
                 digits += 1
             } while digits < 9 && i < lineEnd && isDigit(p[i])
             if interruptsParagraph && start != 1 { return nil }
             let d = peek(i)
-            guard d == 0x2E || d == 0x29 else { return nil }
+            guard d == .period || d == .rightParenthesis else { return nil }
             i += 1
             if i < lineEnd && !isSpaceOrTab(p[i]) { return nil }
             if interruptsParagraph && isBlankRest(p, i, lineEnd) { return nil }
@@ -660,17 +677,16 @@ struct BlockParser {
     }
 
     /// `[^label]:` followed by optional spaces and tabs: the matched length and the normalised label.
-    mutating func footnoteDefinitionStart() -> (Int, [UInt8])? {
+    mutating func footnoteDefinitionStart() -> (Int, LinkLabel)? {
         let s = firstNonspace
-        guard s + 1 < lineEnd, p[s + 1] == 0x5E else { return nil }
+        guard s + 1 < lineEnd, p[s + 1] == .caret else { return nil }
         var i = s + 2
         while i < lineEnd {
             let c = p[i]
-            if c == 0x5D || c == 0x20 || c == 0x09 || c == 0 { break }
+            if c == .rightBracket || isSpaceOrTab(c) { break }
             i += 1
         }
-        guard i > s + 2, i + 1 < lineEnd || i + 1 == lineEnd, i < lineEnd, p[i] == 0x5D,
-              i + 1 < lineEnd, p[i + 1] == 0x3A else { return nil }
+        guard i > s + 2, i + 1 < lineEnd, p[i] == .rightBracket, p[i + 1] == .colon else { return nil }
         let label = LinkLabels.normalize(p, s + 2, i)
         var j = i + 2
         while j < lineEnd && isSpaceOrTab(p[j]) { j += 1 }
@@ -681,21 +697,23 @@ struct BlockParser {
 
     /// Parses the definitions at the start of a paragraph and drops them from its content; returns
     /// whether anything but whitespace is left.
-    mutating func resolveReferenceDefinitions(_ node: Int32) -> Bool {
-        let n = Int(node)
-        let s = store.nodes[n].start
-        let e = store.nodes[n].end
-        guard s >= 0, e > s else { return false }
+    mutating func resolveReferenceDefinitions(_ node: NodeIndex) -> Bool {
+        let s = store[node].start
+        let e = store[node].end
+        guard e > s else { return false }
+        // Definitions start with `[`; without one the paragraph keeps its (non-blank) first line.
+        guard byte(at: s) == .leftBracket else { return true }
         let sourceCount = Int32(store.sourceCount)
         if s < sourceCount {
             let consumed = parseDefinitions(p, Int(s), Int(e), baseAddress: 0)
-            store.nodes[n].start = s + Int32(consumed)
+            store[node].start = s + Int32(consumed)
             return !isBlankContent(p, Int(s) + consumed, Int(e))
         }
-        let copy = Array(store.text[Int(s - sourceCount)..<Int(e - sourceCount)])
+        // Copied content: read it from a copy, as decoding a definition appends to the text store.
+        let copy = contentBytes(s, e)
         return copy.withUnsafeBufferPointer { q -> Bool in
             let consumed = parseDefinitions(q, 0, q.count, baseAddress: s)
-            store.nodes[n].start = s + Int32(consumed)
+            store[node].start = s + Int32(consumed)
             return !isBlankContent(q, consumed, q.count)
         }
     }
@@ -712,7 +730,7 @@ struct BlockParser {
     /// Parses consecutive definitions from `q[s..<e]`; returns how many bytes they took.
     mutating func parseDefinitions(_ q: Bytes, _ s: Int, _ e: Int, baseAddress: Int32) -> Int {
         var pos = s
-        while pos < e && q[pos] == 0x5B {
+        while pos < e && q[pos] == .leftBracket {
             let length = parseDefinition(q, pos, e, baseAddress: baseAddress)
             if length == 0 { break }
             pos += length
@@ -724,7 +742,7 @@ struct BlockParser {
         let labelLength = InlineScan.linkLabel(q, start, end)
         guard labelLength > 0 else { return 0 }
         var i = start + labelLength
-        guard i < end, q[i] == 0x3A else { return 0 }
+        guard i < end, q[i] == .colon else { return 0 }
         i = InlineScan.skipSpacesAndOneNewline(q, i + 1, end)
         guard let dest = InlineScan.linkDestination(q, i, end) else { return 0 }
         if !dest.pointy && dest.length == 0 { return 0 }
@@ -751,15 +769,14 @@ struct BlockParser {
             titleStart = i
         }
         if i < end {
-            i += (q[i] == 0x0D && i + 1 < end && q[i + 1] == 0x0A) ? 2 : 1
+            i += (q[i] == .carriageReturn && i + 1 < end && q[i + 1] == .lineFeed) ? 2 : 1
         }
-        let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1)
+        let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1, reusing: &labelBuffer)
         if references[label] == nil {
-            let decoded = InlineScan.decodeTarget(
-                q, destination: destStart..<destEnd, pointy: dest.pointy,
-                title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil)
-            references[label] = LinkTarget(destination: decoded.destination, title: decoded.title,
-                                           address: baseAddress + Int32(destStart))
+            references[label] = InlineScan.decodeTarget(
+                q, base: baseAddress, destination: destStart..<destEnd, pointy: dest.pointy,
+                title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil, into: &store.text,
+                textBase: Int32(store.sourceCount))
         }
         return i - start
     }

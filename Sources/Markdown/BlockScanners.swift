@@ -6,7 +6,7 @@ enum BlockScan {
     /// `failedAt` is where the scan stopped: a later scan starting before it must fail too.
     static func thematicBreak(_ p: Bytes, _ i: Int, _ end: Int, failedAt: inout Int) -> Bool {
         let c = p[i]
-        guard c == 0x2A || c == 0x2D || c == 0x5F else { return false }
+        guard c == .asterisk || c == .hyphen || c == .underscore else { return false }
         var count = 0
         var j = i
         while j < end {
@@ -26,7 +26,7 @@ enum BlockScan {
     /// `#` to `######` followed by a space, tab or the end of the line; returns the level or 0.
     static func atxHeading(_ p: Bytes, _ i: Int, _ end: Int) -> Int {
         var j = i
-        while j < end && p[j] == 0x23 && j - i < 7 { j += 1 }
+        while j < end && p[j] == .numberSign && j - i < 7 { j += 1 }
         let level = j - i
         guard level >= 1 && level <= 6 else { return 0 }
         if j < end && !isSpaceOrTab(p[j]) { return 0 }
@@ -37,14 +37,14 @@ enum BlockScan {
     /// backtick in their info string.
     static func openingFence(_ p: Bytes, _ i: Int, _ end: Int) -> Int {
         let c = p[i]
-        guard c == 0x60 || c == 0x7E else { return 0 }
+        guard c == .backtick || c == .tilde else { return 0 }
         var j = i
         while j < end && p[j] == c { j += 1 }
         let length = j - i
         guard length >= 3 else { return 0 }
-        if c == 0x60 {
+        if c == .backtick {
             while j < end {
-                if p[j] == 0x60 { return 0 }
+                if p[j] == .backtick { return 0 }
                 j += 1
             }
         }
@@ -63,34 +63,34 @@ enum BlockScan {
     /// A setext underline: 1 for `=`, 2 for `-`, 0 otherwise.
     static func setextUnderline(_ p: Bytes, _ i: Int, _ end: Int) -> Int {
         let c = p[i]
-        guard c == 0x3D || c == 0x2D else { return 0 }
+        guard c == .equalsSign || c == .hyphen else { return 0 }
         var j = i
         while j < end && p[j] == c { j += 1 }
         guard isBlankRest(p, j, end) else { return 0 }
-        return c == 0x3D ? 1 : 2
+        return c == .equalsSign ? 1 : 2
     }
 
     /// The kind (1–7) of HTML block starting at `i`, or 0. Kind 7 only when `allowKind7`
     /// (it cannot interrupt a paragraph).
     static func htmlBlockStart(_ p: Bytes, _ i: Int, _ end: Int, allowKind7: Bool) -> Int {
-        guard p[i] == 0x3C, i + 1 < end else { return 0 }
+        guard p[i] == .lessThan, i + 1 < end else { return 0 }
         let c = p[i + 1]
-        if c == 0x21 {  // <!
+        if c == .exclamationMark {
             if matchesExactly(p, i, end, "<!--") { return 2 }
             if matchesExactly(p, i, end, "<![CDATA[") { return 5 }
             if i + 2 < end && isLetter(p[i + 2]) { return 4 }
             return 0
         }
-        if c == 0x3F { return 3 }
-        let closing = c == 0x2F
+        if c == .questionMark { return 3 }
+        let closing = c == .slash
         let nameStart = closing ? i + 2 : i + 1
         var j = nameStart
         while j < end && isAlphanumeric(p[j]) { j += 1 }
         let nameEnd = j
         if nameEnd > nameStart && isLetter(p[nameStart]) {
-            let after: UInt8 = j < end ? p[j] : 0x0A
-            let endsName = isSpaceOrTab(after) || after == 0x0A || after == 0x3E
-                || (after == 0x2F && j + 1 < end && p[j + 1] == 0x3E) || j == end
+            let after: UInt8 = j < end ? p[j] : .lineFeed
+            let endsName = isSpaceOrTab(after) || after == .lineFeed || after == .greaterThan
+                || (after == .slash && j + 1 < end && p[j + 1] == .greaterThan) || j == end
             if !closing && endsName && isKind1Name(p, nameStart, nameEnd) { return 1 }
             if endsName && HTMLNames.isBlockName(p, nameStart, nameEnd) { return 6 }
         }
@@ -119,7 +119,7 @@ enum BlockScan {
         switch kind {
         case 1:
             while j < end {
-                if p[j] == 0x3C && j + 1 < end && p[j + 1] == 0x2F {
+                if p[j] == .lessThan && j + 1 < end && p[j + 1] == .slash {
                     if matchesLowercase(p, j, end, "</script>") || matchesLowercase(p, j, end, "</pre>")
                         || matchesLowercase(p, j, end, "</style>") || matchesLowercase(p, j, end, "</textarea>") {
                         return true
@@ -137,12 +137,6 @@ enum BlockScan {
     }
 
     static func contains(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-        let first = word.utf8Start[0]
-        var j = i
-        while j < end {
-            if p[j] == first && matchesExactly(p, j, end, word) { return true }
-            j += 1
-        }
-        return false
+        InlineScan.find(p, i, end, word) != nil
     }
 }

@@ -46,39 +46,68 @@ extension UInt8 {
     static let delete: UInt8 = 0x7F
 }
 
-@inline(__always) func isSpaceOrTab(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
-@inline(__always) func isLineEnding(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D }
-@inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
-@inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+/// Word-at-a-time tests on eight bytes (loaded as a little-endian `UInt64`).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// A word whose eight bytes are all `byte`.
+    @inline(__always) static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* ones }
+
+    /// The high bit of each zero byte of `word` set (exact for the lowest zero byte, which is all
+    /// the callers use: `trailingZeroBitCount / 8` is its index).
+    @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highBits }
+
+    @inline(__always) static func hasZeroByte(_ word: UInt64) -> Bool { zeroBytes(word) != 0 }
+}
+
+@inline(__always) func isSpaceOrTab(_ c: UInt8) -> Bool { c == .space || c == .tab }
+@inline(__always) func isLineEnding(_ c: UInt8) -> Bool { c == .lineFeed || c == .carriageReturn }
+@inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- .digitZero < 10 }
+/// Setting this bit turns an ASCII capital into its small letter.
+let asciiCaseBit: UInt8 = 0x20
+@inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | asciiCaseBit) &- UInt8(ascii: "a") < 26 }
 @inline(__always) func isAlphanumeric(_ c: UInt8) -> Bool { isDigit(c) || isLetter(c) }
-@inline(__always) func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20) &- 0x61 < 6 }
-@inline(__always) func asciiLower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+@inline(__always) func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | asciiCaseBit) &- UInt8(ascii: "a") < 6 }
+@inline(__always) func asciiLower(_ c: UInt8) -> UInt8 { c &- UInt8(ascii: "A") < 26 ? c | asciiCaseBit : c }
+/// The value of an ASCII hex digit.
+@inline(__always) func hexValue(_ c: UInt8) -> UInt32 {
+    UInt32(isDigit(c) ? c - .digitZero : (c | asciiCaseBit) - UInt8(ascii: "a") + 10)
+}
 
 /// ASCII whitespace in the sense of the spec: space, tab, line feed, line tabulation, form feed, return.
 @inline(__always) func isASCIIWhitespace(_ c: UInt8) -> Bool {
-    c == 0x20 || (c >= 0x09 && c <= 0x0D)
+    c == .space || (c >= .tab && c <= .carriageReturn)
 }
 
+/// ASCII punctuation: `!` to `/`, `:` to `@`, `[` to `` ` `` and `{` to `~`.
 @inline(__always) func isASCIIPunctuation(_ c: UInt8) -> Bool {
-    (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
+    (c >= .exclamationMark && c <= .slash) || (c >= .colon && c <= .atSign)
+        || (c >= .leftBracket && c <= .backtick) || (c >= .leftBrace && c <= .tilde)
 }
+
+/// Whether `c` is an ASCII character (a UTF-8 sequence of one byte).
+@inline(__always) func isASCII(_ c: UInt8) -> Bool { c < 0x80 }
+
+/// Whether `c` continues a UTF-8 sequence (10xxxxxx).
+@inline(__always) func isContinuationByte(_ c: UInt8) -> Bool { c & 0xC0 == 0x80 }
 
 /// Compares `p[i..<i+word.count]` with an ASCII word, case-insensitively (`word` must be lower case).
 @inline(__always) func matchesLowercase(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-    let n = word.utf8CodeUnitCount
-    if i + n > end { return false }
-    let w = word.utf8Start
-    for k in 0..<n where asciiLower(p[i + k]) != w[k] { return false }
-    return true
+    word.withUTF8Buffer { w in
+        if i + w.count > end { return false }
+        for k in 0..<w.count where asciiLower(p[i + k]) != w[k] { return false }
+        return true
+    }
 }
 
 /// Compares `p[i..<i+word.count]` with an ASCII word exactly.
 @inline(__always) func matchesExactly(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-    let n = word.utf8CodeUnitCount
-    if i + n > end { return false }
-    let w = word.utf8Start
-    for k in 0..<n where p[i + k] != w[k] { return false }
-    return true
+    word.withUTF8Buffer { w in
+        if i + w.count > end { return false }
+        for k in 0..<w.count where p[i + k] != w[k] { return false }
+        return true
+    }
 }
 
 /// True when `p[i..<end]` holds only spaces and tabs.
@@ -95,15 +124,15 @@ extension UInt8 {
 func scalarBefore(_ p: Bytes, _ i: Int, _ start: Int) -> UInt32? {
     if i <= start { return nil }
     var j = i - 1
-    if p[j] < 0x80 { return UInt32(p[j]) }
-    while j > start && p[j] & 0xC0 == 0x80 && i - j < 4 { j -= 1 }
+    if isASCII(p[j]) { return UInt32(p[j]) }
+    while j > start && isContinuationByte(p[j]) && i - j < 4 { j -= 1 }
     return decodeScalar(p, j, i).scalar
 }
 
 /// Decodes the Unicode scalar starting at `i`; nil at the end.
 func scalarAt(_ p: Bytes, _ i: Int, _ end: Int) -> UInt32? {
     if i >= end { return nil }
-    if p[i] < 0x80 { return UInt32(p[i]) }
+    if isASCII(p[i]) { return UInt32(p[i]) }
     return decodeScalar(p, i, end).scalar
 }
 
@@ -122,8 +151,8 @@ func scalarAt(_ p: Bytes, _ i: Int, _ end: Int) -> UInt32? {
     return (0xFFFD, 1)
 }
 
-/// Appends the UTF-8 encoding of a scalar.
-@inline(__always) func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
+/// Appends the UTF-8 encoding of a scalar (U+FFFD for NUL, surrogates and values beyond U+10FFFF).
+@inline(__always) func appendScalar(_ value: UInt32, to out: inout RawArray<UInt8>) {
     var v = value
     if v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { v = 0xFFFD }
     if v < 0x80 {
@@ -146,7 +175,10 @@ func scalarAt(_ p: Bytes, _ i: Int, _ end: Int) -> UInt32? {
 /// Unicode whitespace for the flanking rules: Zs plus tab, line feed, form feed, return.
 func isUnicodeWhitespace(_ scalar: UInt32?) -> Bool {
     guard let s = scalar else { return true }  // start and end of line count as whitespace
-    if s < 0x80 { return s == 0x20 || s == 0x09 || s == 0x0A || s == 0x0C || s == 0x0D }
+    if s < 0x80 {
+        let c = UInt8(s)
+        return c == .space || c == .tab || c == .lineFeed || c == .formFeed || c == .carriageReturn
+    }
     guard let u = Unicode.Scalar(s) else { return false }
     return u.properties.generalCategory == .spaceSeparator
 }

@@ -5,7 +5,7 @@
 extension InlineParser {
     mutating func handleDelimiter(_ c: UInt8) {
         let start = pos
-        let isQuote = c == 0x27 || c == 0x22
+        let isQuote = c == .apostrophe || c == .quotationMark
         if isQuote {
             pos += 1
         } else {
@@ -22,145 +22,145 @@ extension InlineParser {
         let rightFlanking = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
         var canOpen: Bool
         var canClose: Bool
-        if c == 0x5F {
+        if c == .underscore {
             canOpen = leftFlanking && (!rightFlanking || beforePunct)
             canClose = rightFlanking && (!leftFlanking || afterPunct)
         } else if isQuote {
-            canOpen = leftFlanking && !rightFlanking && before != 0x5D && before != 0x29
+            canOpen = leftFlanking && !rightFlanking && before != UInt32(UInt8.rightBracket)
+                && before != UInt32(UInt8.rightParenthesis)
             canClose = rightFlanking
         } else {
             canOpen = leftFlanking
             canClose = rightFlanking
         }
-        if c == 0x7E && n > 2 {
+        if c == .tilde && n > 2 {
             canOpen = false
             canClose = false
         }
-        let node: Int32
+        let node: NodeIndex
         if isQuote {
             // Unmatched quotes read as apostrophes / opening double quotes.
-            node = addDecodedText(c == 0x27 ? [0xE2, 0x80, 0x99] : [0xE2, 0x80, 0x9C], protected: true)
+            node = addDecodedText(c == .apostrophe ? "’" : "“", at: start, standalone: true)
         } else if canOpen || canClose {
-            node = addProtectedText(start, pos)
+            node = addStandaloneText(start, pos)
         } else {
             addText(start, pos)
             return
         }
         guard canOpen || canClose else { return }
-        var d = Delimiter(node: node, char: c, originalLength: n, count: n, canOpen: canOpen, canClose: canClose)
-        d.prev = tail
-        delimiters.append(d)
-        let index = delimiters.count - 1
-        if tail >= 0 { delimiters[tail].next = index } else { head = index }
+        let index = delimiters.count
+        delimiters.append(Delimiter(node: node, char: c, originalLength: n, count: n, canOpen: canOpen,
+                                    canClose: canClose, previous: tail, next: nil))
+        if let tail { delimiters[tail].next = index } else { head = index }
         tail = index
     }
 
     mutating func removeDelimiter(_ i: Int) {
-        let prev = delimiters[i].prev
+        let previous = delimiters[i].previous
         let next = delimiters[i].next
-        if prev >= 0 { delimiters[prev].next = next } else { head = next }
-        if next >= 0 { delimiters[next].prev = prev } else { tail = prev }
+        if let previous { delimiters[previous].next = next } else { head = next }
+        if let next { delimiters[next].previous = previous } else { tail = previous }
     }
 
+    /// Which "openers bottom" a closer uses: one per delimiter character, whether the closer can also
+    /// open, and its length modulo 3 (the rule of 3).
     @inline(__always) func bottomKey(_ d: Delimiter) -> Int {
         let charIndex: Int
         switch d.char {
-        case 0x2A: charIndex = 0
-        case 0x5F: charIndex = 1
-        case 0x7E: charIndex = 2
-        case 0x27: charIndex = 3
+        case .asterisk: charIndex = 0
+        case .underscore: charIndex = 1
+        case .tilde: charIndex = 2
+        case .apostrophe: charIndex = 3
         default: charIndex = 4
         }
         return charIndex * 6 + (d.canOpen ? 3 : 0) + d.originalLength % 3
     }
 
-    /// Matches the delimiters above `bottom` (an index, or -1 for all) and removes them from the stack.
-    mutating func processEmphasis(_ bottom: Int) {
-        var openersBottom = (bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom,
-                             bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom,
-                             bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom, bottom)
-        var closer = bottom >= 0 ? delimiters[bottom].next : head
-        while closer >= 0 {
-            let d = delimiters[closer]
+    /// Matches the delimiters above `bottom` (all when nil) and removes them from the stack.
+    mutating func processEmphasis(above bottom: Int?) {
+        let floorOfAll = bottom ?? -1
+        // For each kind of closer (`bottomKey`), the delimiter at or below which no opener for it is left.
+        for key in 0..<openersBottom.count { openersBottom[key] = floorOfAll }
+        var closer = bottom.map { delimiters[$0].next } ?? head
+        while let closerIndex = closer {
+            let d = delimiters[closerIndex]
             if !d.canClose {
                 closer = d.next
                 continue
             }
             let key = bottomKey(d)
-            let floor = withUnsafeBytes(of: &openersBottom) { $0.load(fromByteOffset: key * MemoryLayout<Int>.stride, as: Int.self) }
-            var opener = d.prev
+            let floor = openersBottom[key]
+            var opener = d.previous
             var found = false
-            while opener >= 0 && opener > bottom && opener > floor {
-                let o = delimiters[opener]
-                if o.canOpen && o.char == d.char {
+            while let o = opener, o > floorOfAll, o > floor {
+                let candidate = delimiters[o]
+                if candidate.canOpen && candidate.char == d.char {
                     switch d.char {
-                    case 0x2A, 0x5F:
-                        let oddMatch = (d.canOpen || o.canClose) && d.originalLength % 3 != 0
-                            && (o.originalLength + d.originalLength) % 3 == 0
+                    case .asterisk, .underscore:
+                        let oddMatch = (d.canOpen || candidate.canClose) && d.originalLength % 3 != 0
+                            && (candidate.originalLength + d.originalLength) % 3 == 0
                         found = !oddMatch
-                    case 0x7E:
-                        found = o.originalLength == d.originalLength
+                    case .tilde:
+                        found = candidate.originalLength == d.originalLength
                     default:
                         found = true
                     }
                     if found { break }
                 }
-                opener = o.prev
+                opener = candidate.previous
             }
-            let oldCloser = closer
             switch d.char {
-            case 0x2A, 0x5F, 0x7E:
-                if found {
-                    closer = insertEmphasis(opener, closer)
+            case .asterisk, .underscore, .tilde:
+                if found, let o = opener {
+                    closer = insertEmphasis(o, closerIndex)
                 } else {
                     closer = d.next
                 }
             default:
                 // Smart quotes.
-                let closing: [UInt8] = d.char == 0x27 ? [0xE2, 0x80, 0x99] : [0xE2, 0x80, 0x9D]
-                setLiteral(d.node, closing)
-                if found {
-                    let opening: [UInt8] = d.char == 0x27 ? [0xE2, 0x80, 0x98] : [0xE2, 0x80, 0x9C]
-                    setLiteral(delimiters[opener].node, opening)
-                    removeDelimiter(opener)
-                    removeDelimiter(oldCloser)
+                setLiteral(d.node, d.char == .apostrophe ? "’" : "”")
+                if found, let o = opener {
+                    setLiteral(delimiters[o].node, d.char == .apostrophe ? "‘" : "“")
+                    removeDelimiter(o)
+                    removeDelimiter(closerIndex)
                 }
                 closer = d.next
             }
             if !found {
-                let newFloor = delimiters[oldCloser].prev
-                withUnsafeMutableBytes(of: &openersBottom) {
-                    $0.storeBytes(of: newFloor, toByteOffset: key * MemoryLayout<Int>.stride, as: Int.self)
-                }
-                if !delimiters[oldCloser].canOpen { removeDelimiter(oldCloser) }
+                openersBottom[key] = delimiters[closerIndex].previous ?? -1
+                if !delimiters[closerIndex].canOpen { removeDelimiter(closerIndex) }
             }
         }
-        // Everything above the bottom is done with.
-        if bottom >= 0 {
-            delimiters[bottom].next = -1
+        truncateDelimiters(above: bottom)
+    }
+
+    /// Drops the delimiters above `bottom` (all when nil) without matching them; their text stays.
+    mutating func truncateDelimiters(above bottom: Int?) {
+        if let bottom {
+            delimiters[bottom].next = nil
             tail = bottom
-            delimiters.removeSubrange((bottom + 1)...)
+            delimiters.truncate(to: bottom + 1)
         } else {
-            head = -1
-            tail = -1
-            delimiters.removeAll(keepingCapacity: true)
+            head = nil
+            tail = nil
+            delimiters.truncate(to: 0)
         }
     }
 
-    mutating func setLiteral(_ node: Int32, _ bytes: [UInt8]) {
-        store.nodes[Int(node)].start = store.textTail
-        store.text.append(contentsOf: bytes)
-        store.nodes[Int(node)].end = store.textTail
+    mutating func setLiteral(_ node: NodeIndex, _ bytes: StaticString) {
+        store[node].start = store.textTail
+        store.text.append(bytes)
+        store[node].end = store.textTail
     }
 
     /// Wraps the inlines between an opener and a closer in emphasis, strong or strikethrough; returns
     /// the next closer to look at.
-    mutating func insertEmphasis(_ opener: Int, _ closer: Int) -> Int {
+    mutating func insertEmphasis(_ opener: Int, _ closer: Int) -> Int? {
         let o = delimiters[opener]
         let c = delimiters[closer]
         let use: Int
         let kind: NodeKind
-        if c.char == 0x7E {
+        if c.char == .tilde {
             use = c.count
             kind = .strikethrough
         } else {
@@ -171,33 +171,23 @@ extension InlineParser {
         delimiters[closer].count -= use
         let openerNode = o.node
         let closerNode = c.node
-        store.nodes[Int(openerNode)].end -= Int32(use)
-        store.nodes[Int(closerNode)].start += Int32(use)
+        store[openerNode].end -= Int32(use)
+        store[closerNode].start += Int32(use)
 
-        let emphasis = store.makeNode(kind)
-        let first = store.nodes[Int(openerNode)].next
-        let e = Int(emphasis)
-        if first != closerNode {
-            let last = store.nodes[Int(closerNode)].prev
-            store.nodes[e].first = first
-            store.nodes[e].last = last
-            store.nodes[Int(first)].prev = -1
-            store.nodes[Int(last)].next = -1
-            var child = first
-            while child >= 0 {
-                store.nodes[Int(child)].parent = emphasis
-                child = store.nodes[Int(child)].next
-            }
+        // The emphasis starts at the opener's delimiters it uses.
+        let emphasis = store.makeNode(kind, position: store[openerNode].end)
+        if let first = store[openerNode].next, first != closerNode, let last = store[closerNode].previous {
+            store.adopt(emphasis, first: first, last: last)
         }
-        store.nodes[e].parent = store.nodes[Int(openerNode)].parent
-        store.nodes[e].prev = openerNode
-        store.nodes[e].next = closerNode
-        store.nodes[Int(openerNode)].next = emphasis
-        store.nodes[Int(closerNode)].prev = emphasis
+        store[emphasis].parent = store[openerNode].parent
+        store[emphasis].previous = openerNode
+        store[emphasis].next = closerNode
+        store[openerNode].next = emphasis
+        store[closerNode].previous = emphasis
 
         // The delimiters in between are inside the emphasis now.
         delimiters[opener].next = closer
-        delimiters[closer].prev = opener
+        delimiters[closer].previous = opener
 
         if delimiters[opener].count == 0 {
             store.unlink(openerNode)

@@ -8,11 +8,13 @@ extension InlineParser {
     /// start before `i` but not before `runStart`.
     func extendedAutolink(at i: Int, runStart: Int) -> (Int, Int, AutolinkKind)? {
         let c = q[i]
-        if c == 0x77 {
+        if c == UInt8(ascii: "w") {
             guard i + 4 < len, matchesExactly(q, i, len, "www.") else { return nil }
             if i > subjectStart {
                 let b = q[i - 1]
-                guard isASCIIWhitespace(b) || b == 0x2A || b == 0x5F || b == 0x7E || b == 0x28 else { return nil }
+                guard isASCIIWhitespace(b) || b == .asterisk || b == .underscore || b == .tilde || b == .leftParenthesis else {
+                    return nil
+                }
             }
             let domain = domainLength(i, allowShort: false)
             guard domain > 0 else { return nil }
@@ -22,8 +24,8 @@ extension InlineParser {
             guard end > i + 4 else { return nil }
             return (i, end, .www)
         }
-        if c == 0x3A {
-            guard i + 3 < len, q[i + 1] == 0x2F, q[i + 2] == 0x2F else { return nil }
+        if c == .colon {
+            guard i + 3 < len, q[i + 1] == .slash, q[i + 2] == .slash else { return nil }
             var j = i
             while j > runStart && isLetter(q[j - 1]) { j -= 1 }
             let scheme = i - j
@@ -37,43 +39,43 @@ extension InlineParser {
             guard end > i + 3 else { return nil }
             return (j, end, .url)
         }
-        if c == 0x40 {
+        if c == .atSign {
             // The local part may reach back into the previous text node (e.g. across an intraword `_`).
             var limit = runStart
-            let last = store.nodes[Int(block)].last
-            if last >= 0 {
-                let r = store.nodes[Int(last)]
-                if r.kind == .text && r.flags == 0 && r.end == base + Int32(runStart) && r.start >= base + Int32(subjectStart) {
+            if let last = store[block].last {
+                let r = store[last]
+                if r.kind == .text && !r.flags.contains(.standalone) && r.end == address(runStart)
+                    && r.start >= address(subjectStart) {
                     limit = Int(r.start - base)
                 }
             }
             var j = i
             while j > limit {
                 let b = q[j - 1]
-                if isAlphanumeric(b) || b == 0x2E || b == 0x2B || b == 0x2D || b == 0x5F {
+                if isAlphanumeric(b) || b == .period || b == .plusSign || b == .hyphen || b == .underscore {
                     j -= 1
                 } else {
                     break
                 }
             }
             guard j < i else { return nil }
-            if j > subjectStart && q[j - 1] == 0x2F { return nil }
+            if j > subjectStart && q[j - 1] == .slash { return nil }
             var k = i
             var ats = 0
             var periods = 0
             while k < len {
                 let b = q[k]
                 if isAlphanumeric(b) {
-                } else if b == 0x40 {
+                } else if b == .atSign {
                     ats += 1
-                } else if b == 0x2E && k + 1 < len && isAlphanumeric(q[k + 1]) {
+                } else if b == .period && k + 1 < len && isAlphanumeric(q[k + 1]) {
                     periods += 1
-                } else if b != 0x2D && b != 0x5F {
+                } else if b != .hyphen && b != .underscore {
                     break
                 }
                 k += 1
             }
-            guard k - i >= 2, ats == 1, periods > 0, isLetter(q[k - 1]) || q[k - 1] == 0x2E else { return nil }
+            guard k - i >= 2, ats == 1, periods > 0, isLetter(q[k - 1]) || q[k - 1] == .period else { return nil }
             let end = trimAutolinkEnd(i, k)
             guard end > i + 1 else { return nil }
             return (j, end, .email)
@@ -90,16 +92,20 @@ extension InlineParser {
         var underscores = 0
         while i < len - 1 {
             let b = q[i]
-            if b == 0x5C && i < len - 2 { i += 1 }
+            if isAlphanumeric(b) {  // most of a domain
+                i += 1
+                continue
+            }
+            if b == .backslash && i < len - 2 { i += 1 }
             let c = q[i]
-            if c == 0x5F {
+            if c == .underscore {
                 underscores += 1
-            } else if c == 0x2E {
+            } else if c == .period {
                 underscoresBefore = underscores
                 underscores = 0
                 periods += 1
-            } else if c < 0x80 {
-                if c != 0x2D && (isASCIIWhitespace(c) || isASCIIPunctuation(c)) { break }
+            } else if isASCII(c) {
+                if c != .hyphen && (isASCIIWhitespace(c) || isASCIIPunctuation(c)) { break }
             } else {
                 let (scalar, length) = decodeScalar(q, i, len)
                 if isUnicodeWhitespace(scalar) || isUnicodePunctuation(scalar) { break }
@@ -118,7 +124,7 @@ extension InlineParser {
         var end = e
         var k = s
         while k < end {
-            if q[k] == 0x3C {
+            if q[k] == .lessThan {
                 end = k
                 break
             }
@@ -127,17 +133,19 @@ extension InlineParser {
         while end > s {
             let last = q[end - 1]
             switch last {
-            case 0x3F, 0x21, 0x2E, 0x2C, 0x3A, 0x2A, 0x5F, 0x7E, 0x27, 0x22:
+            case .questionMark, .exclamationMark, .period, .comma, .colon, .asterisk, .underscore, .tilde,
+                 .apostrophe, .quotationMark:
                 end -= 1
-            case 0x3B:
+            case .semicolon:
+                // An entity-like `&name;` goes as a whole.
                 var n = end - 2
                 while n > s && isAlphanumeric(q[n]) { n -= 1 }
-                if n < end - 2 && n >= s && q[n] == 0x26 { end = n } else { end -= 1 }
-            case 0x29:
+                if n < end - 2 && n >= s && q[n] == .ampersand { end = n } else { end -= 1 }
+            case .rightParenthesis:
                 var opening = 0
                 var closing = 0
                 for m in s..<end {
-                    if q[m] == 0x28 { opening += 1 } else if q[m] == 0x29 { closing += 1 }
+                    if q[m] == .leftParenthesis { opening += 1 } else if q[m] == .rightParenthesis { closing += 1 }
                 }
                 if closing <= opening { return end }
                 end -= 1
@@ -149,37 +157,39 @@ extension InlineParser {
     }
 
     mutating func addExtendedAutolink(_ s: Int, _ e: Int, _ kind: AutolinkKind) {
-        var destination: [UInt8]
+        let destination: Range<Int32>
         switch kind {
-        case .www: destination = Array("http://".utf8)
-        case .url: destination = []
-        case .email: destination = Array("mailto:".utf8)
+        case .url:
+            destination = address(s)..<address(e)
+        case .www, .email:
+            let start = store.textTail
+            store.text.append(kind == .www ? "http://" : "mailto:")
+            store.text.append(contentsOf: Bytes(rebasing: q[s..<e]))
+            destination = start..<store.textTail
         }
-        destination.append(contentsOf: UnsafeBufferPointer(rebasing: q[s..<e]))
         let link = appendLink(destination: destination, s, e)
         if !brackets.isEmpty {
-            store.nodes[Int(link)].flags = NodeFlags.extendedAutolink
+            store[link].flags = .extendedAutolink
             autolinksInBrackets = true
         }
     }
 
     /// Links cannot contain links: turns extended autolinks among a new link's descendants back into
     /// text. Iterative, since emphasis inside the link may nest deeply.
-    mutating func unwrapAutolinks(in link: Int32) {
-        var pending: [Int32] = [link]
+    mutating func unwrapAutolinks(in link: NodeIndex) {
+        var pending: [NodeIndex] = [link]
         while let parent = pending.popLast() {
-            var child = store.nodes[Int(parent)].first
-            while child >= 0 {
-                let next = store.nodes[Int(child)].next
-                let r = store.nodes[Int(child)]
-                if r.kind == .link && r.flags == NodeFlags.extendedAutolink {
-                    let text = r.first
+            var child = store[parent].first
+            while let current = child {
+                let next = store[current].next
+                let r = store[current]
+                if r.kind == .link && r.flags.contains(.extendedAutolink), let text = r.first {
                     store.unlink(text)
-                    store.nodes[Int(text)].flags = 1  // keep it apart from neighbouring text
-                    store.insertAfter(child, text)
-                    store.unlink(child)
-                } else if r.first >= 0 && (r.kind == .emphasis || r.kind == .strong || r.kind == .strikethrough) {
-                    pending.append(child)
+                    store[text].flags = .standalone  // keep it apart from neighbouring text
+                    store.insertAfter(current, text)
+                    store.unlink(current)
+                } else if r.hasChildren && (r.kind == .emphasis || r.kind == .strong || r.kind == .strikethrough) {
+                    pending.append(current)
                 }
                 child = next
             }

@@ -1,67 +1,66 @@
 // GFM tables: a paragraph's last line followed by a delimiter row (`| --- | :-: |`) with as many cells
 // becomes a table header; following lines are rows until a blank line or another block starts.
 
+/// A table cell's text as an address range, and the address where it was written.
+struct TableCellText {
+    var start: Int32
+    var end: Int32
+    var position: Int32
+}
+
 extension BlockParser {
     /// Turns the tip paragraph's last line into a table header if this line is a matching delimiter
     /// row; returns the table node.
-    mutating func openTable(_ paragraph: Int32) -> Int32? {
+    mutating func openTable(_ paragraph: NodeIndex) -> NodeIndex? {
         guard let alignments = delimiterRow(firstNonspace, lineEnd) else { return nil }
-        let n = Int(paragraph)
         let headerStart = lastLineAddress
-        let headerEnd = store.nodes[n].end
-        guard headerStart >= store.nodes[n].start, headerEnd > headerStart else { return nil }
+        let headerEnd = store[paragraph].end
+        guard headerStart >= store[paragraph].start, headerEnd > headerStart else { return nil }
         let header = rowCellsAt(headerStart, headerEnd)
         guard header.count == alignments.count else { return nil }
         structureVersion += 1
-        let table: Int32
-        if headerStart > store.nodes[n].start {
-            table = store.makeNode(.table)
-            let t = Int(table)
-            store.nodes[t].line = Int32(lineNumber - 1 + lineOffset)
-            store.nodes[t].column = store.nodes[n].column
-            store.nodes[n].end = headerStart
+        let table: NodeIndex
+        if headerStart > store[paragraph].start {
+            table = store.makeNode(.table, position: lastLineSourceOffset)
+            store[paragraph].end = headerStart
             store.insertAfter(paragraph, table)
-            _ = finalize(paragraph)
+            finalize(paragraph)
         } else {
             table = paragraph
-            store.nodes[n].kind = .table
+            store[paragraph].kind = .table
         }
-        let t = Int(table)
-        store.nodes[t].flags = NodeFlags.open
+        store[table].flags = .open
         store.tableAlignments.append(alignments)
-        store.nodes[t].aux = Int32(store.tableAlignments.count - 1)
-        appendRow(table, cells: header, header: true)
+        store[table].data = Int32(store.tableAlignments.count - 1)
+        appendRow(table, cells: header, header: true, position: lastLineSourceOffset)
         return table
     }
 
     /// Adds a body row from the rest of the current line.
-    mutating func addTableRow(_ table: Int32, from: Int) {
+    mutating func addTableRow(_ table: NodeIndex, from: Int) {
         let cells = rowCells(p, from, lineEnd, base: 0)
-        appendRow(table, cells: cells, header: false)
+        appendRow(table, cells: cells, header: false, position: Int32(from))
+        cellBuffer = cells  // its storage serves the next row
     }
 
-    mutating func appendRow(_ table: Int32, cells: [(Int32, Int32)], header: Bool) {
-        let alignments = store.tableAlignments[Int(store.nodes[Int(table)].aux)]
-        let row = store.makeNode(.tableRow)
-        store.nodes[Int(row)].line = Int32(lineNumber + lineOffset - (header ? 1 : 0))
-        store.nodes[Int(row)].column = 1
-        if header { store.nodes[Int(row)].flags |= NodeFlags.headerRow }
+    mutating func appendRow(_ table: NodeIndex, cells: [TableCellText], header: Bool, position: Int32) {
+        let alignments = store.tableAlignments[Int(store[table].data)]
+        let row = store.makeNode(.tableRow, position: position)
+        if header { store[row].flags.insert(.headerRow) }
         store.appendChild(table, row)
         for k in 0..<alignments.count {
-            let cell = store.makeNode(.tableCell)
-            let c = Int(cell)
-            store.nodes[c].level = alignments[k].rawValue
-            store.nodes[c].line = store.nodes[Int(row)].line
-            store.nodes[c].column = 1
+            // A row with fewer cells gets empty ones, at the end of the row.
+            let cell = store.makeNode(.tableCell, position: k < cells.count ? cells[k].position : Int32(lineEnd))
+            store[cell].level = alignments[k].rawValue
             if k < cells.count {
-                store.nodes[c].start = cells[k].0
-                store.nodes[c].end = cells[k].1
+                store[cell].start = cells[k].start
+                store[cell].end = cells[k].end
             }
             store.appendChild(row, cell)
         }
     }
 
-    mutating func rowCellsAt(_ s: Int32, _ e: Int32) -> [(Int32, Int32)] {
+    mutating func rowCellsAt(_ s: Int32, _ e: Int32) -> [TableCellText] {
         if s < Int32(store.sourceCount) { return rowCells(p, Int(s), Int(e), base: 0) }
         let copy = contentBytes(s, e)
         return copy.withUnsafeBufferPointer { rowCells($0, 0, $0.count, base: s) }
@@ -70,7 +69,7 @@ extension BlockParser {
     /// Splits a row into trimmed cells (addresses); `\|` becomes `|` (such cells are copied). As in
     /// cmark-gfm, spaces, tabs, vertical tabs and form feeds after a `|` are skipped, and a cell is then
     /// trimmed of spaces and tabs only (a vertical tab at its end stays).
-    mutating func rowCells(_ q: Bytes, _ s: Int, _ e0: Int, base: Int32) -> [(Int32, Int32)] {
+    mutating func rowCells(_ q: Bytes, _ s: Int, _ e0: Int, base: Int32) -> [TableCellText] {
         var e = e0
         while e > s && (isSpaceOrTab(q[e - 1]) || isLineEnding(q[e - 1])) { e -= 1 }
         var i = s
@@ -79,7 +78,9 @@ extension BlockParser {
             i += 1
             while i < e && isTableSpace(q[i]) { i += 1 }
         }
-        var cells: [(Int32, Int32)] = []
+        var cells: [TableCellText] = []
+        swap(&cells, &cellBuffer)
+        cells.removeAll(keepingCapacity: true)
         var cellStart = i
         var escapedPipe = false
         while true {
@@ -101,9 +102,9 @@ extension BlockParser {
                                 k += 1
                             }
                         }
-                        cells.append((start, store.textTail))
+                        cells.append(TableCellText(start: start, end: store.textTail, position: base + Int32(a)))
                     } else {
-                        cells.append((base + Int32(a), base + Int32(b)))
+                        cells.append(TableCellText(start: base + Int32(a), end: base + Int32(b), position: base + Int32(a)))
                     }
                 }
                 if i >= e { break }

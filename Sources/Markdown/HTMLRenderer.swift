@@ -1,4 +1,3 @@
-import Escaping
 /// Renders a parsed document as an HTML fragment (the output of `cmark-gfm --unsafe`, or of `cmark`
 /// in CommonMark mode). The walk is iterative, so deeply nested input cannot overflow the stack.
 public struct HTMLRenderer {
@@ -17,78 +16,73 @@ public struct HTMLRenderer {
 
     /// The HTML of the whole document as UTF-8 bytes (no String conversion).
     public func renderBytes(_ document: MarkdownDocument) -> [UInt8] {
-        // The writer reads text through plain pointers: no reference counting per text node.
-        document.storage.source.withUnsafeBufferPointer { source in
-            document.storage.text.withUnsafeBufferPointer { text in
-                var writer = HTMLWriter(document: document, resolver: linkResolver, source: source, text: text)
-                writer.renderDocument()
-                return writer.out
-            }
+        var result: [UInt8] = []
+        result.reserveCapacity(document.storage.sourceCount + document.storage.sourceCount / 4 + 64)
+        render(document) { result.append(contentsOf: $0) }
+        return result
+    }
+
+    /// Renders in pieces of about 64 KiB and hands each to `write` as it is done, so writing a large
+    /// document to a file or pipe never holds all of its HTML. A piece is only valid during the call.
+    public func render(_ document: MarkdownDocument, chunks write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var writer = HTMLWriter(document: document, resolver: linkResolver)
+        defer { writer.out.release() }
+        try document.storage.source.withUnsafeBufferPointer { source in
+            writer.source = source
+            try writer.renderDocument(write)
         }
     }
 }
 
 struct HTMLWriter {
+    static let chunkSize = 1 << 16
+
     let document: MarkdownDocument
     let store: Storage
     let options: MarkdownOptions
     let resolver: ((MarkdownLink) -> String?)?
-    var out: [UInt8] = []
-    var plainUntil: Int32 = -1
+    var out = RawArray<UInt8>(capacity: HTMLWriter.chunkSize + 4096)
+    /// The image whose alt text is being written (everything inside it is plain text).
+    var altTextOf: NodeIndex?
     var inFootnotes = false
-    var footnoteNumbers: [[UInt8]: Int] = [:]
+    var footnoteNumbers: [LinkLabel: Int] = [:]
     var footnoteReferenceCounts: [Int] = []
-    var footnoteOrder: [[UInt8]] = []
-    var headingIDs: [Int32: String] = [:]
-    /// Line starts for link positions, computed on the first link only: a document with many links
-    /// must not scan its source once per link.
-    var lineStarts: [Int]?
-    let source: Bytes
-    let text: Bytes
+    var footnoteOrder: [LinkLabel] = []
+    var headingIDs: [NodeIndex: String] = [:]
+    var source = Bytes(start: nil, count: 0)
+    let textBase: UnsafeMutablePointer<UInt8>
 
-    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?, source: Bytes, text: Bytes) {
-        self.source = source
-        self.text = text
+    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?) {
         self.document = document
         self.store = document.storage
         self.options = document.options
         self.resolver = resolver
-        out.reserveCapacity(store.sourceCount * 2 + 64)
+        textBase = document.storage.text.base
         if options.headingIDs {
             for heading in document.headings { headingIDs[heading.node.index] = heading.id }
         }
     }
 
-    @inline(__always) mutating func put(_ s: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+    @inline(__always) mutating func put(_ s: StaticString) { out.append(s) }
 
+    /// A line break unless the output is at the start of a line.
     @inline(__always) mutating func cr() {
-        if let last = out.last, last != 0x0A { out.append(0x0A) }
+        if let last = out.last, last != .lineFeed { out.append(.lineFeed) }
     }
 
     @inline(__always) func slice(_ start: Int32, _ end: Int32) -> Bytes {
         let s = Int(start)
         let e = Int(end)
         let n = source.count
-        return s < n ? Bytes(rebasing: source[s..<e]) : Bytes(rebasing: text[(s - n)..<(e - n)])
+        return s < n ? Bytes(start: source.baseAddress! + s, count: e - s) : Bytes(start: textBase + (s - n), count: e - s)
     }
 
-    mutating func escaped(_ start: Int32, _ end: Int32) {
+    @inline(__always) mutating func escaped(_ start: Int32, _ end: Int32) {
         guard end > start else { return }
-        HTMLEscaper.append(slice(start, end), style: .commonMark, to: &out)
+        HTMLEscaping.appendText(slice(start, end), to: &out)
     }
 
-    mutating func raw(_ start: Int32, _ end: Int32) {
-        guard end > start else { return }
-        if options.gfm {
-            HTMLEscaping.appendFiltered(slice(start, end), to: &out)
-        } else {
-            out.append(contentsOf: slice(start, end))
-        }
-    }
-
-    mutating func rawBytes(_ bytes: Bytes) {
+    mutating func raw(_ bytes: Bytes) {
         if options.gfm {
             HTMLEscaping.appendFiltered(bytes, to: &out)
         } else {
@@ -96,69 +90,73 @@ struct HTMLWriter {
         }
     }
 
-    /// `\r\n` and `\r` as `\n`, as cmark writes the lines of code and HTML blocks.
-    func normalizedLineEndings(_ bytes: Bytes) -> [UInt8] {
+    /// Code and HTML block lines as cmark writes them: `\r\n` and `\r` become `\n`.
+    static func withNormalizedLineEndings(_ bytes: Bytes, _ body: (Bytes) -> Void) {
+        guard bytes.contains(.carriageReturn) else { return body(bytes) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x0D {
-                result.append(0x0A)
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            if bytes[i] == .carriageReturn {
+                result.append(.lineFeed)
+                if i + 1 < bytes.count && bytes[i + 1] == .lineFeed { i += 1 }
             } else {
                 result.append(bytes[i])
             }
             i += 1
         }
-        return result
+        result.withUnsafeBufferPointer(body)
     }
 
-    mutating func renderDocument() {
-        render(0)
-        if !footnoteOrder.isEmpty { renderFootnotes() }
+    mutating func renderDocument(_ write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try render(.root, write)
+        if !footnoteOrder.isEmpty { try renderFootnotes(write) }
+        if !out.isEmpty { try write(out.buffer) }
     }
 
-    /// Walks the subtree of `top` without recursion.
-    mutating func render(_ top: Int32) {
+    /// Walks the subtree of `top` without recursion, handing full chunks to `write`.
+    mutating func render(_ top: NodeIndex, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         var node = top
         var entering = true
         while true {
-            let record = store.nodes[Int(node)]
+            let record = store[node]
             if entering {
                 let descend = enter(node, record)
-                if descend && record.first >= 0 {
-                    node = record.first
+                if descend, let first = record.first {
+                    node = first
                     continue
                 }
                 if descend { exit(node, record) }
             } else {
                 exit(node, record)
             }
+            if out.count >= HTMLWriter.chunkSize {
+                try write(out.buffer)
+                out.truncate(to: 0)
+            }
             if node == top { break }
-            let next = store.nodes[Int(node)].next
-            if next >= 0 {
+            if let next = record.next {
                 node = next
                 entering = true
             } else {
-                node = store.nodes[Int(node)].parent
+                node = record.parent!
                 entering = false
             }
         }
     }
 
     func isTight(_ paragraph: NodeRecord) -> Bool {
-        let item = paragraph.parent
-        guard item >= 0, store.nodes[Int(item)].kind == .item else { return false }
-        let list = store.nodes[Int(item)].parent
-        return list >= 0 && store.nodes[Int(list)].flags & NodeFlags.tight != 0
+        guard let item = paragraph.parent, store[item].kind == .item, let list = store[item].parent else { return false }
+        return store[list].flags.contains(.tight)
     }
 
     /// Opening output; returns whether to visit the children (and later call `exit`).
-    mutating func enter(_ node: Int32, _ r: NodeRecord) -> Bool {
-        if plainUntil >= 0 {
+    mutating func enter(_ node: NodeIndex, _ r: NodeRecord) -> Bool {
+        if altTextOf != nil {
             switch r.kind {
+            case .text where r.flags.contains(.plainText): out.append(contentsOf: slice(r.start, r.end))
             case .text, .code, .htmlInline: escaped(r.start, r.end)
-            case .softBreak, .lineBreak: out.append(0x20)
+            case .softBreak, .lineBreak: out.append(.space)
             default: break
             }
             return true
@@ -171,11 +169,11 @@ struct HTMLWriter {
             put("<blockquote>\n")
         case .list:
             cr()
-            if r.flags & NodeFlags.ordered != 0 {
-                let start = store.lists[Int(r.aux)].start
+            if r.flags.contains(.ordered) {
+                let start = store.lists[Int(r.data)].start
                 if start != 1 {
                     put("<ol start=\"")
-                    out.append(contentsOf: Array(String(start).utf8))
+                    appendNumber(start)
                     put("\">\n")
                 } else {
                     put("<ol>\n")
@@ -186,8 +184,8 @@ struct HTMLWriter {
         case .item:
             cr()
             put("<li>")
-            if r.flags & NodeFlags.task != 0 {
-                if r.level == 2 {
+            if r.flags.contains(.task) {
+                if r.flags.contains(.taskChecked) {
                     put("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ")
                 } else {
                     put("<input type=\"checkbox\" disabled=\"\" /> ")
@@ -196,24 +194,21 @@ struct HTMLWriter {
         case .codeBlock:
             cr()
             put("<pre><code")
-            let code = store.codes[Int(r.aux)]
+            let code = store.codes[Int(r.data)]
             if code.infoEnd > code.infoStart {
-                let info = store.bytes(code.infoStart, code.infoEnd)
+                // The first word of the info string names the language.
+                let info = slice(code.infoStart, code.infoEnd)
                 var k = 0
                 while k < info.count && !isASCIIWhitespace(info[k]) { k += 1 }
                 put(" class=\"language-")
-                HTMLEscaper.append(Array(info[0..<k]), style: .commonMark, to: &out)
+                HTMLEscaping.appendText(Bytes(rebasing: info[0..<k]), to: &out)
                 put("\"")
             }
             put(">")
-            if r.start >= 0 && r.end > r.start {
+            if r.hasText {
                 let content = slice(r.start, r.end)
-                if content.contains(0x0D) {
-                    HTMLEscaper.append(normalizedLineEndings(content), style: .commonMark, to: &out)
-                } else {
-                    HTMLEscaper.append(content, style: .commonMark, to: &out)
-                }
-                if let last = content.last, last != 0x0A && last != 0x0D { out.append(0x0A) }
+                Self.withNormalizedLineEndings(content) { HTMLEscaping.appendText($0, to: &out) }
+                if let last = content.last, !isLineEnding(last) { out.append(.lineFeed) }
             }
             put("</code></pre>\n")
             return false
@@ -221,13 +216,8 @@ struct HTMLWriter {
             cr()
             if options.safe {
                 put("<!-- raw HTML omitted -->")
-            } else if r.start >= 0 && r.end > r.start {
-                let content = slice(r.start, r.end)
-                if content.contains(0x0D) {
-                    normalizedLineEndings(content).withUnsafeBufferPointer { rawBytes($0) }
-                } else {
-                    raw(r.start, r.end)
-                }
+            } else if r.hasText {
+                Self.withNormalizedLineEndings(slice(r.start, r.end)) { raw($0) }
             }
             cr()
             return false
@@ -239,10 +229,10 @@ struct HTMLWriter {
         case .heading:
             cr()
             put("<h")
-            out.append(0x30 + r.level)
+            out.append(.digitZero + r.level)
             if let id = headingIDs[node] {
                 put(" id=\"")
-                HTMLEscaper.append(Array(id.utf8), style: .commonMark, to: &out)
+                HTMLEscaping.appendText(Array(id.utf8), to: &out)
                 put("\"")
             }
             put(">")
@@ -254,34 +244,37 @@ struct HTMLWriter {
             cr()
             put("<table>\n")
         case .tableRow:
-            if r.flags & NodeFlags.headerRow != 0 {
+            if r.flags.contains(.headerRow) {
                 put("<thead>\n")
-            } else if r.prev >= 0 && store.nodes[Int(r.prev)].flags & NodeFlags.headerRow != 0 {
+            } else if let previous = r.previous, store[previous].flags.contains(.headerRow) {
                 put("<tbody>\n")
             }
             put("<tr>\n")
         case .tableCell:
-            let header = store.nodes[Int(r.parent)].flags & NodeFlags.headerRow != 0
-            put(header ? "<th" : "<td")
-            switch r.level {
-            case TableAlignment.left.rawValue: put(" align=\"left\"")
-            case TableAlignment.center.rawValue: put(" align=\"center\"")
-            case TableAlignment.right.rawValue: put(" align=\"right\"")
+            put(isHeaderCell(r) ? "<th" : "<td")
+            switch TableAlignment(rawValue: r.level) {
+            case .left: put(" align=\"left\"")
+            case .center: put(" align=\"center\"")
+            case .right: put(" align=\"right\"")
             default: break
             }
             put(">")
         case .footnoteDefinition:
             guard inFootnotes else { return false }
-            let number = footnoteNumbers[store.footnoteLabels[Int(r.aux)]] ?? 0
+            let number = footnoteNumbers[store.footnoteLabels[Int(r.data)]] ?? 0
             cr()
             put("<li id=\"fn")
             appendNumber(number)
             put("\">\n")
         case .text:
-            escaped(r.start, r.end)
+            if r.flags.contains(.plainText) {
+                out.append(contentsOf: slice(r.start, r.end))
+            } else {
+                escaped(r.start, r.end)
+            }
             return false
         case .softBreak:
-            out.append(0x0A)
+            out.append(.lineFeed)
             return false
         case .lineBreak:
             put("<br />\n")
@@ -294,8 +287,8 @@ struct HTMLWriter {
         case .htmlInline:
             if options.safe {
                 put("<!-- raw HTML omitted -->")
-            } else {
-                raw(r.start, r.end)
+            } else if r.hasText {
+                raw(slice(r.start, r.end))
             }
             return false
         case .emphasis:
@@ -306,18 +299,18 @@ struct HTMLWriter {
             put("<del>")
         case .link:
             put("<a href=\"")
-            let info = store.links[Int(r.aux)]
-            appendDestination(info, image: false)
+            let info = store.links[Int(r.data)]
+            appendDestination(node, info)
             if !info.title.isEmpty {
                 put("\" title=\"")
-                HTMLEscaper.append(info.title, style: .commonMark, to: &out)
+                escaped(info.title.lowerBound, info.title.upperBound)
             }
             put("\">")
         case .image:
             put("<img src=\"")
-            appendDestination(store.links[Int(r.aux)], image: true)
+            appendDestination(node, store.links[Int(r.data)])
             put("\" alt=\"")
-            plainUntil = node
+            altTextOf = node
         case .footnoteReference:
             renderFootnoteReference(r)
             return false
@@ -325,14 +318,19 @@ struct HTMLWriter {
         return true
     }
 
-    mutating func exit(_ node: Int32, _ r: NodeRecord) {
-        if plainUntil >= 0 {
-            guard node == plainUntil else { return }
-            plainUntil = -1
-            let info = store.links[Int(r.aux)]
+    func isHeaderCell(_ cell: NodeRecord) -> Bool {
+        guard let row = cell.parent else { return false }
+        return store[row].flags.contains(.headerRow)
+    }
+
+    mutating func exit(_ node: NodeIndex, _ r: NodeRecord) {
+        if let image = altTextOf {
+            guard node == image else { return }
+            altTextOf = nil
+            let info = store.links[Int(r.data)]
             if !info.title.isEmpty {
                 put("\" title=\"")
-                HTMLEscaper.append(info.title, style: .commonMark, to: &out)
+                escaped(info.title.lowerBound, info.title.upperBound)
             }
             put("\" />")
             return
@@ -343,37 +341,34 @@ struct HTMLWriter {
             put("</blockquote>\n")
         case .list:
             cr()
-            put(r.flags & NodeFlags.ordered != 0 ? "</ol>\n" : "</ul>\n")
+            put(r.flags.contains(.ordered) ? "</ol>\n" : "</ul>\n")
         case .item:
             put("</li>\n")
         case .paragraph:
-            if inFootnotes, r.next < 0, r.parent >= 0, store.nodes[Int(r.parent)].kind == .footnoteDefinition {
-                out.append(0x20)
-                appendBackReferences(store.nodes[Int(r.parent)])
+            if inFootnotes, r.next == nil, let parent = r.parent, store[parent].kind == .footnoteDefinition {
+                out.append(.space)
+                appendBackReferences(store[parent])
             }
             if !isTight(r) { put("</p>\n") }
         case .heading:
             put("</h")
-            out.append(0x30 + r.level)
+            out.append(.digitZero + r.level)
             put(">\n")
         case .table:
-            var last = r.last
-            if last >= 0 && store.nodes[Int(last)].flags & NodeFlags.headerRow == 0 {
+            if let last = r.last, !store[last].flags.contains(.headerRow) {
                 put("</tbody>\n")
             }
-            last = -1
             put("</table>\n")
         case .tableRow:
             put("</tr>\n")
-            if r.flags & NodeFlags.headerRow != 0 { put("</thead>\n") }
+            if r.flags.contains(.headerRow) { put("</thead>\n") }
         case .tableCell:
-            let header = store.nodes[Int(r.parent)].flags & NodeFlags.headerRow != 0
-            put(header ? "</th>\n" : "</td>\n")
+            put(isHeaderCell(r) ? "</th>\n" : "</td>\n")
         case .footnoteDefinition:
-            if r.last < 0 || store.nodes[Int(r.last)].kind != .paragraph {
+            if r.last.map({ store[$0].kind != .paragraph }) ?? true {
                 cr()
                 appendBackReferences(r)
-                out.append(0x0A)
+                out.append(.lineFeed)
             }
             cr()
             put("</li>\n")
@@ -391,18 +386,19 @@ struct HTMLWriter {
     }
 
     mutating func appendNumber(_ n: Int) {
-        out.append(contentsOf: Array(String(n).utf8))
+        for c in String(n).utf8 { out.append(c) }
     }
 
-    mutating func appendDestination(_ info: LinkInfo, image: Bool) {
-        var destination = info.destination
-        if let resolver {
-            if lineStarts == nil { lineStarts = document.lineStarts() }
-            let link = MarkdownLink(
-                destination: String(decoding: destination, as: UTF8.self), isImage: image,
-                position: document.position(ofSourceOffset: store.sourceOffset(ofAddress: info.address), lineStarts: lineStarts!))
-            if let replacement = resolver(link) { destination = Array(replacement.utf8) }
+    mutating func appendDestination(_ node: NodeIndex, _ info: LinkInfo) {
+        if let resolver, let replacement = resolver(document.link(node)) {
+            var destination = replacement
+            destination.withUTF8 { appendURL($0) }
+        } else {
+            appendURL(slice(info.destination.lowerBound, info.destination.upperBound))
         }
+    }
+
+    mutating func appendURL(_ destination: Bytes) {
         if options.safe && HTMLEscaping.isDangerousURL(destination) { return }
         HTMLEscaping.appendURL(destination, to: &out)
     }
@@ -410,7 +406,7 @@ struct HTMLWriter {
     // MARK: Footnotes
 
     mutating func renderFootnoteReference(_ r: NodeRecord) {
-        let label = store.footnoteLabels[Int(r.aux)]
+        let label = store.footnoteLabels[Int(r.data)]
         let number: Int
         if let known = footnoteNumbers[label] {
             number = known
@@ -427,7 +423,7 @@ struct HTMLWriter {
         put("\" id=\"fnref")
         appendNumber(number)
         if count > 1 {
-            out.append(0x2D)
+            out.append(.hyphen)
             appendNumber(count)
         }
         put("\">")
@@ -436,21 +432,21 @@ struct HTMLWriter {
     }
 
     mutating func appendBackReferences(_ definition: NodeRecord) {
-        let number = footnoteNumbers[store.footnoteLabels[Int(definition.aux)]] ?? 0
+        let number = footnoteNumbers[store.footnoteLabels[Int(definition.data)]] ?? 0
         let count = number > 0 ? footnoteReferenceCounts[number - 1] : 1
         for k in 1...max(1, count) {
-            if k > 1 { out.append(0x20) }
+            if k > 1 { out.append(.space) }
             put("<a href=\"#fnref")
             appendNumber(number)
             if k > 1 {
-                out.append(0x2D)
+                out.append(.hyphen)
                 appendNumber(k)
             }
             put("\" class=\"footnote-backref\">↩</a>")
         }
     }
 
-    mutating func renderFootnotes() {
+    mutating func renderFootnotes(_ write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         cr()
         put("<section class=\"footnotes\">\n<ol>\n")
         inFootnotes = true
@@ -458,7 +454,7 @@ struct HTMLWriter {
         // Footnotes referenced from inside footnotes join the list while it is being written.
         while k < footnoteOrder.count {
             if let definition = document.footnoteDefinitions[footnoteOrder[k]] {
-                render(definition)
+                try render(definition, write)
             }
             k += 1
         }

@@ -27,10 +27,10 @@ extension MarkdownDocument {
 
 extension MarkdownNode {
     var isInsideFootnote: Bool {
-        var p = record.parent
-        while p >= 0 {
-            if document.storage.nodes[Int(p)].kind == .footnoteDefinition { return true }
-            p = document.storage.nodes[Int(p)].parent
+        var ancestor = record.parent
+        while let a = ancestor {
+            if document.storage[a].kind == .footnoteDefinition { return true }
+            ancestor = document.storage[a].parent
         }
         return false
     }

@@ -1,34 +1,46 @@
+import Escaping
+
 // Phase two: the text of paragraphs, headings and table cells into inlines. Emphasis and links use
 // cmark's delimiter stack and bracket stack, with the memos that keep hostile input linear.
 
+/// A run of `*`, `_`, `~` or a smart quote that may open or close emphasis; the stack is a doubly
+/// linked list over `InlineParser.delimiters`.
 struct Delimiter {
-    var node: Int32
+    var node: NodeIndex
     var char: UInt8
     var originalLength: Int
     var count: Int
     var canOpen: Bool
     var canClose: Bool
-    var prev: Int = -1
-    var next: Int = -1
+    var previous: Int?
+    var next: Int?
 }
 
+/// An open `[` or `![`.
 struct Bracket {
-    var node: Int32
+    var node: NodeIndex
     /// Subject index just after the `[`.
     var position: Int
     var image: Bool
     var bracketAfter: Bool = false
-    /// The delimiter on top of the stack when this bracket was pushed (-1 for none).
-    var delimiterBottom: Int
+    /// The delimiter on top of the stack when this bracket was pushed.
+    var delimiterBottom: Int?
 }
 
 struct InlineParser {
     var store: Storage
     let sourcePointer: Bytes
     let options: MarkdownOptions
-    let references: [[UInt8]: LinkTarget]
-    let footnoteDefinitions: [[UInt8]: Int32]
-    let special: UnsafeMutablePointer<Bool>
+    let references: [LinkLabel: LinkInfo]
+    let footnoteDefinitions: [LinkLabel: NodeIndex]
+    /// By byte value: `stopsText` for the bytes `handleText` stops at, `needsEscaping` for those
+    /// HTML escapes (both may be set).
+    let special: UnsafeMutablePointer<UInt8>
+    static let stopsText: UInt8 = 1
+    static let needsEscaping: UInt8 = 2
+    /// A copy of the subject when it lives in the text store, which grows (and may move) while the
+    /// subject is parsed.
+    var scratch = RawArray<UInt8>(capacity: 4096)
 
     // Per subject.
     var q: Bytes = Bytes(start: nil, count: 0)
@@ -37,13 +49,17 @@ struct InlineParser {
     var pos = 0
     /// Index of the first byte of the subject in `q`.
     var subjectStart = 0
-    var block: Int32 = 0
-    var delimiters: [Delimiter] = []
-    var head = -1
-    var tail = -1
-    var brackets: [Bracket] = []
+    var block = NodeIndex.root
+    var delimiters = RawArray<Delimiter>(capacity: 64)
+    /// Per kind of closer (`bottomKey`): see `processEmphasis`.
+    var openersBottom = [Int](repeating: -1, count: 30)
+    var head: Int?
+    var tail: Int?
+    var brackets = RawArray<Bracket>(capacity: 64)
     var linkOpenerFloor = 0
     var backtickRuns: [Int: Int] = [:]
+    /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
+    var labelBuffer: [UInt8] = []
     var scannedForBackticks = false
     /// Whether an email autolink was made inside an open bracket in this subject.
     var autolinksInBrackets = false
@@ -52,46 +68,59 @@ struct InlineParser {
     var noDeclarationEnd = false
     var noCDATAEnd = false
 
-    init(store: Storage, source: Bytes, options: MarkdownOptions, references: [[UInt8]: LinkTarget],
-         footnoteDefinitions: [[UInt8]: Int32]) {
+    init(store: Storage, source: Bytes, options: MarkdownOptions, references: [LinkLabel: LinkInfo],
+         footnoteDefinitions: [LinkLabel: NodeIndex]) {
         self.store = store
         self.sourcePointer = source
         self.options = options
         self.references = references
         self.footnoteDefinitions = footnoteDefinitions
-        special = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-        special.initialize(repeating: false, count: 256)
-        for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = true }
-        if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = true } }
-        if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = true } }
+        special = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        special.initialize(repeating: 0, count: 256)
+        for c in "\n\r`\\&<*_[]!".utf8 { special[Int(c)] = Self.stopsText }
+        if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = Self.stopsText } }
+        if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = Self.stopsText } }
+        // The bytes the renderer's escaper changes (cmark's style: `& < > "`).
+        for c in 0..<256 where [UInt8(c)].withUnsafeBufferPointer({
+            HTMLEscaper.firstEscapedIndex(in: $0, from: 0, style: .commonMark) == 0
+        }) {
+            special[c] |= Self.needsEscaping
+        }
     }
 
-    func release() { special.deallocate() }
+    /// Frees the parser's own memory and hands over the storage.
+    mutating func finish() -> Storage {
+        special.deallocate()
+        scratch.release()
+        delimiters.release()
+        brackets.release()
+        return store
+    }
 
     /// Parses the inlines of every paragraph, heading and table cell.
     mutating func run() {
         let count = store.nodes.count
-        for i in 0..<count {
-            let kind = store.nodes[i].kind
+        for slot in 2..<max(2, count) {
+            let node = NodeIndex(slot)
+            let kind = store[node].kind
             guard kind == .paragraph || kind == .heading || kind == .tableCell else { continue }
-            if store.nodes[i].parent < 0 { continue }  // dropped (e.g. only reference definitions)
-            parseBlock(Int32(i))
+            if store[node].parent == nil { continue }  // dropped (e.g. only reference definitions)
+            parseBlock(node)
         }
     }
 
-    mutating func parseBlock(_ node: Int32) {
-        let n = Int(node)
-        var s = store.nodes[n].start
-        let e = store.nodes[n].end
-        guard s >= 0, e > s else { return }
+    mutating func parseBlock(_ node: NodeIndex) {
+        let s = store[node].start
+        let e = store[node].end
+        guard e > s else { return }
         let sourceCount = Int32(store.sourceCount)
         block = node
         if s < sourceCount {
             parseSubject(sourcePointer, Int(s), Int(e), base: 0)
         } else {
-            s -= sourceCount
-            let copy = Array(store.text[Int(s)..<Int(e - sourceCount)])
-            copy.withUnsafeBufferPointer { parseSubject($0, 0, $0.count, base: s + sourceCount) }
+            scratch.truncate(to: 0)
+            scratch.append(contentsOf: Bytes(start: store.text.base + Int(s - sourceCount), count: Int(e - s)))
+            parseSubject(scratch.buffer, 0, scratch.count, base: s)
         }
     }
 
@@ -102,7 +131,7 @@ struct InlineParser {
         // keep a vertical tab or form feed at their end (as in cmark-gfm).
         let start = s
         var end = e
-        if store.nodes[Int(block)].kind != .tableCell {
+        if store[block].kind != .tableCell {
             while end > start && isASCIIWhitespace(p[end - 1]) { end -= 1 }
         }
         q = p
@@ -110,10 +139,10 @@ struct InlineParser {
         len = end
         pos = start
         subjectStart = start
-        delimiters.removeAll(keepingCapacity: true)
-        head = -1
-        tail = -1
-        brackets.removeAll(keepingCapacity: true)
+        delimiters.truncate(to: 0)
+        head = nil
+        tail = nil
+        brackets.truncate(to: 0)
         linkOpenerFloor = 0
         if !backtickRuns.isEmpty { backtickRuns.removeAll() }
         scannedForBackticks = false
@@ -125,53 +154,60 @@ struct InlineParser {
         while pos < len {
             parseInline()
         }
-        processEmphasis(-1)
+        processEmphasis(above: nil)
         q = Bytes(start: nil, count: 0)
     }
 
     // MARK: Nodes
 
-    @inline(__always) mutating func addText(_ s: Int, _ e: Int) {
-        let a = base + Int32(s)
-        let last = store.nodes[Int(block)].last
-        if last >= 0 {
-            let l = Int(last)
-            if store.nodes[l].kind == .text && store.nodes[l].flags == 0 && store.nodes[l].end == a {
-                store.nodes[l].end = base + Int32(e)
-                return
-            }
+    /// The address of subject index `i`.
+    @inline(__always) func address(_ i: Int) -> Int32 { base + Int32(i) }
+
+    /// Adds `q[s..<e]` as text, joining it to the previous text node when that ends right there.
+    /// `plain`: the text holds nothing HTML escapes.
+    @inline(__always) mutating func addText(_ s: Int, _ e: Int, plain: Bool = true) {
+        let a = address(s)
+        if let last = store[block].last, store[last].kind == .text, store[last].end == a,
+           !store[last].flags.contains(.standalone) {
+            store[last].end = address(e)
+            if !plain { store[last].flags.remove(.plainText) }
+            return
         }
-        let node = store.makeNode(.text)
-        store.nodes[Int(node)].start = a
-        store.nodes[Int(node)].end = base + Int32(e)
-        store.appendChild(block, node)
+        let node = addNode(.text, s, e)
+        if plain { store[node].flags = .plainText }
     }
 
-    /// A text node whose content is new bytes (decoded entity, smart punctuation).
-    mutating func addDecodedText(_ bytes: [UInt8], protected: Bool = false) -> Int32 {
-        let node = store.makeNode(.text)
-        store.nodes[Int(node)].start = store.textTail
-        store.text.append(contentsOf: bytes)
-        store.nodes[Int(node)].end = store.textTail
-        if protected { store.nodes[Int(node)].flags = 1 }
+    /// A text node whose content is what was appended to the text store since `textStart`, written
+    /// at subject index `i` (a decoded entity, smart punctuation).
+    @discardableResult
+    mutating func addDecodedText(since textStart: Int32, at i: Int, standalone: Bool = false) -> NodeIndex {
+        let node = store.makeNode(.text, position: address(i))
+        store[node].start = textStart
+        store[node].end = store.textTail
+        if standalone { store[node].flags = .standalone }
         store.appendChild(block, node)
         return node
+    }
+
+    @discardableResult
+    mutating func addDecodedText(_ bytes: StaticString, at i: Int, standalone: Bool = false) -> NodeIndex {
+        let textStart = store.textTail
+        store.text.append(bytes)
+        return addDecodedText(since: textStart, at: i, standalone: standalone)
     }
 
     /// A text node that must stay on its own (a delimiter run or a bracket).
-    mutating func addProtectedText(_ s: Int, _ e: Int) -> Int32 {
-        let node = store.makeNode(.text)
-        store.nodes[Int(node)].start = base + Int32(s)
-        store.nodes[Int(node)].end = base + Int32(e)
-        store.nodes[Int(node)].flags = 1
-        store.appendChild(block, node)
+    mutating func addStandaloneText(_ s: Int, _ e: Int) -> NodeIndex {
+        let node = addNode(.text, s, e)
+        store[node].flags = [.standalone, .plainText]
         return node
     }
 
-    mutating func addNode(_ kind: NodeKind, _ s: Int, _ e: Int) -> Int32 {
-        let node = store.makeNode(kind)
-        store.nodes[Int(node)].start = base + Int32(s)
-        store.nodes[Int(node)].end = base + Int32(e)
+    /// A node whose text is `q[s..<e]`, written at `s`.
+    @inline(__always) mutating func addNode(_ kind: NodeKind, _ s: Int, _ e: Int) -> NodeIndex {
+        let node = store.makeNode(kind, position: address(s))
+        store[node].start = address(s)
+        store[node].end = address(e)
         store.appendChild(block, node)
         return node
     }
@@ -181,46 +217,46 @@ struct InlineParser {
     mutating func parseInline() {
         let c = q[pos]
         switch c {
-        case 0x0A, 0x0D:
+        case .lineFeed, .carriageReturn:
             handleNewline()
-        case 0x60:
+        case .backtick:
             handleBackticks()
-        case 0x5C:
+        case .backslash:
             handleBackslash()
-        case 0x26:
+        case .ampersand:
             handleEntity()
-        case 0x3C:
+        case .lessThan:
             handlePointyBracket()
-        case 0x2A, 0x5F:
+        case .asterisk, .underscore:
             handleDelimiter(c)
-        case 0x7E where options.gfm:
+        case .tilde where options.gfm:
             handleDelimiter(c)
-        case 0x27 where options.smartPunctuation, 0x22 where options.smartPunctuation:
+        case .apostrophe where options.smartPunctuation, .quotationMark where options.smartPunctuation:
             handleDelimiter(c)
-        case 0x5B:
-            let node = addProtectedText(pos, pos + 1)
+        case .leftBracket:
+            let node = addStandaloneText(pos, pos + 1)
             pushBracket(node, image: false, position: pos + 1)
             pos += 1
-        case 0x21:
-            if pos + 1 < len && q[pos + 1] == 0x5B {
-                let node = addProtectedText(pos, pos + 2)
+        case .exclamationMark:
+            if pos + 1 < len && q[pos + 1] == .leftBracket {
+                let node = addStandaloneText(pos, pos + 2)
                 pushBracket(node, image: true, position: pos + 2)
                 pos += 2
             } else {
                 addText(pos, pos + 1)
                 pos += 1
             }
-        case 0x5D:
+        case .rightBracket:
             handleCloseBracket()
-        case 0x2E where options.smartPunctuation:
-            if pos + 2 < len && q[pos + 1] == 0x2E && q[pos + 2] == 0x2E {
-                _ = addDecodedText([0xE2, 0x80, 0xA6])
+        case .period where options.smartPunctuation:
+            if pos + 2 < len && q[pos + 1] == .period && q[pos + 2] == .period {
+                addDecodedText("…", at: pos)
                 pos += 3
             } else {
                 addText(pos, pos + 1)
                 pos += 1
             }
-        case 0x2D where options.smartPunctuation:
+        case .hyphen where options.smartPunctuation:
             handleDashes()
         default:
             handleText()
@@ -233,28 +269,41 @@ struct InlineParser {
         let start = pos
         var i = pos
         let gfm = options.gfm
+        let p = q.baseAddress!
+        let table = special
+        let stops = Self.stopsText
+        var seen: UInt8 = 0  // the table bits of the bytes passed over
         while i < len {
-            let c = q[i]
-            if !special[Int(c)] {
-                i += 1
-                continue
+            // Eight bytes at a time while none stops the text: eight independent lookups, one branch.
+            while i + 8 <= len {
+                let bits = table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
+                    | table[Int(p[i + 4])] | table[Int(p[i + 5])] | table[Int(p[i + 6])] | table[Int(p[i + 7])]
+                if bits & stops != 0 { break }
+                seen |= bits
+                i += 8
             }
-            if gfm && (c == 0x77 || c == 0x3A || c == 0x40) {
+            while i < len && table[Int(p[i])] & stops == 0 {
+                seen |= table[Int(p[i])]
+                i += 1
+            }
+            if i >= len { break }
+            let c = p[i]
+            if gfm && (c == UInt8(ascii: "w") || c == .colon || c == .atSign) {
                 // Most `w` and `:` start nothing: check the next byte before the real matcher.
-                if c != 0x40 && (i + 1 >= len || q[i + 1] != (c == 0x77 ? 0x77 : 0x2F)) {
+                if c != .atSign && (i + 1 >= len || q[i + 1] != (c == .colon ? .slash : UInt8(ascii: "w"))) {
                     i += 1
                     continue
                 }
                 // www and URL autolinks are not looked for inside an open bracket; emails are, and
                 // are unwrapped again if the bracket becomes a link (as cmark-gfm does).
-                if brackets.isEmpty || c == 0x40, let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
+                if brackets.isEmpty || c == .atSign,
+                   let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
                     if linkStart > start {
-                        addText(start, linkStart)
-                    } else if linkStart < start {
+                        addText(start, linkStart, plain: seen & Self.needsEscaping == 0)
+                    } else if linkStart < start, let last = store[block].last {
                         // The link took the end of the previous text node.
-                        let last = store.nodes[Int(block)].last
-                        store.nodes[Int(last)].end = base + Int32(linkStart)
-                        if store.nodes[Int(last)].end <= store.nodes[Int(last)].start { store.unlink(last) }
+                        store[last].end = address(linkStart)
+                        if !store[last].hasText { store.unlink(last) }
                     }
                     addExtendedAutolink(linkStart, linkEnd, kind)
                     pos = linkEnd
@@ -264,7 +313,8 @@ struct InlineParser {
                 continue
             }
             if i == start {
-                // A special byte that its handler left to us (e.g. `~` when GFM is off).
+                // A special byte that its handler left to us.
+                seen |= table[Int(c)]
                 i += 1
                 continue
             }
@@ -274,14 +324,14 @@ struct InlineParser {
         if i < len && isLineEnding(q[i]) {
             while end > start && isASCIIWhitespace(q[end - 1]) { end -= 1 }
         }
-        if end > start { addText(start, end) }
+        if end > start { addText(start, end, plain: seen & Self.needsEscaping == 0) }
         pos = i
     }
 
     mutating func handleNewline() {
         let newline = pos
-        if q[pos] == 0x0D && pos + 1 < len && q[pos + 1] == 0x0A { pos += 2 } else { pos += 1 }
-        let hard = newline >= 2 && q[newline - 1] == 0x20 && q[newline - 2] == 0x20
+        pos += (q[pos] == .carriageReturn && pos + 1 < len && q[pos + 1] == .lineFeed) ? 2 : 1
+        let hard = newline >= 2 && q[newline - 1] == .space && q[newline - 2] == .space
         _ = addNode(hard ? .lineBreak : .softBreak, newline, newline)
         while pos < len && isSpaceOrTab(q[pos]) { pos += 1 }
     }
@@ -289,12 +339,12 @@ struct InlineParser {
     mutating func handleBackslash() {
         let next = pos + 1
         if next < len && isASCIIPunctuation(q[next]) {
-            addText(next, next + 1)
+            addText(next, next + 1, plain: special[Int(q[next])] & Self.needsEscaping == 0)
             pos += 2
         } else if next < len && isLineEnding(q[next]) {
-            pos = next
-            if q[pos] == 0x0D && pos + 1 < len && q[pos + 1] == 0x0A { pos += 2 } else { pos += 1 }
-            _ = addNode(.lineBreak, next, next)
+            let node = addNode(.lineBreak, next, next)
+            store[node].position = address(pos)
+            pos = next + ((q[next] == .carriageReturn && next + 1 < len && q[next + 1] == .lineFeed) ? 2 : 1)
             while pos < len && isSpaceOrTab(q[pos]) { pos += 1 }
         } else {
             addText(pos, pos + 1)
@@ -303,13 +353,13 @@ struct InlineParser {
     }
 
     mutating func handleEntity() {
-        var decoded: [UInt8] = []
-        let n = Entities.decode(q, pos, len, into: &decoded)
+        let textStart = store.textTail
+        let n = Entities.decode(q, pos, len, into: &store.text)
         if n > 0 {
-            _ = addDecodedText(decoded)
+            addDecodedText(since: textStart, at: pos)
             pos += n
         } else {
-            addText(pos, pos + 1)
+            addText(pos, pos + 1, plain: false)
             pos += 1
         }
     }
@@ -318,10 +368,9 @@ struct InlineParser {
 
     mutating func handleBackticks() {
         let start = pos
-        while pos < len && q[pos] == 0x60 { pos += 1 }
+        while pos < len && q[pos] == .backtick { pos += 1 }
         let n = pos - start
-        let close = closingBackticks(n)
-        guard close >= 0 else {
+        guard let close = closingBackticks(n) else {
             addText(start, pos)
             return
         }
@@ -333,58 +382,55 @@ struct InlineParser {
         var k = s
         while k < e {
             let c = q[k]
-            if isLineEnding(c) { hasLineEnding = true } else if c != 0x20 { allSpace = false }
+            if isLineEnding(c) { hasLineEnding = true } else if c != .space { allSpace = false }
             k += 1
         }
         pos = close + n
-        if !allSpace && e - s >= 2 && (q[s] == 0x20 || isLineEnding(q[s])) && (q[e - 1] == 0x20 || isLineEnding(q[e - 1])) {
+        if !allSpace && e - s >= 2 && (q[s] == .space || isLineEnding(q[s])) && (q[e - 1] == .space || isLineEnding(q[e - 1])) {
             // A \r\n at either end counts as one space.
-            if q[s] == 0x0D && s + 1 < e && q[s + 1] == 0x0A { s += 2 } else { s += 1 }
-            if q[e - 1] == 0x0A && e - 2 >= s && q[e - 2] == 0x0D { e -= 2 } else { e -= 1 }
+            s += (q[s] == .carriageReturn && s + 1 < e && q[s + 1] == .lineFeed) ? 2 : 1
+            e -= (q[e - 1] == .lineFeed && e - 2 >= s && q[e - 2] == .carriageReturn) ? 2 : 1
         }
-        if !hasLineEnding {
-            _ = addNode(.code, s, e)
-            return
-        }
-        let node = store.makeNode(.code)
-        store.nodes[Int(node)].start = store.textTail
+        let node = addNode(.code, s, e)
+        store[node].position = address(start)
+        guard hasLineEnding else { return }
+        store[node].start = store.textTail
         k = s
         while k < e {
             let c = q[k]
-            if c == 0x0D {
-                store.text.append(0x20)
-                if k + 1 < e && q[k + 1] == 0x0A { k += 1 }
-            } else if c == 0x0A {
-                store.text.append(0x20)
+            if c == .carriageReturn {
+                store.text.append(.space)
+                if k + 1 < e && q[k + 1] == .lineFeed { k += 1 }
+            } else if c == .lineFeed {
+                store.text.append(.space)
             } else {
                 store.text.append(c)
             }
             k += 1
         }
-        store.nodes[Int(node)].end = store.textTail
-        store.appendChild(block, node)
+        store[node].end = store.textTail
     }
 
-    /// Index of a closing backtick run of exactly `n`, or -1. Remembers every run seen, so that after
+    /// Index of a closing backtick run of exactly `n`, or nil. Remembers every run seen, so that after
     /// one full scan a missing closer is known without scanning again.
-    mutating func closingBackticks(_ n: Int) -> Int {
+    mutating func closingBackticks(_ n: Int) -> Int? {
         if scannedForBackticks {
-            guard let last = backtickRuns[n], last >= pos else { return -1 }
+            guard let last = backtickRuns[n], last >= pos else { return nil }
         }
         var i = pos
         while i < len {
-            if q[i] != 0x60 {
+            if q[i] != .backtick {
                 i += 1
                 continue
             }
             let runStart = i
-            while i < len && q[i] == 0x60 { i += 1 }
+            while i < len && q[i] == .backtick { i += 1 }
             let run = i - runStart
             backtickRuns[run] = runStart
             if run == n { return runStart }
         }
         scannedForBackticks = true
-        return -1
+        return nil
     }
 
     // MARK: Autolinks and raw HTML
@@ -408,46 +454,60 @@ struct InlineParser {
             pos += length
             return
         }
-        addText(pos, pos + 1)
+        addText(pos, pos + 1, plain: false)
         pos += 1
     }
 
     /// `<scheme:...>` or `<local@domain>`: entity references are decoded in the destination and the
     /// text, backslashes are not escapes.
     mutating func addAutolink(_ s: Int, _ e: Int, email: Bool) {
-        var decoded: [UInt8] = []
-        var k = s
-        while k < e {
-            if q[k] == 0x26 {
-                let n = Entities.decode(q, k, e, into: &decoded)
-                if n > 0 {
-                    k += n
-                    continue
+        let textStart = store.textTail
+        let hasEntity = Entities.containsAmpersand(q, s, e)
+        if hasEntity {
+            var k = s
+            while k < e {
+                if q[k] == .ampersand {
+                    let n = Entities.decode(q, k, e, into: &store.text)
+                    if n > 0 {
+                        k += n
+                        continue
+                    }
                 }
+                store.text.append(q[k])
+                k += 1
             }
-            decoded.append(q[k])
-            k += 1
         }
-        var destination: [UInt8] = email ? Array("mailto:".utf8) : []
-        destination.append(contentsOf: decoded)
-        appendLink(destination: destination, s, e, text: decoded.count == e - s ? nil : decoded)
+        let decoded = textStart..<store.textTail
+        var destination = hasEntity ? decoded : address(s)..<address(e)
+        if email {
+            let mailto = store.textTail
+            store.text.append("mailto:")
+            if hasEntity {
+                store.text.appendOwn(Int(decoded.lowerBound) - store.sourceCount, Int(decoded.upperBound) - store.sourceCount)
+            } else {
+                store.text.append(contentsOf: Bytes(rebasing: q[s..<e]))
+            }
+            destination = mailto..<store.textTail
+        }
+        let link = appendLink(destination: destination, s, e, text: hasEntity ? decoded : nil)
+        store[link].position = address(s - 1)
     }
 
-    /// Appends a link node whose text is `q[s..<e]` (or `text`, when decoding changed it); returns it.
+    /// Appends a link node whose text is `q[s..<e]` (or the address range `text`, when decoding
+    /// changed it); returns it.
     @discardableResult
-    mutating func appendLink(destination: [UInt8], _ s: Int, _ e: Int, text decoded: [UInt8]? = nil) -> Int32 {
-        let link = store.makeNode(.link)
-        store.links.append(LinkInfo(destination: destination, title: [], address: base + Int32(s)))
-        store.nodes[Int(link)].aux = Int32(store.links.count - 1)
+    mutating func appendLink(destination: Range<Int32>, _ s: Int, _ e: Int, text decoded: Range<Int32>? = nil) -> NodeIndex {
+        let link = store.makeNode(.link, position: address(s))
+        store.links.append(LinkInfo(destination: destination, title: 0..<0, address: address(s)))
+        store[link].data = Int32(store.links.count - 1)
         store.appendChild(block, link)
-        let text = store.makeNode(.text)
+        let text = store.makeNode(.text, position: address(s))
         if let decoded {
-            store.nodes[Int(text)].start = store.textTail
-            store.text.append(contentsOf: decoded)
-            store.nodes[Int(text)].end = store.textTail
+            store[text].start = decoded.lowerBound
+            store[text].end = decoded.upperBound
         } else {
-            store.nodes[Int(text)].start = base + Int32(s)
-            store.nodes[Int(text)].end = base + Int32(e)
+            store[text].start = address(s)
+            store[text].end = address(e)
         }
         store.appendChild(link, text)
         return link
@@ -458,32 +518,40 @@ struct InlineParser {
         guard pos + 1 < len else { return 0 }
         let c = q[pos + 1]
         if isLetter(c) { return InlineScan.openTag(q, pos, len) }
-        if c == 0x2F { return InlineScan.closingTag(q, pos, len) }
-        if c == 0x3F {
+        if c == .slash { return InlineScan.closingTag(q, pos, len) }
+        if c == .questionMark {
             if noProcessingEnd { return 0 }
-            let end = InlineScan.find(q, pos + 2, len, "?>")
-            if end < 0 { noProcessingEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 2, len, "?>") else {
+                noProcessingEnd = true
+                return 0
+            }
             return end - pos
         }
-        guard c == 0x21 else { return 0 }
+        guard c == .exclamationMark else { return 0 }
         if matchesExactly(q, pos, len, "<!--") {
             if matchesExactly(q, pos, len, "<!-->") { return 5 }
             if matchesExactly(q, pos, len, "<!--->") { return 6 }
             if noCommentEnd { return 0 }
-            let end = InlineScan.find(q, pos + 4, len, "-->")
-            if end < 0 { noCommentEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 4, len, "-->") else {
+                noCommentEnd = true
+                return 0
+            }
             return end - pos
         }
         if matchesExactly(q, pos, len, "<![CDATA[") {
             if noCDATAEnd { return 0 }
-            let end = InlineScan.find(q, pos + 9, len, "]]>")
-            if end < 0 { noCDATAEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 9, len, "]]>") else {
+                noCDATAEnd = true
+                return 0
+            }
             return end - pos
         }
         if pos + 2 < len && isLetter(q[pos + 2]) {
             if noDeclarationEnd { return 0 }
-            let end = InlineScan.find(q, pos + 2, len, ">")
-            if end < 0 { noDeclarationEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 2, len, ">") else {
+                noDeclarationEnd = true
+                return 0
+            }
             return end - pos
         }
         return 0
@@ -493,7 +561,7 @@ struct InlineParser {
 
     mutating func handleDashes() {
         let start = pos
-        while pos < len && q[pos] == 0x2D { pos += 1 }
+        while pos < len && q[pos] == .hyphen { pos += 1 }
         let n = pos - start
         if n == 1 {
             addText(start, pos)
@@ -512,9 +580,9 @@ struct InlineParser {
             em = (n - 4) / 3
             en = 2
         }
-        var bytes: [UInt8] = []
-        for _ in 0..<em { bytes += [0xE2, 0x80, 0x94] }
-        for _ in 0..<en { bytes += [0xE2, 0x80, 0x93] }
-        _ = addDecodedText(bytes)
+        let textStart = store.textTail
+        for _ in 0..<em { store.text.append("—") }
+        for _ in 0..<en { store.text.append("–") }
+        addDecodedText(since: textStart, at: start)
     }
 }

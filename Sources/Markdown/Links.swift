@@ -2,7 +2,7 @@
 // and tries an inline link `(...)`, a full, collapsed or shortcut reference, then a footnote.
 
 extension InlineParser {
-    mutating func pushBracket(_ node: Int32, image: Bool, position: Int) {
+    mutating func pushBracket(_ node: NodeIndex, image: Bool, position: Int) {
         if !brackets.isEmpty { brackets[brackets.count - 1].bracketAfter = true }
         brackets.append(Bracket(node: node, position: position, image: image, delimiterBottom: tail))
     }
@@ -21,10 +21,10 @@ extension InlineParser {
             return
         }
         let afterText = pos
-        var target: LinkTarget?
+        var target: LinkInfo?
 
         // Inline link: ( destination "title" )
-        if pos < len && q[pos] == 0x28 {
+        if pos < len && q[pos] == .leftParenthesis {
             var i = pos + 1
             while i < len && isASCIIWhitespace(q[i]) { i += 1 }
             if let dest = InlineScan.linkDestination(q, i, len) {
@@ -39,36 +39,38 @@ extension InlineParser {
                     j += titleLength
                     while j < len && isASCIIWhitespace(q[j]) { j += 1 }
                 }
-                if j < len && q[j] == 0x29 {
-                    let decoded = InlineScan.decodeTarget(
-                        q, destination: destStart..<destEnd, pointy: dest.pointy,
-                        title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil)
-                    target = LinkTarget(destination: decoded.destination, title: decoded.title,
-                                        address: base + Int32(destStart))
+                if j < len && q[j] == .rightParenthesis {
+                    target = InlineScan.decodeTarget(
+                        q, base: base, destination: destStart..<destEnd, pointy: dest.pointy,
+                        title: titleLength > 0 ? titleStart..<(titleStart + titleLength) : nil,
+                        into: &store.text, textBase: Int32(store.sourceCount))
                     pos = j + 1
                 }
             }
         }
 
-        var footnote: Int32 = -1
+        var footnote: Int32?
         if target == nil {
-            // Reference link: [text][label], [text][] or [text].
-            var label: [UInt8]?
+            // Reference link: [text][label], [text][] or [text]. Labels are only worth normalising
+            // when the document defines any.
+            var label: LinkLabel?
             var after = afterText
             let labelLength = InlineScan.linkLabel(q, afterText, len)
-            if labelLength > 0 {
-                label = LinkLabels.normalize(q, afterText + 1, afterText + labelLength - 1)
+            if references.isEmpty {
+                if labelLength > 0 { after = afterText + labelLength }
+            } else if labelLength > 0 {
+                label = LinkLabels.normalize(q, afterText + 1, afterText + labelLength - 1, reusing: &labelBuffer)
                 after = afterText + labelLength
             } else if !opener.bracketAfter && closeIndex - opener.position <= 999 {
-                let collapsed = afterText + 1 < len && q[afterText] == 0x5B && q[afterText + 1] == 0x5D
-                label = LinkLabels.normalize(q, opener.position, closeIndex)
+                let collapsed = afterText + 1 < len && q[afterText] == .leftBracket && q[afterText + 1] == .rightBracket
+                label = LinkLabels.normalize(q, opener.position, closeIndex, reusing: &labelBuffer)
                 if collapsed { after = afterText + 2 }
             }
-            if let label, !label.isEmpty, let found = references[label] {
+            if let label, !label.bytes.isEmpty, let found = references[label] {
                 target = found
                 pos = after
-            } else if options.footnotes && labelLength == 0 && !opener.bracketAfter
-                        && closeIndex - opener.position >= 2 && q[opener.position] == 0x5E {
+            } else if options.footnotes && !footnoteDefinitions.isEmpty && labelLength == 0 && !opener.bracketAfter
+                        && closeIndex - opener.position >= 2 && q[opener.position] == .caret {
                 let key = LinkLabels.normalize(q, opener.position + 1, closeIndex)
                 if footnoteDefinitions[key] != nil {
                     store.footnoteLabels.append(key)
@@ -77,18 +79,17 @@ extension InlineParser {
             }
         }
 
-        if footnote >= 0 {
+        if let footnote {
             popBracket()
-            let reference = store.makeNode(.footnoteReference)
-            store.nodes[Int(reference)].aux = footnote
-            // Drop the label's text; an image opener keeps its `!`.
-            while store.nodes[Int(opener.node)].next >= 0 {
-                store.unlink(store.nodes[Int(opener.node)].next)
-            }
-            truncateDelimiters(to: opener.delimiterBottom)
+            // The reference starts at the `[` (an image opener keeps its `!` as text).
+            let reference = store.makeNode(.footnoteReference, position: store[opener.node].position + (opener.image ? 1 : 0))
+            store[reference].data = footnote
+            // Drop the label's text.
+            while let labelText = store[opener.node].next { store.unlink(labelText) }
+            truncateDelimiters(above: opener.delimiterBottom)
             if opener.image {
-                store.nodes[Int(opener.node)].end -= 1
-                store.nodes[Int(opener.node)].flags = 0
+                store[opener.node].end -= 1
+                store[opener.node].flags = []
                 store.appendChild(block, reference)
             } else {
                 store.insertAfter(opener.node, reference)
@@ -104,27 +105,18 @@ extension InlineParser {
             return
         }
 
-        let link = store.makeNode(opener.image ? .image : .link)
-        store.links.append(LinkInfo(destination: target.destination, title: target.title, address: target.address))
-        store.nodes[Int(link)].aux = Int32(store.links.count - 1)
+        let link = store.makeNode(opener.image ? .image : .link, position: store[opener.node].position)
+        store.links.append(target)
+        store[link].data = Int32(store.links.count - 1)
         // Everything after the opener becomes the link text.
-        let first = store.nodes[Int(opener.node)].next
-        if first >= 0 {
-            let l = Int(link)
-            store.nodes[l].first = first
-            store.nodes[l].last = store.nodes[Int(block)].last
-            store.nodes[Int(first)].prev = -1
-            var child = first
-            while child >= 0 {
-                store.nodes[Int(child)].parent = link
-                child = store.nodes[Int(child)].next
-            }
-            store.nodes[Int(opener.node)].next = -1
-            store.nodes[Int(block)].last = opener.node
+        if let first = store[opener.node].next, let last = store[block].last {
+            store.adopt(link, first: first, last: last)
+            store[opener.node].next = nil
+            store[block].last = opener.node
         }
         store.insertAfter(opener.node, link)
         store.unlink(opener.node)
-        processEmphasis(opener.delimiterBottom)
+        processEmphasis(above: opener.delimiterBottom)
         if autolinksInBrackets && !opener.image { unwrapAutolinks(in: link) }
         popBracket()
         if !opener.image {
@@ -137,18 +129,5 @@ extension InlineParser {
     mutating func popBracket() {
         brackets.removeLast()
         if linkOpenerFloor > brackets.count { linkOpenerFloor = brackets.count }
-    }
-
-    /// Drops the delimiters above `bottom` without matching them (their text stays as it is).
-    mutating func truncateDelimiters(to bottom: Int) {
-        if bottom >= 0 {
-            delimiters[bottom].next = -1
-            tail = bottom
-            delimiters.removeSubrange((bottom + 1)...)
-        } else {
-            head = -1
-            tail = -1
-            delimiters.removeAll(keepingCapacity: true)
-        }
     }
 }

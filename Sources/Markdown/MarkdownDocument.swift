@@ -6,17 +6,22 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The source line number of the first line.
     public let firstLine: Int
     let storage: Storage
-    let footnoteDefinitions: [[UInt8]: Int32]
+    let footnoteDefinitions: [LinkLabel: NodeIndex]
 
-    init(storage: Storage, options: MarkdownOptions, firstLine: Int, footnoteDefinitions: [[UInt8]: Int32]) {
+    init(storage: Storage, options: MarkdownOptions, firstLine: Int, footnoteDefinitions: [LinkLabel: NodeIndex]) {
         self.storage = storage
         self.options = options
         self.firstLine = firstLine
         self.footnoteDefinitions = footnoteDefinitions
     }
 
+    deinit {
+        var owned = storage
+        owned.release()
+    }
+
     /// The document node; its children are the top-level blocks.
-    public var root: MarkdownNode { MarkdownNode(document: self, index: 0) }
+    public var root: MarkdownNode { MarkdownNode(document: self, index: .root) }
 
     /// The HTML fragment; `linkResolver` may rewrite link and image destinations.
     public func html(linkResolver: ((MarkdownLink) -> String?)? = nil) -> String {
@@ -26,48 +31,48 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Every link and image destination in document order, with where it was written.
     public var links: [MarkdownLink] {
         var result: [MarkdownLink] = []
-        let starts = lineStarts()
-        for record in storage.nodes where (record.kind == .link || record.kind == .image) && record.parent >= 0 {
-            let info = storage.links[Int(record.aux)]
-            result.append(MarkdownLink(
-                destination: String(decoding: info.destination, as: UTF8.self), isImage: record.kind == .image,
-                position: position(ofSourceOffset: storage.sourceOffset(ofAddress: info.address), lineStarts: starts)))
+        root.walk { node, entering in
+            guard entering, node.kind == .link || node.kind == .image else { return }
+            result.append(link(node.index))
         }
         return result
     }
 
-    /// Line and column (1-based, counted in Unicode scalars) of a byte offset in the parsed text.
-    public func position(ofSourceOffset offset: Int) -> SourcePosition {
-        position(ofSourceOffset: offset, lineStarts: lineStarts())
+    /// The link or image at `node`, its destination's position included.
+    func link(_ node: NodeIndex) -> MarkdownLink {
+        let record = storage[node]
+        let info = storage.links[Int(record.data)]
+        return MarkdownLink(
+            destination: string(info.destination), isImage: record.kind == .image,
+            position: position(ofSourceOffset: storage.sourceOffset(ofAddress: info.address)))
     }
 
-    func position(ofSourceOffset offset: Int, lineStarts starts: [Int]) -> SourcePosition {
+    func string(_ range: Range<Int32>) -> String {
+        storage.withBytes(range.lowerBound, range.upperBound) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Line and column (1-based, counted in Unicode scalars) of a byte offset in the parsed text.
+    public func position(ofSourceOffset offset: Int) -> SourcePosition {
+        let starts = storage.lineStarts
         var lo = 0
         var hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
         }
         var column = 1
         let source = storage.source
-        var i = starts[lo]
+        var i = starts.isEmpty ? 0 : Int(starts[lo])
         while i < offset && i < source.count {
-            if source[i] & 0xC0 != 0x80 { column += 1 }
+            if !isContinuationByte(source[i]) { column += 1 }
             i += 1
         }
         return SourcePosition(line: lo + firstLine, column: column, offset: offset)
     }
 
-    func lineStarts() -> [Int] {
-        var starts = [0]
-        let source = storage.source
-        var i = 0
-        while i < source.count {
-            let c = source[i]
-            if c == 0x0A || (c == 0x0D && (i + 1 >= source.count || source[i + 1] != 0x0A)) { starts.append(i + 1) }
-            i += 1
-        }
-        return starts
+    /// The position of a node's first character.
+    func position(of node: NodeIndex) -> SourcePosition {
+        position(ofSourceOffset: storage.sourceOffset(ofAddress: storage[node].position))
     }
 }
 

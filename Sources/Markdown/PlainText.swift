@@ -1,50 +1,50 @@
 /// Plain text of a document or node: for the search index, reading time and heading slugs. Blocks are
 /// separated by a line break, soft and hard breaks become a space or line break.
 enum PlainText {
-    static func of(_ document: MarkdownDocument, _ top: Int32) -> String {
+    static func of(_ document: MarkdownDocument, _ top: NodeIndex) -> String {
         let store = document.storage
         var out: [UInt8] = []
         var current = top
         var entering = true
         while true {
-            let r = store.nodes[Int(current)]
+            let r = store[current]
             if entering {
                 switch r.kind {
                 case .text, .code, .codeBlock:
-                    if r.start >= 0 && r.end > r.start { out.append(contentsOf: store.bytes(r.start, r.end)) }
+                    if r.hasText { store.withBytes(r.start, r.end) { out.append(contentsOf: $0) } }
                 case .softBreak:
-                    out.append(0x20)
+                    out.append(.space)
                 case .lineBreak:
-                    out.append(0x0A)
+                    out.append(.lineFeed)
                 case .tableCell:
-                    if r.prev >= 0 { out.append(0x20) }
+                    if r.previous != nil { out.append(.space) }
                 default:
                     break
                 }
-                if r.first >= 0 && r.kind != .footnoteDefinition {
-                    current = r.first
+                if let first = r.first, r.kind != .footnoteDefinition {
+                    current = first
                     continue
                 }
             }
             if r.kind.isBlock && r.kind != .tableCell && r.kind != .document && current != top,
-               let last = out.last, last != 0x0A {
-                out.append(0x0A)
+               let last = out.last, last != .lineFeed {
+                out.append(.lineFeed)
             }
             if current == top { break }
-            if store.nodes[Int(current)].next >= 0 {
-                current = store.nodes[Int(current)].next
+            if let next = r.next {
+                current = next
                 entering = true
             } else {
-                current = store.nodes[Int(current)].parent
+                current = r.parent!
                 entering = false
             }
         }
-        while let last = out.last, last == 0x0A || last == 0x20 { out.removeLast() }
+        while let last = out.last, last == .lineFeed || last == .space { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension MarkdownDocument {
     /// The plain text of the whole document (without footnote definitions).
-    public var plainText: String { PlainText.of(self, 0) }
+    public var plainText: String { PlainText.of(self, .root) }
 }

@@ -54,7 +54,7 @@ public enum Slug {
         if (0x0300...0x036F).contains(scalar.value) { return .skip }  // Combining diacritical marks.
         switch scalar {
         case "a"..."z", "0"..."9": return .text(String(scalar))
-        case "A"..."Z": return .text(String(Unicode.Scalar(scalar.value + 0x20)!))
+        case "A"..."Z": return .text(String(Unicode.Scalar(scalar.value | UInt32(asciiCaseBit))!))
         case "ß": return .text("ss")
         case "æ", "Æ": return .text("ae")
         case "œ", "Œ": return .text("oe")

@@ -20,39 +20,98 @@ public enum TableAlignment: UInt8, Sendable {
     case none, left, center, right
 }
 
-struct NodeFlags {
-    static let open: UInt8 = 1
-    static let lastLineBlank: UInt8 = 2
-    static let fenced: UInt8 = 4
-    static let setext: UInt8 = 8
-    static let tight: UInt8 = 16
-    static let headerRow: UInt8 = 32
-    static let ordered: UInt8 = 64
+/// Where a node is in the arena. Slot 0 of the arena holds no node, so a link to "no node" is stored
+/// as 0 and read as nil (the idea of pulldown-cmark's `TreeIndex`): optional links cost no space.
+struct NodeIndex: Hashable {
+    let raw: UInt32
+
+    @inline(__always) init(_ raw: UInt32) { self.raw = raw }
+    @inline(__always) init(_ slot: Int) { raw = UInt32(truncatingIfNeeded: slot) }
+
+    /// The arena slot.
+    @inline(__always) var slot: Int { Int(raw) }
+
+    /// The document node: the first real node of every arena.
+    static let root = NodeIndex(UInt32(1))
+}
+
+/// What is true of a node; each bit has one meaning.
+struct NodeFlags: OptionSet {
+    let rawValue: UInt16
+
+    /// A block that can still take lines.
+    static let open = NodeFlags(rawValue: 1 << 0)
+    /// A block whose last line was blank (decides whether a list is loose).
+    static let lastLineBlank = NodeFlags(rawValue: 1 << 1)
+    /// A code block with a fence (as opposed to an indented one).
+    static let fenced = NodeFlags(rawValue: 1 << 2)
+    /// A heading made by an underline.
+    static let setext = NodeFlags(rawValue: 1 << 3)
+    /// A list whose paragraphs render without `<p>`.
+    static let tight = NodeFlags(rawValue: 1 << 4)
+    /// The header row of a table.
+    static let headerRow = NodeFlags(rawValue: 1 << 5)
+    /// An ordered list.
+    static let ordered = NodeFlags(rawValue: 1 << 6)
+    /// A list item that starts with a GFM task checkbox.
+    static let task = NodeFlags(rawValue: 1 << 7)
+    /// A task list item whose checkbox is ticked.
+    static let taskChecked = NodeFlags(rawValue: 1 << 8)
     /// An extended email autolink made while a bracket was open (undone if the bracket becomes a link).
-    static let extendedAutolink: UInt8 = 2
-    /// A list item that starts a GFM task; `level` holds 1 (unchecked) or 2 (checked).
-    static let task: UInt8 = 128
+    static let extendedAutolink = NodeFlags(rawValue: 1 << 9)
+    /// A text node that must stay on its own (a delimiter run or bracket): later text is not merged
+    /// into it.
+    static let standalone = NodeFlags(rawValue: 1 << 10)
+    /// A text node whose bytes need no HTML escaping (no `&`, `<`, `>` or `"`), so the renderer can
+    /// copy them as they are.
+    static let plainText = NodeFlags(rawValue: 1 << 11)
 }
 
 /// One node. `start..<end` is its text (leaf content or inline literal) as an address into the text
-/// store; `aux` indexes a side table (list, code or link data).
+/// store; `data` indexes the side table of its kind (list, code or link data, ...); `position` is the
+/// address of its first character in the source text (for line and column).
 struct NodeRecord {
     var kind: NodeKind
-    var flags: UInt8 = 0
-    /// Heading level, HTML block kind, table cell alignment, task state.
+    /// Heading level, HTML block kind (1–7), or table cell alignment, by kind.
     var level: UInt8 = 0
-    var parent: Int32 = -1
-    var first: Int32 = -1
-    var last: Int32 = -1
-    var next: Int32 = -1
-    var prev: Int32 = -1
-    var line: Int32 = 0
-    var column: Int32 = 0
+    var flags: NodeFlags = []
+    // The links, stored as arena slots with 0 for none.
+    private var parentSlot: UInt32 = 0
+    private var firstSlot: UInt32 = 0
+    private var lastSlot: UInt32 = 0
+    private var nextSlot: UInt32 = 0
+    private var previousSlot: UInt32 = 0
     var start: Int32 = 0
     var end: Int32 = 0
-    var aux: Int32 = -1
+    var data: Int32 = 0
+    var position: Int32 = 0
 
     init(kind: NodeKind) { self.kind = kind }
+
+    var parent: NodeIndex? {
+        @inline(__always) get { parentSlot == 0 ? nil : NodeIndex(parentSlot) }
+        @inline(__always) set { parentSlot = newValue?.raw ?? 0 }
+    }
+    var first: NodeIndex? {
+        @inline(__always) get { firstSlot == 0 ? nil : NodeIndex(firstSlot) }
+        @inline(__always) set { firstSlot = newValue?.raw ?? 0 }
+    }
+    var last: NodeIndex? {
+        @inline(__always) get { lastSlot == 0 ? nil : NodeIndex(lastSlot) }
+        @inline(__always) set { lastSlot = newValue?.raw ?? 0 }
+    }
+    var next: NodeIndex? {
+        @inline(__always) get { nextSlot == 0 ? nil : NodeIndex(nextSlot) }
+        @inline(__always) set { nextSlot = newValue?.raw ?? 0 }
+    }
+    var previous: NodeIndex? {
+        @inline(__always) get { previousSlot == 0 ? nil : NodeIndex(previousSlot) }
+        @inline(__always) set { previousSlot = newValue?.raw ?? 0 }
+    }
+
+    var hasChildren: Bool { firstSlot != 0 }
+    var hasText: Bool { end > start }
+    var isOpen: Bool { flags.contains(.open) }
 }
 
 /// List or list-item data (an item keeps the marker geometry that decides what continues it).
@@ -74,31 +133,35 @@ struct CodeInfo {
     var infoEnd: Int32 = 0
 }
 
-/// A link or image destination and title, resolved (escapes and entities decoded), and where the
-/// destination was written.
+/// A link or image target: the destination and title as they mean (escapes and entities resolved) as
+/// address ranges, and the address where the destination was written (for its source position).
 struct LinkInfo {
-    var destination: [UInt8]
-    var title: [UInt8]
-    /// Address of the destination text in the store (for its source position), or -1.
+    var destination: Range<Int32>
+    var title: Range<Int32>
     var address: Int32
 }
 
 /// All of a parsed document: nodes, text and side tables. `source` holds the (sanitised) input;
-/// `text` holds everything the parser had to copy or decode. Address `a < source.count` is
-/// `source[a]`, otherwise `text[a - source.count]`.
+/// `text` holds everything the parser had to copy or decode. Address `a < sourceCount` is
+/// `source[a]`, otherwise `text[a - sourceCount]`.
+///
+/// The nodes and the text are `RawArray`s: the parsers own them while they run, the document after
+/// that (it releases them).
 struct Storage {
-    var nodes: [NodeRecord] = []
-    var source: [UInt8]
-    var text: [UInt8] = []
+    var nodes: RawArray<NodeRecord>
+    var source: [UInt8] = []
+    var text: RawArray<UInt8>
     var lists: [ListInfo] = []
     var codes: [CodeInfo] = []
     var links: [LinkInfo] = []
     var tableAlignments: [[TableAlignment]] = []
-    /// Footnote labels (normalised) for definition and reference nodes, by `aux`.
-    var footnoteLabels: [[UInt8]] = []
+    /// Footnote labels (normalised) for definition and reference nodes, by `data`.
+    var footnoteLabels: [LinkLabel] = []
     /// (text address, source offset) for every line copied into `text`, in order, so a position in
     /// copied text can be traced back to the source.
     var copiedSegments: [(address: Int32, sourceOffset: Int32)] = []
+    /// The source offset at which each line starts (the block parser notes them as it goes).
+    var lineStarts: [Int32] = []
 
     /// The length of the source; fixed before parsing (the bytes themselves join at the end, since the
     /// parsers read them through a pointer while they mutate this storage).
@@ -106,77 +169,107 @@ struct Storage {
 
     init(sourceCount: Int) {
         self.sourceCount = sourceCount
-        self.source = []
+        // Generous for the nodes: pages never touched are never resident.
+        nodes = RawArray(capacity: sourceCount / 4 + 64)
+        nodes.append(NodeRecord(kind: .document))  // slot 0: no node
+        text = RawArray(capacity: 1024)
+    }
+
+    mutating func release() {
+        nodes.release()
+        text.release()
     }
 
     /// The address the next byte appended to `text` will have.
     var textTail: Int32 { Int32(sourceCount + text.count) }
 
-    mutating func makeNode(_ kind: NodeKind) -> Int32 {
-        nodes.append(NodeRecord(kind: kind))
-        return Int32(nodes.count - 1)
+    subscript(_ node: NodeIndex) -> NodeRecord {
+        @inline(__always) unsafeAddress { UnsafePointer(nodes.base + node.slot) }
+        @inline(__always) nonmutating unsafeMutableAddress { nodes.base + node.slot }
     }
 
-    mutating func appendChild(_ parent: Int32, _ child: Int32) {
-        let p = Int(parent)
-        let c = Int(child)
-        nodes[c].parent = parent
-        nodes[c].next = -1
-        let last = nodes[p].last
-        nodes[c].prev = last
-        if last >= 0 {
-            nodes[Int(last)].next = child
+    @inline(__always) mutating func makeNode(_ kind: NodeKind, position: Int32) -> NodeIndex {
+        var record = NodeRecord(kind: kind)
+        record.position = position
+        nodes.append(record)
+        return NodeIndex(nodes.count - 1)
+    }
+
+    @inline(__always) func kind(_ node: NodeIndex) -> NodeKind { self[node].kind }
+
+    mutating func appendChild(_ parent: NodeIndex, _ child: NodeIndex) {
+        self[child].parent = parent
+        self[child].next = nil
+        let last = self[parent].last
+        self[child].previous = last
+        if let last {
+            self[last].next = child
         } else {
-            nodes[p].first = child
+            self[parent].first = child
         }
-        nodes[p].last = child
+        self[parent].last = child
     }
 
     /// Inserts `child` right after `sibling`.
-    mutating func insertAfter(_ sibling: Int32, _ child: Int32) {
-        let s = Int(sibling)
-        let c = Int(child)
-        let parent = nodes[s].parent
-        let next = nodes[s].next
-        nodes[c].parent = parent
-        nodes[c].prev = sibling
-        nodes[c].next = next
-        nodes[s].next = child
-        if next >= 0 {
-            nodes[Int(next)].prev = child
-        } else if parent >= 0 {
-            nodes[Int(parent)].last = child
+    mutating func insertAfter(_ sibling: NodeIndex, _ child: NodeIndex) {
+        let parent = self[sibling].parent
+        let next = self[sibling].next
+        self[child].parent = parent
+        self[child].previous = sibling
+        self[child].next = next
+        self[sibling].next = child
+        if let next {
+            self[next].previous = child
+        } else if let parent {
+            self[parent].last = child
         }
     }
 
     /// Detaches a node from its parent and siblings (the record stays in the arena, unused).
-    mutating func unlink(_ node: Int32) {
-        let n = Int(node)
-        let prev = nodes[n].prev
-        let next = nodes[n].next
-        let parent = nodes[n].parent
-        if prev >= 0 { nodes[Int(prev)].next = next } else if parent >= 0 { nodes[Int(parent)].first = next }
-        if next >= 0 { nodes[Int(next)].prev = prev } else if parent >= 0 { nodes[Int(parent)].last = prev }
-        nodes[n].prev = -1
-        nodes[n].next = -1
-        nodes[n].parent = -1
+    mutating func unlink(_ node: NodeIndex) {
+        let previous = self[node].previous
+        let next = self[node].next
+        let parent = self[node].parent
+        if let previous { self[previous].next = next } else if let parent { self[parent].first = next }
+        if let next { self[next].previous = previous } else if let parent { self[parent].last = previous }
+        self[node].previous = nil
+        self[node].next = nil
+        self[node].parent = nil
+    }
+
+    /// Makes `first...last` (siblings, in order) the children of `parent`, which has none yet.
+    mutating func adopt(_ parent: NodeIndex, first: NodeIndex, last: NodeIndex) {
+        self[parent].first = first
+        self[parent].last = last
+        self[first].previous = nil
+        self[last].next = nil
+        var child: NodeIndex? = first
+        while let c = child {
+            self[c].parent = parent
+            child = self[c].next
+        }
     }
 
     /// The bytes at `start..<end` as a fresh array.
     func bytes(_ start: Int32, _ end: Int32) -> [UInt8] {
-        let s = Int(start)
-        let e = Int(end)
-        if e <= s { return [] }
-        let n = source.count
-        if s < n { return Array(source[s..<e]) }
-        return Array(text[(s - n)..<(e - n)])
+        withBytes(start, end) { Array($0) }
     }
 
+    /// Calls `body` with a pointer to the bytes at `start..<end` (relative indices 0..<count).
+    @inline(__always)
+    func withBytes<R>(_ start: Int32, _ end: Int32, _ body: (Bytes) -> R) -> R {
+        let s = Int(start)
+        let e = max(s, Int(end))
+        if s < sourceCount {
+            return source.withUnsafeBufferPointer { body(Bytes(rebasing: $0[s..<e])) }
+        }
+        return body(Bytes(start: text.base + (s - sourceCount), count: e - s))
+    }
 
     /// The source byte offset an address corresponds to (approximate inside decoded text).
     func sourceOffset(ofAddress address: Int32) -> Int {
         let a = Int(address)
-        if a < source.count { return a }
+        if a < sourceCount { return a }
         // Last copied segment that starts at or before the address.
         var lo = 0
         var hi = copiedSegments.count - 1
@@ -192,6 +285,6 @@ struct Storage {
         }
         guard found >= 0 else { return 0 }
         let segment = copiedSegments[found]
-        return min(source.count, Int(segment.sourceOffset) + (a - Int(segment.address)))
+        return min(sourceCount, Int(segment.sourceOffset) + (a - Int(segment.address)))
     }
 }

@@ -2,11 +2,17 @@ import Foundation
 import Markdown
 import MarkdownHostileInputs
 
-// The Markdown benchmark (release build only):
-//   swift run -c release MarkdownBenchmark            all of it
-//   swift run -c release MarkdownBenchmark speed      MB/s on both corpora, with cmark and cmark-gfm
-//   swift run -c release MarkdownBenchmark hostile    the pathological inputs at full size and doubled
-//   swift run -c release MarkdownBenchmark memory     peak memory for a 10 MB document
+// The Markdown benchmark (release build only; bench/markdown/run.sh installs the peers and builds):
+//   MarkdownBenchmark [all]          speed, memory and hostile input
+//   MarkdownBenchmark speed          both 10 MB corpora: breingen against pulldown-cmark, md4c and cmark
+//   MarkdownBenchmark memory         peak memory of parsing and rendering each corpus
+//   MarkdownBenchmark hostile        the hostile inputs at full size and doubled
+//   MarkdownBenchmark corpus DIR     writes the two corpora to DIR
+//   MarkdownBenchmark hostile-dump DIR   writes each hostile input at full size and doubled to DIR
+//   MarkdownBenchmark profile FILE [commonmark|gfm] [REPEATS]   parse + render in a loop, for perf
+// Options: --runs N (rounds of the speed benchmark, default 7), --shared DIR (the seed documents of
+// the prose corpus, see Corpora). md4c runs through the driver named by $MD4C_DRIVER; $MARKDOWN_BASELINE
+// names another breingen binary to time in the same rounds.
 
 func now() -> Double {
     var t = timespec()
@@ -14,56 +20,53 @@ func now() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-/// User + system CPU seconds of this process (`RUSAGE_SELF`) or of its finished children.
-func cpuSeconds(_ who: Int32) -> Double {
+func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+
+/// One measured run: wall clock, CPU (user + system) and peak resident memory.
+struct Sample {
+    var wall: Double
+    var cpu: Double
+    var peakKilobytes: Int = 0
+}
+
+/// User + system CPU seconds of this process so far.
+func ownCPU() -> Double {
     var usage = rusage()
-    getrusage(who == 0 ? RUSAGE_SELF.rawValue : RUSAGE_CHILDREN.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// A timing: wall clock and CPU seconds. On a shared machine the CPU time is the steadier figure.
-struct Timing {
-    var wall = Double.infinity
-    var cpu = Double.infinity
-    mutating func keepBest(_ other: Timing) {
-        wall = min(wall, other.wall)
-        cpu = min(cpu, other.cpu)
-    }
+/// Times `body` in this process.
+func measure(_ body: () -> Void) -> Sample {
+    let cpu0 = ownCPU()
+    let start = now()
+    body()
+    return Sample(wall: now() - start, cpu: ownCPU() - cpu0)
 }
 
-/// Best of `runs` wall-clock and CPU times of `body` (in this process).
-func best(_ runs: Int, _ body: () -> Void) -> Double { bestTiming(runs, body).wall }
-
-func bestTiming(_ runs: Int, _ body: () -> Void) -> Timing {
-    var result = Timing()
-    for _ in 0..<runs {
-        let cpu0 = cpuSeconds(0)
-        let start = now()
-        body()
-        result.keepBest(Timing(wall: now() - start, cpu: cpuSeconds(0) - cpu0))
-    }
-    return result
-}
-
-/// Best of `runs` timings of a child process (its output goes to /dev/null).
-func runProcess(_ runs: Int, _ path: String, _ arguments: [String]) -> Timing {
-    var result = Timing()
-    for _ in 0..<runs {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let cpu0 = cpuSeconds(1)
-        let start = now()
-        do { try process.run() } catch { return Timing(wall: .nan, cpu: .nan) }
-        process.waitUntilExit()
-        result.keepBest(Timing(wall: now() - start, cpu: cpuSeconds(1) - cpu0))
-    }
-    return result
+/// Runs a program with its standard input from `input` (or /dev/null) and its output to /dev/null,
+/// and measures it with `wait4`: the CPU time and peak memory of exactly that child.
+func runProcess(_ path: String, _ arguments: [String], input: String? = nil) -> Sample? {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    guard wait4(pid, &status, 0, &usage) == pid else { return nil }
+    let wall = now() - start
+    guard status == 0 else { return nil }
+    return Sample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakKilobytes: usage.ru_maxrss)
 }
 
 func which(_ tool: String) -> String? {
+    if tool.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: tool) ? tool : nil }
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
         let path = "\(dir)/\(tool)"
         if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -71,60 +74,138 @@ func which(_ tool: String) -> String? {
     return nil
 }
 
+func option(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func ms(_ seconds: Double) -> String { seconds.isNaN ? "–" : String(format: "%.1f", seconds * 1000) }
+
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
-let runs = 5
+let rounds = Int(option("--runs") ?? "") ?? 7
 let benchDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let breingen = benchDirectory.appendingPathComponent("breingen").path
+let md4cDriver = ProcessInfo.processInfo.environment["MD4C_DRIVER"] ?? benchDirectory.appendingPathComponent("../md4c-driver").path
+/// Another breingen binary to time alongside (an older commit's, say): `$MARKDOWN_BASELINE`.
+let baseline = ProcessInfo.processInfo.environment["MARKDOWN_BASELINE"]
+
+/// A program that turns a Markdown file into HTML, and how to call it.
+struct Contender {
+    var name: String
+    var path: String?
+    var arguments: [String]
+    /// Reads the file from standard input instead of taking its path.
+    var readsStandardInput = false
+
+    func run(_ file: String) -> Sample? {
+        guard let path else { return nil }
+        return readsStandardInput ? runProcess(path, arguments, input: file) : runProcess(path, arguments + [file])
+    }
+}
 
 func speed() throws {
     let corpora: [(String, [UInt8])] = [
-        ("spec-voorbeelden", try Corpora.specExamples(targetBytes: 10_000_000)),
-        ("Nederlands proza", try Corpora.dutchProse(targetBytes: 10_000_000)),
+        ("spec text", try Corpora.specExamples(targetBytes: 10_000_000)),
+        ("Dutch prose", try Corpora.dutchProse(targetBytes: 10_000_000)),
     ]
-    let gfmFlags = ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
-                    "-e", "tasklist", "-e", "footnotes"]
-    print("## Snelheid (beste van \(runs); MB/s = 10^6 bytes per seconde CPU-tijd, tussen haakjes per seconde wandkloktijd)\n")
-    print("| corpus | modus | breingen (in proces) | breingen CLI | C-referentie | naam | verhouding CLI / C (CPU) |")
-    print("| --- | --- | ---: | ---: | ---: | --- | ---: |")
+    print("## Speed: \(rounds) alternating rounds per corpus and mode (load average before: \(loadAverage()))\n")
+    print("CPU = user + system time of the process (`wait4`); wall = elapsed. Best and median of the rounds, in ms.\n")
+    print("| corpus | mode | program | CPU best | CPU median | wall best | wall median | MB/s (CPU best) |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    var ratios: [String] = []
     for (name, bytes) in corpora {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-bench-\(getpid())-\(name.hashValue).md")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-bench-\(getpid())-\(name.count).md")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let mb = Double(bytes.count) / 1e6
-        func f(_ t: Timing) -> String { String(format: "%.1f (%.1f)", mb / t.cpu, mb / t.wall) }
-        for (mode, options, tool, toolArguments, cliArguments) in [
-            ("CommonMark", MarkdownOptions.commonMark, "cmark", ["--unsafe"], ["markdown", "--commonmark"]),
-            ("GFM", MarkdownOptions.default, "cmark-gfm", gfmFlags, ["markdown"]),
+        for (modeName, options, contenders) in [
+            ("CommonMark", MarkdownOptions.commonMark, [
+                Contender(name: "breingen markdown --commonmark", path: which(breingen), arguments: ["markdown", "--commonmark"]),
+                baseline.map { Contender(name: "baseline breingen --commonmark", path: which($0), arguments: ["markdown", "--commonmark"]) },
+                Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
+                Contender(name: "md4c", path: which(md4cDriver), arguments: []),
+                Contender(name: "cmark --unsafe", path: which("cmark"), arguments: ["--unsafe"]),
+            ].compactMap { $0 }),
+            ("GFM", MarkdownOptions.default, [
+                Contender(name: "breingen markdown", path: which(breingen), arguments: ["markdown"]),
+                baseline.map { Contender(name: "baseline breingen", path: which($0), arguments: ["markdown"]) },
+                Contender(name: "pulldown-cmark -T -S -L -F", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
+                          readsStandardInput: true),
+                Contender(name: "md4c --gfm", path: which(md4cDriver), arguments: ["--gfm"]),
+                Contender(name: "cmark-gfm (6 extensions)", path: which("cmark-gfm"),
+                          arguments: ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                                      "-e", "tasklist", "-e", "footnotes"]),
+            ].compactMap { $0 }),
         ] {
+            // Rounds alternate between the programs, so load from other work falls on all of them alike.
+            var samples = [[Sample]](repeating: [], count: contenders.count + 1)
             var sink = 0
-            let ours = bestTiming(runs) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
-            var reference = Timing(wall: .nan, cpu: .nan)
-            if let path = which(tool) { reference = runProcess(runs, path, toolArguments + [file.path]) }
-            var cli = Timing(wall: .nan, cpu: .nan)
-            if FileManager.default.isExecutableFile(atPath: breingen) { cli = runProcess(runs, breingen, cliArguments + [file.path]) }
-            print("| \(name) (\(String(format: "%.1f", mb)) MB) | \(mode) | \(f(ours)) | \(f(cli)) | \(f(reference)) | \(tool) | \(String(format: "%.2f×", reference.cpu / cli.cpu)) |")
+            for _ in 0..<rounds {
+                samples[0].append(measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count })
+                for (k, contender) in contenders.enumerated() {
+                    if let sample = contender.run(file.path) { samples[k + 1].append(sample) }
+                }
+            }
+            let names = ["breingen (in process)"] + contenders.map { $0.path == nil ? "\($0.name) (not installed)" : $0.name }
+            var cpuMedians: [Double] = []
+            var wallBests: [Double] = []
+            for (k, runs) in samples.enumerated() {
+                let cpus = runs.map(\.cpu)
+                let walls = runs.map(\.wall)
+                cpuMedians.append(median(cpus))
+                wallBests.append(walls.min() ?? .nan)
+                let best = cpus.min() ?? .nan
+                print("| \(name) (\(String(format: "%.1f", mb)) MB) | \(modeName) | \(names[k]) | \(ms(best)) | \(ms(median(cpus))) | "
+                      + "\(ms(walls.min() ?? .nan)) | \(ms(median(walls))) | \(best.isNaN ? "–" : String(format: "%.0f", mb / best)) |")
+            }
+            // Ratios of the peers' times to breingen's process: above 1 means breingen is faster.
+            for k in 2..<samples.count where !cpuMedians[k].isNaN {
+                ratios.append("| \(name) | \(modeName) | \(names[k]) | \(String(format: "%.2f×", cpuMedians[k] / cpuMedians[1])) | "
+                              + "\(String(format: "%.2f×", wallBests[k] / wallBests[1])) |")
+            }
             if sink == 42 { print("") }
         }
     }
-    print("")
+    print("\n### breingen markdown against each peer (peer's time / breingen's; above 1: breingen is faster)\n")
+    print("| corpus | mode | peer | CPU, medians | wall, best runs |")
+    print("| --- | --- | --- | ---: | ---: |")
+    ratios.forEach { print($0) }
+    print("\nLoad average after: \(loadAverage())\n")
 }
 
 func hostile() {
-    print("## Vijandige invoer (release, beste van 3; n = volle grootte, 2n = verdubbeld)\n")
-    print("| geval | n | bytes | tijd n | tijd 2n | verhouding tijd | tijd per byte 2n / n |")
+    print("## Hostile input (release, best of 9; n = full size, 2n = doubled; load average \(loadAverage()))\n")
+    print("| case | n | bytes | time n | time 2n | time ratio | time per byte 2n / n |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    var worst = 0.0
+    var worst = (0.0, "")
     for c in HostileInput.all {
         let small = Array(c.make(c.size).utf8)
         let large = Array(c.make(c.size * 2).utf8)
         var sink = 0
-        let t1 = best(3) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(small)).count }
-        let t2 = best(3) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(large)).count }
-        worst = max(worst, t1)
-        print("| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", t1)) | \(String(format: "%.3f s", t2)) | \(String(format: "%.2f", t2 / t1)) | \(String(format: "%.2f", (t2 / Double(large.count)) / (t1 / Double(small.count)))) |")
+        // Alternating, best of 9: a single run of a few milliseconds is mostly the machine's noise.
+        var t1 = Double.infinity
+        var t2 = Double.infinity
+        for _ in 0..<9 {
+            t1 = min(t1, measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(small)).count }.wall)
+            t2 = min(t2, measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(large)).count }.wall)
+        }
+        if t1 > worst.0 { worst = (t1, c.name) }
+        print("| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", t1)) | \(String(format: "%.3f s", t2)) | "
+              + "\(String(format: "%.2f", t2 / t1)) | \(String(format: "%.2f", (t2 / Double(large.count)) / (t1 / Double(small.count)))) |")
         if sink == 42 { print("") }
     }
-    print("\nTraagste geval op volle grootte: \(String(format: "%.3f s", worst))\n")
+    print("\nSlowest case at full size: \(String(format: "%.3f s", worst.0)) (\(worst.1))\n")
 }
 
 func residentKilobytes(_ field: String) -> Int {
@@ -135,62 +216,88 @@ func residentKilobytes(_ field: String) -> Int {
     return 0
 }
 
-func memoryChild(_ path: String) {
+/// In a fresh process: reads the file, then parses and renders it; prints input size, resident
+/// memory after reading, peak resident memory and the size of the HTML.
+func memoryChild(_ path: String, _ modeName: String) {
     let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
     let baseline = residentKilobytes("VmRSS")
-    let html = HTMLRenderer().renderBytes(Markdown.parse(bytes))
+    let html = HTMLRenderer().renderBytes(Markdown.parse(bytes, options: modeName == "gfm" ? .default : .commonMark))
     let peak = residentKilobytes("VmHWM")
     print("\(bytes.count) \(baseline) \(peak) \(html.count)")
 }
 
 func memory() throws {
-    print("## Geheugen (10 MB Nederlands proza, GFM, parse + render in een nieuw proces)\n")
-    let bytes = try Corpora.dutchProse(targetBytes: 10_000_000)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid()).md")
-    try Data(bytes).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    process.arguments = ["memory-child", file.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let fields = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    guard fields.count == 4 else {
-        print("meting mislukt: \(output)")
-        return
+    print("## Memory: parse + render of each corpus in a fresh process (release)\n")
+    print("Peak resident memory above the baseline taken after reading the input: the input itself is in the")
+    print("baseline, the HTML (held whole by `renderBytes`) is in the peak. `breingen markdown` writes its HTML in")
+    print("64 KiB pieces instead.\n")
+    print("| corpus | mode | input | peak above baseline | × input | of which HTML |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for (name, bytes) in [("spec text", try Corpora.specExamples(targetBytes: 10_000_000)),
+                          ("Dutch prose", try Corpora.dutchProse(targetBytes: 10_000_000))] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid()).md")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for modeName in ["commonmark", "gfm"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = ["memory-child", file.path, modeName]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let fields = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            guard fields.count == 4 else {
+                print("| \(name) | \(modeName) | measurement failed: \(output) | | | |")
+                continue
+            }
+            let size = Double(fields[0])
+            let above = Double(fields[2] - fields[1]) * 1024
+            print("| \(name) | \(modeName) | \(String(format: "%.1f MB", size / 1e6)) | \(String(format: "%.1f MB", above / 1e6)) | "
+                  + "\(String(format: "%.2f×", above / size)) | \(String(format: "%.1f MB", Double(fields[3]) / 1e6)) |")
+        }
     }
-    let size = Double(fields[0])
-    let above = Double(fields[2] - fields[1]) * 1024
-    print("invoer \(String(format: "%.1f", size / 1e6)) MB (al ingelezen in de basislijn), piek boven basislijn "
-          + "\(String(format: "%.1f", above / 1e6)) MB = \(String(format: "%.2f", above / size))× de invoer "
-          + "(HTML \(String(format: "%.1f", Double(fields[3]) / 1e6)) MB)\n")
+    print("")
 }
 
-switch mode {
-case "corpus":
-    // Writes the two corpora to a folder, to look at them or time other tools by hand.
-    let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
-    try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
-    try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
-case "speed": try speed()
-case "hostile": hostile()
-case "memory": try memory()
-case "memory-child": memoryChild(CommandLine.arguments[2])
-case "profile":
-    // `profile FILE [commonmark|gfm] [REPEATS]`: parse and render one file repeatedly in this process,
-    // to run under perf or callgrind.
-    let arguments = CommandLine.arguments
-    let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())
-    let options = arguments.count > 3 && arguments[3] == "commonmark" ? MarkdownOptions.commonMark : .default
-    let repeats = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
-    var sink = 0
-    let timing = bestTiming(repeats) { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
-    print("best of \(repeats): \(String(format: "%.1f", timing.cpu * 1000)) ms CPU, \(String(format: "%.1f", timing.wall * 1000)) ms wall (\(sink / repeats) bytes of HTML)")
-default:
-    try speed()
-    try memory()
-    hostile()
+do {
+    switch mode {
+    case "corpus":
+        let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
+        try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
+        try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
+    case "hostile-dump":
+        // Writes every hostile input at full size and doubled, to count instructions with callgrind.
+        let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
+        var names = ""
+        for (k, c) in HostileInput.all.enumerated() {
+            try Data(c.make(c.size).utf8).write(to: dir.appendingPathComponent(String(format: "%02d-n.md", k)))
+            try Data(c.make(c.size * 2).utf8).write(to: dir.appendingPathComponent(String(format: "%02d-2n.md", k)))
+            names += String(format: "%02d", k) + " " + c.name + "\n"
+        }
+        try Data(names.utf8).write(to: dir.appendingPathComponent("names.txt"))
+    case "speed": try speed()
+    case "hostile": hostile()
+    case "memory": try memory()
+    case "memory-child": memoryChild(CommandLine.arguments[2], CommandLine.arguments[3])
+    case "profile":
+        let arguments = CommandLine.arguments
+        let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())
+        let options = arguments.count > 3 && arguments[3] == "commonmark" ? MarkdownOptions.commonMark : .default
+        let repeats = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
+        var sink = 0
+        let samples = (0..<repeats).map { _ in
+            measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
+        }
+        print("best of \(repeats): \(ms(samples.map(\.cpu).min()!)) ms CPU, \(ms(samples.map(\.wall).min()!)) ms wall "
+              + "(\(sink / repeats) bytes of HTML)")
+    default:
+        try speed()
+        try memory()
+        hostile()
+    }
+} catch {
+    FileHandle.standardError.write(Data("MarkdownBenchmark: \(error)\n".utf8))
+    exit(1)
 }

@@ -139,9 +139,16 @@ struct ContentStreamWriter {
                     // TJ numbers are subtracted from the advance: extra room becomes a negative number.
                     out.append(0x5B)
                     var start = 0
-                    for (index, amount) in adjustments where index >= start && index <= text.count {
-                        if index > start { appendString(text[start..<index], encoding, to: &out) }
-                        PDFSyntax.appendNumber(-amount, to: &out)
+                    var k = 0
+                    while k < adjustments.count {
+                        let index = adjustments[k].0
+                        // Adjustments at the same place (kerning and letter spacing) become one number.
+                        var amount = 0.0
+                        while k < adjustments.count && adjustments[k].0 == index { amount += adjustments[k].1; k += 1 }
+                        guard index >= start && index <= text.count else { continue }
+                        if index > start { appendString(text[start..<index], encoding, to: &out) } else if start > 0 { out.append(0x20) }
+                        // A tenth of a thousandth of an em is far below what anyone sees (and keeps the stream short).
+                        PDFSyntax.appendNumber(-amount, decimals: 1, to: &out)
                         start = index
                     }
                     if start < text.count { appendString(text[start...], encoding, to: &out) }
@@ -159,19 +166,18 @@ struct ContentStreamWriter {
         return page
     }
 
-    /// A string operand: `<hex>` of two-byte codes for an embedded font, a literal of WinAnsi bytes otherwise.
+    /// A string operand: the two-byte codes of an embedded font, or the WinAnsi bytes of a standard font,
+    /// as a literal string (binary, half the size of hex before compression).
     private func appendString(_ text: ArraySlice<UInt32>, _ encoding: FontEncoding, to out: inout [UInt8]) {
         if let cids = encoding.cids {
-            let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-            out.append(0x3C)
+            var codes: [UInt8] = []
+            codes.reserveCapacity(text.count * 2)
             for s in text {
                 let cid = cids[s] ?? 0
-                out.append(hex[Int(cid >> 12)])
-                out.append(hex[Int(cid >> 8 & 0xF)])
-                out.append(hex[Int(cid >> 4 & 0xF)])
-                out.append(hex[Int(cid & 0xF)])
+                codes.append(UInt8(cid >> 8))
+                codes.append(UInt8(cid & 0xFF))
             }
-            out.append(0x3E)
+            PDFSyntax.appendLiteral(codes, to: &out)
         } else {
             PDFSyntax.appendLiteral(text.map { encoding.font.code($0) }, to: &out)
         }

@@ -3,7 +3,9 @@
 /// when those are smaller). Content streams of text shrink to about a quarter.
 enum Deflate {
     private static let windowSize = 32_768
-    private static let maxChain = 48
+    static let maxChain = 48
+    /// The chain for font files: glyph outlines repeat little, a longer search gains under 1%.
+    static let fontChain = 8
     private static let minMatch = 3
     private static let maxMatch = 258
 
@@ -27,12 +29,13 @@ enum Deflate {
     }()
 
     /// Compresses `input` into a zlib stream: one block, with dynamic Huffman codes when they are
-    /// smaller than the fixed ones.
-    static func zlib(_ input: [UInt8]) -> [UInt8] {
+    /// smaller than the fixed ones. `chain` bounds how many earlier places are tried for each match: fewer
+    /// for data with few long repeats (font files), where more search gains little.
+    static func zlib(_ input: [UInt8], chain: Int = maxChain) -> [UInt8] {
         var writer = BitWriter(capacity: input.count / 3 + 64)
         writer.bytes.append(0x78)  // deflate, 32 KB window
         writer.bytes.append(0x01)  // no dictionary; (0x78 << 8 | 0x01) % 31 == 0
-        let tokens = input.withUnsafeBufferPointer { findMatches($0) }
+        let tokens = input.withUnsafeBufferPointer { findMatches($0, maxChain: chain) }
         writeBlock(tokens, into: &writer)
         writer.flush()
         let adler = adler32(input)
@@ -63,13 +66,16 @@ enum Deflate {
         return d
     }
 
-    private static func findMatches(_ data: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    private static func findMatches(_ data: UnsafeBufferPointer<UInt8>, maxChain: Int) -> [UInt32] {
         let n = data.count
         var tokens: [UInt32] = []
         tokens.reserveCapacity(n / 2)
-        let hashSize = 1 << 15
+        // Tables sized to the input: many of our streams are small (a ToUnicode map, a font table), and
+        // clearing two 128 KB tables for each would cost more than compressing it.
+        var hashSize = 256
+        while hashSize < n && hashSize < 1 << 15 { hashSize <<= 1 }
         var head = [Int32](repeating: -1, count: hashSize)
-        var previous = [Int32](repeating: -1, count: windowSize)
+        var previous = [Int32](repeating: -1, count: max(min(n, windowSize), 1))
         @inline(__always) func hash(_ i: Int) -> Int {
             (Int(data[i]) << 10 ^ Int(data[i + 1]) << 5 ^ Int(data[i + 2])) & (hashSize - 1)
         }

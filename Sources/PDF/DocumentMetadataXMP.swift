@@ -8,7 +8,7 @@ import Foundation
 /// a PDF/A extension schema.
 enum DocumentMetadataXMP {
     static func packet(_ metadata: DocumentMetadata, pdfUA: Bool, pdfA: Bool) -> [UInt8] {
-        let date = xmpDate(metadata.creationDate)
+        let date = PDFSyntax.xmpDate(metadata.creationDate)
         var x = """
         <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
         <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -61,16 +61,6 @@ enum DocumentMetadataXMP {
         }
         x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
         return Array(x.utf8)
-    }
-
-    /// The date in XMP form, UTC: 2021-06-01T00:00:00Z (the `/Info` dates say the same instant).
-    static func xmpDate(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// Text for an XML element: control characters (not allowed in XML) left out, the rest escaped by

@@ -89,6 +89,8 @@ struct FlowBuilder {
             addContents(title: title, maxLevel: maxLevel)
         case let .anchor(name):
             pendingAnchors.append(name)
+        case let .notes(notes):
+            addNotes(notes)
         }
     }
 
@@ -281,6 +283,7 @@ struct FlowBuilder {
         let size = style.bodySize
         let markerFont = style.bodyFonts.regular
         let listElement = structure.add("L", parent: parent)
+        structure[listElement].listNumbering = list.ordered ? "Decimal" : (depth % 2 == 0 ? "Disc" : "None")
         for (index, item) in list.items.enumerated() {
             let itemElement = structure.add("LI", parent: listElement)
             let label = structure.add("Lbl", parent: itemElement)
@@ -302,6 +305,34 @@ struct FlowBuilder {
             let first = index == 0 && depth == 0 ? style.paragraphSpacing : 2
             push(itemSlices, firstSpace: first)
             if let children = item.children { addList(children, depth: depth + 1, parent: body) }
+        }
+    }
+
+    // MARK: Notes
+
+    /// Footnotes: a short rule, then each note in smaller type, its label hanging in the margin of the
+    /// text; each note a `Note` element with its anchor as `/ID`, and a link target.
+    private mutating func addNotes(_ notes: [Note]) {
+        guard !notes.isEmpty else { return }
+        let size = style.bodySize - 1.5
+        let indent = 14.0
+        var rule = Slice(height: 6)
+        rule.ops = [.line(x1: style.marginLeft, y1: 3, x2: style.marginLeft + 90, y2: 3, width: 0.5, color: style.text, mark: .layout)]
+        push([rule], firstSpace: style.paragraphSpacing * 1.5)
+        for note in notes {
+            let element = structure.add("Note", parent: container, id: note.anchor)
+            var breaker = LineBreaker(width: contentWidth - indent, alignment: .left)
+            breaker.hyphenation = hyphenation
+            let lines = breaker.breakLines(spans(note.runs, fonts: style.bodyFonts, size: size, parent: element, hyphenate: true))
+            var noteSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + indent, leading: style.leading)
+            if noteSlices.isEmpty { noteSlices = [Slice(height: size * style.leading)] }
+            let label = TextScalars.of(note.label)
+            let font = style.bodyFonts.regular
+            let height = noteSlices[0].height
+            noteSlices[0].ops.insert(.text(x: style.marginLeft, y: (height + size * 0.7) / 2, font: font, size: size, text: label,
+                                           adjustments: font.kerningPairs(label), color: style.text, mark: .element(element)), at: 0)
+            pendingAnchors.append(note.anchor)
+            push(noteSlices, firstSpace: 2)
         }
     }
 

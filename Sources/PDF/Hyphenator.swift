@@ -8,7 +8,7 @@
 /// Dutch ij, never a break right before a vowel with a trema (Dutch would drop the trema there: ide-eën is
 /// written ideeën broken as ide-een), and only words of letters are hyphenated.
 /// The trie is built once per process, on first use; it is immutable and shared between threads.
-public final class Hyphenator: @unchecked Sendable {
+public struct Hyphenator: Sendable {
     /// The Dutch patterns.
     public static let dutch = Hyphenator(patterns: DutchHyphenationPatterns.text)
 
@@ -18,65 +18,92 @@ public final class Hyphenator: @unchecked Sendable {
     /// Scalar (below 0x250) → symbol, 0 for a scalar that no pattern has.
     private var symbolOf = [UInt8](repeating: 0, count: 0x250)
     private var symbolCount = 1
-    /// Child node per (node, symbol); 0 = none.
-    private var children: [Int32] = []
+    /// The trie as first-child/next-sibling lists: a node's symbol, its first child and its next sibling
+    /// (0 = none); the root's children also in a table by symbol. Compact (the patterns make some 30,000
+    /// nodes) and quick to build.
+    private var nodeSymbol: [UInt8] = [0]
+    private var firstChild: [Int32] = [0]
+    private var nextSibling: [Int32] = [0]
+    private var rootChild: [Int32] = []
     /// Per node: the pattern ending there, as (start, count) into `values`, or count 0.
-    private var valueStart: [Int32] = []
-    private var valueCount: [UInt8] = []
+    private var valueStart: [Int32] = [0]
+    private var valueCount: [UInt8] = [0]
     private var values: [UInt8] = []
-    private let patternCount: Int
+    private var patternCount = 0
 
-    /// Builds the trie from patterns separated by whitespace.
+    /// Builds the trie from patterns separated by whitespace (UTF-8, letters of Latin-1 and Latin Extended).
     init(patterns text: String) {
-        var patterns: [[UInt32]] = []
-        var current: [UInt32] = []
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" {
-                if !current.isEmpty { patterns.append(current); current = [] }
-            } else {
-                current.append(scalar.value)
+        var bytes = Array(text.utf8)
+        bytes.append(0x20)
+        nodeSymbol.reserveCapacity(40_000)
+        firstChild.reserveCapacity(40_000)
+        nextSibling.reserveCapacity(40_000)
+        valueStart.reserveCapacity(40_000)
+        valueCount.reserveCapacity(40_000)
+        values.reserveCapacity(100_000)
+        var node = 0
+        var digits: [UInt8] = [0]
+        var inPattern = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x0A {
+                if inPattern {
+                    valueStart[node] = Int32(values.count)
+                    valueCount[node] = UInt8(digits.count)
+                    values.append(contentsOf: digits)
+                    patternCount += 1
+                }
+                node = 0
+                digits = [0]
+                inPattern = false
+                i += 1
+                continue
             }
-        }
-        if !current.isEmpty { patterns.append(current) }
-        patternCount = patterns.count
-        // The alphabet: every letter the patterns use.
-        for pattern in patterns {
-            for s in pattern where !TextScalars.isDigit(s) && s < 0x250 && symbolOf[Int(s)] == 0 {
-                symbolOf[Int(s)] = UInt8(symbolCount)
+            inPattern = true
+            if b >= 0x30 && b <= 0x39 {
+                digits[digits.count - 1] = b - 0x30
+                i += 1
+                continue
+            }
+            // A letter: one byte, or two in UTF-8 (é, ë, ...).
+            var scalar = UInt32(b)
+            if b >= 0xC0, i + 1 < bytes.count {
+                scalar = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 1
+            }
+            i += 1
+            guard scalar < 0x250 else { continue }
+            if symbolOf[Int(scalar)] == 0 {
+                symbolOf[Int(scalar)] = UInt8(symbolCount)
                 symbolCount += 1
             }
+            node = child(of: node, symbol: symbolOf[Int(scalar)], create: true)
+            digits.append(0)
         }
-        children = [Int32](repeating: 0, count: symbolCount * 4096)
-        valueStart = [0]
-        valueCount = [0]
-        var nodeCount = 1
-        for pattern in patterns {
-            var node = 0
-            var digits: [UInt8] = [0]
-            for s in pattern {
-                if TextScalars.isDigit(s) {
-                    digits[digits.count - 1] = UInt8(s - 0x30)
-                    continue
-                }
-                guard s < 0x250 else { break }
-                let slot = node * symbolCount + Int(symbolOf[Int(s)])
-                if children[slot] == 0 {
-                    if nodeCount * symbolCount >= children.count {
-                        children += [Int32](repeating: 0, count: children.count)
-                    }
-                    children[slot] = Int32(nodeCount)
-                    valueStart.append(0)
-                    valueCount.append(0)
-                    nodeCount += 1
-                }
-                node = Int(children[slot])
-                digits.append(0)
-            }
-            valueStart[node] = Int32(values.count)
-            valueCount[node] = UInt8(digits.count)
-            values.append(contentsOf: digits)
+        rootChild = [Int32](repeating: 0, count: symbolCount)
+        var c = Int(firstChild[0])
+        while c != 0 {
+            rootChild[Int(nodeSymbol[c])] = Int32(c)
+            c = Int(nextSibling[c])
         }
-        children.removeLast(children.count - nodeCount * symbolCount)
+    }
+
+    /// The child of `node` for `symbol`: found among its siblings, or made.
+    private mutating func child(of node: Int, symbol: UInt8, create: Bool) -> Int {
+        var c = Int(firstChild[node])
+        while c != 0 {
+            if nodeSymbol[c] == symbol { return c }
+            c = Int(nextSibling[c])
+        }
+        let new = nodeSymbol.count
+        nodeSymbol.append(symbol)
+        firstChild.append(0)
+        nextSibling.append(firstChild[node])
+        valueStart.append(0)
+        valueCount.append(0)
+        firstChild[node] = Int32(new)
+        return new
     }
 
     /// The positions in `word` (a count of scalars from its start) after which it may be hyphenated.
@@ -99,18 +126,20 @@ public final class Hyphenator: @unchecked Sendable {
         // levels[k]: the value between symbols k - 1 and k.
         var levels = [UInt8](repeating: 0, count: n + 3)
         for start in 0..<(n + 2) {
-            var node = 0
-            var k = start
-            while k < n + 2 {
-                let next = Int(children[node * symbolCount + symbols[k]])
-                if next == 0 { break }
-                node = next
-                k += 1
+            var node = Int(rootChild[symbols[start]])
+            var k = start + 1
+            while node != 0 {
                 let count = Int(valueCount[node])
                 if count > 0 {
                     let base = Int(valueStart[node])
                     for j in 0..<count where values[base + j] > levels[start + j] { levels[start + j] = values[base + j] }
                 }
+                guard k < n + 2 else { break }
+                let symbol = UInt8(symbols[k])
+                var c = Int(firstChild[node])
+                while c != 0 && nodeSymbol[c] != symbol { c = Int(nextSibling[c]) }
+                node = c
+                k += 1
             }
         }
         var result: [Int] = []
@@ -138,6 +167,9 @@ public final class Hyphenator: @unchecked Sendable {
 
     /// Number of patterns in the trie.
     public var count: Int { patternCount }
+
+    /// Number of nodes in the trie (the root included).
+    var nodeCount: Int { nodeSymbol.count }
 
     @inline(__always)
     static func lowercase(_ s: UInt32) -> UInt32 {

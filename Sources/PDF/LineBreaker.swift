@@ -291,6 +291,15 @@ struct LineBreaker {
         return end - start > 20
     }
 
+    /// Is the token around `index` a web or e-mail address ("https://", "www.", "@")?
+    private func isAddress(_ text: [UInt32], around index: Int) -> Bool {
+        var start = index, end = index
+        while start > 0 && text[start - 1] != TextScalars.space && text[start - 1] != TextScalars.lineFeed { start -= 1 }
+        while end < text.count && text[end] != TextScalars.space && text[end] != TextScalars.lineFeed { end += 1 }
+        let token = String(String.UnicodeScalarView(text[start..<end].compactMap(Unicode.Scalar.init)))
+        return token.contains("://") || token.contains("www.") || token.contains("@")
+    }
+
     private func makeWords(_ spans: [StyledSpan]) -> [Word] {
         var words: [Word] = []
         var current = Word()
@@ -337,12 +346,19 @@ struct LineBreaker {
                         words[words.count - 1].hyphenWidth = span.font.advance(TextScalars.softHyphen) * span.size / 1000
                     }
                     partStart = i + 1
-                } else if s == 0x2F && i > 0 && i + 1 < text.count && text[i - 1] != 0x2F && text[i + 1] != 0x2F
-                            && text[i + 1] != TextScalars.space && isLongToken(text, around: i) {
-                    // An address may break after a slash (not inside "//"), so it need not be cut anywhere.
+                } else if s == 0x2F && i > 0 && i + 1 < text.count && text[i + 1] != 0x2F
+                            && TextScalars.isLetter(text[i + 1]) && isLongToken(text, around: i) {
+                    // An address may break after a slash (also after the "//" of "https://"), so it need not
+                    // be cut anywhere.
                     flushPart(upTo: i + 1)
                     closeWord(space: nil, spaceWidth: 0, forced: false)
                     partStart = i + 1
+                } else if s == 0x2E && i > partStart && i + 1 < text.count && TextScalars.isLetter(text[i - 1])
+                            && TextScalars.isLetter(text[i + 1]) && isLongToken(text, around: i) && isAddress(text, around: i) {
+                    // ... and before the dot of a domain name ("www." / "maatschappelijkealliantie.nl").
+                    flushPart(upTo: i)
+                    closeWord(space: nil, spaceWidth: 0, forced: false)
+                    partStart = i
                 } else if s == 0x2D && i > 0 && i + 1 < text.count && TextScalars.isLetter(text[i - 1])
                             && TextScalars.isLetter(text[i + 1]) && i - partStart >= 2 && breaksAfterHyphen(text, i) {
                     // "sociaal-maatschappelijk" may break after its hyphen.

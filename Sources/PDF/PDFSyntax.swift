@@ -95,12 +95,24 @@ enum PDFSyntax {
 
     /// A date in PDF format, `D:YYYYMMDDHHmmSSZ`, in UTC.
     static func date(_ date: Date) -> String {
+        let t = utc(date)
+        return "D:\(t.year)\(t.month)\(t.day)\(t.hour)\(t.minute)\(t.second)Z"
+    }
+
+    /// A date in XMP (ISO 8601) format, `2021-06-01T00:00:00Z`: the same instant as `date(_:)`.
+    static func xmpDate(_ date: Date) -> String {
+        let t = utc(date)
+        return "\(t.year)-\(t.month)-\(t.day)T\(t.hour):\(t.minute):\(t.second)Z"
+    }
+
+    /// The date's UTC fields as text, two digits each (four for the year).
+    private static func utc(_ date: Date) -> (year: String, month: String, day: String, hour: String, minute: String, second: String) {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "D:\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))"
-            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+        return ("\(parts.tm_year + 1900)", two(parts.tm_mon + 1), two(parts.tm_mday), two(parts.tm_hour), two(parts.tm_min),
+                two(parts.tm_sec))
     }
 }
 

@@ -20,6 +20,8 @@ struct StructureElement {
     var alt: String?
     /// `Column` or `Row` for a `TH`.
     var scope: String?
+    /// `Decimal`, `Disc` or `None` for an `L`: how its items are numbered.
+    var listNumbering: String?
     /// The element's text when its content does not read well on its own.
     var actualText: String?
     /// A unique identifier (`Note`).

@@ -128,6 +128,10 @@ struct StructureTreeWriter {
                 body.append(" /A << /O /Table /Scope /")
                 body.append(contentsOf: Array(scope.utf8))
                 body.append(" >>")
+            } else if let numbering = element.listNumbering {
+                body.append(" /A << /O /List /ListNumbering /")
+                body.append(contentsOf: Array(numbering.utf8))
+                body.append(" >>")
             } else if let box = boxes[e]?.box, boxPages[e]?.count == 1 {
                 body.append(" /A << /O /Layout /BBox [")
                 for (k, v) in [box.0, box.1, box.2, box.3].enumerated() {

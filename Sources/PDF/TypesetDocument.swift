@@ -80,6 +80,21 @@ public enum Block: Sendable {
     case tableOfContents(title: String, maxLevel: Int)
     /// An invisible link target (`Link.anchor(name)`) at the top of the block that follows.
     case anchor(String)
+    /// Footnotes, in smaller type below a short rule; each a `Note` in the structure and a link target.
+    case notes([Note])
+}
+
+/// A footnote: its label ("1"), its text and the anchor that references link to (`Link.anchor`).
+public struct Note: Sendable {
+    public var label: String
+    public var runs: [TextRun]
+    public var anchor: String
+
+    public init(label: String, runs: [TextRun], anchor: String) {
+        self.label = label
+        self.runs = runs
+        self.anchor = anchor
+    }
 }
 
 /// A heading. Level 1 is a chapter (starts a new page when the style says so).

@@ -18,14 +18,16 @@ enum EditorInlines {
         return merged(out)
     }
 
-    /// The inlines below a block node (a paragraph, a heading, a table cell), styles resolved.
-    static func inlines(of node: MarkdownNode) -> [ReportInline] {
+    /// The inlines below a block node (a paragraph, a heading, a table cell), styles resolved. A footnote
+    /// reference becomes its number, pointing at the note (`notes` maps labels to numbers and anchors).
+    static func inlines(of node: MarkdownNode, notes: [String: (number: Int, anchor: String)] = [:]) -> [ReportInline] {
         var out: [ReportInline] = []
-        collect(node, bold: false, italic: false, link: nil, into: &out)
+        collect(node, bold: false, italic: false, link: nil, notes: notes, into: &out)
         return merged(out)
     }
 
-    private static func collect(_ node: MarkdownNode, bold: Bool, italic: Bool, link: String?, into out: inout [ReportInline]) {
+    private static func collect(_ node: MarkdownNode, bold: Bool, italic: Bool, link: String?,
+                                notes: [String: (number: Int, anchor: String)], into out: inout [ReportInline]) {
         for child in node.children {
             switch child.kind {
             case .text, .code:
@@ -36,19 +38,25 @@ enum EditorInlines {
             case .softBreak, .lineBreak:
                 out.append(ReportInline(" ", bold: bold, italic: italic, link: link))
             case .emphasis:
-                collect(child, bold: bold, italic: true, link: link, into: &out)
+                collect(child, bold: bold, italic: true, link: link, notes: notes, into: &out)
             case .strong:
-                collect(child, bold: true, italic: italic, link: link, into: &out)
+                collect(child, bold: true, italic: italic, link: link, notes: notes, into: &out)
             case .link:
                 let destination = child.destination ?? ""
-                collect(child, bold: bold, italic: italic, link: isExternal(destination) ? destination : link, into: &out)
+                collect(child, bold: bold, italic: italic, link: isExternal(destination) ? destination : link, notes: notes, into: &out)
             case .image:
                 // The report has no pictures: the description stands in.
-                collect(child, bold: bold, italic: italic, link: link, into: &out)
-            case .htmlInline, .footnoteReference:
+                collect(child, bold: bold, italic: italic, link: link, notes: notes, into: &out)
+            case .footnoteReference:
+                if let label = child.footnoteLabel, let note = notes[label] {
+                    var reference = ReportInline(String(note.number), bold: bold, italic: italic)
+                    reference.note = note.anchor
+                    out.append(reference)
+                }
+            case .htmlInline:
                 continue
             default:
-                collect(child, bold: bold, italic: italic, link: link, into: &out)
+                collect(child, bold: bold, italic: italic, link: link, notes: notes, into: &out)
             }
         }
     }
@@ -57,7 +65,8 @@ enum EditorInlines {
     static func merged(_ inlines: [ReportInline]) -> [ReportInline] {
         var out: [ReportInline] = []
         for inline in inlines where !inline.text.isEmpty {
-            if let last = out.last, last.bold == inline.bold, last.italic == inline.italic, last.link == inline.link {
+            if let last = out.last, last.bold == inline.bold, last.italic == inline.italic, last.link == inline.link,
+               last.note == nil, inline.note == nil {
                 out[out.count - 1].text += inline.text
             } else {
                 out.append(inline)

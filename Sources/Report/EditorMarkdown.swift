@@ -9,27 +9,57 @@ enum EditorMarkdown {
         case block(ReportBlock)
     }
 
-    static func parse(_ bytes: [UInt8], firstLine: Int) -> [Piece] {
+    /// `notePrefix` makes the anchors of the text's footnotes unique in the report ("noot-<prefix>-1").
+    static func parse(_ bytes: [UInt8], firstLine: Int, notePrefix: String = "") -> [Piece] {
         let document = Markdown.parse(bytes, firstLine: firstLine)
+        let notes = numberNotes(document.root, prefix: notePrefix)
         var pieces: [Piece] = []
-        for node in document.root.children { append(node, to: &pieces) }
+        for node in document.root.children { append(node, notes: notes, to: &pieces) }
+        // The footnotes follow the text, numbered in the order they are first referred to.
+        var definitions: [ReportNote] = []
+        for node in document.root.children where node.kind == .footnoteDefinition {
+            guard let label = node.footnoteLabel, let note = notes[label] else { continue }
+            var inlines: [ReportInline] = []
+            for child in node.children {
+                let more = EditorInlines.inlines(of: child, notes: notes)
+                if !inlines.isEmpty && !more.isEmpty { inlines.append(ReportInline(" ")) }
+                inlines += more
+            }
+            definitions.append(ReportNote(number: note.number, anchor: note.anchor, inlines: inlines))
+        }
+        if !definitions.isEmpty { pieces.append(.block(.notes(definitions.sorted { $0.number < $1.number }))) }
         return pieces
     }
 
-    private static func append(_ node: MarkdownNode, to pieces: inout [Piece]) {
+    /// The footnotes that are referred to, by label: their number (order of first reference) and anchor.
+    private static func numberNotes(_ root: MarkdownNode, prefix: String) -> [String: (number: Int, anchor: String)] {
+        var notes: [String: (number: Int, anchor: String)] = [:]
+        var stack = Array(root.children.reversed())
+        while let node = stack.popLast() {
+            if node.kind == .footnoteDefinition { continue }
+            if node.kind == .footnoteReference, let label = node.footnoteLabel, notes[label] == nil {
+                let number = notes.count + 1
+                notes[label] = (number, "noot-" + (prefix.isEmpty ? "" : prefix + "-") + String(number))
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return notes
+    }
+
+    private static func append(_ node: MarkdownNode, notes: [String: (number: Int, anchor: String)], to pieces: inout [Piece]) {
         switch node.kind {
         case .heading:
             let text = EditorInlines.inlines(of: node).map(\.text).joined()
             pieces.append(.heading(level: node.headingLevel, text: text, line: node.line))
         case .paragraph:
-            let inlines = EditorInlines.inlines(of: node)
+            let inlines = EditorInlines.inlines(of: node, notes: notes)
             if !inlines.isEmpty { pieces.append(.block(.paragraph(inlines))) }
         case .list:
-            pieces.append(.block(.list(list(node))))
+            pieces.append(.block(.list(list(node, notes: notes))))
         case .blockQuote:
             // A quotation reads as italic text.
             var inner: [Piece] = []
-            for child in node.children { append(child, to: &inner) }
+            for child in node.children { append(child, notes: notes, to: &inner) }
             for piece in inner {
                 if case .block(.paragraph(let inlines)) = piece {
                     pieces.append(.block(.paragraph(EditorInlines.merged(inlines.map { var i = $0; i.italic = true; return i }))))
@@ -46,21 +76,21 @@ enum EditorMarkdown {
         case .htmlBlock, .thematicBreak, .footnoteDefinition:
             break
         default:
-            for child in node.children { append(child, to: &pieces) }
+            for child in node.children { append(child, notes: notes, to: &pieces) }
         }
     }
 
-    private static func list(_ node: MarkdownNode) -> ReportList {
+    private static func list(_ node: MarkdownNode, notes: [String: (number: Int, anchor: String)]) -> ReportList {
         let items = node.children.filter { $0.kind == .item }.map { item -> ReportListItem in
             var inlines: [ReportInline] = []
             var children: ReportList?
             for child in item.children {
                 switch child.kind {
                 case .list:
-                    children = list(child)
+                    children = list(child, notes: notes)
                 default:
                     // Several paragraphs of one item run together, a space apart.
-                    let more = EditorInlines.inlines(of: child)
+                    let more = EditorInlines.inlines(of: child, notes: notes)
                     if !inlines.isEmpty && !more.isEmpty { inlines.append(ReportInline(" ")) }
                     inlines += more
                 }

@@ -1,6 +1,8 @@
+import ContentModel
 import DataFormats
 import Diagnostics
 import Foundation
+import Markdown
 
 /// A text the editors wrote for the report (`content/reports/2020/voorwoord.md`): its front matter, the
 /// text before the first heading, and its `##` sections. Numbers typed in headings ("## 1.1 Visie") are
@@ -10,6 +12,20 @@ struct EditorText {
     var frontMatter: YAMLNode?
     var intro: [ReportBlock]
     var sections: [ReportSection]
+    /// The whole file, for the line under a message.
+    var source: SourceFile?
+
+    /// A warning for every front matter field the report does not read (`title`, and for the foreword
+    /// `signedBy` and `signedRole`), at its key, with the field the editor meant.
+    func unknownFields(known: [String], what: String) -> [Diagnostic] {
+        guard case .mapping(let pairs)? = frontMatter?.value else { return [] }
+        return pairs.compactMap { pair in
+            guard let key = pair.key.string, !known.contains(key) else { return nil }
+            let (message, notes) = FieldNames.unknownFieldMessage(key, what: what, known: known)
+            return Diagnostic(.warning, message, file: file, line: pair.key.line, column: pair.key.column,
+                              sourceLine: source?.lineText(pair.key.line), notes: notes)
+        }
+    }
 
     /// A string field of the front matter.
     func field(_ key: String) -> String? {
@@ -33,13 +49,19 @@ struct EditorText {
         }
         let parts = try FrontMatter.read(bytes, fileName: name)
         let source = SourceFile(name: name, bytes: bytes)
-        return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine), file: name,
+        return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine, notePrefix: notePrefix(name)), file: name,
                          source: source, frontMatter: parts.frontMatter)
     }
 
     /// Markdown text held in memory (a theme's body), with the file and line it comes from.
     static func parse(_ text: String, file: String, firstLine: Int) -> EditorText {
-        structure(EditorMarkdown.parse(Array(text.utf8), firstLine: firstLine), file: file, source: nil, frontMatter: nil)
+        structure(EditorMarkdown.parse(Array(text.utf8), firstLine: firstLine, notePrefix: notePrefix(file)), file: file, source: nil,
+                  frontMatter: nil)
+    }
+
+    /// The file's name as a slug, so the anchors of its footnotes differ from another file's.
+    private static func notePrefix(_ file: String) -> String {
+        Slug.make(String(file.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: ""))
     }
 
     /// All blocks of the text with its headings turned into minor headings (for a theme's body, which
@@ -84,7 +106,7 @@ struct EditorText {
             }
         }
         close(downTo: 0)
-        return EditorText(file: file, frontMatter: frontMatter, intro: intro, sections: top)
+        return EditorText(file: file, frontMatter: frontMatter, intro: intro, sections: top, source: source)
     }
 
     /// "1.1 Waar staat …" → ("1.1", "Waar staat …"); a title without a leading number is kept whole.

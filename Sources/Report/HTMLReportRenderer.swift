@@ -1,7 +1,7 @@
 import Escaping
 import Foundation
 
-/// Writes the report model as one self-contained HTML file: styles inline, charts as inline SVG, no
+/// Writes the report model as one self-contained HTML file: styles inline, charts in HTML and CSS, no
 /// external requests. Print CSS lays it out on A4 (see `ReportStyleSheet`).
 enum HTMLReportRenderer {
     static func render(_ report: ReportDocument) -> String {
@@ -76,7 +76,9 @@ enum HTMLReportRenderer {
         case .list(let list):
             render(list, into: &out)
         case .table(let table):
-            out += "<table>\n"
+            // A wide table scrolls in its own box on a narrow screen; the box is named after the caption
+            // and reachable with the keyboard.
+            out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(table.caption ?? "Tabel"))\">\n<table>\n"
             if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
             if !table.header.allSatisfy(\.isEmpty) {
                 out += "<thead><tr>"
@@ -94,9 +96,9 @@ enum HTMLReportRenderer {
                 }
                 out += "</tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table>\n</div>\n"
         case .chart(let chart):
-            out += SVGBarChart.render(chart)
+            out += HTMLBarChart.render(chart)
         case .callout(let callout):
             let kind: String
             switch callout.kind {
@@ -106,6 +108,12 @@ enum HTMLReportRenderer {
             }
             let role = callout.kind == .warning ? " role=\"alert\"" : ""
             out += "<p class=\"callout \(kind)\"\(role)>" + html(callout.inlines) + "</p>\n"
+        case .notes(let notes):
+            out += "<aside class=\"notes\" aria-label=\"Noten\">\n<ol>\n"
+            for note in notes {
+                out += "<li id=\"\(note.anchor)\" value=\"\(note.number)\">" + html(note.inlines) + "</li>\n"
+            }
+            out += "</ol>\n</aside>\n"
         case let .signature(name, role):
             out += "<p class=\"signature\"><strong>\(escape(name))</strong>"
             if let role { out += "<br><em>\(escape(role))</em>" }
@@ -137,6 +145,7 @@ enum HTMLReportRenderer {
             if inline.italic { piece = "<em>" + piece + "</em>" }
             if inline.bold { piece = "<strong>" + piece + "</strong>" }
             if let link = inline.link { piece = "<a href=\"\(escape(link))\">" + piece + "</a>" }
+            if let note = inline.note { piece = "<sup class=\"noteref\"><a href=\"#\(note)\">\(piece)</a></sup>" }
             out += piece
         }
         return out

@@ -11,9 +11,9 @@ struct OrganisationChapter {
 
     func build() -> ReportSection {
         var chapter = ReportSection(title: "Organisatie", level: 1)
-        let digest = kb.byYear[year]
+        let digest = kb.year(year)
         for body in Body.allCases {
-            guard let entry = digest?.body(body) else { continue }
+            guard let entry = digest.body(body) else { continue }
             let section = self.section(entry)
             if !section.isEmpty { chapter.subsections.append(section) }
         }
@@ -111,26 +111,28 @@ struct OrganisationChapter {
         return [ReportInline(m.person.name, bold: true), ReportInline(" (" + details.joined(separator: ", ") + ")")]
     }
 
-    /// "Anna Smit is per 1 maart 2023 voorzitter (was lid)", "Bea Kok werkt per 1 juli 2023 0,8 fte (was 0,6 fte)".
+    /// "Anna Smit is per 1 maart 2023 voorzitter (was lid)", "Bea Kok werkt per 1 juli 2023 0,8 fte (was 0,6
+    /// fte)": only what changed is named.
     private func describe(_ change: RoleChange) -> [ReportInline] {
         let (from, to) = (change.from, change.to)
         let date = DutchFormat.date(change.date)
-        func post(_ r: Role) -> String {
-            var parts = [r.role]
-            if let function = r.function, let organisation = r.organisation {
-                parts.append("\(function), \(organisation)")
-            } else if let organisation = r.organisation {
-                parts.append(organisation)
-            }
-            return parts.joined(separator: ", ")
+        func at(_ r: Role) -> String? {
+            if let function = r.function, let organisation = r.organisation { return "\(function), \(organisation)" }
+            return r.organisation ?? r.function
         }
+        var now: [String] = [], was: [String] = []
+        if from.role != to.role { now.append(to.role); was.append(from.role) }
+        if at(from) != at(to) { now.append(at(to) ?? "zonder organisatie"); was.append(at(from) ?? "zonder organisatie") }
+        let fteChanged = from.fte != to.fte
         let text: String
-        if post(from) != post(to) {
-            let fte = from.fte != to.fte ? (to.fte.map { ", \(Self.fte($0)) fte" } ?? "") : ""
-            let was = from.fte != to.fte ? (from.fte.map { ", \(Self.fte($0)) fte" } ?? "") : ""
-            text = " is per \(date) \(post(to))\(fte) (was \(post(from))\(was))"
-        } else if from.fte != to.fte, let new = to.fte {
+        if now.isEmpty && fteChanged, let new = to.fte {
             text = " werkt per \(date) \(Self.fte(new)) fte" + (from.fte.map { " (was \(Self.fte($0)) fte)" } ?? "")
+        } else if !now.isEmpty {
+            if fteChanged {
+                now.append(to.fte.map { "\(Self.fte($0)) fte" } ?? "geen fte")
+                was.append(from.fte.map { "\(Self.fte($0)) fte" } ?? "geen fte")
+            }
+            text = " is per \(date) \(now.joined(separator: ", ")) (was \(was.joined(separator: ", ")))"
         } else {
             text = " is per \(date) opnieuw benoemd als \(to.role)"
         }

@@ -45,7 +45,19 @@ enum PDFReportRenderer {
     }
 
     private static func runs(_ inlines: [ReportInline]) -> [TextRun] {
-        inlines.map { TextRun($0.text, bold: $0.bold, italic: $0.italic, link: $0.link.map { .url($0) }) }
+        inlines.map { inline in
+            if let note = inline.note {
+                // A footnote reference: its number in superscript digits, linking to the note.
+                return TextRun(superscript(inline.text), bold: inline.bold, italic: inline.italic, link: .anchor(note))
+            }
+            return TextRun(inline.text, bold: inline.bold, italic: inline.italic, link: inline.link.map { .url($0) })
+        }
+    }
+
+    /// "12" as "¹²".
+    static func superscript(_ digits: String) -> String {
+        let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+        return String(digits.map { map[$0] ?? $0 })
     }
 
     private static func list(_ list: ReportList) -> ListBlock {
@@ -79,6 +91,8 @@ enum PDFReportRenderer {
                 inlines[0].text = "Let op – " + inlines[0].text.prefix(1).lowercased() + inlines[0].text.dropFirst()
             }
             return [.paragraph(inlines)]
+        case .notes(let notes):
+            return [.notes(notes.map { Note(label: String($0.number), runs: runs($0.inlines), anchor: $0.anchor) })]
         case let .signature(name, role):
             var out: [Block] = [.paragraph([TextRun(name, bold: true)])]
             if let role { out.append(.paragraph([TextRun(role, italic: true)])) }

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Diagnostics
 import Foundation
 import Markdown
@@ -39,10 +40,15 @@ struct ReportBuilder {
 
         var foreword: ReportSection?
         if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
+            warnings += text.unknownFields(known: ["title", "signedBy", "signedRole"], what: "voorwoord")
             var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
-            if let name { section.blocks.append(.signature(name: name, role: spec.role ?? text.field("signedRole"))) }
+            if let name {
+                // The signature closes the text, before its footnotes.
+                let signature = ReportBlock.signature(name: name, role: spec.role ?? text.field("signedRole"))
+                if case .notes? = section.blocks.last { section.blocks.insert(signature, at: section.blocks.count - 1) } else { section.blocks.append(signature) }
+            }
             foreword = section
         }
 
@@ -50,6 +56,7 @@ struct ReportBuilder {
         for spec in definition.chapters {
             let text = spec.file.flatMap { read($0, at: spec.line, spec.column) }
             if spec.file != nil && text == nil { continue }
+            warnings += text?.unknownFields(known: ["title"], what: "tekst van het jaarverslag") ?? []
             var chapter: ReportSection
             switch spec.generated {
             case .themes?:
@@ -101,6 +108,7 @@ struct ReportBuilder {
             if (definition.subtitle ?? author) != kb.site.title { coverLines.append(kb.site.title) }
         }
         if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
+        chapters.append(colophon(author: author))
         var document = ReportDocument(
             year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
             runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)
@@ -108,6 +116,26 @@ struct ReportBuilder {
         ReportNumbering.apply(to: &document)
         warnings += manualNumberWarnings(document)
         return (document, warnings)
+    }
+
+    /// The colofon at the end: who publishes the report and how to reach them, from `site.yml`'s
+    /// organisation (each field only when given), and where the report's content lives.
+    private func colophon(author: String) -> ReportSection {
+        let o = kb.site.organisation
+        var blocks: [ReportBlock] = [.paragraph([ReportInline(definition.title, bold: true), ReportInline(" van \(author).")])]
+        func fact(_ label: String, _ value: String?, link: String? = nil) {
+            guard let value, !value.isEmpty else { return }
+            blocks.append(.paragraph([ReportInline(label + ": ", bold: true), ReportInline(value, link: link)]))
+        }
+        if let legal = o?.legalName, let name = o?.name, legal != name, legal != author { fact("Statutaire naam", legal) }
+        fact("Adres", o?.address ?? o?.city)
+        fact("KvK-nummer", o?.kvk)
+        fact("E-mail", o?.email, link: o?.email.map { "mailto:" + $0 })
+        fact("Website", o?.website, link: o?.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })
+        fact("Opgericht", o?.founded.map { DutchFormat.date($0) })
+        blocks.append(.paragraph([ReportInline(
+            "Dit jaarverslag is samengesteld uit dezelfde inhoud als \(kb.site.title), \(kb.site.baseURL).", italic: true)]))
+        return ReportSection(title: "Colofon", level: 1, numbered: false, blocks: blocks)
     }
 
     /// Puts the editors' text into a (generated) chapter: the text before the first heading opens the

@@ -1,3 +1,4 @@
+import ContentModel
 import DataFormats
 import Diagnostics
 import Foundation
@@ -88,14 +89,18 @@ struct ReportDefinition {
                 return nil
             }
         }
-        let known: Set<String> = ["year", "title", "subtitle", "cover", "foreword", "chapters", "fonts", "pdfa"]
-        for key in root.keys where !known.contains(key) {
-            if case .mapping(let pairs) = root.value, let pair = pairs.first(where: { $0.key.value == .string(key) }) {
-                var message = "onbekend veld '\(key)' in report.yml"
-                if let near = Suggestions.nearest(to: key, in: Array(known)) { message += "; bedoelde je '\(near)'?" }
-                error(message, pair.key)
+        /// Unknown keys are errors (the report would silently leave them out), each at its key, with the
+        /// field the editor meant.
+        func unknownKeys(of node: YAMLNode, known: [String], what: String) {
+            guard case .mapping(let pairs) = node.value else { return }
+            for pair in pairs {
+                guard let key = pair.key.string, !known.contains(key) else { continue }
+                let (message, notes) = FieldNames.unknownFieldMessage(key, what: what, known: known)
+                problems.append(Diagnostic(.error, message, file: name, line: pair.key.line, column: pair.key.column,
+                                           sourceLine: source.lineText(pair.key.line), notes: notes))
             }
         }
+        unknownKeys(of: root, known: ["year", "title", "subtitle", "cover", "foreword", "chapters", "fonts", "pdfa"], what: "report.yml")
         guard case .mapping = root.value else {
             throw Diagnostic(.error, "report.yml: verwacht velden (sleutel: waarde)", file: name, line: 1, column: 1)
         }
@@ -121,6 +126,7 @@ struct ReportDefinition {
 
         var foreword: Foreword?
         if let node = root["foreword"] {
+            unknownKeys(of: node, known: ["file", "author", "role"], what: "voorwoord")
             if let file = text(node["file"]), let problem = Self.problem(withFile: file, year: year) {
                 error(problem, node["file"] ?? node)
             } else if let file = text(node["file"]) {
@@ -154,9 +160,7 @@ struct ReportDefinition {
                             error(message, g)
                         }
                     }
-                    for key in item.keys where !["title", "file", "generated", "wijSchool"].contains(key) {
-                        error("onbekend veld '\(key)' bij een hoofdstuk (wel: title, file, generated, wijSchool)", item[key] ?? item)
-                    }
+                    unknownKeys(of: item, known: ["title", "file", "generated", "wijSchool"], what: "hoofdstuk")
                     if let file = chapter.file, let node = item["file"], let problem = Self.problem(withFile: file, year: year) {
                         error(problem, node)
                         chapter.file = nil

@@ -98,6 +98,7 @@ extension ReportBlock {
         case .callout(let c): return c.inlines.map(\.text).joined()
         case .subheading(let text): return text
         case .table(let t): return t.rows.map { $0.cells.joined(separator: " ") }.joined(separator: "\n")
+        case .notes(let notes): return notes.map { $0.inlines.map(\.text).joined() }.joined(separator: "\n")
         case .chart, .signature: return ""
         }
     }
@@ -109,6 +110,8 @@ public struct ReportInline: Sendable, Equatable {
     public var bold: Bool
     public var italic: Bool
     public var link: String?
+    /// A footnote reference: the anchor of its note (`ReportNote`); `text` is the note's number.
+    public var note: String?
 
     public init(_ text: String, bold: Bool = false, italic: Bool = false, link: String? = nil) {
         self.text = text
@@ -130,6 +133,21 @@ public enum ReportBlock: Sendable, Equatable {
     case callout(ReportCallout)
     /// The name and role under the foreword.
     case signature(name: String, role: String?)
+    /// The footnotes of an editor's text, after it.
+    case notes([ReportNote])
+}
+
+/// A footnote: its number, its anchor (unique in the report; references point at it) and its text.
+public struct ReportNote: Sendable, Equatable {
+    public var number: Int
+    public var anchor: String
+    public var inlines: [ReportInline]
+
+    public init(number: Int, anchor: String, inlines: [ReportInline]) {
+        self.number = number
+        self.anchor = anchor
+        self.inlines = inlines
+    }
 }
 
 /// A bulleted or numbered list.

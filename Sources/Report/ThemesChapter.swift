@@ -77,7 +77,7 @@ struct ThemesChapter {
         let activities = (digest?.activities ?? []).filter { $0.date.year == year && visible($0.info) }
         if !activities.isEmpty {
             part("Activiteiten", [.list(ReportList(ordered: false, items: activities.map { activity in
-                var inlines = [ReportInline(DutchFormat.date(activity.date), bold: true), ReportInline(" – " + activity.title)]
+                var inlines = [ReportInline(DutchFormat.dateAndTime(activity.date), bold: true), ReportInline(" – " + activity.title)]
                 if let format = activity.format { inlines.append(ReportInline(" (\(format))")) }
                 inlines.append(ReportInline("."))
                 if let outcome = activity.outcome ?? activity.goal {

@@ -12,9 +12,14 @@ enum LiveReload {
     /// so a message containing markup is shown, never interpreted. Hidden tabs close their stream (a
     /// browser allows only six connections per server) and reconnect when shown again; the `hello`
     /// event then tells them whether a newer build appeared meanwhile.
+    ///
+    /// For editors: a page built from a content file names it (`data-bron` on `<body>`). The script then
+    /// shows a small "bewerk" hint in a corner with that file (a link to the web editor when the page
+    /// has "Bewerk deze pagina"), and the build-error overlay says which file the page comes from.
     static func script(generation: Int) -> String {
         """
-        <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=null,d=document;\
+        <script>/* breingen serve: live reload */(function(){var g="\(generation)",s=null,d=document,\
+        b=d.body&&d.body.getAttribute("data-bron");\
         function f(e){if(e.data!==g){s.close();location.reload()}}\
         function x(e){var m=JSON.parse(e.data),o=d.getElementById("breingen-bouwfout");\
         if(!o){o=d.createElement("div");o.id="breingen-bouwfout";o.setAttribute("role","alert");\
@@ -23,12 +28,18 @@ enum LiveReload {
         (d.body||d.documentElement).appendChild(o)}o.textContent="";\
         var h=d.createElement("h2");h.textContent="Bouwfout \\u2014 je ziet de laatste gelukte versie";\
         h.style.cssText="font:bold 18px sans-serif;margin:0 0 1rem";o.appendChild(h);\
+        if(b){var q=d.createElement("p");q.textContent="Deze pagina komt uit "+b;q.style.cssText="margin:0 0 1rem";o.appendChild(q)}\
         m.forEach(function(t){var p=d.createElement("pre");p.style.cssText="white-space:pre-wrap;margin:0 0 1rem";\
         p.textContent=t;o.appendChild(p)})}\
+        function k(){if(!b||d.getElementById("breingen-bewerk"))return;var l=d.querySelector(".edit-link a"),\
+        a=d.createElement(l?"a":"p");a.id="breingen-bewerk";if(l)a.setAttribute("href",l.getAttribute("href"));\
+        a.textContent="bewerk: "+b;a.style.cssText="position:fixed;right:.5rem;bottom:.5rem;z-index:2147483646;\
+        margin:0;padding:.2rem .5rem;border-radius:4px;background:#1b1b1b;color:#fff;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;\
+        text-decoration:none;opacity:.85";d.body.appendChild(a)}\
         function c(){s=new EventSource("\(eventsPath)");s.addEventListener("hello",f);\
         s.addEventListener("reload",f);s.addEventListener("builderror",x)}\
         d.addEventListener("visibilitychange",function(){if(d.hidden){if(s){s.close();s=null}}else if(!s)c()});\
-        if(!d.hidden)c()})();</script>
+        k();if(!d.hidden)c()})();</script>
         """
     }
 

@@ -1,3 +1,4 @@
+import Escaping
 /// Answers GET and HEAD from a served folder: files with their content type, `index.html` for folders
 /// (after a redirect to the trailing slash), the site's own `404.html` with status 404.
 enum StaticResponder {
@@ -59,17 +60,6 @@ enum StaticResponder {
 
     /// Percent-encodes a path segment: unreserved characters stay, everything else becomes `%XX`.
     static func percentEncode(_ segment: String) -> String {
-        var out = ""
-        for byte in segment.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-            }
-        }
-        return out
+        PercentEncoding.pathSegment(segment)
     }
 }

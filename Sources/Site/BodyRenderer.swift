@@ -7,6 +7,8 @@ import Foundation
 struct RenderedBody {
     var html: String
     var text: String
+    /// The headings of the body, for the page's table of contents.
+    var toc: [TOCEntry] = []
 }
 
 /// Renders the Markdown bodies of content items, resolving links between content files. A problem (a

@@ -3,8 +3,9 @@ import Diagnostics
 import Markdown
 
 /// The one place the site calls the Markdown engine: a body becomes HTML with links between content
-/// files turned into URLs, plus plain text for the search index. Broken content links are errors and
-/// images without alt text are warnings, each at its line in the source file.
+/// files turned into URLs, plus plain text for the search index. Broken content links are errors (at
+/// the link's destination) and images without alt text are warnings (at the image), each at its line
+/// and column in the source file.
 enum MarkdownBridge {
     /// GFM with footnotes, typographic quotes and dashes, and ids on headings for deep links.
     static let options = MarkdownOptions(smartPunctuation: true, headingIDs: true)
@@ -13,7 +14,8 @@ enum MarkdownBridge {
         let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
         let html = document.html { link in resolve(link, body: body, file: file, renderer: renderer) }
         checkImages(document, body: body, file: file, renderer: renderer)
-        return RenderedBody(html: html, text: document.plainText)
+        let decorated = BodyDecoration.decorate(html, headings: document.headings)
+        return RenderedBody(html: decorated.html, text: document.plainText, toc: decorated.toc)
     }
 
     /// The problems `render` reports, without rendering: for `breingen check`, which only needs the
@@ -43,20 +45,16 @@ enum MarkdownBridge {
         }
     }
 
-    /// Every image needs a text alternative (WCAG 1.1.1): a warning for each one without.
+    /// Every image needs a text alternative (WCAG 1.1.1): a warning for each one without, at the
+    /// image's own line and column (its `!`).
     static func checkImages(_ document: MarkdownDocument, body: MarkdownBody, file: String, renderer: BodyRenderer) {
-        // Inline nodes carry no position; `links` does, for images too, in the same document order.
-        var alts: [String] = []
         document.root.walk { node, enter in
-            if enter, node.kind == .image { alts.append(node.plainText) }
-        }
-        let images = document.links.filter(\.isImage)
-        guard images.count == alts.count else { return }
-        for (image, alt) in zip(images, alts) where alt.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard enter, node.kind == .image, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            let destination = node.destination ?? ""
+            let position = node.position
             renderer.report(Diagnostic(
-                .warning, "afbeelding '\(image.destination)' heeft geen alt-tekst; beschrijf wat erop staat: ![beschrijving](\(image.destination))",
-                file: file, line: image.position.line, column: image.position.column,
-                sourceLine: line(image.position.line, of: body)))
+                .warning, "afbeelding '\(destination)' heeft geen alt-tekst; beschrijf wat erop staat: ![beschrijving](\(destination))",
+                file: file, line: position.line, column: position.column, sourceLine: line(position.line, of: body)))
         }
     }
 

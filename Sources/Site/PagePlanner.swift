@@ -26,18 +26,43 @@ enum PagePlanner {
         pages += freePages(data)
         pages.append(searchPage(data))
         pages.append(notFound(data))
+        // The redirects of the aliases last: a page always wins its address.
+        pages += redirects(data, after: pages)
         return pages
     }
 
-    /// The values every template sees: `site`, `urls`, `menu` and `today`.
-    static func globals(_ data: SiteData) -> [String: Value] {
-        let kb = data.kb
-        let site = kb.site
+    /// What the values every template sees (`globals`) are made of, and nothing else: a build whose key
+    /// equals the last build's has the same globals, so the pages need not be rendered again for them.
+    struct GlobalsKey: Equatable {
+        var site: SiteSettings
+        var baseURL: String
+        var today: ContentDate
+        /// The main and the footer menu: title, URL, title, URL, …
+        var menus: [[String]]
+        var calendar: Bool
+        var accessibilityStatement: Bool
+
+        init(_ data: SiteData) {
+            let kb = data.kb
+            site = kb.site
+            baseURL = data.routes.baseURL
+            today = data.today
+            menus = ["main", "footer"].map { PagePlanner.menu(data, name: $0).flatMap { [$0.0, $0.1] } }
+            calendar = !kb.activities.isEmpty
+            accessibilityStatement = kb.pages.contains { $0.slug == Routes.accessibilitySlug }
+        }
+    }
+
+    /// The values every template sees: `site`, `urls`, `menu`, `footerMenu` and `today`.
+    static func globals(_ key: GlobalsKey) -> [String: Value] {
+        let site = key.site
+        let routes = Routes(baseURL: key.baseURL)
         let organisation: Value = site.organisation.map { o in
             .object([
                 ("name", .text(o.name)), ("legalName", .text(o.legalName)), ("city", .text(o.city)),
                 ("founded", .text(o.founded?.iso)), ("foundedText", .text(o.founded?.dutch)), ("email", .text(o.email)),
-                ("website", .text(data.href(o.website))), ("address", .text(o.address)), ("kvk", .text(o.kvk)),
+                ("website", .text(o.website.map(routes.href))), ("websiteLabel", .text(o.website.map(PagePlanner.websiteLabel))),
+                ("address", .text(o.address)), ("kvk", .text(o.kvk)),
             ])
         } ?? .none
         let urls: [(String, String)] = [
@@ -47,15 +72,21 @@ enum PagePlanner {
             ("insights", Routes.insights), ("alliances", Routes.alliances), ("wijschool", Routes.wijschool),
             ("organisation", Routes.organisation), ("publications", Routes.publications), ("finance", Routes.finance),
         ]
+        func links(_ menu: [String]) -> Value {
+            .list(stride(from: 0, to: menu.count - 1, by: 2).map { .link(menu[$0], menu[$0 + 1]) })
+        }
         return [
             "site": .object([
-                ("title", .string(site.title)), ("baseURL", .string(data.routes.baseURL)), ("language", .string(site.language)),
+                ("title", .string(site.title)), ("baseURL", .string(key.baseURL)), ("language", .string(site.language)),
                 ("description", .text(site.description)), ("mission", .text(site.mission)), ("organisation", organisation),
             ]),
-            "urls": .object(urls.map { ($0.0, .string(data.url($0.1))) }),
-            "menu": .list(menu(data).map { .link($0.0, $0.1) }),
-            "footerMenu": .list(menu(data, name: "footer").map { .link($0.0, $0.1) }),
-            "today": .object([("date", .string(data.today.iso)), ("dateText", .string(data.today.dutch))]),
+            "urls": .object(urls.map { ($0.0, .string(routes.url($0.1))) } + [
+                ("calendar", key.calendar ? .string(routes.url(Routes.calendar)) : .none),
+                ("accessibility", key.accessibilityStatement ? .string(routes.url(Routes.page(Routes.accessibilitySlug))) : .none),
+            ]),
+            "menu": links(key.menus[0]),
+            "footerMenu": links(key.menus[1]),
+            "today": .object([("date", .string(key.today.iso)), ("dateText", .string(key.today.dutch))]),
         ]
     }
 

@@ -34,9 +34,13 @@ extension PagePlanner {
             if let before = practices.neighbour(of: bp.id, offset: -1) { info.prev = (before.title, Routes.bestPractice(before.slug)) }
             if let after = practices.neighbour(of: bp.id, offset: 1) { info.next = (after.title, Routes.bestPractice(after.slug)) }
             let body = data.body(of: bp)
+            info.show(body, of: bp)
+            info.ogType = "article"
+            let themeTitles = bp.themes.compactMap { data.content.theme($0)?.title }
+            info.structuredData = StructuredData.bestPractice(bp.whole, themes: themeTitles, site: data.content.site.item, routes: data.routes)
             let search = SearchIndex.Document(
                 section: .bestPractice, title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
-                meta: bp.tags + bp.places + bp.themes.compactMap { data.content.theme($0)?.title } + [bp.category ?? ""],
+                meta: bp.tags + bp.places + themeTitles + [bp.category ?? ""],
                 text: body?.text ?? "")
             return PageContext(["page": info.value(data), "bp": bestPracticeValue(bp, body: body, data)], search: [search])
         }
@@ -53,6 +57,13 @@ extension PagePlanner {
         case .ruilen: return "Partijen ruilen diensten of middelen: wie iets geeft, krijgt er iets van waarde voor terug."
         case .creëren: return "Partijen maken samen iets nieuws dat zonder de samenwerking niet zou bestaan."
         }
+    }
+
+    /// A web address as a reader reads it: "www.voorbeeld.nl" for "https://www.voorbeeld.nl/".
+    static func websiteLabel(_ address: String) -> String {
+        var label = address.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+        if label.hasSuffix("/") { label.removeLast() }
+        return label
     }
 
     static func bestPracticeValue(_ bp: Tracked<BestPractice>, body: RenderedBody?, _ data: SiteData) -> Value {
@@ -73,11 +84,7 @@ extension PagePlanner {
             .object([("party", .string(row.party)), ("investment", .string(row.investment.map { DutchFormat.money($0) } ?? "")),
                      ("benefits", .text(row.benefits)), ("note", .text(row.note))])
         })
-        var website: String? = nil
-        if let site = bp.website {
-            website = site.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-            if website?.hasSuffix("/") == true { website?.removeLast() }
-        }
+        let website = bp.website.map(websiteLabel)
         return .object([
             ("title", .string(bp.title)),
             ("slug", .string(bp.slug)),

@@ -7,13 +7,21 @@ extension PagePlanner {
     static func home(_ data: SiteData) -> PlannedPage {
         PlannedPage(path: "", template: "home.html") {
             let content = data.content
-            let info = PageInfo(kind: "home", title: content.site.title, path: "", section: "")
+            var info = PageInfo(kind: "home", title: content.site.title, path: "", section: "")
+            info.structuredData = StructuredData.home(content.site.item, routes: data.routes)
             let activities = content.activities.suffix(4).reversed().map { activityCard($0, data) }
+            // Themes that ended: what the home page shows when no theme runs this year.
+            let ended = content.themes.filter { endedText($0, data) != nil }
             return [
                 "page": info.value(data),
                 "themes": .list(content.themes(in: data.today.year).map { themeCard($0, data) }),
+                "endedThemes": .list(ended.map { themeCard($0, data) }),
                 "latestBestPractices": .list(content.practices.prefix(6).map { data.card($0) }),
                 "latestActivities": .list(Array(activities)),
+                "counts": .object([
+                    ("bestPractices", .int(content.practices.count)), ("themes", .int(content.themes.count)),
+                    ("alliances", .int(content.alliances.count)), ("activities", .int(content.activities.count)),
+                ]),
             ]
         }
     }
@@ -64,6 +72,7 @@ extension PagePlanner {
                 if let t = themes.neighbour(of: theme.id, offset: -1) { info.prev = (t.title, Routes.theme(t.slug)) }
                 if let t = themes.neighbour(of: theme.id, offset: 1) { info.next = (t.title, Routes.theme(t.slug)) }
                 let body = data.body(of: theme)
+                info.show(body, of: theme)
                 let search = SearchIndex.Document(
                     section: .theme, title: theme.title, url: data.url(path), kind: "Thema", summary: theme.summary,
                     meta: [theme.number, theme.period].compactMap { $0 },
@@ -92,7 +101,7 @@ extension PagePlanner {
                     })),
                     ("activities", .list(digest.activities.map { activity in
                         .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
-                                 ("date", .string(activity.date.iso)), ("dateText", .string(activity.date.dutch))])
+                                 ("date", .string(activity.date.machineReadable)), ("dateText", .string(activity.date.dutchWithTime))])
                     })),
                 ])
                 return PageContext(["page": info.value(data), "theme": value], search: [search])
@@ -125,8 +134,8 @@ extension PagePlanner {
         .object([
             ("title", .string(activity.title)),
             ("url", .string(data.url(Routes.activity(activity.slug)))),
-            ("date", .string(activity.date.iso)),
-            ("dateText", .string(activity.date.dutch)),
+            ("date", .string(activity.date.machineReadable)),
+            ("dateText", .string(activity.date.dutchWithTime)),
             ("format", .text(activity.format)),
             ("theme", data.themeLink(activity.theme) ?? .none),
             ("goal", .text(activity.goal)),
@@ -140,10 +149,11 @@ extension PagePlanner {
                 var info = PageInfo(kind: "page", title: page.title, path: path, section: path, description: page.summary)
                 info.breadcrumbs = PageInfo.crumbs([(page.title, path)])
                 let body = data.body(of: page)
+                info.show(body, of: page)
                 let search = SearchIndex.Document(
                     section: .page, title: page.title, url: data.url(path), kind: "Pagina", summary: page.summary, meta: [],
                     text: body?.text ?? "")
-                return PageContext(["page": info.value(data), "content": .safe(body?.html ?? "")], search: [search])
+                return PageContext(["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)], search: [search])
             }
         }
     }

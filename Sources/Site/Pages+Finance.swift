@@ -30,6 +30,7 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance), ("\(year.year)", path)])
                 if let y = years.neighbour(of: year.id, offset: -1) { info.prev = ("Financiën \(y.year)", Routes.financeYear(y.year)) }
                 if let y = years.neighbour(of: year.id, offset: 1) { info.next = ("Financiën \(y.year)", Routes.financeYear(y.year)) }
+                info.source = year.file
                 return ["page": info.value(data), "finance": financeValue(year, data)]
             })
         }

@@ -38,6 +38,9 @@ extension PagePlanner {
                         })),
                     ]))
                 }
+                info.structuredData = StructuredData.insights(
+                    data.content.insights.map { insight in (insight.whole, data.content.theme(insight.theme)?.title ?? insight.theme) },
+                    site: data.content.site.item, routes: data.routes)
                 return PageContext(["page": info.value(data), "insightGroups": .list(groups)], search: search)
             }
         ]
@@ -69,6 +72,10 @@ extension PagePlanner {
                 if let a = all.neighbour(of: activity.id, offset: -1) { info.prev = (a.title, Routes.activity(a.slug)) }
                 if let a = all.neighbour(of: activity.id, offset: 1) { info.next = (a.title, Routes.activity(a.slug)) }
                 let body = data.body(of: activity)
+                info.show(body, of: activity)
+                info.ogType = "article"
+                info.structuredData = StructuredData.event(
+                    activity.whole, theme: data.content.theme(activity.theme)?.title, site: data.content.site.item, routes: data.routes)
                 let search = SearchIndex.Document(
                     section: .activity, title: activity.title, url: data.url(path), kind: "Activiteit · " + activity.date.dutch,
                     summary: activity.goal, meta: activity.partners + [activity.format ?? ""],
@@ -76,8 +83,9 @@ extension PagePlanner {
                 return PageContext([
                     "page": info.value(data),
                     "activity": .object([
-                        ("title", .string(activity.title)), ("date", .string(activity.date.iso)),
-                        ("dateText", .string(activity.date.dutch)), ("format", .text(activity.format)),
+                        ("title", .string(activity.title)), ("date", .string(activity.date.machineReadable)),
+                        ("dateText", .string(activity.date.dutchWithTime)), ("format", .text(activity.format)),
+                        ("location", .text(activity.location)), ("calendarURL", .string(data.url(Routes.calendar))),
                         ("theme", data.themeLink(activity.theme) ?? .none), ("partners", .texts(activity.partners)),
                         ("goal", .text(activity.goal)), ("outcome", .text(activity.outcome)),
                         ("content", body.map { .safe($0.html) } ?? .none),
@@ -121,6 +129,7 @@ extension PagePlanner {
                 if let a = all.neighbour(of: alliance.id, offset: -1) { info.prev = (a.title, Routes.alliance(a.slug)) }
                 if let a = all.neighbour(of: alliance.id, offset: 1) { info.next = (a.title, Routes.alliance(a.slug)) }
                 let body = data.body(of: alliance)
+                info.show(body, of: alliance)
                 let search = SearchIndex.Document(
                     section: .alliance, title: alliance.title, url: data.url(path), kind: "Alliantie", summary: alliance.summary,
                     meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators, text: body?.text ?? "")

@@ -73,6 +73,7 @@ extension PagePlanner {
                 if let s = scans.neighbour(of: scan.id, offset: -1) { info.prev = (s.school, Routes.scan(s.slug)) }
                 if let s = scans.neighbour(of: scan.id, offset: 1) { info.next = (s.school, Routes.scan(s.slug)) }
                 let body = data.body(of: scan)
+                info.show(body, of: scan)
                 let search = SearchIndex.Document(
                     section: .scan, title: scan.school, url: data.url(path), kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
                     summary: nil, meta: [scan.place], text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + (body?.text ?? ""))

@@ -13,13 +13,19 @@ struct PlannedPage: Sendable {
     let template: String
     /// Whether the page belongs in the sitemap (the 404 page does not).
     let inSitemap: Bool
+    /// What planning decided about the page beyond its path and template, when its context depends on it
+    /// (the item a redirect points to, when several items claim its address): a page whose key differs
+    /// from the last build's is rendered again.
+    let planKey: String
     let context: @Sendable () throws -> PageContext
 
-    init(path: String, template: String, inSitemap: Bool = true, context: @escaping @Sendable () throws -> PageContext) {
+    init(path: String, template: String, inSitemap: Bool = true, planKey: String = "",
+         context: @escaping @Sendable () throws -> PageContext) {
         self.path = path
         file = Routes.file(for: path)
         self.template = template
         self.inSitemap = inSitemap
+        self.planKey = planKey
         self.context = context
     }
 }
@@ -54,6 +60,26 @@ struct PageInfo {
     var next: (String, String)? = nil
     var pagination: Value = .none
     var intro: String? = nil
+    /// The headings of the page's Markdown body (`PageInfo.show(_:of:)`).
+    var toc: [TOCEntry] = []
+    /// The content file the page shows ("content/themes/onderwijs.md"), for the edit link.
+    var source: String? = nil
+    /// `og:type`: "website", or "article" for a page about one item.
+    var ogType = "website"
+    /// The page's schema.org description as JSON-LD (`StructuredData`), ready for a `<script>` element.
+    var structuredData: String? = nil
+
+    /// The page shows the body `body` of the item `item`: its table of contents and its file.
+    mutating func show(_ body: RenderedBody?, of item: ItemInfo) {
+        toc = body?.toc ?? []
+        source = item.file
+    }
+
+    /// `show(_:of:)` for an item a page reads.
+    mutating func show<Item: ContentItem>(_ body: RenderedBody?, of item: Tracked<Item>) {
+        toc = body?.toc ?? []
+        source = item.file
+    }
 
     func value(_ data: SiteData) -> Value {
         let crumbs: Value = breadcrumbs.isEmpty
@@ -70,6 +96,11 @@ struct PageInfo {
             ("next", next.map { .link($0.0, data.url($0.1)) } ?? .none),
             ("pagination", pagination),
             ("intro", .text(intro)),
+            ("toc", .list(toc.map(\.value))),
+            ("source", .text(source)),
+            ("editURL", .text(source.flatMap { EditLinks.url(for: $0, editURL: data.content.site.editURL) })),
+            ("ogType", .string(ogType)),
+            ("structuredData", structuredData.map { .safe($0) } ?? .none),
         ])
     }
 }

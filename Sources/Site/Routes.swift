@@ -49,6 +49,10 @@ public struct Routes: Sendable {
     public static let searchIndex = "zoeken/index.json"
     public static let bankIndex = "best-practices/index.json"
     public static let feed = "feed.xml"
+    /// The activities as an iCalendar feed.
+    public static let calendar = "activiteiten/agenda.ics"
+    /// The slug of the free page with the accessibility statement (`breingen new toegankelijkheid`).
+    public static let accessibilitySlug = "toegankelijkheid"
     public static let sitemap = "sitemap.xml"
     public static let notFound = "404.html"
 
@@ -63,6 +67,21 @@ public struct Routes: Sendable {
     public static func page(_ slug: String) -> String { slug + "/" }
     public static func insight(_ slug: String) -> String { insights + "#" + slug }
     public static func publication(_ slug: String) -> String { publications + "#" + slug }
+
+    /// The host of a base URL ("www.example.org" of "https://www.example.org/brein/"), for ids.
+    public static func host(of baseURL: String) -> String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "localhost" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" }
+        return host.isEmpty ? "localhost" : String(host)
+    }
+
+    /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
+    /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
+    /// (`https://…`, `mailto:…`) stays as written.
+    func href(_ link: String) -> String {
+        link.hasPrefix("/") && !link.hasPrefix("//") ? url(String(link.dropFirst())) : link
+    }
 
     /// Page `number` (1-based) of a paginated list at `path`: the first page is the list itself.
     public static func paginated(_ path: String, page number: Int) -> String {

@@ -82,7 +82,7 @@ public struct SiteBuilder {
             }
             return .string(url)
         }
-        for (name, value) in PagePlanner.globals(data) { environment.registerGlobal(name, value) }
+        for (name, value) in PagePlanner.globals(PagePlanner.GlobalsKey(data)) { environment.registerGlobal(name, value) }
         environment.registerGlobal("reports", SiteReports.value(years: reportYears, data: data))
     }
 

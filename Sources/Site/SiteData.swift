@@ -128,12 +128,8 @@ final class SiteData: @unchecked Sendable {
 
     func url(_ path: String) -> String { routes.url(path) }
 
-    /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
-    /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
-    /// (`https://…`, `mailto:…`) stays as written.
-    func href(_ link: String) -> String {
-        link.hasPrefix("/") && !link.hasPrefix("//") ? routes.url(String(link.dropFirst())) : link
-    }
+    /// An address an editor wrote in a `link` or `website` field (`Routes.href`).
+    func href(_ link: String) -> String { routes.href(link) }
 
     func href(_ link: String?) -> String? { link.map(href) }
 

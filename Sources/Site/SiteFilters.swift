@@ -17,19 +17,18 @@ public enum SiteFilters {
             .string(DutchFormat.euro(try decimal(value, "euro"), cents: a.bool("cents", false)))
         }
         environment.registerFilter("number", parameters: ["decimals"]) { value, a in
-            let decimals = a["decimals"] == nil ? nil : try a.int("decimals", 0)
-            return .string(DutchFormat.number(try decimal(value, "number"), decimals: decimals))
+            .string(DutchFormat.number(try decimal(value, "number"), decimals: try decimals(a, "number")))
         }
         environment.registerFilter("percent", parameters: ["decimals"]) { value, a in
-            let decimals = a["decimals"] == nil ? nil : try a.int("decimals", 0)
-            return .string(DutchFormat.percent(try decimal(value, "percent"), decimals: decimals))
+            .string(DutchFormat.percent(try decimal(value, "percent"), decimals: try decimals(a, "percent")))
         }
         environment.registerFilter("absurl", parameters: []) { value, _ in .string(URLs.absolute(text(value), base: baseURL)) }
         environment.registerFilter("relurl", parameters: []) { value, _ in .string(URLs.relative(text(value), base: baseURL)) }
         environment.registerFilter("readingtime", parameters: ["words_per_minute"]) { value, a in
             let perMinute = max(1, try a.int("words_per_minute", 200))
             let words = TextFilters.wordcount(TextFilters.striptags(text(value)))
-            return .int(max(1, (words + perMinute - 1) / perMinute))
+            // Rounded up without `words + perMinute - 1`, which overflows for a huge words_per_minute.
+            return .int(max(1, words / perMinute + (words % perMinute == 0 ? 0 : 1)))
         }
         // The site's Markdown (typographic quotes and dashes, ids on headings), not escaped again.
         environment.registerFilter("markdown", parameters: []) { value, _ in
@@ -41,15 +40,35 @@ public enum SiteFilters {
     private static func text(_ value: Value) -> String { value.stringValue ?? value.printed }
 
     private static func decimal(_ value: Value, _ filter: String) throws -> Decimal {
+        var result: Decimal?
         switch value {
-        case .int(let i): return Decimal(i)
-        case .decimal(let d): return d
-        case .double(let d): return Decimal(string: String(d)) ?? Decimal(d)
+        case .int(let i): result = Decimal(i)
+        case .decimal(let d): result = d
+        case .double(let d):
+            // Decimal(Double.infinity) traps; beyond Decimal's range (about 1e165) it gives NaN.
+            guard d.isFinite else { break }
+            result = Decimal(string: String(d)) ?? Decimal(d)
         case .string(let s), .safe(let s):
-            if let d = Decimal(string: s.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) { return d }
+            result = Decimal(string: s.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
         default: break
         }
-        throw TemplateRuntimeError("filter '\(filter)' verwacht een getal, kreeg \(value.typeName) \(value.repr)")
+        if let result, !result.isNaN { return result }
+        switch value {
+        case .int, .double, .decimal:
+            throw TemplateRuntimeError("filter '\(filter)': \(value.repr) is geen eindig getal dat als bedrag of getal te schrijven is")
+        default:
+            throw TemplateRuntimeError("filter '\(filter)' verwacht een getal, kreeg \(value.typeName) \(value.repr)")
+        }
+    }
+
+    /// The `decimals` argument: 0 to 38 (a Decimal's precision), or nil when not given.
+    private static func decimals(_ a: FilterArguments, _ filter: String) throws -> Int? {
+        guard a["decimals"] != nil else { return nil }
+        let decimals = try a.int("decimals", 0)
+        guard (0...38).contains(decimals) else {
+            throw TemplateRuntimeError("filter '\(filter)': aantal decimalen \(decimals) moet van 0 tot en met 38 zijn")
+        }
+        return decimals
     }
 
     private static func date(_ value: Value) throws -> YAMLDate {
@@ -57,7 +76,8 @@ public enum SiteFilters {
         case .date(let d): return d
         case .string(let s), .safe(let s):
             let parts = s.prefix(10).split(separator: "-").compactMap { Int($0) }
-            if parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) {
+            if parts.count == 3, parts[0] >= 1, (1...12).contains(parts[1]),
+                (1...YAMLDate.days(inMonth: parts[1], year: parts[0])).contains(parts[2]) {
                 return YAMLDate(year: parts[0], month: parts[1], day: parts[2])
             }
             throw TemplateRuntimeError("filter 'date' verwacht een datum als JJJJ-MM-DD, kreeg '\(s)'")

@@ -34,3 +34,25 @@ enum SiteReports {
         return calendar.date(from: components)
     }
 }
+
+/// Work started on a thread of its own, whose result (or error) is collected later.
+final class BackgroundJob<T>: @unchecked Sendable {
+    private var outcome: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping () throws -> T) {
+        let thread = Thread { [self] in
+            outcome = Result { try work() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the work and returns its result, or throws its error.
+    func result() throws -> T {
+        done.wait()
+        done.signal()
+        return try outcome!.get()
+    }
+}

@@ -20,6 +20,14 @@ extension Value {
 extension ContentDate {
     /// "23 september 2020".
     var dutch: String { DutchFormat.date(self) }
+    /// "23 september 2020, 14.30 uur" for a date-time, "23 september 2020" for a date.
+    var dutchWithTime: String { DutchFormat.dateAndTime(self) }
+    /// "2020-09-23T14:30" for a date-time, "2020-09-23" for a date: the `datetime` attribute of `<time>`.
+    var machineReadable: String {
+        guard let hour else { return iso }
+        let minute = self.minute ?? 0
+        return iso + "T" + (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
     /// "2020-09-23" (the date only, also for a date-time), for `datetime` attributes and feeds.
     var iso: String {
         func pad(_ value: Int, _ width: Int) -> String {

@@ -276,7 +276,13 @@ enum BuiltinFilters {
         }
         add("title", []) { value, _, _ in .string(TextFilters.title(value.text)) }
         add("tojson", ["indent"]) { value, a, _ in
-            let indent = a["indent"].flatMap { if case .int(let i) = $0 { return i } else { return nil } }
+            var indent = a["indent"].flatMap { if case .int(let i) = $0 { return i } else { return nil } }
+            // As Python's json.dumps: a negative indent puts each item on its own line without spaces.
+            // A huge one would ask for gigabytes of spaces (and indent × level overflowed).
+            if let width = indent {
+                guard width <= 10_000 else { throw TemplateRuntimeError("tojson: inspringing te groot") }
+                indent = max(0, width)
+            }
             return .safe(try JSONOutput.htmlSafe(value, indent: indent))
         }
         add("trim", ["chars"]) { value, a, _ in
@@ -316,6 +322,8 @@ enum BuiltinFilters {
             guard let bytes = value.doubleValue ?? value.stringValue.flatMap({ Double($0) }) else {
                 throw TemplateRuntimeError("filesizeformat verwacht een getal, kreeg \(value.typeName)")
             }
+            // Python's int() of an infinite or NaN size fails too; anything finite has a text.
+            guard bytes.isFinite else { throw TemplateRuntimeError("filesizeformat: \(PythonFormat.float(bytes)) is geen grootte") }
             return .string(TextFilters.filesize(bytes, binary: a.bool("binary", false)))
         }
         add("xmlattr", ["autospace"]) { value, a, _ in

@@ -39,7 +39,10 @@ public struct FilterArguments {
         switch value {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .double(let d) where d.isFinite && d.rounded() == d: return Int(d)
+        case .double(let d) where d.isFinite && d.rounded() == d:
+            // Int(1e308) traps: a whole number beyond Int is an error like any other wrong argument.
+            guard abs(d) < 9e18 else { throw TemplateRuntimeError("\(owner): '\(name)' is te groot (\(PythonFormat.float(d)))") }
+            return Int(d)
         default: throw TemplateRuntimeError("\(owner): '\(name)' moet een geheel getal zijn, niet \(value.typeName)")
         }
     }

@@ -148,6 +148,8 @@ enum Operators {
             guard let n = Int(exactly: NSDecimalNumber(decimal: y).doubleValue) else {
                 throw TemplateRuntimeError("'**' met een bedrag vraagt een gehele exponent")
             }
+            // -Int.min traps, and a Decimal has 38 digits: a larger exponent gives nothing meaningful.
+            guard n.magnitude <= 1000 else { throw TemplateRuntimeError("'**' met een bedrag: exponent \(n) te groot") }
             return .decimal(n >= 0 ? pow(x, n) : 1 / pow(x, -n))
         }
     }

@@ -132,7 +132,8 @@ public enum TextFilters {
         let endLength = end.unicodeScalars.count
         if length < endLength { throw TemplateRuntimeError("truncate: de lengte moet minstens die van 'end' zijn") }
         if leeway < 0 { throw TemplateRuntimeError("truncate: 'leeway' mag niet negatief zijn") }
-        if scalars.count <= length + leeway { return s }
+        // Subtracting, not adding: `length + leeway` overflows for a length near Int.max.
+        if scalars.count - leeway <= length { return s }
         let kept = String(String.UnicodeScalarView(scalars[0..<(length - endLength)]))
         if killwords { return kept + suffix }
         if let space = kept.range(of: " ", options: .backwards) { return String(kept[..<space.lowerBound]) + suffix }
@@ -238,7 +239,8 @@ public enum TextFilters {
         let base: Double = binary ? 1024 : 1000
         let prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
         if bytes == 1 { return "1 Byte" }
-        if bytes < base { return "\(Int(bytes)) Bytes" }
+        // All the digits of the whole part, as Python's int() gives them (Int(bytes) traps past ±9.2e18).
+        if bytes < base { return String(format: "%.0f", bytes.rounded(.towardZero)) + " Bytes" }
         var unit = base
         for prefix in prefixes {
             unit *= base

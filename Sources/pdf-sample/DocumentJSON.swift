@@ -42,6 +42,12 @@ enum DocumentJSON {
             case .pageBreak: blocks.append(["type": "pagebreak"])
             case let .tableOfContents(title, maxLevel): blocks.append(["type": "toc", "title": title, "maxLevel": maxLevel])
             case let .anchor(name): blocks.append(["type": "anchor", "name": name])
+            case let .notes(notes):
+                // The peer has no notes: each note is a paragraph after its anchor.
+                for note in notes {
+                    blocks.append(["type": "anchor", "name": note.anchor])
+                    blocks.append(["type": "paragraph", "runs": runs([TextRun(note.label + " ")] + note.runs)])
+                }
             }
         }
         let root: [String: Any] = [

@@ -37,7 +37,7 @@ final class FieldMessageTests: XCTestCase {
         ])
         // Nothing close: the valid fields are listed instead.
         let page = diagnostics.first { $0.message.contains("'xyz'") }!
-        XCTAssertEqual(page.notes, ["geldige velden: slug, draft, visibility, title, menu, weight, summary"])
+        XCTAssertEqual(page.notes, ["geldige velden: slug, draft, visibility, aliases, title, menu, weight, summary"])
     }
 
     func testUnquotedCommaInAFlowMappingIsAnErrorThatShowsTheQuotes() throws {

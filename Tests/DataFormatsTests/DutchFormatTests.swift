@@ -30,6 +30,18 @@ final class DutchFormatTests: XCTestCase {
         XCTAssertEqual(DutchFormat.number(Decimal(-1_234_567)), "-1.234.567")
     }
 
+    /// Found by reading the code for traps (issue 18): a share of an amount in a total of nearly
+    /// nothing (a finance table whose columns cancel out) trapped in `Int()` on the finance page; in
+    /// `Decimal(Double.infinity)` since shares are written through Decimal.
+    func testShareFarOutsideZeroToOneDoesNotTrap() {
+        XCTAssertEqual(DutchFormat.share(1e20 as Double), "10.000.000.000.000.000.000.000,0%")
+        XCTAssertEqual(DutchFormat.share(-3e15 as Double), "-300.000.000.000.000.000,0%")
+        XCTAssertEqual(DutchFormat.share(Double.infinity), "–")
+        XCTAssertEqual(DutchFormat.share(Double.nan), "–")
+        XCTAssertEqual(DutchFormat.share(1e300 as Double), "–")
+        XCTAssertEqual(DutchFormat.share(123.4567 as Double), "12.345,7%")
+    }
+
     func testDates() {
         XCTAssertEqual(DutchFormat.date(YAMLDate(year: 2020, month: 9, day: 23)), "23 september 2020")
         XCTAssertEqual(DutchFormat.date(YAMLDate(year: 2015, month: 2, day: 27)), "27 februari 2015")

@@ -6,6 +6,8 @@ final class CheckCommandTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-check-\(UUID().uuidString)")
         var all = files
         all["content/site.yml"] = all["content/site.yml"] ?? "title: Proef\nbaseURL: https://example.org/\nlanguage: nl\n"
+        // Without an accessibility statement check warns; these sites have one, so that warning is tested apart.
+        all["content/pages/toegankelijkheid.md"] = all["content/pages/toegankelijkheid.md"] ?? "---\ntitle: Toegankelijkheid\n---\nStatus C.\n"
         for (path, text) in all {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -19,7 +21,7 @@ final class CheckCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try BreingenProcess.run(["check", "--root", root.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (2 bestanden gecontroleerd)\n")
+        XCTAssertEqual(result.stderr, "inhoud in orde: geen fouten, geen waarschuwingen (3 bestanden gecontroleerd)\n")
     }
 
     func testErrorsAndWarningsArePrintedLikeACompilerAndExitOne() throws {
@@ -48,7 +50,7 @@ final class CheckCommandTests: XCTestCase {
             content/best-practices/housing-first.md:8:1: warning: onbekend veld 'categorie' (best practice); bedoelde je 'category'?
             categorie: Nieuwbouw
             ^
-            1 fout, 1 waarschuwing (3 bestanden gecontroleerd)
+            1 fout, 1 waarschuwing (4 bestanden gecontroleerd)
 
             """)
     }
@@ -147,5 +149,64 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, "content/pages/contact.md\n")
         XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("content/pages/contact.md"), encoding: .utf8),
                        "---\ntitle: \"Contact\"\nsummary: Eigen sjabloon\n---\n")
+    }
+
+    func testNewResultTakesAYearAndRefusesAYearInTheThemeSlug() throws {
+        let root = try site(["content/themes/onderwijs.md": "---\ntitle: Onderwijs\n---\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["new", "result", "onderwijs", "--year", "2021", "--root", root.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "content/results/2021-onderwijs.yml\n")
+        let text = try String(contentsOf: root.appendingPathComponent("content/results/2021-onderwijs.yml"), encoding: .utf8)
+        XCTAssertTrue(text.contains("year: 2021\n"), text)
+
+        let withYear = try BreingenProcess.run(["new", "result", "2021-onderwijs", "--root", root.path])
+        XCTAssertEqual(withYear.status, 1)
+        XCTAssertTrue(withYear.stderr.contains("error: '2021-onderwijs' begint met een jaar; geef het thema en het jaar apart"), withYear.stderr)
+        XCTAssertTrue(withYear.stderr.contains("breingen new result onderwijs --year 2021"), withYear.stderr)
+        let unknown = try BreingenProcess.run(["new", "result", "onderwjis", "--root", root.path])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("onbekend thema 'onderwjis'; bedoelde je 'onderwijs'?"), unknown.stderr)
+        let results = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/results").path)
+        XCTAssertEqual(results, ["2021-onderwijs.yml"], "niets geschreven bij een fout")
+        let badYear = try BreingenProcess.run(["new", "result", "onderwijs", "--year", "volgend jaar", "--root", root.path])
+        XCTAssertEqual(badYear.status, 2)
+    }
+
+    func testNewReportWritesADefinitionThatPassesCheck() throws {
+        let root = try site([
+            "content/themes/onderwijs.md": "---\ntitle: Onderwijs\n---\n",
+            "content/people/a.md": "---\nname: Ans Bos\nroles: [{body: bestuur, role: voorzitter, start: 2020-01-01}]\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BreingenProcess.run(["new", "report", "2023", "--root", root.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "content/reports/2023/report.yml\n")
+        let text = try String(contentsOf: root.appendingPathComponent("content/reports/2023/report.yml"), encoding: .utf8)
+        XCTAssertTrue(text.contains("year: 2023\n") && text.contains("  - generated: themes\n") && text.contains("  - generated: organisation\n"), text)
+        XCTAssertTrue(text.contains("  # - generated: finance   (maak eerst de staten: breingen new finance 2023)"), text)
+        let check = try BreingenProcess.run(["check", "--root", root.path])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stderr.hasPrefix("inhoud in orde"), check.stderr)
+        let report = try BreingenProcess.run(["report", "--year", "2023", "--root", root.path, "-q"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let again = try BreingenProcess.run(["new", "report", "2023", "--root", root.path])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("content/reports/2023/report.yml bestaat al"), again.stderr)
+    }
+
+    func testNewWithARootThatDoesNotExistIsAnError() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-bestaat-niet-\(UUID().uuidString)")
+        let result = try BreingenProcess.run(["new", "theme", "Wonen", "--root", missing.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("error: de map \(missing.path) bestaat niet"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing.path), "new maakt geen map aan")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-leeg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let noContent = try BreingenProcess.run(["new", "theme", "Wonen", "--root", empty.path])
+        XCTAssertEqual(noContent.status, 1)
+        XCTAssertTrue(noContent.stderr.contains("heeft geen map content/"), noContent.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: empty.path), [])
     }
 }

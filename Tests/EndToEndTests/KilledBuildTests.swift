@@ -60,8 +60,12 @@ final class KilledBuildTests: XCTestCase {
 
         var random = SplitMix64(seed: 18)
         var killed = 0, sawOld = 0, sawNew = 0
-        let trials = 24
-        for trial in 0..<trials {
+        // Trials go on until 20 builds were really killed: on a loaded machine some builds finish before
+        // their kill, and counting trials instead of kills made the test flaky.
+        let wantedKills = 20, maximumTrials = 80
+        var trials = 0
+        for trial in 0..<maximumTrials where killed < wantedKills {
+            trials += 1
             let (from, to, expected) = trial % 2 == 0 ? ("A", "B", versionB) : ("B", "A", versionA)
             let previous = trial % 2 == 0 ? versionA : versionB
             try setVersion(to, of: site)
@@ -97,7 +101,7 @@ final class KilledBuildTests: XCTestCase {
             XCTAssertEqual(try leftovers(site), [], "trial \(trial)")
         }
         // The kills really landed during builds, and at both sides of the swap.
-        XCTAssertGreaterThanOrEqual(killed, 15, "killed \(killed) of \(trials)")
+        XCTAssertGreaterThanOrEqual(killed, wantedKills, "killed \(killed) of \(trials)")
         XCTAssertGreaterThan(sawOld, 0)
         print("killed builds: \(killed) of \(trials) killed; output/ was the old build \(sawOld) times, the new one \(sawNew) times")
     }

@@ -54,14 +54,7 @@ final class ReportCommandTests: XCTestCase {
         let report = try BreingenProcess.run(["report", "--year", "2020", "-q"], in: site)
         XCTAssertEqual(report.status, 0, report.stderr)
 
-        func text(ofHTML url: URL) throws -> String {
-            var out = ""
-            var inTag = false
-            for c in try String(contentsOf: url, encoding: .utf8) {
-                if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
-            }
-            return out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "\u{A0}", with: " ")
-        }
+        func text(ofHTML url: URL) throws -> String { SiteOutputChecks.visibleText(ofHTML: try String(contentsOf: url, encoding: .utf8)) }
         var sources = [
             "de site (financien/2020/)": try text(ofHTML: site.appendingPathComponent("output/financien/2020/index.html")),
             "het HTML-verslag": try text(ofHTML: site.appendingPathComponent("output/jaarverslag-2020.html")),

@@ -46,31 +46,26 @@ extension SiteOutputChecks {
             text = text.replacingOccurrences(of: pattern, with: "", options: [.regularExpression, .caseInsensitive])
         }
         text = text.replacingOccurrences(of: #"(fill|stroke|list-style)="none""#, with: "", options: .regularExpression)
-        var found: [String] = []
-        let checks: [(String, String)] = [
+        return matches(of: [
             (#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"),
             (#"<dd[^>]*>\s*</dd>"#, "lege <dd>"),
             (#"<li[^>]*>\s*</li>"#, "lege <li>"),
             (#"<h[1-6][^>]*>\s*</h[1-6]>"#, "lege kop"),
             (#"<(strong|em|b|i)>\s*</\1>"#, "lege nadruk"),
             (#"\(\s*\)"#, "lege haakjes"),
-        ]
-        for (pattern, what) in checks {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
-            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                let range = Range(match.range, in: text)!
-                let start = text.index(range.lowerBound, offsetBy: -60, limitedBy: text.startIndex) ?? text.startIndex
-                let end = text.index(range.upperBound, offsetBy: 30, limitedBy: text.endIndex) ?? text.endIndex
-                found.append("\(file): \(what): …\(text[start..<end].replacingOccurrences(of: "\n", with: " "))…")
-            }
-        }
-        return found
+        ], in: text, file: file)
     }
 
     /// The same for plain text (a PDF's text, a feed, a JSON index): the words, and "()" with nothing inside.
     static func missingValueMarkers(inText text: String, file: String) -> [String] {
+        matches(of: [(#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"), (#"\(\s*\)"#, "lege haakjes")],
+                in: text, file: file)
+    }
+
+    /// "file: what: …context…" for every match of each pattern.
+    private static func matches(of patterns: [(String, String)], in text: String, file: String) -> [String] {
         var found: [String] = []
-        for (pattern, what) in [(#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"), (#"\(\s*\)"#, "lege haakjes")] {
+        for (pattern, what) in patterns {
             let regex = try! NSRegularExpression(pattern: pattern)
             for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let range = Range(match.range, in: text)!
@@ -165,5 +160,20 @@ extension SiteOutputChecks {
             }
         }
         return problems
+    }
+}
+
+extension SiteOutputChecks {
+    /// The text a reader sees in an HTML file: tags, style sheets and scripts left out (each tag a space),
+    /// the entities and non-breaking spaces of amounts as plain characters, runs of white space as one space.
+    static func visibleText(ofHTML html: String) -> String {
+        var text = html
+        for pattern in [#"<style[^>]*>[\s\S]*?</style>"#, #"<script[^>]*>[\s\S]*?</script>"#, #"<[^>]*>"#] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        for (entity, character) in [("&nbsp;", " "), ("\u{A0}", " "), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
     }
 }

@@ -59,6 +59,47 @@ final class APITests: XCTestCase {
         XCTAssertEqual(links[2].position.column, 6)
     }
 
+    /// (kind, line, column) of every node of the given kinds, in document order.
+    func positions(_ document: MarkdownDocument, _ kinds: Set<NodeKind>) -> [String] {
+        var result: [String] = []
+        document.root.walk { node, enter in
+            if enter, kinds.contains(node.kind) { result.append("\(node.kind) \(node.line):\(node.column)") }
+        }
+        return result
+    }
+
+    func testInlineNodesCarryLineAndColumn() {
+        // Two multibyte letters before the emphasis: columns count characters, not bytes. The body
+        // starts on line 7 of its file (front matter above it).
+        let body = "\u{C9}\u{E9}n *nadruk* en `code`, [link](a.md) ![beeld](b.png)\nzie **sterk** <https://x.nl> ~~weg~~\n"
+        let document = Markdown.parse(body, firstLine: 7)
+        XCTAssertEqual(positions(document, [.emphasis, .code, .link, .image, .strong, .strikethrough]), [
+            "emphasis 7:5", "code 7:17", "link 7:25", "image 7:38", "strong 8:5", "link 8:15", "strikethrough 8:30",
+        ])
+        // The destinations keep their own positions (where a broken one is fixed).
+        XCTAssertEqual(document.links.map { "\($0.position.line):\($0.position.column)" }, ["7:32", "7:47", "8:16"])
+        let emphasis = document.root.firstChild!.children[1]
+        XCTAssertEqual(emphasis.kind, .emphasis)
+        XCTAssertEqual(emphasis.position, SourcePosition(line: 7, column: 5, offset: 6))
+    }
+
+    func testInlinePositionsInContainersAndLazyLines() {
+        // The paragraph's lines are not contiguous in the source (the `>` and indentation come
+        // between), so its text was copied: positions still point into the source.
+        let document = Markdown.parse("> - een *twee*\n>   drie `vier`\nlui [x](y.md)\n")
+        XCTAssertEqual(positions(document, [.emphasis, .code, .link, .paragraph, .item]),
+                       ["item 1:3", "paragraph 1:5", "emphasis 1:9", "code 2:10", "link 3:5"])
+        XCTAssertEqual(document.links.map { "\($0.position.line):\($0.position.column)" }, ["3:9"])
+        // After a decoded entity, in a heading, and a footnote reference (at its `[`).
+        let more = Markdown.parse("a &amp; *b*\n\n## Kop `c`\n\nTekst[^1].\n\n[^1]: noot\n", firstLine: 3)
+        XCTAssertEqual(positions(more, [.emphasis, .code, .footnoteReference, .heading]),
+                       ["emphasis 3:9", "heading 5:1", "code 5:8", "footnoteReference 7:6"])
+        // Reference links start at their `[`; their destination is where the definition gives it.
+        let reference = Markdown.parse("Zie [dit][d] en [dat].\n\n[d]: x.md\n[dat]: y.md\n")
+        XCTAssertEqual(positions(reference, [.link]), ["link 1:5", "link 1:17"])
+        XCTAssertEqual(reference.links.map { "\($0.position.line):\($0.position.column)" }, ["3:6", "4:8"])
+    }
+
     func testLinkResolverRewritesDestinations() {
         let document = Markdown.parse("[HF](../best-practices/housing-first.md) [x](https://a.nl) ![i](p.png)\n")
         var seen: [String] = []

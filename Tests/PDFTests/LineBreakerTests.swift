@@ -49,11 +49,11 @@ final class LineBreakerTests: XCTestCase {
     }
 
     func testAWordWiderThanTheLineIsCut() {
-        let url = "https://hetmaatschappelijkbrein.nl/inzichten/sociale-huisvesting/2020/succesvoorwaarden"
-        let lines = LineBreaker(width: 100).breakLines([span("Zie " + url)])
+        let word = "jongerenhuisvestingsbemiddelingsorganisatiesamenwerkingsverbanden"
+        let lines = LineBreaker(width: 100).breakLines([span("Zie " + word)])
         XCTAssertGreaterThan(lines.count, 2)
         for line in lines { XCTAssertLessThanOrEqual(line.width, 100.01) }
-        XCTAssertEqual(lines.map { text(of: $0) }.joined(), "Zie" + url, "cut pieces keep every character; the space at the break goes")
+        XCTAssertEqual(lines.map { text(of: $0) }.joined(), "Zie" + word, "cut pieces keep every character; the space at the break goes")
     }
 
     func testCompoundsBreakAfterTheirHyphen() {
@@ -61,13 +61,31 @@ final class LineBreakerTests: XCTestCase {
         XCTAssertEqual(text(of: lines[0]), "sociaal-")
     }
 
-    func testLongAddressesBreakAfterASlash() {
+    /// A long address breaks after a slash or before the dot of its domain name (as the Chicago Manual
+    /// has it), never inside a word of it.
+    func testLongAddressesBreakAfterASlashOrBeforeADot() {
         let url = "https://hetmaatschappelijkbrein.nl/inzichten/onderwijs/2020"
-        let lines = LineBreaker(width: 150).breakLines([span("Zie " + url + " en/of elders")])
-        XCTAssertTrue(lines.contains { text(of: $0) == "https://hetmaatschappelijkbrein.nl/" }, lines.map { text(of: $0) }.description)
-        XCTAssertEqual(lines.map { text(of: $0) }.joined().filter { $0 != " " }, ("Zie " + url + " en/of elders").filter { $0 != " " })
-        XCTAssertTrue(lines.allSatisfy { $0.width <= 150.01 })
-        XCTAssertFalse(lines.contains { text(of: $0).hasSuffix("en/") }, "short words keep their slash")
+        for width in [120.0, 150, 200, 260] {
+            let lines = LineBreaker(width: width).breakLines([span("Zie " + url + " en/of elders")])
+            let texts = lines.map { text(of: $0) }
+            XCTAssertEqual(texts.joined().filter { $0 != " " }, ("Zie " + url + " en/of elders").filter { $0 != " " })
+            XCTAssertTrue(lines.allSatisfy { $0.width <= width + 0.01 })
+            XCTAssertFalse(texts.contains { $0.hasSuffix(" en/") }, "short words keep their slash: \(texts)")
+            // Where a line ends inside the address: after a slash or before a dot.
+            let original = Array("Zie " + url + " en/of elders")
+            let urlRange = 4..<(4 + url.count)
+            var index = 0
+            for line in texts.dropLast() {
+                index += line.count
+                if index < original.count && original[index] == " " { index += 1; continue }
+                if urlRange.contains(index) && index > urlRange.lowerBound {
+                    XCTAssertTrue(original[index - 1] == "/" || original[index] == ".", "\(width): \(texts)")
+                }
+            }
+        }
+        // The domain name's dot: "www." and the rest, when a line ends there.
+        let domain = LineBreaker(width: 110).breakLines([span("zie https://www.maatschappelijkealliantie.nl/")]).map { text(of: $0) }
+        XCTAssertTrue(domain.contains { $0.hasPrefix(".") || $0.hasSuffix("/") }, "\(domain)")
     }
 
     func testSoftHyphensBreakWithAVisibleHyphen() {

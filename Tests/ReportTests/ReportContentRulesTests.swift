@@ -46,7 +46,7 @@ final class ReportContentRulesTests: XCTestCase {
         XCTAssertTrue(html.contains("<tr class=\"total warning\"><th scope=\"row\">Beheer en administratie, in % van de lasten</th>"), "de rij van de gemiste norm hoort rood te zijn")
         XCTAssertTrue(html.contains("<td>niet gehaald</td>"), "het oordeel is hetzelfde woord als op de site")
         XCTAssertFalse(html.contains("Beide normen gehaald"))
-        XCTAssertTrue(html.contains("fill=\"#c7291f\""), "de balk die de norm mist hoort rood te zijn")
+        XCTAssertTrue(html.contains("<div class=\"bar-row highlighted\">"), "de balk die de norm mist hoort rood te zijn")
         let pdf = PDFText.extract(AnnualReport.pdf(report).bytes)
         XCTAssertTrue(pdf.contains("Let op – norm niet gehaald:"), pdf)
         XCTAssertTrue(pdf.contains("niet gehaald"))
@@ -137,7 +137,7 @@ final class ReportContentRulesTests: XCTestCase {
             ("year: 2020\nchapters:\n  - {file: ../../site.yml}\n  - {file: /etc/passwd.md}\n", "staan in content/reports/2020/"),
             ("year: 2020\nchapters: [\n", "wordt niet gesloten"),
             ("- alleen\n- een lijst\n", "verwacht velden"),
-            ("year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n", "onbekend veld 'titel' in report.yml; bedoelde je 'title'?"),
+            ("year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n", "onbekend veld 'titel' (report.yml); bedoelde je 'title'?"),
         ]
         for (text, expected) in cases {
             try text.write(to: file, atomically: true, encoding: .utf8)

@@ -27,7 +27,7 @@ final class ReportOutlineTests: XCTestCase {
         XCTAssertEqual(tail, [
             "3 Organisatie", "3.1 Bestuur", "3.2 Raad van advies", "3.2.1 Nieuwe leden", "3.3 Programmabureau",
             "4 Financiën", "4.1 Financieel resultaat 2020", "4.2 Staat van baten en lasten",
-            "4.3 Verdeling van de lasten over doelstellingen",
+            "4.3 Verdeling van de lasten over doelstellingen", "Colofon",
         ])
     }
 }

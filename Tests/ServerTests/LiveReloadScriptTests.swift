@@ -14,17 +14,22 @@ final class LiveReloadScriptTests: XCTestCase {
       constructor(tag) { this.tagName = tag; this.children = []; this.style = {}; this.attributes = {}; this.text = ""; this.id = ""; }
       appendChild(child) { this.children.push(child); return child; }
       setAttribute(key, value) { this.attributes[key] = value; }
+      getAttribute(key) { return key in this.attributes ? this.attributes[key] : null; }
       set textContent(value) { this.text = String(value); this.children = []; }
       get textContent() { return this.text + this.children.map(c => c.textContent).join("\n"); }
       set innerHTML(value) { throw new Error("innerHTML must not be used"); }
     }
     const body = new Element("body");
+    body.setAttribute("data-bron", "content/best-practices/<b>x</b>.md");
+    const editLink = new Element("a");
+    editLink.setAttribute("href", "https://github.com/org/site/edit/main/content/best-practices/x.md");
     const find = (node, id) => node.id === id ? node : node.children.map(c => find(c, id)).find(Boolean);
     const docListeners = {};
     global.document = {
       hidden: false, body, documentElement: body,
       getElementById: id => find(body, id) || null,
       createElement: tag => new Element(tag),
+      querySelector: selector => selector === ".edit-link a" ? editLink : null,
       addEventListener: (name, fn) => { docListeners[name] = fn; },
     };
     let reloads = 0;
@@ -38,6 +43,8 @@ final class LiveReloadScriptTests: XCTestCase {
     };
     eval(source);
     const steps = {};
+    const hint = document.getElementById("breingen-bewerk");
+    steps.hint = hint && [hint.tagName, hint.attributes.href, hint.textContent, hint.style.cssText.includes("position:fixed")];
     steps.url = streams[0].url;
     streams[0].emit("hello", "7");
     steps.reloadsAfterSameHello = reloads;
@@ -72,8 +79,15 @@ final class LiveReloadScriptTests: XCTestCase {
         let steps = try XCTUnwrap(JSONSerialization.jsonObject(with: output) as? [String: Any], errors)
         XCTAssertEqual(steps["url"] as? String, "/__breingen/events")
         XCTAssertEqual(steps["reloadsAfterSameHello"] as? Int, 0)
-        XCTAssertEqual(steps["overlayTags"] as? [String], ["h2", "pre", "pre"])
+        // The page's content file: in the overlay, and as a small "bewerk" hint linking to the web editor.
+        XCTAssertEqual(steps["overlayTags"] as? [String], ["h2", "p", "pre", "pre"])
+        let hint = try XCTUnwrap(steps["hint"] as? [Any])
+        XCTAssertEqual(hint[0] as? String, "a")
+        XCTAssertEqual(hint[1] as? String, "https://github.com/org/site/edit/main/content/best-practices/x.md")
+        XCTAssertEqual(hint[2] as? String, "bewerk: content/best-practices/<b>x</b>.md", "the file name is text, not markup")
+        XCTAssertEqual(hint[3] as? Bool, true)
         let text = try XCTUnwrap(steps["overlayText"] as? String)
+        XCTAssertTrue(text.contains("Deze pagina komt uit content/best-practices/<b>x</b>.md"), text)
         XCTAssertTrue(text.contains("content/a.md:3:1: error: <b>vet</b> & meer"), text)
         XCTAssertTrue(text.contains("Bouwfout"), text)
         XCTAssertEqual(steps["closedWhenHidden"] as? Bool, true)

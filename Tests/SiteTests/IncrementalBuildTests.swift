@@ -172,6 +172,17 @@ final class IncrementalBuildTests: XCTestCase {
         try edit(theme) { $0.replacingOccurrences(of: "title: ", with: "title: Het ") }
         try assertSameAsFullBuild(try builder.build(changed: [theme]), "edited theme")
 
+        // An alias gives a redirect page, which shows the practice's title: a new title renders it again.
+        try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV Haarlem\naliases: [/buuv-oud/]") }
+        let aliased = try builder.build(changed: [buuv])
+        XCTAssertFalse(aliased.full)
+        try assertSameAsFullBuild(aliased, "a new alias")
+        try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV in Haarlem") }
+        let renamed = try builder.build(changed: [buuv])
+        let redirect = try String(contentsOf: renamed.folder.appendingPathComponent("buuv-oud/index.html"), encoding: .utf8)
+        XCTAssertTrue(redirect.contains("BUUV in Haarlem"), "the redirect page shows the practice's new title")
+        try assertSameAsFullBuild(renamed, "a renamed practice with an alias")
+
         // A template: the pages that use it, and only those.
         let template = "themes/default/templates/best-practice.html"
         try edit(template) { $0 + "\n<!-- gewijzigd -->\n" }

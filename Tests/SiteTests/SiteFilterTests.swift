@@ -80,3 +80,52 @@ final class SiteFilterTests: XCTestCase {
                        "<h2 id=\"kop\">Kop</h2>\n<p>“Ja” – nee</p>\n")
     }
 }
+
+/// Input that used to kill the process in the site's filters (issue 18): each is a template error now.
+extension SiteFilterTests {
+    private func error(_ source: String) -> Diagnostic? {
+        do {
+            _ = try render(source)
+            XCTFail("expected an error: \(source)")
+        } catch let diagnostic as Diagnostic {
+            return diagnostic
+        } catch {
+            XCTFail("expected a Diagnostic, got \(error)")
+        }
+        return nil
+    }
+
+    /// `Decimal(Double.infinity)` trapped; numbers beyond Decimal's range printed "-€ NaN".
+    func testAmountFiltersRefuseNumbersThatAreNoAmount() throws {
+        for (source, column) in [("{{ 1e400 | euro }}", 12), ("{{ 1e300 | euro }}", 12), ("{{ 'nan' | float | number }}", 20),
+                                 ("{{ -1e400 | percent }}", 13)] {
+            let diagnostic = error(source)
+            XCTAssertTrue(diagnostic?.message.contains("is geen eindig getal") ?? false, "\(source): \(String(describing: diagnostic))")
+            XCTAssertEqual(diagnostic?.line, 1)
+            XCTAssertEqual(diagnostic?.column, column, source)
+        }
+        XCTAssertEqual(try render("{{ 1e20 | euro }}"), "€\u{00A0}100.000.000.000.000.000.000")
+    }
+
+    /// Decimals are 0...38: 9999 asked for a 10-kilobyte number, 999999999 for gigabytes; 1e300 trapped.
+    func testDecimalsArgumentIsChecked() throws {
+        for source in ["{{ 1 | number(9999) }}", "{{ 1 | number(-5) }}", "{{ 1 | percent(39) }}"] {
+            XCTAssertTrue(error(source)?.message.contains("moet van 0 tot en met 38 zijn") ?? false, source)
+        }
+        XCTAssertTrue(error("{{ 1 | number(1e300) }}")?.message.contains("is te groot") ?? false)
+        XCTAssertEqual(try render("{{ 1.25 | number(1) }} {{ 2 | number(38) | length }}"), "1,3 40")
+    }
+
+    /// A date that does not exist is an error, not "31 februari 2020".
+    func testDateFilterChecksTheDay() throws {
+        for text in ["2020-02-30", "2019-02-29", "2020-04-31", "0000-01-01", "2020-00-10"] {
+            XCTAssertEqual(error("{{ '\(text)' | date }}")?.message, "filter 'date' verwacht een datum als JJJJ-MM-DD, kreeg '\(text)'")
+        }
+        XCTAssertEqual(try render("{{ '2020-02-29' | date }} {{ '2000-02-29' | date('%A') }}"), "29 februari 2020 dinsdag")
+    }
+
+    /// `words + perMinute - 1` overflowed.
+    func testReadingTimeWithHugeRate() throws {
+        XCTAssertEqual(try render("{{ 'een twee drie' | readingtime(9223372036854775807) }} {{ 'a b c' | readingtime(2) }}"), "1 2")
+    }
+}

@@ -6,6 +6,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Site
 @testable import Templates
 
 let helpers = DictionaryLoader([
@@ -13,8 +14,17 @@ let helpers = DictionaryLoader([
     "macros.html": "{% macro card(x, n=1) %}<b>{{ x }}</b>{{ n }}{{ caller() if caller }}{% endmacro %}",
     "part.html": "[{{ page.title }}]",
 ])
-let strict = Environment(loader: helpers, lenient: false, baseURL: "https://example.org/brein/")
-let lenient = Environment(loader: helpers, lenient: true, baseURL: "/")
+/// Both modes, with the site's own filters (Dutch amounts, dates, Markdown) as the build registers them.
+let strict: Environment = {
+    let environment = Environment(loader: helpers, lenient: false)
+    SiteFilters.register(in: environment, baseURL: "https://example.org/brein/")
+    return environment
+}()
+let lenient: Environment = {
+    let environment = Environment(loader: helpers, lenient: true)
+    SiteFilters.register(in: environment, baseURL: "/")
+    return environment
+}()
 
 let context: [String: Value] = [
     "page": .dict(OrderedDict([

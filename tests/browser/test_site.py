@@ -1,36 +1,14 @@
 #!/usr/bin/env python3
 """Browser tests of the built site in headless Chromium: the search (Dutch stemming, folded diacritics,
-title hits first, escaped results), the bank's live filters, and axe-core on the pages the site issue
-names. Usage: test_site.py FIXTURE_URL EXAMPLE_URL EXAMPLE_OUTPUT_DIR (run.sh starts the servers)."""
-import os
+title hits first, escaped results), the bank's live filters, and axe-core on one page of every kind
+(the largest of each, as test_layout.py picks them, the annual report's HTML included). Usage: test_site.py FIXTURE_URL EXAMPLE_URL EXAMPLE_OUTPUT_DIR (run.sh starts the servers)."""
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-failures = []
-
-
-def check(condition, message):
-    if condition:
-        print("  ok   " + message)
-    else:
-        print("  FOUT " + message)
-        failures.append(message)
-
-
-def driver():
-    options = Options()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000"):
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
-    browser = webdriver.Chrome(options=options, service=service)
-    browser.set_script_timeout(180)
-    return browser
+from checks import check, driver, run, verdict
 
 
 def wait_for(browser, condition, timeout=10):
@@ -100,26 +78,14 @@ def test_filters(browser, base):
     check(titles == ["Saïd & Lody"], "?thema=onderwijs in het adres filtert direct: %s" % titles)
 
 
-def first_page(folder, section):
-    root = os.path.join(folder, section)
-    if not os.path.isdir(root):
-        return None
-    for name in sorted(os.listdir(root)):
-        if os.path.isfile(os.path.join(root, name, "index.html")) and name != "pagina":
-            return section + "/" + name + "/"
-    return None
-
-
 def test_axe(browser, base, folder):
     from axe_selenium_python import Axe
-    print("axe-core (voorbeeldsite):")
-    pages = ["", "best-practices/"]
-    for section in ("themas", "best-practices", "wij-school", "financien"):
-        page = first_page(folder, section)
-        if page:
-            pages.append(page)
-        else:
-            print("  let op: geen pagina in %s/ om te testen" % section)
+    from test_layout import pages_of_every_kind
+    print("axe-core (voorbeeldsite, één pagina van elke soort):")
+    pages = [page for kind, page in pages_of_every_kind(folder) if kind != "doorverwijzing"]
+    for required in ("", "best-practices/"):
+        if required not in pages:
+            pages.insert(0, required)
     for page in pages:
         browser.get(base + page)
         Axe(browser).inject()
@@ -141,18 +107,12 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     fixture, example, folder = argv[1], argv[2], argv[3]
-    browser = driver()
-    try:
+    def steps(browser):
         test_search(browser, fixture)
         test_filters(browser, fixture)
         test_axe(browser, example, folder)
-    finally:
-        browser.quit()
-    if failures:
-        print("%d browsertest(s) mislukt" % len(failures))
-        return 1
-    print("alle browsertests geslaagd")
-    return 0
+    run(driver(), steps)
+    return verdict("%d browsertest(s) mislukt", "alle browsertests geslaagd")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,10 @@ extension SiteSettings {
             o.finish()
         }
         let mission = r.text("mission")
+        let editURL = r.text("editURL")
+        if let editURL, let n = r.raw("editURL"), !(editURL.hasPrefix("https://") || editURL.hasPrefix("http://")) {
+            r.context.error("editURL moet een volledige URL zijn, zoals https://github.com/organisatie/site/edit/main/", at: n)
+        }
         var menus: [Menu] = []
         if let m = r.raw("menus") {
             if case .mapping(let pairs) = m.value {
@@ -86,6 +90,7 @@ extension SiteSettings {
         settings.description = description
         settings.organisation = organisation
         settings.mission = mission
+        settings.editURL = editURL.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
         settings.menus = menus
         settings.targets = targets
         settings.pyramidLevels = levels.sorted { $0.order < $1.order }

@@ -41,12 +41,13 @@ extension Activity {
         let date = r.date("date", required: true)
         let theme = r.reference("theme", to: .theme, required: true)
         let format = r.text("format")
+        let location = r.text("location")
         let partners = r.texts("partners") ?? []
         let goal = r.text("goal")
         let outcome = r.text("outcome")
         guard let title, let date, let theme else { return nil }
-        return Activity(info: info, title: title, date: date, theme: theme, format: format, partners: partners,
-                        goal: goal, outcome: outcome)
+        return Activity(info: info, title: title, date: date, theme: theme, format: format, location: location,
+                        partners: partners, goal: goal, outcome: outcome)
     }
 }
 

@@ -5,6 +5,8 @@ public struct Activity: ContentItem, Equatable {
     public var date: ContentDate
     public var theme: String
     public var format: String?
+    /// Where it takes place ("Buurthuis De Pijler, Den Haag"); online activities need none.
+    public var location: String?
     public var partners: [String]
     public var goal: String?
     public var outcome: String?

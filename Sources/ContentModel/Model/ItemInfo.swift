@@ -26,13 +26,18 @@ public struct ItemInfo: Sendable, Equatable {
     public var visibility: Visibility
     /// Nil for data files (`.yml`).
     public var body: MarkdownBody?
+    /// Earlier addresses of the item's page (`aliases:`), as site paths without the leading slash
+    /// ("oude-naam/", "best-practices/oud/"): the site writes a redirect page at each.
+    public var aliases: [String]
 
-    public init(slug: String, file: String, draft: Bool = false, visibility: Visibility = .public, body: MarkdownBody? = nil) {
+    public init(slug: String, file: String, draft: Bool = false, visibility: Visibility = .public, body: MarkdownBody? = nil,
+                aliases: [String] = []) {
         self.slug = slug
         self.file = file
         self.draft = draft
         self.visibility = visibility
         self.body = body
+        self.aliases = aliases
     }
 }
 

@@ -54,6 +54,9 @@ public struct SiteSettings: Sendable, Equatable {
     public var targets: Targets
     /// Ordered by `order`.
     public var pyramidLevels: [PyramidLevel]
+    /// Where the git host edits a file of the site: the file's path from the site folder
+    /// ("content/themes/onderwijs.md") is appended. Nil: no "Bewerk deze pagina" links.
+    public var editURL: String?
 
     public init(title: String, baseURL: String, language: String) {
         self.title = title

@@ -135,7 +135,7 @@ struct FontEmbedding {
 
         var length1: [UInt8] = Array("/Length1 ".utf8)
         PDFSyntax.appendInt(subset.bytes.count, to: &length1)
-        writer.writeStream(file, extraEntries: length1, data: compress ? Deflate.zlib(subset.bytes) : subset.bytes, flate: compress)
+        writer.writeStream(file, extraEntries: length1, data: compress ? Deflate.zlib(subset.bytes, chain: Deflate.fontChain) : subset.bytes, flate: compress)
 
         let cmap = FontEmbedding.toUnicodeCMap(scalars)
         writer.writeStream(toUnicode, data: compress ? Deflate.zlib(cmap) : cmap, flate: compress)

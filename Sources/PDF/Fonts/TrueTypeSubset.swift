@@ -245,7 +245,7 @@ enum WOFF {
             let length = Int(sfnt[r + 12]) << 24 | Int(sfnt[r + 13]) << 16 | Int(sfnt[r + 14]) << 8 | Int(sfnt[r + 15])
             guard offset + length <= sfnt.count else { return [] }
             let table = Array(sfnt[offset..<(offset + length)])
-            let compressed = Deflate.zlib(table)
+            let compressed = Deflate.zlib(table, chain: Deflate.fontChain)
             records.append((Array(sfnt[r..<(r + 4)]), Array(sfnt[(r + 4)..<(r + 8)]),
                             compressed.count < table.count ? compressed : table, length))
         }

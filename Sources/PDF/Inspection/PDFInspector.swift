@@ -33,6 +33,8 @@ public struct PDFInspector {
         public var actualText: String?
         /// `/Scope` of a table header cell (`Column`, `Row`, `Both`).
         public var scope: String?
+        /// `/ListNumbering` of a list.
+        public var listNumbering: String?
         public var boundingBox: [Double]?
     }
 
@@ -302,6 +304,7 @@ public struct PDFInspector {
             for attributes in kids(try resolve(e["A"])) {
                 let a = try resolve(attributes)
                 if let scope = a?["Scope"]?.name { element.scope = scope }
+                if let numbering = a?["ListNumbering"]?.name { element.listNumbering = numbering }
                 if let box = a?["BBox"]?.array?.compactMap(\.number) { element.boundingBox = box }
             }
             let index = structure.count
@@ -475,6 +478,13 @@ public struct PDFInspector {
         }
     }
 
+    static let contentOperators: Set<String> = [
+        "b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "Do", "DP", "EI", "EMC",
+        "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j", "J", "K", "k", "l", "m", "M", "MP", "n", "q", "Q",
+        "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN", "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm",
+        "Tr", "Ts", "Tw", "Tz", "v", "w", "W", "W*", "y", "'", "\"",
+    ]
+
     /// The text-showing operators of a content stream with their marked-content context.
     static func showOperators(in content: [UInt8], fonts: [String: FontDecoder]) throws -> [ShownText] {
         var lexer = PDFLexer(content)
@@ -511,7 +521,10 @@ public struct PDFInspector {
                 }
                 shown(text)
             default:
-                break
+                // Every other operator must be one of the PDF's (ISO 32000-1, Annex A): anything else is damage.
+                guard PDFInspector.contentOperators.contains(op) else {
+                    throw Problem(description: "onbekende operator '\(op)' in een content stream")
+                }
             }
             operands = []
         }

@@ -126,6 +126,8 @@ struct PDFLexer {
                 guard position < bytes.count else { throw PDFInspector.Problem(description: "array zonder ]") }
                 if bytes[position] == 0x5D { position += 1; return .array(items) }
                 guard let item = try value() else { throw PDFInspector.Problem(description: "array zonder ]") }
+                // Only objects go in an array: a stray word ("20-16.1", two numbers run together) is damage.
+                if case let .keyword(word) = item { throw PDFInspector.Problem(description: "ongeldig element '\(word)' in een array") }
                 items.append(item)
             }
         case 0x2F:

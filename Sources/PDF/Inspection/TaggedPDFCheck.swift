@@ -123,6 +123,7 @@ extension PDFInspector {
                 if element.children.contains(where: { structure[$0].type != "LI" && structure[$0].type != "Caption" }) {
                     problem("PDF/UA-1 7.6", "L met iets anders dan LI")
                 }
+                if element.listNumbering == nil { problem("PDF/UA-1 7.6", "L zonder /ListNumbering") }
             case "TOCI":
                 if element.parent < 0 || structure[element.parent].type != "TOC" { problem("ISO 32000-1 14.8.4.3", "TOCI buiten een TOC") }
             default:

@@ -47,6 +47,7 @@ final class BuildSession: @unchecked Sendable {
     /// What a page of the last good build was built from and gave.
     struct PageRecord {
         var template: String
+        var planKey: String
         var inputs: [InputTable.InputNumber]
         var hash: UInt64
         var search: [SearchIndex.Entry]
@@ -65,11 +66,9 @@ final class BuildSession: @unchecked Sendable {
     /// What the template environment gives every page (the site's values, today, the reports, the assets):
     /// when it changes, every page is rendered again.
     struct EnvironmentKey: Equatable {
-        var site: SiteSettings
-        var today: ContentDate
+        var globals: PagePlanner.GlobalsKey
         var reportYears: [Int]
         var assets: [String: String]
-        var menus: [[String]]
     }
 
     struct State {
@@ -149,22 +148,15 @@ final class BuildSession: @unchecked Sendable {
         let statics = previous == nil || changes.statics ? try SiteBuilder.staticFiles(root: root) : previous!.statics
         let reportsChanged = previous == nil || changes.content.contains { $0.hasPrefix("content/reports/") }
         let reportYears = reportsChanged ? SiteReports.years(root: root) : previous!.reportYears
-        let environmentKey = EnvironmentKey(
-            site: kb.site, today: data.today, reportYears: reportYears, assets: assets.urls,
-            menus: ["main", "footer"].map { PagePlanner.menu(data, name: $0).flatMap { [$0.0, $0.1] } })
+        let environmentKey = EnvironmentKey(globals: PagePlanner.GlobalsKey(data), reportYears: reportYears, assets: assets.urls)
         let everything = previous == nil || previous!.environmentKey != environmentKey
         // The live preview starts the annual reports now, beside the rest of the build.
-        let reportJob = ReportJob()
-        if let previous {
-            reportJob.done.enter()
-            let today = data.today
-            Thread.detachNewThread { [self] in
-                reportJob.result = Result { try self.reports(years: reportYears, today: today, theme: theme, previous: previous) }
-                reportJob.done.leave()
-            }
+        let today = data.today
+        let reportJob = previous.map { previous in
+            BackgroundJob { [self] in try self.reports(years: reportYears, today: today, theme: theme, previous: previous) }
         }
         // Whatever happens next, the job (which reads the loader) ends within this build.
-        defer { reportJob.done.wait() }
+        defer { _ = try? reportJob?.result() }
         let environment = everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
             : previous!.environment
@@ -190,7 +182,7 @@ final class BuildSession: @unchecked Sendable {
                 touchedTemplates[name] = Self.templateClosure(name, environment).map { !$0.isDisjoint(with: changes.templates) } ?? true
             }
             for (index, page) in pages.enumerated() {
-                guard let record = previous.pages[page.file], record.template == page.template, touchedTemplates[page.template] != true,
+                guard let record = previous.pages[page.file], record.template == page.template, record.planKey == page.planKey, touchedTemplates[page.template] != true,
                       !changedInputs.intersects(record.inputs) else {
                     dirty.append(index)
                     continue
@@ -223,11 +215,13 @@ final class BuildSession: @unchecked Sendable {
         changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
-        reportJob: ReportJob
+        reportJob: BackgroundJob<[Int: ReportOutput]>?
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
         planned += [Routes.searchIndex, Routes.bankIndex, Routes.feed, Routes.sitemap, "robots.txt"]
+        let calendar = SiteBuilder.calendar(data)
+        if calendar != nil { planned.append(Routes.calendar) }
         planned += assets.assets.map(\.outputPath) + statics.files.map(\.path) + preserved.map(\.path)
         planned += reportYears.flatMap { year in ReportFormat.allCases.map { AnnualReport.fileName(year: year, format: $0) } }
         try writer.makeFolders(for: planned)
@@ -236,8 +230,9 @@ final class BuildSession: @unchecked Sendable {
         // With no previous state (`breingen build`) the annual reports are made first and alone, their working
         // memory given back before the pages, so the memory of the two never adds up; in the live preview they
         // are made beside the rest of the build (`reportJob`, started after loading).
-        if previous == nil {
-            reportJob.result = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil) }
+        var fullBuildReports: Result<[Int: ReportOutput], Error>?
+        if reportJob == nil {
+            fullBuildReports = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil) }
             Self.returnFreeMemory()
         }
         timer.mark("reports")
@@ -251,7 +246,7 @@ final class BuildSession: @unchecked Sendable {
             return result
         }
         progress.finish()
-        let reportOutputs = try reportJob.outputs()
+        let reportOutputs = try reportJob?.result() ?? fullBuildReports!.get()
         for output in reportOutputs.values {
             for file in output.record.files {
                 if let bytes = output.bytes[file.path] { try writer.put(file.path, bytes, hash: file.hash) } else { try writer.keep(file.path, hash: file.hash) }
@@ -275,7 +270,7 @@ final class BuildSession: @unchecked Sendable {
         records.reserveCapacity(pages.count)
         for (index, result) in zip(dirty, results) {
             records[pages[index].file] = PageRecord(
-                template: pages[index].template, inputs: result.inputs, hash: result.hash, search: result.search,
+                template: pages[index].template, planKey: pages[index].planKey, inputs: result.inputs, hash: result.hash, search: result.search,
                 searchHashes: result.search.map { ContentHash.of($0.json) }, warnings: result.diagnostics)
         }
         if records.count != pages.count || dirty.contains(where: { previous?.pages[pages[$0].file] == nil }) {
@@ -311,6 +306,7 @@ final class BuildSession: @unchecked Sendable {
         }
         timer.mark("bank index")
         try put(Routes.feed, Array(SiteBuilder.feed(data).utf8), writer)
+        if let calendar { try put(Routes.calendar, calendar, writer) }
         let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
         if let kept = previous?.sitemap, kept.paths == sitemapPaths, !everything {
             try writer.keep(Routes.sitemap, hash: kept.hash)
@@ -345,18 +341,6 @@ final class BuildSession: @unchecked Sendable {
             pages: pages.count, rendered: results.count, files: planned.count,
             changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed, everything: everything,
             warnings: warnings)
-    }
-
-    /// The annual reports made on their own thread, beside the pages.
-    final class ReportJob: @unchecked Sendable {
-        let done = DispatchGroup()
-        var result: Result<[Int: ReportOutput], Error>?
-
-        /// The reports, waiting for them if they are being made.
-        func outputs() throws -> [Int: ReportOutput] {
-            done.wait()
-            return try result!.get()
-        }
     }
 
     /// A page rendered: its bytes went to the output; this is what the build keeps of it.

@@ -18,6 +18,17 @@ struct Tracked<Item>: @unchecked Sendable {
     }
 }
 
+extension Tracked where Item: Equatable & Sendable {
+    /// The whole item, recorded as one read: for code that takes the item itself (the page's description
+    /// for search engines), so that any change of the item counts.
+    var whole: Item { self[dynamicMember: \Item.self] }
+}
+
+extension Tracked where Item: ContentItem {
+    /// The item's content file: its identity (`id` is its number), so reading it records nothing.
+    var file: String { item.info.file }
+}
+
 /// The items of one list of a build, made once per build and shared by every page that reads it.
 final class ListData<Item: ContentItem>: @unchecked Sendable {
     let key: ListKey

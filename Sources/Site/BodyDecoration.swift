@@ -1,0 +1,119 @@
+import Escaping
+import Markdown
+import Templates
+
+/// An entry of a page's table of contents: a `##` heading of the body with the `###` headings under it.
+struct TOCEntry: Sendable, Equatable {
+    var id: String
+    var title: String
+    var children: [TOCEntry] = []
+}
+
+/// What the site adds to a rendered Markdown body: after every heading a "link to this section" control,
+/// every table in a box that scrolls sideways on its own, and the table of contents of the headings.
+/// The HTML comes from our renderer (`MarkdownBridge.options`, ids on headings), so the tags are found by
+/// their exact spelling; raw HTML an editor wrote is left alone unless it is spelled the same way.
+enum BodyDecoration {
+    /// Start of the hidden text of a heading's link; the heading's text follows.
+    static let anchorLabel = "Link naar dit onderdeel: "
+
+    /// `html` decorated, and the table of contents of `headings` (the document's, in order).
+    static func decorate(_ html: String, headings: [MarkdownHeading]) -> (html: String, toc: [TOCEntry]) {
+        var toc: [TOCEntry] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry = TOCEntry(id: heading.id, title: heading.text)
+            if heading.level == 3, !toc.isEmpty {
+                toc[toc.count - 1].children.append(entry)
+            } else {
+                toc.append(entry)
+            }
+        }
+        let bytes = Array(html.utf8)
+        // Nothing to do for the many bodies without headings or tables: one scan, no copy.
+        guard !headings.isEmpty || contains(bytes, tableOpen) else { return (html, toc) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 160 + 64)
+        var position = 0
+        var pending = headings[...]
+        var tables = 0
+        var tableDepth = 0
+        while position < bytes.count {
+            // The next heading of the document, else the next table tag, whichever comes first.
+            var headingStart: (Int, [UInt8])?
+            while headingStart == nil, let heading = pending.first {
+                let open = Array("<h\(heading.level) id=\"".utf8) + escapedID(heading.id) + [0x22, 0x3E]
+                if let at = find(bytes, open, from: position) { headingStart = (at, open) } else { pending.removeFirst() }
+            }
+            let tableStart = find(bytes, tableOpen, from: position)
+            let tableEnd = tableDepth > 0 ? find(bytes, tableClose, from: position) : nil
+            let nextTable = [tableStart, tableEnd].compactMap { $0 }.min()
+            if let (start, open) = headingStart, nextTable.map({ start < $0 }) ?? true {
+                let heading = pending.removeFirst()
+                let close = Array("</h\(heading.level)>".utf8)
+                guard let end = find(bytes, close, from: start + open.count) else { break }
+                out += bytes[position..<start]
+                out += Array("<div class=\"kop kop-\(heading.level)\">".utf8)
+                out += bytes[start..<(end + close.count)]
+                out += Array("<a class=\"anker\" href=\"#".utf8) + escapedID(heading.id)
+                out += Array("\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">".utf8)
+                HTMLEscaper.append(anchorLabel + heading.text, to: &out)
+                out += Array("</span></a></div>".utf8)
+                position = end + close.count
+            } else if let at = nextTable {
+                out += bytes[position..<at]
+                if at == tableStart {
+                    tables += 1
+                    tableDepth += 1
+                    out += Array("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabel \(tables)\" tabindex=\"0\">\n".utf8)
+                    out += tableOpen
+                    position = at + tableOpen.count
+                } else {
+                    tableDepth -= 1
+                    out += tableClose
+                    out += Array("</div>\n".utf8)
+                    position = at + tableClose.count
+                }
+            } else {
+                break
+            }
+        }
+        out += bytes[position...]
+        return (String(decoding: out, as: UTF8.self), toc)
+    }
+
+    private static let tableOpen = Array("<table>\n".utf8)
+    private static let tableClose = Array("</table>\n".utf8)
+
+    private static func escapedID(_ id: String) -> [UInt8] {
+        var out: [UInt8] = []
+        HTMLEscaper.append(id, style: .commonMark, to: &out)
+        return out
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        find(bytes, needle, from: 0) != nil
+    }
+
+    /// The first index at or after `start` where `needle` occurs.
+    static func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var i = start
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension TOCEntry {
+    /// `{id, title, children}` for the templates.
+    var value: Value {
+        .object([("id", .string(id)), ("title", .string(title)), ("children", .list(children.map(\.value)))])
+    }
+}

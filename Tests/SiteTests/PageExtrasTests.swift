@@ -1,0 +1,92 @@
+@testable import ContentModel
+import Foundation
+import Markdown
+import XCTest
+
+@testable import Site
+
+/// What the site adds to pages: heading anchors and tables of contents on Markdown bodies, scrolling
+/// boxes for their tables, the JSON-LD descriptions and the edit links.
+final class PageExtrasTests: XCTestCase {
+    private func decorate(_ markdown: String) -> (html: String, toc: [TOCEntry]) {
+        let document = Markdown.parse(markdown, options: MarkdownBridge.options)
+        return BodyDecoration.decorate(document.html(), headings: document.headings)
+    }
+
+    func testHeadingsGetAnAnchorAndTheContentsNestTheSubheadings() {
+        let (html, toc) = decorate("## Aanpak & doel\n\nTekst.\n\n### Eerste stap\n\n### Tweede `<stap>`\n\n## Aanpak & doel\n\n#### Diep\n")
+        XCTAssertEqual(toc, [
+            TOCEntry(id: "aanpak-doel", title: "Aanpak & doel", children: [
+                TOCEntry(id: "eerste-stap", title: "Eerste stap"), TOCEntry(id: "tweede-stap", title: "Tweede <stap>"),
+            ]),
+            TOCEntry(id: "aanpak-doel-2", title: "Aanpak & doel"),
+        ])
+        XCTAssertTrue(html.contains(
+            ##"<div class="kop kop-2"><h2 id="aanpak-doel">Aanpak &amp; doel</h2><a class="anker" href="#aanpak-doel"><span aria-hidden="true">#</span><span class="visually-hidden">Link naar dit onderdeel: Aanpak &amp; doel</span></a></div>"##),
+            html)
+        XCTAssertTrue(html.contains(#"<h2 id="aanpak-doel-2">"#))
+        XCTAssertTrue(html.contains(##"href="#aanpak-doel-2""##))
+        XCTAssertTrue(html.contains("Link naar dit onderdeel: Tweede &lt;stap&gt;"), "the hidden text is escaped")
+        XCTAssertTrue(html.contains(#"<div class="kop kop-4"><h4 id="diep">Diep</h4>"#), "every level gets its anchor")
+        XCTAssertEqual(html.components(separatedBy: "class=\"anker\"").count - 1, 5)
+        XCTAssertTrue(html.contains("<p>Tekst.</p>"))
+    }
+
+    func testTablesScrollInANamedBoxAndRawHTMLIsLeftAlone() {
+        let (html, toc) = decorate("| a | b |\n|---|---|\n| 1 | 2 |\n\n<table class=\"eigen\"><tr><td>x</td></tr></table>\n\n| c |\n|---|\n| 3 |\n")
+        XCTAssertEqual(toc, [])
+        XCTAssertTrue(html.hasPrefix("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabel 1\" tabindex=\"0\">\n<table>\n"), html)
+        XCTAssertTrue(html.contains("</table>\n</div>\n"))
+        XCTAssertTrue(html.contains("aria-label=\"Tabel 2\""))
+        XCTAssertTrue(html.contains("<table class=\"eigen\"><tr><td>x</td></tr></table>"))
+        XCTAssertEqual(html.components(separatedBy: "<div").count, html.components(separatedBy: "</div>").count)
+    }
+
+    func testABodyWithoutHeadingsOrTablesIsUnchanged() {
+        let document = Markdown.parse("Alleen *tekst*.\n", options: MarkdownBridge.options)
+        XCTAssertEqual(BodyDecoration.decorate(document.html(), headings: document.headings).html, document.html())
+    }
+
+    func testStructuredDataIsValidJSONAndStaysInsideItsScriptElement() throws {
+        var site = SiteSettings(title: "Brein </script><script>alert(1)</script>", baseURL: "https://example.org/brein/", language: "nl")
+        site.organisation = Organisation(name: "Alliantie \"A\"", city: "Den Haag", email: "info@example.org")
+        let routes = Routes(baseURL: site.baseURL)
+        let home = StructuredData.home(site, routes: routes)
+        XCTAssertFalse(home.contains("</script>"), "< and > are escaped inside the script element")
+        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(home.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["@context"] as? String, "https://schema.org")
+        let graph = try XCTUnwrap(parsed["@graph"] as? [[String: Any]])
+        XCTAssertEqual(graph.first?["@type"] as? String, "Organization")
+        XCTAssertEqual(graph.first?["name"] as? String, "Alliantie \"A\"")
+        XCTAssertEqual((graph.first?["address"] as? [String: Any])?["addressLocality"] as? String, "Den Haag")
+        XCTAssertEqual(graph.last?["name"] as? String, "Brein </script><script>alert(1)</script>")
+
+        var date = ContentDate(year: 2023, month: 3, day: 14)
+        date.hour = 19
+        date.minute = 30
+        let activity = Activity(info: ItemInfo(slug: "buurtavond", file: "content/activities/buurtavond.md"), title: "Buurtavond",
+                                date: date, theme: "wonen", format: "fysiek", location: "Buurthuis, Utrecht", partners: [],
+                                goal: "Praten.\n", outcome: nil)
+        let event = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(StructuredData.event(activity, theme: "Wonen", site: site, routes: routes).utf8)) as? [String: Any])
+        XCTAssertEqual(event["@type"] as? String, "Event")
+        XCTAssertEqual(event["startDate"] as? String, "2023-03-14T19:30")
+        XCTAssertEqual(event["description"] as? String, "Praten.")
+        XCTAssertEqual(event["url"] as? String, "https://example.org/brein/activiteiten/buurtavond/")
+        XCTAssertEqual((event["location"] as? [String: Any])?["name"] as? String, "Buurthuis, Utrecht")
+    }
+
+    func testEditLinksJoinTheEditorAddressAndTheFile() {
+        XCTAssertEqual(EditLinks.url(for: "content/themes/onderwijs.md", editURL: "https://github.com/org/site/edit/main/"),
+                       "https://github.com/org/site/edit/main/content/themes/onderwijs.md")
+        XCTAssertEqual(EditLinks.url(for: "content/pages/één pagina.md", editURL: "https://gitlab.example/-/edit/main/site"),
+                       "https://gitlab.example/-/edit/main/site/content/pages/%C3%A9%C3%A9n%20pagina.md")
+        XCTAssertNil(EditLinks.url(for: "content/themes/onderwijs.md", editURL: nil))
+    }
+
+    func testHostOfABaseURL() {
+        XCTAssertEqual(Routes.host(of: "https://example.org/brein/"), "example.org")
+        XCTAssertEqual(Routes.host(of: "http://localhost:8080/"), "localhost")
+        XCTAssertEqual(Routes.host(of: "/"), "localhost")
+    }
+}

@@ -19,6 +19,8 @@ public final class ContentCache: @unchecked Sendable {
     private var positions: [String: Int] = [:]
     private var loaded = false
     private var lastKnowledgeBase: KnowledgeBase?
+    /// Other views of the last load (`knowledgeBase(options:)`): nil where a view is the load's own.
+    private var views: [(options: LoadOptions, kb: KnowledgeBase?)] = []
     /// The problems across files of the last assembly: the tags' spellings, and the rest.
     private var crossFile: [Diagnostic] = []
     private var tagSpellings: [Diagnostic] = []
@@ -44,8 +46,7 @@ public final class ContentCache: @unchecked Sendable {
         let site = ContentLoader.readSite(root: root, into: &diagnostics)
         if loaded, let changed, let last = lastKnowledgeBase, let site, site == last.site,
            let patched = patch(changed, last) {
-            return (patched, ContentLoader.sorted(diagnostics + listingDiagnostics + results.flatMap(\.diagnostics)
-                + crossFile + tagSpellings))
+            return (patched, ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings))
         }
         if !loaded || changed == nil || needsListing(changed!) {
             let old = loaded ? Dictionary(zip(jobs.map(\.name), results), uniquingKeysWith: { a, _ in a }) : [:]
@@ -79,7 +80,7 @@ public final class ContentCache: @unchecked Sendable {
         for result in results {
             if case .bestPractice(let practice)? = result.item { practiceSlugs[practice.slug, default: 0] += 1 }
         }
-        diagnostics += results.flatMap(\.diagnostics) + crossFile + tagSpellings
+        diagnostics += fileDiagnostics() + crossFile + tagSpellings
         diagnostics = ContentLoader.sorted(diagnostics)
         guard site != nil else {
             lastKnowledgeBase = nil
@@ -88,6 +89,7 @@ public final class ContentCache: @unchecked Sendable {
         kb.site = site!
         kb.checkedFiles = jobs.count + 1
         lastKnowledgeBase = kb
+        views = []
         return (kb, diagnostics)
     }
 
@@ -167,9 +169,25 @@ public final class ContentCache: @unchecked Sendable {
         for edit in edits {
             if case .bestPractice(let practice)? = edit.new?.item, options.keeps(practice.info) { inserted.append(practice) }
         }
-        kb.replaceBestPractices(removing: Set(edits.map(\.path)), inserting: inserted)
+        let paths = Set(edits.map(\.path))
+        kb.replaceBestPractices(removing: paths, inserting: inserted)
         kb.checkedFiles = jobs.count + 1
         lastKnowledgeBase = kb
+        // The other views, patched alike; one that was the load's own stays so while the edited files'
+        // items are kept by both or by neither.
+        let infos = edits.flatMap { [$0.old, $0.new] }.compactMap { $0?.item?.info }
+        views = views.compactMap { view in
+            guard var other = view.kb else {
+                return infos.allSatisfy({ options.keeps($0) == view.options.keeps($0) }) ? view : nil
+            }
+            var kept: [BestPractice] = []
+            for edit in edits {
+                if case .bestPractice(let practice)? = edit.new?.item, view.options.keeps(practice.info) { kept.append(practice) }
+            }
+            other.replaceBestPractices(removing: paths, inserting: kept)
+            other.checkedFiles = kb.checkedFiles
+            return (view.options, other)
+        }
         return kb
     }
 
@@ -183,17 +201,30 @@ public final class ContentCache: @unchecked Sendable {
     }
 
     /// The knowledge base of the content last loaded, keeping what `options` keep (the annual report keeps
-    /// internal items, the public site does not): assembled again from the files already decoded, or the
-    /// last load's own when both options keep the same items.
+    /// internal items, the public site does not): assembled from the files already decoded once per full
+    /// load and patched with the load's edits after that, or the last load's own when both options keep
+    /// the same items.
     public func knowledgeBase(options other: LoadOptions) -> KnowledgeBase? {
         guard loaded, let last = lastKnowledgeBase else { return nil }
-        if other == options || !results.contains(where: { $0.item.map { options.keeps($0.info) != other.keeps($0.info) } ?? false }) {
-            return last
+        if other == options { return last }
+        if let view = views.first(where: { $0.options == other }) { return view.kb ?? last }
+        var view: KnowledgeBase?
+        if results.contains(where: { $0.item.map { options.keeps($0.info) != other.keeps($0.info) } ?? false }) {
+            var (kb, _) = ContentLoader.assemble(site: last.site, results: results, options: other)
+            kb.site = last.site
+            kb.checkedFiles = jobs.count + 1
+            view = kb
         }
-        var (kb, _) = ContentLoader.assemble(site: last.site, results: results, options: other)
-        kb.site = last.site
-        kb.checkedFiles = jobs.count + 1
-        return kb
+        views.append((other, view))
+        return view ?? last
+    }
+
+    /// The problems of the files themselves, read in place (each result holds a whole item: copying
+    /// thousands of them costs more than the rest of a small load).
+    private func fileDiagnostics() -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        for i in results.indices where !results[i].diagnostics.isEmpty { all += results[i].diagnostics }
+        return all
     }
 
     /// Whether `changed` adds or removes a file, so the folders must be listed again.

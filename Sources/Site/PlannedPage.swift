@@ -4,7 +4,7 @@ import Templates
 /// One page of the site before rendering: where it goes, which template renders it, and how to build
 /// its context. The context is built on the rendering thread, so a big site never holds all contexts
 /// (or all HTML) at once; what building it reads is recorded (`PageReads`) and is all the page depends on.
-struct PlannedPage: Sendable {
+final class PlannedPage: Sendable {
     /// Site path: "best-practices/housing-first/", or a file name such as "404.html".
     let path: String
     /// The file the page is written to: "best-practices/housing-first/index.html".

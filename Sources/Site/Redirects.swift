@@ -54,10 +54,11 @@ extension PagePlanner {
         -> [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)]
     {
         var targets: [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)] = []
-        func add<Item: ContentItem>(_ list: TrackedList<Item>, _ title: @escaping @Sendable (Tracked<Item>) -> String,
+        func add<Item: ContentItem>(_ list: TrackedList<Item>, at positions: [Int]? = nil,
+                                    _ title: @escaping @Sendable (Tracked<Item>) -> String,
                                     _ path: @escaping @Sendable (Tracked<Item>) -> String) {
             PageReads.untracked {
-                for position in list.indices where !list.data.item(at: position).info.aliases.isEmpty {
+                for position in positions ?? Array(list.indices) where !list.data.item(at: position).info.aliases.isEmpty {
                     let item = list[position]
                     targets.append((item.item.info.aliases, item.file, { title(item) }, { path(item) }))
                 }
@@ -65,7 +66,10 @@ extension PagePlanner {
         }
         let content = data.content
         add(content.themes, { $0.title }, { Routes.theme($0.slug) })
-        add(content.practices, { $0.title }, { Routes.bestPractice($0.slug) })
+        // The practices with aliases found in place: there are thousands, and each is a large value.
+        let practices = data.kb.bestPractices
+        add(content.practices, at: practices.indices.filter { !practices[$0].info.aliases.isEmpty },
+            { $0.title }, { Routes.bestPractice($0.slug) })
         add(content.insights, { $0.title }, { Routes.insight($0.slug) })
         add(content.activities, { $0.title }, { Routes.activity($0.slug) })
         add(content.alliances, { $0.title }, { Routes.alliance($0.slug) })

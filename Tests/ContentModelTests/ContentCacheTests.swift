@@ -93,5 +93,38 @@ final class ContentCacheTests: XCTestCase {
         let withInternal = try XCTUnwrap(cache.knowledgeBase(options: report))
         XCTAssertEqual(titles(withInternal), ["Doen", "Aanpak", "Buurt", "Coach"])
         XCTAssertEqual(withInternal.bestPractices, try ContentLoader.load(root: site.root, options: report).0.bestPractices)
+
+        // Later loads patch the view too: an internal practice edited, a public one added, one made internal.
+        func assertViewIsAFullLoads(_ what: String) throws {
+            let view = try XCTUnwrap(cache.knowledgeBase(options: report))
+            let full = try ContentLoader.load(root: site.root, options: report).0
+            XCTAssertEqual(view.bestPractices, full.bestPractices, what)
+            XCTAssertEqual(view.byTheme["onderwijs"]?.bestPractices, full.byTheme["onderwijs"]?.bestPractices, what)
+        }
+        try write(site, "content/best-practices/a.md", "---\nvisibility: internal\n" + Self.practice("Aanpak 2", date: "2019-01-01").dropFirst(4))
+        _ = try cache.load(changed: ["content/best-practices/a.md"])
+        try assertViewIsAFullLoads("an internal practice edited")
+        try write(site, "content/best-practices/e.md", Self.practice("Eerst", date: "2024-01-01"))
+        _ = try cache.load(changed: ["content/best-practices/e.md"])
+        try assertViewIsAFullLoads("a public practice added")
+        try write(site, "content/best-practices/e.md", "---\nvisibility: internal\n" + Self.practice("Eerst", date: "2024-01-01").dropFirst(4))
+        let (afterHiding, _) = try cache.load(changed: ["content/best-practices/e.md"])
+        XCTAssertFalse(titles(afterHiding).contains("Eerst"))
+        try assertViewIsAFullLoads("a public practice made internal")
+    }
+
+    func testAViewLikeTheLoadStaysSoOnlyWhileEditsKeepItSo() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let cache = ContentCache(root: site.root)
+        _ = try cache.load(changed: nil)
+        let report = LoadOptions(includeDrafts: false, includeInternal: true)
+        // No internal items: the view is the load's own; then one practice becomes internal.
+        XCTAssertEqual(cache.knowledgeBase(options: report).map(titles), ["Doen", "Aanpak", "Buurt", "Coach"])
+        try write(site, "content/best-practices/b.md", "---\nvisibility: internal\n" + Self.practice("Buurt", date: "2021-01-01").dropFirst(4))
+        let (publicBuild, _) = try cache.load(changed: ["content/best-practices/b.md"])
+        XCTAssertFalse(titles(publicBuild).contains("Buurt"))
+        XCTAssertEqual(try XCTUnwrap(cache.knowledgeBase(options: report)).bestPractices,
+                       try ContentLoader.load(root: site.root, options: report).0.bestPractices)
     }
 }

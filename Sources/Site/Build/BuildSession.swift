@@ -43,6 +43,9 @@ final class BuildSession: @unchecked Sendable {
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
+    /// Set once a build starts changing `state` in place (when nothing but writing files can fail any
+    /// more): a failure after that leaves no good state, so the next build renders everything.
+    private var stateChanged = false
 
     /// What a page of the last good build was built from and gave.
     struct PageRecord {
@@ -71,7 +74,9 @@ final class BuildSession: @unchecked Sendable {
         var assets: [String: String]
     }
 
-    struct State {
+    /// What the last good build made, for the next one. A class: the next build changes its tables in
+    /// place instead of copying thousands of records.
+    final class State {
         var data: SiteData
         var environment: Environment
         var environmentKey: EnvironmentKey
@@ -79,10 +84,21 @@ final class BuildSession: @unchecked Sendable {
         var assets: AssetPipeline
         var statics: (files: [(path: String, data: Data)], warnings: [Diagnostic])
         var reportYears: [Int]
-        var pages: [String: PageRecord]
+        /// The pages in plan order: their files, and what each was built from and gave.
+        var files: [String]
+        var records: [PageRecord]
         var bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)]
         var reports: [Int: ReportRecord]
         var sitemap: (paths: [String], hash: UInt64)
+
+        init(data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
+             statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int], files: [String],
+             records: [PageRecord], bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)], reports: [Int: ReportRecord],
+             sitemap: (paths: [String], hash: UInt64)) {
+            (self.data, self.environment, self.environmentKey, self.theme) = (data, environment, environmentKey, theme)
+            (self.assets, self.statics, self.reportYears) = (assets, statics, reportYears)
+            (self.files, self.records, self.bankEntries, self.reports, self.sitemap) = (files, records, bankEntries, reports, sitemap)
+        }
     }
 
     /// What a build did.
@@ -114,6 +130,7 @@ final class BuildSession: @unchecked Sendable {
         var paths = pending
         if let changed { paths.formUnion(changed) }
         inputs.beginBuild()
+        stateChanged = false
         do {
             let outcome = try run(ChangedPaths(paths), everything: changed == nil || mustBuildAll || state == nil,
                                   into: sink, progress: progress)
@@ -125,6 +142,7 @@ final class BuildSession: @unchecked Sendable {
             // The same work next time (the state is that of the last good build): a typo and its fix cost
             // two small builds, not a full one.
             pending = paths
+            if stateChanged { state = nil }
             mustBuildAll = state == nil
             inputs.rollBackBuild()
             throw error
@@ -168,24 +186,38 @@ final class BuildSession: @unchecked Sendable {
         for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
         timer.mark("plan")
 
-        // Which pages read something that changed.
+        // Which pages read something that changed. Where each page was in the last build: at the same place
+        // when the plan is the same (it nearly always is), else looked up by its file.
         var dirty: [Int] = []
         var changedItemIDs: Set<ItemID> = []
+        var placesBefore: [Int]?
         if let previous, !everything {
+            let files = previous.files
+            if files.count != pages.count || pages.indices.contains(where: { pages[$0].file != files[$0] }) {
+                var place: [String: Int] = [:]
+                place.reserveCapacity(files.count)
+                for (i, file) in files.enumerated() { place[file] = i }
+                placesBefore = pages.map { place[$0.file] ?? -1 }
+            }
             let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
             changedItemIDs = Set(changedItems.keys)
             timer.mark("changed items")
             let changedInputs = inputs.changes(changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
             timer.mark("changed inputs")
-            var touchedTemplates: [String: Bool] = [:]
-            for name in templates.keys {
-                touchedTemplates[name] = Self.templateClosure(name, environment).map { !$0.isDisjoint(with: changes.templates) } ?? true
+            var touchedTemplates = Set<String>()
+            for name in templates.keys where Self.templateClosure(name, environment).map({ !$0.isDisjoint(with: changes.templates) }) ?? true {
+                touchedTemplates.insert(name)
             }
-            for (index, page) in pages.enumerated() {
-                guard let record = previous.pages[page.file], record.template == page.template, record.planKey == page.planKey, touchedTemplates[page.template] != true,
-                      !changedInputs.intersects(record.inputs) else {
-                    dirty.append(index)
-                    continue
+            previous.records.withUnsafeBufferPointer { records in
+                for index in pages.indices {
+                    let page = pages[index]
+                    let before = placesBefore?[index] ?? index
+                    guard before >= 0, records[before].template == page.template, records[before].planKey == page.planKey,
+                          touchedTemplates.isEmpty || !touchedTemplates.contains(page.template),
+                          !changedInputs.intersects(records[before].inputs) else {
+                        dirty.append(index)
+                        continue
+                    }
                 }
             }
         } else {
@@ -196,7 +228,7 @@ final class BuildSession: @unchecked Sendable {
         let writer = try sink.prepare()
         do {
             let outcome = try write(
-                pages: pages, dirty: dirty, templates: templates, data: data, everything: everything,
+                pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data, everything: everything,
                 changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
                 environmentKey: environmentKey, theme: theme, reportJob: reportJob)
@@ -211,7 +243,7 @@ final class BuildSession: @unchecked Sendable {
 
     // swiftlint:disable:next function_parameter_count
     private func write(
-        pages: [PlannedPage], dirty: [Int], templates: [String: Template], data: SiteData, everything: Bool,
+        pages: [PlannedPage], dirty: [Int], placesBefore: [Int]?, templates: [String: Template], data: SiteData, everything: Bool,
         changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
@@ -265,40 +297,58 @@ final class BuildSession: @unchecked Sendable {
         }
         if !pageErrors.isEmpty { throw DiagnosticError(loadDiagnostics + Self.sorted(pageErrors + pageWarnings)) }
 
-        // The records of this build: the last build's, with the pages rendered now and without those gone.
-        var records = everything ? [:] : previous?.pages ?? [:]
-        records.reserveCapacity(pages.count)
-        for (index, result) in zip(dirty, results) {
-            records[pages[index].file] = PageRecord(
-                template: pages[index].template, planKey: pages[index].planKey, inputs: result.inputs, hash: result.hash, search: result.search,
+        // Nothing but writing files can fail from here: the last build's tables become this build's, in place.
+        let previous = everything ? nil : previous
+        stateChanged = previous != nil
+        // The records of this build, in plan order: the last build's, with the pages rendered now.
+        var records: [PageRecord] = []
+        func record(_ k: Int) -> PageRecord {
+            let (page, result) = (pages[dirty[k]], results[k])
+            return PageRecord(
+                template: page.template, planKey: page.planKey, inputs: result.inputs, hash: result.hash, search: result.search,
                 searchHashes: result.search.map { ContentHash.of($0.json) }, warnings: result.diagnostics)
         }
-        if records.count != pages.count || dirty.contains(where: { previous?.pages[pages[$0].file] == nil }) {
-            let files = Set(pages.lazy.map(\.file))
-            records = records.filter { files.contains($0.key) }
+        if let previous, placesBefore == nil {
+            swap(&records, &previous.records)
+            for k in dirty.indices { records[dirty[k]] = record(k) }
+        } else {
+            records.reserveCapacity(pages.count)
+            var k = 0
+            for index in pages.indices {
+                if k < dirty.count, dirty[k] == index {
+                    records.append(record(k))
+                    k += 1
+                } else {
+                    records.append(previous!.records[placesBefore![index]])
+                }
+            }
         }
-        if !dirty.isEmpty || previous == nil || dirty.count < pages.count {
+        if dirty.count < pages.count {
             var isDirty = [Bool](repeating: false, count: pages.count)
             for index in dirty { isDirty[index] = true }
-            for (index, page) in pages.enumerated() where !isDirty[index] {
-                try writer.keep(page.file, hash: records[page.file]!.hash)
+            for index in pages.indices where !isDirty[index] {
+                try writer.keep(pages[index].file, hash: records[index].hash)
             }
         }
         if recording { inputs.keepLists(from: data) }
         timer.mark("records")
 
-        // The files beside the pages, each made only when its inputs changed.
-        var bySection = [[(entry: SearchIndex.Entry, hash: UInt64)]](repeating: [], count: SearchIndex.Section.allCases.count)
-        for page in pages {
-            guard let record = records[page.file], !record.search.isEmpty else { continue }
-            for (entry, hash) in zip(record.search, record.searchHashes) { bySection[entry.section.rawValue].append((entry, hash)) }
+        // The files beside the pages, each made only when its inputs changed. The search index: its entries
+        // by section, each section in plan order.
+        var bySection = [[(page: Int, entry: Int)]](repeating: [], count: SearchIndex.Section.allCases.count)
+        for index in records.indices where !records[index].search.isEmpty {
+            for entry in records[index].search.indices {
+                bySection[records[index].search[entry].section.rawValue].append((index, entry))
+            }
         }
-        let ordered = bySection.flatMap { $0 }
-        let indexHash = ContentHash.combine(ordered.map(\.hash))
-        try writer.emit(Routes.searchIndex, hash: indexHash) { SearchIndex.parts(ordered.map(\.entry)) }
+        let ordered = bySection.joined()
+        let indexHash = ContentHash.combine(ordered.map { records[$0.page].searchHashes[$0.entry] })
+        try writer.emit(Routes.searchIndex, hash: indexHash) {
+            SearchIndex.parts(ordered.map { records[$0.page].search[$0.entry] })
+        }
         timer.mark("search index")
 
-        let bank = bankEntries(data, previous: everything ? nil : previous, changed: changedItems)
+        let bank = bankEntries(data, previous: previous, changed: changedItems)
         let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)
         let bankHash = ContentHash.combine([ContentHash.of(bankHeader)] + data.practiceIDs.map { bank[$0]!.hash })
         try writer.emit(Routes.bankIndex, hash: bankHash) {
@@ -327,13 +377,16 @@ final class BuildSession: @unchecked Sendable {
         timer.mark("files")
 
         let reportWarnings = reportYears.flatMap { reports[$0]?.warnings ?? [] }
-        let warnings = (loadDiagnostics + Self.sorted(records.values.flatMap(\.warnings)) + reportWarnings + assets.warnings
+        var recordWarnings: [Diagnostic] = []
+        for index in records.indices where !records[index].warnings.isEmpty { recordWarnings += records[index].warnings }
+        let warnings = (loadDiagnostics + Self.sorted(recordWarnings) + reportWarnings + assets.warnings
             + statics.warnings).filter { $0.severity != .error }
         if keepsState {
             let old = state
             state = State(
                 data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
-                reportYears: reportYears, pages: records, bankEntries: bank, reports: reports, sitemap: sitemap)
+                reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank, reports: reports,
+                sitemap: sitemap)
             // Freeing the last build's values takes milliseconds the answer should not wait for.
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }
@@ -371,7 +424,8 @@ final class BuildSession: @unchecked Sendable {
     /// that did not change.
     private func bankEntries(_ data: SiteData, previous: State?, changed: Set<ItemID>) -> [ItemID: (bytes: [UInt8], hash: UInt64)] {
         let practices = data.kb.bestPractices
-        var entries = previous?.bankEntries ?? [:]
+        var entries: [ItemID: (bytes: [UInt8], hash: UInt64)] = [:]
+        if let previous { swap(&entries, &previous.bankEntries) }
         var todo: [Int] = []
         for (i, id) in data.practiceIDs.enumerated() where entries[id] == nil || changed.contains(id) { todo.append(i) }
         let made = Parallel.map(todo.count, chunk: 64) { k -> (bytes: [UInt8], hash: UInt64) in

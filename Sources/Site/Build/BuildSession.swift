@@ -43,6 +43,11 @@ final class BuildSession: @unchecked Sendable {
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
+    /// Whether a build may be served before its annual reports are made (the live preview): when their
+    /// model changed, the pages are served with the last reports, and `laterOutputReady` is called when
+    /// the new ones are made, for a build that serves them.
+    var defersSlowOutput = false
+    var laterOutputReady: (@Sendable () -> Void)?
     /// Set once a build starts changing `state` in place (when nothing but writing files can fail any
     /// more): a failure after that leaves no good state, so the next build renders everything.
     private var stateChanged = false
@@ -89,6 +94,8 @@ final class BuildSession: @unchecked Sendable {
         var records: [PageRecord]
         var bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)]
         var reports: [Int: ReportRecord]
+        /// The reports whose model changed in the last build, still being made (`defersSlowOutput`).
+        var laterReports: ReportWork?
         var sitemap: (paths: [String], hash: UInt64)
 
         init(data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
@@ -170,11 +177,11 @@ final class BuildSession: @unchecked Sendable {
         let everything = previous == nil || previous!.environmentKey != environmentKey
         // The live preview starts the annual reports now, beside the rest of the build.
         let today = data.today
-        let reportJob = previous.map { previous in
-            BackgroundJob { [self] in try self.reports(years: reportYears, today: today, theme: theme, previous: previous) }
+        let reportWork = previous.map { previous in
+            ReportWork { [self] work in try self.reports(years: reportYears, today: today, theme: theme, previous: previous, work: work) }
         }
-        // Whatever happens next, the job (which reads the loader) ends within this build.
-        defer { _ = try? reportJob?.result() }
+        // Whatever happens next, the models are made (they read the loader) within this build.
+        defer { reportWork?.waitForModels() }
         let environment = everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
             : previous!.environment
@@ -231,7 +238,7 @@ final class BuildSession: @unchecked Sendable {
                 pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data, everything: everything,
                 changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
-                environmentKey: environmentKey, theme: theme, reportJob: reportJob)
+                environmentKey: environmentKey, theme: theme, reportWork: reportWork)
             timer.report()
             return outcome
         } catch {
@@ -247,7 +254,7 @@ final class BuildSession: @unchecked Sendable {
         changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
-        reportJob: BackgroundJob<[Int: ReportOutput]>?
+        reportWork: ReportWork?
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
@@ -261,10 +268,10 @@ final class BuildSession: @unchecked Sendable {
 
         // With no previous state (`breingen build`) the annual reports are made first and alone, their working
         // memory given back before the pages, so the memory of the two never adds up; in the live preview they
-        // are made beside the rest of the build (`reportJob`, started after loading).
+        // are made beside the rest of the build (`reportWork`, started after loading).
         var fullBuildReports: Result<[Int: ReportOutput], Error>?
-        if reportJob == nil {
-            fullBuildReports = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil) }
+        if reportWork == nil {
+            fullBuildReports = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil, work: nil) }
             Self.returnFreeMemory()
         }
         timer.mark("reports")
@@ -278,7 +285,15 @@ final class BuildSession: @unchecked Sendable {
             return result
         }
         progress.finish()
-        let reportOutputs = try reportJob?.result() ?? fullBuildReports!.get()
+        // The live preview does not wait for reports being made anew: the last ones stay until they are.
+        var laterReports: ReportWork?
+        let reportOutputs: [Int: ReportOutput]
+        if let reportWork, let previous, defersSlowOutput, Set(previous.reports.keys) == Set(reportYears), reportWork.deferIfRendering() {
+            laterReports = reportWork
+            reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
+        } else {
+            reportOutputs = try reportWork?.job.result() ?? fullBuildReports!.get()
+        }
         for output in reportOutputs.values {
             for file in output.record.files {
                 if let bytes = output.bytes[file.path] { try writer.put(file.path, bytes, hash: file.hash) } else { try writer.keep(file.path, hash: file.hash) }
@@ -387,6 +402,7 @@ final class BuildSession: @unchecked Sendable {
                 data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
                 reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank, reports: reports,
                 sitemap: sitemap)
+            state!.laterReports = laterReports
             // Freeing the last build's values takes milliseconds the answer should not wait for.
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }
@@ -440,19 +456,39 @@ final class BuildSession: @unchecked Sendable {
         return entries
     }
 
-    /// The annual reports: rendered again only when their model changed.
-    private func reports(years: [Int], today: ContentDate, theme: URL, previous: State?) throws -> [Int: ReportOutput] {
+    /// The annual reports: rendered again only when their model changed (or taken from the reports the
+    /// last build left for later, when they are of the same model). `work`, when given, learns when the
+    /// models are known and whether any must be rendered.
+    private func reports(years: [Int], today: ContentDate, theme: URL, previous: State?, work: ReportWork?) throws -> [Int: ReportOutput] {
+        var rendering: [Bool] = []
+        defer { work?.modelsKnown(rendering: rendering.contains(true)) }
         guard !years.isEmpty, let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
-        let creationDate = SiteReports.creationDate(today)
         let root = options.root
-        let outputs = try Parallel.map(years.count, threads: 1) { i -> ReportOutput in
-            let year = years[i]
+        var models: [(document: ReportDocument, warnings: [Diagnostic], made: ReportOutput?)] = []
+        for year in years {
             let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
+            var made: ReportOutput?
             if let kept = previous?.reports[year], kept.document == document, kept.day == today {
-                return ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+                made = ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+            } else if let later = previous?.laterReports, later.documents[year] == document,
+                      let output = (try? later.job.result())?[year], output.record.day == today {
+                made = output
+            }
+            models.append((document, warnings, made))
+            rendering.append(made == nil)
+        }
+        work?.documents = Dictionary(zip(years, models.map(\.document)), uniquingKeysWith: { a, _ in a })
+        // The models are known: the build may go on without the files.
+        work?.modelsKnown(rendering: rendering.contains(true))
+        let creationDate = SiteReports.creationDate(today)
+        var outputs: [Int: ReportOutput] = [:]
+        for (year, model) in zip(years, models) {
+            if let made = model.made {
+                outputs[year] = made
+                continue
             }
             let rendered = AnnualReport.render(
-                document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
+                model.document, warnings: model.warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
             var files: [(path: String, hash: UInt64)] = []
             var bytes: [String: [UInt8]] = [:]
             for file in rendered.files {
@@ -460,9 +496,65 @@ final class BuildSession: @unchecked Sendable {
                 files.append((file.name, ContentHash.of(data)))
                 bytes[file.name] = data
             }
-            return ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
+            outputs[year] = ReportOutput(record: ReportRecord(document: model.document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
         }
-        return Dictionary(zip(years, outputs), uniquingKeysWith: { a, _ in a })
+        if let work, work.finish() { laterOutputReady?() }
+        return outputs
+    }
+
+    /// The annual reports of a live preview's build, made on a thread of their own: first their models,
+    /// then the files of those whose model changed. The build waits for the models; for the files only
+    /// unless it defers them (`deferIfRendering`), in which case a later build serves them.
+    final class ReportWork: @unchecked Sendable {
+        private let lock = NSLock()
+        private let known = DispatchSemaphore(value: 0)
+        private var knownOnce = false
+        private var rendering = false
+        private var finished = false
+        private var deferred = false
+        /// The models, by year, once known.
+        var documents: [Int: ReportDocument] {
+            get { lock.lock(); defer { lock.unlock() }; return storedDocuments }
+            set { lock.lock(); storedDocuments = newValue; lock.unlock() }
+        }
+        private var storedDocuments: [Int: ReportDocument] = [:]
+        private(set) var job: BackgroundJob<[Int: ReportOutput]>!
+
+        init(_ work: @escaping (ReportWork) throws -> [Int: ReportOutput]) {
+            job = BackgroundJob { [self] in try work(self) }
+        }
+
+        func modelsKnown(rendering: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !knownOnce else { return }
+            knownOnce = true
+            self.rendering = rendering
+            known.signal()
+        }
+
+        func waitForModels() {
+            known.wait()
+            known.signal()
+        }
+
+        /// Waits for the models; true (and the files are left for later) when some report is being made
+        /// anew and not yet done.
+        func deferIfRendering() -> Bool {
+            waitForModels()
+            lock.lock()
+            defer { lock.unlock() }
+            deferred = rendering && !finished
+            return deferred
+        }
+
+        /// The files are made: whether the build deferred them (a later build serves them).
+        func finish() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            finished = true
+            return deferred
+        }
     }
 
     /// A report of this build: its record, and the bytes of the files made anew (none when kept).

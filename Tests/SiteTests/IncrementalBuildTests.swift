@@ -223,10 +223,15 @@ final class IncrementalBuildTests: XCTestCase {
         let ready = DispatchSemaphore(value: 0)
         builder.whenLaterOutputIsReady { ready.signal() }
         _ = try builder.build(changed: nil)
+        // The report work waits until the edit's build is done, as it would behind a slow report.
+        let gate = DispatchSemaphore(value: 0)
+        builder.session.reportGate = gate
         // A practice's title is in the report of 2020 (its theme's list of best practices).
         let buuv = "content/best-practices/buuv.md"
         try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV", with: "title: BUUV Haarlem") }
         let edited = try builder.build(changed: [buuv])
+        builder.session.reportGate = nil
+        gate.signal()
         XCTAssertEqual(ready.wait(timeout: .now() + 300), .success, "the new report was never reported ready")
         let later = try builder.build(changed: [])
         XCTAssertEqual(later.rendered, 0)

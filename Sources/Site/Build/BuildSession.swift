@@ -43,11 +43,13 @@ final class BuildSession: @unchecked Sendable {
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
-    /// Whether a build may be served before its annual reports are made (the live preview): when their
-    /// model changed, the pages are served with the last reports, and `laterOutputReady` is called when
-    /// the new ones are made, for a build that serves them.
+    /// Whether a build may be served before its annual reports are made (the live preview): the pages are
+    /// served with the last reports, and when the reports changed `laterOutputReady` is called once the
+    /// new ones are made, for a build (with no changes) that serves them.
     var defersSlowOutput = false
     var laterOutputReady: (@Sendable () -> Void)?
+    /// Tests: the report work of the live preview waits for this before it starts.
+    var reportGate: DispatchSemaphore?
     /// Set once a build starts changing `state` in place (when nothing but writing files can fail any
     /// more): a failure after that leaves no good state, so the next build renders everything.
     private var stateChanged = false
@@ -178,10 +180,19 @@ final class BuildSession: @unchecked Sendable {
         // The live preview starts the annual reports now, beside the rest of the build.
         let today = data.today
         let reportWork = previous.map { previous in
-            ReportWork { [self] work in try self.reports(years: reportYears, today: today, theme: theme, previous: previous, work: work) }
+            // The report's view of the content now: the loader is the next build's once this one is done.
+            let kb = reportYears.isEmpty ? nil : loader.knowledgeBase(options: Self.reportOptions)
+            // A build with no changes serves what the last one left for later: it waits for the reports.
+            let background = defersSlowOutput && !changes.isEmpty
+            previous.laterReports?.supersede()
+            let gate = reportGate
+            return ReportWork(after: previous.laterReports) { [self] work in
+                if let gate, background { gate.wait() }
+                // In the live preview the reports wait for the next edit's pages, not the other way round.
+                if background { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+                return try self.reports(years: reportYears, kb: kb, today: today, theme: theme, previous: previous, work: work)
+            }
         }
-        // Whatever happens next, the models are made (they read the loader) within this build.
-        defer { reportWork?.waitForModels() }
         let environment = everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
             : previous!.environment
@@ -238,7 +249,8 @@ final class BuildSession: @unchecked Sendable {
                 pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data, everything: everything,
                 changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
-                environmentKey: environmentKey, theme: theme, reportWork: reportWork)
+                environmentKey: environmentKey, theme: theme, reportWork: reportWork,
+                mayDefer: defersSlowOutput && !changes.isEmpty)
             timer.report()
             return outcome
         } catch {
@@ -254,7 +266,7 @@ final class BuildSession: @unchecked Sendable {
         changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
-        reportWork: ReportWork?
+        reportWork: ReportWork?, mayDefer: Bool
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
@@ -271,7 +283,10 @@ final class BuildSession: @unchecked Sendable {
         // are made beside the rest of the build (`reportWork`, started after loading).
         var fullBuildReports: Result<[Int: ReportOutput], Error>?
         if reportWork == nil {
-            fullBuildReports = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil, work: nil) }
+            fullBuildReports = Result {
+                try self.reports(years: reportYears, kb: loader.knowledgeBase(options: Self.reportOptions), today: data.today, theme: theme,
+                                 previous: nil, work: nil)
+            }
             Self.returnFreeMemory()
         }
         timer.mark("reports")
@@ -288,7 +303,7 @@ final class BuildSession: @unchecked Sendable {
         // The live preview does not wait for reports being made anew: the last ones stay until they are.
         var laterReports: ReportWork?
         let reportOutputs: [Int: ReportOutput]
-        if let reportWork, let previous, defersSlowOutput, Set(previous.reports.keys) == Set(reportYears), reportWork.deferIfRendering() {
+        if let reportWork, let previous, mayDefer, Set(previous.reports.keys) == Set(reportYears), reportWork.deferIfRunning() {
             laterReports = reportWork
             reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
         } else {
@@ -456,39 +471,33 @@ final class BuildSession: @unchecked Sendable {
         return entries
     }
 
-    /// The annual reports: rendered again only when their model changed (or taken from the reports the
-    /// last build left for later, when they are of the same model). `work`, when given, learns when the
-    /// models are known and whether any must be rendered.
-    private func reports(years: [Int], today: ContentDate, theme: URL, previous: State?, work: ReportWork?) throws -> [Int: ReportOutput] {
-        var rendering: [Bool] = []
-        defer { work?.modelsKnown(rendering: rendering.contains(true)) }
-        guard !years.isEmpty, let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
+    /// The annual reports of the knowledge base `kb` (the report's view): rendered again only when their
+    /// model changed, or taken from the reports the last build left for later when they are of the same
+    /// model. `work` is the live preview's report work running this.
+    private func reports(years: [Int], kb: KnowledgeBase?, today: ContentDate, theme: URL, previous: State?,
+                         work: ReportWork?) throws -> [Int: ReportOutput] {
+        guard !years.isEmpty, let kb else { return [:] }
         let root = options.root
-        var models: [(document: ReportDocument, warnings: [Diagnostic], made: ReportOutput?)] = []
-        for year in years {
-            let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
-            var made: ReportOutput?
-            if let kept = previous?.reports[year], kept.document == document, kept.day == today {
-                made = ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
-            } else if let later = previous?.laterReports, later.documents[year] == document,
-                      let output = (try? later.job.result())?[year], output.record.day == today {
-                made = output
-            }
-            models.append((document, warnings, made))
-            rendering.append(made == nil)
-        }
-        work?.documents = Dictionary(zip(years, models.map(\.document)), uniquingKeysWith: { a, _ in a })
-        // The models are known: the build may go on without the files.
-        work?.modelsKnown(rendering: rendering.contains(true))
         let creationDate = SiteReports.creationDate(today)
         var outputs: [Int: ReportOutput] = [:]
-        for (year, model) in zip(years, models) {
-            if let made = model.made {
-                outputs[year] = made
+        var documents: [Int: ReportDocument] = [:]
+        var changed = false
+        for year in years {
+            if work?.isSuperseded == true { return [:] }
+            let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
+            documents[year] = document
+            if let kept = previous?.reports[year], kept.document == document, kept.day == today {
+                outputs[year] = ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+                continue
+            }
+            changed = true
+            if let later = previous?.laterReports, later.documents[year] == document,
+               let output = (try? later.job.result())?[year], output.record.day == today {
+                outputs[year] = output
                 continue
             }
             let rendered = AnnualReport.render(
-                model.document, warnings: model.warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
+                document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
             var files: [(path: String, hash: UInt64)] = []
             var bytes: [String: [UInt8]] = [:]
             for file in rendered.files {
@@ -496,64 +505,66 @@ final class BuildSession: @unchecked Sendable {
                 files.append((file.name, ContentHash.of(data)))
                 bytes[file.name] = data
             }
-            outputs[year] = ReportOutput(record: ReportRecord(document: model.document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
+            outputs[year] = ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
         }
-        if let work, work.finish() { laterOutputReady?() }
+        work?.documents = documents
+        if let work, work.finish(changed: changed) { laterOutputReady?() }
         return outputs
     }
 
-    /// The annual reports of a live preview's build, made on a thread of their own: first their models,
-    /// then the files of those whose model changed. The build waits for the models; for the files only
-    /// unless it defers them (`deferIfRendering`), in which case a later build serves them.
+    /// The annual reports of a live preview's build, made on a thread of their own, one work after the
+    /// other. A build that does not wait for them (`deferIfRunning`) serves the last reports; if these
+    /// changed, `laterOutputReady` is called when they are made. A work a newer build replaced stops.
     final class ReportWork: @unchecked Sendable {
         private let lock = NSLock()
-        private let known = DispatchSemaphore(value: 0)
-        private var knownOnce = false
-        private var rendering = false
         private var finished = false
         private var deferred = false
-        /// The models, by year, once known.
+        private var superseded = false
+        private var storedDocuments: [Int: ReportDocument] = [:]
+        private(set) var job: BackgroundJob<[Int: ReportOutput]>!
+
+        /// Starts `work` once `earlier` (the last build's work) is done.
+        init(after earlier: ReportWork?, _ work: @escaping (ReportWork) throws -> [Int: ReportOutput]) {
+            job = BackgroundJob { [self] in
+                _ = try? earlier?.job.result()
+                return try work(self)
+            }
+        }
+
+        /// The models, by year, once made.
         var documents: [Int: ReportDocument] {
             get { lock.lock(); defer { lock.unlock() }; return storedDocuments }
             set { lock.lock(); storedDocuments = newValue; lock.unlock() }
         }
-        private var storedDocuments: [Int: ReportDocument] = [:]
-        private(set) var job: BackgroundJob<[Int: ReportOutput]>!
 
-        init(_ work: @escaping (ReportWork) throws -> [Int: ReportOutput]) {
-            job = BackgroundJob { [self] in try work(self) }
-        }
-
-        func modelsKnown(rendering: Bool) {
+        var isSuperseded: Bool {
             lock.lock()
             defer { lock.unlock() }
-            guard !knownOnce else { return }
-            knownOnce = true
-            self.rendering = rendering
-            known.signal()
+            return superseded
         }
 
-        func waitForModels() {
-            known.wait()
-            known.signal()
+        /// A newer build has its own work: this one need not finish.
+        func supersede() {
+            lock.lock()
+            superseded = true
+            lock.unlock()
         }
 
-        /// Waits for the models; true (and the files are left for later) when some report is being made
-        /// anew and not yet done.
-        func deferIfRendering() -> Bool {
-            waitForModels()
+        /// True (and the files are left for later) when the work is not done yet.
+        func deferIfRunning() -> Bool {
             lock.lock()
             defer { lock.unlock() }
-            deferred = rendering && !finished
+            deferred = !finished
             return deferred
         }
 
-        /// The files are made: whether the build deferred them (a later build serves them).
-        func finish() -> Bool {
+        /// The work is done: whether a later build must serve what it made (it was deferred, and some
+        /// report changed).
+        func finish(changed: Bool) -> Bool {
             lock.lock()
             defer { lock.unlock() }
             finished = true
-            return deferred
+            return deferred && changed
         }
     }
 

@@ -24,7 +24,7 @@ public struct IncrementalSummary: Sendable {
 /// is never written to. One build at a time.
 public final class IncrementalSiteBuilder: @unchecked Sendable {
     public let options: BuildOptions
-    private let session: BuildSession
+    let session: BuildSession
     private let trees: PreviewTrees
 
     /// `workDirectory` holds the output folders; the caller removes it when done. With

@@ -94,7 +94,11 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
             guard let failure = FileSystemError(error, path: workDirectory.path, writing: true) else { throw error }
             throw failure.diagnostic("kan geen werkmap voor serve maken in \(temporaryDirectory.path)")
         }
-        builder = IncrementalSiteBuilder(options: options, workDirectory: workDirectory)
+        builder = IncrementalSiteBuilder(options: options, workDirectory: workDirectory, defersSlowOutput: true)
+    }
+
+    func onLaterOutput(_ ready: @escaping @Sendable () -> Void) {
+        builder.whenLaterOutputIsReady(ready)
     }
 
     func rebuild(_ changes: ChangeSet) throws -> RebuildResult {

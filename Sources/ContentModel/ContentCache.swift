@@ -44,6 +44,9 @@ public final class ContentCache: @unchecked Sendable {
             throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
         }
         let site = ContentLoader.readSite(root: root, into: &diagnostics)
+        if loaded, let changed, changed.isEmpty, let last = lastKnowledgeBase, let site, site == last.site {
+            return (last, ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings))
+        }
         if loaded, let changed, let last = lastKnowledgeBase, let site, site == last.site,
            let patched = patch(changed, last) {
             return (patched, ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings))

@@ -103,10 +103,11 @@ public final class PreviewServer: @unchecked Sendable {
         }
         try server.bind()
         self.server = server
-        performBuild(.initial, noticed: .now())
         let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes, noticed in
             self?.performBuild(changes, noticed: noticed)
         }
+        rebuilder.onLaterOutput { [weak scheduler] in scheduler?.submit(ChangeSet(laterOutput: true)) }
+        performBuild(.initial, noticed: .now())
         self.scheduler = scheduler
         scheduler.start()
         try server.start()
@@ -249,6 +250,9 @@ public final class PreviewServer: @unchecked Sendable {
             let sinceChange = Int((Double(now - min(noticed.uptimeNanoseconds, now)) / 1e6).rounded())
             if changes == .initial {
                 log.info("gebouwd" + (result.summary.map { ": \($0)" } ?? "") + " (\(building) ms)")
+            } else if changes.paths.isEmpty && changes.laterOutput {
+                log.info("bijgewerkt met uitvoer die later klaar was" + (result.summary.map { ": \($0)" } ?? "")
+                    + " (bouwen \(building) ms)")
             } else {
                 // From the change being noticed to the new output being served: the figure editors feel.
                 log.info("herbouwd na wijziging in \(describe(changes))" + (result.summary.map { ": \($0)" } ?? "")

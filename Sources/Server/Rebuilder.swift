@@ -5,21 +5,26 @@ public struct ChangeSet: Sendable, Equatable {
     public var paths: Set<String>
     /// The exact changes are unknown (first build, a watcher overflow): everything must be rebuilt.
     public var everything: Bool
+    /// Output an earlier build left for later is ready (`Rebuilder.onLaterOutput`): nothing changed, but
+    /// a build serves it.
+    public var laterOutput: Bool
 
-    public init(paths: Set<String> = [], everything: Bool = false) {
+    public init(paths: Set<String> = [], everything: Bool = false, laterOutput: Bool = false) {
         self.paths = paths
         self.everything = everything
+        self.laterOutput = laterOutput
     }
 
     /// The first build of a session.
     public static let initial = ChangeSet(everything: true)
 
-    public var isEmpty: Bool { paths.isEmpty && !everything }
+    public var isEmpty: Bool { paths.isEmpty && !everything && !laterOutput }
 
     /// Merges a later batch of changes into this one.
     public mutating func formUnion(_ other: ChangeSet) {
         paths.formUnion(other.paths)
         everything = everything || other.everything
+        laterOutput = laterOutput || other.laterOutput
     }
 }
 
@@ -45,4 +50,12 @@ public protocol Rebuilder: AnyObject, Sendable {
     func rebuild(_ changes: ChangeSet) throws -> RebuildResult
     /// Removes every temporary folder the rebuilder made; called once when serving stops.
     func cleanUp()
+    /// Called once by the server before the first build: a rebuilder that serves a build before all of
+    /// its output is made (slow files come later) calls `ready` when that output is, and the server then
+    /// builds again with a change set of `laterOutput` only.
+    func onLaterOutput(_ ready: @escaping @Sendable () -> Void)
+}
+
+extension Rebuilder {
+    public func onLaterOutput(_ ready: @escaping @Sendable () -> Void) {}
 }

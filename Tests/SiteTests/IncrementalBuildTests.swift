@@ -215,6 +215,33 @@ final class IncrementalBuildTests: XCTestCase {
         builder.waitUntilIdle()
     }
 
+    /// The live preview does not wait for an annual report being made anew: the build serves the pages
+    /// with the last report, says when the new one is made, and a build without changes then serves it.
+    func testReportsMadeAnewComeWithALaterBuild() throws {
+        let builder = IncrementalSiteBuilder(
+            options: BuildOptions(root: site, quiet: true), workDirectory: work, defersSlowOutput: true)
+        let ready = DispatchSemaphore(value: 0)
+        builder.whenLaterOutputIsReady { ready.signal() }
+        _ = try builder.build(changed: nil)
+        // The report work waits until the edit's build is done, as it would behind a slow report.
+        let gate = DispatchSemaphore(value: 0)
+        builder.session.reportGate = gate
+        // A practice's title is in the report of 2020 (its theme's list of best practices).
+        let buuv = "content/best-practices/buuv.md"
+        try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV", with: "title: BUUV Haarlem") }
+        let edited = try builder.build(changed: [buuv])
+        builder.session.reportGate = nil
+        gate.signal()
+        XCTAssertEqual(ready.wait(timeout: .now() + 300), .success, "the new report was never reported ready")
+        let later = try builder.build(changed: [])
+        XCTAssertEqual(later.rendered, 0)
+        let (before, after) = (try files(edited.folder), try files(later.folder))
+        let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        XCTAssertEqual(differing.sorted(), ["jaarverslag-2020.html", "jaarverslag-2020.pdf"], "only the report came later")
+        try assertSameAsFullBuild(later, "the report served by the later build")
+        builder.waitUntilIdle()
+    }
+
     func testChangedPathsAreClassified() {
         let changes = ChangedPaths([
             "content/best-practices/x.md", "content/site.yml", "themes/default/templates/partials/card.html",

@@ -43,6 +43,13 @@ final class BuildSession: @unchecked Sendable {
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
+    /// Whether a build may be served before its annual reports are made (the live preview): the pages are
+    /// served with the last reports, and when the reports changed `laterOutputReady` is called once the
+    /// new ones are made, for a build (with no changes) that serves them.
+    var defersSlowOutput = false
+    var laterOutputReady: (@Sendable () -> Void)?
+    /// Tests: the report work of the live preview waits for this before it starts.
+    var reportGate: DispatchSemaphore?
     /// Set once a build starts changing `state` in place (when nothing but writing files can fail any
     /// more): a failure after that leaves no good state, so the next build renders everything.
     private var stateChanged = false
@@ -89,6 +96,8 @@ final class BuildSession: @unchecked Sendable {
         var records: [PageRecord]
         var bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)]
         var reports: [Int: ReportRecord]
+        /// The reports whose model changed in the last build, still being made (`defersSlowOutput`).
+        var laterReports: ReportWork?
         var sitemap: (paths: [String], hash: UInt64)
 
         init(data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
@@ -170,11 +179,20 @@ final class BuildSession: @unchecked Sendable {
         let everything = previous == nil || previous!.environmentKey != environmentKey
         // The live preview starts the annual reports now, beside the rest of the build.
         let today = data.today
-        let reportJob = previous.map { previous in
-            BackgroundJob { [self] in try self.reports(years: reportYears, today: today, theme: theme, previous: previous) }
+        let reportWork = previous.map { previous in
+            // The report's view of the content now: the loader is the next build's once this one is done.
+            let kb = reportYears.isEmpty ? nil : loader.knowledgeBase(options: Self.reportOptions)
+            // A build with no changes serves what the last one left for later: it waits for the reports.
+            let background = defersSlowOutput && !changes.isEmpty
+            previous.laterReports?.supersede()
+            let gate = reportGate
+            return ReportWork(after: previous.laterReports) { [self] work in
+                if let gate, background { gate.wait() }
+                // In the live preview the reports wait for the next edit's pages, not the other way round.
+                if background { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+                return try self.reports(years: reportYears, kb: kb, today: today, theme: theme, previous: previous, work: work)
+            }
         }
-        // Whatever happens next, the job (which reads the loader) ends within this build.
-        defer { _ = try? reportJob?.result() }
         let environment = everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
             : previous!.environment
@@ -231,7 +249,8 @@ final class BuildSession: @unchecked Sendable {
                 pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data, everything: everything,
                 changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
-                environmentKey: environmentKey, theme: theme, reportJob: reportJob)
+                environmentKey: environmentKey, theme: theme, reportWork: reportWork,
+                mayDefer: defersSlowOutput && !changes.isEmpty)
             timer.report()
             return outcome
         } catch {
@@ -247,7 +266,7 @@ final class BuildSession: @unchecked Sendable {
         changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
-        reportJob: BackgroundJob<[Int: ReportOutput]>?
+        reportWork: ReportWork?, mayDefer: Bool
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
@@ -261,10 +280,13 @@ final class BuildSession: @unchecked Sendable {
 
         // With no previous state (`breingen build`) the annual reports are made first and alone, their working
         // memory given back before the pages, so the memory of the two never adds up; in the live preview they
-        // are made beside the rest of the build (`reportJob`, started after loading).
+        // are made beside the rest of the build (`reportWork`, started after loading).
         var fullBuildReports: Result<[Int: ReportOutput], Error>?
-        if reportJob == nil {
-            fullBuildReports = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil) }
+        if reportWork == nil {
+            fullBuildReports = Result {
+                try self.reports(years: reportYears, kb: loader.knowledgeBase(options: Self.reportOptions), today: data.today, theme: theme,
+                                 previous: nil, work: nil)
+            }
             Self.returnFreeMemory()
         }
         timer.mark("reports")
@@ -278,7 +300,15 @@ final class BuildSession: @unchecked Sendable {
             return result
         }
         progress.finish()
-        let reportOutputs = try reportJob?.result() ?? fullBuildReports!.get()
+        // The live preview does not wait for reports being made anew: the last ones stay until they are.
+        var laterReports: ReportWork?
+        let reportOutputs: [Int: ReportOutput]
+        if let reportWork, let previous, mayDefer, Set(previous.reports.keys) == Set(reportYears), reportWork.deferIfRunning() {
+            laterReports = reportWork
+            reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
+        } else {
+            reportOutputs = try reportWork?.job.result() ?? fullBuildReports!.get()
+        }
         for output in reportOutputs.values {
             for file in output.record.files {
                 if let bytes = output.bytes[file.path] { try writer.put(file.path, bytes, hash: file.hash) } else { try writer.keep(file.path, hash: file.hash) }
@@ -387,6 +417,7 @@ final class BuildSession: @unchecked Sendable {
                 data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
                 reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank, reports: reports,
                 sitemap: sitemap)
+            state!.laterReports = laterReports
             // Freeing the last build's values takes milliseconds the answer should not wait for.
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }
@@ -440,16 +471,30 @@ final class BuildSession: @unchecked Sendable {
         return entries
     }
 
-    /// The annual reports: rendered again only when their model changed.
-    private func reports(years: [Int], today: ContentDate, theme: URL, previous: State?) throws -> [Int: ReportOutput] {
-        guard !years.isEmpty, let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
-        let creationDate = SiteReports.creationDate(today)
+    /// The annual reports of the knowledge base `kb` (the report's view): rendered again only when their
+    /// model changed, or taken from the reports the last build left for later when they are of the same
+    /// model. `work` is the live preview's report work running this.
+    private func reports(years: [Int], kb: KnowledgeBase?, today: ContentDate, theme: URL, previous: State?,
+                         work: ReportWork?) throws -> [Int: ReportOutput] {
+        guard !years.isEmpty, let kb else { return [:] }
         let root = options.root
-        let outputs = try Parallel.map(years.count, threads: 1) { i -> ReportOutput in
-            let year = years[i]
+        let creationDate = SiteReports.creationDate(today)
+        var outputs: [Int: ReportOutput] = [:]
+        var documents: [Int: ReportDocument] = [:]
+        var changed = false
+        for year in years {
+            if work?.isSuperseded == true { return [:] }
             let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
+            documents[year] = document
             if let kept = previous?.reports[year], kept.document == document, kept.day == today {
-                return ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+                outputs[year] = ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+                continue
+            }
+            changed = true
+            if let later = previous?.laterReports, later.documents[year] == document,
+               let output = (try? later.job.result())?[year], output.record.day == today {
+                outputs[year] = output
+                continue
             }
             let rendered = AnnualReport.render(
                 document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
@@ -460,9 +505,67 @@ final class BuildSession: @unchecked Sendable {
                 files.append((file.name, ContentHash.of(data)))
                 bytes[file.name] = data
             }
-            return ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
+            outputs[year] = ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
         }
-        return Dictionary(zip(years, outputs), uniquingKeysWith: { a, _ in a })
+        work?.documents = documents
+        if let work, work.finish(changed: changed) { laterOutputReady?() }
+        return outputs
+    }
+
+    /// The annual reports of a live preview's build, made on a thread of their own, one work after the
+    /// other. A build that does not wait for them (`deferIfRunning`) serves the last reports; if these
+    /// changed, `laterOutputReady` is called when they are made. A work a newer build replaced stops.
+    final class ReportWork: @unchecked Sendable {
+        private let lock = NSLock()
+        private var finished = false
+        private var deferred = false
+        private var superseded = false
+        private var storedDocuments: [Int: ReportDocument] = [:]
+        private(set) var job: BackgroundJob<[Int: ReportOutput]>!
+
+        /// Starts `work` once `earlier` (the last build's work) is done.
+        init(after earlier: ReportWork?, _ work: @escaping (ReportWork) throws -> [Int: ReportOutput]) {
+            job = BackgroundJob { [self] in
+                _ = try? earlier?.job.result()
+                return try work(self)
+            }
+        }
+
+        /// The models, by year, once made.
+        var documents: [Int: ReportDocument] {
+            get { lock.lock(); defer { lock.unlock() }; return storedDocuments }
+            set { lock.lock(); storedDocuments = newValue; lock.unlock() }
+        }
+
+        var isSuperseded: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return superseded
+        }
+
+        /// A newer build has its own work: this one need not finish.
+        func supersede() {
+            lock.lock()
+            superseded = true
+            lock.unlock()
+        }
+
+        /// True (and the files are left for later) when the work is not done yet.
+        func deferIfRunning() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            deferred = !finished
+            return deferred
+        }
+
+        /// The work is done: whether a later build must serve what it made (it was deferred, and some
+        /// report changed).
+        func finish(changed: Bool) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            finished = true
+            return deferred && changed
+        }
     }
 
     /// A report of this build: its record, and the bytes of the files made anew (none when kept).

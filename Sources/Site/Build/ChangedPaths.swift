@@ -11,6 +11,9 @@ struct ChangedPaths {
     /// Something whose effect is unknown (another file of the theme): everything is built again.
     var unknown = false
 
+    /// Nothing changed (a build that serves output an earlier build left for later).
+    var isEmpty: Bool { content.isEmpty && templates.isEmpty && !assets && !statics && !unknown }
+
     init(_ paths: Set<String>) {
         for path in paths {
             if path.hasPrefix("content/") {

@@ -24,14 +24,23 @@ public struct IncrementalSummary: Sendable {
 /// is never written to. One build at a time.
 public final class IncrementalSiteBuilder: @unchecked Sendable {
     public let options: BuildOptions
-    private let session: BuildSession
+    let session: BuildSession
     private let trees: PreviewTrees
 
-    /// `workDirectory` holds the output folders; the caller removes it when done.
-    public init(options: BuildOptions, workDirectory: URL) {
+    /// `workDirectory` holds the output folders; the caller removes it when done. With
+    /// `defersSlowOutput` a build whose annual reports must be made anew returns before they are, with the
+    /// last reports in its folder; `whenLaterOutputIsReady` learns when a build (with no changes) would
+    /// bring the new ones.
+    public init(options: BuildOptions, workDirectory: URL, defersSlowOutput: Bool = false) {
         self.options = options
         session = BuildSession(options: options, keepsState: true)
+        session.defersSlowOutput = defersSlowOutput
         trees = PreviewTrees(workDirectory: workDirectory)
+    }
+
+    /// Sets what is called (on another thread) when output a build left for later is ready.
+    public func whenLaterOutputIsReady(_ ready: @escaping @Sendable () -> Void) {
+        session.laterOutputReady = ready
     }
 
     /// Waits for the background work of the last build (bringing the other folders up to date, freeing

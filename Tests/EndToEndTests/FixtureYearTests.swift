@@ -35,15 +35,9 @@ final class FixtureYearTests: XCTestCase {
 
     private func text(_ path: String) throws -> String { SiteOutputChecks.visibleText(ofHTML: try page(path)) }
 
-    /// The PDF's text as pdftotext reads it, in reading order with spaces collapsed; nil without the tool.
+    /// The PDF's text as pdftotext reads it (`SiteOutputChecks.pdfText`); nil without the tool.
     private func pdfText() throws -> String? {
-        guard let pdftotext = ExternalTool.find("pdftotext", skipping: "the PDF side of this check") else { return nil }
-        let (status, text) = try ExternalTool.run(pdftotext, [try site().appendingPathComponent("output/jaarverslag-2023.pdf").path, "-"])
-        XCTAssertEqual(status, 0, text)
-        // A word hyphenated at a line end comes back as its halves around a soft hyphen (the PDF maps the
-        // typeset hyphen to U+00AD so that copied text is whole): join them.
-        return text.replacingOccurrences(of: #"\x{AD}\s*"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        try SiteOutputChecks.pdfText(try site().appendingPathComponent("output/jaarverslag-2023.pdf"))
     }
 
     func testCheckIsClean() throws {

@@ -35,6 +35,36 @@ final class TypesTests: XCTestCase {
         XCTAssertEqual(kb.byYear[2020]?.results.count, 1)
     }
 
+    /// Found on the wijkkracht fixture: a second role in the same body that starts while the first still
+    /// runs counted the person twice at year end ("vier mensen" for three) and reported a change of role
+    /// while both went on. One role per body at a time; roles in different bodies may run together.
+    func testOverlappingRolesInOneBodyAreAnError() throws {
+        let site = try TestSite([
+            "content/people/p.md": """
+                ---
+                name: P
+                roles:
+                  - {body: programmabureau, role: projectleider, start: 2024-01-01, fte: 0.6}
+                  - {body: bestuur, role: penningmeester, start: 2024-01-01}
+                  - {body: programmabureau, role: directeur, start: 2024-06-01, fte: 0.4}
+                  - {body: raad-van-advies, role: lid, start: 2020-01-01, end: 2024-03-31}
+                  - {body: raad-van-advies, role: voorzitter, start: 2024-03-31}
+                  - {body: bestuur, role: lid, start: 2025-01-01}
+                ---
+
+                """,
+            "content/people/q.md": "---\nname: Q\nroles:\n  - {body: bestuur, role: lid, start: 2020-01-01, end: 2023-12-31}\n  - {body: bestuur, role: voorzitter, start: 2024-01-01}\n  - {body: raad-van-advies, role: lid, start: 2024-01-01}\n---\n",
+        ])
+        defer { site.remove() }
+        let (_, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.message)" }, [
+            "content/people/p.md:6:53: deze rol in het programmabureau begint op 2024-06-01, terwijl de rol als projectleider (vanaf 2024-01-01, zonder einde) nog loopt",
+            "content/people/p.md:8:54: deze rol in de raad van advies begint op 2024-03-31, terwijl de rol als lid (vanaf 2020-01-01, tot en met 2024-03-31) nog loopt",
+            "content/people/p.md:9:39: deze rol in het bestuur begint op 2025-01-01, terwijl de rol als penningmeester (vanaf 2024-01-01, zonder einde) nog loopt",
+        ])
+        XCTAssertEqual(diagnostics.first?.notes, ["één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: projectleider en directeur)"])
+    }
+
     /// Many files decode in parallel; the result does not depend on scheduling.
     func testParallelLoadIsDeterministic() throws {
         var files: [String: String] = ["content/themes/onderwijs.md": TestSite.theme]

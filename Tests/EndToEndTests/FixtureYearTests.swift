@@ -106,7 +106,8 @@ final class FixtureYearTests: XCTestCase {
                 "Nieuw in 2023: Youssef El Idrissi (secretaris, per 1 september 2023).",
                 "Afscheid in 2023: Pieter Jansen (voorzitter, tot en met 31 maart 2023).",
                 "Eind 2023 telde de raad van advies vier leden.",
-                "Gemeente Utrecht wethouder Ellen de Graaf Woonstichting Thuis bestuurder Ruud Hendriks Rabobank Utrecht directeur Joost Meijer Meijer Advies partner",
+                // The chair named as such in the table (the role column, beside organisation and function).
+                "Fatma Yılmaz voorzitter Gemeente Utrecht wethouder Ellen de Graaf lid Woonstichting Thuis bestuurder Ruud Hendriks lid Rabobank Utrecht directeur Joost Meijer lid Meijer Advies partner",
                 "is per 1 juni 2023 voorzitter (was lid).",
                 "Afscheid in 2023: Henk Vos (directeur, Vos Bouw, tot en met 30 juni 2023) en Ellen de Graaf (bestuurder, Woonstichting Thuis, tot en met 31 december 2023).",
                 "Joost Meijer (partner, Meijer Advies, per 1 februari 2023)",

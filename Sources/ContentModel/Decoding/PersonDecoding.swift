@@ -1,3 +1,4 @@
+import DataFormats
 import Markdown
 
 extension Person {
@@ -5,6 +6,7 @@ extension Person {
         let name = r.text("name", required: true)
         let sortName = r.text("sortName")
         var roles: [Role] = []
+        var starts: [YAMLNode?] = []
         let nodes = r.list("roles", required: true)
         if let nodes, nodes.isEmpty, let node = r.raw("roles") {
             r.context.error("veld 'roles' heeft minstens één rol nodig", at: node)
@@ -28,10 +30,26 @@ extension Person {
             if let body, let role, let start {
                 roles.append(Role(body: body, role: role, organisation: organisation, function: function,
                                   start: start, end: end, fte: fte))
+                starts.append(item.raw("start"))
             }
         }
+        overlaps(roles, starts, r.context)
         guard let name, nodes != nil else { return nil }
         return Person(info: info, name: name, sortName: sortName ?? PersonName.sortName(for: name), roles: roles)
+    }
+}
+
+/// One person holds one role in a body at a time: the composition on 31 December counts people, and a
+/// second role that starts while the first still runs is neither a change nor a new member. Two roles at
+/// once ("secretaris en penningmeester") are written as one role.
+private func overlaps(_ roles: [Role], _ starts: [YAMLNode?], _ context: DecodeContext) {
+    for (i, role) in roles.enumerated() {
+        guard let earlier = roles[..<i].first(where: { $0.body == role.body && $0.isHeld(at: role.start) }),
+              let node = starts[i] else { continue }
+        let until = earlier.end.map { "tot en met \($0)" } ?? "zonder einde"
+        let body = (role.body == .raadVanAdvies ? "de " : "het ") + role.body.title.lowercased()
+        context.error("deze rol in \(body) begint op \(role.start), terwijl de rol als \(earlier.role) (vanaf \(earlier.start), \(until)) nog loopt",
+                      at: node, notes: ["één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: \(earlier.role) en \(role.role))"])
     }
 }
 

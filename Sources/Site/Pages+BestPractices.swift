@@ -36,7 +36,7 @@ extension PagePlanner {
                    title: (String) -> String = { $0 }, order: [String]? = nil) -> Value? {
             guard !counts.isEmpty else { return nil }
             let keys = order.map { $0.filter { counts[$0] != nil } }
-                ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
+                ?? counts.keys.sorted { (TextSlug.make($0), $0) < (TextSlug.make($1), $1) }  // "Écht" with the E
             return .object([
                 ("name", .string(name)), ("label", .string(label)),
                 ("options", .list(keys.map { key in
@@ -117,8 +117,9 @@ extension PagePlanner {
             } ?? .none
             assessment = .object([("rows", .list(rows)), ("sustainability", sustainability)])
         }
+        let investments = FinanceNotation(amounts: bp.costBenefit.compactMap(\.investment))
         let costBenefit: Value = bp.costBenefit.isEmpty ? .none : .list(bp.costBenefit.map { row in
-            .object([("party", .string(row.party)), ("investment", .string(row.investment.map { DutchFormat.money($0) } ?? "")),
+            .object([("party", .string(row.party)), ("investment", .string(row.investment.map(investments.money) ?? "")),
                      ("benefits", .text(row.benefits)), ("note", .text(row.note))])
         })
         let website = bp.website.map(websiteLabel)

@@ -143,9 +143,10 @@ final class SiteData: @unchecked Sendable {
 
     /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
     /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
-    /// (`https://…`, `mailto:…`) stays as written.
+    /// (`https://…`, `mailto:…`) stays as written, and a web address without its scheme gets `https://`
+    /// (`WebAddress.full`).
     func href(_ link: String) -> String {
-        link.hasPrefix("/") && !link.hasPrefix("//") ? routes.url(String(link.dropFirst())) : link
+        link.hasPrefix("/") && !link.hasPrefix("//") ? routes.url(String(link.dropFirst())) : WebAddress.full(link)
     }
 
     func href(_ link: String?) -> String? { link.map(href) }

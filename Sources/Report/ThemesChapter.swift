@@ -30,7 +30,7 @@ struct ThemesChapter {
 
         var objective: [ReportBlock] = []
         if let text = theme.objective { objective.append(.paragraph(EditorInlines.parse(text))) }
-        if let period = theme.period { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
+        if let period = theme.periodText { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
         if let ended = theme.ended, ended.year <= year {
             objective.append(.paragraph([ReportInline("Beëindigd op \(DutchFormat.date(ended)).", italic: true)]))
         }
@@ -62,9 +62,11 @@ struct ThemesChapter {
                     inlines += EditorInlines.parse(description)
                 }
                 if !item.partners.isEmpty {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" Partners: " + item.partners.joined(separator: ", ") + ".", italic: true))
                 }
-                if let link = item.link, EditorInlines.isExternal(link) {
+                if let link = EditorInlines.webLink(item.link) {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" "))
                     inlines.append(ReportInline("Meer informatie", link: link))
                     inlines.append(ReportInline("."))
@@ -85,6 +87,7 @@ struct ThemesChapter {
                     inlines += EditorInlines.parse(outcome)
                 }
                 if !activity.partners.isEmpty {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" Met: " + activity.partners.joined(separator: ", ") + ".", italic: true))
                 }
                 return ReportListItem(inlines)
@@ -96,7 +99,7 @@ struct ThemesChapter {
             insights.append(.subheading(insight.title))
             insights.append(.list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
             if let source = insight.source, let publication = kb.publication(source) {
-                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]))
+                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: EditorInlines.webLink(publication.link))]))
             }
         }
         part("Inzichten", insights)
@@ -104,14 +107,16 @@ struct ThemesChapter {
         let practices = (digest?.bestPractices ?? []).filter { visible($0.info) && $0.date.year <= year }
         if !practices.isEmpty {
             part("Best practices", [.list(ReportList(ordered: false, items: practices.map { practice in
-                var inlines = [ReportInline(practice.title, bold: true, link: practice.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]
+                var inlines = [ReportInline(practice.title, bold: true, link: EditorInlines.webLink(practice.website))]
                 if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
                 if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
                 if let summary = practice.summary {
                     inlines.append(ReportInline(": "))
                     inlines += EditorInlines.parse(summary)
                 }
-                if practice.status == .gestopt {
+                // As on 31 December of the year: a practice that stopped later still ran then.
+                if practice.status == .gestopt, practice.stopped.map({ $0.year <= year }) ?? true {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
                 }
                 return ReportListItem(inlines)
@@ -123,5 +128,13 @@ struct ThemesChapter {
             section.subsections.append(programme)
         }
         return section
+    }
+
+    /// Ends the text so far with a full stop when it does not end a sentence yet, so that a generated
+    /// sentence after a title or an editor's text ("Digidag. Partners: …") never runs on from it.
+    static func endSentence(_ inlines: inout [ReportInline]) {
+        guard let last = inlines.last(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+              !DutchFormat.endsSentence(last.text) else { return }
+        inlines.append(ReportInline("."))
     }
 }

@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -32,7 +33,7 @@ extension PagePlanner {
             ("title", .string(theme.title)),
             ("url", .string(data.url(Routes.theme(theme.slug)))),
             ("number", .text(theme.number)),
-            ("period", .text(theme.period)),
+            ("period", .text(theme.periodText)),
             ("summary", .text(theme.summary)),
             ("bestPracticeCount", .int(data.bestPracticesByTheme[theme.slug]?.count ?? 0)),
             ("endedText", .text(endedText(theme, data))),
@@ -75,7 +76,7 @@ extension PagePlanner {
                 let body = data.bodies.render(theme.info)
                 info.show(body, of: theme.info)
                 search.add(.init(title: theme.title, url: data.url(path), kind: "Thema", summary: theme.summary,
-                                 meta: [theme.number, theme.period].compactMap { $0 },
+                                 meta: [theme.number, theme.periodText].compactMap { $0 },
                                  text: [theme.objective ?? "", body?.text ?? ""].joined(separator: "\n")),
                            order: SearchOrder.theme + position)
                 let digest = kb.byTheme[theme.slug]
@@ -83,7 +84,7 @@ extension PagePlanner {
                     ("title", .string(theme.title)),
                     ("slug", .string(theme.slug)),
                     ("number", .text(theme.number)),
-                    ("period", .text(theme.period)),
+                    ("period", .text(theme.periodText)),
                     ("endedText", .text(endedText(theme, data))),
                     ("objective", .text(theme.objective)),
                     ("summary", .text(theme.summary)),
@@ -125,7 +126,9 @@ extension PagePlanner {
                 }
                 return .object([
                     ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)), ("link", .text(link)),
-                    ("description", .text(item.description)), ("partners", .texts(item.partners)),
+                    // The partners follow as a sentence of their own ("Met …."), so the text before them ends one.
+                    ("description", .text(item.partners.isEmpty ? item.description : item.description.map(DutchFormat.sentence))),
+                    ("partners", .texts(item.partners)),
                 ])
             })),
         ])

@@ -28,6 +28,18 @@ final class ThemeSpanTests: XCTestCase {
         XCTAssertFalse(b.runs(in: 2023))
     }
 
+    /// A period of one year means the end is open, so it reads "vanaf 2024", never as a theme of one year.
+    func testPeriodTextSaysWhenTheEndIsOpen() {
+        func theme(_ period: String?) -> Theme {
+            Theme(info: ItemInfo(slug: "t", file: "content/themes/t.md"), title: "T", period: period)
+        }
+        XCTAssertEqual(theme("2024").periodText, "vanaf 2024")
+        XCTAssertEqual(theme("2020-2022").periodText, "2020-2022")
+        XCTAssertEqual(theme("2021 – 2023").periodText, "2021 – 2023")
+        XCTAssertEqual(theme("drie jaar").periodText, "drie jaar")
+        XCTAssertNil(theme(nil).periodText)
+    }
+
     func testAYearLeavesOutThemesThatEndedBeforeItWithoutContentInIt() throws {
         let site = try TestSite([
             "content/themes/lopend.md": "---\ntitle: Lopend\nperiod: \"2022\"\n---\n",

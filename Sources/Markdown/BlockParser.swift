@@ -12,6 +12,10 @@ struct BlockParser {
     var references: [LinkLabel: LinkInfo] = [:]
     /// Normalised footnote label to its (first) definition node.
     var footnoteDefinitions: [LinkLabel: NodeIndex] = [:]
+    /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
+    var labelBuffer: [UInt8] = []
+    /// Storage for the cells of the current table row (see `rowCells`).
+    var cellBuffer: [TableCellText] = []
 
     var lineStart = 0
     var lineEnd = 0
@@ -183,6 +187,20 @@ struct BlockParser {
         lineStart = s
         lineEnd = e
         eolEnd = eol
+        if store[tip].kind == .paragraph && store[tip].parent == root {
+            // The common line of running text: a paragraph at the top level goes on, unless the line
+            // is blank or its first non-space byte could start a block (with the paragraph as tip,
+            // indentation starts no code block). The general steps below would come to the same.
+            var i = s
+            while i < e && isSpaceOrTab(p[i]) { i += 1 }
+            if i < e && !mayStartBlock[Int(p[i])] {
+                offset = i
+                column = 0
+                partiallyConsumedTab = false
+                addLine(tip, from: i, padTab: false)
+                return
+            }
+        }
         offset = s
         column = 0
         firstNonspace = s - 1
@@ -753,7 +771,7 @@ struct BlockParser {
         if i < end {
             i += (q[i] == .carriageReturn && i + 1 < end && q[i + 1] == .lineFeed) ? 2 : 1
         }
-        let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1)
+        let label = LinkLabels.normalize(q, start + 1, start + labelLength - 1, reusing: &labelBuffer)
         if references[label] == nil {
             references[label] = InlineScan.decodeTarget(
                 q, base: baseAddress, destination: destStart..<destEnd, pointy: dest.pointy,

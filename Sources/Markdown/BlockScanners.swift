@@ -137,6 +137,6 @@ enum BlockScan {
     }
 
     static func contains(_ p: Bytes, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
-        InlineScan.find(p, i, end, word) >= 0
+        InlineScan.find(p, i, end, word) != nil
     }
 }

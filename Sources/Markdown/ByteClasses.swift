@@ -86,6 +86,9 @@ let asciiCaseBit: UInt8 = 0x20
         || (c >= .leftBracket && c <= .backtick) || (c >= .leftBrace && c <= .tilde)
 }
 
+/// Whether `c` is an ASCII character (a UTF-8 sequence of one byte).
+@inline(__always) func isASCII(_ c: UInt8) -> Bool { c < 0x80 }
+
 /// Whether `c` continues a UTF-8 sequence (10xxxxxx).
 @inline(__always) func isContinuationByte(_ c: UInt8) -> Bool { c & 0xC0 == 0x80 }
 
@@ -121,7 +124,7 @@ let asciiCaseBit: UInt8 = 0x20
 func scalarBefore(_ p: Bytes, _ i: Int, _ start: Int) -> UInt32? {
     if i <= start { return nil }
     var j = i - 1
-    if p[j] < 0x80 { return UInt32(p[j]) }
+    if isASCII(p[j]) { return UInt32(p[j]) }
     while j > start && isContinuationByte(p[j]) && i - j < 4 { j -= 1 }
     return decodeScalar(p, j, i).scalar
 }
@@ -129,7 +132,7 @@ func scalarBefore(_ p: Bytes, _ i: Int, _ start: Int) -> UInt32? {
 /// Decodes the Unicode scalar starting at `i`; nil at the end.
 func scalarAt(_ p: Bytes, _ i: Int, _ end: Int) -> UInt32? {
     if i >= end { return nil }
-    if p[i] < 0x80 { return UInt32(p[i]) }
+    if isASCII(p[i]) { return UInt32(p[i]) }
     return decodeScalar(p, i, end).scalar
 }
 

@@ -92,6 +92,10 @@ extension InlineParser {
         var underscores = 0
         while i < len - 1 {
             let b = q[i]
+            if isAlphanumeric(b) {  // most of a domain
+                i += 1
+                continue
+            }
             if b == .backslash && i < len - 2 { i += 1 }
             let c = q[i]
             if c == .underscore {
@@ -100,7 +104,7 @@ extension InlineParser {
                 underscoresBefore = underscores
                 underscores = 0
                 periods += 1
-            } else if c < 0x80 {
+            } else if isASCII(c) {
                 if c != .hyphen && (isASCIIWhitespace(c) || isASCIIPunctuation(c)) { break }
             } else {
                 let (scalar, length) = decodeScalar(q, i, len)

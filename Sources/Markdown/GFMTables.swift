@@ -40,6 +40,7 @@ extension BlockParser {
     mutating func addTableRow(_ table: NodeIndex, from: Int) {
         let cells = rowCells(p, from, lineEnd, base: 0)
         appendRow(table, cells: cells, header: false, position: Int32(from))
+        cellBuffer = cells  // its storage serves the next row
     }
 
     mutating func appendRow(_ table: NodeIndex, cells: [TableCellText], header: Bool, position: Int32) {
@@ -78,6 +79,8 @@ extension BlockParser {
             while i < e && isTableSpace(q[i]) { i += 1 }
         }
         var cells: [TableCellText] = []
+        swap(&cells, &cellBuffer)
+        cells.removeAll(keepingCapacity: true)
         var cellStart = i
         var escapedPipe = false
         while true {

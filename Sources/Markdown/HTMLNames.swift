@@ -2,27 +2,37 @@
 // tag filter disarms.
 
 enum HTMLNames {
-    /// The block-level names by length (index 0 unused), compared in place without building a string.
-    private static let blockNames: [[StaticString]] = [
-        [],
-        ["p"],
-        ["dd", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "td", "th", "tr", "ul"],
-        ["col", "dir", "div", "nav"],
-        ["base", "body", "form", "head", "html", "link", "main", "menu"],
-        ["aside", "frame", "param", "table", "tbody", "tfoot", "thead", "title", "track"],
-        ["center", "dialog", "figure", "footer", "header", "iframe", "legend", "option", "search"],
-        ["address", "article", "caption", "details", "section", "summary"],
-        ["basefont", "colgroup", "fieldset", "frameset", "menuitem", "noframes", "optgroup"],
-        [],
-        ["blockquote", "figcaption"],
-    ]
-
-    /// Whether `p[s..<e]` (any case) names a block-level element of HTML block kind 6.
+    /// Whether `p[s..<e]` (any case) names a block-level element of HTML block kind 6. Compared in
+    /// place by length, without building a string.
     static func isBlockName(_ p: Bytes, _ s: Int, _ e: Int) -> Bool {
-        let n = e - s
-        guard n >= 1 && n < blockNames.count else { return false }
-        for name in blockNames[n] where matchesLowercase(p, s, e, name) { return true }
-        return false
+        @inline(__always) func named(_ name: StaticString) -> Bool { matchesLowercase(p, s, e, name) }
+        switch e - s {
+        case 1: return asciiLower(p[s]) == UInt8(ascii: "p")
+        case 2:
+            let a = asciiLower(p[s])
+            let b = asciiLower(p[s + 1])
+            switch a {
+            case UInt8(ascii: "d"): return b == UInt8(ascii: "d") || b == UInt8(ascii: "l") || b == UInt8(ascii: "t")
+            case UInt8(ascii: "h"): return (b >= UInt8(ascii: "1") && b <= UInt8(ascii: "6")) || b == UInt8(ascii: "r")
+            case UInt8(ascii: "l"): return b == UInt8(ascii: "i")
+            case UInt8(ascii: "o"), UInt8(ascii: "u"): return b == UInt8(ascii: "l")
+            case UInt8(ascii: "t"): return b == UInt8(ascii: "d") || b == UInt8(ascii: "h") || b == UInt8(ascii: "r")
+            default: return false
+            }
+        case 3: return named("col") || named("dir") || named("div") || named("nav")
+        case 4: return named("base") || named("body") || named("form") || named("head") || named("html")
+            || named("link") || named("main") || named("menu")
+        case 5: return named("aside") || named("frame") || named("param") || named("table") || named("tbody")
+            || named("tfoot") || named("thead") || named("title") || named("track")
+        case 6: return named("center") || named("dialog") || named("figure") || named("footer")
+            || named("header") || named("iframe") || named("legend") || named("option") || named("search")
+        case 7: return named("address") || named("article") || named("caption") || named("details")
+            || named("section") || named("summary")
+        case 8: return named("basefont") || named("colgroup") || named("fieldset") || named("frameset")
+            || named("menuitem") || named("noframes") || named("optgroup")
+        case 10: return named("blockquote") || named("figcaption")
+        default: return false
+        }
     }
 
     /// The tags the GFM tag filter disarms (their `<` becomes `&lt;`).

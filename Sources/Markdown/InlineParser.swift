@@ -58,6 +58,8 @@ struct InlineParser {
     var brackets = RawArray<Bracket>(capacity: 64)
     var linkOpenerFloor = 0
     var backtickRuns: [Int: Int] = [:]
+    /// Where labels are normalised (see `LinkLabels.normalize(_:_:_:reusing:)`).
+    var labelBuffer: [UInt8] = []
     var scannedForBackticks = false
     /// Whether an email autolink was made inside an open bracket in this subject.
     var autolinksInBrackets = false
@@ -368,8 +370,7 @@ struct InlineParser {
         let start = pos
         while pos < len && q[pos] == .backtick { pos += 1 }
         let n = pos - start
-        let close = closingBackticks(n)
-        guard close >= 0 else {
+        guard let close = closingBackticks(n) else {
             addText(start, pos)
             return
         }
@@ -410,11 +411,11 @@ struct InlineParser {
         store[node].end = store.textTail
     }
 
-    /// Index of a closing backtick run of exactly `n`, or -1. Remembers every run seen, so that after
+    /// Index of a closing backtick run of exactly `n`, or nil. Remembers every run seen, so that after
     /// one full scan a missing closer is known without scanning again.
-    mutating func closingBackticks(_ n: Int) -> Int {
+    mutating func closingBackticks(_ n: Int) -> Int? {
         if scannedForBackticks {
-            guard let last = backtickRuns[n], last >= pos else { return -1 }
+            guard let last = backtickRuns[n], last >= pos else { return nil }
         }
         var i = pos
         while i < len {
@@ -429,7 +430,7 @@ struct InlineParser {
             if run == n { return runStart }
         }
         scannedForBackticks = true
-        return -1
+        return nil
     }
 
     // MARK: Autolinks and raw HTML
@@ -520,8 +521,10 @@ struct InlineParser {
         if c == .slash { return InlineScan.closingTag(q, pos, len) }
         if c == .questionMark {
             if noProcessingEnd { return 0 }
-            let end = InlineScan.find(q, pos + 2, len, "?>")
-            if end < 0 { noProcessingEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 2, len, "?>") else {
+                noProcessingEnd = true
+                return 0
+            }
             return end - pos
         }
         guard c == .exclamationMark else { return 0 }
@@ -529,20 +532,26 @@ struct InlineParser {
             if matchesExactly(q, pos, len, "<!-->") { return 5 }
             if matchesExactly(q, pos, len, "<!--->") { return 6 }
             if noCommentEnd { return 0 }
-            let end = InlineScan.find(q, pos + 4, len, "-->")
-            if end < 0 { noCommentEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 4, len, "-->") else {
+                noCommentEnd = true
+                return 0
+            }
             return end - pos
         }
         if matchesExactly(q, pos, len, "<![CDATA[") {
             if noCDATAEnd { return 0 }
-            let end = InlineScan.find(q, pos + 9, len, "]]>")
-            if end < 0 { noCDATAEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 9, len, "]]>") else {
+                noCDATAEnd = true
+                return 0
+            }
             return end - pos
         }
         if pos + 2 < len && isLetter(q[pos + 2]) {
             if noDeclarationEnd { return 0 }
-            let end = InlineScan.find(q, pos + 2, len, ">")
-            if end < 0 { noDeclarationEnd = true; return 0 }
+            guard let end = InlineScan.find(q, pos + 2, len, ">") else {
+                noDeclarationEnd = true
+                return 0
+            }
             return end - pos
         }
         return 0

@@ -61,16 +61,16 @@ enum InlineScan {
         return j + 1 - i
     }
 
-    /// Searches `word` from `j`; returns the index after it, or -1 when it does not occur before `end`.
-    static func find(_ p: Bytes, _ j: Int, _ end: Int, _ word: StaticString) -> Int {
-        word.withUTF8Buffer { w in
+    /// Searches `word` from `j`; returns the index after it, or nil when it does not occur before `end`.
+    static func find(_ p: Bytes, _ j: Int, _ end: Int, _ word: StaticString) -> Int? {
+        word.withUTF8Buffer { w -> Int? in
             let n = w.count
             var k = j
             while k + n <= end {
                 if p[k] == w[0] && matchesExactly(p, k, end, word) { return k + n }
                 k += 1
             }
-            return -1
+            return nil
         }
     }
 

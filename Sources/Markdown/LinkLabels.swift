@@ -14,28 +14,34 @@ struct LinkLabel: Hashable {
 /// whitespace removed and inner runs of whitespace collapsed to one space.
 enum LinkLabels {
     static func normalize(_ p: Bytes, _ s: Int, _ e: Int) -> LinkLabel {
-        var out: [UInt8] = []
-        out.reserveCapacity(e - s)
+        var buffer: [UInt8] = []
+        return normalize(p, s, e, reusing: &buffer)
+    }
+
+    /// `normalize`, building the label in `buffer`: a label only looked up costs no allocation, and
+    /// one kept as a key keeps its bytes (the next use of the buffer copies it first).
+    static func normalize(_ p: Bytes, _ s: Int, _ e: Int, reusing buffer: inout [UInt8]) -> LinkLabel {
+        buffer.removeAll(keepingCapacity: true)
         var pendingSpace = false
         var ascii = true
         var i = s
         while i < e {
             let c = p[i]
             if isASCIIWhitespace(c) {
-                pendingSpace = !out.isEmpty
+                pendingSpace = !buffer.isEmpty
             } else {
                 if pendingSpace {
-                    out.append(.space)
+                    buffer.append(.space)
                     pendingSpace = false
                 }
-                if c >= 0x80 { ascii = false }
-                out.append(asciiLower(c))
+                if !isASCII(c) { ascii = false }
+                buffer.append(asciiLower(c))
             }
             i += 1
         }
-        if ascii { return LinkLabel(bytes: out) }
+        if ascii { return LinkLabel(bytes: buffer) }
         // Full case folding (ẞ and SS must match): lower, upper, lower again.
-        let string = String(decoding: out, as: UTF8.self)
+        let string = String(decoding: buffer, as: UTF8.self)
         return LinkLabel(bytes: Array(string.lowercased().uppercased().lowercased().utf8))
     }
 }

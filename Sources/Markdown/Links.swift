@@ -59,11 +59,11 @@ extension InlineParser {
             if references.isEmpty {
                 if labelLength > 0 { after = afterText + labelLength }
             } else if labelLength > 0 {
-                label = LinkLabels.normalize(q, afterText + 1, afterText + labelLength - 1)
+                label = LinkLabels.normalize(q, afterText + 1, afterText + labelLength - 1, reusing: &labelBuffer)
                 after = afterText + labelLength
             } else if !opener.bracketAfter && closeIndex - opener.position <= 999 {
                 let collapsed = afterText + 1 < len && q[afterText] == .leftBracket && q[afterText + 1] == .rightBracket
-                label = LinkLabels.normalize(q, opener.position, closeIndex)
+                label = LinkLabels.normalize(q, opener.position, closeIndex, reusing: &labelBuffer)
                 if collapsed { after = afterText + 2 }
             }
             if let label, !label.bytes.isEmpty, let found = references[label] {

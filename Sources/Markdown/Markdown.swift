@@ -90,7 +90,7 @@ enum InputSanitizer {
             if i >= n { break }
             let c = p[i]
             if c == 0 { return (false, false) }
-            if c < 0x80 {
+            if isASCII(c) {
                 i += 1
                 continue
             }
@@ -104,7 +104,7 @@ enum InputSanitizer {
     /// Length of the valid UTF-8 sequence at `i` (first byte >= 0x80), or 0 if it is invalid.
     static func validSequenceLength(_ p: Bytes, _ i: Int, _ n: Int) -> Int {
         let b0 = p[i]
-        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
+        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && isContinuationByte(p[k]) }
         if b0 >= 0xC2 && b0 <= 0xDF { return continuation(i + 1) ? 2 : 0 }
         if b0 >= 0xE0 && b0 <= 0xEF {
             guard continuation(i + 1), continuation(i + 2) else { return 0 }

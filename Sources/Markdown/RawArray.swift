@@ -2,8 +2,8 @@ import Glibc
 
 /// A growable array of plain values (no references inside) in memory it allocates itself: reading and
 /// writing an element is a plain memory access, without the reference counting, uniqueness checks and
-/// bounds checks of `Array` (debug builds check bounds). Large arrays are mapped directly with huge
-/// pages requested (see `hugeThreshold`).
+/// bounds checks of `Array` (debug builds check bounds). It grows with `realloc`; large arrays ask
+/// for huge pages (see `hugeThreshold`).
 ///
 /// Copies share the memory: one owner grows it and finally calls `release()`, once. The parsers own
 /// their arrays while they run; the finished `MarkdownDocument` owns them after that.
@@ -17,40 +17,26 @@ struct RawArray<Element> {
         base = Self.allocate(self.capacity)
     }
 
-    /// Blocks of at least this many bytes are mapped directly and asked for huge pages: a 16 MB node
-    /// arena then costs eight page faults instead of four thousand.
+    /// Blocks of at least this many bytes ask for huge pages: a 16 MB node arena then costs eight page
+    /// faults instead of four thousand. (glibc serves such blocks with `mmap` and grows them with
+    /// `mremap`, so growing never holds two copies.)
     private static var hugeThreshold: Int { 4 << 20 }
-    private static var hugePage: Int { 2 << 20 }
 
     private static func bytes(_ capacity: Int) -> Int { capacity * MemoryLayout<Element>.stride }
 
     private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
-        let size = bytes(capacity)
-        let memory: UnsafeMutableRawPointer?
-        if size >= hugeThreshold {
-            memory = mapHuge(size)
-        } else {
-            memory = malloc(size)
-        }
-        guard let memory else { fatalError("out of memory") }
+        guard let memory = malloc(bytes(capacity)) else { fatalError("out of memory") }
+        adviseHugePages(memory, bytes(capacity))
         return memory.bindMemory(to: Element.self, capacity: capacity)
     }
 
-    private static func mapHuge(_ size: Int) -> UnsafeMutableRawPointer? {
-        let length = (size + hugePage - 1) / hugePage * hugePage
-        guard let memory = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              memory != MAP_FAILED else { return nil }
-        _ = madvise(memory, length, MADV_HUGEPAGE)
-        return memory
-    }
-
-    private static func free(_ base: UnsafeMutablePointer<Element>, capacity: Int) {
-        let size = bytes(capacity)
-        if size >= hugeThreshold {
-            munmap(UnsafeMutableRawPointer(base), (size + hugePage - 1) / hugePage * hugePage)
-        } else {
-            Glibc.free(base)
-        }
+    /// Asks for huge pages on the whole 2 MB pages inside a large block.
+    private static func adviseHugePages(_ memory: UnsafeMutableRawPointer, _ size: Int) {
+        guard size >= hugeThreshold else { return }
+        let hugePage = 2 << 20
+        let start = (Int(bitPattern: memory) + hugePage - 1) / hugePage * hugePage
+        let end = (Int(bitPattern: memory) + size) / hugePage * hugePage
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
     }
 
     subscript(_ i: Int) -> Element {
@@ -78,15 +64,9 @@ struct RawArray<Element> {
     private mutating func grow(_ needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        if Self.bytes(newCapacity) < Self.hugeThreshold {
-            guard let memory = realloc(base, Self.bytes(newCapacity)) else { fatalError("out of memory") }
-            base = memory.bindMemory(to: Element.self, capacity: newCapacity)
-        } else {
-            let newBase = Self.allocate(newCapacity)
-            newBase.moveInitialize(from: base, count: count)
-            Self.free(base, capacity: capacity)
-            base = newBase
-        }
+        guard let memory = realloc(base, Self.bytes(newCapacity)) else { fatalError("out of memory") }
+        Self.adviseHugePages(memory, Self.bytes(newCapacity))
+        base = memory.bindMemory(to: Element.self, capacity: newCapacity)
         capacity = newCapacity
     }
 
@@ -119,7 +99,7 @@ struct RawArray<Element> {
 
     /// Frees the memory; the array must not be used after this.
     mutating func release() {
-        Self.free(base, capacity: capacity)
+        free(base)
         count = 0
         capacity = 0
     }

@@ -170,7 +170,7 @@ struct Storage {
     init(sourceCount: Int) {
         self.sourceCount = sourceCount
         // Generous for the nodes: pages never touched are never resident.
-        nodes = RawArray(capacity: sourceCount / 6 + 64)
+        nodes = RawArray(capacity: sourceCount / 4 + 64)
         nodes.append(NodeRecord(kind: .document))  // slot 0: no node
         text = RawArray(capacity: 1024)
     }

@@ -36,7 +36,9 @@ enum Corpora {
 
     static func dutchProse(targetBytes: Int) throws -> [UInt8] {
         let folder = shared.appendingPathComponent("seeds")
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        guard let seeds = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() else {
+            throw MissingSeeds(description: "no seed documents at \(folder.path): pass --shared DIR or set BREINGEN_SHARED")
+        }
         var words: [String] = []
         for name in seeds {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -105,4 +107,8 @@ enum Slugish {
     static func make(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-" })
     }
+}
+
+struct MissingSeeds: Error, CustomStringConvertible {
+    var description: String
 }

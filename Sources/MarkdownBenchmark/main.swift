@@ -8,9 +8,11 @@ import MarkdownHostileInputs
 //   MarkdownBenchmark memory         peak memory of parsing and rendering each corpus
 //   MarkdownBenchmark hostile        the hostile inputs at full size and doubled
 //   MarkdownBenchmark corpus DIR     writes the two corpora to DIR
+//   MarkdownBenchmark hostile-dump DIR   writes each hostile input at full size and doubled to DIR
 //   MarkdownBenchmark profile FILE [commonmark|gfm] [REPEATS]   parse + render in a loop, for perf
 // Options: --runs N (rounds of the speed benchmark, default 7), --shared DIR (the seed documents of
-// the prose corpus, see Corpora). md4c runs through the driver named by $MD4C_DRIVER.
+// the prose corpus, see Corpora). md4c runs through the driver named by $MD4C_DRIVER; $MARKDOWN_BASELINE
+// names another breingen binary to time in the same rounds.
 
 func now() -> Double {
     var t = timespec()
@@ -95,6 +97,8 @@ let rounds = Int(option("--runs") ?? "") ?? 7
 let benchDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let breingen = benchDirectory.appendingPathComponent("breingen").path
 let md4cDriver = ProcessInfo.processInfo.environment["MD4C_DRIVER"] ?? benchDirectory.appendingPathComponent("../md4c-driver").path
+/// Another breingen binary to time alongside (an older commit's, say): `$MARKDOWN_BASELINE`.
+let baseline = ProcessInfo.processInfo.environment["MARKDOWN_BASELINE"]
 
 /// A program that turns a Markdown file into HTML, and how to call it.
 struct Contender {
@@ -128,19 +132,21 @@ func speed() throws {
         for (modeName, options, contenders) in [
             ("CommonMark", MarkdownOptions.commonMark, [
                 Contender(name: "breingen markdown --commonmark", path: which(breingen), arguments: ["markdown", "--commonmark"]),
+                baseline.map { Contender(name: "baseline breingen --commonmark", path: which($0), arguments: ["markdown", "--commonmark"]) },
                 Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
                 Contender(name: "md4c", path: which(md4cDriver), arguments: []),
                 Contender(name: "cmark --unsafe", path: which("cmark"), arguments: ["--unsafe"]),
-            ]),
+            ].compactMap { $0 }),
             ("GFM", MarkdownOptions.default, [
                 Contender(name: "breingen markdown", path: which(breingen), arguments: ["markdown"]),
+                baseline.map { Contender(name: "baseline breingen", path: which($0), arguments: ["markdown"]) },
                 Contender(name: "pulldown-cmark -T -S -L -F", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
                           readsStandardInput: true),
                 Contender(name: "md4c --gfm", path: which(md4cDriver), arguments: ["--gfm"]),
                 Contender(name: "cmark-gfm (6 extensions)", path: which("cmark-gfm"),
                           arguments: ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
                                       "-e", "tasklist", "-e", "footnotes"]),
-            ]),
+            ].compactMap { $0 }),
         ] {
             // Rounds alternate between the programs, so load from other work falls on all of them alike.
             var samples = [[Sample]](repeating: [], count: contenders.count + 1)
@@ -179,7 +185,7 @@ func speed() throws {
 }
 
 func hostile() {
-    print("## Hostile input (release, best of 5; n = full size, 2n = doubled; load average \(loadAverage()))\n")
+    print("## Hostile input (release, best of 9; n = full size, 2n = doubled; load average \(loadAverage()))\n")
     print("| case | n | bytes | time n | time 2n | time ratio | time per byte 2n / n |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     var worst = (0.0, "")
@@ -187,8 +193,13 @@ func hostile() {
         let small = Array(c.make(c.size).utf8)
         let large = Array(c.make(c.size * 2).utf8)
         var sink = 0
-        let t1 = (0..<5).map { _ in measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(small)).count }.wall }.min()!
-        let t2 = (0..<5).map { _ in measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(large)).count }.wall }.min()!
+        // Alternating, best of 9: a single run of a few milliseconds is mostly the machine's noise.
+        var t1 = Double.infinity
+        var t2 = Double.infinity
+        for _ in 0..<9 {
+            t1 = min(t1, measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(small)).count }.wall)
+            t2 = min(t2, measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(large)).count }.wall)
+        }
         if t1 > worst.0 { worst = (t1, c.name) }
         print("| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", t1)) | \(String(format: "%.3f s", t2)) | "
               + "\(String(format: "%.2f", t2 / t1)) | \(String(format: "%.2f", (t2 / Double(large.count)) / (t1 / Double(small.count)))) |")
@@ -217,8 +228,9 @@ func memoryChild(_ path: String, _ modeName: String) {
 
 func memory() throws {
     print("## Memory: parse + render of each corpus in a fresh process (release)\n")
-    print("Peak resident memory above the baseline taken after reading the input (the input itself is in the")
-    print("baseline; the HTML, held whole by `renderBytes`, is not). `breingen markdown` writes its HTML in 64 KiB pieces.\n")
+    print("Peak resident memory above the baseline taken after reading the input: the input itself is in the")
+    print("baseline, the HTML (held whole by `renderBytes`) is in the peak. `breingen markdown` writes its HTML in")
+    print("64 KiB pieces instead.\n")
     print("| corpus | mode | input | peak above baseline | × input | of which HTML |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for (name, bytes) in [("spec text", try Corpora.specExamples(targetBytes: 10_000_000)),
@@ -249,26 +261,43 @@ func memory() throws {
     print("")
 }
 
-switch mode {
-case "corpus":
-    let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
-    try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
-    try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
-case "speed": try speed()
-case "hostile": hostile()
-case "memory": try memory()
-case "memory-child": memoryChild(CommandLine.arguments[2], CommandLine.arguments[3])
-case "profile":
-    let arguments = CommandLine.arguments
-    let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())
-    let options = arguments.count > 3 && arguments[3] == "commonmark" ? MarkdownOptions.commonMark : .default
-    let repeats = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
-    var sink = 0
-    let samples = (0..<repeats).map { _ in measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count } }
-    print("best of \(repeats): \(ms(samples.map(\.cpu).min()!)) ms CPU, \(ms(samples.map(\.wall).min()!)) ms wall "
-          + "(\(sink / repeats) bytes of HTML)")
-default:
-    try speed()
-    try memory()
-    hostile()
+do {
+    switch mode {
+    case "corpus":
+        let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
+        try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
+        try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
+    case "hostile-dump":
+        // Writes every hostile input at full size and doubled, to count instructions with callgrind.
+        let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
+        var names = ""
+        for (k, c) in HostileInput.all.enumerated() {
+            try Data(c.make(c.size).utf8).write(to: dir.appendingPathComponent(String(format: "%02d-n.md", k)))
+            try Data(c.make(c.size * 2).utf8).write(to: dir.appendingPathComponent(String(format: "%02d-2n.md", k)))
+            names += String(format: "%02d", k) + " " + c.name + "\n"
+        }
+        try Data(names.utf8).write(to: dir.appendingPathComponent("names.txt"))
+    case "speed": try speed()
+    case "hostile": hostile()
+    case "memory": try memory()
+    case "memory-child": memoryChild(CommandLine.arguments[2], CommandLine.arguments[3])
+    case "profile":
+        let arguments = CommandLine.arguments
+        let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())
+        let options = arguments.count > 3 && arguments[3] == "commonmark" ? MarkdownOptions.commonMark : .default
+        let repeats = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
+        var sink = 0
+        let samples = (0..<repeats).map { _ in
+            measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
+        }
+        print("best of \(repeats): \(ms(samples.map(\.cpu).min()!)) ms CPU, \(ms(samples.map(\.wall).min()!)) ms wall "
+              + "(\(sink / repeats) bytes of HTML)")
+    default:
+        try speed()
+        try memory()
+        hostile()
+    }
+} catch {
+    FileHandle.standardError.write(Data("MarkdownBenchmark: \(error)\n".utf8))
+    exit(1)
 }

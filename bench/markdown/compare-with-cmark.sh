@@ -1,7 +1,8 @@
 #!/bin/sh
 # Differential check on the two 10 MB benchmark corpora: breingen against cmark (CommonMark mode) and
 # cmark-gfm with all extensions (GFM mode). Prints the distinct differing lines with their counts.
-# Usage: bench/markdown/compare-with-cmark.sh   (after a release build of breingen and MarkdownBenchmark)
+# Usage: bench/markdown/compare-with-cmark.sh   (after a release build of breingen and MarkdownBenchmark;
+# the prose corpus needs the seed documents: ../shared next to the repository, or set BREINGEN_SHARED)
 set -eu
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

@@ -104,8 +104,9 @@ public enum NewItem {
         let site = ContentLoader.readSite(root: root, into: &ignored)
         let organisation = site?.organisation?.name ?? site?.title ?? "Wij"
         let email = site?.organisation?.email ?? "info@voorbeeld.nl"
-        let text = Archetypes.fill(template, title: title.isEmpty ? "Toegankelijkheidsverklaring" : title, slug: slug, date: date)
-            .replacingOccurrences(of: "{{organisation}}", with: organisation).replacingOccurrences(of: "{{email}}", with: email)
+        let text = Archetypes.fill(template, title: title.isEmpty ? "Toegankelijkheidsverklaring" : title, slug: slug, date: date,
+                                   organisation: organisation)
+            .replacingOccurrences(of: "{{email}}", with: email)
             .replacingOccurrences(of: "{{dateText}}", with: DutchFormat.date(date))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try writeExclusively(text, to: target, relative: relative)

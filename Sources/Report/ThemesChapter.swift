@@ -104,6 +104,25 @@ struct ThemesChapter {
         }
         part("Inzichten", insights)
 
+        // The year's publications of the theme that no result or insight above names already: a theme that
+        // ended before the year is in the report because of them, so they must show.
+        let named = Set((digest?.results ?? []).filter { $0.year == year }.flatMap { $0.items.compactMap(\.publication) }
+            + (digest?.insights ?? []).filter { $0.year == year }.compactMap(\.source))
+        let publications = (digest?.publications ?? []).filter { $0.date.year == year && visible($0.info) && !named.contains($0.slug) }
+        if !publications.isEmpty {
+            part("Publicaties", [.list(ReportList(ordered: false, items: publications.map { publication in
+                var inlines = [ReportInline(publication.title, bold: true, link: EditorInlines.webLink(publication.link)),
+                               ReportInline(" (\(publication.kind.rawValue), \(DutchFormat.date(publication.date)))")]
+                if !publication.partners.isEmpty { inlines.append(ReportInline(", met " + publication.partners.joined(separator: ", "))) }
+                if let summary = publication.summary {
+                    inlines.append(ReportInline(": "))
+                    inlines += EditorInlines.parse(summary)
+                }
+                Self.endSentence(&inlines)
+                return ReportListItem(inlines)
+            }))])
+        }
+
         let practices = (digest?.bestPractices ?? []).filter { visible($0.info) && $0.date.year <= year }
         if !practices.isEmpty {
             part("Best practices", [.list(ReportList(ordered: false, items: practices.map { practice in

@@ -105,6 +105,11 @@ extension PagePlanner {
                         .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
                                  ("date", .string(activity.date.machineReadable)), ("dateText", .string(activity.date.dutchWithTime))])
                     })),
+                    ("publications", .list((digest?.publications ?? []).map { publication in
+                        .object([("title", .string(publication.title)),
+                                 ("url", .string(data.href(publication.link) ?? data.url(Routes.publication(publication.slug)))),
+                                 ("date", .string(publication.date.machineReadable)), ("dateText", .string(publication.date.dutch))])
+                    })),
                 ])
                 return ["page": info.value(data), "theme": value]
             })

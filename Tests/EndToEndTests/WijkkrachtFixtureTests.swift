@@ -233,7 +233,10 @@ final class WijkkrachtFixtureTests: XCTestCase {
             "Scan fase 1 (start) 1 Scan fase 2 (halverwege) 1 Scan fase 3 (eind) 1 Keurmerk toegekend 1 Beperkte vervolgbegeleiding 0",
             "OBS De Klimop (Utrecht, schooljaar 2023-2024)",
         ])
-        assertLacks(y2024, ["Gestopt per 1 maart 2025", "Het Baken", "Looptijd: 2024 "])
+        // Eenzaamheid is in 2024 only for its final report, so the report shows it (a publication that a
+        // result already names, as the Digitaal meedoen report, is not repeated).
+        assertContains(y2024, ["2.4.3 Publicaties", "Eindrapport mantelzorgers en eenzaamheid (rapport, 5 maart 2024)."])
+        assertLacks(y2024, ["Gestopt per 1 maart 2025", "Het Baken", "Looptijd: 2024 ", "Digitaal meedoen na je 75e (rapport"])
         // 2025: Energiearmoede and Eenzaamheid are over and have nothing in 2025.
         assertContains(y2025, [
             "2.1 Laaggeletterdheid", "2.2 Wijkgezondheid", "2.3 Tolerantie op school", "2.4 Sport en bewegen",
@@ -255,6 +258,8 @@ final class WijkkrachtFixtureTests: XCTestCase {
         let energie = try text("themas/energiearmoede/index.html")
         XCTAssertTrue(energie.contains("Overdrachtsdocument aan de gemeente (rapport). Met Gemeente Utrecht."), energie)
         XCTAssertTrue(energie.contains("312 huisbezoeken, 1.100 tochtstrips (overig): Tot de overdracht op 30 juni 2024."), energie)
+        let eenzaamheid = try text("themas/eenzaamheid/index.html")
+        XCTAssertTrue(eenzaamheid.contains("Publicaties # Link naar dit onderdeel: Publicaties Eindrapport mantelzorgers en eenzaamheid (5 maart 2024)"), eenzaamheid)
     }
 
     // MARK: - Tags and links

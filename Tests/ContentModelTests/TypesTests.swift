@@ -65,6 +65,19 @@ final class TypesTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.notes, ["één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: projectleider en directeur)"])
     }
 
+    /// The fte check said "tussen 0 en 1" while it let 1,2 pass without a word; over 1 is a warning now.
+    func testFteOverAFullWeekIsAWarningAndOverOneAndAHalfAnError() throws {
+        let site = try TestSite([
+            "content/people/p.md": "---\nname: P\nroles:\n  - {body: programmabureau, role: a, start: 2024-01-01, end: 2024-01-31, fte: 1.2}\n  - {body: programmabureau, role: b, start: 2024-02-01, end: 2024-02-28, fte: 2}\n  - {body: programmabureau, role: c, start: 2024-03-01, fte: 0.8}\n---\n",
+        ])
+        defer { site.remove() }
+        let (_, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.severity.rawValue): \($0.message)" }, [
+            "content/people/p.md:4:79: warning: fte 1,2 is meer dan een volle werkweek (1 fte)",
+            "content/people/p.md:5:79: error: fte 2 is onmogelijk; een fte ligt tussen 0 en 1 (een volle werkweek)",
+        ])
+    }
+
     /// Many files decode in parallel; the result does not depend on scheduling.
     func testParallelLoadIsDeterministic() throws {
         var files: [String: String] = ["content/themes/onderwijs.md": TestSite.theme]

@@ -20,8 +20,14 @@ extension Person {
             let start = item.date("start", required: true)
             let end = item.date("end")
             let fte = item.decimal("fte")
-            if let fte, fte < 0 || fte > 1.5, let n = item.raw("fte") {
-                item.context.error("fte \(fte) is onmogelijk; een fte ligt tussen 0 en 1", at: n)
+            // 1 fte is a full working week: more is possible for a while (overtime), over 1,5 is a mistake.
+            if let fte, let n = item.raw("fte") {
+                if fte < 0 || fte > 1.5 {
+                    item.context.error("fte \(DutchFormat.number(fte)) is onmogelijk; een fte ligt tussen 0 en 1 (een volle werkweek)", at: n)
+                } else if fte > 1 {
+                    item.context.warning("fte \(DutchFormat.number(fte)) is meer dan een volle werkweek (1 fte)", at: n,
+                                         notes: ["een deeltijdbaan van 32 uur is 0,8 fte: uren per week gedeeld door 40"])
+                }
             }
             if let start, let end, end.day0 < start.day0, let n = item.raw("end") {
                 item.context.error("einde van de rol (\(end)) ligt vóór het begin (\(start))", at: n)

@@ -259,6 +259,9 @@ final class WijkkrachtFixtureTests: XCTestCase {
         XCTAssertTrue(energie.contains("Overdrachtsdocument aan de gemeente (rapport). Met Gemeente Utrecht."), energie)
         XCTAssertTrue(energie.contains("312 huisbezoeken, 1.100 tochtstrips (overig): Tot de overdracht op 30 juni 2024."), energie)
         let eenzaamheid = try text("themas/eenzaamheid/index.html")
+        // A theme that is over has no best practices, not "not yet" ones.
+        XCTAssertTrue(eenzaamheid.contains("Geen best practices bij dit thema."), eenzaamheid)
+        XCTAssertFalse(eenzaamheid.contains("Nog geen best practices"), eenzaamheid)
         XCTAssertTrue(eenzaamheid.contains("Publicaties # Link naar dit onderdeel: Publicaties Eindrapport mantelzorgers en eenzaamheid (5 maart 2024)"), eenzaamheid)
     }
 

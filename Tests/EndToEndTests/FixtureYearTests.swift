@@ -7,27 +7,16 @@ import XCTest
 /// published under a sub-path). Built once with the real binary; site, HTML report and PDF are checked
 /// against figures computed by hand (see the comment in the fixture's finance.yml).
 final class FixtureYearTests: XCTestCase {
-    private static var built: URL?
-    private static let lock = NSLock()
+    private static let fixture = FixtureBuild("jaar-2023", warnings: false)
     private static let baseURL = "https://example.org/buurtbrein/"
 
     override class func tearDown() {
-        if let built { try? FileManager.default.removeItem(at: built) }
+        fixture.remove()
         super.tearDown()
     }
 
     /// The fixture built once (site and, through its report.yml, the report); the site folder.
-    private func site() throws -> URL {
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
-        if let built = Self.built { return built }
-        let site = try BreingenProcess.copyOfFixture("jaar-2023")
-        let build = try BreingenProcess.run(["build", "-q"], in: site)
-        XCTAssertEqual(build.status, 0, build.stderr)
-        XCTAssertEqual(build.stderr, "", "de bouw geeft geen waarschuwingen")
-        Self.built = site
-        return site
-    }
+    private func site() throws -> URL { try Self.fixture.site() }
 
     private func page(_ path: String) throws -> String {
         try String(contentsOf: try site().appendingPathComponent("output/" + path), encoding: .utf8)

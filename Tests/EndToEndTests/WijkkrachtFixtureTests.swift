@@ -8,25 +8,15 @@ import XCTest
 /// several ways, a two-level sub-path). Built once with the real binary; the site, both HTML reports and
 /// both PDFs are compared with figures worked out by hand below.
 final class WijkkrachtFixtureTests: XCTestCase {
-    private static var built: URL?
-    private static let lock = NSLock()
+    private static let fixture = FixtureBuild("wijkkracht")
 
     override class func tearDown() {
-        if let built { try? FileManager.default.removeItem(at: built) }
+        fixture.remove()
         super.tearDown()
     }
 
     /// The fixture built once (the site writes both years' reports); the site folder.
-    private func site() throws -> URL {
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
-        if let built = Self.built { return built }
-        let site = try BreingenProcess.copyOfFixture("wijkkracht")
-        let build = try BreingenProcess.run(["build", "-q"], in: site)
-        XCTAssertEqual(build.status, 0, build.stderr)
-        Self.built = site
-        return site
-    }
+    private func site() throws -> URL { try Self.fixture.site() }
 
     private func page(_ path: String) throws -> String {
         try String(contentsOf: try site().appendingPathComponent("output/" + path), encoding: .utf8)

@@ -123,23 +123,14 @@ struct ThemesChapter {
             }))])
         }
 
-        let practices = (digest?.bestPractices ?? []).filter { visible($0.info) && $0.date.year <= year }
-        if !practices.isEmpty {
-            part("Best practices", [.list(ReportList(ordered: false, items: practices.map { practice in
-                var inlines = [ReportInline(practice.title, bold: true, link: EditorInlines.webLink(practice.website))]
-                if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
-                if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
-                if let summary = practice.summary {
-                    inlines.append(ReportInline(": "))
-                    inlines += EditorInlines.parse(summary)
-                }
-                // As on 31 December of the year: a practice that stopped later still ran then.
-                if practice.status == .gestopt, practice.stopped.map({ $0.year <= year }) ?? true {
-                    Self.endSentence(&inlines)
-                    inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
-                }
-                return ReportListItem(inlines)
-            }))])
+        // By index: a big bank has thousands of practices, and copying each (a large value) costs more than
+        // the list item made of it.
+        let practices = digest?.bestPractices ?? []
+        let shown = practices.indices.filter {
+            (includeInternal || practices[$0].info.visibility == .public) && practices[$0].date.year <= year
+        }
+        if !shown.isEmpty {
+            part("Best practices", [.list(ReportList(ordered: false, items: shown.map { listItem(practices[$0]) }))])
         }
 
         if theme.slug == wijSchoolTheme {
@@ -147,6 +138,22 @@ struct ThemesChapter {
             section.subsections.append(programme)
         }
         return section
+    }
+
+    private func listItem(_ practice: borrowing BestPractice) -> ReportListItem {
+        var inlines = [ReportInline(practice.title, bold: true, link: EditorInlines.webLink(practice.website))]
+        if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
+        if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
+        if let summary = practice.summary {
+            inlines.append(ReportInline(": "))
+            inlines += EditorInlines.parse(summary)
+        }
+        // As on 31 December of the year: a practice that stopped later still ran then.
+        if practice.status == .gestopt, practice.stopped.map({ $0.year <= year }) ?? true {
+            Self.endSentence(&inlines)
+            inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
+        }
+        return ReportListItem(inlines)
     }
 
     /// Ends the text so far with a full stop when it does not end a sentence yet, so that a generated

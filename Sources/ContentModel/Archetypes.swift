@@ -1,5 +1,5 @@
 /// The built-in example of every content type, used by `breingen new`. `{{title}}`, `{{slug}}`,
-/// `{{date}}`, `{{year}}`, `{{nextYear}}`, `{{theme}}` and `{{level}}` are filled in. A site overrides one in `archetypes/<type>.md` (or `.yml`).
+/// `{{date}}`, `{{year}}`, `{{nextYear}}`, `{{theme}}`, `{{level}}`, `{{number}}` and `{{organisation}}` are filled in. A site overrides one in `archetypes/<type>.md` (or `.yml`).
 public enum Archetypes {
     /// The types `breingen new` can create (`finance` writes a year's folder with example tables).
     public static let creatable: [ContentType] = [.theme, .bestPractice, .insight, .activity, .result, .alliance,
@@ -11,10 +11,10 @@ public enum Archetypes {
         case .theme: return """
             ---
             title: "{{title}}"
-            number: "2.9"
+            number: "{{number}}"
             period: "{{year}}-{{nextYear}}"
             # ended: {{date}}  (alleen als het thema eerder stopt)
-            objective: Omschrijf in één of twee zinnen wat de Maatschappelijke Alliantie met dit thema wil bereiken.
+            objective: Omschrijf in één of twee zinnen wat {{organisation}} met dit thema wil bereiken.
             summary: Een korte samenvatting voor overzichten.
             draft: true
             ---
@@ -237,9 +237,12 @@ public enum Archetypes {
     /// Fills in the placeholders.
     /// `theme` and `level` name an existing theme and pyramid level, so the new file passes `check`.
     public static func fill(_ template: String, title: String, slug: String, date: ContentDate,
-                            theme: String = "onderwijs", level: String = "bewust") -> String {
+                            theme: String = "onderwijs", level: String = "bewust", number: String = "1.1",
+                            organisation: String = "de organisatie") -> String {
         let escapedTitle = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return template
+            .replacingOccurrences(of: "{{number}}", with: number)
+            .replacingOccurrences(of: "{{organisation}}", with: organisation)
             .replacingOccurrences(of: "{{title}}", with: escapedTitle)
             .replacingOccurrences(of: "{{slug}}", with: slug)
             .replacingOccurrences(of: "{{date}}", with: date.description)

@@ -176,8 +176,8 @@ extension ContentLoader {
                 var seen = Set<String>()
                 return uses.filter { $0.text == spelling && seen.insert($0.file).inserted }.map(\.file)
             }
-            // Most files first; on a tie, the spelling met first.
-            let ranked = spellings.enumerated().sorted { (files($1.element).count, $0.offset) < (files($0.element).count, $1.offset) }.map(\.element)
+            // Most files first, as the site chooses the spelling it shows.
+            let ranked = TagSpelling.ranked(spellings.map { ($0, files($0).count) })
             let usual = ranked[0]
             guard let at = uses.first(where: { $0.text != usual }) else { continue }
             // A few files per spelling: enough to find them, short enough to read.

@@ -15,6 +15,12 @@ public struct ThemeDigest: Sendable {
 public struct Membership: Sendable, Equatable {
     public var person: Person
     public var role: Role
+
+    /// Whether the person sat on the same body before this role, with a break in between (for a member
+    /// who joined: someone who comes back, not a new member).
+    public var returns: Bool {
+        person.roles.contains { $0.body == role.body && $0.start.day0 < role.start.day0 && ($0.end.map { $0.day0 < role.start.day0 } ?? false) }
+    }
 }
 
 /// A change of role within one body without leaving it: a member who becomes chair, a staff member whose

@@ -77,8 +77,10 @@ public enum NewItem {
         // A results file is about the theme its "title" names: `breingen new result onderwijs`.
         let theme = type == .result ? Slug.make(title, asciiOnly: true) : themeSlugs(root).first ?? "onderwijs"
         var ignored: [Diagnostic] = []
-        let level = ContentLoader.readSite(root: root, into: &ignored)?.pyramidLevels.first?.slug ?? "bewust"
-        let text = Archetypes.fill(template, title: title, slug: slug, date: itemDate, theme: theme, level: level)
+        let site = ContentLoader.readSite(root: root, into: &ignored)
+        let level = site?.pyramidLevels.first?.slug ?? "bewust"
+        let text = Archetypes.fill(template, title: title, slug: slug, date: itemDate, theme: theme, level: level,
+                                   number: nextThemeNumber(root), organisation: site?.organisation?.name ?? site?.title ?? "de organisatie")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try writeExclusively(text, to: target, relative: relative)
         return target
@@ -102,12 +104,33 @@ public enum NewItem {
         let site = ContentLoader.readSite(root: root, into: &ignored)
         let organisation = site?.organisation?.name ?? site?.title ?? "Wij"
         let email = site?.organisation?.email ?? "info@voorbeeld.nl"
-        let text = Archetypes.fill(template, title: title.isEmpty ? "Toegankelijkheidsverklaring" : title, slug: slug, date: date)
-            .replacingOccurrences(of: "{{organisation}}", with: organisation).replacingOccurrences(of: "{{email}}", with: email)
+        let text = Archetypes.fill(template, title: title.isEmpty ? "Toegankelijkheidsverklaring" : title, slug: slug, date: date,
+                                   organisation: organisation)
+            .replacingOccurrences(of: "{{email}}", with: email)
             .replacingOccurrences(of: "{{dateText}}", with: DutchFormat.date(date))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try writeExclusively(text, to: target, relative: relative)
         return target
+    }
+
+    /// The number a new theme gets: the one after the highest `number` of the site's themes ("1.5" → "1.6",
+    /// "2.10" → "2.11"), "1.1" when none has one, so a new theme continues the site's own numbering.
+    static func nextThemeNumber(_ root: URL) -> String {
+        let folder = root.appendingPathComponent("content/themes")
+        var highest: [Int]?
+        for name in themeSlugs(root) {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".md").path) else { continue }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n").prefix(40) where line.hasPrefix("number:") {
+                let text = line.dropFirst("number:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'\r"))
+                let parts = text.split(separator: ".").map { Int($0) }
+                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { continue }
+                let number = parts.map { $0! }
+                if highest.map({ number.lexicographicallyPrecedes($0) == false }) ?? true { highest = number }
+            }
+        }
+        guard var next = highest else { return "1.1" }
+        next[next.count - 1] += 1
+        return next.map(String.init).joined(separator: ".")
     }
 
     /// The slugs of the site's theme files, sorted.

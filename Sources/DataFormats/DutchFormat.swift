@@ -75,6 +75,22 @@ public enum DutchFormat {
         "\(n) " + (n == 1 ? singular : plural)
     }
 
+    /// Whether `text` ends a sentence: in a full stop, question or exclamation mark, colon or ellipsis,
+    /// also before closing quotes or brackets ("(zie bijlage.)"). Generated text that follows an editor's
+    /// text (partners after a description) starts a new sentence only after one of these.
+    public static func endsSentence(_ text: String) -> Bool {
+        let closing: Set<Character> = ["\"", "'", "’", "”", ")", "]", "*", "_"]
+        var last = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let c = last.last, closing.contains(c) { last.removeLast() }
+        guard let c = last.last else { return false }
+        return ".?!:…".contains(c)
+    }
+
+    /// `text` as a sentence another can follow: a full stop added unless it `endsSentence` already.
+    public static func sentence(_ text: String) -> String {
+        endsSentence(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines) + "."
+    }
+
     /// A date with a `strftime`-like format in Dutch: `%-d %B %Y` gives "23 september 2020",
     /// `%A %-d %B` gives "woensdag 23 september". Supported: %d %-d %e %m %-m %B %b %Y %y %A %a %H %M %S %%.
     public static func date(_ date: YAMLDate, format: String = "%-d %B %Y") -> String {

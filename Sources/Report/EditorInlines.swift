@@ -1,3 +1,4 @@
+import ContentModel
 import Foundation
 import Markdown
 
@@ -85,5 +86,11 @@ enum EditorInlines {
 
     static func isExternal(_ destination: String) -> Bool {
         destination.hasPrefix("http://") || destination.hasPrefix("https://") || destination.hasPrefix("mailto:")
+    }
+
+    /// The link of a `website` or `link` field in the report: the web address (also one written without
+    /// `https://`, as the site links it), nil for a page of the site, which the report cannot link.
+    static func webLink(_ address: String?) -> String? {
+        address.map(WebAddress.full).flatMap { isExternal($0) ? $0 : nil }
     }
 }

@@ -44,10 +44,13 @@ struct OrganisationChapter {
         case .raadVanAdvies:
             section.blocks.append(.paragraph([ReportInline("Eind \(year) telde de raad van advies \(DutchWords.count(count)) \(count == 1 ? "lid" : "leden").")]))
             section.summary = ReportSection.Summary(blocks: 1, figures: words.flatMap { ["\($0) leden", "\($0) lid", "\($0) personen"] })
+            // The role (voorzitter, vice-voorzitter) in its own column, apart from the function at the member's
+            // organisation; left out when everyone is a plain member.
+            let roles = atEnd.contains { !$0.role.isPlainMember }
             section.blocks.append(.table(Self.withoutEmptyColumns(ReportTable(
-                caption: "Raad van advies op 31 december \(year)", header: ["Naam", "Organisatie", "Functie"],
-                alignments: [.left, .left, .left],
-                rows: atEnd.map { .init([$0.person.name, $0.role.organisation ?? "", $0.role.function ?? $0.role.role]) }))))
+                caption: "Raad van advies op 31 december \(year)", header: ["Naam", "Rol", "Organisatie", "Functie"],
+                alignments: [.left, .left, .left, .left],
+                rows: atEnd.map { .init([$0.person.name, roles ? $0.role.role : "", $0.role.organisation ?? "", $0.role.function ?? ""]) }))))
         case .programmabureau:
             // The fte only when the editors give it: a missing fte is no zero.
             let fte = atEnd.contains { $0.role.fte != nil } ? entry.fteAtYearEnd : nil
@@ -74,8 +77,13 @@ struct OrganisationChapter {
         }
         if !joined.isEmpty && entry.body == .raadVanAdvies {
             let list = ReportList(ordered: false, items: joined.map { ReportListItem(describe($0, leaving: false)) })
+            // A member who comes back after a break is no new member.
+            let back = joined.filter(\.returns).count, new = joined.count - back
+            var clauses: [String] = []
+            if new > 0 { clauses.append(new == 1 ? "trad één nieuw lid toe" : "traden \(DutchWords.count(new)) nieuwe leden toe") }
+            if back > 0 { clauses.append(back == 1 ? "kwam één oud-lid terug" : "kwamen \(DutchWords.count(back)) oud-leden terug") }
             section.subsections.append(ReportSection(title: "Nieuwe leden", level: 3, blocks: [
-                .paragraph([ReportInline("In \(year) \(joined.count == 1 ? "trad één nieuw lid" : "traden \(DutchWords.count(joined.count)) nieuwe leden") toe:")]),
+                .paragraph([ReportInline("In \(year) " + clauses.joined(separator: " en ") + ":")]),
                 .list(list),
             ]))
         }
@@ -93,22 +101,23 @@ struct OrganisationChapter {
         return out
     }
 
-    /// "Jan Jansen (penningmeester, tot en met 30 juni 2020)": `end` is the last day in office.
+    /// "Jan Jansen (penningmeester, tot en met 30 juni 2020)": `end` is the last day in office. The bestuur
+    /// and the office are described by the role their tables show; a member of the raad van advies by the
+    /// function and organisation, after the role when it is more than lid ("vice-voorzitter; bestuurder,
+    /// Mitros; per 1 januari 2024"). Someone who comes back joins "opnieuw per".
     private func describe(_ m: Membership, leaving: Bool) -> [ReportInline] {
-        var details: [String] = []
-        if let function = m.role.function, let organisation = m.role.organisation {
-            details.append("\(function), \(organisation)")
-        } else if let organisation = m.role.organisation {
-            details.append(organisation)
-        } else {
-            details.append(m.role.role)
-        }
+        var parts: [String] = []
+        let at = [m.role.function, m.role.organisation].compactMap { $0 }.joined(separator: ", ")
+        if m.role.body != .raadVanAdvies || !m.role.isPlainMember || at.isEmpty { parts.append(m.role.role) }
+        if m.role.body == .raadVanAdvies && !at.isEmpty { parts.append(at) }
         if leaving, let end = m.role.end {
-            details.append("tot en met \(DutchFormat.date(end))")
+            parts.append("tot en met \(DutchFormat.date(end))")
         } else if !leaving {
-            details.append("per \(DutchFormat.date(m.role.start))")
+            parts.append((m.returns ? "opnieuw per " : "per ") + DutchFormat.date(m.role.start))
         }
-        return [ReportInline(m.person.name, bold: true), ReportInline(" (" + details.joined(separator: ", ") + ")")]
+        // Semicolons between the parts when one of them has a comma of its own.
+        let separator = parts.count > 2 && parts.contains { $0.contains(",") } ? "; " : ", "
+        return [ReportInline(m.person.name, bold: true), ReportInline(" (" + parts.joined(separator: separator) + ")")]
     }
 
     /// "Anna Smit is per 1 maart 2023 voorzitter (was lid)", "Bea Kok werkt per 1 juli 2023 0,8 fte (was 0,6

@@ -131,7 +131,7 @@ struct ReportBuilder {
         fact("Adres", o?.address ?? o?.city)
         fact("KvK-nummer", o?.kvk)
         fact("E-mail", o?.email, link: o?.email.map { "mailto:" + $0 })
-        fact("Website", o?.website, link: o?.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })
+        fact("Website", o?.website, link: EditorInlines.webLink(o?.website))
         fact("Opgericht", o?.founded.map { DutchFormat.date($0) })
         blocks.append(.paragraph([ReportInline(
             "Dit jaarverslag is samengesteld uit dezelfde inhoud als \(kb.site.title), \(kb.site.baseURL).", italic: true)]))

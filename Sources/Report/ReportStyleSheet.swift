@@ -35,7 +35,7 @@ enum ReportStyleSheet {
         return fonts + """
         html { color: #1a1a1a; background: #fff; }
         body { font-family: \(body); font-size: 11pt; line-height: 1.45; max-width: 46em;
-          margin: 0 auto; padding: 0 1.5em 4em; hyphens: auto; }
+          margin: 0 auto; padding: 0 1.5em 4em; hyphens: auto; overflow-wrap: break-word; }
         h1, h2, h3, h4, h5, h6, caption, .cover, .toc, figure figcaption, th { font-family: \(headings); }
         h2, h3, h4, h5, h6 { color: #00548c; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
         h2 { font-size: 1.7em; margin: 2.2em 0 .6em; }

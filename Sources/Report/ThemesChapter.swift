@@ -30,7 +30,7 @@ struct ThemesChapter {
 
         var objective: [ReportBlock] = []
         if let text = theme.objective { objective.append(.paragraph(EditorInlines.parse(text))) }
-        if let period = theme.period { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
+        if let period = theme.periodText { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
         if let ended = theme.ended, ended.year <= year {
             objective.append(.paragraph([ReportInline("Beëindigd op \(DutchFormat.date(ended)).", italic: true)]))
         }
@@ -62,9 +62,11 @@ struct ThemesChapter {
                     inlines += EditorInlines.parse(description)
                 }
                 if !item.partners.isEmpty {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" Partners: " + item.partners.joined(separator: ", ") + ".", italic: true))
                 }
-                if let link = item.link, EditorInlines.isExternal(link) {
+                if let link = EditorInlines.webLink(item.link) {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" "))
                     inlines.append(ReportInline("Meer informatie", link: link))
                     inlines.append(ReportInline("."))
@@ -85,6 +87,7 @@ struct ThemesChapter {
                     inlines += EditorInlines.parse(outcome)
                 }
                 if !activity.partners.isEmpty {
+                    Self.endSentence(&inlines)
                     inlines.append(ReportInline(" Met: " + activity.partners.joined(separator: ", ") + ".", italic: true))
                 }
                 return ReportListItem(inlines)
@@ -96,10 +99,29 @@ struct ThemesChapter {
             insights.append(.subheading(insight.title))
             insights.append(.list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
             if let source = insight.source, let publication = kb.publication(source) {
-                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: publication.link.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]))
+                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: EditorInlines.webLink(publication.link))]))
             }
         }
         part("Inzichten", insights)
+
+        // The year's publications of the theme that no result or insight above names already: a theme that
+        // ended before the year is in the report because of them, so they must show.
+        let named = Set((digest?.results ?? []).filter { $0.year == year }.flatMap { $0.items.compactMap(\.publication) }
+            + (digest?.insights ?? []).filter { $0.year == year }.compactMap(\.source))
+        let publications = (digest?.publications ?? []).filter { $0.date.year == year && visible($0.info) && !named.contains($0.slug) }
+        if !publications.isEmpty {
+            part("Publicaties", [.list(ReportList(ordered: false, items: publications.map { publication in
+                var inlines = [ReportInline(publication.title, bold: true, link: EditorInlines.webLink(publication.link)),
+                               ReportInline(" (\(publication.kind.rawValue), \(DutchFormat.date(publication.date)))")]
+                if !publication.partners.isEmpty { inlines.append(ReportInline(", met " + publication.partners.joined(separator: ", "))) }
+                if let summary = publication.summary {
+                    inlines.append(ReportInline(": "))
+                    inlines += EditorInlines.parse(summary)
+                }
+                Self.endSentence(&inlines)
+                return ReportListItem(inlines)
+            }))])
+        }
 
         // By index: a big bank has thousands of practices, and copying each (a large value) costs more than
         // the list item made of it.
@@ -119,16 +141,26 @@ struct ThemesChapter {
     }
 
     private func listItem(_ practice: borrowing BestPractice) -> ReportListItem {
-        var inlines = [ReportInline(practice.title, bold: true, link: practice.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]
+        var inlines = [ReportInline(practice.title, bold: true, link: EditorInlines.webLink(practice.website))]
         if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
         if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
         if let summary = practice.summary {
             inlines.append(ReportInline(": "))
             inlines += EditorInlines.parse(summary)
         }
-        if practice.status == .gestopt {
+        // As on 31 December of the year: a practice that stopped later still ran then.
+        if practice.status == .gestopt, practice.stopped.map({ $0.year <= year }) ?? true {
+            Self.endSentence(&inlines)
             inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
         }
         return ReportListItem(inlines)
+    }
+
+    /// Ends the text so far with a full stop when it does not end a sentence yet, so that a generated
+    /// sentence after a title or an editor's text ("Digidag. Partners: …") never runs on from it.
+    static func endSentence(_ inlines: inout [ReportInline]) {
+        guard let last = inlines.last(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+              !DutchFormat.endsSentence(last.text) else { return }
+        inlines.append(ReportInline("."))
     }
 }

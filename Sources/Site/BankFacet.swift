@@ -31,7 +31,7 @@ struct BankFacet: Equatable, Sendable {
                    title: (String) -> String = { $0 }, order: [String]? = nil) -> BankFacet? {
             guard !counts.isEmpty else { return nil }
             let keys = order.map { $0.filter { counts[$0] != nil } }
-                ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
+                ?? counts.keys.sorted { (TextSlug.make($0), $0) < (TextSlug.make($1), $1) }  // "Écht" with the E
             return BankFacet(name: name, label: label, options: keys.map { Option(value: $0, title: title($0), count: counts[$0] ?? 0) })
         }
         let themeTitles = Dictionary(kb.themes.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })

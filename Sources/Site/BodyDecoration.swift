@@ -78,7 +78,37 @@ enum BodyDecoration {
             }
         }
         out += bytes[position...]
+        if tables > 0 { out = alignedWithCSS(out) }
         return (String(decoding: out, as: UTF8.self), toc)
+    }
+
+    /// The cells of a Markdown table with a column alignment (`| ---: |`) as the Markdown renderer writes
+    /// them, `<td align="right">` like cmark-gfm, with the alignment as CSS: `align` is obsolete in HTML and
+    /// an error for the Nu HTML Checker, which checks every page.
+    static func alignedWithCSS(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        for cell in ["td", "th"] {
+            for side in ["left", "center", "right"] {
+                out = replacing(out, Array("<\(cell) align=\"\(side)\">".utf8), with: Array("<\(cell) style=\"text-align: \(side)\">".utf8))
+            }
+        }
+        return out
+    }
+
+    private static func replacing(_ bytes: [UInt8], _ needle: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        guard var at = find(bytes, needle, from: 0) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var position = 0
+        while true {
+            out += bytes[position..<at]
+            out += replacement
+            position = at + needle.count
+            guard let next = find(bytes, needle, from: position) else { break }
+            at = next
+        }
+        out += bytes[position...]
+        return out
     }
 
     private static let tableOpen = Array("<table>\n".utf8)

@@ -186,7 +186,9 @@ public enum NewSite {
 
             ## Wat staat waar
 
-            - `content/site.yml`: de naam, het adres en de organisatie van de site.
+            - `content/site.yml`: de naam, het adres en de organisatie van de site. Vul ze meteen in: tot dan
+              staan er voorbeelden (`Stichting Voorbeeld`, `www.voorbeeld.nl`), en `breingen check` herinnert
+              je eraan.
             - `content/themes/`: de thema's; `content/best-practices/`: de best practices; `content/pages/`:
               losse pagina's, zoals de toegankelijkheidsverklaring.
             - `content/reports/\(year)/report.yml`: welke hoofdstukken in het jaarverslag \(year) staan.
@@ -229,7 +231,8 @@ public enum NewSite {
 
             `content/pages/toegankelijkheid.md` is de toegankelijkheidsverklaring, volgens het model van
             DigiToegankelijk. Hij staat nog op `draft: true`: vul de status en de datum van de laatste controle
-            in, haal `draft: true` weg, en elke pagina linkt er onderaan naar. Tot dan herinnert
+            in, en de naam en het e-mailadres van de organisatie (hij noemt die uit `site.yml` zoals ze bij het
+            begin waren), haal `draft: true` weg, en elke pagina linkt er onderaan naar. Tot dan herinnert
             `breingen check` je eraan.
 
             """

@@ -80,8 +80,9 @@ extension PagePlanner {
             } ?? .none
             assessment = .object([("rows", .list(rows)), ("sustainability", sustainability)])
         }
+        let investments = FinanceNotation(amounts: bp.costBenefit.compactMap(\.investment))
         let costBenefit: Value = bp.costBenefit.isEmpty ? .none : .list(bp.costBenefit.map { row in
-            .object([("party", .string(row.party)), ("investment", .string(row.investment.map { DutchFormat.money($0) } ?? "")),
+            .object([("party", .string(row.party)), ("investment", .string(row.investment.map(investments.money) ?? "")),
                      ("benefits", .text(row.benefits)), ("note", .text(row.note))])
         })
         let website = bp.website.map(websiteLabel)

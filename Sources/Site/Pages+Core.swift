@@ -1,4 +1,5 @@
 import ContentModel
+import DataFormats
 import Foundation
 import Templates
 
@@ -31,7 +32,7 @@ extension PagePlanner {
             ("title", .string(theme.title)),
             ("url", .string(data.url(Routes.theme(theme.slug)))),
             ("number", .text(theme.number)),
-            ("period", .text(theme.period)),
+            ("period", .text(theme.periodText)),
             ("summary", .text(theme.summary)),
             ("bestPracticeCount", .int(data.content.practices(ofTheme: theme.slug).count)),
             ("endedText", .text(endedText(theme, data))),
@@ -75,14 +76,14 @@ extension PagePlanner {
                 info.show(body, of: theme)
                 let search = SearchIndex.Document(
                     section: .theme, title: theme.title, url: data.url(path), kind: "Thema", summary: theme.summary,
-                    meta: [theme.number, theme.period].compactMap { $0 },
+                    meta: [theme.number, theme.periodText].compactMap { $0 },
                     text: [theme.objective ?? "", body?.text ?? ""].joined(separator: "\n"))
                 let digest = data.content.digest(theme.slug)
                 let value: Value = .object([
                     ("title", .string(theme.title)),
                     ("slug", .string(theme.slug)),
                     ("number", .text(theme.number)),
-                    ("period", .text(theme.period)),
+                    ("period", .text(theme.periodText)),
                     ("endedText", .text(endedText(theme, data))),
                     ("objective", .text(theme.objective)),
                     ("summary", .text(theme.summary)),
@@ -102,6 +103,11 @@ extension PagePlanner {
                     ("activities", .list(digest.activities.map { activity in
                         .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
                                  ("date", .string(activity.date.machineReadable)), ("dateText", .string(activity.date.dutchWithTime))])
+                    })),
+                    ("publications", .list(digest.publications.map { publication in
+                        .object([("title", .string(publication.title)),
+                                 ("url", .string(data.href(publication.link) ?? data.url(Routes.publication(publication.slug)))),
+                                 ("date", .string(publication.date.machineReadable)), ("dateText", .string(publication.date.dutch))])
                     })),
                 ])
                 return PageContext(["page": info.value(data), "theme": value], search: [search])
@@ -124,7 +130,9 @@ extension PagePlanner {
                 }
                 return .object([
                     ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)), ("link", .text(link)),
-                    ("description", .text(item.description)), ("partners", .texts(item.partners)),
+                    // The partners follow as a sentence of their own ("Met …."), so the text before them ends one.
+                    ("description", .text(item.partners.isEmpty ? item.description : item.description.map(DutchFormat.sentence))),
+                    ("partners", .texts(item.partners)),
                 ])
             })),
         ])

@@ -55,7 +55,9 @@ extension PagePlanner {
             pages.append(PlannedPage(path: path, template: "scan.html") {
                 let levels = levels(data)
                 let levelsValue: Value = .list(levels.enumerated().map { rank, level in
-                    .object([("slug", .string(level.slug)), ("title", .string(level.title)), ("rank", .int(rank + 1))])
+                    let lines = labelLines(level.title)
+                    return .object([("slug", .string(level.slug)), ("title", .string(level.title)), ("rank", .int(rank + 1)),
+                                    ("lines", .texts(lines)), ("longestLine", .int(lines.map(\.count).max() ?? 0))])
                 })
                 let rankOf = Dictionary(levels.enumerated().map { ($1.slug, $0 + 1) }, uniquingKeysWith: { a, _ in a })
                 let titleOf = Dictionary(levels.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -101,5 +103,20 @@ extension PagePlanner {
             })
         }
         return pages
+    }
+
+    /// A level's name as the lines of a chart label, each at most `width` characters where the words allow:
+    /// the label column of the scan chart is as wide as its longest line, and a wider chart is drawn smaller
+    /// on a phone, so "Verankeren in het hele team" goes on two lines rather than shrink every label.
+    static func labelLines(_ title: String, width: Int = 14) -> [String] {
+        var lines: [String] = []
+        for word in title.split(separator: " ") {
+            if let last = lines.last, last.count + 1 + word.count <= width {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(String(word))
+            }
+        }
+        return lines
     }
 }

@@ -5,8 +5,8 @@ import ContentModel
 struct PracticeIndex: Sendable {
     /// Slug → index.
     var position: [String: Int] = [:]
-    /// Tags in alphabetical order, each with its slug, its spelling and its practices (newest first, each
-    /// once). Spellings that differ only in capitals or diacritics ("Wonen", "wonen", "wönen") share a slug
+    /// Tags in alphabetical order of their slugs, each with its slug, its spelling and its practices (newest
+    /// first, each once). Spellings that differ only in capitals or diacritics ("Wonen", "wonen", "wönen") share a slug
     /// and are one tag, shown in the spelling most of its practices use.
     var tags: [(title: String, slug: String, members: [Int])] = []
     /// Tag slug → the spelling shown.
@@ -31,7 +31,8 @@ struct PracticeIndex: Sendable {
             for theme in practices[i].themes where byTheme[theme]?.last != i { byTheme[theme, default: []].append(i) }
         }
         tags = byTag.map { (title: spelling(of: $0.key, among: $0.value, practices), slug: $0.key, members: $0.value) }
-        tags.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        // By slug, which folds capitals and diacritics: "Énergie" sorts with the E, not after the Z.
+        tags.sort { ($0.slug, $0.title) < ($1.slug, $1.title) }
         tagTitles = Dictionary(tags.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         var numbers: [String: Int] = [:]
         for (number, tag) in tags.enumerated() { numbers[tag.slug] = number }
@@ -51,18 +52,15 @@ struct PracticeIndex: Sendable {
         tagSlugs[tag] ?? TextSlug.make(tag)
     }
 
-    /// The spelling of a tag that most of its practices use; on a tie, the one met first (newest practice,
-    /// then the order of its tags).
+    /// The spelling of a tag that most of its practices use, by `TagSpelling`, the rule `check` names it by.
     private func spelling(of slug: String, among members: [Int], _ practices: [BestPractice]) -> String {
-        var counts: [String: (count: Int, first: Int)] = [:]
-        var order = 0
+        var counts: [String: Int] = [:]
         for i in members {
             var seen = Set<String>()
             for tag in practices[i].tags where self.slug(tag) == slug && seen.insert(tag).inserted {
-                counts[tag, default: (0, order)].count += 1
-                order += 1
+                counts[tag, default: 0] += 1
             }
         }
-        return counts.min { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }?.key ?? slug
+        return TagSpelling.ranked(counts.map { ($0.key, $0.value) }).first ?? slug
     }
 }

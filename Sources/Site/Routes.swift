@@ -1,3 +1,5 @@
+import ContentModel
+
 /// Where every page of the site lives. One place for the URL scheme, so templates, links, feeds and
 /// the sitemap always agree. Paths are relative to the site root and end in `/` (a folder with an
 /// `index.html`) or name a file (`feed.xml`).
@@ -78,9 +80,10 @@ public struct Routes: Sendable {
 
     /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
     /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
-    /// (`https://…`, `mailto:…`) stays as written.
+    /// (`https://…`, `mailto:…`) stays as written, and a web address without its scheme gets `https://`
+    /// (`WebAddress.full`).
     func href(_ link: String) -> String {
-        link.hasPrefix("/") && !link.hasPrefix("//") ? url(String(link.dropFirst())) : link
+        link.hasPrefix("/") && !link.hasPrefix("//") ? url(String(link.dropFirst())) : WebAddress.full(link)
     }
 
     /// Page `number` (1-based) of a paginated list at `path`: the first page is the list itself.

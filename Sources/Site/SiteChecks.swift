@@ -5,11 +5,41 @@ import Parallel
 
 /// The site's part of `breingen check`: links between content files that lead nowhere (errors) and
 /// images without alt text (warnings), each at its line, as the build reports them; and what only
-/// `check` says: a site without an accessibility statement, and addresses that two pages claim.
+/// `check` says: a site without an accessibility statement, addresses that two pages claim, and the
+/// example name and addresses of `init` left in published files.
 public enum SiteChecks {
     /// Checks `kb` (the public build's content, loaded from `root`).
     public static func check(_ kb: KnowledgeBase, root: URL) -> [Diagnostic] {
-        bodies(kb, root: root) + accessibilityStatement(kb, root: root) + addresses(kb, root: root)
+        bodies(kb, root: root) + accessibilityStatement(kb, root: root) + addresses(kb, root: root) + exampleValues(kb, root: root)
+    }
+
+    /// What `breingen init` and `new` write as examples and a real site must not publish: the name
+    /// "Stichting Voorbeeld" and addresses at voorbeeld.nl (the site's baseURL, its e-mail, the contact
+    /// address in the accessibility statement). A new editor who fills in site.yml easily misses the
+    /// statement, which names them too. One warning per published file, at the first.
+    static func exampleValues(_ kb: KnowledgeBase, root: URL) -> [Diagnostic] {
+        var files = ["content/site.yml"]
+        files += kb.themes.map(\.info.file) + kb.bestPractices.map(\.info.file) + kb.insights.map(\.info.file)
+        files += kb.activities.map(\.info.file) + kb.results.map(\.info.file) + kb.alliances.map(\.info.file)
+        files += kb.publications.map(\.info.file) + kb.people.map(\.info.file) + kb.pages.map(\.info.file)
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            let hits = ["voorbeeld.nl", "Stichting Voorbeeld"].compactMap { text.range(of: $0, options: .caseInsensitive) }
+            guard let first = hits.min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+            let lineStart = text[..<first.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            var wordStart = first.lowerBound
+            while wordStart > lineStart, !" (\"'[<".contains(text[text.index(before: wordStart)]) { wordStart = text.index(before: wordStart) }
+            var wordEnd = first.upperBound
+            while wordEnd < text.endIndex, !" )\"']>,\n".contains(text[wordEnd]) { wordEnd = text.index(after: wordEnd) }
+            let source = SourceFile(name: file, bytes: Array(data))
+            diagnostics.append(Diagnostic(
+                .warning, "'\(text[wordStart..<wordEnd])' is een voorbeeld van breingen init of new, geen gegeven van deze site",
+                in: source, at: text.utf8.distance(from: text.startIndex, to: wordStart),
+                notes: ["vul de echte naam of het echte adres in (ook in de toegankelijkheidsverklaring, die ze noemt)"]))
+        }
+        return diagnostics
     }
 
     /// Every Markdown body of `kb`.

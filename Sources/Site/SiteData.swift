@@ -470,6 +470,7 @@ extension SiteData: InputSource {
         case .themeInsights(let slug): return content.digest(slug).insights.data
         case .themeAlliances(let slug): return content.digest(slug).alliances.data
         case .themeActivities(let slug): return content.digest(slug).activities.data
+        case .themePublications(let slug): return content.digest(slug).publications.data
         }
     }
 }

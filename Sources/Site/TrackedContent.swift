@@ -49,14 +49,16 @@ struct TrackedContent {
             results: data.list(.themeResults(slug), of: digest?.results ?? []),
             insights: data.list(.themeInsights(slug), of: digest?.insights ?? []),
             alliances: data.list(.themeAlliances(slug), of: digest?.alliances ?? []),
-            activities: data.list(.themeActivities(slug), of: digest?.activities ?? []))
+            activities: data.list(.themeActivities(slug), of: digest?.activities ?? []),
+            publications: data.list(.themePublications(slug), of: digest?.publications ?? []))
     }
 }
 
-/// A theme's results, insights, alliances and activities, tracked.
+/// A theme's results, insights, alliances, activities and publications, tracked.
 struct TrackedDigest {
     var results: TrackedList<ResultList>
     var insights: TrackedList<Insight>
     var alliances: TrackedList<Alliance>
     var activities: TrackedList<Activity>
+    var publications: TrackedList<Publication>
 }

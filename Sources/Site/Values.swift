@@ -22,11 +22,16 @@ extension ContentDate {
     var dutch: String { DutchFormat.date(self) }
     /// "23 september 2020, 14.30 uur" for a date-time, "23 september 2020" for a date.
     var dutchWithTime: String { DutchFormat.dateAndTime(self) }
-    /// "2020-09-23T14:30" for a date-time, "2020-09-23" for a date: the `datetime` attribute of `<time>`.
+    /// "2020-09-23T14:30" for a date-time, "2020-09-23" for a date: the `datetime` attribute of `<time>`
+    /// and the JSON-LD dates. A time written with its UTC offset keeps it ("2025-01-15T16:00+01:00"), so
+    /// the page gives the same moment as the calendar feed, which writes such a time in UTC.
     var machineReadable: String {
         guard let hour else { return iso }
-        let minute = self.minute ?? 0
-        return iso + "T" + (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        func two(_ n: Int) -> String { (n < 10 ? "0" : "") + "\(n)" }
+        let local = iso + "T" + two(hour) + ":" + two(minute ?? 0)
+        guard let offset = utcOffsetMinutes else { return local }
+        if offset == 0 { return local + "Z" }
+        return local + (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
     }
     /// "2020-09-23" (the date only, also for a date-time), for `datetime` attributes and feeds.
     var iso: String {

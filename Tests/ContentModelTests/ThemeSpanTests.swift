@@ -28,6 +28,18 @@ final class ThemeSpanTests: XCTestCase {
         XCTAssertFalse(b.runs(in: 2023))
     }
 
+    /// A period of one year means the end is open, so it reads "vanaf 2024", never as a theme of one year.
+    func testPeriodTextSaysWhenTheEndIsOpen() {
+        func theme(_ period: String?) -> Theme {
+            Theme(info: ItemInfo(slug: "t", file: "content/themes/t.md"), title: "T", period: period)
+        }
+        XCTAssertEqual(theme("2024").periodText, "vanaf 2024")
+        XCTAssertEqual(theme("2020-2022").periodText, "2020-2022")
+        XCTAssertEqual(theme("2021 – 2023").periodText, "2021 – 2023")
+        XCTAssertEqual(theme("drie jaar").periodText, "drie jaar")
+        XCTAssertNil(theme(nil).periodText)
+    }
+
     func testAYearLeavesOutThemesThatEndedBeforeItWithoutContentInIt() throws {
         let site = try TestSite([
             "content/themes/lopend.md": "---\ntitle: Lopend\nperiod: \"2022\"\n---\n",
@@ -54,5 +66,29 @@ final class ThemeSpanTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.description), [])
         XCTAssertEqual(kb.theme("wonen")?.startYear, 2026)
         XCTAssertEqual(kb.theme("wonen")?.endYear, 2027)
+    }
+
+    /// Found by a new editor (the wijkkracht fixture): `new theme` wrote `number: "2.9"` whatever the site's
+    /// numbering, and an objective naming "de Maatschappelijke Alliantie" on another organisation's site.
+    func testNewThemeContinuesTheSitesNumberingAndNamesItsOrganisation() throws {
+        let site = try TestSite([
+            "content/themes/a.md": "---\ntitle: A\nnumber: \"1.9\"\n---\n",
+            "content/themes/b.md": "---\ntitle: B\nnumber: '1.10'\n---\n",
+            "content/themes/c.md": "---\ntitle: C\n---\n",
+        ], site: TestSite.siteYAML + "organisation: {name: Wijkkracht Utrecht}\n")
+        defer { site.remove() }
+        let url = try NewItem.create(root: site.root, typeName: "theme", title: "Wonen", date: ContentDate(year: 2026, month: 5, day: 4))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains("number: \"1.11\""), text)
+        XCTAssertTrue(text.contains("wat Wijkkracht Utrecht met dit thema wil bereiken"), text)
+        XCTAssertFalse(text.contains("Maatschappelijke Alliantie"), text)
+        let (_, diagnostics) = try site.load(.everything)
+        XCTAssertEqual(diagnostics.map(\.description), [])
+
+        let empty = try TestSite([:])
+        defer { empty.remove() }
+        let first = try String(contentsOf: try NewItem.create(root: empty.root, typeName: "theme", title: "Eerste", date: ContentDate(year: 2026, month: 5, day: 4)), encoding: .utf8)
+        XCTAssertTrue(first.contains("number: \"1.1\""), first)
+        XCTAssertTrue(first.contains("wat Proefsite met dit thema"), first)
     }
 }

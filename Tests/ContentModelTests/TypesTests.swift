@@ -35,6 +35,49 @@ final class TypesTests: XCTestCase {
         XCTAssertEqual(kb.byYear[2020]?.results.count, 1)
     }
 
+    /// Found on the wijkkracht fixture: a second role in the same body that starts while the first still
+    /// runs counted the person twice at year end ("vier mensen" for three) and reported a change of role
+    /// while both went on. One role per body at a time; roles in different bodies may run together.
+    func testOverlappingRolesInOneBodyAreAnError() throws {
+        let site = try TestSite([
+            "content/people/p.md": """
+                ---
+                name: P
+                roles:
+                  - {body: programmabureau, role: projectleider, start: 2024-01-01, fte: 0.6}
+                  - {body: bestuur, role: penningmeester, start: 2024-01-01}
+                  - {body: programmabureau, role: directeur, start: 2024-06-01, fte: 0.4}
+                  - {body: raad-van-advies, role: lid, start: 2020-01-01, end: 2024-03-31}
+                  - {body: raad-van-advies, role: voorzitter, start: 2024-03-31}
+                  - {body: bestuur, role: lid, start: 2025-01-01}
+                ---
+
+                """,
+            "content/people/q.md": "---\nname: Q\nroles:\n  - {body: bestuur, role: lid, start: 2020-01-01, end: 2023-12-31}\n  - {body: bestuur, role: voorzitter, start: 2024-01-01}\n  - {body: raad-van-advies, role: lid, start: 2024-01-01}\n---\n",
+        ])
+        defer { site.remove() }
+        let (_, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.message)" }, [
+            "content/people/p.md:6:53: deze rol in het programmabureau begint op 2024-06-01, terwijl de rol als projectleider (vanaf 2024-01-01, zonder einde) nog loopt",
+            "content/people/p.md:8:54: deze rol in de raad van advies begint op 2024-03-31, terwijl de rol als lid (vanaf 2020-01-01, tot en met 2024-03-31) nog loopt",
+            "content/people/p.md:9:39: deze rol in het bestuur begint op 2025-01-01, terwijl de rol als penningmeester (vanaf 2024-01-01, zonder einde) nog loopt",
+        ])
+        XCTAssertEqual(diagnostics.first?.notes, ["één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: projectleider en directeur)"])
+    }
+
+    /// The fte check said "tussen 0 en 1" while it let 1,2 pass without a word; over 1 is a warning now.
+    func testFteOverAFullWeekIsAWarningAndOverOneAndAHalfAnError() throws {
+        let site = try TestSite([
+            "content/people/p.md": "---\nname: P\nroles:\n  - {body: programmabureau, role: a, start: 2024-01-01, end: 2024-01-31, fte: 1.2}\n  - {body: programmabureau, role: b, start: 2024-02-01, end: 2024-02-28, fte: 2}\n  - {body: programmabureau, role: c, start: 2024-03-01, fte: 0.8}\n---\n",
+        ])
+        defer { site.remove() }
+        let (_, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.severity.rawValue): \($0.message)" }, [
+            "content/people/p.md:4:79: warning: fte 1,2 is meer dan een volle werkweek (1 fte)",
+            "content/people/p.md:5:79: error: fte 2 is onmogelijk; een fte ligt tussen 0 en 1 (een volle werkweek)",
+        ])
+    }
+
     /// Many files decode in parallel; the result does not depend on scheduling.
     func testParallelLoadIsDeterministic() throws {
         var files: [String: String] = ["content/themes/onderwijs.md": TestSite.theme]

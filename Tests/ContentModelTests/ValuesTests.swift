@@ -29,6 +29,11 @@ final class ValuesTests: XCTestCase {
         XCTAssertEqual(PersonName.sortName(for: "Fatima el Amrani"), "Amrani, Fatima el")
         XCTAssertEqual(PersonName.sortName(for: "Anna Jansen"), "Jansen, Anna")
         XCTAssertEqual(PersonName.sortName(for: "Madonna"), "Madonna")
+        // Found on the wijkkracht fixture: a tussenvoegsel written onto the name sorted under the D.
+        XCTAssertEqual(PersonName.sortName(for: "Renée d'Hondt"), "Hondt, Renée d'")
+        XCTAssertEqual(PersonName.sortName(for: "Hedy d’Ancona"), "Ancona, Hedy d’")
+        XCTAssertEqual(PersonName.sortName(for: "Anneke van 't Hof"), "Hof, Anneke van 't")
+        XCTAssertEqual(PersonName.sortName(for: "D'Artagnan"), "D'Artagnan")
         XCTAssertEqual(PersonName.sortKey("Özdemir, Ayşe"), "ozdemir-ayse")
     }
 

@@ -49,4 +49,16 @@ final class DutchFormatTests: XCTestCase {
         XCTAssertEqual(DutchFormat.number(2.2), "2,2")
         XCTAssertEqual(DutchFormat.number(0.00001), "0,00001")
     }
+
+    /// A generated sentence after an editor's text starts only after the text ended one.
+    func testSentences() {
+        XCTAssertEqual(DutchFormat.sentence("Digidag"), "Digidag.")
+        XCTAssertEqual(DutchFormat.sentence("Tot 30 juni 2024. "), "Tot 30 juni 2024. ")
+        XCTAssertEqual(DutchFormat.sentence("Klaar?"), "Klaar?")
+        XCTAssertEqual(DutchFormat.sentence("(zie de bijlage.)"), "(zie de bijlage.)")
+        XCTAssertEqual(DutchFormat.sentence("„Samen sterker!”"), "„Samen sterker!”")
+        XCTAssertEqual(DutchFormat.sentence("Drie punten:"), "Drie punten:")
+        XCTAssertEqual(DutchFormat.sentence("met partners "), "met partners.")
+        XCTAssertFalse(DutchFormat.endsSentence(""))
+    }
 }

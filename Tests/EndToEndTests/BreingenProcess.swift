@@ -83,4 +83,38 @@ struct BreingenProcess {
     }
 }
 
+/// A fixture site copied and built once for the read-only tests of a class (building is the slow part):
+/// `site()` gives the copy's folder, built on first use; the class's `tearDown` calls `remove()`.
+final class FixtureBuild: @unchecked Sendable {
+    private let name: String
+    private let warnings: Bool
+    private let lock = NSLock()
+    private var built: URL?
+
+    /// `warnings: false`: the build must print nothing (a fixture that passes `check` cleanly).
+    init(_ name: String, warnings: Bool = true) {
+        self.name = name
+        self.warnings = warnings
+    }
+
+    func site() throws -> URL {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let site = try BreingenProcess.copyOfFixture(name)
+        let build = try BreingenProcess.run(["build", "-q"], in: site)
+        XCTAssertEqual(build.status, 0, build.stderr)
+        if !warnings { XCTAssertEqual(build.stderr, "", "de bouw van \(name) geeft geen waarschuwingen") }
+        built = site
+        return site
+    }
+
+    func remove() {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { try? FileManager.default.removeItem(at: built) }
+        built = nil
+    }
+}
+
 private final class Marker {}

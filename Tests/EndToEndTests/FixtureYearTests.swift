@@ -7,27 +7,16 @@ import XCTest
 /// published under a sub-path). Built once with the real binary; site, HTML report and PDF are checked
 /// against figures computed by hand (see the comment in the fixture's finance.yml).
 final class FixtureYearTests: XCTestCase {
-    private static var built: URL?
-    private static let lock = NSLock()
+    private static let fixture = FixtureBuild("jaar-2023", warnings: false)
     private static let baseURL = "https://example.org/buurtbrein/"
 
     override class func tearDown() {
-        if let built { try? FileManager.default.removeItem(at: built) }
+        fixture.remove()
         super.tearDown()
     }
 
     /// The fixture built once (site and, through its report.yml, the report); the site folder.
-    private func site() throws -> URL {
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
-        if let built = Self.built { return built }
-        let site = try BreingenProcess.copyOfFixture("jaar-2023")
-        let build = try BreingenProcess.run(["build", "-q"], in: site)
-        XCTAssertEqual(build.status, 0, build.stderr)
-        XCTAssertEqual(build.stderr, "", "de bouw geeft geen waarschuwingen")
-        Self.built = site
-        return site
-    }
+    private func site() throws -> URL { try Self.fixture.site() }
 
     private func page(_ path: String) throws -> String {
         try String(contentsOf: try site().appendingPathComponent("output/" + path), encoding: .utf8)
@@ -35,15 +24,9 @@ final class FixtureYearTests: XCTestCase {
 
     private func text(_ path: String) throws -> String { SiteOutputChecks.visibleText(ofHTML: try page(path)) }
 
-    /// The PDF's text as pdftotext reads it, in reading order with spaces collapsed; nil without the tool.
+    /// The PDF's text as pdftotext reads it (`SiteOutputChecks.pdfText`); nil without the tool.
     private func pdfText() throws -> String? {
-        guard let pdftotext = ExternalTool.find("pdftotext", skipping: "the PDF side of this check") else { return nil }
-        let (status, text) = try ExternalTool.run(pdftotext, [try site().appendingPathComponent("output/jaarverslag-2023.pdf").path, "-"])
-        XCTAssertEqual(status, 0, text)
-        // A word hyphenated at a line end comes back as its halves around a soft hyphen (the PDF maps the
-        // typeset hyphen to U+00AD so that copied text is whole): join them.
-        return text.replacingOccurrences(of: #"\x{AD}\s*"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        try SiteOutputChecks.pdfText(try site().appendingPathComponent("output/jaarverslag-2023.pdf"))
     }
 
     func testCheckIsClean() throws {
@@ -112,7 +95,8 @@ final class FixtureYearTests: XCTestCase {
                 "Nieuw in 2023: Youssef El Idrissi (secretaris, per 1 september 2023).",
                 "Afscheid in 2023: Pieter Jansen (voorzitter, tot en met 31 maart 2023).",
                 "Eind 2023 telde de raad van advies vier leden.",
-                "Gemeente Utrecht wethouder Ellen de Graaf Woonstichting Thuis bestuurder Ruud Hendriks Rabobank Utrecht directeur Joost Meijer Meijer Advies partner",
+                // The chair named as such in the table (the role column, beside organisation and function).
+                "Fatma Yılmaz voorzitter Gemeente Utrecht wethouder Ellen de Graaf lid Woonstichting Thuis bestuurder Ruud Hendriks lid Rabobank Utrecht directeur Joost Meijer lid Meijer Advies partner",
                 "is per 1 juni 2023 voorzitter (was lid).",
                 "Afscheid in 2023: Henk Vos (directeur, Vos Bouw, tot en met 30 juni 2023) en Ellen de Graaf (bestuurder, Woonstichting Thuis, tot en met 31 december 2023).",
                 "Joost Meijer (partner, Meijer Advies, per 1 februari 2023)",

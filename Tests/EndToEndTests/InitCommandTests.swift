@@ -52,18 +52,29 @@ final class InitCommandTests: XCTestCase {
         XCTAssertTrue(home.contains("Voorbeeld van een best practice"))
         XCTAssertFalse(home.contains("Toegankelijkheid</a>"), "the statement is a draft, so no footer link yet")
 
-        // The one warning is the to-do the README names: the accessibility statement is still a draft.
+        // The warnings are the to-dos the README names: the accessibility statement is still a draft, and
+        // site.yml still has the example name and addresses.
         let check = try BreingenProcess.run(["check", "--root", site.path])
         XCTAssertEqual(check.status, 0, check.stderr)
-        XCTAssertTrue(check.stderr.contains("0 fouten, 1 waarschuwing"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("0 fouten, 2 waarschuwingen"), check.stderr)
         XCTAssertTrue(check.stderr.contains("content/pages/toegankelijkheid.md: warning: de toegankelijkheidsverklaring wordt niet gepubliceerd"))
+        XCTAssertTrue(check.stderr.contains("content/site.yml:5:10: warning: 'https://www.voorbeeld.nl/' is een voorbeeld van breingen init of new"), check.stderr)
 
-        // With the draft line gone the footer of every page links to it and check is clean.
+        // With the draft line gone the footer of every page links to it; check still warns while the
+        // statement names the example organisation (found by a new editor: it said to mail info@voorbeeld.nl).
         let statement = site.appendingPathComponent("content/pages/toegankelijkheid.md")
         let text = try String(contentsOf: statement, encoding: .utf8)
         XCTAssertTrue(text.contains("## Status") && text.contains("## Datum van de laatste controle")
                       && text.contains("## Een probleem melden") && text.contains("## Contact") && text.contains("info@voorbeeld.nl"))
         try text.replacingOccurrences(of: "draft: true\n", with: "").write(to: statement, atomically: true, encoding: .utf8)
+        let unfilled = try BreingenProcess.run(["check", "--root", site.path]).stderr
+        XCTAssertTrue(unfilled.contains("0 fouten, 2 waarschuwingen"), unfilled)
+        XCTAssertTrue(unfilled.contains("content/pages/toegankelijkheid.md:5:1: warning: 'Stichting Voorbeeld' is een voorbeeld"), unfilled)
+        // Filled in, check is clean.
+        for file in [statement, site.appendingPathComponent("content/site.yml")] {
+            try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Stichting Voorbeeld", with: "Stichting Buurt")
+                .replacingOccurrences(of: "voorbeeld.nl", with: "buurt.example").write(to: file, atomically: true, encoding: .utf8)
+        }
         XCTAssertEqual(try BreingenProcess.run(["check", "--root", site.path]).stderr.contains("geen fouten, geen waarschuwingen"), true)
         XCTAssertEqual(try BreingenProcess.run(["build", "-q", "--root", site.path]).status, 0)
         let page = try String(contentsOf: site.appendingPathComponent("output/themas/voorbeeldthema/index.html"), encoding: .utf8)

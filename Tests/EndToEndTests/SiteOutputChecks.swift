@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 #if canImport(FoundationXML)
@@ -175,5 +176,16 @@ extension SiteOutputChecks {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+    }
+
+    /// The text of a PDF as pdftotext reads it, in reading order, with the halves of a word hyphenated at a
+    /// line end joined (the PDF maps the typeset hyphen to U+00AD so that copied text is whole), no-break
+    /// spaces as spaces and runs of white space as one space; nil (with a note) without the tool.
+    static func pdfText(_ pdf: URL) throws -> String? {
+        guard let pdftotext = ExternalTool.find("pdftotext", skipping: "the PDF side of this check") else { return nil }
+        let (status, text) = try ExternalTool.run(pdftotext, [pdf.path, "-"])
+        XCTAssertEqual(status, 0, text)
+        return text.replacingOccurrences(of: #"\x{AD}\s*"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
     }
 }

@@ -52,6 +52,26 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(ICalendar.start(offset), "DTSTART:20230313T221500Z")
     }
 
+    /// Found on the wijkkracht fixture: an activity written at 16:00+01:00 had `datetime="…T16:00"` on its
+    /// page and in its JSON-LD (the offset lost) while the feed gave 15:00 UTC. The page keeps the offset.
+    func testThePageGivesTheSameMomentAsTheFeed() {
+        var local = ContentDate(year: 2025, month: 1, day: 15)
+        XCTAssertEqual(local.machineReadable, "2025-01-15")
+        local.hour = 9
+        local.minute = 5
+        XCTAssertEqual(local.machineReadable, "2025-01-15T09:05")
+        var offset = local
+        offset.hour = 16
+        offset.minute = 0
+        offset.utcOffsetMinutes = 60
+        XCTAssertEqual(offset.machineReadable, "2025-01-15T16:00+01:00")
+        XCTAssertEqual(ICalendar.start(offset), "DTSTART:20250115T150000Z")
+        offset.utcOffsetMinutes = -150
+        XCTAssertEqual(offset.machineReadable, "2025-01-15T16:00-02:30")
+        offset.utcOffsetMinutes = 0
+        XCTAssertEqual(offset.machineReadable, "2025-01-15T16:00Z")
+    }
+
     func testDocument() {
         var timed = ContentDate(year: 2023, month: 10, day: 5)
         timed.hour = 14

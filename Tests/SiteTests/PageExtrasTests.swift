@@ -42,6 +42,18 @@ final class PageExtrasTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "<div").count, html.components(separatedBy: "</div>").count)
     }
 
+    /// Found on the wijkkracht fixture: a table with right-aligned columns (`| ---: |`) gave `align="right"`,
+    /// obsolete in HTML and an error for the Nu HTML Checker. The alignment is CSS now.
+    func testColumnAlignmentIsCSSNotTheObsoleteAttribute() {
+        let (html, _) = decorate("| Wijk | Aantal | Midden | Links |\n|---|---:|:---:|:---|\n| Zuilen | 1.615 | x | y |\n")
+        XCTAssertFalse(html.contains("align=\""), html)
+        XCTAssertTrue(html.contains("<th style=\"text-align: right\">Aantal</th>"), html)
+        XCTAssertTrue(html.contains("<td style=\"text-align: right\">1.615</td>"), html)
+        XCTAssertTrue(html.contains("<td style=\"text-align: center\">x</td>"), html)
+        XCTAssertTrue(html.contains("<td style=\"text-align: left\">y</td>"), html)
+        XCTAssertTrue(html.contains("<td>Zuilen</td>"), html)
+    }
+
     func testABodyWithoutHeadingsOrTablesIsUnchanged() {
         let document = Markdown.parse("Alleen *tekst*.\n", options: MarkdownBridge.options)
         XCTAssertEqual(BodyDecoration.decorate(document.html(), headings: document.headings).html, document.html())

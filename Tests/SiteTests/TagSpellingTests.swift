@@ -32,4 +32,20 @@ final class TagSpellingTests: XCTestCase {
         XCTAssertEqual(index.tags.map { "\($0.title) \($0.slug) \($0.members)" }, ["wonen wonen [0, 1, 2]", "Zorg zorg [1]"])
         XCTAssertEqual(index.tagIDs, [[0], [0, 1], [0]])
     }
+
+    /// Found on the wijkkracht fixture: on a tie the site showed "Énergie" (the newest practice's) while
+    /// `check` advised "Energie" (the first file's), and the tag index sorted "Énergie" after "zorg".
+    /// One rule now, the plainest spelling, whatever the order of the files or the dates.
+    func testOnATieCheckAndSiteChooseThePlainestSpelling() throws {
+        for (older, newer) in [("Energie", "Énergie"), ("Énergie", "Energie")] {
+            let (kb, diagnostics) = try load([
+                practice("a", date: "2024-03-10", tags: "[\(newer), zorg]"),
+                practice("b", date: "2023-04-12", tags: "[\(older), Zorg & welzijn]"),
+            ])
+            let index = PracticeIndex(kb.bestPractices)
+            XCTAssertEqual(index.tags.map(\.title), ["Energie", "zorg", "Zorg & welzijn"], "\(older) / \(newer)")
+            XCTAssertTrue(diagnostics.contains { $0.contains("tag 'Énergie' wordt ook anders gespeld") }, "\(diagnostics)")
+        }
+        XCTAssertEqual(TagSpelling.ranked([("Wónen", 1), ("wonen", 1), ("Wonen", 1), ("WONEN", 2)]), ["WONEN", "wonen", "Wonen", "Wónen"])
+    }
 }

@@ -1,3 +1,4 @@
+import DataFormats
 import Markdown
 
 extension Person {
@@ -5,6 +6,7 @@ extension Person {
         let name = r.text("name", required: true)
         let sortName = r.text("sortName")
         var roles: [Role] = []
+        var starts: [YAMLNode?] = []
         let nodes = r.list("roles", required: true)
         if let nodes, nodes.isEmpty, let node = r.raw("roles") {
             r.context.error("veld 'roles' heeft minstens één rol nodig", at: node)
@@ -18,8 +20,14 @@ extension Person {
             let start = item.date("start", required: true)
             let end = item.date("end")
             let fte = item.decimal("fte")
-            if let fte, fte < 0 || fte > 1.5, let n = item.raw("fte") {
-                item.context.error("fte \(fte) is onmogelijk; een fte ligt tussen 0 en 1", at: n)
+            // 1 fte is a full working week: more is possible for a while (overtime), over 1,5 is a mistake.
+            if let fte, let n = item.raw("fte") {
+                if fte < 0 || fte > 1.5 {
+                    item.context.error("fte \(DutchFormat.number(fte)) is onmogelijk; een fte ligt tussen 0 en 1 (een volle werkweek)", at: n)
+                } else if fte > 1 {
+                    item.context.warning("fte \(DutchFormat.number(fte)) is meer dan een volle werkweek (1 fte)", at: n,
+                                         notes: ["een deeltijdbaan van 32 uur is 0,8 fte: uren per week gedeeld door 40"])
+                }
             }
             if let start, let end, end.day0 < start.day0, let n = item.raw("end") {
                 item.context.error("einde van de rol (\(end)) ligt vóór het begin (\(start))", at: n)
@@ -28,10 +36,26 @@ extension Person {
             if let body, let role, let start {
                 roles.append(Role(body: body, role: role, organisation: organisation, function: function,
                                   start: start, end: end, fte: fte))
+                starts.append(item.raw("start"))
             }
         }
+        overlaps(roles, starts, r.context)
         guard let name, nodes != nil else { return nil }
         return Person(info: info, name: name, sortName: sortName ?? PersonName.sortName(for: name), roles: roles)
+    }
+}
+
+/// One person holds one role in a body at a time: the composition on 31 December counts people, and a
+/// second role that starts while the first still runs is neither a change nor a new member. Two roles at
+/// once ("secretaris en penningmeester") are written as one role.
+private func overlaps(_ roles: [Role], _ starts: [YAMLNode?], _ context: DecodeContext) {
+    for (i, role) in roles.enumerated() {
+        guard let earlier = roles[..<i].first(where: { $0.body == role.body && $0.isHeld(at: role.start) }),
+              let node = starts[i] else { continue }
+        let until = earlier.end.map { "tot en met \($0)" } ?? "zonder einde"
+        let body = (role.body == .raadVanAdvies ? "de " : "het ") + role.body.title.lowercased()
+        context.error("deze rol in \(body) begint op \(role.start), terwijl de rol als \(earlier.role) (vanaf \(earlier.start), \(until)) nog loopt",
+                      at: node, notes: ["één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: \(earlier.role) en \(role.role))"])
     }
 }
 
@@ -39,12 +63,21 @@ extension Person {
 public enum PersonName {
     static let particles: Set<String> = [
         "van", "de", "der", "den", "het", "'t", "’t", "ter", "ten", "te", "in", "op", "aan", "bij", "uit",
-        "la", "le", "du", "da", "di", "del", "des", "el", "al", "von", "zu", "d'", "l'",
+        "la", "le", "du", "da", "di", "del", "des", "el", "al", "von", "zu", "d'", "l'", "d’", "l’",
     ]
 
     /// "Jan van der Berg" → "Berg, Jan van der"; a name without tussenvoegsel sorts on its last word.
     public static func sortName(for name: String) -> String {
-        let words = name.split(separator: " ").map(String.init)
+        // A tussenvoegsel written onto the surname ("Renée d'Hondt", "l’Ecluse") is a word of its own.
+        var words: [String] = []
+        for (i, word) in name.split(separator: " ").map(String.init).enumerated() {
+            let lower = word.lowercased()
+            if i > 0, word.count > 2, ["d'", "l'", "d’", "l’"].contains(where: { lower.hasPrefix($0) }) {
+                words += [String(word.prefix(2)), String(word.dropFirst(2))]
+            } else {
+                words.append(word)
+            }
+        }
         guard words.count > 1 else { return name }
         var surnameStart = words.count - 1
         if let first = words.indices.dropFirst().first(where: { particles.contains(words[$0].lowercased()) }) {

@@ -150,14 +150,21 @@ public struct FinanceNotation: Sendable, Equatable {
 
     /// Cents when any amount of the year (a table cell or the stated result) has them.
     public init(_ year: FinancialYear) {
-        func hasCents(_ value: Decimal) -> Bool {
-            var copy = value, whole = Decimal()
-            NSDecimalRound(&whole, &copy, 0, .plain)
-            return whole != value
+        cents = Self.hasCents(year.result) || year.tables.contains { table in
+            table.rows.contains { row in row.values.contains { $0.map(Self.hasCents) ?? false } }
         }
-        cents = hasCents(year.result) || year.tables.contains { table in
-            table.rows.contains { row in row.values.contains { $0.map(hasCents) ?? false } }
-        }
+    }
+
+    /// The notation of one table of amounts outside the accounts (a best practice's costs and benefits):
+    /// cents when any of them has cents, so its column never mixes "€ 48.250,75" with "€ 0".
+    public init(amounts: [Decimal]) {
+        cents = amounts.contains(where: Self.hasCents)
+    }
+
+    private static func hasCents(_ value: Decimal) -> Bool {
+        var copy = value, whole = Decimal()
+        NSDecimalRound(&whole, &copy, 0, .plain)
+        return whole != value
     }
 
     /// An amount in a table, without the euro sign: "470.787,50", "-312,50", "95.677"; "" for an empty cell.

@@ -35,6 +35,9 @@ public struct Role: Sendable, Equatable {
         start.day0 <= date.day0 && (end.map { date.day0 <= $0.day0 } ?? true)
     }
 
+    /// Whether the role is that of an ordinary member ("lid"), with no office in the body.
+    public var isPlainMember: Bool { role.lowercased().trimmingCharacters(in: .whitespaces) == "lid" }
+
     /// Where the role comes in a body's list: voorzitter, vice-voorzitter, secretaris and penningmeester,
     /// directeur, then everyone else (leden), as the jaarverslag lists a body.
     public var rank: Int {

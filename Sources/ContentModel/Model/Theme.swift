@@ -27,6 +27,14 @@ public struct Theme: ContentItem, Equatable {
         if let period, let years = Theme.years(of: period) { (startYear, endYear) = years }
     }
 
+    /// The period as a reader reads it: as written ("2020-2022"), or "vanaf 2024" for a single year, which
+    /// means the end is still open (docs/content.md), so it never reads as a theme of one year.
+    public var periodText: String? {
+        guard let period else { return nil }
+        if let startYear, endYear == nil { return "vanaf \(startYear)" }
+        return period
+    }
+
     /// The last year the theme runs: the year of `ended`, else the end of `period`; nil while open-ended.
     public var lastYear: Int? { ended?.year ?? endYear }
 

@@ -71,8 +71,6 @@ struct BlockParser {
     /// which `memchr` finds faster than a loop over the bytes.
     mutating func run(hasCarriageReturn: Bool) {
         let count = p.count
-        store.lineStarts.reserveCapacity(count / 40 + 16)
-        store.lineStarts.append(0)
         var i = 0
         while i < count {
             var e: Int
@@ -87,7 +85,6 @@ struct BlockParser {
             var eol = e
             if eol < count {
                 eol += (p[eol] == .carriageReturn && eol + 1 < count && p[eol + 1] == .lineFeed) ? 2 : 1
-                store.lineStarts.append(Int32(eol))
             }
             processLine(i, e, eol)
             i = eol

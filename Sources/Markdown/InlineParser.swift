@@ -109,6 +109,13 @@ struct InlineParser {
         }
     }
 
+    /// Parses the inlines of one leaf block of `storage`, which the parser borrows for the call.
+    mutating func parseBlock(_ node: NodeIndex, in storage: inout Storage) {
+        swap(&store, &storage)
+        parseBlock(node)
+        swap(&store, &storage)
+    }
+
     mutating func parseBlock(_ node: NodeIndex) {
         let s = store[node].start
         let e = store[node].end

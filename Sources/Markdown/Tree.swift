@@ -149,7 +149,7 @@ struct LinkInfo {
 /// that (it releases them).
 struct Storage {
     var nodes: RawArray<NodeRecord>
-    var source: [UInt8] = []
+    var source = SourceText([])
     var text: RawArray<UInt8>
     var lists: [ListInfo] = []
     var codes: [CodeInfo] = []
@@ -160,8 +160,6 @@ struct Storage {
     /// (text address, source offset) for every line copied into `text`, in order, so a position in
     /// copied text can be traced back to the source.
     var copiedSegments: [(address: Int32, sourceOffset: Int32)] = []
-    /// The source offset at which each line starts (the block parser notes them as it goes).
-    var lineStarts: [Int32] = []
 
     /// The length of the source; fixed before parsing (the bytes themselves join at the end, since the
     /// parsers read them through a pointer while they mutate this storage).
@@ -178,6 +176,28 @@ struct Storage {
     mutating func release() {
         nodes.release()
         text.release()
+    }
+
+    /// How much of each growing table there is: what the block pass made, before a leaf block's
+    /// inlines are added.
+    struct Mark {
+        var nodes: Int
+        var text: Int
+        var links: Int
+        var footnoteLabels: Int
+    }
+
+    var mark: Mark { Mark(nodes: nodes.count, text: text.count, links: links.count, footnoteLabels: footnoteLabels.count) }
+
+    /// Forgets the inlines of `leaf` and everything added after `mark` (the inline parser only adds),
+    /// so the next leaf block reuses the same memory.
+    mutating func dropInlines(of leaf: NodeIndex, back mark: Mark) {
+        self[leaf].first = nil
+        self[leaf].last = nil
+        nodes.truncate(to: mark.nodes)
+        text.truncate(to: mark.text)
+        if links.count > mark.links { links.removeSubrange(mark.links...) }
+        if footnoteLabels.count > mark.footnoteLabels { footnoteLabels.removeSubrange(mark.footnoteLabels...) }
     }
 
     /// The address the next byte appended to `text` will have.

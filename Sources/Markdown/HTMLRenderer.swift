@@ -96,6 +96,8 @@ struct HTMLWriter {
     /// Set while the tree holds only blocks: the parser of each leaf block's inlines, what the
     /// storage held before them, and the leaf whose inlines are in it.
     var inlines: InlineParser?
+    /// Whether `inlines` is set (testing that directly would copy the parser).
+    var parsesInlinesPerLeaf = false
     var blocksOnly = Storage.Mark(nodes: 0, text: 0, links: 0, footnoteLabels: 0)
     var leafWithInlines: NodeIndex?
 
@@ -110,26 +112,26 @@ struct HTMLWriter {
     /// Makes the writer parse each leaf block's inlines as it reaches the block (`store` holds only
     /// blocks), and drop them after it.
     mutating func parseInlinesPerLeaf(source: Bytes, references: [LinkLabel: LinkInfo]) {
-        // The parser works on `store` (lent to it per block); its own storage is an empty stand-in.
-        inlines = InlineParser(store: Storage(sourceCount: 0), source: source, options: options, references: references,
+        inlines = InlineParser(source: source, options: options, references: references,
                                footnoteDefinitions: document.footnoteDefinitions)
+        parsesInlinesPerLeaf = true
         blocksOnly = store.mark
     }
 
     /// The storage as it was before `parseInlinesPerLeaf`, to hand back to the document.
     mutating func finishParsingInlinesPerLeaf() -> Storage {
         if let leaf = leafWithInlines { store.dropInlines(of: leaf, back: blocksOnly) }
-        if var parser = inlines {
+        if parsesInlinesPerLeaf, var parser = inlines {
             inlines = nil
-            var standIn = parser.finish()
-            standIn.release()
+            parsesInlinesPerLeaf = false
+            parser.release()
         }
         return store
     }
 
     /// Before a leaf block is written: its inlines, when the tree holds only blocks.
     @inline(__always) mutating func parseLeafInlines(_ node: NodeIndex) {
-        guard inlines != nil else { return }
+        guard parsesInlinesPerLeaf else { return }
         inlines!.parseBlock(node, in: &store)
         textBase = store.text.base
         leafWithInlines = node
@@ -137,7 +139,7 @@ struct HTMLWriter {
 
     /// After a leaf block is written: the memory of its inlines goes to the next one.
     @inline(__always) mutating func dropLeafInlines(_ node: NodeIndex) {
-        guard inlines != nil else { return }
+        guard parsesInlinesPerLeaf else { return }
         store.dropInlines(of: node, back: blocksOnly)
         leafWithInlines = nil
     }

@@ -46,10 +46,10 @@ public final class MarkdownDocument: @unchecked Sendable {
         defer { lock.unlock() }
         guard let references = deferredInlines else { return }
         source.withUnsafeBufferPointer { p in
-            var parser = InlineParser(store: storage, source: p, options: options, references: references,
+            var parser = InlineParser(source: p, options: options, references: references,
                                       footnoteDefinitions: footnoteDefinitions)
-            parser.run()
-            storage = parser.finish()
+            parser.run(&storage)
+            parser.release()
         }
         deferredInlines = nil
     }

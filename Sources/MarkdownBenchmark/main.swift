@@ -23,11 +23,10 @@ func now() -> Double {
 
 func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
 
-/// One measured run: wall clock, CPU (user + system) and peak resident memory.
+/// One measured run: wall clock and CPU (user + system).
 struct Sample {
     var wall: Double
     var cpu: Double
-    var peakKilobytes: Int = 0
 }
 
 /// User + system CPU seconds of this process so far.
@@ -46,7 +45,7 @@ func measure(_ body: () -> Void) -> Sample {
 }
 
 /// Runs a program with its standard input from `input` (or /dev/null) and its output to /dev/null,
-/// and measures it with `wait4`: the CPU time and peak memory of exactly that child.
+/// and measures it with `wait4`: the CPU time of exactly that child.
 func runProcess(_ path: String, _ arguments: [String], input: String? = nil) -> Sample? {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -63,7 +62,7 @@ func runProcess(_ path: String, _ arguments: [String], input: String? = nil) -> 
     guard wait4(pid, &status, 0, &usage) == pid else { return nil }
     let wall = now() - start
     guard status == 0 else { return nil }
-    return Sample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakKilobytes: usage.ru_maxrss)
+    return Sample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime))
 }
 
 func which(_ tool: String) -> String? {
@@ -112,6 +111,18 @@ struct Contender {
     func run(_ file: String) -> Sample? {
         guard let path else { return nil }
         return readsStandardInput ? runProcess(path, arguments, input: file) : runProcess(path, arguments + [file])
+    }
+
+    /// Peak resident memory of the program on `file`, in kB, measured by GNU time: a child's peak
+    /// counts the memory of the process that started it, so it must be started by a small one.
+    func peakKilobytes(_ file: String) -> Int? {
+        guard let path, let time = which("/usr/bin/time") else { return nil }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-maxrss-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let timed = ["-f", "%M", "-o", report, path] + arguments
+        guard (readsStandardInput ? runProcess(time, timed, input: file) : runProcess(time, timed + [file])) != nil,
+              let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 
@@ -313,8 +324,9 @@ func memory() throws {
     let empty = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid())-empty.md")
     try Data().write(to: empty)
     files.append(("empty", empty.path))
-    print("\nWhole processes, peak resident memory (`wait4`), in MB; `breingen markdown` of an empty file: "
-          + "\(runProcess(breingen, ["markdown", empty.path]).map { String(format: "%.1f MB", Double($0.peakKilobytes) / 1024) } ?? "–").\n")
+    let startUp = Contender(name: "breingen", path: which(breingen), arguments: ["markdown"]).peakKilobytes(empty.path)
+    print("\nWhole processes: peak resident memory in MB (GNU time's %M), input and runtime included; "
+          + "`breingen markdown` of an empty file: \(startUp.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "–").\n")
     print("| corpus | mode | breingen markdown | pulldown-cmark | md4c | cmark |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for (name, file) in files where name != "empty" {
@@ -336,7 +348,7 @@ func memory() throws {
             ]),
         ] {
             let peaks = contenders.map { contender in
-                contender.run(file).map { String(format: "%.1f", Double($0.peakKilobytes) / 1024) } ?? "–"
+                contender.peakKilobytes(file).map { String(format: "%.1f", Double($0) / 1024) } ?? "–"
             }
             print("| \(name) | \(modeName) | \(peaks.joined(separator: " | ")) |")
         }

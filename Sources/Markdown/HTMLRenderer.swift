@@ -252,7 +252,7 @@ struct HTMLWriter {
         case .list:
             cr()
             if r.flags.contains(.ordered) {
-                let start = store.lists[Int(r.data)].start
+                let start = Int(store.lists[Int(r.data)].start)
                 if start != 1 {
                     put("<ol start=\"")
                     appendNumber(start)

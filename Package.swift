@@ -18,8 +18,7 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown", dependencies: ["Escaping"]),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown", "Escaping"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown", "Escaping"]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics", "Escaping"]),
         // Typed, validated content: themes, best practices, people, finance, ...
@@ -62,7 +61,7 @@ let package = Package(
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DataFormats", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentModel", "DataFormats", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Escaping", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport"]),
     ],

@@ -94,6 +94,12 @@ def main():
         b"{% for i in items | groupby('year') %}{{ i.grouper }}:{{ i.list | map(attribute='name') | join(', ') }}{% endfor %}",
         b"{{ page.amount | euro }} {{ page.date | date('%A %-d %B %Y') }} {{ '7' | int(0, 8) }} {{ numbers | sum }}",
         b"{{ text | truncate(10) }} {{ page.tags[1:] }} {{ '%05.1f' | format(page.share) }} {% include 'part.html' %}",
+        # Extreme arguments, as the probes that found the traps of docs/reliability.md used them.
+        b"{{ 0.5 | round(1e308) }}{{ [1] | batch(9223372036854775807) }}{{ 'x' | center(-1) }}{{ [1] | tojson(-1) }}",
+        b"{{ 'abc' | truncate(9223372036854775807) }}{{ page.amount ** -9223372036854775807 }}{{ 1e400 | euro }}",
+        b"{{ 1 | number(38) }}{{ '2020-02-29' | date('%A %-d %B') }}{{ 'a b' | readingtime(9223372036854775807) }}",
+        b"{{ -1e300 | filesizeformat }}{{ (-9223372036854775807 - 1) | abs }}{{ 'abc'[::-9223372036854775807] }}",
+        b"{% macro m(n) %}{{ n }}{% if n > 0 %}{{ m(n - 1) }}{% endif %}{% endmacro %}{% set ns = namespace(f=m) %}{{ ns.f(3) }}",
     ]:
         seeds["templates"].add(b"\x00" + text)
         seeds["templates"].add(b"\x01" + text)

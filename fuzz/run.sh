@@ -18,7 +18,7 @@ targets=("$@")
 bash fuzz/build.sh "${targets[@]}"
 
 failed=0
-printf '%-12s %8s %12s %10s %8s %8s  %s\n' target seconds executions exec/s cov ft result
+printf '%-12s %8s %12s %10s %8s %8s %8s %9s  %s\n' target seconds executions exec/s cov ft rss-MB slowest-s result
 for target in "${targets[@]}"; do
     work=.build/fuzz/corpus/$target findings=.build/fuzz/findings/$target log=.build/fuzz/logs/$target.log
     mkdir -p "$work" "$findings" "$(dirname "$log")"
@@ -39,12 +39,15 @@ for target in "${targets[@]}"; do
     last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
+    slowest=$(sed -n 's/^stat::slowest_unit_time_sec: *//p' "$log" | tail -1)
     if [ "$status" -eq 0 ]; then
         result=ok
     else
         failed=1
         result="FOUND: $(grep -m1 -E 'ERROR: libFuzzer|ERROR: AddressSanitizer|ERROR: LeakSanitizer|Fatal error|Illegal instruction|SUMMARY' "$log" || echo "exit $status") ($(ls "$findings" | tail -1))"
     fi
-    printf '%-12s %8s %12s %10s %8s %8s  %s\n' "$target" "$seconds" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" "$result"
+    printf '%-12s %8s %12s %10s %8s %8s %8s %9s  %s\n' "$target" "$seconds" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" \
+        "${rss:-?}" "${slowest:-?}" "$result"
 done
 exit $failed

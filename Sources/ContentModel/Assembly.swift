@@ -7,9 +7,19 @@ extension ContentLoader {
     /// Without usable site settings (`site` nil, already reported) references to pyramid levels and menus
     /// are not checked: every one of them would repeat that one error.
     static func assemble(site siteSettings: SiteSettings?, results: [FileResult], options: LoadOptions) -> (KnowledgeBase, [Diagnostic]) {
-        let site = siteSettings ?? SiteSettings(title: "", baseURL: "", language: "")
+        let assembly = assembleParts(site: siteSettings, results: results, options: options)
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += result.diagnostics }
+        return (assembly.kb, diagnostics + assembly.crossFile + assembly.tagSpellings)
+    }
+
+    /// `assemble`, with the problems across files apart from those of each file: the tags' spellings, and
+    /// the rest (duplicate slugs, references).
+    static func assembleParts(site siteSettings: SiteSettings?, results: [FileResult], options: LoadOptions)
+        -> (kb: KnowledgeBase, crossFile: [Diagnostic], tagSpellings: [Diagnostic])
+    {
+        let site = siteSettings ?? SiteSettings(title: "", baseURL: "", language: "")
+        var diagnostics: [Diagnostic] = []
 
         // Duplicate slugs per type: the first file (files come in path order) keeps it.
         var owners: [ContentType: [String: String]] = [:]
@@ -105,7 +115,7 @@ extension ContentLoader {
             }
         }
 
-        diagnostics += tagSpellings(results)
+        let tagDiagnostics = tagSpellings(results)
 
         var themes: [Theme] = [], bestPractices: [BestPractice] = [], insights: [Insight] = []
         var activities: [Activity] = [], lists: [ResultList] = [], alliances: [Alliance] = []
@@ -130,7 +140,7 @@ extension ContentLoader {
         let kb = KnowledgeBase(site: site, themes: themes, bestPractices: bestPractices, insights: insights,
                                activities: activities, results: lists, alliances: alliances, publications: publications,
                                people: people, schoolScans: scans, finance: finance, pages: pages)
-        return (kb, diagnostics)
+        return (kb, diagnostics, tagDiagnostics)
     }
 }
 
@@ -141,9 +151,17 @@ extension ContentLoader {
     static func tagSpellings(_ results: [FileResult]) -> [Diagnostic] {
         var groups: [String: [TagUse]] = [:]
         var order: [String] = []
+        // Few spellings on many files: each is slugged once.
+        var slugs: [String: String] = [:]
         for result in results {
             for use in result.tagUses {
-                let key = Slug.make(use.text, asciiOnly: true)
+                let key: String
+                if let known = slugs[use.text] {
+                    key = known
+                } else {
+                    key = Slug.make(use.text, asciiOnly: true)
+                    slugs[use.text] = key
+                }
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(use)
             }

@@ -1,10 +1,14 @@
 import Diagnostics
 import Foundation
 
-/// Keeps every decoded content file between loads, so that a live preview re-reads only the files that
-/// changed and then re-assembles the knowledge base (cross-references and derived data are cheap next to
-/// reading and decoding thousands of files). The result is the same as `ContentLoader.load(root:options:)`.
-/// Not thread-safe: one load at a time.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The content loader: reads and decodes every file under `content/` once, keeps the decoded files, and
+/// on later loads (the live preview) re-reads only the files that changed before assembling the knowledge
+/// base again (cross-references and derived data are cheap next to reading and decoding thousands of
+/// files). `ContentLoader.load(root:options:)` is one load of a new one. Not thread-safe: one load at a time.
 public final class ContentCache: @unchecked Sendable {
     public let root: URL
     public let options: LoadOptions
@@ -14,6 +18,14 @@ public final class ContentCache: @unchecked Sendable {
     /// Job name (`content/best-practices/x.md`, a finance year folder) → index in `files.jobs`.
     private var positions: [String: Int] = [:]
     private var loaded = false
+    private var lastKnowledgeBase: KnowledgeBase?
+    /// Other views of the last load (`knowledgeBase(options:)`): nil where a view is the load's own.
+    private var views: [(options: LoadOptions, kb: KnowledgeBase?)] = []
+    /// The problems across files of the last assembly: the tags' spellings, and the rest.
+    private var crossFile: [Diagnostic] = []
+    private var tagSpellings: [Diagnostic] = []
+    /// Best-practice slug → how many best-practice files have it (drafts and internal ones included).
+    private var practiceSlugs: [String: Int] = [:]
 
     public init(root: URL, options: LoadOptions = .publicBuild) {
         self.root = root
@@ -32,6 +44,10 @@ public final class ContentCache: @unchecked Sendable {
             throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
         }
         let site = ContentLoader.readSite(root: root, into: &diagnostics)
+        if loaded, let changed, let last = lastKnowledgeBase, let site, site == last.site,
+           let patched = patch(changed, last) {
+            return (patched, ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings))
+        }
         if !loaded || changed == nil || needsListing(changed!) {
             let old = loaded ? Dictionary(zip(jobs.map(\.name), results), uniquingKeysWith: { a, _ in a }) : [:]
             let files = ContentFiles(root: root)
@@ -57,63 +73,158 @@ public final class ContentCache: @unchecked Sendable {
         diagnostics += listingDiagnostics
         // Without usable settings (already reported) references to menus and levels are not checked, as
         // in a full load: a broken site.yml must not bring an error per menu and level named elsewhere.
-        var (kb, more) = ContentLoader.assemble(site: site, results: results, options: options)
-        diagnostics += more
+        let assembly = ContentLoader.assembleParts(site: site, results: results, options: options)
+        var kb = assembly.kb
+        (crossFile, tagSpellings) = (assembly.crossFile, assembly.tagSpellings)
+        practiceSlugs = [:]
+        for result in results {
+            if case .bestPractice(let practice)? = result.item { practiceSlugs[practice.slug, default: 0] += 1 }
+        }
+        diagnostics += fileDiagnostics() + crossFile + tagSpellings
         diagnostics = ContentLoader.sorted(diagnostics)
-        guard site != nil else { throw DiagnosticError(diagnostics) }
+        guard site != nil else {
+            lastKnowledgeBase = nil
+            throw DiagnosticError(diagnostics)
+        }
         kb.site = site!
         kb.checkedFiles = jobs.count + 1
+        lastKnowledgeBase = kb
+        views = []
         return (kb, diagnostics)
     }
 
-    /// The fast paths of a live preview: when every path in `changed` is a best practice of `kb` edited in
-    /// place (same file, same slug, still in the build, no errors, every theme and publication it names in
-    /// `kb`), keeps the new decodes and returns them; nil otherwise (nothing is kept: call `load(changed:)`).
-    /// Under these conditions the knowledge base of a full load is `kb.replacingBestPractices(edits.practices)`
-    /// and no other file's problems change.
-    public func bestPracticeEdits(_ changed: Set<String>, in kb: KnowledgeBase) -> BestPracticeEdits? {
-        guard loaded, !changed.isEmpty else { return nil }
-        var updates: [(Int, FileResult, BestPractice)] = []
-        var bodiesOnly = true
+    /// The usual edits while writing, without assembling everything again: best practices edited, added or
+    /// deleted, each file valid, its slug its own and every theme and publication it names in the build,
+    /// so no problem across files but the tags' spellings can change. Applies them and gives the knowledge
+    /// base of a full assembly; nil (nothing changed) for anything else.
+    private func patch(_ changed: Set<String>, _ last: KnowledgeBase) -> KnowledgeBase? {
+        let folder = "content/best-practices/"
+        var edits: [(path: String, old: FileResult?, new: FileResult?, job: ContentFiles.Job)] = []
         for path in changed {
-            // An editor's temporary file that came and went is no content; a file of the build that went (the
-            // folders may have been listed again by a build that failed since) is no edit in place.
-            if positions[path] == nil, !exists(path) {
-                let name = path.split(separator: "/").last.map(String.init) ?? path
-                let contentLike = [".md", ".yml", ".csv"].contains { name.hasSuffix($0) } && !ContentFiles.ignored(name)
-                if contentLike || kb.holds(file: path) { return nil }
-                continue
-            }
-            // Compared with what the build holds, not with the last decode: that may be of a broken file.
-            guard let i = positions[path], jobs[i].type == .bestPractice,
-                  let old = kb.bestPractices.first(where: { $0.info.file == path }) else { return nil }
-            let new = FileDecoder.decode(jobs[i])
-            // New aliases add or remove redirect pages, which also show the title: only a planned build sees them.
-            guard case .bestPractice(let practice)? = new.item, practice.slug == old.slug, options.keeps(practice.info),
-                  practice.info.aliases == old.info.aliases, old.info.aliases.isEmpty || practice.title == old.title,
-                  !new.diagnostics.contains(where: { $0.severity == .error }),
-                  new.references.allSatisfy({ Self.resolves($0, in: kb) }) else { return nil }
-            var sameFields = practice
-            sameFields.info.body = old.info.body
-            if sameFields != old || new.diagnostics.map(\.message) != results[i].diagnostics.map(\.message)
-                || new.references.map(\.slug) != results[i].references.map(\.slug) {
-                bodiesOnly = false
-            }
-            updates.append((i, new, practice))
+            let name = String(path.dropFirst(folder.count))
+            let known = positions[path]
+            var info = stat()
+            let present = lstat(root.appendingPathComponent(path).path, &info) == 0
+            if known == nil && !present { continue }  // an editor's temporary file that came and went
+            guard path.hasPrefix(folder), !name.contains("/"), name.hasSuffix(".md"), !ContentFiles.ignored(name),
+                  !present || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            let job = known.map { jobs[$0] }
+                ?? ContentFiles.Job(type: .bestPractice, path: root.appendingPathComponent(path).path, name: path)
+            edits.append((path, known.map { results[$0] }, present ? FileDecoder.decode(job) : nil, job))
         }
-        guard !updates.isEmpty else { return nil }
-        for (i, result, _) in updates { results[i] = result }
-        return BestPracticeEdits(
-            practices: updates.map(\.2), bodiesOnly: bodiesOnly, diagnostics: ContentLoader.sorted(updates.flatMap(\.1.diagnostics)))
+        guard !edits.isEmpty else { return nil }
+        // The slug counts change only when a slug does (an edit keeps it almost always).
+        let slugsChange = edits.contains { edit in
+            guard case .bestPractice(let old)? = edit.old?.item, case .bestPractice(let new)? = edit.new?.item else { return true }
+            return old.slug != new.slug
+        }
+        var slugs = slugsChange ? practiceSlugs : [:]
+        if slugsChange {
+            for edit in edits {
+                if case .bestPractice(let old)? = edit.old?.item { slugs[old.slug, default: 1] -= 1 }
+            }
+        }
+        var tagsChanged = false
+        for edit in edits {
+            for result in [edit.old, edit.new].compactMap({ $0 }) {
+                // Nothing that a problem across files could come from.
+                guard result.item.map({ if case .bestPractice = $0 { return true } else { return false } }) ?? false,
+                      !result.diagnostics.contains(where: { $0.severity == .error }),
+                      result.references.allSatisfy({ resolves($0, in: last) }) else { return nil }
+            }
+            if let old = edit.old, crossFile.contains(where: { $0.file == old.item?.info.file }) { return nil }
+            if slugsChange, case .bestPractice(let practice)? = edit.new?.item {
+                guard slugs[practice.slug, default: 0] == 0 else { return nil }
+                slugs[practice.slug] = 1
+            }
+            if edit.old?.tagUses.map(\.text) != edit.new?.tagUses.map(\.text) { tagsChanged = true }
+        }
+        for edit in edits {
+            if slugsChange, case .bestPractice(let old)? = edit.old?.item, slugs[old.slug, default: 0] > 1 { return nil }
+            // A slug some other file has too was a duplicate before the edit: the full path reports it.
+            if !slugsChange, case .bestPractice(let old)? = edit.old?.item, practiceSlugs[old.slug, default: 0] > 1 { return nil }
+        }
+        // Apply: the files, then the knowledge base.
+        for edit in edits {
+            switch (positions[edit.path], edit.new) {
+            case (let i?, let new?): results[i] = new
+            case (let i?, nil):
+                jobs.remove(at: i)
+                results.remove(at: i)
+            case (nil, let new?):
+                let i = jobs.firstIndex { $0.name >= edit.path } ?? jobs.count
+                jobs.insert(edit.job, at: i)
+                results.insert(new, at: i)
+            case (nil, nil): break
+            }
+            if positions[edit.path] == nil || edit.new == nil {
+                positions = [:]
+                for (i, job) in jobs.enumerated() { positions[job.name] = i }
+            }
+        }
+        if slugsChange { practiceSlugs = slugs.filter { $0.value > 0 } }
+        if tagsChanged { tagSpellings = ContentLoader.tagSpellings(results) }
+        var kb = last
+        var inserted: [BestPractice] = []
+        for edit in edits {
+            if case .bestPractice(let practice)? = edit.new?.item, options.keeps(practice.info) { inserted.append(practice) }
+        }
+        let paths = Set(edits.map(\.path))
+        kb.replaceBestPractices(removing: paths, inserting: inserted)
+        kb.checkedFiles = jobs.count + 1
+        lastKnowledgeBase = kb
+        // The other views, patched alike; one that was the load's own stays so while the edited files'
+        // items are kept by both or by neither.
+        let infos = edits.flatMap { [$0.old, $0.new] }.compactMap { $0?.item?.info }
+        views = views.compactMap { view in
+            guard var other = view.kb else {
+                return infos.allSatisfy({ options.keeps($0) == view.options.keeps($0) }) ? view : nil
+            }
+            var kept: [BestPractice] = []
+            for edit in edits {
+                if case .bestPractice(let practice)? = edit.new?.item, view.options.keeps(practice.info) { kept.append(practice) }
+            }
+            other.replaceBestPractices(removing: paths, inserting: kept)
+            other.checkedFiles = kb.checkedFiles
+            return (view.options, other)
+        }
+        return kb
     }
 
-    /// Whether a reference names an item the build has, so assembling would report nothing about it.
-    private static func resolves(_ reference: Reference, in kb: KnowledgeBase) -> Bool {
+    /// Whether a reference names an item of the build, so assembling reports nothing about it.
+    private func resolves(_ reference: Reference, in kb: KnowledgeBase) -> Bool {
         switch reference.kind {
         case .theme: return kb.theme(reference.slug) != nil
         case .publication: return kb.publication(reference.slug) != nil
         case .pyramidLevel, .menu: return false
         }
+    }
+
+    /// The knowledge base of the content last loaded, keeping what `options` keep (the annual report keeps
+    /// internal items, the public site does not): assembled from the files already decoded once per full
+    /// load and patched with the load's edits after that, or the last load's own when both options keep
+    /// the same items.
+    public func knowledgeBase(options other: LoadOptions) -> KnowledgeBase? {
+        guard loaded, let last = lastKnowledgeBase else { return nil }
+        if other == options { return last }
+        if let view = views.first(where: { $0.options == other }) { return view.kb ?? last }
+        var view: KnowledgeBase?
+        if results.contains(where: { $0.item.map { options.keeps($0.info) != other.keeps($0.info) } ?? false }) {
+            var (kb, _) = ContentLoader.assemble(site: last.site, results: results, options: other)
+            kb.site = last.site
+            kb.checkedFiles = jobs.count + 1
+            view = kb
+        }
+        views.append((other, view))
+        return view ?? last
+    }
+
+    /// The problems of the files themselves, read in place (each result holds a whole item: copying
+    /// thousands of them costs more than the rest of a small load).
+    private func fileDiagnostics() -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        for i in results.indices where !results[i].diagnostics.isEmpty { all += results[i].diagnostics }
+        return all
     }
 
     /// Whether `changed` adds or removes a file, so the folders must be listed again.
@@ -135,14 +246,4 @@ public final class ContentCache: @unchecked Sendable {
         guard job.type == .finance else { return false }
         return changed.contains { $0.hasPrefix(job.name + "/") }
     }
-}
-
-/// Best practices edited in place, as `ContentCache.bestPracticeEdits(_:in:)` found them.
-public struct BestPracticeEdits: Sendable {
-    /// The new decodes.
-    public var practices: [BestPractice]
-    /// Whether nothing but Markdown bodies changed (same fields, same problems, same references).
-    public var bodiesOnly: Bool
-    /// The problems of the edited files (warnings: a file with an error is no edit in place).
-    public var diagnostics: [Diagnostic]
 }

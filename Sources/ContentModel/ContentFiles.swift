@@ -29,7 +29,7 @@ struct ContentFiles {
 
     init(root: URL) {
         let content = root.appendingPathComponent("content")
-        let site = DirectoryListing.realPath(root.path) ?? root.path
+        let site = FileContents.realPath(root.path) ?? root.path
         guard let tops = list(content.path, name: "content") else { return }
         for top in tops where !Self.ignored(top.name) && keep(top, name: "content/" + top.name, site: site) {
             let entry = top.name
@@ -91,8 +91,8 @@ struct ContentFiles {
     /// Symbolic links are followed only within the site folder: a link out of it would publish a file of
     /// the build machine. A link that leads nowhere is left out too; both with a warning.
     private mutating func keep(_ entry: DirectoryListing.Entry, name: String, site: String) -> Bool {
-        guard let link = entry.link else { return true }
-        guard let real = link else {
+        guard entry.isLink else { return true }
+        guard let real = entry.linkTarget else {
             diagnostics.append(Diagnostic(.warning, "symbolische link \(name) wijst naar iets dat niet bestaat; overgeslagen", file: name))
             return false
         }

@@ -10,8 +10,7 @@ public enum ContentLoader {
     /// errors are fatal. Throws only when there is no usable `content/site.yml` (the thrown
     /// `DiagnosticError` then carries every diagnostic of the run).
     public static func load(root: URL, options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
-        let (bases, diagnostics) = try load(root: root, assembling: [options])
-        return (bases[0], diagnostics)
+        try ContentCache(root: root, options: options).load(changed: nil)
     }
 
     /// `load(root:options:)`, and the same files (read and decoded once) assembled a second time with
@@ -20,34 +19,9 @@ public enum ContentLoader {
     public static func load(root: URL, options: LoadOptions, and other: LoadOptions) throws
         -> (KnowledgeBase, KnowledgeBase, [Diagnostic])
     {
-        let (bases, diagnostics) = try load(root: root, assembling: [options, other])
-        return (bases[0], bases[1], diagnostics)
-    }
-
-    /// Reads and decodes every file once, then assembles a knowledge base for each of `options`; the
-    /// diagnostics are the first assembly's.
-    private static func load(root: URL, assembling options: [LoadOptions]) throws -> ([KnowledgeBase], [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let contentPath = root.appendingPathComponent("content").path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
-        }
-        let site = readSite(root: root, into: &diagnostics)
-        let files = ContentFiles(root: root)
-        diagnostics += files.diagnostics
-        let results = decodeInParallel(files.jobs)
-        var bases: [KnowledgeBase] = []
-        for (i, option) in options.enumerated() {
-            var (kb, more) = assemble(site: site, results: results, options: option)
-            if i == 0 { diagnostics += more }
-            if let site { kb.site = site }
-            kb.checkedFiles = files.jobs.count + 1
-            bases.append(kb)
-        }
-        diagnostics = sorted(diagnostics)
-        guard site != nil else { throw DiagnosticError(diagnostics) }
-        return (bases, diagnostics)
+        let cache = ContentCache(root: root, options: options)
+        let (kb, diagnostics) = try cache.load(changed: nil)
+        return (kb, cache.knowledgeBase(options: other) ?? kb, diagnostics)
     }
 
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.

@@ -105,7 +105,7 @@ public struct SchoolProgress: Sendable {
 }
 
 /// The keurmerk outcomes of one school year.
-public struct KeurmerkSummary: Sendable {
+public struct KeurmerkSummary: Sendable, Equatable {
     public var schoolYear: SchoolYear
     public var awarded: [SchoolScan]
     public var furtherGuidance: [SchoolScan]

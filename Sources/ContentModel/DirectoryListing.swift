@@ -12,8 +12,9 @@ enum DirectoryListing {
     struct Entry {
         var name: String
         var isDirectory: Bool
+        var isLink = false
         /// For a symbolic link, the real path it leads to (nil when it leads nowhere).
-        var link: String??
+        var linkTarget: String?
     }
 
     /// Sorted by name. Throws a `FileSystemError` when the folder cannot be read.
@@ -29,7 +30,8 @@ enum DirectoryListing {
             errno = 0
             if name == "." || name == ".." { continue }
             var isDirectory: Bool
-            var link: String?? = nil
+            var isLink = false
+            var linkTarget: String?
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): isDirectory = true
             case Int32(DT_REG): isDirectory = false
@@ -38,20 +40,15 @@ enum DirectoryListing {
                 let full = path + "/" + name
                 var info = stat()
                 if lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-                    link = .some(realPath(full))
+                    isLink = true
+                    linkTarget = FileContents.realPath(full)
                 }
                 isDirectory = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
                 errno = 0
             }
-            result.append(Entry(name: name, isDirectory: isDirectory, link: link))
+            result.append(Entry(name: name, isDirectory: isDirectory, isLink: isLink, linkTarget: linkTarget))
         }
         if errno != 0 { throw FileSystemError.last(path) }
         return result.sorted { $0.name < $1.name }
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -59,59 +59,49 @@ public struct KnowledgeBase: Sendable {
         derive()
     }
 
-    /// This knowledge base with `edited` in place of the best practices of the same files, in sort order, with
-    /// the themes' lists of best practices updated: what a full load gives after in-place edits (same files,
-    /// same slugs, see `ContentCache.bestPracticeEdits`), without re-assembling and re-sorting every item.
-    public func replacingBestPractices(_ edited: [BestPractice]) -> KnowledgeBase {
-        var copy = self
-        var themes: Set<String> = []
-        for new in edited {
-            guard let i = copy.bestPractices.firstIndex(where: { $0.info.file == new.info.file }) else { continue }
-            themes.formUnion(copy.bestPractices[i].themes)
-            themes.formUnion(new.themes)
-            if copy.bestPractices[i].date == new.date && copy.bestPractices[i].title == new.title {
-                copy.bestPractices[i] = new
+    /// Takes out the best practices of `removed` files and puts `inserted` at their places in the order
+    /// (newest first, then by title, then by file), with the theme digests' lists updated: what a full
+    /// assembly gives after those files changed, without sorting and deriving everything again.
+    mutating func replaceBestPractices(removing removed: Set<String>, inserting inserted: [BestPractice]) {
+        var removed = removed
+        var themes = Set<String>()
+        var moved: [BestPractice] = []
+        for practice in inserted {
+            // An edit that keeps the practice's place and themes (its text, most fields): replaced where it stands.
+            if removed.contains(practice.info.file), let i = bestPractices.firstIndex(where: { $0.info.file == practice.info.file }),
+               bestPractices[i].themes == practice.themes,
+               i == 0 || Self.precedes(bestPractices[i - 1], practice),
+               i + 1 == bestPractices.count || Self.precedes(practice, bestPractices[i + 1]) {
+                bestPractices[i] = practice
+                for slug in Set(practice.themes) {
+                    guard let j = byTheme[slug]?.bestPractices.firstIndex(where: { $0.info.file == practice.info.file }) else { continue }
+                    byTheme[slug]!.bestPractices[j] = practice
+                }
+                removed.remove(practice.info.file)
                 continue
             }
-            // A full load sorts the files (in path order) by date and title, stably: the path breaks ties.
-            copy.bestPractices.remove(at: i)
-            var low = 0, high = copy.bestPractices.count
+            moved.append(practice)
+        }
+        if !removed.isEmpty {
+            for practice in bestPractices where removed.contains(practice.info.file) { themes.formUnion(practice.themes) }
+            bestPractices.removeAll { removed.contains($0.info.file) }
+        }
+        for practice in moved {
+            themes.formUnion(practice.themes)
+            var low = 0, high = bestPractices.count
             while low < high {
                 let middle = (low + high) / 2
-                if Self.precedes(copy.bestPractices[middle], new) { low = middle + 1 } else { high = middle }
+                if Self.precedes(bestPractices[middle], practice) { low = middle + 1 } else { high = middle }
             }
-            copy.bestPractices.insert(new, at: low)
+            bestPractices.insert(practice, at: low)
         }
-        // Only the lists of the edited practices' old and new themes change; the other digests hold none of them.
-        for slug in themes where copy.byTheme[slug] != nil {
-            copy.byTheme[slug]!.bestPractices = copy.bestPractices.filter { $0.themes.contains(slug) }
-        }
-        return copy
-    }
-
-    /// Gives the best practices of the same files the Markdown bodies of `edited`, wherever this knowledge
-    /// base holds them (the list and the themes' digests). For a live preview whose edits touched only bodies.
-    public mutating func replaceBestPracticeBodies(_ edited: [BestPractice]) {
-        for new in edited {
-            guard let i = bestPractices.firstIndex(where: { $0.info.file == new.info.file }) else { continue }
-            bestPractices[i].info.body = new.info.body
-            for slug in Set(bestPractices[i].themes) {
-                guard let j = byTheme[slug]?.bestPractices.firstIndex(where: { $0.info.file == new.info.file }) else { continue }
-                byTheme[slug]!.bestPractices[j].info.body = new.info.body
-            }
+        for slug in themes where byTheme[slug] != nil {
+            byTheme[slug]!.bestPractices = bestPractices.filter { $0.themes.contains(slug) }
         }
     }
 
-    /// Whether an item of this knowledge base comes from `file` (a path such as `content/themes/x.md`).
-    func holds(file: String) -> Bool {
-        func has(_ infos: [ItemInfo]) -> Bool { infos.contains { $0.file == file } }
-        return has(themes.map(\.info)) || bestPractices.contains { $0.info.file == file } || has(insights.map(\.info))
-            || has(activities.map(\.info)) || has(results.map(\.info)) || has(alliances.map(\.info))
-            || has(publications.map(\.info)) || has(people.map(\.info)) || has(schoolScans.map(\.info))
-            || has(finance.map(\.info)) || has(pages.map(\.info))
-    }
-
-    /// The order of `bestPractices`: newest first, then by title, then by file.
+    /// The order of `bestPractices`: newest first, then by title, then by file (the order a full load meets
+    /// the files in).
     private static func precedes(_ a: BestPractice, _ b: BestPractice) -> Bool {
         if a.date != b.date { return a.date > b.date }
         if a.title != b.title { return a.title < b.title }

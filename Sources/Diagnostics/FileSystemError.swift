@@ -109,6 +109,14 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 
 /// Reading a whole file with plain system calls, failing with a `FileSystemError` that says why.
 public enum FileContents {
+    /// The path with every symbolic link, `.` and `..` resolved (`realpath`); nil when it leads nowhere
+    /// (then `errno` says why: `ENOENT`, `ELOOP`, ...).
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The bytes of the regular file at `path` (symlinks followed).
     public static func read(_ path: String) throws -> [UInt8] {
         // Non-blocking, so opening a named pipe does not wait for a writer; regular files read as usual.

@@ -142,10 +142,24 @@ public enum AnnualReport {
     }
 
     /// Builds the report and renders the requested formats in memory (both at once, on separate cores),
-    /// for callers that write the files themselves (the site build writes them into its output).
+    /// for callers that write the files themselves.
     public static func render(_ options: ReportOptions) throws -> RenderedReport {
         let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal,
                                               theme: options.theme)
+        return render(report, warnings: warnings, options: options)
+    }
+
+    /// The report of `options.year` from a knowledge base already loaded, which must hold the internal
+    /// items (they count in the figures; the chapters leave them out unless `options.includeInternal`): the
+    /// site build renders its reports from the content it loaded once.
+    public static func render(_ options: ReportOptions, knowledgeBase kb: KnowledgeBase) throws -> RenderedReport {
+        let (report, warnings) = try document(root: options.root, knowledgeBase: kb, year: options.year,
+                                              includeInternal: options.includeInternal, theme: options.theme)
+        return render(report, warnings: warnings, options: options)
+    }
+
+    /// A report model rendered in the requested formats (both at once, on separate cores).
+    public static func render(_ report: ReportDocument, warnings: [Diagnostic], options: ReportOptions) -> RenderedReport {
         let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
         let outputs = Parallel.map(formats.count) { i -> (data: Data, pages: Int?) in
             switch formats[i] {

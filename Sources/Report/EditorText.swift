@@ -98,7 +98,7 @@ struct EditorText {
                 var section = ReportSection(title: title, level: stack.last.map { min(level, $0.level + 1) } ?? 2)
                 if let number {
                     let lineText = source?.lineText(line) ?? ""
-                    section.manualNumber = (number, file, line, lineText)
+                    section.manualNumber = ReportSection.ManualNumber(text: number, file: file, line: line, lineText: lineText)
                 }
                 stack.append(section)
             case let .block(block):

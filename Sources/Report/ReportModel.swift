@@ -2,7 +2,7 @@ import PDF
 
 /// The annual report as one document model, built once from the knowledge base for a year. The HTML and
 /// the PDF renderer both read this model, so the two formats can never disagree.
-public struct ReportDocument: Sendable {
+public struct ReportDocument: Sendable, Equatable {
     public var year: Int
     /// "Jaarverslag 2020".
     public var title: String
@@ -39,7 +39,7 @@ public struct ReportDocument: Sendable {
 }
 
 /// A chapter (level 1) or a section below it. Text blocks come first, then the subsections.
-public struct ReportSection: Sendable {
+public struct ReportSection: Sendable, Equatable {
     public var title: String
     /// Level 1 is a chapter.
     public var level: Int
@@ -51,12 +51,20 @@ public struct ReportSection: Sendable {
     public var blocks: [ReportBlock]
     public var subsections: [ReportSection]
     /// The number an editor typed in the heading ("1.1"), with where, to warn when it differs.
-    var manualNumber: (text: String, file: String, line: Int, lineText: String)?
+    var manualNumber: ManualNumber?
+
+    /// A number typed into a heading, with where it stands.
+    struct ManualNumber: Sendable, Equatable {
+        var text: String
+        var file: String
+        var line: Int
+        var lineText: String
+    }
 
     /// A generated opening of `blocks` sentences that states figures ("samen 2,2 fte"): when the editors'
     /// text of the same section already gives one of the figures, the generated sentences are left out, so
     /// the report never says the same thing twice.
-    struct Summary {
+    struct Summary: Sendable, Equatable {
         var blocks: Int
         /// Phrases as the editors would write them, lower case: "2,2 fte", "drie mensen".
         var figures: [String]
@@ -114,7 +122,7 @@ public struct ReportInline: Sendable, Equatable {
 }
 
 /// A block of a section.
-public enum ReportBlock: Sendable {
+public enum ReportBlock: Sendable, Equatable {
     case paragraph([ReportInline])
     /// A minor heading inside a section: not numbered, not in the contents.
     case subheading(String)
@@ -130,7 +138,7 @@ public enum ReportBlock: Sendable {
 }
 
 /// A footnote: its number, its anchor (unique in the report; references point at it) and its text.
-public struct ReportNote: Sendable {
+public struct ReportNote: Sendable, Equatable {
     public var number: Int
     public var anchor: String
     public var inlines: [ReportInline]
@@ -143,7 +151,7 @@ public struct ReportNote: Sendable {
 }
 
 /// A bulleted or numbered list.
-public struct ReportList: Sendable {
+public struct ReportList: Sendable, Equatable {
     public var ordered: Bool
     public var items: [ReportListItem]
 
@@ -154,7 +162,7 @@ public struct ReportList: Sendable {
 }
 
 /// One list item with an optional nested list.
-public struct ReportListItem: Sendable {
+public struct ReportListItem: Sendable, Equatable {
     public var inlines: [ReportInline]
     public var children: ReportList?
 
@@ -165,10 +173,10 @@ public struct ReportListItem: Sendable {
 }
 
 /// A table with a header row; amounts are right-aligned.
-public struct ReportTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+public struct ReportTable: Sendable, Equatable {
+    public enum Alignment: Sendable, Equatable { case left, right }
 
-    public struct Row: Sendable {
+    public struct Row: Sendable, Equatable {
         public var cells: [String]
         /// Totals are bold.
         public var bold: Bool
@@ -196,15 +204,15 @@ public struct ReportTable: Sendable {
 }
 
 /// A horizontal bar chart; a bar that misses its target is highlighted.
-public struct ReportChart: Sendable {
-    public struct Bar: Sendable {
+public struct ReportChart: Sendable, Equatable {
+    public struct Bar: Sendable, Equatable {
         public var label: String
         public var value: Double
         public var valueLabel: String
         public var highlighted: Bool
     }
 
-    public struct Reference: Sendable {
+    public struct Reference: Sendable, Equatable {
         public var value: Double
         public var label: String
     }
@@ -220,9 +228,19 @@ public struct ReportChart: Sendable {
 }
 
 /// A remark set apart from the text.
-public struct ReportCallout: Sendable {
-    public enum Kind: Sendable { case note, success, warning }
+public struct ReportCallout: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case note, success, warning }
 
     public var kind: Kind
     public var inlines: [ReportInline]
+}
+
+/// Two models are the same report when they have the same fonts: parsed fonts are cached per file for the
+/// process, so the same objects.
+extension ReportTypography: Equatable {
+    public static func == (a: ReportTypography, b: ReportTypography) -> Bool {
+        a.claimPDFA == b.claimPDFA && a.family?.name == b.family?.name
+            && zip(a.family?.all ?? [], b.family?.all ?? []).allSatisfy { $0 === $1 }
+            && (a.family == nil) == (b.family == nil)
+    }
 }

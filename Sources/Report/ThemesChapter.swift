@@ -101,21 +101,14 @@ struct ThemesChapter {
         }
         part("Inzichten", insights)
 
-        let practices = (digest?.bestPractices ?? []).filter { visible($0.info) && $0.date.year <= year }
-        if !practices.isEmpty {
-            part("Best practices", [.list(ReportList(ordered: false, items: practices.map { practice in
-                var inlines = [ReportInline(practice.title, bold: true, link: practice.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]
-                if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
-                if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
-                if let summary = practice.summary {
-                    inlines.append(ReportInline(": "))
-                    inlines += EditorInlines.parse(summary)
-                }
-                if practice.status == .gestopt {
-                    inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
-                }
-                return ReportListItem(inlines)
-            }))])
+        // By index: a big bank has thousands of practices, and copying each (a large value) costs more than
+        // the list item made of it.
+        let practices = digest?.bestPractices ?? []
+        let shown = practices.indices.filter {
+            (includeInternal || practices[$0].info.visibility == .public) && practices[$0].date.year <= year
+        }
+        if !shown.isEmpty {
+            part("Best practices", [.list(ReportList(ordered: false, items: shown.map { listItem(practices[$0]) }))])
         }
 
         if theme.slug == wijSchoolTheme {
@@ -123,5 +116,19 @@ struct ThemesChapter {
             section.subsections.append(programme)
         }
         return section
+    }
+
+    private func listItem(_ practice: borrowing BestPractice) -> ReportListItem {
+        var inlines = [ReportInline(practice.title, bold: true, link: practice.website.flatMap { EditorInlines.isExternal($0) ? $0 : nil })]
+        if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
+        if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
+        if let summary = practice.summary {
+            inlines.append(ReportInline(": "))
+            inlines += EditorInlines.parse(summary)
+        }
+        if practice.status == .gestopt {
+            inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
+        }
+        return ReportListItem(inlines)
     }
 }

@@ -95,6 +95,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Binds the port (throws a `Diagnostic` if it is taken), builds once, then serves and watches.
     /// A failing first build is reported but does not stop serving: the browser shows the error.
     func start() throws {
+        Allocator.limitArenas()
         var serverConfiguration = HTTPServer.Configuration(host: configuration.host, port: configuration.port)
         serverConfiguration.idleTimeout = 30
         let server = HTTPServer(configuration: serverConfiguration) { [weak self] request in
@@ -199,6 +200,8 @@ public final class PreviewServer: @unchecked Sendable {
     private func performBuild(_ changes: ChangeSet, noticed: DispatchTime) {
         var pause = max(configuration.debounce, 0.05)
         var waited = 0.0
+        // After the build, served and announced: what the build freed goes back to the system.
+        defer { Allocator.releaseFreedMemory() }
         while true {
             let before = states(changes.paths)
             guard let error = attemptBuild(changes, noticed: noticed) else { return }
@@ -216,6 +219,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// How long a build waits in all for half-written files to settle before reporting their error.
     static let settleTime = 0.8
+
 
     private var isStopped: Bool {
         lock.lock()

@@ -38,7 +38,7 @@ final class ServedFolder: @unchecked Sendable {
 
     /// Throws a `Diagnostic` when the folder does not exist.
     init(root: URL, generation: Int = 1, transformHTML: (@Sendable ([UInt8], Int) -> [UInt8])? = nil) throws {
-        guard let real = ServedFolder.realPath(root.path) else {
+        guard let real = FileContents.realPath(root.path) else {
             throw Diagnostic(.error, "de map om te serveren bestaat niet: \(root.path)")
         }
         self.root = root
@@ -78,13 +78,13 @@ final class ServedFolder: @unchecked Sendable {
 
     private func lookUp(_ path: RequestPath) -> Resolution {
         let candidate = path.segments.isEmpty ? realRoot : realRoot + "/" + path.relative
-        guard let real = ServedFolder.realPath(candidate) else { return .notFound }
+        guard let real = FileContents.realPath(candidate) else { return .notFound }
         guard inside(real) else { return .forbidden }
         var info = stat()
         guard stat(real, &info) == 0 else { return .notFound }
         if info.st_mode & S_IFMT == S_IFDIR {
             guard path.trailingSlash || path.segments.isEmpty else { return .folderWithoutSlash }
-            guard let index = ServedFolder.realPath(real + "/index.html") else { return .notFound }
+            guard let index = FileContents.realPath(real + "/index.html") else { return .notFound }
             guard inside(index) else { return .forbidden }
             return read(index)
         }
@@ -98,7 +98,7 @@ final class ServedFolder: @unchecked Sendable {
     }
 
     private func read(_ file: String) -> Resolution {
-        guard let bytes = ServedFolder.readFile(file) else { return .notFound }
+        guard let bytes = try? FileContents.read(file) else { return .notFound }
         let type = MIMETypes.type(forPath: file)
         let body = transformHTML != nil && MIMETypes.isHTML(type) ? transformHTML!(bytes, generation) : bytes
         return .file(contentType: type, body: body, etag: ServedFolder.etag(body))
@@ -112,38 +112,5 @@ final class ServedFolder: @unchecked Sendable {
         }
         let hex = String(hash, radix: 16)
         return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    /// Reads a regular file whole with plain system calls.
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        let ok = bytes.withUnsafeMutableBytes { raw -> Bool in
-            while done < size {
-                let n = Glibc.read(fd, raw.baseAddress! + done, size - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                if n == 0 { break }
-                done += n
-            }
-            return true
-        }
-        guard ok else { return nil }
-        if done < size { bytes.removeLast(size - done) }
-        return bytes
     }
 }

@@ -14,6 +14,8 @@ struct AssetPipeline {
     }
 
     private(set) var assets: [Asset] = []
+    /// The content hash of each asset's bytes, in the order of `assets`.
+    private(set) var hashes: [UInt64] = []
     /// Logical path → root-relative URL.
     private(set) var urls: [String: String] = [:]
     /// What the walk of the folders left out (links out of the site, loops, special files).
@@ -39,6 +41,7 @@ struct AssetPipeline {
             }
             let output = "assets/" + Self.fingerprinted(logical, data: data)
             assets.append(Asset(logicalPath: logical, outputPath: output, data: data))
+            hashes.append(data.withUnsafeBytes { ContentHash.of($0) })
             urls[logical] = routes.url(output)
         }
     }

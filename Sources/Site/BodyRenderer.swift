@@ -11,43 +11,43 @@ struct RenderedBody {
     var toc: [TOCEntry] = []
 }
 
-/// Renders the Markdown bodies of content items, resolving links between content files and
-/// collecting a diagnostic at the line of every broken one. Used from many threads at once.
+/// Renders the Markdown bodies of content items, resolving links between content files. A problem (a
+/// broken link, an image without alt text) goes to the reads of the page being built, so it belongs to
+/// that page; outside a page (`breingen check`) it is collected here. Used from many threads at once.
 final class BodyRenderer: @unchecked Sendable {
     let links: LinkResolver
-    /// The site root, to tell a link to an unpublished item (the file exists) from a typo.
-    let root: URL
+    /// What a link to a content path becomes; a page's reads record it.
+    private let contentLink: (String) -> ContentLink
     private let lock = NSLock()
     private var collected: [Diagnostic] = []
-    private var linkedPaths: Set<String> = []
 
-    init(links: LinkResolver, root: URL) {
+    init(links: LinkResolver, contentLink: @escaping (String) -> ContentLink) {
         self.links = links
-        self.root = root
+        self.contentLink = contentLink
     }
 
-    /// Every problem found so far, in file and line order.
+    /// The renderer of a build's pages.
+    convenience init(_ data: SiteData) {
+        self.init(links: data.links) { [unowned data] path in data.contentLink(path) }
+    }
+
+    /// Every problem found outside a page so far, in file and line order.
     var diagnostics: [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
         return collected.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
     }
 
-    /// The content paths ("best-practices/a.md") the bodies rendered or checked so far link to: the live
-    /// preview must render those bodies again when such a page moves or goes.
-    var linked: Set<String> {
-        lock.lock()
-        defer { lock.unlock() }
-        return linkedPaths
-    }
-
+    /// A link to `path` resolved to a URL: the page depends on where that page lives.
     func noteLink(to path: String) {
-        lock.lock()
-        linkedPaths.insert(path)
-        lock.unlock()
+        _ = contentLink(path)
     }
 
     func report(_ diagnostic: Diagnostic) {
+        if let reads = PageReads.current {
+            reads.report(diagnostic)
+            return
+        }
         lock.lock()
         collected.append(diagnostic)
         lock.unlock()
@@ -55,7 +55,7 @@ final class BodyRenderer: @unchecked Sendable {
 
     /// The message for a link whose target is no page of this build.
     func brokenLinkMessage(_ destination: String, target: String) -> String {
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + target).path) {
+        if contentLink(target) == .unpublished {
             return "link naar '\(destination)': dat item wordt niet gepubliceerd (concept of intern), dus de link zou nergens heen gaan"
         }
         return "link naar '\(destination)': content/\(target) bestaat niet"

@@ -45,7 +45,7 @@ struct FolderWalk {
             throw FileSystemError.last(folder.path).diagnostic("kan de map \(shown)/ niet lezen", file: shown)
         }
         if info.st_mode & S_IFMT == S_IFLNK {
-            guard let real = FolderWalk.realPath(folder.path) else {
+            guard let real = FileContents.realPath(folder.path) else {
                 warnings.append(Diagnostic(.warning, "symbolische link \(shown) wijst naar iets dat niet bestaat; overgeslagen", file: shown))
                 return
             }
@@ -78,7 +78,7 @@ struct FolderWalk {
                 throw FileSystemError.last(path).diagnostic("kan \(label) niet lezen", file: label)
             }
             if info.st_mode & S_IFMT == S_IFLNK {
-                guard let real = FolderWalk.realPath(path) else {
+                guard let real = FileContents.realPath(path) else {
                     let why = errno == ELOOP ? "wijst in een kring naar zichzelf" : "wijst naar iets dat niet bestaat"
                     warnings.append(Diagnostic(.warning, "symbolische link \(label) \(why); overgeslagen", file: label))
                     continue
@@ -133,12 +133,6 @@ struct FolderWalk {
         }
         if errno != 0 { throw FileSystemError.last(directory).diagnostic("kan de map \(shown) niet lezen", file: shown) }
         return names.sorted()
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     private static func kind(_ mode: mode_t) -> String {

@@ -58,16 +58,27 @@ struct LinkResolver: Sendable {
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
         guard target.hasSuffix(".md") || target.hasSuffix(".yml") else { return nil }
         target = target.removingPercentEncodingIfNeeded()
-        var parts = source.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        if !parts.isEmpty { parts.removeLast() }  // the source file itself
-        for piece in target.split(separator: "/", omittingEmptySubsequences: true) {
-            switch piece {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(String(piece))
+        // On bytes: the folder of the source, then each piece of the target, ".." taking one folder off.
+        var path: [UInt8] = []
+        path.reserveCapacity(source.utf8.count + target.utf8.count)
+        var pieces: [ArraySlice<UInt8>] = []
+        func add(_ piece: ArraySlice<UInt8>) {
+            if piece.isEmpty || (piece.count == 1 && piece.first == 0x2E) { return }
+            if piece.count == 2 && piece.first == 0x2E && piece.last == 0x2E {
+                if !pieces.isEmpty { pieces.removeLast() }
+                return
             }
+            pieces.append(piece)
         }
-        return (parts.joined(separator: "/"), fragment)
+        let sourceBytes = Array(source.utf8)
+        let folderEnd = sourceBytes.lastIndex(of: 0x2F) ?? 0
+        for piece in sourceBytes[..<folderEnd].split(separator: 0x2F, omittingEmptySubsequences: true) { add(piece) }
+        for piece in Array(target.utf8).split(separator: 0x2F, omittingEmptySubsequences: true) { add(piece) }
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 { path.append(0x2F) }
+            path.append(contentsOf: piece)
+        }
+        return (String(decoding: path, as: UTF8.self), fragment)
     }
 }
 

@@ -85,7 +85,7 @@ public enum NewSite {
     /// Copies the theme file by file (no symbolic links followed out of it, no hidden files).
     static func copyFolder(_ source: URL, to target: URL) throws {
         let fm = FileManager.default
-        let walk = try FolderWalk(folder: source, shown: source.path, bounds: [FolderWalk.realPath(source.path) ?? source.path])
+        let walk = try FolderWalk(folder: source, shown: source.path, bounds: [FileContents.realPath(source.path) ?? source.path])
         for file in walk.files {
             let destination = target.appendingPathComponent(file.relative)
             try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -8,47 +8,60 @@ enum PagePlanner {
     /// Items per page of a paginated list.
     static let perPage = 20
 
-    static func plan(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        // Best-practice pages first: they are the bulk, and parallel rendering starts on them at once.
-        withRedirects(bestPracticePages(data, search: search) + listPages(data, search: search) + otherPages(data, search: search), data)
-    }
-
-    /// `pages` and the redirect pages of the aliases (which come last: a page always wins its address).
-    static func withRedirects(_ pages: [PlannedPage], _ data: SiteData) -> [PlannedPage] {
-        pages + redirects(data, taken: Set(pages.map(\.path)))
-    }
-
-    /// The pages besides a practice's own page that show anything of the best practices (cards, counts,
-    /// lists, tags): what an edit of a practice's fields can change. The live preview re-plans only these.
-    static func listPages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        [home(data)] + themes(data, search: search) + bank(data) + tags(data)
-    }
-
-    /// The pages that show nothing of the best practices (links to them are URLs, which follow the slug).
-    static func otherPages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        var pages: [PlannedPage] = []
-        pages += insights(data, search: search)
-        pages += activities(data, search: search)
-        pages += alliances(data, search: search)
-        pages += wijSchool(data, search: search)
+    /// Every page of the site. Best-practice pages first: they are the bulk, and rendering starts on them
+    /// at once.
+    static func plan(_ data: SiteData) -> [PlannedPage] {
+        var pages = bestPracticePages(data)
+        pages.append(home(data))
+        pages += themes(data)
+        pages += bank(data)
+        pages += tags(data)
+        pages += insights(data)
+        pages += activities(data)
+        pages += alliances(data)
+        pages += wijSchool(data)
         pages += organisation(data)
-        pages += publications(data, search: search)
+        pages += publications(data)
         pages += finance(data)
-        pages += freePages(data, search: search)
+        pages += freePages(data)
         pages.append(searchPage(data))
         pages.append(notFound(data))
+        // The redirects of the aliases last: a page always wins its address.
+        pages += redirects(data, after: pages)
         return pages
     }
 
-    /// The values every template sees: `site`, `urls`, `menu` and `today`.
-    static func globals(_ data: SiteData) -> [String: Value] {
-        let kb = data.kb
-        let site = kb.site
+    /// What the values every template sees (`globals`) are made of, and nothing else: a build whose key
+    /// equals the last build's has the same globals, so the pages need not be rendered again for them.
+    struct GlobalsKey: Equatable {
+        var site: SiteSettings
+        var baseURL: String
+        var today: ContentDate
+        /// The main and the footer menu: title, URL, title, URL, …
+        var menus: [[String]]
+        var calendar: Bool
+        var accessibilityStatement: Bool
+
+        init(_ data: SiteData) {
+            let kb = data.kb
+            site = kb.site
+            baseURL = data.routes.baseURL
+            today = data.today
+            menus = ["main", "footer"].map { PagePlanner.menu(data, name: $0).flatMap { [$0.0, $0.1] } }
+            calendar = !kb.activities.isEmpty
+            accessibilityStatement = kb.pages.contains { $0.slug == Routes.accessibilitySlug }
+        }
+    }
+
+    /// The values every template sees: `site`, `urls`, `menu`, `footerMenu` and `today`.
+    static func globals(_ key: GlobalsKey) -> [String: Value] {
+        let site = key.site
+        let routes = Routes(baseURL: key.baseURL)
         let organisation: Value = site.organisation.map { o in
             .object([
                 ("name", .text(o.name)), ("legalName", .text(o.legalName)), ("city", .text(o.city)),
                 ("founded", .text(o.founded?.iso)), ("foundedText", .text(o.founded?.dutch)), ("email", .text(o.email)),
-                ("website", .text(data.href(o.website))), ("websiteLabel", .text(o.website.map(PagePlanner.websiteLabel))),
+                ("website", .text(o.website.map(routes.href))), ("websiteLabel", .text(o.website.map(PagePlanner.websiteLabel))),
                 ("address", .text(o.address)), ("kvk", .text(o.kvk)),
             ])
         } ?? .none
@@ -59,19 +72,21 @@ enum PagePlanner {
             ("insights", Routes.insights), ("alliances", Routes.alliances), ("wijschool", Routes.wijschool),
             ("organisation", Routes.organisation), ("publications", Routes.publications), ("finance", Routes.finance),
         ]
+        func links(_ menu: [String]) -> Value {
+            .list(stride(from: 0, to: menu.count - 1, by: 2).map { .link(menu[$0], menu[$0 + 1]) })
+        }
         return [
             "site": .object([
-                ("title", .string(site.title)), ("baseURL", .string(data.routes.baseURL)), ("language", .string(site.language)),
+                ("title", .string(site.title)), ("baseURL", .string(key.baseURL)), ("language", .string(site.language)),
                 ("description", .text(site.description)), ("mission", .text(site.mission)), ("organisation", organisation),
             ]),
-            "urls": .object(urls.map { ($0.0, .string(data.url($0.1))) } + [
-                ("calendar", kb.activities.isEmpty ? .none : .string(data.url(Routes.calendar))),
-                ("accessibility", kb.pages.contains { $0.slug == Routes.accessibilitySlug }
-                    ? .string(data.url(Routes.page(Routes.accessibilitySlug))) : .none),
+            "urls": .object(urls.map { ($0.0, .string(routes.url($0.1))) } + [
+                ("calendar", key.calendar ? .string(routes.url(Routes.calendar)) : .none),
+                ("accessibility", key.accessibilityStatement ? .string(routes.url(Routes.page(Routes.accessibilitySlug))) : .none),
             ]),
-            "menu": .list(menu(data).map { .link($0.0, $0.1) }),
-            "footerMenu": .list(menu(data, name: "footer").map { .link($0.0, $0.1) }),
-            "today": .object([("date", .string(data.today.iso)), ("dateText", .string(data.today.dutch))]),
+            "menu": links(key.menus[0]),
+            "footerMenu": links(key.menus[1]),
+            "today": .object([("date", .string(key.today.iso)), ("dateText", .string(key.today.dutch))]),
         ]
     }
 

@@ -10,75 +10,39 @@ extension PagePlanner {
     static let bankTitle = "Best practices"
 
     static func bank(_ data: SiteData) -> [PlannedPage] {
-        let kb = data.kb
-        let facets = data.bankFacets
-        let total = kb.bestPractices.count
+        let practices = data.content.practices
         return bestPracticeListPages(
-            path: Routes.bank, template: "bank.html", kind: "bank", title: bankTitle, section: Routes.bank, trail: [],
-            members: Array(0..<total), perPage: perPage, data: data,
-            extra: ["bank": .object([("total", .int(total)), ("facets", facets)])])
+            path: Routes.bank, template: "bank.html", kind: "bank", title: { bankTitle }, section: Routes.bank, trail: { [] },
+            members: practices, perPage: perPage, data: data,
+            extra: { ["bank": .object([("total", .int(practices.count)), ("facets", .list(data.bankFacets.map(\.value)))])] })
     }
 
-    /// The filters of the bank: per facet the values that occur, with counts.
-    static func bankFacets(_ kb: KnowledgeBase) -> Value {
-        var themes: [String: Int] = [:], categories: [String: Int] = [:], places: [String: Int] = [:]
-        var statuses: [String: Int] = [:], models: [String: Int] = [:]
-        // Field by field through the index: handing whole practices to a closure copies each (large) one.
-        let practices = kb.bestPractices
-        for i in practices.indices {
-            for theme in practices[i].themes { themes[theme, default: 0] += 1 }
-            if let category = practices[i].category { categories[category, default: 0] += 1 }
-            for place in practices[i].places { places[place, default: 0] += 1 }
-            statuses[practices[i].status.rawValue, default: 0] += 1
-            if let model = practices[i].businessModel { models[model.rawValue, default: 0] += 1 }
-        }
-        func facet(_ name: String, _ label: String, _ counts: [String: Int],
-                   title: (String) -> String = { $0 }, order: [String]? = nil) -> Value? {
-            guard !counts.isEmpty else { return nil }
-            let keys = order.map { $0.filter { counts[$0] != nil } }
-                ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
-            return .object([
-                ("name", .string(name)), ("label", .string(label)),
-                ("options", .list(keys.map { key in
-                    .object([("value", .string(key)), ("title", .string(title(key))), ("count", .int(counts[key] ?? 0))])
-                })),
-            ])
-        }
-        let themeTitles = Dictionary(kb.themes.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
-        return .list([
-            facet("thema", "Thema", themes, title: { themeTitles[$0] ?? $0 }, order: kb.themes.map(\.slug)),
-            facet("categorie", "Categorie", categories),
-            facet("plaats", "Plaats", places),
-            facet("status", "Status", statuses, order: PracticeStatus.allCases.map(\.rawValue)),
-            facet("verdienmodel", "Verdienmodel", models, order: BusinessModel.allCases.map(\.rawValue)),
-        ].compactMap { $0 })
+    static func bestPracticePages(_ data: SiteData) -> [PlannedPage] {
+        let slugs = data.shape.slugs
+        return data.practiceIDs.indices.map { bestPracticePage(at: $0, slug: slugs[$0], data) }
     }
 
-    static func bestPracticePages(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        data.kb.bestPractices.indices.map { bestPracticePage($0, data.kb.bestPractices[$0], data, search: search) }
-    }
-
-    /// The page of the practice at `index`. `bp` is that practice; the incremental builder passes a newer
-    /// decode of it whose Markdown body alone changed, with its own `bodies` to collect the body's problems.
-    static func bestPracticePage(_ index: Int, _ bp: BestPractice, _ data: SiteData, bodies: BodyRenderer? = nil,
-                                 search: SearchCollector) -> PlannedPage {
-        let practices = data.kb.bestPractices
-        let path = Routes.bestPractice(bp.slug)
+    /// The page of the best practice at `position` in this build's list (planned without copying it).
+    static func bestPracticePage(at position: Int, slug: String, _ data: SiteData) -> PlannedPage {
+        let path = Routes.bestPractice(slug)
         return PlannedPage(path: path, template: "best-practice.html") {
+            let practices = data.content.practices
+            // The page's own practice, by its place in this build's plan: a place is no input of the page.
+            let bp = Tracked(item: data.knowledgeBase.bestPractices[position], id: data.practiceIDs[position])
             var info = PageInfo(kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
             info.breadcrumbs = PageInfo.crumbs([(bankTitle, Routes.bank), (bp.title, path)])
-            if index > 0 { info.prev = (practices[index - 1].title, Routes.bestPractice(practices[index - 1].slug)) }
-            if index + 1 < practices.count { info.next = (practices[index + 1].title, Routes.bestPractice(practices[index + 1].slug)) }
-            let body = (bodies ?? data.bodies).render(bp.info)
-            info.show(body, of: bp.info)
+            if let before = practices.neighbour(of: bp.id, offset: -1) { info.prev = (before.title, Routes.bestPractice(before.slug)) }
+            if let after = practices.neighbour(of: bp.id, offset: 1) { info.next = (after.title, Routes.bestPractice(after.slug)) }
+            let body = data.body(of: bp)
+            info.show(body, of: bp)
             info.ogType = "article"
-            info.structuredData = StructuredData.bestPractice(
-                bp, themes: bp.themes.compactMap { data.kb.theme($0)?.title }, site: data.kb.site, routes: data.routes)
-            search.add(.init(title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
-                             meta: bp.tags + bp.places + bp.themes.compactMap { data.kb.theme($0)?.title } + [bp.category ?? ""],
-                             text: body?.text ?? ""),
-                       order: SearchOrder.bestPractice + index)
-            return ["page": info.value(data), "bp": bestPracticeValue(index, body: body, data)]
+            let themeTitles = bp.themes.compactMap { data.content.theme($0)?.title }
+            info.structuredData = StructuredData.bestPractice(bp.whole, themes: themeTitles, site: data.content.site.item, routes: data.routes)
+            let search = SearchIndex.Document(
+                section: .bestPractice, title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
+                meta: bp.tags + bp.places + themeTitles + [bp.category ?? ""],
+                text: body?.text ?? "")
+            return PageContext(["page": info.value(data), "bp": bestPracticeValue(bp, body: body, data)], search: [search])
         }
     }
 
@@ -102,8 +66,7 @@ extension PagePlanner {
         return label
     }
 
-    static func bestPracticeValue(_ index: Int, body: RenderedBody?, _ data: SiteData) -> Value {
-        let bp = data.kb.bestPractices[index]
+    static func bestPracticeValue(_ bp: Tracked<BestPractice>, body: RenderedBody?, _ data: SiteData) -> Value {
         var assessment: Value = .none
         if let a = bp.assessment {
             let rows: [Value] = criteria.compactMap { label, path in
@@ -128,7 +91,7 @@ extension PagePlanner {
             ("url", .string(data.url(Routes.bestPractice(bp.slug)))),
             ("date", .string(bp.date.iso)),
             ("dateText", .string(bp.date.dutch)),
-            ("themes", .list(bp.themes.compactMap { data.themeLinks[$0] })),
+            ("themes", .list(bp.themes.compactMap { data.themeLink($0) })),
             ("tags", data.tagLinks(bp.tags)),
             ("places", .texts(bp.places)),
             ("status", .string(bp.status.rawValue)),
@@ -145,15 +108,14 @@ extension PagePlanner {
             ("businessModelExplanation", .text(bp.businessModel.map(businessModelExplanation))),
             ("costBenefit", costBenefit),
             ("content", body.map { .safe($0.html) } ?? .none),
-            ("related", .list(data.related(to: index).map { data.cards[$0] })),
+            ("related", .list(data.related(to: bp).map { data.card($0) })),
         ])
     }
 
-    /// `best-practices/index.json`: every best practice with what the live filters need.
-    static func bankIndex(_ data: SiteData) -> [UInt8] {
-        let kb = data.kb
+    /// The start of `best-practices/index.json` (every best practice with what the live filters need):
+    /// the themes, up to the list of items.
+    static func bankIndexHeader(_ kb: KnowledgeBase, routes: Routes) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(data.bankEntries.reduce(1_000) { $0 + $1.count + 2 })
         out.append(contentsOf: "{\"themes\":{".utf8)
         for (i, theme) in kb.themes.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -161,16 +123,25 @@ extension PagePlanner {
             out.append(contentsOf: ":{\"title\":".utf8)
             JSONEscaper.appendQuoted(theme.title, style: .htmlSafe, to: &out)
             out.append(contentsOf: ",\"url\":".utf8)
-            JSONEscaper.appendQuoted(data.url(Routes.theme(theme.slug)), style: .htmlSafe, to: &out)
+            JSONEscaper.appendQuoted(routes.url(Routes.theme(theme.slug)), style: .htmlSafe, to: &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(contentsOf: "},\"items\":[".utf8)
-        for (i, entry) in data.bankEntries.enumerated() {
-            if i > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: entry)
-        }
-        out.append(contentsOf: "]}\n".utf8)
         return out
+    }
+
+    /// The parts of `best-practices/index.json`, written one after the other: the header, and each
+    /// practice's entry (`bankEntry`) in list order.
+    static func bankIndexParts(header: [UInt8], entries: [[UInt8]]) -> [[UInt8]] {
+        var parts = [header]
+        parts.reserveCapacity(entries.count * 2 + 2)
+        let separator = Array(",\n".utf8)
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { parts.append(separator) }
+            parts.append(entry)
+        }
+        parts.append(Array("]}\n".utf8))
+        return parts
     }
 
     /// One practice's entry of the bank's index (what the live filters need), without separators.

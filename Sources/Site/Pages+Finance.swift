@@ -7,10 +7,9 @@ import Templates
 /// targets, and the bar chart of expenses per objective with its table.
 extension PagePlanner {
     static func finance(_ data: SiteData) -> [PlannedPage] {
-        let kb = data.kb
-        guard !kb.finance.isEmpty else { return [] }
+        let years = data.content.finance
+        guard !PageReads.untracked({ years.isEmpty }) else { return [] }
         let title = "Financiën"
-        let years = kb.finance
         var pages = [
             PlannedPage(path: Routes.finance, template: "finances.html") {
                 var info = PageInfo(kind: "finances", title: title, path: Routes.finance, section: Routes.finance)
@@ -24,14 +23,14 @@ extension PagePlanner {
                 ]
             }
         ]
-        for (index, year) in years.enumerated() {
-            let path = Routes.financeYear(year.year)
+        for year in PageReads.untracked({ Array(years) }) {
+            let path = Routes.financeYear(year.item.year)
             pages.append(PlannedPage(path: path, template: "finance.html") {
                 var info = PageInfo(kind: "finance", title: "Financiën \(year.year)", path: path, section: Routes.finance)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance), ("\(year.year)", path)])
-                if index > 0 { info.prev = ("Financiën \(years[index - 1].year)", Routes.financeYear(years[index - 1].year)) }
-                if index + 1 < years.count { info.next = ("Financiën \(years[index + 1].year)", Routes.financeYear(years[index + 1].year)) }
-                info.source = year.info.file
+                if let y = years.neighbour(of: year.id, offset: -1) { info.prev = ("Financiën \(y.year)", Routes.financeYear(y.year)) }
+                if let y = years.neighbour(of: year.id, offset: 1) { info.next = ("Financiën \(y.year)", Routes.financeYear(y.year)) }
+                info.source = year.file
                 return ["page": info.value(data), "finance": financeValue(year, data)]
             })
         }
@@ -78,7 +77,7 @@ extension PagePlanner {
         ])
     }
 
-    static func financeValue(_ year: FinancialYear, _ data: SiteData) -> Value {
+    static func financeValue(_ year: Tracked<FinancialYear>, _ data: SiteData) -> Value {
         let notation = year.notation
         let income = year.incomeStatement
         var statements = [
@@ -128,7 +127,7 @@ extension PagePlanner {
                                         columnTotals: [], emphasised: [c.changeRow], notation: notation))
         }
         var ratios: [Value] = []
-        if let r = data.kb.financialRatios[year.year] {
+        if let r = data.financialRatios(year.year) {
             if let share = r.objectivesShareOfIncome, let met = r.meetsObjectivesTarget {
                 ratios.append(.object([
                     ("label", .string("Besteed aan de doelstellingen, als deel van de baten:")),

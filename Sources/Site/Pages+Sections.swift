@@ -4,30 +4,29 @@ import Templates
 
 /// Insights, activities, alliances, publications and the organisation.
 extension PagePlanner {
-    static func insights(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        let kb = data.kb
-        guard !kb.insights.isEmpty else { return [] }
+    static func insights(_ data: SiteData) -> [PlannedPage] {
+        guard !PageReads.untracked({ data.kb.insights.isEmpty }) else { return [] }
         let title = "Inzichten"
         return [
             PlannedPage(path: Routes.insights, template: "insights.html") {
                 var info = PageInfo(kind: "insights", title: title, path: Routes.insights, section: Routes.insights)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.insights)])
+                let content = data.content
                 var groups: [Value] = []
-                var position = 0
-                for theme in kb.themes {
-                    let insights = kb.insights.filter { $0.theme == theme.slug }
+                var search: [SearchIndex.Document] = []
+                for theme in content.themes {
+                    let insights = content.insights.filter { $0.theme == theme.slug }
                     guard !insights.isEmpty else { continue }
                     groups.append(.object([
                         ("slug", .string(theme.slug)), ("title", .string(theme.title)),
                         ("url", .string(data.url(Routes.theme(theme.slug)))),
                         ("insights", .list(insights.map { insight in
-                            let body = data.bodies.render(insight.info)
-                            search.add(.init(title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht",
-                                             summary: insight.items.first, meta: [theme.title, insight.kind.title],
-                                             text: insight.items.joined(separator: "\n") + "\n" + (body?.text ?? "")),
-                                       order: SearchOrder.insight + position)
-                            position += 1
-                            let source: Value = insight.source.flatMap { kb.publication($0) }.map { publication in
+                            let body = data.body(of: insight)
+                            search.append(SearchIndex.Document(
+                                section: .insight, title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht",
+                                summary: insight.items.first, meta: [theme.title, insight.kind.title],
+                                text: insight.items.joined(separator: "\n") + "\n" + (body?.text ?? "")))
+                            let source: Value = insight.source.flatMap { content.publication($0) }.map { publication in
                                 .link(publication.title, data.href(publication.link) ?? data.url(Routes.publication(publication.slug)))
                             } ?? .none
                             return .object([
@@ -40,22 +39,22 @@ extension PagePlanner {
                     ]))
                 }
                 info.structuredData = StructuredData.insights(
-                    kb.insights.map { insight in (insight, kb.theme(insight.theme)?.title ?? insight.theme) }, site: kb.site,
-                    routes: data.routes)
-                return ["page": info.value(data), "insightGroups": .list(groups)]
+                    data.content.insights.map { insight in (insight.whole, data.content.theme(insight.theme)?.title ?? insight.theme) },
+                    site: data.content.site.item, routes: data.routes)
+                return PageContext(["page": info.value(data), "insightGroups": .list(groups)], search: search)
             }
         ]
     }
 
-    static func activities(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        let kb = data.kb
-        guard !kb.activities.isEmpty else { return [] }
+    static func activities(_ data: SiteData) -> [PlannedPage] {
+        let all = data.content.activities
+        guard !PageReads.untracked({ all.isEmpty }) else { return [] }
         let title = "Activiteiten"
         var pages = [
             PlannedPage(path: Routes.activities, template: "activities.html") {
                 var info = PageInfo(kind: "activities", title: title, path: Routes.activities, section: Routes.activities)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.activities)])
-                let years = Dictionary(grouping: kb.activities, by: { $0.date.year }).sorted { $0.key > $1.key }
+                let years = Dictionary(grouping: all, by: { $0.date.year }).sorted { $0.key > $1.key }
                 return [
                     "page": info.value(data),
                     "activityYears": .list(years.map { year, activities in
@@ -65,33 +64,33 @@ extension PagePlanner {
                 ]
             }
         ]
-        let all = kb.activities
-        for (index, activity) in all.enumerated() {
-            let path = Routes.activity(activity.slug)
+        for activity in PageReads.untracked({ Array(all) }) {
+            let path = Routes.activity(activity.item.slug)
             pages.append(PlannedPage(path: path, template: "activity.html") {
                 var info = PageInfo(kind: "activity", title: activity.title, path: path, section: Routes.activities, description: activity.goal)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.activities), (activity.title, path)])
-                if index > 0 { info.prev = (all[index - 1].title, Routes.activity(all[index - 1].slug)) }
-                if index + 1 < all.count { info.next = (all[index + 1].title, Routes.activity(all[index + 1].slug)) }
-                let body = data.bodies.render(activity.info)
-                info.show(body, of: activity.info)
+                if let a = all.neighbour(of: activity.id, offset: -1) { info.prev = (a.title, Routes.activity(a.slug)) }
+                if let a = all.neighbour(of: activity.id, offset: 1) { info.next = (a.title, Routes.activity(a.slug)) }
+                let body = data.body(of: activity)
+                info.show(body, of: activity)
                 info.ogType = "article"
-                info.structuredData = StructuredData.event(activity, theme: kb.theme(activity.theme)?.title, site: kb.site, routes: data.routes)
-                search.add(.init(title: activity.title, url: data.url(path), kind: "Activiteit · " + activity.date.dutch,
-                                 summary: activity.goal, meta: activity.partners + [activity.format ?? ""],
-                                 text: [activity.goal ?? "", activity.outcome ?? "", body?.text ?? ""].joined(separator: "\n")),
-                           order: SearchOrder.activity + index)
-                return [
+                info.structuredData = StructuredData.event(
+                    activity.whole, theme: data.content.theme(activity.theme)?.title, site: data.content.site.item, routes: data.routes)
+                let search = SearchIndex.Document(
+                    section: .activity, title: activity.title, url: data.url(path), kind: "Activiteit · " + activity.date.dutch,
+                    summary: activity.goal, meta: activity.partners + [activity.format ?? ""],
+                    text: [activity.goal ?? "", activity.outcome ?? "", body?.text ?? ""].joined(separator: "\n"))
+                return PageContext([
                     "page": info.value(data),
                     "activity": .object([
                         ("title", .string(activity.title)), ("date", .string(activity.date.machineReadable)),
                         ("dateText", .string(activity.date.dutchWithTime)), ("format", .text(activity.format)),
                         ("location", .text(activity.location)), ("calendarURL", .string(data.url(Routes.calendar))),
-                        ("theme", data.themeLinks[activity.theme] ?? .none), ("partners", .texts(activity.partners)),
+                        ("theme", data.themeLink(activity.theme) ?? .none), ("partners", .texts(activity.partners)),
                         ("goal", .text(activity.goal)), ("outcome", .text(activity.outcome)),
                         ("content", body.map { .safe($0.html) } ?? .none),
                     ]),
-                ]
+                ], search: [search])
             })
         }
         return pages
@@ -102,11 +101,10 @@ extension PagePlanner {
         return founded.date?.dutch ?? String(founded.year)
     }
 
-    static func alliances(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        let kb = data.kb
-        guard !kb.alliances.isEmpty else { return [] }
+    static func alliances(_ data: SiteData) -> [PlannedPage] {
+        let all = data.content.alliances
+        guard !PageReads.untracked({ all.isEmpty }) else { return [] }
         let title = "Allianties"
-        let all = kb.alliances
         var pages = [
             PlannedPage(path: Routes.alliances, template: "alliances.html") {
                 var info = PageInfo(kind: "alliances", title: title, path: Routes.alliances, section: Routes.alliances)
@@ -123,65 +121,64 @@ extension PagePlanner {
                 ]
             }
         ]
-        for (index, alliance) in all.enumerated() {
-            let path = Routes.alliance(alliance.slug)
+        for alliance in PageReads.untracked({ Array(all) }) {
+            let path = Routes.alliance(alliance.item.slug)
             pages.append(PlannedPage(path: path, template: "alliance.html") {
                 var info = PageInfo(kind: "alliance", title: alliance.title, path: path, section: Routes.alliances, description: alliance.summary)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.alliances), (alliance.title, path)])
-                if index > 0 { info.prev = (all[index - 1].title, Routes.alliance(all[index - 1].slug)) }
-                if index + 1 < all.count { info.next = (all[index + 1].title, Routes.alliance(all[index + 1].slug)) }
-                let body = data.bodies.render(alliance.info)
-                info.show(body, of: alliance.info)
-                search.add(.init(title: alliance.title, url: data.url(path), kind: "Alliantie", summary: alliance.summary,
-                                 meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators,
-                                 text: body?.text ?? ""), order: SearchOrder.alliance + index)
-                return [
+                if let a = all.neighbour(of: alliance.id, offset: -1) { info.prev = (a.title, Routes.alliance(a.slug)) }
+                if let a = all.neighbour(of: alliance.id, offset: 1) { info.next = (a.title, Routes.alliance(a.slug)) }
+                let body = data.body(of: alliance)
+                info.show(body, of: alliance)
+                let search = SearchIndex.Document(
+                    section: .alliance, title: alliance.title, url: data.url(path), kind: "Alliantie", summary: alliance.summary,
+                    meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators, text: body?.text ?? "")
+                return PageContext([
                     "page": info.value(data),
                     "phases": .list(AlliancePhase.allCases.map { .object([("number", .int($0.rawValue)), ("title", .string($0.title))]) }),
                     "alliance": .object([
                         ("title", .string(alliance.title)), ("abbreviation", .text(alliance.abbreviation)),
                         ("founded", .text(foundedText(alliance.founded))),
-                        ("themes", .list(alliance.themes.compactMap { data.themeLinks[$0] })),
+                        ("themes", .list(alliance.themes.compactMap { data.themeLink($0) })),
                         ("phase", .int(alliance.phase.rawValue)), ("phaseTitle", .string(alliance.phase.title)),
                         ("members", .texts(alliance.members)), ("collaborators", .texts(alliance.collaborators)),
                         ("content", body.map { .safe($0.html) } ?? .none),
                     ]),
-                ]
+                ], search: [search])
             })
         }
         return pages
     }
 
-    static func publications(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        let kb = data.kb
-        guard !kb.publications.isEmpty else { return [] }
+    static func publications(_ data: SiteData) -> [PlannedPage] {
+        guard !PageReads.untracked({ data.kb.publications.isEmpty }) else { return [] }
         let title = "Publicaties"
         return [
             PlannedPage(path: Routes.publications, template: "publications.html") {
                 var info = PageInfo(kind: "publications", title: title, path: Routes.publications, section: Routes.publications)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.publications)])
-                for (index, p) in kb.publications.enumerated() {
-                    search.add(.init(title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)), kind: "Publicatie",
-                                     summary: p.summary, meta: p.partners + [p.kind.rawValue], text: p.summary ?? ""),
-                               order: SearchOrder.publication + index)
+                let publications = data.content.publications
+                let search = publications.map { p in
+                    SearchIndex.Document(
+                        section: .publication, title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)),
+                        kind: "Publicatie", summary: p.summary, meta: p.partners + [p.kind.rawValue], text: p.summary ?? "")
                 }
-                return [
+                return PageContext([
                     "page": info.value(data),
-                    "publications": .list(kb.publications.map { p in
+                    "publications": .list(publications.map { p in
                         .object([
                             ("slug", .string(p.slug)), ("title", .string(p.title)), ("link", .text(data.href(p.link))),
                             ("kind", .string(p.kind.rawValue)), ("date", .string(p.date.iso)), ("dateText", .string(p.date.dutch)),
                             ("partners", .texts(p.partners)),
                         ])
                     }),
-                ]
+                ], search: search)
             }
         ]
     }
 
     static func organisation(_ data: SiteData) -> [PlannedPage] {
-        let kb = data.kb
-        guard !kb.people.isEmpty || kb.site.organisation != nil else { return [] }
+        guard PageReads.untracked({ !data.kb.people.isEmpty || data.kb.site.organisation != nil }) else { return [] }
         let title = "Organisatie"
         return [
             PlannedPage(path: Routes.organisation, template: "organisation.html") {
@@ -191,8 +188,8 @@ extension PagePlanner {
                 let bodies: [Value] = Body.allCases.map { body in
                     // Who holds a role today (`end` is the last day in office), chair first, then by sort name,
                     // as the report lists each body.
-                    var members: [(person: Person, role: Role)] = []
-                    for person in kb.people {
+                    var members: [(person: Tracked<Person>, role: Role)] = []
+                    for person in data.content.people {
                         for role in person.roles where role.body == body && role.isHeld(at: today) {
                             members.append((person, role))
                         }

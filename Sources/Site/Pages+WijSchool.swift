@@ -13,34 +13,35 @@ extension PagePlanner {
         }
     }
 
-    static func wijSchool(_ data: SiteData, search: SearchCollector) -> [PlannedPage] {
-        let kb = data.kb
-        let levels = kb.site.pyramidLevels.sorted { $0.order < $1.order }
-        guard !kb.schoolScans.isEmpty || !levels.isEmpty else { return [] }
+    /// The pyramid levels of `site.yml`, lowest first.
+    static func levels(_ data: SiteData) -> [PyramidLevel] {
+        data.content.site.pyramidLevels.sorted { $0.order < $1.order }
+    }
+
+    static func wijSchool(_ data: SiteData) -> [PlannedPage] {
+        let scans = data.content.scans
+        guard PageReads.untracked({ !scans.isEmpty || !levels(data).isEmpty }) else { return [] }
         let title = "WIJ SCHOOL"
-        let scans = kb.schoolScans
-        let levelsValue: Value = .list(levels.enumerated().map { rank, level in
-            .object([("slug", .string(level.slug)), ("title", .string(level.title)), ("rank", .int(rank + 1))])
-        })
         var pages = [
             PlannedPage(path: Routes.wijschool, template: "wijschool.html") {
                 var info = PageInfo(kind: "wijschool", title: title, path: Routes.wijschool, section: Routes.wijschool)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.wijschool)])
-                let levelRows: [Value] = levels.reversed().map { level in
+                let levelRows: [Value] = levels(data).reversed().map { level in
                     let start = scans.filter { $0.phases.first?.level == level.slug }.count
                     let latest = scans.filter { $0.phases.last?.level == level.slug }.count
                     return .object([("title", .string(level.title)), ("description", .text(level.description)),
                                     ("startCount", .int(start)), ("latestCount", .int(latest))])
                 }
-                let years = kb.keurmerken.keys.sorted()
-                let keurmerken: Value = .list(years.map { year in
-                    let summary = kb.keurmerken[year]!
+                let keurmerken = data.keurmerken
+                let years = keurmerken.keys.sorted()
+                let keurmerkValues: Value = .list(years.map { year in
+                    let summary = keurmerken[year]!
                     return .object([("schoolYear", .string(year.description)), ("toegekend", .int(summary.awarded.count)),
                                     ("vervolgbegeleiding", .int(summary.furtherGuidance.count)), ("open", .int(summary.open.count))])
                 })
                 return [
                     "page": info.value(data),
-                    "wijschool": .object([("levels", .list(levelRows)), ("keurmerken", years.isEmpty ? .none : keurmerken)]),
+                    "wijschool": .object([("levels", .list(levelRows)), ("keurmerken", years.isEmpty ? .none : keurmerkValues)]),
                     "scans": .list(scans.map { scan in
                         .object([("url", .string(data.url(Routes.scan(scan.slug)))), ("school", .string(scan.school)),
                                  ("place", .string(scan.place)), ("schoolYear", .string(scan.schoolYear.description)),
@@ -49,31 +50,35 @@ extension PagePlanner {
                 ]
             }
         ]
-        let rankOf = Dictionary(levels.enumerated().map { ($1.slug, $0 + 1) }, uniquingKeysWith: { a, _ in a })
-        let titleOf = Dictionary(levels.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
-        @Sendable func series(_ name: String, _ phases: [ScanPhase], school: Bool) -> Value {
-            let points: [Value] = phases.compactMap { phase in
-                rankOf[phase.level].map { .object([("phase", .int(phase.phase)), ("rank", .int($0))]) }
-            }
-            let cells: [Value] = (1...3).map { number in
-                .string(phases.first { $0.phase == number }.map { titleOf[$0.level] ?? $0.level } ?? "nog niet gescand")
-            }
-            return .object([("name", .string(name)), ("isSchool", .bool(school)), ("points", .list(points)), ("cells", .list(cells))])
-        }
-        for (index, scan) in scans.enumerated() {
-            let path = Routes.scan(scan.slug)
+        for scan in PageReads.untracked({ Array(scans) }) {
+            let path = Routes.scan(scan.item.slug)
             pages.append(PlannedPage(path: path, template: "scan.html") {
+                let levels = levels(data)
+                let levelsValue: Value = .list(levels.enumerated().map { rank, level in
+                    .object([("slug", .string(level.slug)), ("title", .string(level.title)), ("rank", .int(rank + 1))])
+                })
+                let rankOf = Dictionary(levels.enumerated().map { ($1.slug, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+                let titleOf = Dictionary(levels.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
+                func series(_ name: String, _ phases: [ScanPhase], school: Bool) -> Value {
+                    let points: [Value] = phases.compactMap { phase in
+                        rankOf[phase.level].map { .object([("phase", .int(phase.phase)), ("rank", .int($0))]) }
+                    }
+                    let cells: [Value] = (1...3).map { number in
+                        .string(phases.first { $0.phase == number }.map { titleOf[$0.level] ?? $0.level } ?? "nog niet gescand")
+                    }
+                    return .object([("name", .string(name)), ("isSchool", .bool(school)), ("points", .list(points)), ("cells", .list(cells))])
+                }
                 var info = PageInfo(kind: "scan", title: "\(scan.school) (\(scan.schoolYear))", path: path, section: Routes.wijschool)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.wijschool), (scan.school, path)])
-                if index > 0 { info.prev = (scans[index - 1].school, Routes.scan(scans[index - 1].slug)) }
-                if index + 1 < scans.count { info.next = (scans[index + 1].school, Routes.scan(scans[index + 1].slug)) }
-                let body = data.bodies.render(scan.info)
-                info.show(body, of: scan.info)
-                search.add(.init(title: scan.school, url: data.url(path), kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
-                                 summary: nil, meta: [scan.place], text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + (body?.text ?? "")),
-                           order: SearchOrder.scan + index)
+                if let s = scans.neighbour(of: scan.id, offset: -1) { info.prev = (s.school, Routes.scan(s.slug)) }
+                if let s = scans.neighbour(of: scan.id, offset: 1) { info.next = (s.school, Routes.scan(s.slug)) }
+                let body = data.body(of: scan)
+                info.show(body, of: scan)
+                let search = SearchIndex.Document(
+                    section: .scan, title: scan.school, url: data.url(path), kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
+                    summary: nil, meta: [scan.place], text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + (body?.text ?? ""))
                 let adviceText = Dictionary(scan.advice.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
-                return [
+                return PageContext([
                     "page": info.value(data),
                     "levels": levelsValue,
                     "scan": .object([
@@ -92,7 +97,7 @@ extension PagePlanner {
                         })),
                         ("content", body.map { .safe($0.html) } ?? .none),
                     ]),
-                ]
+                ], search: [search])
             })
         }
         return pages

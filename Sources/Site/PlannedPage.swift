@@ -3,35 +3,46 @@ import Templates
 
 /// One page of the site before rendering: where it goes, which template renders it, and how to build
 /// its context. The context is built on the rendering thread, so a big site never holds all contexts
-/// (or all HTML) at once.
-struct PlannedPage: Sendable {
+/// (or all HTML) at once; what building it reads is recorded (`PageReads`) and is all the page depends on.
+final class PlannedPage: Sendable {
     /// Site path: "best-practices/housing-first/", or a file name such as "404.html".
-    var path: String
+    let path: String
+    /// The file the page is written to: "best-practices/housing-first/index.html".
+    let file: String
     /// Template name in the theme: "best-practice.html".
-    var template: String
+    let template: String
     /// Whether the page belongs in the sitemap (the 404 page does not).
-    var inSitemap = true
-    /// For a page that lists best-practice cards: which, and a hash of everything else it shows.
-    var listing: CardListing? = nil
-    var context: @Sendable () throws -> [String: Value]
+    let inSitemap: Bool
+    /// What planning decided about the page beyond its path and template, when its context depends on it
+    /// (the item a redirect points to, when several items claim its address): a page whose key differs
+    /// from the last build's is rendered again.
+    let planKey: String
+    let context: @Sendable () throws -> PageContext
+
+    init(path: String, template: String, inSitemap: Bool = true, planKey: String = "",
+         context: @escaping @Sendable () throws -> PageContext) {
+        self.path = path
+        file = Routes.file(for: path)
+        self.template = template
+        self.inSitemap = inSitemap
+        self.planKey = planKey
+        self.context = context
+    }
 }
 
-/// What a list page shows: the cards of `shown` (indices into the knowledge base's best practices) and,
-/// hashed into `rest`, its title, place in the pagination and any list-wide values (the bank's filters).
-/// Nothing else, so after an edit of some practices' fields the page is the same when the same practices
-/// are shown and none of them was edited.
-struct CardListing: Sendable {
-    var shown: ArraySlice<Int>
-    var rest: Int
+/// What building a page gives: the template's values and what the page adds to the search index. A
+/// value like any other: building it changes nothing else.
+struct PageContext: ExpressibleByDictionaryLiteral {
+    var values: [String: Value]
+    var search: [SearchIndex.Document] = []
 
-    /// The listing as one number, with the practices by slug (indices move when a practice moves).
-    func key(_ data: SiteData) -> Int {
-        var hasher = Hasher()
-        hasher.combine(rest)
-        hasher.combine(shown.count)
-        let slugHashes = data.index.slugHashes
-        for index in shown { hasher.combine(slugHashes[index]) }
-        return hasher.finalize()
+    init(_ values: [String: Value], search: [SearchIndex.Document] = []) {
+        self.values = values
+        self.search = search
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        values = Dictionary(elements, uniquingKeysWith: { _, b in b })
     }
 }
 
@@ -64,6 +75,12 @@ struct PageInfo {
         source = item.file
     }
 
+    /// `show(_:of:)` for an item a page reads.
+    mutating func show<Item: ContentItem>(_ body: RenderedBody?, of item: Tracked<Item>) {
+        toc = body?.toc ?? []
+        source = item.file
+    }
+
     func value(_ data: SiteData) -> Value {
         let crumbs: Value = breadcrumbs.isEmpty
             ? .none : .list(breadcrumbs.map { .link($0.0, data.url($0.1)) })
@@ -73,7 +90,7 @@ struct PageInfo {
             ("url", .string(data.url(path))),
             ("permalink", .string(data.routes.permalink(path))),
             ("section", .string(data.url(section))),
-            ("description", .text(description ?? data.kb.site.description)),
+            ("description", .text(description ?? data.content.site.description)),
             ("breadcrumbs", crumbs),
             ("prev", prev.map { .link($0.0, data.url($0.1)) } ?? .none),
             ("next", next.map { .link($0.0, data.url($0.1)) } ?? .none),
@@ -81,7 +98,7 @@ struct PageInfo {
             ("intro", .text(intro)),
             ("toc", .list(toc.map(\.value))),
             ("source", .text(source)),
-            ("editURL", .text(source.flatMap { EditLinks.url(for: $0, editURL: data.kb.site.editURL) })),
+            ("editURL", .text(source.flatMap { EditLinks.url(for: $0, editURL: data.content.site.editURL) })),
             ("ogType", .string(ogType)),
             ("structuredData", structuredData.map { .safe($0) } ?? .none),
         ])
@@ -115,34 +132,26 @@ func paginationValue(_ pagination: Pagination, page number: Int, path: String, d
 }
 
 /// Pages of a paginated list of best practices (the bank, a theme's list, a tag). `extra` goes into every
-/// page's context.
+/// page's context. How many pages there are is planned from the list; what each page shows is read from
+/// it while its context is built.
 func bestPracticeListPages(
-    path: String, template: String, kind: String, title: String, section: String, trail: [(String, String)],
-    members: [Int], perPage: Int, data: SiteData, extra: [String: Value] = [:]
+    path: String, template: String, kind: String, title: @escaping @Sendable () -> String, section: String,
+    trail: @escaping @Sendable () -> [(String, String)], members: TrackedList<BestPractice>, perPage: Int, data: SiteData,
+    extra: @escaping @Sendable () -> [String: Value] = { [:] }
 ) -> [PlannedPage] {
-    let pagination = Pagination(total: members.count, perPage: perPage)
-    var listHasher = Hasher()
-    for part in [path, template, kind, title, section] { listHasher.combine(part) }
-    for (name, url) in trail { listHasher.combine(name); listHasher.combine(url) }
-    listHasher.combine(members.count)
-    listHasher.combine(ValueFingerprint.of(extra))
-    let list = listHasher.finalize()
-    return (1...pagination.pageCount).map { number in
+    let planned = Pagination(total: PageReads.untracked { members.count }, perPage: perPage)
+    return (1...planned.pageCount).map { number in
         let pagePath = Routes.paginated(path, page: number)
-        let range = pagination.range(ofPage: number)
-        var rest = Hasher()
-        rest.combine(list)
-        rest.combine(number)
-        var page = PlannedPage(path: pagePath, template: template) {
+        return PlannedPage(path: pagePath, template: template) {
+            let pagination = Pagination(total: members.count, perPage: perPage)
+            let title = title()
             var info = PageInfo(kind: kind, title: number > 1 ? "\(title) (pagina \(number))" : title, path: pagePath, section: section)
-            info.breadcrumbs = PageInfo.crumbs(trail + [(title, path)])
+            info.breadcrumbs = PageInfo.crumbs(trail() + [(title, path)])
             info.pagination = paginationValue(pagination, page: number, path: path, data: data)
-            var context = extra
+            var context = extra()
             context["page"] = info.value(data)
-            context["bestPractices"] = .list(range.map { data.cards[members[$0]] })
-            return context
+            context["bestPractices"] = .list(pagination.range(ofPage: number).map { data.card(members[$0]) })
+            return PageContext(context)
         }
-        page.listing = CardListing(shown: members[range], rest: rest.finalize())
-        return page
     }
 }

@@ -23,25 +23,61 @@ extension PagePlanner {
         return pages
     }
 
-    /// The redirect pages of the aliases that no page and no earlier alias claims. `taken` are the paths
-    /// of the site's other pages.
-    static func redirects(_ data: SiteData, taken: Set<String>) -> [PlannedPage] {
-        var claimed = taken
-        var pages: [PlannedPage] = []
-        for (info, title, target) in itemPages(data.kb) {
-            for alias in info.aliases where claimed.insert(alias).inserted {
-                pages.append(PlannedPage(path: alias, template: "redirect.html", inSitemap: false) {
+    /// The redirect pages of the aliases that no page in `pages` and no earlier alias claims. Which
+    /// aliases there are is planned; the title and the address a redirect shows are read while its
+    /// context is built, so renaming the item renders its redirects again.
+    static func redirects(_ data: SiteData, after pages: [PlannedPage]) -> [PlannedPage] {
+        let targets = redirectTargets(data)
+        guard !targets.isEmpty else { return [] }
+        var claimed = Set(pages.map(\.path))
+        var redirects: [PlannedPage] = []
+        for target in targets {
+            for alias in target.aliases where claimed.insert(alias).inserted {
+                redirects.append(PlannedPage(path: alias, template: "redirect.html", inSitemap: false, planKey: target.file) {
+                    let (title, path) = (target.title(), target.path())
                     var page = PageInfo(kind: "redirect", title: title, path: alias, section: "")
-                    page.description = "Deze pagina is verhuisd naar \(data.routes.permalink(target))."
+                    page.description = "Deze pagina is verhuisd naar \(data.routes.permalink(path))."
                     return [
                         "page": page.value(data),
-                        "target": .object([("title", .string(title)), ("url", .string(data.url(target))),
-                                           ("permalink", .string(data.routes.permalink(target)))]),
+                        "target": .object([("title", .string(title)), ("url", .string(data.url(path))),
+                                           ("permalink", .string(data.routes.permalink(path)))]),
                     ]
                 })
             }
         }
-        return pages
+        return redirects
+    }
+
+    /// `itemPages` as pages read them: the items with aliases, in the same order, each with its file and
+    /// with its title and path to read.
+    private static func redirectTargets(_ data: SiteData)
+        -> [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)]
+    {
+        var targets: [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)] = []
+        func add<Item: ContentItem>(_ list: TrackedList<Item>, at positions: [Int]? = nil,
+                                    _ title: @escaping @Sendable (Tracked<Item>) -> String,
+                                    _ path: @escaping @Sendable (Tracked<Item>) -> String) {
+            PageReads.untracked {
+                for position in positions ?? Array(list.indices) where !list.data.item(at: position).info.aliases.isEmpty {
+                    let item = list[position]
+                    targets.append((item.item.info.aliases, item.file, { title(item) }, { path(item) }))
+                }
+            }
+        }
+        let content = data.content
+        add(content.themes, { $0.title }, { Routes.theme($0.slug) })
+        // The practices with aliases found in place: there are thousands, and each is a large value.
+        let practices = data.kb.bestPractices
+        add(content.practices, at: practices.indices.filter { !practices[$0].info.aliases.isEmpty },
+            { $0.title }, { Routes.bestPractice($0.slug) })
+        add(content.insights, { $0.title }, { Routes.insight($0.slug) })
+        add(content.activities, { $0.title }, { Routes.activity($0.slug) })
+        add(content.alliances, { $0.title }, { Routes.alliance($0.slug) })
+        add(content.publications, { $0.title }, { Routes.publication($0.slug) })
+        add(content.scans, { "\($0.school) (\($0.schoolYear))" }, { Routes.scan($0.slug) })
+        add(content.pages, { $0.title }, { Routes.page($0.slug) })
+        add(content.finance, { "Financiën \($0.year)" }, { Routes.financeYear($0.year) })
+        return targets
     }
 }
 

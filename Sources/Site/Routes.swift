@@ -76,6 +76,13 @@ public struct Routes: Sendable {
         return host.isEmpty ? "localhost" : String(host)
     }
 
+    /// An address an editor wrote in a `link` or `website` field: `/themas/` is a page of this site,
+    /// written from the site's root, so it goes under the site's path (`/brein/themas/`); anything else
+    /// (`https://…`, `mailto:…`) stays as written.
+    func href(_ link: String) -> String {
+        link.hasPrefix("/") && !link.hasPrefix("//") ? url(String(link.dropFirst())) : link
+    }
+
     /// Page `number` (1-based) of a paginated list at `path`: the first page is the list itself.
     public static func paginated(_ path: String, page number: Int) -> String {
         number <= 1 ? path : path + "pagina/\(number)/"

@@ -4,8 +4,17 @@ import Escaping
 /// summary for display, and the stems of its title, metadata and text for matching. The browser only
 /// stems the query; the pages were stemmed here, with the same algorithm.
 struct SearchIndex {
-    /// One searchable page.
+    /// Where a document stands in the index: the kinds come in this order, so results of equal score
+    /// appear grouped (themes, best practices, the rest).
+    enum Section: Int, Comparable, CaseIterable, Sendable {
+        case theme, bestPractice, insight, activity, alliance, publication, scan, page
+
+        static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// One searchable page (or part of one: an insight, a publication).
     struct Document {
+        var section: Section
         var title: String
         var url: String
         /// "Best practice", "Thema", … shown beside the result.
@@ -21,14 +30,42 @@ struct SearchIndex {
     /// sites; the title and metadata are always complete.
     static let maximumTextStems = 600
 
-    /// The index as JSON bytes: `{"docs":[{"t","u","k","s","ts","ms","x"}]}`.
-    static func json(_ documents: [Document]) -> [UInt8] {
+    /// One document's entry of the index, with where it goes: built on the page's thread, right after the
+    /// page, and kept with the page for later builds.
+    struct Entry: Sendable {
+        var section: Section
+        var json: [UInt8]
+    }
+
+    static func entry(_ document: Document) -> Entry {
+        var json: [UInt8] = []
+        json.reserveCapacity(2_048)
+        append(document, to: &json)
+        return Entry(section: document.section, json: json)
+    }
+
+    /// The parts of the index file (`{"docs":[...]}`) from entries already in order: written one after
+    /// the other, they are the file, without joining many megabytes in memory first.
+    static func parts(_ entries: [Entry]) -> [[UInt8]] {
+        var parts: [[UInt8]] = [Array("{\"docs\":[".utf8)]
+        parts.reserveCapacity(entries.count * 2 + 2)
+        let separator = Array(",\n".utf8)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { parts.append(separator) }
+            parts.append(entry.json)
+        }
+        parts.append(Array("]}\n".utf8))
+        return parts
+    }
+
+    /// The index file (`{"docs":[...]}`) from entries already in order.
+    static func document(_ entries: [Entry]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(documents.count * 1_500 + 32)
+        out.reserveCapacity(entries.reduce(32) { $0 + $1.json.count + 2 })
         out.append(contentsOf: "{\"docs\":[".utf8)
-        for (index, document) in documents.enumerated() {
+        for (index, entry) in entries.enumerated() {
             if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            append(document, to: &out)
+            out.append(contentsOf: entry.json)
         }
         out.append(contentsOf: "]}\n".utf8)
         return out

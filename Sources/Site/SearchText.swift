@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Turns text into the search terms the site's JavaScript search also uses: lower case, diacritics
 /// folded ("creëren" → "creeren"), split into runs of `a-z` and `0-9`, Dutch stop words dropped, and
 /// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test keeps
@@ -9,7 +13,11 @@ enum SearchText {
             + "maar nog wel niet wat ze hij zij we wij je u ik dit deze was worden wordt werd kan kunnen heeft "
             + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) }
     /// The stop words by hash (see `hash`), for a cheap test per word.
-    static let stopWords: Set<UInt64> = Set(stopWordList.map { hash($0) })
+    static let stopWords: HashSet = {
+        var set = HashSet(capacity: 128)
+        for word in stopWordList { _ = set.insert(hash(word)) }
+        return set
+    }()
 
     /// FNV-1a of a word: sets of words are kept as sets of these (a collision could only drop a word
     /// from a page's index terms, and with 64 bits it does not happen in practice).
@@ -66,7 +74,9 @@ enum SearchText {
     }
 
     static func appendStems(of bytes: UnsafeBufferPointer<UInt8>, limit: Int, to out: inout [UInt8]) {
-        // Words repeat a lot in a text: stem each distinct word once.
+        // Words repeat a lot in a text: stem each distinct word once; and across the texts of a build,
+        // the few thousand words of its vocabulary are stemmed once per thread.
+        let cache = StemCache.ofThisThread
         var seenWords = HashSet()
         var seenStems = HashSet()
         var index = 0
@@ -76,8 +86,8 @@ enum SearchText {
         while count < limit, nextWord(in: bytes, from: &index, into: &word) {
             let key = hash(word)
             guard seenWords.insert(key), !stopWords.contains(key) else { continue }
-            let stem = DutchStemmer.stem(word)
-            if seenStems.insert(stem == word ? key : hash(stem)) {
+            let (stem, stemKey) = cache.stem(word, key: key)
+            if seenStems.insert(stemKey) {
                 if count > 0 { out.append(0x20) }
                 out.append(contentsOf: stem)
                 count += 1
@@ -116,6 +126,72 @@ enum SearchText {
     }
 }
 
+/// The stems of the words one thread has met, by the hash of the word (`SearchText.hash`), with the hash
+/// of each stem: open addressing on the already mixed hashes, as `HashSet`.
+final class StemCache {
+    private var keys = [UInt64](repeating: 0, count: 1 << 14)
+    private var stems: [(stem: [UInt8], key: UInt64)] = []
+    private var slots = [Int32](repeating: -1, count: 1 << 14)
+
+    func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
+        let wanted = key == 0 ? 1 : key
+        var mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+        while keys[i] != 0 {
+            if keys[i] == wanted { return stems[Int(slots[i])] }
+            i = (i + 1) & mask
+        }
+        // A site's vocabulary is a few thousand words; a text of random words cannot grow this for ever.
+        if stems.count >= 1 << 18 {
+            keys = [UInt64](repeating: 0, count: 1 << 14)
+            slots = [Int32](repeating: -1, count: 1 << 14)
+            stems.removeAll(keepingCapacity: true)
+            return stem(word, key: key)
+        }
+        if (stems.count + 1) * 2 > keys.count {
+            grow()
+            mask = keys.count - 1
+            i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+        }
+        let stem = DutchStemmer.stem(word)
+        let made = (stem, stem == word ? key : SearchText.hash(stem))
+        keys[i] = wanted
+        slots[i] = Int32(stems.count)
+        stems.append(made)
+        return made
+    }
+
+    private func grow() {
+        let oldKeys = keys, oldSlots = slots
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        slots = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, slot) in zip(oldKeys, oldSlots) where key != 0 {
+            var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = key
+            slots[i] = slot
+        }
+    }
+
+    private static let slot: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<StemCache>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    /// The cache of the calling thread (made on first use, freed with the thread).
+    static var ofThisThread: StemCache {
+        if let pointer = pthread_getspecific(slot) { return Unmanaged<StemCache>.fromOpaque(pointer).takeUnretainedValue() }
+        let cache = StemCache()
+        pthread_setspecific(slot, Unmanaged.passRetained(cache).toOpaque())
+        return cache
+    }
+}
+
 /// A set of 64-bit hashes with open addressing: the hashes are already well mixed, so this skips the
 /// per-insert hashing a `Set<UInt64>` does.
 struct HashSet {
@@ -126,6 +202,18 @@ struct HashSet {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
+    }
+
+    /// Whether `value` is in the set.
+    func contains(_ value: UInt64) -> Bool {
+        let key = value == 0 ? 1 : value
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while slots[i] != 0 {
+            if slots[i] == key { return true }
+            i = (i + 1) & mask
+        }
+        return false
     }
 
     /// Adds `value`; true when it was not there yet.

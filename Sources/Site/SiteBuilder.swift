@@ -48,9 +48,10 @@ public struct BuildSummary: Sendable {
     public var seconds: Double = 0
 }
 
-/// Builds the site: loads `content/` into the knowledge base, renders every page through the theme in
-/// parallel into a staging folder, adds feeds, sitemap, search indexes and assets, and swaps the staging
-/// folder in only when all of it succeeded.
+/// Builds the site into `output/`: every page rendered, the files that differ from the output of the
+/// last build written (the others are kept), and the new output swapped in whole, only when all of it
+/// succeeded (`PublishedOutput`). The same path as the live preview's builds (`BuildSession`), with no
+/// previous state.
 public struct SiteBuilder {
     public var options: BuildOptions
 
@@ -60,89 +61,16 @@ public struct SiteBuilder {
 
     public func build() throws -> BuildSummary {
         let started = DispatchTime.now().uptimeNanoseconds
-        let root = options.root
-        // First of all, before anything can fail: clear up after builds that were killed.
-        var walkWarnings = StagedOutput.removeLeftovers(beside: options.outputDirectory)
-        let (kb, loadDiagnostics) = try ContentLoader.load(
-            root: root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
-        if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
-
-        let (data, bodies) = Self.siteData(kb, root: root)
-        let theme = try ThemeLocator.locate(root: root)
-        let assets = try Self.assets(root: root, theme: theme, routes: data.routes)
-        let reportYears = SiteReports.years(root: root)
-        let environment = Self.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
-
-        // The reports need nothing the pages write: they are rendered meanwhile on a thread of their own,
-        // so their work overlaps the pages' (which mostly wait on the disk).
-        let reportsJob = BackgroundJob { try SiteReports.render(years: reportYears, root: root, day: data.today) }
-
-        let progress = ProgressLine(enabled: options.progress && !options.quiet)
-        let staged = try StagedOutput(target: options.outputDirectory)
-        var files = 0
-        var reportWarnings: [Diagnostic] = []
-        let pageCount: Int
-        do {
-            let search = SearchCollector()
-            let pages = PagePlanner.plan(data, search: search)
-            progress.start(total: pages.count)
-            pageCount = try PageRenderer.render(pages, environment: environment, into: staged.staging, progress: progress)
-            progress.finish()
-            files += pageCount
-            let bodyDiagnostics = bodies.diagnostics
-            if bodyDiagnostics.contains(where: { $0.severity == .error }) {
-                throw DiagnosticError(loadDiagnostics + bodyDiagnostics)
-            }
-            let auxiliary = Self.auxiliaryFiles(
-                data, sitemapPaths: pages.filter(\.inSitemap).map(\.path), searchIndex: search.json())
-            for file in auxiliary { try staged.write(Data(file.bytes), to: file.path) }
-            files += auxiliary.count
-            for asset in assets.assets {
-                try staged.write(asset.data, to: asset.outputPath)
-                files += 1
-            }
-            let statics = try Self.staticFiles(root: root)
-            for file in statics.files { try staged.write(file.data, to: file.path) }
-            files += statics.files.count
-            walkWarnings += assets.warnings + statics.warnings
-            let reports = try reportsJob.result()
-            for file in reports.files { try staged.write(file.data, to: file.path) }
-            files += reports.files.count
-            reportWarnings = reports.warnings
-            walkWarnings += staged.warnings + (try staged.commit())
-        } catch {
-            progress.finish()
-            staged.discard()
-            throw error
-        }
+        let session = BuildSession(options: options, keepsState: false)
+        let output = try PublishedOutput(output: options.outputDirectory)
+        let outcome = try session.build(changed: nil, into: output, progress: ProgressLine(enabled: options.progress && !options.quiet))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return BuildSummary(
-            pages: pageCount, files: files, outputPath: options.outputDirectory.path,
-            warnings: (loadDiagnostics + bodies.diagnostics + reportWarnings + walkWarnings).filter { $0.severity != .error },
-            seconds: seconds)
+            pages: outcome.pages, files: outcome.files, outputPath: options.outputDirectory.path,
+            warnings: output.warnings + outcome.warnings, seconds: seconds)
     }
 
-    /// The files beside the pages: search and bank indexes, feed, sitemap, robots.txt. The full and the
-    /// incremental build both write exactly these, so a new one is added here, once.
-    /// `sitemapPaths` are the paths of the pages in the sitemap, in plan order; `sitemap`, when given, is the
-    /// sitemap an earlier build wrote for the same paths. Without `searchIndex` the list leaves it out (a
-    /// caller that writes it on another thread).
-    static func auxiliaryFiles(_ data: SiteData, sitemapPaths: [String], searchIndex: [UInt8]?,
-                               sitemap: [UInt8]? = nil) -> [(path: String, bytes: [UInt8])] {
-        var files: [(path: String, bytes: [UInt8])] = []
-        if let searchIndex { files.append((Routes.searchIndex, searchIndex)) }
-        files += [
-            (Routes.bankIndex, PagePlanner.bankIndex(data)),
-            (Routes.feed, Array(feed(data).utf8)),
-            (Routes.sitemap, sitemap ?? Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8)),
-            ("robots.txt", Array(Feeds.robots(routes: data.routes).utf8)),
-        ]
-        if let calendar = calendar(data) { files.append((Routes.calendar, calendar)) }
-        return files
-    }
-
-    /// The `asset(path)` function and the `markdown` filter, plus the shared values and the annual
-    /// reports as globals.
+    /// The `asset(path)` function, the shared values and the annual reports as globals.
     static func register(in environment: Environment, data: SiteData, assets: AssetPipeline, reportYears: [Int]) {
         let urls = assets.urls
         environment.registerFunction("asset") { arguments in
@@ -154,29 +82,8 @@ public struct SiteBuilder {
             }
             return .string(url)
         }
-        for (name, value) in PagePlanner.globals(data) { environment.registerGlobal(name, value) }
+        for (name, value) in PagePlanner.globals(PagePlanner.GlobalsKey(data)) { environment.registerGlobal(name, value) }
         environment.registerGlobal("reports", SiteReports.value(years: reportYears, data: data))
-    }
-
-    /// Content path ("best-practices/x.md") → URL, for every item this build publishes.
-    static func contentURLs(_ kb: KnowledgeBase, routes: Routes) -> [String: String] {
-        var urls: [String: String] = [:]
-        func add(_ info: ItemInfo, _ path: String) {
-            let file = info.file.hasPrefix("content/") ? String(info.file.dropFirst("content/".count)) : info.file
-            urls[file] = routes.url(path)
-        }
-        for t in kb.themes { add(t.info, Routes.theme(t.slug)) }
-        for b in kb.bestPractices { add(b.info, Routes.bestPractice(b.slug)) }
-        for i in kb.insights { add(i.info, Routes.insight(i.slug)) }
-        for a in kb.activities { add(a.info, Routes.activity(a.slug)) }
-        for a in kb.alliances { add(a.info, Routes.alliance(a.slug)) }
-        for p in kb.publications { add(p.info, Routes.publication(p.slug)) }
-        for s in kb.schoolScans { add(s.info, Routes.scan(s.slug)) }
-        for p in kb.pages { add(p.info, Routes.page(p.slug)) }
-        for r in kb.results { add(r.info, Routes.theme(r.theme)) }
-        for f in kb.finance { add(f.info, Routes.financeYear(f.year)) }
-        if !kb.people.isEmpty { for p in kb.people { add(p.info, Routes.organisation) } }
-        return urls
     }
 
     /// The Atom feed: the newest best practices and activities together.
@@ -213,8 +120,8 @@ public struct SiteBuilder {
     /// Where symbolic links in copied folders may point: the site folder, and the theme's folder when the
     /// theme lies elsewhere (the default theme of the breingen checkout).
     static func bounds(root: URL, theme: URL? = nil) -> [String] {
-        var bounds = [FolderWalk.realPath(root.path) ?? root.standardizedFileURL.path]
-        if let theme, let real = FolderWalk.realPath(theme.path), !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+        var bounds = [FileContents.realPath(root.path) ?? root.standardizedFileURL.path]
+        if let theme, let real = FileContents.realPath(theme.path), !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
             bounds.append(real)
         }
         return bounds
@@ -224,14 +131,6 @@ public struct SiteBuilder {
     static func shown(_ folder: URL, root: URL) -> String {
         let base = root.standardizedFileURL.path, path = folder.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
-    }
-
-    /// The shared values of a build from its knowledge base: routes, content links, today's date. Also
-    /// returns the body renderer, which collects the problems of the Markdown bodies it renders.
-    static func siteData(_ kb: KnowledgeBase, root: URL) -> (SiteData, BodyRenderer) {
-        let routes = Routes(baseURL: kb.site.baseURL)
-        let bodies = BodyRenderer(links: LinkResolver(urls: contentURLs(kb, routes: routes), basePath: routes.basePath), root: root)
-        return (SiteData(kb: kb, routes: routes, bodies: bodies, today: today()), bodies)
     }
 
     /// The fingerprinted assets of the theme and the site.

@@ -15,7 +15,10 @@ public enum SiteChecks {
     /// Every Markdown body of `kb`.
     static func bodies(_ kb: KnowledgeBase, root: URL) -> [Diagnostic] {
         let routes = Routes(baseURL: kb.site.baseURL)
-        let renderer = BodyRenderer(links: LinkResolver(urls: SiteBuilder.contentURLs(kb, routes: routes), basePath: routes.basePath), root: root)
+        let urls = SiteData.contentURLs(kb, routes: routes)
+        let renderer = BodyRenderer(links: LinkResolver(urls: urls, basePath: routes.basePath)) { path in
+            SiteData.link(to: path, urls: urls, root: root)
+        }
         var infos: [ItemInfo] = kb.themes.map(\.info) + kb.bestPractices.map(\.info) + kb.insights.map(\.info)
         infos += kb.activities.map(\.info) + kb.alliances.map(\.info) + kb.publications.map(\.info)
         infos += kb.people.map(\.info) + kb.schoolScans.map(\.info) + kb.pages.map(\.info)
@@ -39,7 +42,7 @@ public enum SiteChecks {
 
     /// Warnings for addresses that two pages or aliases claim (`URLClaims`).
     static func addresses(_ kb: KnowledgeBase, root: URL) -> [Diagnostic] {
-        let (data, _) = SiteBuilder.siteData(kb, root: root)
-        return URLClaims.conflicts(data, pages: PagePlanner.plan(data, search: SearchCollector()))
+        let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: ItemTable(), queries: nil)
+        return URLClaims.conflicts(data, pages: PagePlanner.plan(data))
     }
 }

@@ -24,28 +24,14 @@ enum SiteReports {
         })
     }
 
-    /// The public report of every year as files (`jaarverslag-2020.html`, `.pdf`) with their bytes, and
-    /// the warnings (e.g. a stale hand-made heading number). Internal data is never named here, also not
-    /// in a build with `--internal`: that build previews the site, and the internal report is a separate
-    /// `breingen report --internal`.
-    /// The PDF's creation date is the build day (midnight UTC), as the pages' "today" is: a rebuild of
+    /// The PDF's creation date: the build day (midnight UTC), as the pages' "today" is, so a rebuild of
     /// the same content on the same day gives the same bytes.
-    static func render(years: [Int], root: URL, day: ContentDate) throws -> (files: [(path: String, data: Data)], warnings: [Diagnostic]) {
+    static func creationDate(_ day: ContentDate) -> Date? {
         var components = DateComponents()
         (components.year, components.month, components.day) = (day.year, day.month, day.day)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let creationDate = calendar.date(from: components)
-        var files: [(path: String, data: Data)] = []
-        var warnings: [Diagnostic] = []
-        // The site's theme gives the reports their typeface.
-        let theme = try? ThemeLocator.locate(root: root)
-        for year in years {
-            let rendered = try AnnualReport.render(ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
-            files += rendered.files.map { (path: $0.name, data: $0.data) }
-            warnings += rendered.warnings
-        }
-        return (files, warnings)
+        return calendar.date(from: components)
     }
 }
 

@@ -8,8 +8,10 @@ enum Access {
         switch base {
         case .dict(let dict):
             if let value = dict[name] { return value }
+            // Only the keys: the dictionary's values may hold this very value (a cycle, never freed).
+            let keys = dict.keys
             return .undefined(Undefined("\(described) heeft geen attribuut '\(name)'") {
-                Suggestions.nearest(to: name, in: dict.keys)
+                Suggestions.nearest(to: name, in: keys)
             })
         case .object(let object):
             if let value = object.attribute(name) { return value }

@@ -57,7 +57,11 @@ public final class Environment: @unchecked Sendable {
         BuiltinTests.register(in: self)
         globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
         globals["dict"] = .callable(Callable(name: "dict", { arguments in .dict(OrderedDict(arguments.keyword)) }))
-        globals["namespace"] = .callable(Callable(name: "namespace", { try BuiltinFunctions.namespace($0) }))
+        globals["namespace"] = .callable(Callable(name: "namespace", internal: { arguments, r in
+            let namespace = try BuiltinFunctions.namespace(arguments)
+            if case .object(let object as NamespaceObject) = namespace { r.track(object) }
+            return namespace
+        }))
     }
 
     /// Templates from folders, searched in order (the site's `templates/`, then the theme's).
@@ -207,6 +211,34 @@ public final class Template: @unchecked Sendable {
     /// template line, with the chain of includes, extends and macro calls as notes.
     public func render(_ context: [String: Value] = [:]) throws -> String {
         String(decoding: try renderBytes(context), as: UTF8.self)
+    }
+
+    /// The templates this one extends, includes and imports, read from its parsed tree as Jinja2's
+    /// `meta.find_referenced_templates` does; nil when one of them is named by an expression that only
+    /// rendering knows (it may be any template).
+    public var referencedTemplates: Set<String>? {
+        var names: Set<String> = []
+        var nodes = compiled.body
+        while let node = nodes.popLast() {
+            if let reference = node.templateReference {
+                guard let named = Self.literalNames(reference) else { return nil }
+                names.formUnion(named)
+            }
+            nodes += node.children
+        }
+        return names
+    }
+
+    /// The names an expression gives when it is a literal name or a list of them.
+    private static func literalNames(_ expression: Expression) -> [String]? {
+        if let literal = expression as? Literal, case .string(let name) = literal.value { return [name] }
+        guard let list = expression as? ListExpression else { return nil }
+        var names: [String] = []
+        for item in list.items {
+            guard let literal = item as? Literal, case .string(let name) = literal.value else { return nil }
+            names.append(name)
+        }
+        return names
     }
 
     /// Renders into UTF-8 bytes (no String conversion), for writing files directly.

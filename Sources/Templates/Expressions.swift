@@ -61,8 +61,11 @@ final class NameExpression: Expression {
         if let value = r.scope.lookup(symbol, name) { return value }
         if let value = r.environment.global(name) { return value }
         let scope = r.scope, symbols = r.environment.symbols, name = self.name
-        return .undefined(Undefined("'\(name)' is niet gedefinieerd") {
-            Suggestions.nearest(to: name, in: scope.visibleNames(symbols))
+        // The scope weakly: the undefined value may be stored in it (`set x = nope`, a namespace), and a
+        // strong reference back would keep the render's scopes alive. Suggestions are made during the
+        // render, while the scope lives.
+        return .undefined(Undefined("'\(name)' is niet gedefinieerd") { [weak scope] in
+            scope.flatMap { Suggestions.nearest(to: name, in: $0.visibleNames(symbols)) }
         })
     }
 }

@@ -70,8 +70,8 @@ public struct FileSystemLoader: TemplateLoader {
             guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 continue
             }
-            let realRoot = Self.realPath(root.path)
-            let realFile = Self.realPath(candidate.path)
+            let realRoot = FileContents.realPath(root.path) ?? root.path
+            let realFile = FileContents.realPath(candidate.path) ?? candidate.path
             guard realFile.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
                 throw TemplateLoadError.invalidName(name: name, reason: "verwijst (via een symbolische link) naar buiten \(root.path)")
             }
@@ -82,12 +82,6 @@ public struct FileSystemLoader: TemplateLoader {
             }
         }
         throw TemplateLoadError.notFound(name: name, searched: searchPaths.map { Self.display($0.path) })
-    }
-
-    private static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// Relative to the working directory when inside it, so diagnostics stay short.

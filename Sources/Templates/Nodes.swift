@@ -6,6 +6,10 @@ class Node {
     let location: Location
     init(_ location: Location) { self.location = location }
     func render(_ r: Renderer) throws { fatalError("abstract") }
+    /// The nodes inside this one (a loop's body, an if's branches), for walks over the tree.
+    var children: [Node] { [] }
+    /// The name of the template this node extends, includes or imports.
+    var templateReference: Expression? { nil }
 }
 
 final class TextNode: Node {
@@ -37,6 +41,7 @@ final class SequenceNode: Node {
         self.body = body
         super.init(location)
     }
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         for node in body { try node.render(r) }
     }
@@ -50,6 +55,7 @@ final class IfNode: Node {
         self.otherwise = otherwise
         super.init(location)
     }
+    override var children: [Node] { branches.flatMap(\.body) + otherwise }
     override func render(_ r: Renderer) throws {
         for branch in branches where try branch.condition.condition(r) {
             for node in branch.body { try node.render(r) }
@@ -108,6 +114,7 @@ final class ForNode: Node {
         super.init(location)
     }
 
+    override var children: [Node] { body + otherwise }
     override func render(_ r: Renderer) throws {
         try run(try iterable.evaluate(r), depth0: 0, r)
     }
@@ -224,6 +231,7 @@ final class SetBlockNode: Node {
         self.autoescape = autoescape
         super.init(location)
     }
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         let text = try r.capture(body)
         var value: Value = autoescape ? .safe(text) : .string(text)
@@ -242,6 +250,7 @@ final class FilterBlockNode: Node {
         self.autoescape = autoescape
         super.init(location)
     }
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         let text = try r.capture(body)
         var value: Value = autoescape ? .safe(text) : .string(text)
@@ -258,6 +267,7 @@ final class WithNode: Node {
         self.body = body
         super.init(location)
     }
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         let outer = r.scope
         let scope = Scope(parent: outer)
@@ -279,6 +289,7 @@ final class BlockNode: Node {
         super.init(location)
     }
 
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         let chain = r.blocks[name] ?? [self]
         try BlockNode.renderLevel(0, of: chain, r, scoped: scoped)
@@ -303,6 +314,7 @@ final class ExtendsNode: Node {
         self.template = template
         super.init(location)
     }
+    override var templateReference: Expression? { template }
     override func render(_ r: Renderer) throws {
         if r.parentTemplate != nil { throw r.error("een template kan maar één keer 'extends' gebruiken", at: location) }
         let name = try template.evaluate(r)
@@ -323,6 +335,7 @@ final class IncludeNode: Node {
         self.loopSymbol = loopSymbol
         super.init(location)
     }
+    override var templateReference: Expression? { template }
     override func render(_ r: Renderer) throws {
         let name = try template.evaluate(r)
         let names: [Value]
@@ -363,6 +376,7 @@ final class ImportNode: Node {
         self.withContext = withContext
         super.init(location)
     }
+    override var templateReference: Expression? { template }
     override func render(_ r: Renderer) throws {
         let name = try template.evaluate(r)
         guard let imported = try r.loadTemplate(name, at: template.location) else { return }
@@ -425,6 +439,7 @@ final class MacroNode: Node {
         super.init(location)
     }
 
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         r.scope.set(symbol, .callable(makeCallable(definedIn: r.scope, r)))
     }
@@ -499,6 +514,7 @@ final class CallBlockNode: Node {
         self.autoescape = autoescape
         super.init(location)
     }
+    override var children: [Node] { body }
     override func render(_ r: Renderer) throws {
         let definingScope = r.scope
         // Weakly, as for macros: the caller may be stored back into the scope it sees (`set ns.f = caller`).

@@ -22,9 +22,12 @@ final class TemplateSource: @unchecked Sendable {
 
 /// A frame of local variables. Names are interned to integers at compile time, so a look-up in a loop
 /// body compares integers, not strings.
+///
+/// A scope belongs to one render, and a render to one thread: no two accesses to its slots can overlap,
+/// so they are exempt from the run-time exclusivity checks, which cost a third of the render time.
 final class Scope {
-    var names: [Int] = []
-    var values: [Value] = []
+    @exclusivity(unchecked) var names: [Int] = []
+    @exclusivity(unchecked) var values: [Value] = []
     let parent: Scope?
     /// Only the root scope of a render has the context the host passed in.
     let context: [String: Value]?
@@ -104,8 +107,10 @@ final class SymbolTable: @unchecked Sendable {
 /// calls (for diagnostics and the recursion limit) and the block table of an inheritance chain.
 public final class Renderer {
     let environment: Environment
-    var output: [UInt8] = []
-    var scope: Scope
+    // A renderer belongs to one render on one thread (see `Scope`): its hot state skips the run-time
+    // exclusivity checks.
+    @exclusivity(unchecked) var output: [UInt8] = []
+    @exclusivity(unchecked) var scope: Scope
     var frames: [(note: String, location: Location)] = []
     /// For each block name, the implementations from the most derived template to the base.
     var blocks: [String: [BlockNode]] = [:]
@@ -133,6 +138,19 @@ public final class Renderer {
     /// Keeps `scope` alive until the render ends (see `retainedScopes`).
     func retain(_ scope: Scope) {
         if retainedScopes.last !== scope { retainedScopes.append(scope) }
+    }
+
+    /// Namespaces made by this render: a template can store a namespace in itself (`set ns.me = ns`) or
+    /// in a value it holds, a cycle no reference counting frees. They are emptied when the render ends;
+    /// nothing outside the render can reach them.
+    private var namespaces: [NamespaceObject] = []
+
+    func track(_ namespace: NamespaceObject) {
+        namespaces.append(namespace)
+    }
+
+    deinit {
+        for namespace in namespaces { namespace.values = OrderedDict() }
     }
 
     func error(_ message: String, at location: Location) -> Diagnostic {
@@ -211,7 +229,7 @@ public final class Renderer {
 /// The `loop` variable inside a `for` body.
 final class LoopObject: TemplateObject, @unchecked Sendable {
     let items: [Value]
-    var index0 = 0
+    @exclusivity(unchecked) var index0 = 0
     let depth0: Int
     /// Set for `recursive` loops: `loop(children)` renders the body for the children.
     var recurse: ((Arguments, Renderer) throws -> Value)?

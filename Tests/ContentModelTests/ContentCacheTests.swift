@@ -48,59 +48,83 @@ final class ContentCacheTests: XCTestCase {
         (error as? DiagnosticError)?.diagnostics.map(\.message) ?? ["\(error)"]
     }
 
-    func testInPlaceEditsAreRecognisedAndGiveTheFullLoadsKnowledgeBase() throws {
+    /// After every kind of change, the loader's next load equals a load from nothing.
+    func testLoadsAfterChangesGiveTheFullLoadsKnowledgeBase() throws {
         let site = try makeSite()
         defer { site.remove() }
         let cache = ContentCache(root: site.root)
         let (kb, _) = try cache.load(changed: nil)
         XCTAssertEqual(titles(kb), ["Doen", "Aanpak", "Buurt", "Coach"])
-
-        // The body alone.
-        try write(site, "content/best-practices/c.md", Self.practice("Coach", date: "2019-05-05", body: "Nieuwe tekst."))
-        let body = try XCTUnwrap(cache.bestPracticeEdits(["content/best-practices/c.md"], in: kb))
-        XCTAssertTrue(body.bodiesOnly)
-        XCTAssertEqual(body.practices.map(\.info.body?.text), ["Nieuwe tekst.\n"])
-
-        // A new title that moves it before a tie on its date, and another theme: fields, in place.
-        try write(site, "content/best-practices/b.md", Self.practice("Aanloop", date: "2020-01-01", themes: "[wonen]"))
-        let fields = try XCTUnwrap(cache.bestPracticeEdits(["content/best-practices/b.md"], in: kb))
-        XCTAssertFalse(fields.bodiesOnly)
-        let patched = kb.replacingBestPractices(fields.practices)
-        let (fresh, _) = try site.load()
-        XCTAssertEqual(titles(patched), titles(fresh))
-        XCTAssertEqual(titles(patched), ["Doen", "Aanloop", "Aanpak", "Coach"])
-        for theme in ["onderwijs", "wonen"] {
-            XCTAssertEqual(patched.byTheme[theme]?.bestPractices.map(\.title), fresh.byTheme[theme]?.bestPractices.map(\.title), theme)
+        func assertSameAsFullLoad(_ changed: Set<String>, _ what: String) throws {
+            let (cached, cachedProblems) = try cache.load(changed: changed)
+            let (fresh, freshProblems) = try site.load()
+            XCTAssertEqual(titles(cached), titles(fresh), what)
+            XCTAssertEqual(cached.bestPractices, fresh.bestPractices, what)
+            for theme in ["onderwijs", "wonen"] {
+                XCTAssertEqual(cached.byTheme[theme]?.bestPractices.map(\.title), fresh.byTheme[theme]?.bestPractices.map(\.title), what)
+            }
+            XCTAssertEqual(cachedProblems.map(\.message), freshProblems.map(\.message), what)
         }
-
-        // A date that moves it to the end, as a full load sorts.
-        try write(site, "content/best-practices/d.md", Self.practice("Doen", date: "2018-01-01", themes: "[wonen]"))
-        let moved = try XCTUnwrap(cache.bestPracticeEdits(["content/best-practices/d.md"], in: patched))
-        XCTAssertEqual(titles(patched.replacingBestPractices(moved.practices)), titles(try site.load().0))
+        try write(site, "content/best-practices/c.md", Self.practice("Coach", date: "2019-05-05", body: "Nieuwe tekst."))
+        try assertSameAsFullLoad(["content/best-practices/c.md"], "a body")
+        try write(site, "content/best-practices/b.md", Self.practice("Aanloop", date: "2020-01-01", themes: "[wonen]"))
+        try assertSameAsFullLoad(["content/best-practices/b.md"], "a title and a theme")
+        try write(site, "content/best-practices/e.md", Self.practice("Eerst", date: "2020-02-02"))
+        try assertSameAsFullLoad(["content/best-practices/e.md"], "a new file")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/best-practices/d.md"))
+        try assertSameAsFullLoad(["content/best-practices/d.md"], "a deleted file")
+        try write(site, "content/best-practices/a.md", "---\ndraft: true\n" + Self.practice("Aanpak", date: "2020-01-01").dropFirst(4))
+        try assertSameAsFullLoad(["content/best-practices/a.md"], "a draft")
     }
 
-    func testEditsThatAreNotInPlaceAreRefused() throws {
+    /// The knowledge base of other options (the report's, with internal items) from the files already
+    /// decoded equals a load with those options; with nothing that the options keep differently, it is the
+    /// same knowledge base.
+    func testAnotherViewOfTheSameLoad() throws {
         let site = try makeSite()
         defer { site.remove() }
         let cache = ContentCache(root: site.root)
         let (kb, _) = try cache.load(changed: nil)
-        let a = "content/best-practices/a.md"
-        // An unknown theme: the full path reports it.
-        try write(site, a, Self.practice("Aanpak", date: "2020-01-01", themes: "[onbekend]"))
-        XCTAssertNil(cache.bestPracticeEdits([a], in: kb))
-        // A new slug changes content URLs.
-        try write(site, a, "---\nslug: ander\n" + Self.practice("Aanpak", date: "2020-01-01").dropFirst(4))
-        XCTAssertNil(cache.bestPracticeEdits([a], in: kb))
-        // A draft leaves the build.
-        try write(site, a, "---\ndraft: true\n" + Self.practice("Aanpak", date: "2020-01-01").dropFirst(4))
-        XCTAssertNil(cache.bestPracticeEdits([a], in: kb))
-        // A syntax error.
-        try write(site, a, "---\ntitle: [\n---\n")
-        XCTAssertNil(cache.bestPracticeEdits([a], in: kb))
-        // A theme file is no best practice.
-        XCTAssertNil(cache.bestPracticeEdits(["content/themes/onderwijs.md"], in: kb))
-        // A new file.
-        try write(site, "content/best-practices/e.md", Self.practice("Eerst", date: "2020-02-02"))
-        XCTAssertNil(cache.bestPracticeEdits(["content/best-practices/e.md"], in: kb))
+        let report = LoadOptions(includeDrafts: false, includeInternal: true)
+        XCTAssertEqual(cache.knowledgeBase(options: report)?.bestPractices, kb.bestPractices)
+        try write(site, "content/best-practices/a.md", "---\nvisibility: internal\n" + Self.practice("Aanpak", date: "2020-01-01").dropFirst(4))
+        let (publicBuild, _) = try cache.load(changed: ["content/best-practices/a.md"])
+        XCTAssertEqual(titles(publicBuild), ["Doen", "Buurt", "Coach"])
+        let withInternal = try XCTUnwrap(cache.knowledgeBase(options: report))
+        XCTAssertEqual(titles(withInternal), ["Doen", "Aanpak", "Buurt", "Coach"])
+        XCTAssertEqual(withInternal.bestPractices, try ContentLoader.load(root: site.root, options: report).0.bestPractices)
+
+        // Later loads patch the view too: an internal practice edited, a public one added, one made internal.
+        func assertViewIsAFullLoads(_ what: String) throws {
+            let view = try XCTUnwrap(cache.knowledgeBase(options: report))
+            let full = try ContentLoader.load(root: site.root, options: report).0
+            XCTAssertEqual(view.bestPractices, full.bestPractices, what)
+            XCTAssertEqual(view.byTheme["onderwijs"]?.bestPractices, full.byTheme["onderwijs"]?.bestPractices, what)
+        }
+        try write(site, "content/best-practices/a.md", "---\nvisibility: internal\n" + Self.practice("Aanpak 2", date: "2019-01-01").dropFirst(4))
+        _ = try cache.load(changed: ["content/best-practices/a.md"])
+        try assertViewIsAFullLoads("an internal practice edited")
+        try write(site, "content/best-practices/e.md", Self.practice("Eerst", date: "2024-01-01"))
+        _ = try cache.load(changed: ["content/best-practices/e.md"])
+        try assertViewIsAFullLoads("a public practice added")
+        try write(site, "content/best-practices/e.md", "---\nvisibility: internal\n" + Self.practice("Eerst", date: "2024-01-01").dropFirst(4))
+        let (afterHiding, _) = try cache.load(changed: ["content/best-practices/e.md"])
+        XCTAssertFalse(titles(afterHiding).contains("Eerst"))
+        try assertViewIsAFullLoads("a public practice made internal")
+    }
+
+    func testAViewLikeTheLoadStaysSoOnlyWhileEditsKeepItSo() throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        let cache = ContentCache(root: site.root)
+        _ = try cache.load(changed: nil)
+        let report = LoadOptions(includeDrafts: false, includeInternal: true)
+        // No internal items: the view is the load's own; then one practice becomes internal.
+        XCTAssertEqual(cache.knowledgeBase(options: report).map(titles), ["Doen", "Aanpak", "Buurt", "Coach"])
+        try write(site, "content/best-practices/b.md", "---\nvisibility: internal\n" + Self.practice("Buurt", date: "2021-01-01").dropFirst(4))
+        let (publicBuild, _) = try cache.load(changed: ["content/best-practices/b.md"])
+        XCTAssertFalse(titles(publicBuild).contains("Buurt"))
+        XCTAssertEqual(try XCTUnwrap(cache.knowledgeBase(options: report)).bestPractices,
+                       try ContentLoader.load(root: site.root, options: report).0.bestPractices)
     }
 }

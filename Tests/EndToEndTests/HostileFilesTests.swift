@@ -168,4 +168,18 @@ final class HostileFilesTests: XCTestCase {
         }
         XCTAssertEqual(try runAsOtherUser(["build", "-q"]).status, 0)
     }
+
+    /// Issue 18: a read-only previous output was left beside output/ without a word. It is our own
+    /// build, so it is made writable and removed (run as `nobody`: root removes it anyway).
+    func testReadOnlyPreviousOutputIsReplacedAndRemoved() throws {
+        _ = try buildOnce()
+        _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a-w", site.appendingPathComponent("output").path])
+            .waitUntilExit()
+        try write("nieuw", to: site.appendingPathComponent("static/docs/nieuw.txt"))
+        let result = try runAsOtherUser(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stderr.contains("warning"), result.stderr)
+        XCTAssertTrue(outputFiles().contains("docs/nieuw.txt"))
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".breingen") }, [])
+    }
 }

@@ -1,3 +1,4 @@
+import ContentModel
 import Foundation
 import XCTest
 
@@ -60,9 +61,8 @@ final class IncrementalBuildTests: XCTestCase {
         }
         let edited = try builder.build(changed: [buuv])
         XCTAssertFalse(edited.full)
-        XCTAssertFalse(edited.bodiesOnly, "a new title shows on other pages too")
-        XCTAssertTrue(edited.bestPracticesOnly, "a best practice edited in place should take the best-practice path")
-        XCTAssertGreaterThan(edited.rendered, 1)
+        XCTAssertFalse(edited.full)
+        XCTAssertGreaterThan(edited.rendered, 1, "a new title shows on other pages too")
         XCTAssertLessThan(edited.rendered, edited.pages / 2, "an edited best practice re-rendered most pages")
         try assertSameAsFullBuild(edited, "edited best practice")
         let page = try String(contentsOf: edited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
@@ -74,17 +74,16 @@ final class IncrementalBuildTests: XCTestCase {
         try edit(buuv) { $0.replacingOccurrences(of: "BUUV begon in 2013", with: "BUUV begon in januari 2013") }
         // `sed -i` reports its temporary file too, gone by the time the build runs.
         let body = try builder.build(changed: [buuv, "content/best-practices/sedX4k2Qa"])
-        XCTAssertTrue(body.bodiesOnly, "a body edit should take the fast path")
-        XCTAssertEqual(body.rendered, 1)
+        XCTAssertEqual(body.rendered, 1, "only the practice's own page shows its body")
         XCTAssertNotEqual(body.folder, edited.folder)
         XCTAssertEqual(try files(edited.folder), servedBefore, "the previously served folder was written to")
         try assertSameAsFullBuild(body, "edited body")
 
         // Then a new title for the practice before it in the list: the edited page shows that title as its
         // neighbour link and is rendered again, with the new body kept from the body-only build.
-        let data = try XCTUnwrap(builder.state?.data)
-        let position = try XCTUnwrap(data.bestPracticeIndex["buuv"])
-        let neighbour = data.kb.bestPractices[position == 0 ? 1 : position - 1].info.file
+        let practices = try ContentLoader.load(root: site).0.bestPractices
+        let position = try XCTUnwrap(practices.firstIndex { $0.slug == "buuv" })
+        let neighbour = practices[position == 0 ? 1 : position - 1].info.file
         try edit(neighbour) { text in
             text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 guard line.hasPrefix("title: ") else { return String(line) }
@@ -92,7 +91,7 @@ final class IncrementalBuildTests: XCTestCase {
             }.joined(separator: "\n")
         }
         let neighbourEdited = try builder.build(changed: [neighbour])
-        XCTAssertTrue(neighbourEdited.bestPracticesOnly)
+        XCTAssertFalse(neighbourEdited.full)
         try assertSameAsFullBuild(neighbourEdited, "a neighbour's title after a body-only edit")
         let buuvPage = try String(contentsOf: neighbourEdited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
         XCTAssertTrue(buuvPage.contains("BUUV begon in januari 2013") && buuvPage.contains("(bijgewerkt)"))
@@ -115,7 +114,7 @@ final class IncrementalBuildTests: XCTestCase {
             """.write(to: site.appendingPathComponent(added), atomically: true, encoding: .utf8)
         let withNew = try builder.build(changed: [added])
         XCTAssertTrue(fm.fileExists(atPath: withNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk/index.html").path))
-        XCTAssertFalse(withNew.full, "a new page is linked from nowhere yet: no need to render every body")
+        XCTAssertFalse(withNew.full, "a new page is linked from nowhere yet")
         XCTAssertLessThan(withNew.rendered, withNew.pages / 2)
         try assertSameAsFullBuild(withNew, "added best practice")
         try fm.removeItem(at: site.appendingPathComponent(added))
@@ -156,10 +155,12 @@ final class IncrementalBuildTests: XCTestCase {
         try fm.removeItem(at: site.appendingPathComponent(target))
         XCTAssertThrowsError(try SiteBuilder(options: BuildOptions(root: site, output: work.appendingPathComponent("x"), quiet: true)).build())
         XCTAssertThrowsError(try builder.build(changed: [target]), "the link to the deleted page must fail the build")
-        // The link taken out: every body that linked to the page that went is rendered again, by a full build.
+        // The link taken out: the page whose body linked to the page that went is rendered again, and only
+        // the pages that show something of it.
         try edit(linking) { $0.replacingOccurrences(of: "Zie [het doel](doel.md).", with: "Zie het doel.") }
         let unlinked = try builder.build(changed: [linking])
-        XCTAssertTrue(unlinked.full, "a page that bodies linked to went: only a full build renders them all")
+        XCTAssertFalse(unlinked.full)
+        XCTAssertLessThan(unlinked.rendered, unlinked.pages / 2)
         try assertSameAsFullBuild(unlinked, "the link taken out")
         try fm.removeItem(at: site.appendingPathComponent(linking))
         let bothGone = try builder.build(changed: [linking])
@@ -170,6 +171,17 @@ final class IncrementalBuildTests: XCTestCase {
         let theme = "content/themes/onderwijs.md"
         try edit(theme) { $0.replacingOccurrences(of: "title: ", with: "title: Het ") }
         try assertSameAsFullBuild(try builder.build(changed: [theme]), "edited theme")
+
+        // An alias gives a redirect page, which shows the practice's title: a new title renders it again.
+        try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV Haarlem\naliases: [/buuv-oud/]") }
+        let aliased = try builder.build(changed: [buuv])
+        XCTAssertFalse(aliased.full)
+        try assertSameAsFullBuild(aliased, "a new alias")
+        try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV in Haarlem") }
+        let renamed = try builder.build(changed: [buuv])
+        let redirect = try String(contentsOf: renamed.folder.appendingPathComponent("buuv-oud/index.html"), encoding: .utf8)
+        XCTAssertTrue(redirect.contains("BUUV in Haarlem"), "the redirect page shows the practice's new title")
+        try assertSameAsFullBuild(renamed, "a renamed practice with an alias")
 
         // A template: the pages that use it, and only those.
         let template = "themes/default/templates/best-practice.html"
@@ -203,23 +215,17 @@ final class IncrementalBuildTests: XCTestCase {
         builder.waitUntilIdle()
     }
 
-    func testTemplateDependenciesFollowLiteralNames() {
-        let source = Array("""
-            {% extends "base.html" %}{%- include 'partials/card.html' %}{% from "macros.html" import x %}
-            {% set a = 1 %}{{ "{% include" }}
-            """.utf8)
-        // The last tag has no literal name after "include": unknown.
-        XCTAssertNil(TemplateDependencies.scan(source))
-        XCTAssertEqual(TemplateDependencies.scan(Array("{% extends \"base.html\" %}{% import 'm.html' as m %}".utf8)),
-                       ["base.html", "m.html"])
-    }
-
     func testChangedPathsAreClassified() {
-        XCTAssertEqual(IncrementalSiteBuilder.classify("content/best-practices/x.md"), .content("content/best-practices/x.md"))
-        XCTAssertEqual(IncrementalSiteBuilder.classify("content/site.yml"), .global)
-        XCTAssertEqual(IncrementalSiteBuilder.classify("themes/default/templates/partials/card.html"), .template("partials/card.html"))
-        XCTAssertEqual(IncrementalSiteBuilder.classify("templates/base.html"), .template("base.html"))
-        XCTAssertEqual(IncrementalSiteBuilder.classify("themes/default/assets/css/main.css"), .global)
-        XCTAssertEqual(IncrementalSiteBuilder.classify("static/logo.png"), .global)
+        let changes = ChangedPaths([
+            "content/best-practices/x.md", "content/site.yml", "themes/default/templates/partials/card.html",
+            "templates/base.html", "themes/default/assets/css/main.css", "static/logo.png",
+        ])
+        XCTAssertEqual(changes.content, ["content/best-practices/x.md", "content/site.yml"])
+        XCTAssertEqual(changes.templates, ["partials/card.html", "base.html"])
+        XCTAssertTrue(changes.assets)
+        XCTAssertTrue(changes.statics)
+        XCTAssertFalse(changes.unknown)
+        XCTAssertTrue(ChangedPaths(["themes/default/theme.yml"]).unknown)
+        XCTAssertTrue(ChangedPaths(["elders.txt"]).unknown)
     }
 }

@@ -10,8 +10,10 @@ import XCTest
 /// whatever else the body holds.
 final class MarkdownDiagnosticsTests: XCTestCase {
     func diagnostics(_ text: String, firstLine: Int) -> [String] {
-        let renderer = BodyRenderer(links: LinkResolver(urls: ["best-practices/bestaat.md": "/best-practices/bestaat/"]),
-                                    root: URL(fileURLWithPath: "/nonexistent-site"))
+        let urls = ["best-practices/bestaat.md": "/best-practices/bestaat/"]
+        let renderer = BodyRenderer(links: LinkResolver(urls: urls)) { path in
+            SiteData.link(to: path, urls: urls, root: URL(fileURLWithPath: "/nonexistent-site"))
+        }
         MarkdownBridge.check(MarkdownBody(text: text, firstLine: firstLine), file: "content/themes/wonen.md", renderer: renderer)
         // Severity, line:column and the destination the message names (between its first quotes).
         return renderer.diagnostics.map {

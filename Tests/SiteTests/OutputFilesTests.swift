@@ -35,9 +35,9 @@ final class OutputFilesTests: XCTestCase {
     }
 
     func testSearchIndexIsJSONWithStems() throws {
-        let json = SearchIndex.json([
-            .init(title: "Woningen \"nu\"", url: "/a/", kind: "Best practice", summary: nil, meta: ["Den Haag"],
-                  text: "Wij creëren betaalbare woningen.")
+        let json = SearchIndex.document([
+            SearchIndex.entry(.init(section: .bestPractice, title: "Woningen \"nu\"", url: "/a/", kind: "Best practice", summary: nil,
+                                    meta: ["Den Haag"], text: "Wij creëren betaalbare woningen."))
         ])
         let object = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any]
         let doc = try XCTUnwrap((object?["docs"] as? [[String: Any]])?.first)

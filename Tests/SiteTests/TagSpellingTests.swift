@@ -5,7 +5,7 @@ import XCTest
 @testable import Site
 
 /// Tags that differ only in capitals or diacritics are one tag: counted once per practice, listed once,
-/// shown in one spelling, in a full index and in one patched after an edit alike.
+/// shown in one spelling.
 final class TagSpellingTests: XCTestCase {
     private func practice(_ slug: String, date: String, tags: String) -> (name: String, type: ContentType, text: String) {
         ("content/best-practices/\(slug).md", .bestPractice,
@@ -31,26 +31,5 @@ final class TagSpellingTests: XCTestCase {
         let index = PracticeIndex(kb.bestPractices)
         XCTAssertEqual(index.tags.map { "\($0.title) \($0.slug) \($0.members)" }, ["wonen wonen [0, 1, 2]", "Zorg zorg [1]"])
         XCTAssertEqual(index.tagIDs, [[0], [0, 1], [0]])
-    }
-
-    func testThePatchedIndexChoosesTheSameSpelling() throws {
-        let before = try load([
-            practice("a", date: "2020-03-01", tags: "[Wonen]"),
-            practice("b", date: "2020-02-01", tags: "[Wonen]"),
-            practice("c", date: "2020-01-01", tags: "[wonen]"),
-        ]).0
-        // b now writes "wonen" twice over: "wonen" becomes the most common spelling.
-        let after = try load([
-            practice("a", date: "2020-03-01", tags: "[Wonen]"),
-            practice("b", date: "2020-02-01", tags: "[wonen, wónen]"),
-            practice("c", date: "2020-01-01", tags: "[wonen]"),
-        ]).0
-        var positions: [Int] = []
-        let patched = PracticeIndex(patching: PracticeIndex(before.bestPractices), before: before.bestPractices,
-                                    practices: after.bestPractices, edited: ["b"], previousPosition: &positions)
-        let full = PracticeIndex(after.bestPractices)
-        XCTAssertEqual(patched.tags.map { "\($0.title) \($0.members)" }, full.tags.map { "\($0.title) \($0.members)" })
-        XCTAssertEqual(full.tags.map { "\($0.title) \($0.members)" }, ["wonen [0, 1, 2]"])
-        XCTAssertEqual(patched.tagIDs, full.tagIDs)
     }
 }

@@ -73,3 +73,32 @@ final class MemoryTests: XCTestCase {
 private func scoped(_ body: () throws -> Void) rethrows {
     try body()
 }
+
+extension MemoryTests {
+    /// Found by fuzzing (LeakSanitizer, 10-minute run): an undefined value keeps what it needs for its
+    /// "did you mean" suggestion, and kept the whole scope; stored back into that scope (`set`, a
+    /// namespace), it made a cycle, in lenient mode on every page that did so. A namespace holding
+    /// itself (directly, or through `loop.changed` of a loop over it) is emptied when the render ends.
+    func testUndefinedValuesAndNamespacesInCyclesAreFreed() throws {
+        for source in [
+            "{% set x = nope %}{% set ns = namespace(f=nope2) %}{{ p.naam }}",
+            "{% set d = {'a': p} %}{% set ns = namespace(d=d) %}{% set ns.u = d.zz %}{{ ns.d.a.naam }}",
+            "{% macro m(n) %}{{ n }}{% endmacro %}{% set ns = namespace(f=mItera) %}{{ p.naam }}",
+            // A namespace that holds itself, directly or through a loop's `changed`.
+            "{% set ns = namespace(p=p) %}{% set ns.me = ns %}{{ ns.me.p.naam }}",
+            "{% set ns = namespace(p=p) %}{% for x in [ns] %}{% set ns.c = loop.changed %}{% endfor %}{{ p.naam }}",
+        ] {
+            let environment = Environment(loader: DictionaryLoader(["page.html": source]), lenient: true)
+            weak var weakProbe: Probe?
+            try scoped {
+                let probe = Probe()
+                weakProbe = probe
+                XCTAssertEqual(try environment.render("page.html", context: ["p": .object(probe)]), "probe")
+            }
+            XCTAssertNil(weakProbe, source)
+        }
+        // The suggestion still comes during the render.
+        let diagnostic = renderError(["page.html": "{% set titel = 'x' %}{{ titl }}"])
+        XCTAssertEqual(diagnostic?.message, "'titl' is niet gedefinieerd; bedoelde je 'titel'?")
+    }
+}

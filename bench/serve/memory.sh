@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SAVES=${SAVES:-200}
+KINDS=${KINDS:-template content}
 source bench/serve/common.sh
 require_tools python3
 build_breingen
@@ -34,7 +35,7 @@ sed 's/^title: .*/title: "{marker}"/' "$work/site/content/best-practices/$practi
 echo "example site; $(nproc) cores, load before: $(cut -d' ' -f1 /proc/loadavg); RSS after start: $start_rss MB"
 echo "| saves | RSS after 20 saves (MB) | RSS after $SAVES saves (MB) | growth | max (MB) |"
 echo "| --- | --- | --- | --- | --- |"
-for kind in template content; do
+for kind in $KINDS; do
     if [ "$kind" = template ]; then
         result=$(python3 bench/serve/memory.py "$pid" "$port" "$base" "$work/base.template" "$SAVES" / "$SAVES template saves (base.html)")
     else

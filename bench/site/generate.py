@@ -8,6 +8,8 @@ Writes:
   OUTDIR/breingen/content/site.yml             title, baseURL, language only
   OUTDIR/breingen/content/themes/<slug>.md      five themes, `title` only
   OUTDIR/breingen/content/best-practices/*.md   N best practices, ~7 KB of Dutch-looking Markdown each
+  OUTDIR/breingen/content/reports/YEAR/         annual reports of REPORT_YEARS (a foreword and the generated
+                                                themes chapter, which lists every practice up to that year)
   OUTDIR/breingen/themes/default/               a copy of the repository's default theme (when present)
   OUTDIR/hugo/                                  the same pages for Hugo, with a minimal theme in layouts/
 
@@ -204,6 +206,32 @@ def front_matter(item):
     return "\n".join(lines) + "\n\n"
 
 
+# The years with an annual report in the breingen site: the site build renders each as HTML and PDF.
+REPORT_YEARS = [2023, 2024]
+
+
+def report_files(year):
+    definition = """year: %d
+title: Jaarverslag %d
+subtitle: Het Maatschappelijk Brein (benchmark)
+cover:
+  - Den Haag, %d
+foreword:
+  file: voorwoord.md
+  author: De directeur
+chapters:
+  - generated: themes
+""" % (year, year, year + 1)
+    foreword = """---
+title: Voorwoord
+---
+
+Een jaar van samenwerken aan de thema's van het netwerk. Dit verslag noemt per thema de best practices
+die tot en met %d in de inzichtenbank staan.
+""" % year
+    return {"report.yml": definition, "voorwoord.md": foreword}
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -302,6 +330,10 @@ def main(argv):
             h_text = h_text.replace(token, "/best-practices/%s/" % other, 1)
         write(os.path.join(breingen, "content/best-practices/%s.md" % item["slug"]), fm + b_text)
         write(os.path.join(hugo, "content/best-practices/%s.md" % item["slug"]), fm + h_text)
+
+    for year in REPORT_YEARS:
+        for name, text in report_files(year).items():
+            write(os.path.join(breingen, "content/reports/%d/%s" % (year, name)), text)
 
     for name, text in HUGO_LAYOUTS.items():
         write(os.path.join(hugo, "layouts", name), text)

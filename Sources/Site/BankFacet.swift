@@ -1,0 +1,54 @@
+import ContentModel
+import Templates
+
+/// One filter of the best-practice bank: a facet (theme, category, place, status, business model) with
+/// the values that occur and how often.
+struct BankFacet: Equatable, Sendable {
+    struct Option: Equatable, Sendable {
+        var value: String
+        var title: String
+        var count: Int
+    }
+
+    var name: String
+    var label: String
+    var options: [Option]
+
+    /// The filters of the bank: per facet the values that occur, with counts.
+    static func facets(_ kb: KnowledgeBase) -> [BankFacet] {
+        var themes: [String: Int] = [:], categories: [String: Int] = [:], places: [String: Int] = [:]
+        var statuses: [String: Int] = [:], models: [String: Int] = [:]
+        // Field by field through the index: handing whole practices to a closure copies each (large) one.
+        let practices = kb.bestPractices
+        for i in practices.indices {
+            for theme in practices[i].themes { themes[theme, default: 0] += 1 }
+            if let category = practices[i].category { categories[category, default: 0] += 1 }
+            for place in practices[i].places { places[place, default: 0] += 1 }
+            statuses[practices[i].status.rawValue, default: 0] += 1
+            if let model = practices[i].businessModel { models[model.rawValue, default: 0] += 1 }
+        }
+        func facet(_ name: String, _ label: String, _ counts: [String: Int],
+                   title: (String) -> String = { $0 }, order: [String]? = nil) -> BankFacet? {
+            guard !counts.isEmpty else { return nil }
+            let keys = order.map { $0.filter { counts[$0] != nil } }
+                ?? counts.keys.sorted { $0.lowercased() < $1.lowercased() }
+            return BankFacet(name: name, label: label, options: keys.map { Option(value: $0, title: title($0), count: counts[$0] ?? 0) })
+        }
+        let themeTitles = Dictionary(kb.themes.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
+        return [
+            facet("thema", "Thema", themes, title: { themeTitles[$0] ?? $0 }, order: kb.themes.map(\.slug)),
+            facet("categorie", "Categorie", categories),
+            facet("plaats", "Plaats", places),
+            facet("status", "Status", statuses, order: PracticeStatus.allCases.map(\.rawValue)),
+            facet("verdienmodel", "Verdienmodel", models, order: BusinessModel.allCases.map(\.rawValue)),
+        ].compactMap { $0 }
+    }
+
+    /// The facet as the bank's template reads it.
+    var value: Value {
+        .object([
+            ("name", .string(name)), ("label", .string(label)),
+            ("options", .list(options.map { .object([("value", .string($0.value)), ("title", .string($0.title)), ("count", .int($0.count))]) })),
+        ])
+    }
+}

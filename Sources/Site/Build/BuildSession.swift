@@ -1,0 +1,528 @@
+import ContentModel
+import Diagnostics
+import Foundation
+import Parallel
+import Report
+import Templates
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a build's files go: the spare of `output/` swapped in at the end (`PublishedOutput`), or the
+/// next folder of the live preview (`PreviewTrees`).
+protocol OutputSink: AnyObject {
+    func prepare() throws -> TreeWriter
+    /// The build succeeded, having written, linked or removed `changedFiles` files.
+    func commit(changedFiles: Int) throws
+    func abandon(_ writer: TreeWriter)
+    /// Files the target keeps from the output it replaces (a `.gitignore` a repository keeps there).
+    func preserved() -> [(path: String, bytes: [UInt8])]
+}
+
+extension OutputSink {
+    func preserved() -> [(path: String, bytes: [UInt8])] { [] }
+}
+
+/// The one way the site is built: load the content, plan every page, render the pages whose recorded
+/// inputs changed, write what differs, swap the result in. A build with no previous state (every
+/// `breingen build`, and the first build of `breingen serve`) renders every page; the live preview keeps
+/// the state of its last good build and renders only the pages that read something that changed since.
+///
+/// What a page depends on is what building its context read (`PageReads`): the fields of the items, the
+/// places of the lists, the derived values, and its template with what that includes, extends and
+/// imports. Nothing is declared by hand.
+final class BuildSession: @unchecked Sendable {
+    let options: BuildOptions
+    /// Whether builds record what pages read and keep their state for the next build.
+    let keepsState: Bool
+    private let loader: ContentCache
+    private let items = ItemTable()
+    private let inputs = InputTable()
+    private var state: State?
+    /// Changes of builds that failed: the next build still has to apply them.
+    private var pending: Set<String> = []
+    private var mustBuildAll = true
+    /// Set once a build starts changing `state` in place (when nothing but writing files can fail any
+    /// more): a failure after that leaves no good state, so the next build renders everything.
+    private var stateChanged = false
+
+    /// What a page of the last good build was built from and gave.
+    struct PageRecord {
+        var template: String
+        var planKey: String
+        var inputs: [InputTable.InputNumber]
+        var hash: UInt64
+        var search: [SearchIndex.Entry]
+        var searchHashes: [UInt64]
+        var warnings: [Diagnostic]
+    }
+
+    /// A report of the last good build: its model, and the files made from it.
+    struct ReportRecord {
+        var document: ReportDocument
+        var day: ContentDate
+        var files: [(path: String, hash: UInt64)]
+        var warnings: [Diagnostic]
+    }
+
+    /// What the template environment gives every page (the site's values, today, the reports, the assets):
+    /// when it changes, every page is rendered again.
+    struct EnvironmentKey: Equatable {
+        var globals: PagePlanner.GlobalsKey
+        var reportYears: [Int]
+        var assets: [String: String]
+    }
+
+    /// What the last good build made, for the next one. A class: the next build changes its tables in
+    /// place instead of copying thousands of records.
+    final class State {
+        var data: SiteData
+        var environment: Environment
+        var environmentKey: EnvironmentKey
+        var theme: URL
+        var assets: AssetPipeline
+        var statics: (files: [(path: String, data: Data)], warnings: [Diagnostic])
+        var reportYears: [Int]
+        /// The pages in plan order: their files, and what each was built from and gave.
+        var files: [String]
+        var records: [PageRecord]
+        var bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)]
+        var reports: [Int: ReportRecord]
+        var sitemap: (paths: [String], hash: UInt64)
+
+        init(data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
+             statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int], files: [String],
+             records: [PageRecord], bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)], reports: [Int: ReportRecord],
+             sitemap: (paths: [String], hash: UInt64)) {
+            (self.data, self.environment, self.environmentKey, self.theme) = (data, environment, environmentKey, theme)
+            (self.assets, self.statics, self.reportYears) = (assets, statics, reportYears)
+            (self.files, self.records, self.bankEntries, self.reports, self.sitemap) = (files, records, bankEntries, reports, sitemap)
+        }
+    }
+
+    /// What a build did.
+    struct Outcome {
+        var pages: Int
+        var rendered: Int
+        var files: Int
+        /// Files written, linked or removed in the output.
+        var changedFiles: Int
+        /// Whether every page was rendered.
+        var everything: Bool
+        var warnings: [Diagnostic]
+    }
+
+    init(options: BuildOptions, keepsState: Bool) {
+        self.options = options
+        self.keepsState = keepsState
+        loader = ContentCache(
+            root: options.root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
+    }
+
+    /// The report's view of the content: internal items count in its figures (its chapters leave them
+    /// unnamed), drafts never.
+    private static let reportOptions = LoadOptions(includeDrafts: false, includeInternal: true)
+
+    /// Builds after `changed` (paths relative to the site root); nil builds everything. Throws the build's
+    /// errors; the output of the last good build stays as it was.
+    func build(changed: Set<String>?, into sink: OutputSink, progress: ProgressLine = ProgressLine(enabled: false)) throws -> Outcome {
+        var paths = pending
+        if let changed { paths.formUnion(changed) }
+        inputs.beginBuild()
+        stateChanged = false
+        do {
+            let outcome = try run(ChangedPaths(paths), everything: changed == nil || mustBuildAll || state == nil,
+                                  into: sink, progress: progress)
+            pending = []
+            mustBuildAll = false
+            inputs.commitBuild()
+            return outcome
+        } catch {
+            // The same work next time (the state is that of the last good build): a typo and its fix cost
+            // two small builds, not a full one.
+            pending = paths
+            if stateChanged { state = nil }
+            mustBuildAll = state == nil
+            inputs.rollBackBuild()
+            throw error
+        }
+    }
+
+    private func run(_ changes: ChangedPaths, everything requested: Bool, into sink: OutputSink,
+                     progress: ProgressLine) throws -> Outcome {
+        let timer = PhaseTimer()
+        let root = options.root
+        let previous = requested || changes.unknown ? nil : state
+        let (kb, loadDiagnostics) = try loader.load(changed: previous == nil ? nil : changes.content)
+        if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
+        timer.mark("load")
+
+        let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil,
+                            previous: previous?.data)
+        let rebuildAssets = previous == nil || changes.assets || previous!.data.routes.baseURL != data.routes.baseURL
+        let theme = rebuildAssets ? try ThemeLocator.locate(root: root) : previous!.theme
+        let assets = rebuildAssets ? try SiteBuilder.assets(root: root, theme: theme, routes: data.routes) : previous!.assets
+        let statics = previous == nil || changes.statics ? try SiteBuilder.staticFiles(root: root) : previous!.statics
+        let reportsChanged = previous == nil || changes.content.contains { $0.hasPrefix("content/reports/") }
+        let reportYears = reportsChanged ? SiteReports.years(root: root) : previous!.reportYears
+        let environmentKey = EnvironmentKey(globals: PagePlanner.GlobalsKey(data), reportYears: reportYears, assets: assets.urls)
+        let everything = previous == nil || previous!.environmentKey != environmentKey
+        // The live preview starts the annual reports now, beside the rest of the build.
+        let today = data.today
+        let reportJob = previous.map { previous in
+            BackgroundJob { [self] in try self.reports(years: reportYears, today: today, theme: theme, previous: previous) }
+        }
+        // Whatever happens next, the job (which reads the loader) ends within this build.
+        defer { _ = try? reportJob?.result() }
+        let environment = everything || !changes.templates.isEmpty
+            ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
+            : previous!.environment
+        timer.mark("site data")
+
+        let pages = PagePlanner.plan(data)
+        timer.mark("pages planned")
+        var templates: [String: Template] = [:]
+        for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
+        timer.mark("plan")
+
+        // Which pages read something that changed. Where each page was in the last build: at the same place
+        // when the plan is the same (it nearly always is), else looked up by its file.
+        var dirty: [Int] = []
+        var changedItemIDs: Set<ItemID> = []
+        var placesBefore: [Int]?
+        if let previous, !everything {
+            let files = previous.files
+            if files.count != pages.count || pages.indices.contains(where: { pages[$0].file != files[$0] }) {
+                var place: [String: Int] = [:]
+                place.reserveCapacity(files.count)
+                for (i, file) in files.enumerated() { place[file] = i }
+                placesBefore = pages.map { place[$0.file] ?? -1 }
+            }
+            let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
+            changedItemIDs = Set(changedItems.keys)
+            timer.mark("changed items")
+            let changedInputs = inputs.changes(changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
+            timer.mark("changed inputs")
+            var touchedTemplates = Set<String>()
+            for name in templates.keys where Self.templateClosure(name, environment).map({ !$0.isDisjoint(with: changes.templates) }) ?? true {
+                touchedTemplates.insert(name)
+            }
+            previous.records.withUnsafeBufferPointer { records in
+                for index in pages.indices {
+                    let page = pages[index]
+                    let before = placesBefore?[index] ?? index
+                    guard before >= 0, records[before].template == page.template, records[before].planKey == page.planKey,
+                          touchedTemplates.isEmpty || !touchedTemplates.contains(page.template),
+                          !changedInputs.intersects(records[before].inputs) else {
+                        dirty.append(index)
+                        continue
+                    }
+                }
+            }
+        } else {
+            dirty = Array(pages.indices)
+        }
+        timer.mark("changes")
+
+        let writer = try sink.prepare()
+        do {
+            let outcome = try write(
+                pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data, everything: everything,
+                changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
+                loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
+                environmentKey: environmentKey, theme: theme, reportJob: reportJob)
+            timer.report()
+            return outcome
+        } catch {
+            progress.finish()
+            sink.abandon(writer)
+            throw error
+        }
+    }
+
+    // swiftlint:disable:next function_parameter_count
+    private func write(
+        pages: [PlannedPage], dirty: [Int], placesBefore: [Int]?, templates: [String: Template], data: SiteData, everything: Bool,
+        changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
+        reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
+        progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
+        reportJob: BackgroundJob<[Int: ReportOutput]>?
+    ) throws -> Outcome {
+        let preserved = sink.preserved()
+        var planned: [String] = pages.map(\.file)
+        planned += [Routes.searchIndex, Routes.bankIndex, Routes.feed, Routes.sitemap, "robots.txt"]
+        let calendar = SiteBuilder.calendar(data)
+        if calendar != nil { planned.append(Routes.calendar) }
+        planned += assets.assets.map(\.outputPath) + statics.files.map(\.path) + preserved.map(\.path)
+        planned += reportYears.flatMap { year in ReportFormat.allCases.map { AnnualReport.fileName(year: year, format: $0) } }
+        try writer.makeFolders(for: planned)
+        timer.mark("folders")
+
+        // With no previous state (`breingen build`) the annual reports are made first and alone, their working
+        // memory given back before the pages, so the memory of the two never adds up; in the live preview they
+        // are made beside the rest of the build (`reportJob`, started after loading).
+        var fullBuildReports: Result<[Int: ReportOutput], Error>?
+        if reportJob == nil {
+            fullBuildReports = Result { try self.reports(years: reportYears, today: data.today, theme: theme, previous: nil) }
+            Self.returnFreeMemory()
+        }
+        timer.mark("reports")
+        // The pages, on every core.
+        let recording = keepsState
+        progress.start(total: dirty.count)
+        let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
+            let page = pages[dirty[k]]
+            let result = try Self.render(page, template: templates[page.template]!, inputs: recording ? self.inputs : nil, writer: writer)
+            progress.advance()
+            return result
+        }
+        progress.finish()
+        let reportOutputs = try reportJob?.result() ?? fullBuildReports!.get()
+        for output in reportOutputs.values {
+            for file in output.record.files {
+                if let bytes = output.bytes[file.path] { try writer.put(file.path, bytes, hash: file.hash) } else { try writer.keep(file.path, hash: file.hash) }
+            }
+        }
+        let reports = reportOutputs.mapValues(\.record)
+        timer.mark("pages")
+
+        // Problems of the bodies: errors fail the build, as a full build's would.
+        var pageWarnings: [Diagnostic] = []
+        var pageErrors: [Diagnostic] = []
+        for result in results {
+            for diagnostic in result.diagnostics {
+                if diagnostic.severity == .error { pageErrors.append(diagnostic) } else { pageWarnings.append(diagnostic) }
+            }
+        }
+        if !pageErrors.isEmpty { throw DiagnosticError(loadDiagnostics + Self.sorted(pageErrors + pageWarnings)) }
+
+        // Nothing but writing files can fail from here: the last build's tables become this build's, in place.
+        let previous = everything ? nil : previous
+        stateChanged = previous != nil
+        // The records of this build, in plan order: the last build's, with the pages rendered now.
+        var records: [PageRecord] = []
+        func record(_ k: Int) -> PageRecord {
+            let (page, result) = (pages[dirty[k]], results[k])
+            return PageRecord(
+                template: page.template, planKey: page.planKey, inputs: result.inputs, hash: result.hash, search: result.search,
+                searchHashes: result.search.map { ContentHash.of($0.json) }, warnings: result.diagnostics)
+        }
+        if let previous, placesBefore == nil {
+            swap(&records, &previous.records)
+            for k in dirty.indices { records[dirty[k]] = record(k) }
+        } else {
+            records.reserveCapacity(pages.count)
+            var k = 0
+            for index in pages.indices {
+                if k < dirty.count, dirty[k] == index {
+                    records.append(record(k))
+                    k += 1
+                } else {
+                    records.append(previous!.records[placesBefore![index]])
+                }
+            }
+        }
+        if dirty.count < pages.count {
+            var isDirty = [Bool](repeating: false, count: pages.count)
+            for index in dirty { isDirty[index] = true }
+            for index in pages.indices where !isDirty[index] {
+                try writer.keep(pages[index].file, hash: records[index].hash)
+            }
+        }
+        if recording { inputs.keepLists(from: data) }
+        timer.mark("records")
+
+        // The files beside the pages, each made only when its inputs changed. The search index: its entries
+        // by section, each section in plan order.
+        var bySection = [[(page: Int, entry: Int)]](repeating: [], count: SearchIndex.Section.allCases.count)
+        for index in records.indices where !records[index].search.isEmpty {
+            for entry in records[index].search.indices {
+                bySection[records[index].search[entry].section.rawValue].append((index, entry))
+            }
+        }
+        let ordered = bySection.joined()
+        let indexHash = ContentHash.combine(ordered.map { records[$0.page].searchHashes[$0.entry] })
+        try writer.emit(Routes.searchIndex, hash: indexHash) {
+            SearchIndex.parts(ordered.map { records[$0.page].search[$0.entry] })
+        }
+        timer.mark("search index")
+
+        let bank = bankEntries(data, previous: previous, changed: changedItems)
+        let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)
+        let bankHash = ContentHash.combine([ContentHash.of(bankHeader)] + data.practiceIDs.map { bank[$0]!.hash })
+        try writer.emit(Routes.bankIndex, hash: bankHash) {
+            PagePlanner.bankIndexParts(header: bankHeader, entries: data.practiceIDs.map { bank[$0]!.bytes })
+        }
+        timer.mark("bank index")
+        try put(Routes.feed, Array(SiteBuilder.feed(data).utf8), writer)
+        if let calendar { try put(Routes.calendar, calendar, writer) }
+        let sitemapPaths = pages.filter(\.inSitemap).map(\.path)
+        if let kept = previous?.sitemap, kept.paths == sitemapPaths, !everything {
+            try writer.keep(Routes.sitemap, hash: kept.hash)
+        } else {
+            try put(Routes.sitemap, Array(Feeds.sitemap(routes: data.routes, paths: sitemapPaths).utf8), writer)
+        }
+        let sitemap = (paths: sitemapPaths, hash: writer.hash(of: Routes.sitemap))
+        try put("robots.txt", Array(Feeds.robots(routes: data.routes).utf8), writer)
+        timer.mark("feed, sitemap")
+        for (index, asset) in assets.assets.enumerated() {
+            try writer.emit(asset.outputPath, hash: assets.hashes[index]) { [[UInt8](asset.data)] }
+        }
+        for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
+        for file in preserved { try put(file.path, file.bytes, writer) }
+        timer.mark("assets")
+        try writer.finish(planned: Set(planned))
+        try sink.commit(changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed)
+        timer.mark("files")
+
+        let reportWarnings = reportYears.flatMap { reports[$0]?.warnings ?? [] }
+        var recordWarnings: [Diagnostic] = []
+        for index in records.indices where !records[index].warnings.isEmpty { recordWarnings += records[index].warnings }
+        let warnings = (loadDiagnostics + Self.sorted(recordWarnings) + reportWarnings + assets.warnings
+            + statics.warnings).filter { $0.severity != .error }
+        if keepsState {
+            let old = state
+            state = State(
+                data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
+                reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank, reports: reports,
+                sitemap: sitemap)
+            // Freeing the last build's values takes milliseconds the answer should not wait for.
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
+        }
+        return Outcome(
+            pages: pages.count, rendered: results.count, files: planned.count,
+            changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed, everything: everything,
+            warnings: warnings)
+    }
+
+    /// A page rendered: its bytes went to the output; this is what the build keeps of it.
+    struct RenderedPage {
+        var hash: UInt64
+        /// What building the page read, numbered in the session's table (nothing when no state is kept).
+        var inputs: [InputTable.InputNumber]
+        var search: [SearchIndex.Entry]
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func render(_ page: PlannedPage, template: Template, inputs: InputTable?, writer: TreeWriter) throws -> RenderedPage {
+        let reads = PageReads(recording: inputs != nil)
+        let context = try PageReads.gathering(into: reads) { try page.context() }
+        let bytes = try template.renderBytes(context.values)
+        let hash = ContentHash.of(bytes)
+        try writer.put(page.file, bytes, hash: hash)
+        return RenderedPage(
+            hash: hash, inputs: inputs?.intern(reads.inputs) ?? [], search: context.search.map(SearchIndex.entry),
+            diagnostics: reads.diagnostics)
+    }
+
+    private func put(_ file: String, _ bytes: [UInt8], _ writer: TreeWriter) throws {
+        try writer.put(file, bytes, hash: ContentHash.of(bytes))
+    }
+
+    /// Each practice's entry of the bank's index with its hash, taken from the last build for the practices
+    /// that did not change.
+    private func bankEntries(_ data: SiteData, previous: State?, changed: Set<ItemID>) -> [ItemID: (bytes: [UInt8], hash: UInt64)] {
+        let practices = data.kb.bestPractices
+        var entries: [ItemID: (bytes: [UInt8], hash: UInt64)] = [:]
+        if let previous { swap(&entries, &previous.bankEntries) }
+        var todo: [Int] = []
+        for (i, id) in data.practiceIDs.enumerated() where entries[id] == nil || changed.contains(id) { todo.append(i) }
+        let made = Parallel.map(todo.count, chunk: 64) { k -> (bytes: [UInt8], hash: UInt64) in
+            let bytes = PagePlanner.bankEntry(practices[todo[k]], routes: data.routes)
+            return (bytes, ContentHash.of(bytes))
+        }
+        for (k, i) in todo.enumerated() { entries[data.practiceIDs[i]] = made[k] }
+        if entries.count > practices.count {
+            let present = Set(data.practiceIDs)
+            entries = entries.filter { present.contains($0.key) }
+        }
+        return entries
+    }
+
+    /// The annual reports: rendered again only when their model changed.
+    private func reports(years: [Int], today: ContentDate, theme: URL, previous: State?) throws -> [Int: ReportOutput] {
+        guard !years.isEmpty, let kb = loader.knowledgeBase(options: Self.reportOptions) else { return [:] }
+        let creationDate = SiteReports.creationDate(today)
+        let root = options.root
+        let outputs = try Parallel.map(years.count, threads: 1) { i -> ReportOutput in
+            let year = years[i]
+            let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
+            if let kept = previous?.reports[year], kept.document == document, kept.day == today {
+                return ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+            }
+            let rendered = AnnualReport.render(
+                document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
+            var files: [(path: String, hash: UInt64)] = []
+            var bytes: [String: [UInt8]] = [:]
+            for file in rendered.files {
+                let data = [UInt8](file.data)
+                files.append((file.name, ContentHash.of(data)))
+                bytes[file.name] = data
+            }
+            return ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
+        }
+        return Dictionary(zip(years, outputs), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A report of this build: its record, and the bytes of the files made anew (none when kept).
+    struct ReportOutput {
+        var record: ReportRecord
+        var bytes: [String: [UInt8]]
+    }
+
+    /// Every item whose file changed, with its new version (nil: it went).
+    private static func changedItems(_ paths: Set<String>, before: SiteData, after: SiteData) -> [ItemID: Any?] {
+        var changed: [ItemID: Any?] = [:]
+        let old = PageReads.untracked { before.kb }, new = PageReads.untracked { after.kb }
+        for path in paths {
+            // A best practice by its number (there are thousands); the other items by looking.
+            if path.hasPrefix("content/best-practices/"), let id = after.items.existingID(path) {
+                let was = before.practicesList.positions[id].map { old.bestPractices[$0] }
+                let now = after.practicesList.positions[id].map { new.bestPractices[$0] }
+                if was != now { changed[id] = now.map { $0 as Any } }
+                continue
+            }
+            let was = ChangedPaths.items(from: path, in: old), now = ChangedPaths.items(from: path, in: new)
+            for (file, item) in was where !now.contains(where: { $0.file == file && $0.item == item }) {
+                changed[after.items.id(file)] = now.first { $0.file == file }.map { $0.item.value } as Any?
+            }
+            for (file, item) in now where !was.contains(where: { $0.file == file }) {
+                changed[after.items.id(file)] = .some(item.value)
+            }
+        }
+        return changed
+    }
+
+    /// Every template `name` reads, itself included, from the parsed trees; nil when one of them names a
+    /// template it computes (it may read any).
+    static func templateClosure(_ name: String, _ environment: Environment) -> Set<String>? {
+        var seen: Set<String> = [name]
+        var queue = [name]
+        while let next = queue.popLast() {
+            // A template that does not exist is read by name: when it appears, the closure names it.
+            guard let template = try? environment.template(named: next) else { continue }
+            guard let referenced = template.referencedTemplates else { return nil }
+            for dependency in referenced where seen.insert(dependency).inserted { queue.append(dependency) }
+        }
+        return seen
+    }
+
+    /// `malloc_trim(0)`, which Glibc's Swift module does not declare: looked up at run time.
+    private static func returnFreeMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
+    }
+}
+
+/// Worker threads for rendering: `BREINGEN_THREADS` when set, else twice the cores, so a worker waiting
+/// in the kernel for its file leaves its core to another that renders meanwhile.
+func workerCount() -> Int {
+    if let text = ProcessInfo.processInfo.environment["BREINGEN_THREADS"], let n = Int(text), n > 0 { return n }
+    return max(2, Parallel.cores * 2)
+}

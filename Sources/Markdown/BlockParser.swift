@@ -71,8 +71,6 @@ struct BlockParser {
     /// which `memchr` finds faster than a loop over the bytes.
     mutating func run(hasCarriageReturn: Bool) {
         let count = p.count
-        store.lineStarts.reserveCapacity(count / 40 + 16)
-        store.lineStarts.append(0)
         var i = 0
         while i < count {
             var e: Int
@@ -87,7 +85,6 @@ struct BlockParser {
             var eol = e
             if eol < count {
                 eol += (p[eol] == .carriageReturn && eol + 1 < count && p[eol + 1] == .lineFeed) ? 2 : 1
-                store.lineStarts.append(Int32(eol))
             }
             processLine(i, e, eol)
             i = eol
@@ -236,8 +233,8 @@ struct BlockParser {
                 }
             case .item:
                 let info = store.lists[Int(store[container].data)]
-                if indent >= info.markerOffset + info.padding {
-                    advanceOffset(info.markerOffset + info.padding, columns: true)
+                if indent >= Int(info.markerOffset + info.padding) {
+                    advanceOffset(Int(info.markerOffset + info.padding), columns: true)
                 } else if blank && store[container].hasChildren {
                     advanceOffset(firstNonspace - offset, columns: false)
                 } else {
@@ -254,13 +251,13 @@ struct BlockParser {
                     let code = store.codes[Int(store[container].data)]
                     if indent <= 3 && peek(firstNonspace) == code.fenceChar {
                         let length = BlockScan.closingFence(p, firstNonspace, lineEnd, code.fenceChar)
-                        if length >= code.fenceLength {
+                        if length >= Int(code.fenceLength) {
                             // A closing fence ends the block and the line.
                             tip = finalize(container)!
                             return
                         }
                     }
-                    var i = code.fenceOffset
+                    var i = Int(code.fenceOffset)
                     while i > 0 && offset < lineEnd && isSpaceOrTab(p[offset]) {
                         advanceOffset(1, columns: true)
                         i -= 1
@@ -317,7 +314,7 @@ struct BlockParser {
                       case let length = BlockScan.openingFence(p, firstNonspace, lineEnd), length > 0 {
                 let start = firstNonspace
                 container = addChild(container, .codeBlock, at: start)
-                var code = CodeInfo(fenceChar: c, fenceLength: length, fenceOffset: firstNonspace - offset)
+                var code = CodeInfo(fenceChar: c, fenceLength: Int32(length), fenceOffset: Int32(firstNonspace - offset))
                 // The info string: trimmed, escapes and entities resolved.
                 var i = firstNonspace + length
                 while i < lineEnd && isSpaceOrTab(p[i]) { i += 1 }
@@ -371,15 +368,15 @@ struct BlockParser {
                 let spaces = column - savedColumn
                 var data = info
                 if spaces >= 5 || spaces < 1 || offset >= lineEnd {
-                    data.padding = length + 1
+                    data.padding = Int32(length + 1)
                     offset = savedOffset
                     column = savedColumn
                     partiallyConsumedTab = savedTab
                     if spaces > 0 { advanceOffset(1, columns: true) }
                 } else {
-                    data.padding = length + spaces
+                    data.padding = Int32(length + spaces)
                 }
-                data.markerOffset = indent
+                data.markerOffset = Int32(indent)
                 var continues = false
                 if containerKind == .list {
                     let list = store.lists[Int(store[container].data)]
@@ -669,7 +666,7 @@ struct BlockParser {
             if interruptsParagraph && isBlankRest(p, i, lineEnd) { return nil }
             info.ordered = true
             info.delimiter = d
-            info.start = start
+            info.start = Int32(start)
         } else {
             return nil
         }

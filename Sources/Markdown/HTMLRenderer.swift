@@ -11,25 +11,67 @@ public struct HTMLRenderer {
 
     /// The HTML of the whole document.
     public func render(_ document: MarkdownDocument) -> String {
-        String(decoding: renderBytes(document), as: UTF8.self)
+        // Built in place from the pieces: room for twice the input is reserved, of which only what
+        // is written takes memory, so the HTML is held once and never copied into a larger string.
+        var html = String()
+        html.reserveCapacity(2 * document.source.count + 64)
+        // A piece may end inside a character: its first bytes wait for the rest in `carry`.
+        var carry: [UInt8] = []
+        render(document) { piece in
+            var start = 0
+            if !carry.isEmpty {
+                while start < piece.count && isContinuationByte(piece[start]) && carry.count < 4 {
+                    carry.append(piece[start])
+                    start += 1
+                }
+                html.append(contentsOf: String(decoding: carry, as: UTF8.self))
+                carry.removeAll()
+            }
+            let end = Self.endOfLastCompleteCharacter(piece, from: start)
+            html.append(contentsOf: String(decoding: Bytes(rebasing: piece[start..<end]), as: UTF8.self))
+            carry.append(contentsOf: piece[end...])
+        }
+        if !carry.isEmpty { html.append(contentsOf: String(decoding: carry, as: UTF8.self)) }
+        return html
+    }
+
+    /// The end of `bytes[from...]` without a last character whose bytes are not all there.
+    static func endOfLastCompleteCharacter(_ bytes: Bytes, from: Int) -> Int {
+        let n = bytes.count
+        var k = n - 1
+        while k >= from && n - k < 4 && isContinuationByte(bytes[k]) { k -= 1 }
+        guard k >= from else { return n }
+        let lead = bytes[k]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return n - k < length ? k : n
     }
 
     /// The HTML of the whole document as UTF-8 bytes (no String conversion).
     public func renderBytes(_ document: MarkdownDocument) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(document.storage.sourceCount + document.storage.sourceCount / 4 + 64)
+        result.reserveCapacity(document.source.count + document.source.count / 4 + 64)
         render(document) { result.append(contentsOf: $0) }
         return result
     }
 
     /// Renders in pieces of about 64 KiB and hands each to `write` as it is done, so writing a large
     /// document to a file or pipe never holds all of its HTML. A piece is only valid during the call.
+    ///
+    /// A document whose inlines are deferred (see `MarkdownDocument`) gets them parsed one leaf block
+    /// at a time, just before that block is written, unless there is a link resolver: it may look at
+    /// the tree, so it gets a complete one.
     public func render(_ document: MarkdownDocument, chunks write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        var writer = HTMLWriter(document: document, resolver: linkResolver)
-        defer { writer.out.release() }
-        try document.storage.source.withUnsafeBufferPointer { source in
-            writer.source = source
-            try writer.renderDocument(write)
+        if linkResolver != nil { document.parseInlines() }
+        try document.withDeferredInlines { storage, references in
+            var writer = HTMLWriter(document: document, store: storage, resolver: linkResolver)
+            defer { writer.out.release() }
+            try document.source.withUnsafeBufferPointer { source in
+                writer.source = source
+                guard let references else { return try writer.renderDocument(write) }
+                writer.parseInlinesPerLeaf(source: source, references: references)
+                defer { storage = writer.finishParsingInlinesPerLeaf() }
+                try writer.renderDocument(write)
+            }
         }
     }
 }
@@ -38,7 +80,7 @@ struct HTMLWriter {
     static let chunkSize = 1 << 16
 
     let document: MarkdownDocument
-    let store: Storage
+    var store: Storage
     let options: MarkdownOptions
     let resolver: ((MarkdownLink) -> String?)?
     var out = RawArray<UInt8>(capacity: HTMLWriter.chunkSize + 4096)
@@ -48,19 +90,58 @@ struct HTMLWriter {
     var footnoteNumbers: [LinkLabel: Int] = [:]
     var footnoteReferenceCounts: [Int] = []
     var footnoteOrder: [LinkLabel] = []
-    var headingIDs: [NodeIndex: String] = [:]
+    var headingIDs = Slug.Uniquer()
     var source = Bytes(start: nil, count: 0)
-    let textBase: UnsafeMutablePointer<UInt8>
+    var textBase: UnsafeMutablePointer<UInt8>
+    /// Set while the tree holds only blocks: the parser of each leaf block's inlines, what the
+    /// storage held before them, and the leaf whose inlines are in it.
+    var inlines: InlineParser?
+    /// Whether `inlines` is set (testing that directly would copy the parser).
+    var parsesInlinesPerLeaf = false
+    var blocksOnly = Storage.Mark(nodes: 0, text: 0, links: 0, footnoteLabels: 0)
+    var leafWithInlines: NodeIndex?
 
-    init(document: MarkdownDocument, resolver: ((MarkdownLink) -> String?)?) {
+    init(document: MarkdownDocument, store: Storage, resolver: ((MarkdownLink) -> String?)?) {
         self.document = document
-        self.store = document.storage
+        self.store = store
         self.options = document.options
         self.resolver = resolver
-        textBase = document.storage.text.base
-        if options.headingIDs {
-            for heading in document.headings { headingIDs[heading.node.index] = heading.id }
+        textBase = store.text.base
+    }
+
+    /// Makes the writer parse each leaf block's inlines as it reaches the block (`store` holds only
+    /// blocks), and drop them after it.
+    mutating func parseInlinesPerLeaf(source: Bytes, references: [LinkLabel: LinkInfo]) {
+        inlines = InlineParser(source: source, options: options, references: references,
+                               footnoteDefinitions: document.footnoteDefinitions)
+        parsesInlinesPerLeaf = true
+        blocksOnly = store.mark
+    }
+
+    /// The storage as it was before `parseInlinesPerLeaf`, to hand back to the document.
+    mutating func finishParsingInlinesPerLeaf() -> Storage {
+        if let leaf = leafWithInlines { store.dropInlines(of: leaf, back: blocksOnly) }
+        if parsesInlinesPerLeaf, var parser = inlines {
+            inlines = nil
+            parsesInlinesPerLeaf = false
+            parser.release()
         }
+        return store
+    }
+
+    /// Before a leaf block is written: its inlines, when the tree holds only blocks.
+    @inline(__always) mutating func parseLeafInlines(_ node: NodeIndex) {
+        guard parsesInlinesPerLeaf else { return }
+        inlines!.parseBlock(node, in: &store)
+        textBase = store.text.base
+        leafWithInlines = node
+    }
+
+    /// After a leaf block is written: the memory of its inlines goes to the next one.
+    @inline(__always) mutating func dropLeafInlines(_ node: NodeIndex) {
+        guard parsesInlinesPerLeaf else { return }
+        store.dropInlines(of: node, back: blocksOnly)
+        leafWithInlines = nil
     }
 
     @inline(__always) mutating func put(_ s: StaticString) { out.append(s) }
@@ -122,7 +203,8 @@ struct HTMLWriter {
             let record = store[node]
             if entering {
                 let descend = enter(node, record)
-                if descend, let first = record.first {
+                // (`enter` may just have parsed a leaf block's inlines.)
+                if descend, let first = store[node].first {
                     node = first
                     continue
                 }
@@ -170,7 +252,7 @@ struct HTMLWriter {
         case .list:
             cr()
             if r.flags.contains(.ordered) {
-                let start = store.lists[Int(r.data)].start
+                let start = Int(store.lists[Int(r.data)].start)
                 if start != 1 {
                     put("<ol start=\"")
                     appendNumber(start)
@@ -222,15 +304,19 @@ struct HTMLWriter {
             cr()
             return false
         case .paragraph:
+            parseLeafInlines(node)
             if !isTight(r) {
                 cr()
                 put("<p>")
             }
         case .heading:
+            parseLeafInlines(node)
             cr()
             put("<h")
             out.append(.digitZero + r.level)
-            if let id = headingIDs[node] {
+            // The ids of `MarkdownDocument.headings`: footnotes, written last, have none.
+            if options.headingIDs && !inFootnotes {
+                let id = headingIDs.unique(Slug.make(PlainText.of(store, node)))
                 put(" id=\"")
                 HTMLEscaping.appendText(Array(id.utf8), to: &out)
                 put("\"")
@@ -251,6 +337,7 @@ struct HTMLWriter {
             }
             put("<tr>\n")
         case .tableCell:
+            parseLeafInlines(node)
             put(isHeaderCell(r) ? "<th" : "<td")
             switch TableAlignment(rawValue: r.level) {
             case .left: put(" align=\"left\"")
@@ -350,10 +437,12 @@ struct HTMLWriter {
                 appendBackReferences(store[parent])
             }
             if !isTight(r) { put("</p>\n") }
+            dropLeafInlines(node)
         case .heading:
             put("</h")
             out.append(.digitZero + r.level)
             put(">\n")
+            dropLeafInlines(node)
         case .table:
             if let last = r.last, !store[last].flags.contains(.headerRow) {
                 put("</tbody>\n")
@@ -364,6 +453,7 @@ struct HTMLWriter {
             if r.flags.contains(.headerRow) { put("</thead>\n") }
         case .tableCell:
             put(isHeaderCell(r) ? "</th>\n" : "</td>\n")
+            dropLeafInlines(node)
         case .footnoteDefinition:
             if r.last.map({ store[$0].kind != .paragraph }) ?? true {
                 cr()

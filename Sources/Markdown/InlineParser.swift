@@ -28,7 +28,15 @@ struct Bracket {
 }
 
 struct InlineParser {
-    var store: Storage
+    /// The storage the inlines go into, lent by `run(_:)` or `parseBlock(_:in:)` for the call.
+    var store: Storage {
+        @inline(__always) unsafeAddress { UnsafePointer(lentStore) }
+        @inline(__always) nonmutating unsafeMutableAddress { lentStore }
+    }
+    /// Only valid during `run(_:)` and `parseBlock(_:in:)`: the parser is made once and used for
+    /// many leaf blocks, and its storage is often a stored property of another value (the HTML
+    /// writer's), which it must change in place, not in a copy.
+    private var lentStore = UnsafeMutablePointer<Storage>(bitPattern: MemoryLayout<Storage>.alignment)!
     let sourcePointer: Bytes
     let options: MarkdownOptions
     let references: [LinkLabel: LinkInfo]
@@ -68,9 +76,8 @@ struct InlineParser {
     var noDeclarationEnd = false
     var noCDATAEnd = false
 
-    init(store: Storage, source: Bytes, options: MarkdownOptions, references: [LinkLabel: LinkInfo],
+    init(source: Bytes, options: MarkdownOptions, references: [LinkLabel: LinkInfo],
          footnoteDefinitions: [LinkLabel: NodeIndex]) {
-        self.store = store
         self.sourcePointer = source
         self.options = options
         self.references = references
@@ -88,23 +95,34 @@ struct InlineParser {
         }
     }
 
-    /// Frees the parser's own memory and hands over the storage.
-    mutating func finish() -> Storage {
+    /// Frees the parser's own memory.
+    mutating func release() {
         special.deallocate()
         scratch.release()
         delimiters.release()
         brackets.release()
-        return store
     }
 
-    /// Parses the inlines of every paragraph, heading and table cell.
-    mutating func run() {
-        let count = store.nodes.count
-        for slot in 2..<max(2, count) {
-            let node = NodeIndex(slot)
-            let kind = store[node].kind
-            guard kind == .paragraph || kind == .heading || kind == .tableCell else { continue }
-            if store[node].parent == nil { continue }  // dropped (e.g. only reference definitions)
+    /// Parses the inlines of every paragraph, heading and table cell of `storage`.
+    mutating func run(_ storage: inout Storage) {
+        withUnsafeMutablePointer(to: &storage) { lent in
+            lentStore = lent
+            let count = store.nodes.count
+            for slot in 2..<max(2, count) {
+                let node = NodeIndex(slot)
+                let kind = store[node].kind
+                guard kind == .paragraph || kind == .heading || kind == .tableCell else { continue }
+                if store[node].parent == nil { continue }  // dropped (e.g. only reference definitions)
+                parseBlock(node)
+            }
+        }
+    }
+
+    /// Parses the inlines of one leaf block of `storage`.
+    @inline(__always)
+    mutating func parseBlock(_ node: NodeIndex, in storage: inout Storage) {
+        withUnsafeMutablePointer(to: &storage) { lent in
+            lentStore = lent
             parseBlock(node)
         }
     }

@@ -9,7 +9,7 @@ public enum Markdown {
     /// Parses Markdown text. `firstLine` is the source line number of the first line (use it when
     /// front matter was stripped, so positions point into the original file).
     public static func parse(_ text: String, options: MarkdownOptions = .default, firstLine: Int = 1) -> MarkdownDocument {
-        parse(Array(text.utf8), options: options, firstLine: firstLine)
+        parse(SourceText(text), options: options, firstLine: firstLine, deferInlines: text.utf8.count >= deferredInlinesSize)
     }
 
     /// The largest input parsed: the tree addresses text with 32-bit offsets, and decoded text (smart
@@ -18,28 +18,36 @@ public enum Markdown {
     public static let maximumInputSize = 256 << 20
 
     /// Parses Markdown bytes. Invalid UTF-8 and NUL become U+FFFD; a leading byte order mark is dropped.
+    ///
+    /// From 1 MiB on (`deferredInlinesSize`), only the blocks are parsed here: rendering parses the
+    /// inlines of one leaf block at a time (so a large document's HTML never needs all its inline nodes
+    /// at once), and the first use of the tree parses them all (see `MarkdownDocument`).
     public static func parse(_ bytes: [UInt8], options: MarkdownOptions = .default, firstLine: Int = 1) -> MarkdownDocument {
-        var (source, hasCarriageReturn) = InputSanitizer.sanitize(bytes)
-        if source.count > maximumInputSize {
-            var cut = maximumInputSize
-            while cut > 0 && source[cut - 1] != .lineFeed { cut -= 1 }
-            source.removeSubrange((cut > 0 ? cut : maximumInputSize)...)
-        }
-        var (storage, footnotes) = source.withUnsafeBufferPointer { p -> (Storage, [LinkLabel: NodeIndex]) in
-            // The block parser ends inside the closure, so the inline parser owns the storage alone.
-            let (blocks, references, footnotes) = {
-                var parser = BlockParser(source: p, options: options, firstLine: firstLine)
-                parser.run(hasCarriageReturn: hasCarriageReturn)
-                return (parser.store, parser.references, parser.footnoteDefinitions)
-            }()
-            var inlines = InlineParser(store: consume blocks, source: p, options: options, references: references,
-                                       footnoteDefinitions: footnotes)
-            inlines.run()
-            return (inlines.finish(), footnotes)
+        parse(SourceText(bytes), options: options, firstLine: firstLine, deferInlines: bytes.count >= deferredInlinesSize)
+    }
+
+    /// The input size from which `parse` leaves the inlines for later. Smaller documents are parsed
+    /// whole at once: the site renders a page's HTML and then reads its tree (headings, plain text),
+    /// which would parse a deferred document's inlines twice.
+    static let deferredInlinesSize = 1 << 20
+
+    static func parse(_ bytes: [UInt8], options: MarkdownOptions, firstLine: Int, deferInlines: Bool) -> MarkdownDocument {
+        parse(SourceText(bytes), options: options, firstLine: firstLine, deferInlines: deferInlines)
+    }
+
+    static func parse(_ text: SourceText, options: MarkdownOptions, firstLine: Int, deferInlines: Bool) -> MarkdownDocument {
+        let (source, hasCarriageReturn) = InputSanitizer.sanitize(text)
+        var (storage, references, footnotes) = source.withUnsafeBufferPointer { p in
+            var parser = BlockParser(source: p, options: options, firstLine: firstLine)
+            parser.run(hasCarriageReturn: hasCarriageReturn)
+            return (parser.store, parser.references, parser.footnoteDefinitions)
         }
         storage.source = source
         if !options.footnotes { footnotes = [:] }
-        return MarkdownDocument(storage: storage, options: options, firstLine: firstLine, footnoteDefinitions: footnotes)
+        let document = MarkdownDocument(storage: storage, options: options, firstLine: firstLine, references: references,
+                                        footnoteDefinitions: footnotes)
+        if !deferInlines { document.parseInlines() }
+        return document
     }
 
     /// Markdown to an HTML fragment in one call.
@@ -48,17 +56,64 @@ public enum Markdown {
     }
 }
 
-/// Makes the input safe to parse as bytes: valid UTF-8 without NUL.
+/// The text a document is parsed from, as the caller gave it (bytes or a String): it is not copied.
+struct SourceText {
+    private var bytes: [UInt8]
+    private var string: String?
+    let count: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        count = bytes.count
+    }
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        bytes = []
+        string = text
+        count = text.utf8.count
+    }
+
+    /// Calls `body` with the bytes (valid only during the call).
+    @inline(__always)
+    func withUnsafeBufferPointer<R>(_ body: (Bytes) throws -> R) rethrows -> R {
+        if let string, let result = try string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// A copy of the bytes `range`.
+    func copy(_ range: Range<Int>) -> [UInt8] {
+        withUnsafeBufferPointer { Array($0[range]) }
+    }
+}
+
+/// Makes the input safe to parse as bytes: valid UTF-8 without NUL, at most `maximumInputSize` bytes.
 enum InputSanitizer {
-    /// The clean bytes (the same array when nothing had to change), and whether they hold a carriage
-    /// return (without one, lines can be found with `memchr`).
-    static func sanitize(_ bytes: [UInt8]) -> (bytes: [UInt8], hasCarriageReturn: Bool) {
-        var start = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }  // BOM
-        let (clean, hasCarriageReturn) = bytes.withUnsafeBufferPointer { check($0, from: start) }
-        if clean { return (start == 0 ? bytes : Array(bytes[start...]), hasCarriageReturn) }
-        // Slow path: let the standard library replace invalid sequences, then replace NUL.
-        let decoded = String(decoding: bytes[start...], as: UTF8.self)
+    /// The clean text (the same when nothing had to change), and whether it holds a carriage return
+    /// (without one, lines can be found with `memchr`).
+    static func sanitize(_ text: SourceText) -> (text: SourceText, hasCarriageReturn: Bool) {
+        let (clean, start, hasCarriageReturn) = text.withUnsafeBufferPointer { p -> (Bool, Int, Bool) in
+            let start = p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0  // BOM
+            let (clean, hasCarriageReturn) = check(p, from: start)
+            return (clean, start, hasCarriageReturn)
+        }
+        guard clean && start == 0 && text.count <= Markdown.maximumInputSize else {
+            var (bytes, hasCarriageReturn) = clean ? (text.copy(start..<text.count), hasCarriageReturn)
+                                                   : text.withUnsafeBufferPointer { replaceInvalid(Bytes(rebasing: $0[start...])) }
+            if bytes.count > Markdown.maximumInputSize {
+                var cut = Markdown.maximumInputSize
+                while cut > 0 && bytes[cut - 1] != .lineFeed { cut -= 1 }
+                bytes.removeSubrange((cut > 0 ? cut : Markdown.maximumInputSize)...)
+            }
+            return (SourceText(bytes), hasCarriageReturn)
+        }
+        return (text, hasCarriageReturn)
+    }
+
+    /// Valid UTF-8 without NUL: the standard library replaces invalid sequences, then NUL is replaced.
+    static func replaceInvalid(_ bytes: Bytes) -> (bytes: [UInt8], hasCarriageReturn: Bool) {
+        let decoded = String(decoding: bytes, as: UTF8.self)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         for c in decoded.utf8 {

@@ -69,7 +69,7 @@ public struct MarkdownNode: Sendable {
     /// Whether a list is ordered.
     public var isOrderedList: Bool { record.kind == .list && record.flags.contains(.ordered) }
     /// The start number of an ordered list.
-    public var listStart: Int { record.kind == .list ? document.storage.lists[Int(record.data)].start : 0 }
+    public var listStart: Int { record.kind == .list ? Int(document.storage.lists[Int(record.data)].start) : 0 }
     /// Whether a list is tight (its paragraphs render without `<p>`).
     public var isTightList: Bool { record.kind == .list && record.flags.contains(.tight) }
 

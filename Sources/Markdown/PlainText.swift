@@ -2,7 +2,10 @@
 /// separated by a line break, soft and hard breaks become a space or line break.
 enum PlainText {
     static func of(_ document: MarkdownDocument, _ top: NodeIndex) -> String {
-        let store = document.storage
+        of(document.storage, top)
+    }
+
+    static func of(_ store: Storage, _ top: NodeIndex) -> String {
         var out: [UInt8] = []
         var current = top
         var entering = true
@@ -46,5 +49,8 @@ enum PlainText {
 
 extension MarkdownDocument {
     /// The plain text of the whole document (without footnote definitions).
-    public var plainText: String { PlainText.of(self, .root) }
+    public var plainText: String {
+        parseInlines()
+        return PlainText.of(self, .root)
+    }
 }

@@ -114,21 +114,22 @@ struct NodeRecord {
     var isOpen: Bool { flags.contains(.open) }
 }
 
-/// List or list-item data (an item keeps the marker geometry that decides what continues it).
+/// List or list-item data (an item keeps the marker geometry that decides what continues it). Every
+/// list and item has one, so its numbers take 32 bits (a start number has at most nine digits).
 struct ListInfo {
     var ordered: Bool
     var bulletChar: UInt8
     var delimiter: UInt8
-    var start: Int
-    var markerOffset: Int
-    var padding: Int
+    var start: Int32
+    var markerOffset: Int32
+    var padding: Int32
 }
 
 /// Fenced or indented code: the fence, and the info string's address range.
 struct CodeInfo {
     var fenceChar: UInt8 = 0
-    var fenceLength: Int = 0
-    var fenceOffset: Int = 0
+    var fenceLength: Int32 = 0
+    var fenceOffset: Int32 = 0
     var infoStart: Int32 = 0
     var infoEnd: Int32 = 0
 }
@@ -145,23 +146,22 @@ struct LinkInfo {
 /// `text` holds everything the parser had to copy or decode. Address `a < sourceCount` is
 /// `source[a]`, otherwise `text[a - sourceCount]`.
 ///
-/// The nodes and the text are `RawArray`s: the parsers own them while they run, the document after
-/// that (it releases them).
+/// The nodes, the text, the list and code data and the copied segments are `RawArray`s (they grow
+/// without a second copy and without reference counting): the parsers own them while they run, the
+/// document after that (it releases them).
 struct Storage {
     var nodes: RawArray<NodeRecord>
-    var source: [UInt8] = []
+    var source = SourceText([])
     var text: RawArray<UInt8>
-    var lists: [ListInfo] = []
-    var codes: [CodeInfo] = []
+    var lists = RawArray<ListInfo>(capacity: 16)
+    var codes = RawArray<CodeInfo>(capacity: 16)
     var links: [LinkInfo] = []
     var tableAlignments: [[TableAlignment]] = []
     /// Footnote labels (normalised) for definition and reference nodes, by `data`.
     var footnoteLabels: [LinkLabel] = []
     /// (text address, source offset) for every line copied into `text`, in order, so a position in
     /// copied text can be traced back to the source.
-    var copiedSegments: [(address: Int32, sourceOffset: Int32)] = []
-    /// The source offset at which each line starts (the block parser notes them as it goes).
-    var lineStarts: [Int32] = []
+    var copiedSegments = RawArray<(address: Int32, sourceOffset: Int32)>(capacity: 16)
 
     /// The length of the source; fixed before parsing (the bytes themselves join at the end, since the
     /// parsers read them through a pointer while they mutate this storage).
@@ -178,6 +178,31 @@ struct Storage {
     mutating func release() {
         nodes.release()
         text.release()
+        lists.release()
+        codes.release()
+        copiedSegments.release()
+    }
+
+    /// How much of each growing table there is: what the block pass made, before a leaf block's
+    /// inlines are added.
+    struct Mark {
+        var nodes: Int
+        var text: Int
+        var links: Int
+        var footnoteLabels: Int
+    }
+
+    var mark: Mark { Mark(nodes: nodes.count, text: text.count, links: links.count, footnoteLabels: footnoteLabels.count) }
+
+    /// Forgets the inlines of `leaf` and everything added after `mark` (the inline parser only adds),
+    /// so the next leaf block reuses the same memory.
+    mutating func dropInlines(of leaf: NodeIndex, back mark: Mark) {
+        self[leaf].first = nil
+        self[leaf].last = nil
+        nodes.truncate(to: mark.nodes)
+        text.truncate(to: mark.text)
+        if links.count > mark.links { links.removeSubrange(mark.links...) }
+        if footnoteLabels.count > mark.footnoteLabels { footnoteLabels.removeSubrange(mark.footnoteLabels...) }
     }
 
     /// The address the next byte appended to `text` will have.

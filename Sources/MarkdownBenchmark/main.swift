@@ -5,7 +5,8 @@ import MarkdownHostileInputs
 // The Markdown benchmark (release build only; bench/markdown/run.sh installs the peers and builds):
 //   MarkdownBenchmark [all]          speed, memory and hostile input
 //   MarkdownBenchmark speed          both 10 MB corpora: breingen against pulldown-cmark, md4c and cmark
-//   MarkdownBenchmark memory         peak memory of parsing and rendering each corpus
+//   MarkdownBenchmark memory         peak memory of turning each corpus into HTML, in process and by whole programs
+//   MarkdownBenchmark stats FILE [commonmark]   the nodes of FILE's tree, by kind
 //   MarkdownBenchmark hostile        the hostile inputs at full size and doubled
 //   MarkdownBenchmark corpus DIR     writes the two corpora to DIR
 //   MarkdownBenchmark hostile-dump DIR   writes each hostile input at full size and doubled to DIR
@@ -22,11 +23,10 @@ func now() -> Double {
 
 func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
 
-/// One measured run: wall clock, CPU (user + system) and peak resident memory.
+/// One measured run: wall clock and CPU (user + system).
 struct Sample {
     var wall: Double
     var cpu: Double
-    var peakKilobytes: Int = 0
 }
 
 /// User + system CPU seconds of this process so far.
@@ -45,7 +45,7 @@ func measure(_ body: () -> Void) -> Sample {
 }
 
 /// Runs a program with its standard input from `input` (or /dev/null) and its output to /dev/null,
-/// and measures it with `wait4`: the CPU time and peak memory of exactly that child.
+/// and measures it with `wait4`: the CPU time of exactly that child.
 func runProcess(_ path: String, _ arguments: [String], input: String? = nil) -> Sample? {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -62,7 +62,7 @@ func runProcess(_ path: String, _ arguments: [String], input: String? = nil) -> 
     guard wait4(pid, &status, 0, &usage) == pid else { return nil }
     let wall = now() - start
     guard status == 0 else { return nil }
-    return Sample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakKilobytes: usage.ru_maxrss)
+    return Sample(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime))
 }
 
 func which(_ tool: String) -> String? {
@@ -111,6 +111,18 @@ struct Contender {
     func run(_ file: String) -> Sample? {
         guard let path else { return nil }
         return readsStandardInput ? runProcess(path, arguments, input: file) : runProcess(path, arguments + [file])
+    }
+
+    /// Peak resident memory of the program on `file`, in kB, measured by GNU time: a child's peak
+    /// counts the memory of the process that started it, so it must be started by a small one.
+    func peakKilobytes(_ file: String) -> Int? {
+        guard let path, let time = which("/usr/bin/time") else { return nil }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-maxrss-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let timed = ["-f", "%M", "-o", report, path] + arguments
+        guard (readsStandardInput ? runProcess(time, timed, input: file) : runProcess(time, timed + [file])) != nil,
+              let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 
@@ -216,46 +228,129 @@ func residentKilobytes(_ field: String) -> Int {
     return 0
 }
 
-/// In a fresh process: reads the file, then parses and renders it; prints input size, resident
+/// Takes the resident memory now as the baseline and makes it the peak so far (writing 5 to
+/// `/proc/self/clear_refs` resets the peak): reading the input may have held it twice for a moment
+/// (file data and its copy), which is not the parser's.
+func baselineKilobytes() -> Int {
+    let fd = open("/proc/self/clear_refs", O_WRONLY)
+    if fd >= 0 {
+        _ = write(fd, "5", 1)
+        close(fd)
+    }
+    return residentKilobytes("VmRSS")
+}
+
+/// The two ways to turn Markdown into HTML that the memory benchmark measures.
+enum RenderPath: String, CaseIterable {
+    /// What `breingen markdown` does: `Markdown.parse`, then `HTMLRenderer.render(_:chunks:)` writing
+    /// each piece to standard output (here /dev/null).
+    case pieces
+    /// `Markdown.html` on a `String`, whose result (the whole HTML) is held.
+    case string
+
+    var label: String {
+        switch self {
+        case .pieces: return "parse + render in pieces (`breingen markdown`)"
+        case .string: return "`Markdown.html` (String in, String out)"
+        }
+    }
+}
+
+/// In a fresh process: reads the file, then turns it into HTML by `path`; prints input size, resident
 /// memory after reading, peak resident memory and the size of the HTML.
-func memoryChild(_ path: String, _ modeName: String) {
-    let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-    let baseline = residentKilobytes("VmRSS")
-    let html = HTMLRenderer().renderBytes(Markdown.parse(bytes, options: modeName == "gfm" ? .default : .commonMark))
-    let peak = residentKilobytes("VmHWM")
-    print("\(bytes.count) \(baseline) \(peak) \(html.count)")
+func memoryChild(_ file: String, _ modeName: String, _ path: RenderPath) {
+    let options = modeName == "gfm" ? MarkdownOptions.default : .commonMark
+    switch path {
+    case .pieces:
+        let input = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+        let output = FileHandle(forWritingAtPath: "/dev/null")!
+        let baseline = baselineKilobytes()
+        // The code of MarkdownCommand.
+        let document = Markdown.parse(input, options: options)
+        var htmlBytes = 0
+        HTMLRenderer().render(document) {
+            htmlBytes += $0.count
+            output.write(Data($0))
+        }
+        let peak = residentKilobytes("VmHWM")
+        print("\(input.count) \(baseline) \(peak) \(htmlBytes)")
+    case .string:
+        let text = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        let baseline = baselineKilobytes()
+        let html = Markdown.html(text, options: options)
+        let peak = residentKilobytes("VmHWM")
+        print("\(text.utf8.count) \(baseline) \(peak) \(html.utf8.count)")
+    }
 }
 
 func memory() throws {
-    print("## Memory: parse + render of each corpus in a fresh process (release)\n")
-    print("Peak resident memory above the baseline taken after reading the input: the input itself is in the")
-    print("baseline, the HTML (held whole by `renderBytes`) is in the peak. `breingen markdown` writes its HTML in")
-    print("64 KiB pieces instead.\n")
-    print("| corpus | mode | input | peak above baseline | × input | of which HTML |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    print("## Memory (release; load average \(loadAverage()))\n")
+    print("Each row in a fresh process: peak resident memory above the baseline taken after reading the input")
+    print("(the input is in the baseline). The HTML written in pieces is never held; the String of `Markdown.html`")
+    print("is, and is part of the peak.\n")
+    print("| corpus | mode | path | input | peak above baseline | × input | HTML |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: |")
+    var files: [(String, String)] = []
+    defer { for (_, file) in files { try? FileManager.default.removeItem(atPath: file) } }
     for (name, bytes) in [("spec text", try Corpora.specExamples(targetBytes: 10_000_000)),
                           ("Dutch prose", try Corpora.dutchProse(targetBytes: 10_000_000))] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid()).md")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid())-\(files.count).md")
         try Data(bytes).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
+        files.append((name, file.path))
         for modeName in ["commonmark", "gfm"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            process.arguments = ["memory-child", file.path, modeName]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            let fields = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            guard fields.count == 4 else {
-                print("| \(name) | \(modeName) | measurement failed: \(output) | | | |")
-                continue
+            for path in RenderPath.allCases {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+                process.arguments = ["memory-child", file.path, modeName, path.rawValue]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                let fields = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                guard fields.count == 4 else {
+                    print("| \(name) | \(modeName) | \(path.label) | measurement failed: \(output) | | | |")
+                    continue
+                }
+                let size = Double(fields[0])
+                let above = Double(fields[2] - fields[1]) * 1024
+                print("| \(name) | \(modeName) | \(path.label) | \(String(format: "%.1f MB", size / 1e6)) | "
+                      + "\(String(format: "%.1f MB", above / 1e6)) | \(String(format: "%.2f×", above / size)) | "
+                      + "\(String(format: "%.1f MB", Double(fields[3]) / 1e6)) |")
             }
-            let size = Double(fields[0])
-            let above = Double(fields[2] - fields[1]) * 1024
-            print("| \(name) | \(modeName) | \(String(format: "%.1f MB", size / 1e6)) | \(String(format: "%.1f MB", above / 1e6)) | "
-                  + "\(String(format: "%.2f×", above / size)) | \(String(format: "%.1f MB", Double(fields[3]) / 1e6)) |")
+        }
+    }
+    // Whole processes, as a user runs them: runtime, input and output buffers included.
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid())-empty.md")
+    try Data().write(to: empty)
+    files.append(("empty", empty.path))
+    let startUp = Contender(name: "breingen", path: which(breingen), arguments: ["markdown"]).peakKilobytes(empty.path)
+    print("\nWhole processes: peak resident memory in MB (GNU time's %M), input and runtime included; "
+          + "`breingen markdown` of an empty file: \(startUp.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "–").\n")
+    print("| corpus | mode | breingen markdown | pulldown-cmark | md4c | cmark |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for (name, file) in files where name != "empty" {
+        for (modeName, contenders) in [
+            ("CommonMark", [
+                Contender(name: "breingen", path: which(breingen), arguments: ["markdown", "--commonmark"]),
+                Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
+                Contender(name: "md4c", path: which(md4cDriver), arguments: []),
+                Contender(name: "cmark", path: which("cmark"), arguments: ["--unsafe"]),
+            ]),
+            ("GFM", [
+                Contender(name: "breingen", path: which(breingen), arguments: ["markdown"]),
+                Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
+                          readsStandardInput: true),
+                Contender(name: "md4c", path: which(md4cDriver), arguments: ["--gfm"]),
+                Contender(name: "cmark-gfm", path: which("cmark-gfm"),
+                          arguments: ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                                      "-e", "tasklist", "-e", "footnotes"]),
+            ]),
+        ] {
+            let peaks = contenders.map { contender in
+                contender.peakKilobytes(file).map { String(format: "%.1f", Double($0) / 1024) } ?? "–"
+            }
+            print("| \(name) | \(modeName) | \(peaks.joined(separator: " | ")) |")
         }
     }
     print("")
@@ -277,10 +372,23 @@ do {
             names += String(format: "%02d", k) + " " + c.name + "\n"
         }
         try Data(names.utf8).write(to: dir.appendingPathComponent("names.txt"))
+    case "stats":
+        let bytes = [UInt8](FileManager.default.contents(atPath: CommandLine.arguments[2]) ?? Data())
+        let doc = Markdown.parse(bytes, options: CommandLine.arguments.count > 3 ? .commonMark : .default)
+        var counts: [String: Int] = [:]
+        var total = 0
+        doc.root.walk { n, enter in
+            guard enter else { return }
+            counts["\(n.kind)", default: 0] += 1
+            total += 1
+        }
+        for (k, v) in counts.sorted(by: { $0.value > $1.value }) { print(k, v) }
+        print("total", total)
     case "speed": try speed()
     case "hostile": hostile()
     case "memory": try memory()
-    case "memory-child": memoryChild(CommandLine.arguments[2], CommandLine.arguments[3])
+    case "memory-child":
+        memoryChild(CommandLine.arguments[2], CommandLine.arguments[3], RenderPath(rawValue: CommandLine.arguments[4]) ?? .pieces)
     case "profile":
         let arguments = CommandLine.arguments
         let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())

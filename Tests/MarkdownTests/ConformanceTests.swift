@@ -26,17 +26,27 @@ final class ConformanceTests: XCTestCase {
         return try JSONDecoder().decode([Example].self, from: data)
     }
 
-    /// Runs examples, prints `label: passed/total` and returns the numbers of the failures.
+    /// Runs examples, prints `label: passed/total` and returns the numbers of the failures. Each
+    /// example is rendered three ways: parsed whole (as `Markdown.html` does below 1 MiB), with its
+    /// inlines parsed one leaf block at a time while rendering (as from 1 MiB), and from the same
+    /// document again after its whole tree was asked for.
     func run(_ examples: [Example], options: MarkdownOptions, label: String) -> [Int] {
         var failures: [Int] = []
         let verbose = ProcessInfo.processInfo.environment["MARKDOWN_VERBOSE"] != nil
         for example in examples {
-            let html = Markdown.html(example.markdown, options: options)
-            if example.html == "<IGNORE>\n" || html == example.html { continue }
+            let whole = Markdown.html(example.markdown, options: options)
+            let deferred = Markdown.parse(Array(example.markdown.utf8), options: options, firstLine: 1, deferInlines: true)
+            let perLeaf = deferred.html()
+            _ = deferred.root
+            let afterTree = deferred.html()
+            if example.html == "<IGNORE>\n" || [whole, perLeaf, afterTree].allSatisfy({ $0 == example.html }) { continue }
             failures.append(example.example)
             if verbose {
-                print("--- \(label) example \(example.example) (\(example.section))\n\(example.markdown)"
-                      + "--- expected\n\(example.html)--- got\n\(html)")
+                for (name, html) in [("whole", whole), ("per leaf block", perLeaf), ("after the tree", afterTree)]
+                where html != example.html {
+                    print("--- \(label) example \(example.example) (\(example.section)), \(name)\n\(example.markdown)"
+                          + "--- expected\n\(example.html)--- got\n\(html)")
+                }
             }
         }
         print("\(label): \(examples.count - failures.count)/\(examples.count)")

@@ -11,6 +11,18 @@ enum PagePlanner {
     /// Every page of the site. Best-practice pages first: they are the bulk, and rendering starts on them
     /// at once.
     static func plan(_ data: SiteData) -> [PlannedPage] {
+        var pages = claimants(data)
+        // Two pages on one address (a free page named like a section): the first planned keeps it, as
+        // only one file can be written there; `check` warns about the other (`URLClaims`).
+        var claimed = Set<String>()
+        pages.removeAll { !claimed.insert(Routes.file(for: $0.path)).inserted }
+        // The redirects of the aliases last: a page always wins its address.
+        pages += redirects(data, after: pages)
+        return pages
+    }
+
+    /// Every page the content asks for, redirects left out, before two claims of one address are settled.
+    static func claimants(_ data: SiteData) -> [PlannedPage] {
         var pages = bestPracticePages(data)
         pages.append(home(data))
         pages += themes(data)
@@ -26,8 +38,6 @@ enum PagePlanner {
         pages += freePages(data)
         pages.append(searchPage(data))
         pages.append(notFound(data))
-        // The redirects of the aliases last: a page always wins its address.
-        pages += redirects(data, after: pages)
         return pages
     }
 

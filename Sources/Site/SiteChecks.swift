@@ -73,6 +73,6 @@ public enum SiteChecks {
     /// Warnings for addresses that two pages or aliases claim (`URLClaims`).
     static func addresses(_ kb: KnowledgeBase, root: URL) -> [Diagnostic] {
         let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: ItemTable(), queries: nil)
-        return URLClaims.conflicts(data, pages: PagePlanner.plan(data))
+        return URLClaims.conflicts(data, pages: PagePlanner.claimants(data))
     }
 }

@@ -88,6 +88,9 @@ final class PublishedOutput: OutputSink {
         manifest[identity] = tree.files
         try writeManifest()
         if access(output, F_OK) == 0 {
+            // A read-only output (`chmod -R a-w`) cannot move to another folder, and as the next spare its
+            // files could not be replaced: the folders the user owns are made writable again.
+            if access(output, W_OK) != 0 { Self.makeFoldersWritable(output) }
             if !Self.exchange(spare, output) {
                 // Without RENAME_EXCHANGE (an old kernel or file system): three renames, the output gone
                 // only between the first two.
@@ -170,6 +173,27 @@ final class PublishedOutput: OutputSink {
             result[current]![String(line[line.index(after: space)...])] = hash
         }
         return result
+    }
+
+    /// Gives the owner write and search permission on `folder` and every folder below it (symbolic links
+    /// are not followed; folders of other users are left alone, chmod refuses them).
+    private static func makeFoldersWritable(_ folder: String) {
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        if (info.st_mode & (S_IWUSR | S_IXUSR | S_IRUSR)) != (S_IWUSR | S_IXUSR | S_IRUSR) {
+            chmod(folder, (info.st_mode & 0o7777) | S_IWUSR | S_IXUSR | S_IRUSR)
+        }
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            if entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                makeFoldersWritable(folder + "/" + name)
+            }
+        }
     }
 
     /// `renameat2(RENAME_EXCHANGE)`, which Glibc's Swift module does not declare: looked up at run time.

@@ -24,7 +24,7 @@ let package = Package(
         // Typed, validated content: themes, best practices, people, finance, ...
         .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown", "Parallel"]),
         // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
-        .target(name: "PDF", dependencies: ["Parallel", "Escaping"]),
+        .target(name: "PDF", dependencies: ["Parallel", "Escaping", "Diagnostics"]),
         // The site build: content + theme -> output/.
         .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel"]),
         // The annual report (jaarverslag) as HTML and PDF.

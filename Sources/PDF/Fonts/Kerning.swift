@@ -56,11 +56,13 @@ struct KerningMatrix {
         let tables = try f.u16(offset + 2)
         var sub = offset + 4
         var any = false
+        var work = WorkLimit()
         for _ in 0..<tables {
             let length = try f.u16(sub + 2), coverage = try f.u16(sub + 4)
             let horizontal = coverage & 1 != 0, crossStream = coverage & 4 != 0, format = coverage >> 8
             if horizontal && !crossStream && format == 0 {
                 let pairs = try f.u16(sub + 6)
+                try work.spend(pairs)
                 for i in 0..<pairs {
                     let p = sub + 14 + 6 * i
                     let a = matrix.row(UInt16(try f.u16(p))), b = matrix.row(UInt16(try f.u16(p + 2)))
@@ -113,6 +115,23 @@ enum GlyphPositioning {
         let n = matrix.size
         let glyphs = matrix.glyphs
         var any = false
+        var work = WorkLimit()
+        // Subtables and their coverage and class tables, by offset: a damaged font may name one many times.
+        var coverages: [Int: Coverage] = [:], classDefinitions: [Int: ClassDefinition] = [:]
+        func coverage(at offset: Int) throws -> Coverage {
+            if let known = coverages[offset] { return known }
+            let made = try Coverage(f, offset)
+            try work.spend(made.count)
+            coverages[offset] = made
+            return made
+        }
+        func classDefinition(at offset: Int) throws -> ClassDefinition {
+            if let known = classDefinitions[offset] { return known }
+            let made = try ClassDefinition(f, offset)
+            try work.spend(made.count)
+            classDefinitions[offset] = made
+            return made
+        }
         var decided = [Bool](repeating: false, count: n * n)
         let lookupCount = try f.u16(lookupList)
         for lookupIndex in lookups.sorted() where lookupIndex < lookupCount {
@@ -120,15 +139,18 @@ enum GlyphPositioning {
             var type = try f.u16(lookup)
             let subtableCount = try f.u16(lookup + 4)
             for k in 0..<decided.count { decided[k] = false }
+            try work.spend(decided.count)
+            // Within a lookup a subtable read twice changes nothing: its pairs are decided.
+            var seen = Set<Int>()
             for s in 0..<subtableCount {
                 var sub = lookup + (try f.u16(lookup + 6 + 2 * s))
                 if type == 9 {
                     type = try f.u16(sub + 2)
                     sub += try f.u32(sub + 4)
                 }
-                guard type == 2 else { continue }
+                guard type == 2, seen.insert(sub).inserted else { continue }
                 let format = try f.u16(sub)
-                let coverage = try Coverage(f, sub + (try f.u16(sub + 2)))
+                let coverage = try coverage(at: sub + (try f.u16(sub + 2)))
                 let format1 = try f.u16(sub + 4), format2 = try f.u16(sub + 6)
                 let size1 = 2 * format1.nonzeroBitCount, size2 = 2 * format2.nonzeroBitCount
                 // Only the first glyph's x advance is a kerning value; placements are left out.
@@ -139,6 +161,7 @@ enum GlyphPositioning {
                         guard let covered = coverage.index(of: g), covered < setCount else { continue }
                         let pairSet = sub + (try f.u16(sub + 10 + 2 * covered))
                         let pairs = try f.u16(pairSet)
+                        try work.spend(pairs)
                         let recordSize = 2 + size1 + size2
                         for p in 0..<pairs {
                             let record = pairSet + 2 + recordSize * p
@@ -152,8 +175,8 @@ enum GlyphPositioning {
                         }
                     }
                 } else if format == 2 {
-                    let classDef1 = try ClassDefinition(f, sub + (try f.u16(sub + 8)))
-                    let classDef2 = try ClassDefinition(f, sub + (try f.u16(sub + 10)))
+                    let classDef1 = try classDefinition(at: sub + (try f.u16(sub + 8)))
+                    let classDef2 = try classDefinition(at: sub + (try f.u16(sub + 10)))
                     let class1Count = try f.u16(sub + 12), class2Count = try f.u16(sub + 14)
                     let recordSize = size1 + size2
                     let secondClasses = glyphs.map { classDef2.classOf($0) }
@@ -161,6 +184,7 @@ enum GlyphPositioning {
                         guard coverage.index(of: g) != nil else { continue }
                         let c1 = classDef1.classOf(g)
                         guard c1 < class1Count else { continue }
+                        try work.spend(n)
                         for b in 0..<n where !decided[a * n + b] {
                             // A covered first glyph decides the pair in this subtable, even with a zero value.
                             decided[a * n + b] = true
@@ -179,17 +203,27 @@ enum GlyphPositioning {
     /// An OpenType coverage table: glyph → coverage index.
     struct Coverage {
         private var map: [UInt16: Int] = [:]
+        private var listed = 0
+        /// Glyphs listed (at most 65,536: ranges of a sound table do not overlap).
+        var count: Int { listed }
+
+        private mutating func covering(_ glyphs: Int) throws {
+            listed += glyphs
+            if listed > 0x10000 { throw FontError.invalid("GPOS: overlappende glyphbereiken") }
+        }
 
         init(_ f: FontBytes, _ offset: Int) throws {
             let format = try f.u16(offset)
             let count = try f.u16(offset + 2)
             if format == 1 {
                 for i in 0..<count { map[UInt16(try f.u16(offset + 4 + 2 * i))] = i }
+                listed = count
             } else if format == 2 {
                 for i in 0..<count {
                     let r = offset + 4 + 6 * i
                     let start = try f.u16(r), end = try f.u16(r + 2), first = try f.u16(r + 4)
                     guard start <= end else { continue }
+                    try covering(end - start + 1)
                     for g in start...end { map[UInt16(g)] = first + g - start }
                 }
             }
@@ -201,23 +235,46 @@ enum GlyphPositioning {
     /// An OpenType class definition: glyph → class (0 when not listed).
     struct ClassDefinition {
         private var map: [UInt16: Int] = [:]
+        private var listed = 0
+        /// Glyphs listed (at most 65,536: ranges of a sound table do not overlap).
+        var count: Int { listed }
+
+        private mutating func covering(_ glyphs: Int) throws {
+            listed += glyphs
+            if listed > 0x10000 { throw FontError.invalid("GPOS: overlappende glyphbereiken") }
+        }
 
         init(_ f: FontBytes, _ offset: Int) throws {
             let format = try f.u16(offset)
             if format == 1 {
                 let start = try f.u16(offset + 2), count = try f.u16(offset + 4)
                 for i in 0..<count { map[UInt16(truncatingIfNeeded: start + i)] = try f.u16(offset + 6 + 2 * i) }
+                listed = count
             } else if format == 2 {
                 let count = try f.u16(offset + 2)
                 for i in 0..<count {
                     let r = offset + 4 + 6 * i
                     let start = try f.u16(r), end = try f.u16(r + 2), value = try f.u16(r + 4)
                     guard start <= end else { continue }
+                    try covering(end - start + 1)
                     for g in start...end { map[UInt16(g)] = value }
                 }
             }
         }
 
         func classOf(_ glyph: UInt16) -> Int { map[glyph] ?? 0 }
+    }
+}
+
+/// A bound on the steps a font table may cost us. A sound font's kerning takes a few million steps; a
+/// damaged or hostile one can name the same large table from thousands of places (each offset is only
+/// two bytes) and would keep the build busy for hours. Beyond the bound the font is refused.
+struct WorkLimit {
+    static let steps = 50_000_000
+    private var left = WorkLimit.steps
+
+    mutating func spend(_ count: Int) throws {
+        left -= count
+        if left < 0 { throw FontError.invalid("de kerningtabellen vragen te veel werk (beschadigd lettertype?)") }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A font the typesetter sets text in: a TrueType font, embedded as a subset (the default for the
@@ -201,7 +202,8 @@ public enum FontCache {
     private static let lock = NSLock()
     private static var fonts: [String: (size: Int, modified: Date?, font: TrueTypeFont)] = [:]
 
-    /// The parsed font at `url`; throws `FontError` (or a read error) for a file that is not a usable font.
+    /// The parsed font at `url`; throws `FontError` for a file that is not a usable font, `FileSystemError`
+    /// for one that cannot be read (a folder, no access).
     public static func font(at url: URL) throws -> TrueTypeFont {
         let path = url.standardizedFileURL.path
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -213,10 +215,7 @@ public enum FontCache {
             return cached.font
         }
         lock.unlock()
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FontError.invalid("kan \(path) niet lezen")
-        }
-        let font = try TrueTypeFont(bytes: [UInt8](data))
+        let font = try TrueTypeFont(bytes: try FileContents.read(path))
         lock.lock()
         fonts[path] = (size, modified, font)
         lock.unlock()

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A TrueType font file (glyf outlines), read by our own parser: the tables the typesetter needs for
@@ -185,10 +186,7 @@ public final class TrueTypeFont: @unchecked Sendable {
 
     /// Reads a font file.
     public convenience init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw FontError.invalid("kan \(url.path) niet lezen")
-        }
-        try self.init(bytes: [UInt8](data))
+        try self.init(bytes: try FileContents.read(url.path))
     }
 
     // MARK: - Metrics
@@ -225,7 +223,8 @@ public final class TrueTypeFont: @unchecked Sendable {
         return file.bytes[(glyf.offset + glyphOffsets[glyph])..<(glyf.offset + glyphOffsets[glyph + 1])]
     }
 
-    /// The glyphs a composite glyph is built from (empty for a simple glyph).
+    /// The glyphs a composite glyph is built from (empty for a simple glyph), as the font names them: a
+    /// damaged font may name glyphs it does not have.
     func components(of glyph: Int) -> [Int] {
         let data = glyphData(glyph)
         guard data.count >= 10 else { return [] }
@@ -251,12 +250,15 @@ public final class TrueTypeFont: @unchecked Sendable {
         let storage = offset + (try f.u16(offset + 4))
         var postScript: String?, family: String?
         var familyIsWindows = false
-        for i in 0..<count {
+        // Records may all point at the same long string; decoding stops after a few megabytes of them.
+        var decoded = 0
+        for i in 0..<count where decoded < 4_000_000 {
             let r = offset + 6 + 12 * i
             let platform = try f.u16(r), encoding = try f.u16(r + 2), id = try f.u16(r + 6)
             let length = try f.u16(r + 8), start = storage + (try f.u16(r + 10))
             guard id == 1 || id == 6 else { continue }
             let raw = try f.slice(start, length)
+            decoded += length
             var text: String?
             if platform == 3 && (encoding == 1 || encoding == 0) || platform == 0 {
                 var units: [UInt16] = []
@@ -298,12 +300,20 @@ public final class TrueTypeFont: @unchecked Sendable {
             guard glyph > 0 && glyph < glyphCount else { return }
             if scalar < 0x10000 { bmp[scalar] = UInt16(glyph) } else if scalar <= 0x10FFFF { supplementary[UInt32(scalar)] = UInt16(glyph) }
         }
+        // A font's groups or segments do not overlap, so together they cover each scalar at most once;
+        // more than that is a damaged (or hostile) font that would keep us busy for minutes.
+        var covered = 0
+        func cover(_ count: Int, limit: Int) throws {
+            covered += count
+            if covered > limit { throw FontError.invalid("cmap: overlappende bereiken") }
+        }
         if let sub = format12 {
             let groups = try f.u32(sub + 12)
             for i in 0..<groups {
                 let g = sub + 16 + 12 * i
                 let start = try f.u32(g), end = try f.u32(g + 4), glyph = try f.u32(g + 8)
                 guard start <= end, end <= 0x10FFFF else { continue }
+                try cover(end - start + 1, limit: 0x110000)
                 for s in start...end { set(s, glyph + s - start) }
             }
         } else if let sub = format4 {
@@ -314,6 +324,7 @@ public final class TrueTypeFont: @unchecked Sendable {
                 let end = try f.u16(ends + 2 * i), start = try f.u16(starts + 2 * i)
                 let delta = try f.u16(deltas + 2 * i), rangeOffset = try f.u16(rangeOffsets + 2 * i)
                 guard start <= end else { continue }
+                try cover(end - start + 1, limit: 0x10000)
                 for s in start...end where s != 0xFFFF {
                     if rangeOffset == 0 {
                         set(s, (s + delta) & 0xFFFF)

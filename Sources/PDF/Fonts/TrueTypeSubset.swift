@@ -20,7 +20,9 @@ struct TrueTypeSubset {
         var componentNew: [Int: Int] = [:]
         var k = 0
         while k < order.count {
-            for component in font.components(of: order[k]) where componentNew[component] == nil {
+            // A component the font does not have, or beyond the 65,535 glyphs a font can hold, shows .notdef.
+            for component in font.components(of: order[k])
+            where component < font.glyphCount && componentNew[component] == nil && order.count < 0xFFFF {
                 componentNew[component] = order.count
                 order.append(component)
             }

@@ -287,6 +287,11 @@ enum PercentFormat {
                 chars.removeFirst()
             }
             guard let conversion = chars.popFirst() else { throw TemplateRuntimeError("onvolledige opmaak '\(format)'") }
+            // Flags, then a width and a precision of digits only, as Python reads them ('%.-3s' is an error).
+            let sizes = spec.drop(while: { "-+ 0#".contains($0) }).split(separator: ".", omittingEmptySubsequences: false)
+            guard sizes.count <= 2, sizes.allSatisfy({ $0.allSatisfy { "0123456789".contains($0) } }) else {
+                throw TemplateRuntimeError("onbekende opmaak '%\(spec)\(conversion)'")
+            }
             if spec.split(separator: ".").contains(where: { ($0.filter(\.isNumber).count) > 4 }) {
                 throw TemplateRuntimeError("opmaak '%\(spec)\(conversion)': breedte of precisie te groot")
             }

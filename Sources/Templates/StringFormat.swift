@@ -113,16 +113,23 @@ enum StringFormat {
                 align = "="
             }
         }
-        var width = 0
-        while let d = chars.first, let digit = d.wholeNumberValue { width = width * 10 + digit; chars.removeFirst() }
+        // Widths and precisions of more than five digits are refused below; counting them stops there, so
+        // twenty digits cannot overflow. Only ASCII digits count ('万' has a whole-number value too).
+        func number() -> Int {
+            var n = 0
+            while let d = chars.first, d.isASCII, let digit = d.wholeNumberValue {
+                if n <= 100_000 { n = n * 10 + digit }
+                chars.removeFirst()
+            }
+            return n
+        }
+        let width = number()
         var grouping: Character?
         if let first = chars.first, first == "," || first == "_" { grouping = chars.removeFirst() }
         var precision: Int?
         if chars.first == "." {
             chars.removeFirst()
-            var p = 0
-            while let d = chars.first, let digit = d.wholeNumberValue { p = p * 10 + digit; chars.removeFirst() }
-            precision = p
+            precision = number()
         }
         let type = chars.popFirst()
         guard chars.isEmpty, width <= 10_000, (precision ?? 0) <= 100 else {

@@ -179,3 +179,28 @@ final class URLFieldTests: XCTestCase {
         ])
     }
 }
+
+extension LoaderTests {
+    /// Found reading the code for issue 18: a school year whose first number is the largest integer
+    /// (`9223372036854775807-1`) overflowed in `a + 1` before its range was checked.
+    func testSchoolYearWithHugeNumbersIsAnError() throws {
+        for text in ["9223372036854775807-1", "-9223372036854775808-x", "2020-9223372036854775807"] {
+            let site = try TestSite([
+                "content/wij-school/s.md": """
+                    ---
+                    school: De Brug (voorbeeld)
+                    place: Delft
+                    schoolYear: "\(text)"
+                    projectLeader: P
+                    phases:
+                      - {phase: 1, date: 2020-09-01, level: bewust}
+                    ---
+                    """,
+            ])
+            defer { site.remove() }
+            XCTAssertEqual(try site.problems().filter { $0.contains("schooljaar") }, [
+                "content/wij-school/s.md:4:13: error: schooljaar '\(text)' moet twee opeenvolgende jaren zijn, zoals \"2020-2021\"",
+            ])
+        }
+    }
+}

@@ -54,3 +54,21 @@ extension InputTrapTests {
         XCTAssertEqual(try render("{{ x ** 2 }}", ["x": .decimal(Decimal(string: "1.5")!)]), "2.25")
     }
 }
+
+extension InputTrapTests {
+    /// Found reading the format code for issue 18: `'%.-3s'` took a prefix of negative length, and a
+    /// `str.format` width or precision of twenty digits overflowed while it was read. Python refuses the
+    /// first ("unsupported format character") and the second ("Too many decimal digits").
+    func testFormatSpecsWithNegativeOrHugeSizes() throws {
+        for source in ["{{ '%.-3s' % 'abc' }}", "{{ '%-.-3s' | format('abc') }}", "{{ '%.-3r' % 'abc' }}"] {
+            XCTAssertNotNil(renderError(["page.html": source]), source)
+        }
+        for source in ["{{ '{:99999999999999999999}'.format(1) }}", "{{ '{:.99999999999999999999}'.format(1.5) }}",
+                       "{{ '{:x<99999999999999999999}'.format('a') }}", "{{ '{:万}'.format(1) }}"] {
+            let diagnostic = renderError(["page.html": source])
+            XCTAssertTrue(diagnostic?.message.contains("wordt niet ondersteund") ?? false, "\(source): \(String(describing: diagnostic))")
+        }
+        XCTAssertEqual(try render("{{ '%.2s|%5s|%-4s|' % ('abc', 'ab', 'x') }}"), "ab|   ab|x   |")
+        XCTAssertEqual(try render("{{ '{:>6}|{:.3}'.format('ab', 'abcdef') }}"), "    ab|abc")
+    }
+}

@@ -7,7 +7,7 @@ extension SchoolScan {
         var schoolYear: SchoolYear?
         if let node = r.raw("schoolYear", required: true), let text = FieldReader.text(node, key: "schoolYear", context: r.context) {
             let parts = text.split(separator: "-")
-            if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), b == a + 1, (1900...2200).contains(a) {
+            if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1900...2200).contains(a), b == a + 1 {
                 schoolYear = SchoolYear(startYear: a)
             } else {
                 r.context.error("schooljaar '\(text)' moet twee opeenvolgende jaren zijn, zoals \"2020-2021\"", at: node)

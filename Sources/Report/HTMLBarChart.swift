@@ -5,9 +5,11 @@
 /// unlike a scaled SVG.
 enum HTMLBarChart {
     static func render(_ chart: ReportChart) -> String {
-        let maximum = max(chart.bars.map(\.value).max() ?? 0, chart.reference?.value ?? 0, 1e-9)
+        // A share of a total of nearly nothing can be infinite or not a number: drawn as no bar.
+        func finite(_ value: Double) -> Double { value.isFinite ? value : 0 }
+        let maximum = max(chart.bars.map { finite($0.value) }.max() ?? 0, finite(chart.reference?.value ?? 0), 1e-9)
         // The longest bar ends 7.5em before the end of its track, which holds the value.
-        func percent(_ value: Double) -> String { "calc((100% - 7.5em) * \(n(max(0, value) / maximum)))" }
+        func percent(_ value: Double) -> String { "calc((100% - 7.5em) * \(n(max(0, finite(value)) / maximum)))" }
         let e = HTMLReportRenderer.escape
 
         var out = "<figure class=\"chart\">\n<figcaption>\(e(chart.title))</figcaption>\n"

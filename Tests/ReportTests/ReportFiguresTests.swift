@@ -151,3 +151,19 @@ final class ReportFiguresTests: XCTestCase {
         XCTAssertTrue(pdfText.contains("€"))
     }
 }
+
+/// Found reading the code for issue 18: a bar whose value is infinite or not a number (a share of a
+/// total of nearly nothing) trapped in `Int(_:)` while the HTML chart was written; the PDF chart already
+/// drew it as no bar, and so does the HTML one now.
+final class HTMLBarChartTests: XCTestCase {
+    func testBarsThatAreNoNumberAreDrawnEmpty() {
+        let chart = ReportChart(title: "Besteed aan doelstellingen", bars: [
+            .init(label: "2020", value: .nan, valueLabel: "–", highlighted: false),
+            .init(label: "2019", value: .infinity, valueLabel: "–", highlighted: false),
+            .init(label: "2018", value: 50, valueLabel: "50%", highlighted: false),
+        ], reference: .init(value: -.infinity, label: "norm"))
+        let html = HTMLBarChart.render(chart)
+        XCTAssertEqual(html.components(separatedBy: "class=\"bar\" style=\"width: calc((100% - 7.5em) * 0)\"").count - 1, 2)
+        XCTAssertTrue(html.contains("class=\"bar\" style=\"width: calc((100% - 7.5em) * 1)\""), html)
+    }
+}

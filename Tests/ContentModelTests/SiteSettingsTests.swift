@@ -59,3 +59,30 @@ final class SiteSettingsTests: XCTestCase {
         }
     }
 }
+
+extension SiteSettingsTests {
+    /// Found reading the code for issue 18: a pyramid level's `order` had no range, and a scan that
+    /// climbed from order Int.min to Int.max overflowed in `last.order - first.order`. Orders are 1–1000.
+    func testPyramidLevelOrderIsInRange() throws {
+        let site = try TestSite([:], site: """
+            title: T
+            baseURL: https://example.org/
+            language: nl
+            wijschool:
+              levels:
+                - {slug: basis, title: Basis, order: -9223372036854775808}
+                - {slug: top, title: Top, order: 9223372036854775807}
+                - {slug: nul, title: Nul, order: 0}
+                - {slug: goed, title: Goed, order: 1000}
+
+            """)
+        defer { site.remove() }
+        let (kb, diagnostics) = try site.load()
+        XCTAssertEqual(diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0): \($0.message)" }, [
+            "6:42: veld 'order' moet tussen 1 en 1000 liggen, niet -9223372036854775808",
+            "7:38: veld 'order' moet tussen 1 en 1000 liggen, niet 9223372036854775807",
+            "8:38: veld 'order' moet tussen 1 en 1000 liggen, niet 0",
+        ])
+        XCTAssertEqual(kb.site.pyramidLevels.map(\.slug), ["goed"])
+    }
+}

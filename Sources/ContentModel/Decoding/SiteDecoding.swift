@@ -67,7 +67,7 @@ extension SiteSettings {
                 let slug = l.text("slug", required: true)
                 let title = l.text("title", required: true)
                 let description = l.text("description")
-                let order = l.int("order", required: true)
+                let order = l.int("order", required: true, in: 1...1000)
                 if let slug, !Slug.isValid(slug), let n = l.raw("slug") {
                     r.context.error("'\(slug)' is geen geldige slug: gebruik kleine letters, cijfers en koppeltekens", at: n)
                 }

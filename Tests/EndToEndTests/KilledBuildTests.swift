@@ -150,3 +150,21 @@ final class KilledBuildTests: XCTestCase {
         XCTAssertEqual(try leftovers(site), [])
     }
 }
+
+extension KilledBuildTests {
+    /// Where the system has no atomic exchange, `output/` goes to `.output.breingen/previous` and the new
+    /// build in; a build killed between the two renames left no `output/`. The next build moves it back
+    /// first, even when that build fails.
+    func testOutputMovedAsideIsPutBack() throws {
+        let site = try BreingenProcess.copyOfFixture("minimal")
+        defer { try? fm.removeItem(at: site) }
+        XCTAssertEqual(try BreingenProcess.run(["build", "-q"], in: site).status, 0)
+        let before = try XCTUnwrap(snapshot(site.appendingPathComponent("output")))
+        try fm.moveItem(at: site.appendingPathComponent("output"), to: site.appendingPathComponent(".output.breingen/previous"))
+        try Data("title: [".utf8).write(to: site.appendingPathComponent("content/site.yml"))
+        let result = try BreingenProcess.run(["build"], in: site)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(snapshot(site.appendingPathComponent("output")), before, result.stderr)
+        XCTAssertFalse(fm.fileExists(atPath: site.appendingPathComponent(".output.breingen/previous").path))
+    }
+}

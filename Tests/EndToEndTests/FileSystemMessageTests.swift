@@ -39,6 +39,9 @@ final class FileSystemMessageTests: XCTestCase {
         let parent = base.appendingPathComponent("alleen-lezen")
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: parent.path)
+        // The folder above it is writable: the cause is that of `parent` itself (before, the message said
+        // "geen toegang" whenever the grandparent was writable).
+        try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: base.path)
         let result = try runAsOtherUser(["build", "--root", site.path, "--output", parent.appendingPathComponent("uit").path])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("error: kan geen tijdelijke bouwmap maken in \(parent.path): map is alleen-lezen"), result.stderr)

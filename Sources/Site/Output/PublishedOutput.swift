@@ -44,7 +44,8 @@ final class PublishedOutput: OutputSink {
         }
         warnings = LeftoverFolders.removeLeftovers(beside: output)
         if mkdir(work, 0o755) != 0 && errno != EEXIST {
-            throw FileSystemError.last(parent, writing: true).diagnostic("kan geen tijdelijke bouwmap maken in \(parent)")
+            // The cause is that of the folder it goes in: "map is alleen-lezen" when `parent` is.
+            throw FileSystemError.last(work, writing: true).diagnostic("kan geen tijdelijke bouwmap maken in \(parent)")
         }
         lockDescriptor = open(work + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         if lockDescriptor >= 0 { flock(lockDescriptor, LOCK_EX) }

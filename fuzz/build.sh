@@ -20,10 +20,11 @@ declare -A uses=(
     [csv]="ContentModel"
     [templates]="Site"
     [http]="Server"
+    [font]="PDF"
 )
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(markdown yaml frontmatter csv templates http)
+[ ${#targets[@]} -eq 0 ] && targets=(markdown yaml frontmatter csv templates http font)
 
 # "Module|flags" lines for the modules a harness needs, dependencies first.
 modules_for() {

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(markdown yaml frontmatter csv templates http)
+[ ${#targets[@]} -eq 0 ] && targets=(markdown yaml frontmatter csv templates http font)
 
 bash fuzz/build.sh "${targets[@]}"
 

@@ -165,6 +165,17 @@ final class HostileFontTests: XCTestCase {
         }
     }
 
+    /// A font without lowercase letters: each stands in as `?` (found by the `font` fuzzer, which timed
+    /// out: every missing ASCII letter went through Unicode decomposition to find its stand-in).
+    func testMissingASCIILettersStandInAsQuestionMarks() throws {
+        let cmap = Self.format4([(0x3F, 0x3F, (27 - 0x3F) & 0xFFFF), (0x41, 0x5A, (1 - 0x41) & 0xFFFF)])
+        let font = PDFFont(try TrueTypeFont(bytes: Self.font(cmap: cmap)))
+        XCTAssertEqual(font.glyph(0x41), 1)
+        XCTAssertEqual(font.glyph(0x61), 27)
+        XCTAssertEqual(font.glyph(0x7E), 27)
+        XCTAssertEqual(font.glyph(0x151), 27, "ő: no o either")
+    }
+
     /// A folder named as a font file is a read error that says so, not a Foundation error.
     func testAFolderIsNoFont() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-font-\(getpid()).ttf")

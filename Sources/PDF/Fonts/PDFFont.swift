@@ -147,6 +147,9 @@ public final class PDFFont: @unchecked Sendable, Hashable, CustomStringConvertib
         switch scalar {
         case 0xAD, 0x2010, 0x2011: return font.glyph(for: 0x2D)
         case 0xA0, 0x202F, 0x2007, TextScalars.gluedSpace: return font.glyph(for: 0x20)
+        // Printable ASCII has no stand-in but `?` (found by the font fuzzer: a font without lowercase
+        // letters went through Unicode decomposition for every letter, seconds per document).
+        case 0x21...0x7E: return font.glyph(for: 0x3F)
         default: break
         }
         if let s = Unicode.Scalar(scalar), let byte = WinAnsiEncoding.replacement(for: s).first {

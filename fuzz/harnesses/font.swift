@@ -1,7 +1,7 @@
 // libFuzzer harness: the TrueType reader of the PDF writer. Font files are outside input: the theme's
 // fonts and those `report.yml` names. The input is a font file. When it reads, it is measured (glyphs,
-// advances, kerning of the Latin letters), subset as the PDF and the report's web font embed it, and the
-// subset read again; when it is sound enough for that, a short document is typeset in it.
+// advances, kerning of the Latin letters), subset as the PDF and the report's web font embed it, the
+// subset read again, and a short document typeset in it.
 import Foundation
 @testable import PDF
 
@@ -39,13 +39,19 @@ public func fuzzFont(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     _ = font.webFont(covering: text)
 
-    // A short document set in the font, written as the report writes its PDF (fonts embedded).
-    if size < 200_000 {
-        let set = FontSet(regular: font, bold: font, italic: font, boldItalic: font)
-        var document = SampleDocument.annualReport(sectionsPerTheme: 1, tableRows: 2)
-        document.style.bodyFonts = set
-        document.style.headingFonts = set
-        _ = Typesetter().typeset(document)
-    }
+    // A short document set in the font (one page, uncompressed: the typesetting is most of the time),
+    // written as the report writes its PDF, with the font embedded in all four styles.
+    let set = FontSet(regular: font, bold: font, italic: font, boldItalic: font)
+    var document = TypesetDocument(
+        metadata: DocumentMetadata(title: "Proef", creationDate: Date(timeIntervalSince1970: 1_609_459_200)),
+        blocks: [
+            .heading(Heading(level: 1, text: "Financiën 2020")),
+            .paragraph([TextRun("Tekens als é ë ï ĳ “dubbele” – en € 95.677; "), TextRun("vet", bold: true),
+                        TextRun(" en "), TextRun("schuin 😀", italic: true), TextRun(" AVATAR To Ta.")]),
+            .list(ListBlock(items: [ListItem([TextRun("een")]), ListItem([TextRun("twee")])])),
+        ])
+    document.style.bodyFonts = set
+    document.style.headingFonts = set
+    _ = Typesetter(compress: false).typeset(document)
     return 0
 }

@@ -1,6 +1,7 @@
 import DataFormats
 import Diagnostics
 import Foundation
+import Markdown
 
 /// What reading one content file gave: the item (nil when it could not be built), every diagnostic, and the
 /// slugs it refers to.
@@ -43,6 +44,12 @@ enum FileDecoder {
         if type.isMarkdown {
             do {
                 let parts = try FrontMatter.split(bytes, fileName: name)
+                // The Markdown parser would cut a longer text at this size: an error, not a silent loss.
+                guard parts.body.count <= Markdown.maximumInputSize else {
+                    return FileResult(diagnostics: [Diagnostic(
+                        .error, "de tekst is langer dan \(Markdown.maximumInputSize >> 20) MiB, de grens; deel hem op",
+                        file: name, line: parts.bodyFirstLine)])
+                }
                 guard let bodyText = Self.text(parts.body) else {
                     return FileResult(diagnostics: [Diagnostic(
                         .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,

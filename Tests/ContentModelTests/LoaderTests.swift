@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 import XCTest
 @testable import ContentModel
 
@@ -202,5 +203,20 @@ extension LoaderTests {
                 "content/wij-school/s.md:4:13: error: schooljaar '\(text)' moet twee opeenvolgende jaren zijn, zoals \"2020-2021\"",
             ])
         }
+    }
+}
+
+extension LoaderTests {
+    /// Found reading the Markdown size limit for issue 18: a content text longer than 256 MiB was cut
+    /// there by the parser without a word; now it is an error naming the file and the line the text starts.
+    func testTextBeyondTheMarkdownLimitIsAnError() {
+        let head = Array("---\ntitle: Groot\n---\n".utf8)
+        let bytes = head + [UInt8](repeating: 0x61, count: Markdown.maximumInputSize + 1)
+        let result = FileDecoder.decode(name: "content/pages/groot.md", bytes: bytes, type: .page)
+        XCTAssertNil(result.item)
+        XCTAssertEqual(result.diagnostics.map { "\($0.file ?? ""):\($0.line ?? 0): \($0.message)" },
+                       ["content/pages/groot.md:4: de tekst is langer dan 256 MiB, de grens; deel hem op"])
+        let fits = FileDecoder.decode(name: "content/pages/klein.md", bytes: head + Array("Tekst.\n".utf8), type: .page)
+        XCTAssertEqual(fits.diagnostics.map(\.message), [])
     }
 }

@@ -24,7 +24,6 @@ public func fuzzFont(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for a in glyphs.prefix(64) {
         for b in glyphs.prefix(64) { _ = font.kern(a, b) }
     }
-    _ = font.coveredScalars.count
     for g in 0..<min(font.glyphCount, 512) { _ = font.components(of: g) }
 
     // The subset the PDF embeds: one new glyph per character.

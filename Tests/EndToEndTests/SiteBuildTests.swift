@@ -35,7 +35,7 @@ final class SiteBuildTests: XCTestCase {
             "allianties/onderwijs-alliantie/index.html", "wij-school/index.html", "wij-school/de-regenboog/index.html",
             "organisatie/index.html", "publicaties/index.html", "financien/index.html", "financien/2020/index.html",
             "over-ons/index.html", "tags/index.html", "tags/dakloosheid/index.html", "zoeken/index.html",
-            "zoeken/index.json",
+            "zoeken/index/entry.json",
         ]
         let files = Set(SiteOutputChecks.files(in: output))
         for path in expected {
@@ -63,8 +63,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(sitemap.contains("<loc>https://proef.example.org/brein/best-practices/housing-first/</loc>"))
         XCTAssertFalse(sitemap.contains("404"))
         XCTAssertTrue(SiteOutputChecks.read(output, "robots.txt").contains("Sitemap: https://proef.example.org/brein/sitemap.xml"))
-        let index = try JSONSerialization.jsonObject(with: Data(SiteOutputChecks.read(output, "zoeken/index.json").utf8))
-        XCTAssertNotNil((index as? [String: Any])?["docs"] as? [[String: Any]])
+        let entry = try JSONSerialization.jsonObject(with: Data(SiteOutputChecks.read(output, "zoeken/index/entry.json").utf8))
+        XCTAssertNotNil((entry as? [String: Any])?["manifest"] as? String)
     }
 
     func testDraftsAndInternalItemsAreNowhere() throws {
@@ -183,7 +183,7 @@ final class SiteBuildTests: XCTestCase {
         let result = try BreingenProcess.run(["build", "-q", "--root", repository.path, "--output", output.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = Set(SiteOutputChecks.files(in: output))
-        for path in ["index.html", "best-practices/index.html", "themas/index.html", "zoeken/index.json", "feed.xml", "sitemap.xml"] {
+        for path in ["index.html", "best-practices/index.html", "themas/index.html", "zoeken/index/entry.json", "feed.xml", "sitemap.xml"] {
             XCTAssertTrue(files.contains(path), "ontbreekt: \(path)")
         }
         XCTAssertGreaterThan(files.filter { $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html") }.count, 12)

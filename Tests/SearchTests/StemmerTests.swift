@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 
-@testable import Site
+@testable import Search
 
 final class StemmerTests: XCTestCase {
     private func stem(_ word: String) -> String {
@@ -92,10 +92,5 @@ final class SearchStructuresTests: XCTestCase {
         XCTAssertEqual(SearchText.stems(of: "woningen huizen woning scholen", limit: 2), ["woning", "huiz"])
         XCTAssertEqual(SearchText.stems(of: ""), [])
         XCTAssertEqual(SearchText.stems(of: "de het een"), [])
-    }
-
-    func testSharedTags() {
-        XCTAssertEqual(SiteData.sharedCount([1, 3, 5, 7], [2, 3, 7, 9]), 2)
-        XCTAssertEqual(SiteData.sharedCount([], [1]), 0)
     }
 }

@@ -4,9 +4,9 @@ import Glibc
 
 /// Turns text into the search terms the site's JavaScript search also uses: lower case, diacritics
 /// folded ("creëren" → "creeren"), split into runs of `a-z` and `0-9`, Dutch stop words dropped, and
-/// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test keeps
-/// the two in step.
-enum SearchText {
+/// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test
+/// (`SearchTests.StemmerTests`) keeps the two in step.
+public enum SearchText {
     /// Words too common to help a search; the same list as in `search.js`.
     static let stopWordList =
         ("de het een en van in op te dat die is voor met zijn aan er om als door bij ook tot uit naar dan of "
@@ -60,7 +60,7 @@ enum SearchText {
     }
 
     /// The unique stems of `text`'s words, in first-seen order, without stop words.
-    static func stems(of text: String, limit: Int = .max) -> [String] {
+    public static func stems(of text: String, limit: Int = .max) -> [String] {
         var out: [UInt8] = []
         appendStems(of: text, limit: limit, to: &out)
         return out.isEmpty ? [] : out.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
@@ -68,7 +68,7 @@ enum SearchText {
 
     /// Appends the unique stems of `text`, separated by spaces, to `out`. Stems are only `a-z0-9`, so
     /// this can go straight into a JSON string.
-    static func appendStems(of text: String, limit: Int = .max, to out: inout [UInt8]) {
+    public static func appendStems(of text: String, limit: Int = .max, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendStems(of: $0, limit: limit, to: &out) }
     }

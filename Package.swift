@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics", "Parallel"]),
 
         // Test helpers shared by test targets: finding and running external tools (qpdf, pdftotext, ...).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Search"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),

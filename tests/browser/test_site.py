@@ -46,6 +46,31 @@ def test_search(browser, base):
     browser.get(base + "zoeken/?q=woningen")
     wait_for(browser, lambda d: len(result_titles(d)) > 0)
     check("Housing First" in result_titles(browser), "?q=woningen in het adres zoekt direct")
+    # The sharded index: prefixes from three letters, marked words in the summary, filters, speed.
+    titles = search(browser, base, "wonin")
+    check("Housing First" in titles, "'wonin' vindt 'woningen' (prefix vanaf drie letters): %s" % titles)
+    search(browser, base, "creeren")
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#zoekresultaten li p mark")]
+    check("creëren" in marks, "het gevonden woord is gemarkeerd in de samenvatting: %s" % marks)
+    titles = search(browser, base, "onderwijs")
+    Select(browser.find_element(By.ID, "zoeksoort")).select_by_value("Thema")
+    wait_for(browser, lambda d: result_titles(d) == ["Onderwijs"])
+    check(True, "filter op soort 'Thema' laat alleen het thema zien")
+    Select(browser.find_element(By.ID, "zoeksoort")).select_by_value("")
+    Select(browser.find_element(By.ID, "zoekthema")).select_by_value("Sociale huisvesting")
+    wait_for(browser, lambda d: "Onderwijs" not in result_titles(d))
+    check(True, "filter op thema 'Sociale huisvesting' laat 'Onderwijs' weg: %s" % result_titles(browser))
+    # Once the shards are loaded, results follow a keystroke within 100 ms (the debounce included).
+    search(browser, base, "onderwijs")
+    box = browser.find_element(By.ID, "zoekterm")
+    timings = []
+    for query in ["onderwij", "onderwijs", "onderwij", "onderwijs"]:
+        browser.execute_script("window.BreinZoeken.lastQueryMs = null;")
+        box.clear()
+        box.send_keys(query)
+        wait_for(browser, lambda d: d.execute_script("return window.BreinZoeken.lastQueryMs;") is not None)
+        timings.append(browser.execute_script("return window.BreinZoeken.lastQueryMs;"))
+    check(max(timings) < 100, "resultaten binnen 100 ms na een toetsaanslag: %s ms" % ", ".join("%.0f" % t for t in timings))
 
 
 def test_filters(browser, base):

@@ -41,17 +41,7 @@ public struct IndexedPage: Sendable {
         title = record.title
         filterKind = record.filterKind
         themes = record.themes
-        var key: [UInt8] = []
-        var folded = record.title
-        folded.withUTF8 { bytes in
-            var index = 0
-            var word: [UInt8] = []
-            while SearchText.nextWord(in: bytes, from: &index, into: &word) {
-                if !key.isEmpty { key.append(0x20) }
-                key.append(contentsOf: word)
-            }
-        }
-        sortKey = key
+        sortKey = Self.sortKey(record.title)
 
         var json: [UInt8] = []
         json.reserveCapacity(256)
@@ -90,6 +80,38 @@ public struct IndexedPage: Sendable {
         for theme in record.themes { h = Self.mix(h, SearchText.hash(Array(theme.utf8))) }
         for k in keys.indices { h = Self.mix(Self.mix(h, keys[k]), UInt64(weights[k]) << 32 | UInt64(positions[k])) }
         hash = h
+    }
+
+    /// The title as the browser's `localeCompare` orders it, roughly: case and diacritics folded, spaces
+    /// before other punctuation, punctuation before digits, digits before letters.
+    static func sortKey(_ title: String) -> [UInt8] {
+        var key: [UInt8] = []
+        var title = title
+        title.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): key.append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte | 0x20)
+                    case 0x20, 0x09, 0x0A: key.append(0x01)
+                    default: key.append(0x02)
+                    }
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                if length == 2, index + 1 < bytes.count {
+                    let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                    if !(scalar >= 0x300 && scalar <= 0x36F), !SearchText.fold(scalar, into: &key) { key.append(0x02) }
+                } else {
+                    key.append(0x02)
+                }
+                index += length
+            }
+        }
+        return key
     }
 
     @inline(__always) static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {

@@ -20,7 +20,7 @@ public enum ShardedIndex {
     /// The format's version, in the entry and the manifest; the JavaScript refuses others.
     public static let version = 1
     /// A shard is closed once it holds this many bytes (a stem's postings are never split).
-    public static let defaultShardBytes = 40_000
+    public static let defaultShardBytes = 16_000
     /// Pages per fragment file.
     public static let defaultGroupSize = 10
 

@@ -128,6 +128,8 @@ private struct TermCounter {
     var counts: [UInt32] = []
     var firstPositions: [UInt32] = []
     private var slots = KeyMap(capacity: 512)
+    /// Word hash → slot of its stem.
+    private var words = KeyMap(capacity: 512)
     private var bodyWords: UInt32 = 0
     private var bodyStems = 0
 
@@ -142,25 +144,39 @@ private struct TermCounter {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         let isBody = field == 3
-        while SearchText.nextWord(in: bytes, from: &index, into: &word) {
+        while let next = SearchText.nextWordHash(in: bytes, from: &index) {
             let position = bodyWords
             if isBody { bodyWords += 1 }
-            let wordKey = SearchText.hash(word)
-            if SearchText.stopWords.contains(wordKey) { continue }
-            let (stem, stemKey) = cache.stem(word, key: wordKey)
-            var slot = slots.value(for: stemKey)
+            let wordKey = next.hash
+            // A word met before in this page: its stem's slot, without stemming it again (or -2: a stop word).
+            var slot = words.value(for: wordKey)
+            if slot == -2 { continue }
             if slot < 0 {
-                if isBody {
-                    guard bodyStems < newStemLimit else { continue }
-                    bodyStems += 1
+                if SearchText.stopWords.contains(wordKey) {
+                    words.set(wordKey, -2)
+                    continue
                 }
-                slot = stems.count
-                slots.set(stemKey, slot)
-                stems.append(stem)
-                keys.append(stemKey)
-                counts.append(contentsOf: [0, 0, 0, 0])
-                firstPositions.append(isBody ? position : 0)
-            } else if isBody, counts[4 * slot + 3] == 0 {
+                SearchText.foldedWord(bytes, next.start, next.end, into: &word)
+                let (stem, stemKey) = cache.stem(word, key: wordKey)
+                slot = slots.value(for: stemKey)
+                if slot < 0 {
+                    if isBody {
+                        guard bodyStems < newStemLimit else { continue }
+                        bodyStems += 1
+                    }
+                    slot = stems.count
+                    slots.set(stemKey, slot)
+                    stems.append(stem)
+                    keys.append(stemKey)
+                    counts.append(0)
+                    counts.append(0)
+                    counts.append(0)
+                    counts.append(0)
+                    firstPositions.append(isBody ? position : 0)
+                }
+                words.set(wordKey, slot)
+            }
+            if isBody, counts[4 * slot + 3] == 0 {
                 firstPositions[slot] = position
             }
             counts[4 * slot + field] += 1

@@ -59,6 +59,62 @@ public enum SearchText {
         return !word.isEmpty
     }
 
+    /// Like `nextWord`, without making the word: the hash of the next folded word of `bytes` from `index`
+    /// (`hash` of what `nextWord` would give) and the range of bytes it was read from; nil at the end.
+    /// Most words of a text were met before: only a new one needs `foldedWord`.
+    @inline(__always)
+    static func nextWordHash(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> (hash: UInt64, start: Int, end: Int)? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var start = -1
+        let count = bytes.count
+        var folded: [UInt8] = []
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                var b = byte
+                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
+                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                    if start < 0 { start = index }
+                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+                    index += 1
+                    continue
+                }
+                index += 1
+                if start >= 0 { return (h, start, index - 1) }
+                continue
+            }
+            let length: Int
+            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 } else { length = 1 }
+            if length == 2, index + 1 < count {
+                let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                if scalar >= 0x300 && scalar <= 0x36F {
+                    index += 2
+                    continue
+                }
+                folded.removeAll(keepingCapacity: true)
+                if fold(scalar, into: &folded) {
+                    if start < 0 { start = index }
+                    for b in folded { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                    index += 2
+                    continue
+                }
+                index += 2
+                if start >= 0 { return (h, start, index - 2) }
+                continue
+            }
+            index += length
+            if start >= 0 { return (h, start, index - length) }
+        }
+        return start >= 0 ? (h, start, count) : nil
+    }
+
+    /// The folded word of `bytes[start..<end]`, a range `nextWordHash` gave.
+    static func foldedWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into word: inout [UInt8]) {
+        var index = start
+        let slice = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        _ = nextWord(in: slice, from: &index, into: &word)
+    }
+
     /// The unique stems of `text`'s words, in first-seen order, without stop words.
     public static func stems(of text: String, limit: Int = .max) -> [String] {
         var out: [UInt8] = []

@@ -372,15 +372,18 @@ final class BuildSession: @unchecked Sendable {
         // its own over the content, its pages read again only where their record changed.
         let searchRecords = SearchRecords.make(data)
         bodyTexts.keepOnlyUsed()
+        timer.mark("search records")
         let known = indexedPages
         let indexed = Parallel.map(searchRecords.count, chunk: 32) { k -> IndexedPage in
             if let old = known[searchRecords[k].url], old.record == searchRecords[k] { return old.page }
             return IndexedPage(searchRecords[k])
         }
+        timer.mark("search pages read")
         let searchIndex = ShardedIndex.write(indexed, folder: Routes.searchIndexFolder)
+        timer.mark("search index made")
         for file in searchIndex.files { try put(file.path, file.bytes, writer) }
         planned += searchIndex.files.map(\.path)
-        timer.mark("search index")
+        timer.mark("search index written")
 
         let bank = bankEntries(data, previous: previous, changed: changedItems)
         let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)

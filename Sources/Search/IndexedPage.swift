@@ -129,7 +129,7 @@ private struct TermCounter {
     var firstPositions: [UInt32] = []
     private var slots = KeyMap(capacity: 512)
     /// Word hash → slot of its stem.
-    private var words = KeyMap(capacity: 512)
+    private var words = KeyMap(capacity: 1_024)
     private var bodyWords: UInt32 = 0
     private var bodyStems = 0
 
@@ -202,7 +202,7 @@ struct KeyMap {
     func value(for key: UInt64) -> Int {
         let k = key == 0 ? 1 : key
         let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 {
             if keys[i] == k { return Int(values[i]) }
             i = (i + 1) & mask
@@ -215,7 +215,7 @@ struct KeyMap {
         if (count + 1) * 2 > keys.count { grow() }
         let k = key == 0 ? 1 : key
         let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
         if keys[i] == 0 { count += 1 }
         keys[i] = k

@@ -192,7 +192,7 @@ final class StemCache {
     func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
         let wanted = key == 0 ? 1 : key
         var mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 {
             if keys[i] == wanted { return stems[Int(slots[i])] }
             i = (i + 1) & mask
@@ -207,7 +207,7 @@ final class StemCache {
         if (stems.count + 1) * 2 > keys.count {
             grow()
             mask = keys.count - 1
-            i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+            i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while keys[i] != 0 { i = (i + 1) & mask }
         }
         let stem = DutchStemmer.stem(word)
@@ -224,7 +224,7 @@ final class StemCache {
         slots = [Int32](repeating: -1, count: oldKeys.count * 2)
         let mask = keys.count - 1
         for (key, slot) in zip(oldKeys, oldSlots) where key != 0 {
-            var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while keys[i] != 0 { i = (i + 1) & mask }
             keys[i] = key
             slots[i] = slot
@@ -248,8 +248,8 @@ final class StemCache {
     }
 }
 
-/// A set of 64-bit hashes with open addressing: the hashes are already well mixed, so this skips the
-/// per-insert hashing a `Set<UInt64>` does.
+/// A set of 64-bit hashes with open addressing (slot from the high bits of the hash times a constant: FNV
+/// hashes of similar words share low bits), cheaper than the per-insert hashing a `Set<UInt64>` does.
 struct HashSet {
     private var slots: [UInt64]
     private var count = 0
@@ -264,7 +264,7 @@ struct HashSet {
     func contains(_ value: UInt64) -> Bool {
         let key = value == 0 ? 1 : value
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while slots[i] != 0 {
             if slots[i] == key { return true }
             i = (i + 1) & mask
@@ -277,7 +277,7 @@ struct HashSet {
         let key = value == 0 ? 1 : value  // 0 marks an empty slot
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while true {
             let slot = slots[i]
             if slot == 0 {

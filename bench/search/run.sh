@@ -45,7 +45,10 @@ words, _ = generate.load_vocabulary(sys.argv[1])
 stop = set(open("themes/default/assets/js/search.js").read().split('var STOP = ("')[1].split('").split')[0]
            .replace('" +\n    "', "").split())
 content = [w for w in words if w not in stop and len(w) >= 5]
-print(content[3000], content[0], content[40], content[60][:4])
+# The rare word: from rank 3000 on, the first that begins no other word of the vocabulary (a query of
+# three letters or more also finds the words it begins).
+rare = next(w for w in content[3000:] if len(w) >= 7 and not any(o != w and o.startswith(w[:-1]) for o in words))
+print(rare, content[0], content[40], content[60][:4])
 PY
 )
 echo "queries: zeldzaam '$rare', gewoon '$common', twee woorden '$common $second', prefix '$prefix'"
@@ -72,7 +75,14 @@ echo
 echo "| site | query | status | requests | page + assets | index | total | index files |"
 echo "|---|---|---|---|---|---|---|---|"
 "$breingen" build -q --root "$repo" --output "$work/example" 2>/dev/null
-measure "$work/example" "voorbeeld" woningen "woningen onderwijs" "creeren" "jonge"
+example_queries=(woningen "woningen daklozen" creeren jonge)
+measure "$work/example" "voorbeeld" "${example_queries[@]}"
+# SEARCH_BASELINE=DIR: a checkout of an older commit with its release build (the single-file index):
+# the example site built and searched with it, for "no heavier than before" (SEARCH_BASELINE_LABEL names it).
+if [ -n "${SEARCH_BASELINE:-}" ]; then
+    "$SEARCH_BASELINE/.build/release/breingen" build -q --root "$SEARCH_BASELINE" --output "$work/example-before" 2>/dev/null
+    measure "$work/example-before" "voorbeeld, vóór (${SEARCH_BASELINE_LABEL:-$SEARCH_BASELINE})" "${example_queries[@]}"
+fi
 for n in "${sizes[@]}"; do
     site="$work/n$n"
     [ -d "$site/breingen" ] || python3 bench/site/generate.py "$n" "$site" --vocabulary="$shared/seeds" >/dev/null
@@ -95,8 +105,8 @@ for r in range(runs):
     done = subprocess.run([breingen, "build", "-q", "--root", os.path.join(site, "breingen"), "--output", os.path.join(site, "out")],
                           env=dict(os.environ, BREINGEN_TIMINGS="1"), capture_output=True, text=True, check=True)
     totals.append((time.monotonic() - started) * 1000)
-    phase = re.search(r"search index ([0-9.]+)/", done.stderr)
-    phases.append(float(phase.group(1)))
+    # The search pass's phases: records, pages read, index made, files written.
+    phases.append(sum(float(v) for v in re.findall(r"search [a-z ]+ ([0-9.]+)/", done.stderr)))
 folder = os.path.join(site, "out", "zoeken", "index")
 files = [os.path.join(folder, f) for f in os.listdir(folder)]
 raw = sum(os.path.getsize(f) for f in files)

@@ -47,8 +47,8 @@ def main(argv):
             time.sleep(0.5)  # the fragments of the first results, fonts
             WebDriverWait(browser, 60).until(settled)
             entries = browser.execute_script(COLLECT)
-            index = [e for e in entries if "/zoeken/index/" in e["name"]]
-            page = [e for e in entries if "/zoeken/index/" not in e["name"]]
+            index = [e for e in entries if "/zoeken/index" in e["name"]]  # also the single-file index.json of before
+            page = [e for e in entries if "/zoeken/index" not in e["name"]]
             print(json.dumps({
                 "query": query,
                 "status": browser.find_element(By.ID, "zoekstatus").text,

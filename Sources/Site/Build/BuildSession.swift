@@ -46,6 +46,9 @@ final class BuildSession: @unchecked Sendable {
     /// The search index's pages of the last build by URL, with the records they were made from: a record
     /// that did not change is not read again.
     private var indexedPages: [String: (record: SearchRecord, page: IndexedPage)] = [:]
+    /// The search index's files of the last build (paths and hashes), with the hash of the pages it was
+    /// made from: a build whose pages all read the same (a template edit) keeps the files.
+    private var lastSearchIndex: (pages: UInt64, files: [(path: String, hash: UInt64)])?
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
@@ -379,10 +382,23 @@ final class BuildSession: @unchecked Sendable {
             return IndexedPage(searchRecords[k])
         }
         timer.mark("search pages read")
-        let searchIndex = ShardedIndex.write(indexed, folder: Routes.searchIndexFolder)
-        timer.mark("search index made")
-        for file in searchIndex.files { try put(file.path, file.bytes, writer) }
-        planned += searchIndex.files.map(\.path)
+        let pagesHash = ContentHash.combine(indexed.map(\.hash))
+        var searchFiles: [(path: String, hash: UInt64)] = []
+        if let last = lastSearchIndex, last.pages == pagesHash {
+            searchFiles = last.files
+            for file in last.files { try writer.keep(file.path, hash: file.hash) }
+            planned += last.files.map(\.path)
+        } else {
+            let searchIndex = ShardedIndex.write(indexed, folder: Routes.searchIndexFolder)
+            timer.mark("search index made")
+            searchFiles.reserveCapacity(searchIndex.files.count)
+            for file in searchIndex.files {
+                let hash = ContentHash.of(file.bytes)
+                try writer.put(file.path, file.bytes, hash: hash)
+                searchFiles.append((file.path, hash))
+            }
+            planned += searchFiles.map(\.path)
+        }
         timer.mark("search index written")
 
         let bank = bankEntries(data, previous: previous, changed: changedItems)
@@ -429,6 +445,7 @@ final class BuildSession: @unchecked Sendable {
             pagesByURL.reserveCapacity(searchRecords.count)
             for k in searchRecords.indices { pagesByURL[searchRecords[k].url] = (searchRecords[k], indexed[k]) }
             indexedPages = pagesByURL
+            lastSearchIndex = (pagesHash, searchFiles)
             // Freeing the last build's values takes milliseconds the answer should not wait for.
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }

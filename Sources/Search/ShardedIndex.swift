@@ -24,18 +24,15 @@ public enum ShardedIndex {
     /// Pages per fragment file.
     public static let defaultGroupSize = 10
 
-    /// The files of an index, with paths under the folder given to `write`.
-    public struct Output {
-        public var build: String
-        public var files: [(path: String, bytes: [UInt8])]
-    }
-
     /// The name of the one file whose name does not change.
     public static let entryName = "entry.json"
 
-    /// The index of `pages` (in any order), as files under `folder` ("zoeken/index/").
+    /// The index of `pages` (in any order), as files under `folder` ("zoeken/index/"), each handed to
+    /// `emit` (path, bytes) as soon as it is made, so that they are never all in memory. Returns the
+    /// build's hash.
+    @discardableResult
     public static func write(_ pages: [IndexedPage], folder: String, shardBytes: Int = defaultShardBytes,
-                             groupSize: Int = defaultGroupSize) -> Output {
+                             groupSize: Int = defaultGroupSize, emit: (String, [UInt8]) throws -> Void) rethrows -> String {
         let order = pages.indices.sorted { a, b in
             let (x, y) = (pages[a], pages[b])
             if x.sortKey != y.sortKey { return x.sortKey.lexicographicallyPrecedes(y.sortKey) }
@@ -67,13 +64,12 @@ public enum ShardedIndex {
         }
         let sorted = stems.indices.sorted { stems[$0].lexicographicallyPrecedes(stems[$1]) }
 
-        var files: [(path: String, bytes: [UInt8])] = []
         var firsts: [[UInt8]] = []
         var shard: [UInt8] = []
-        func closeShard() {
+        func closeShard() throws {
             shard.append(UInt8(ascii: "}"))
             shard.append(0x0A)
-            files.append((folder + "s-\(build)-\(firsts.count - 1).json", shard))
+            try emit(folder + "s-\(build)-\(firsts.count - 1).json", shard)
             shard = []
         }
         for id in sorted {
@@ -89,9 +85,9 @@ public enum ShardedIndex {
             shard.append(contentsOf: "\":[".utf8)
             appendDifferences(postings[id], stride: 3, to: &shard)
             shard.append(UInt8(ascii: "]"))
-            if shard.count >= shardBytes { closeShard() }
+            if shard.count >= shardBytes { try closeShard() }
         }
-        if !shard.isEmpty { closeShard() }
+        if !shard.isEmpty { try closeShard() }
 
         // The fragments, a group of pages per file.
         var group: [UInt8] = []
@@ -100,7 +96,7 @@ public enum ShardedIndex {
             group.append(contentsOf: pages[index].fragment)
             if number % groupSize == groupSize - 1 || number == order.count - 1 {
                 group.append(contentsOf: "]\n".utf8)
-                files.append((folder + "f-\(build)-\(number / groupSize).json", group))
+                try emit(folder + "f-\(build)-\(number / groupSize).json", group)
                 group = []
             }
         }
@@ -129,7 +125,7 @@ public enum ShardedIndex {
         filters.append(contentsOf: "],\"themes\":[".utf8)
         appendLists(themePages, to: &filters)
         filters.append(contentsOf: "]}\n".utf8)
-        files.append((folder + "filters-\(build).json", filters))
+        try emit(folder + "filters-\(build).json", filters)
 
         var manifest: [UInt8] = Array("{\"v\":\(version),\"build\":\"\(build)\",\"pages\":\(order.count),\"group\":\(groupSize),\"kinds\":".utf8)
         JSONEscaper.appendArray(kinds, style: .htmlSafe, to: &manifest)
@@ -145,9 +141,9 @@ public enum ShardedIndex {
         }
         manifest.append(contentsOf: "]}\n".utf8)
         let manifestName = "manifest-\(build).json"
-        files.append((folder + manifestName, manifest))
-        files.append((folder + entryName, Array("{\"v\":\(version),\"build\":\"\(build)\",\"manifest\":\"\(manifestName)\"}\n".utf8)))
-        return Output(build: build, files: files)
+        try emit(folder + manifestName, manifest)
+        try emit(folder + entryName, Array("{\"v\":\(version),\"build\":\"\(build)\",\"manifest\":\"\(manifestName)\"}\n".utf8))
+        return build
     }
 
     /// Numbers in groups of `stride`, the first of each group written as the difference from the first

@@ -11,9 +11,18 @@ final class ShardedIndexTests: XCTestCase {
                      filterKind: kind, themes: themes, summary: summary, meta: meta, headings: headings, text: text)
     }
 
+    /// The files of an index, in the order written, and its build hash.
+    private struct Output {
+        var build: String
+        var files: [(path: String, bytes: [UInt8])]
+    }
+
     private func index(_ records: [SearchRecord], shardBytes: Int = ShardedIndex.defaultShardBytes, groupSize: Int = 3)
-        -> (ShardedIndex.Output, ShardedIndexReader) {
-        let output = ShardedIndex.write(records.map(IndexedPage.init), folder: "zoeken/index/", shardBytes: shardBytes, groupSize: groupSize)
+        -> (Output, ShardedIndexReader) {
+        var written: [(path: String, bytes: [UInt8])] = []
+        let build = ShardedIndex.write(records.map(IndexedPage.init), folder: "zoeken/index/", shardBytes: shardBytes,
+                                       groupSize: groupSize) { written.append(($0, $1)) }
+        let output = Output(build: build, files: written)
         var files: [String: [UInt8]] = [:]
         for file in output.files { files[file.path] = file.bytes }
         return (output, ShardedIndexReader(files: files))

@@ -389,17 +389,15 @@ final class BuildSession: @unchecked Sendable {
             for file in last.files { try writer.keep(file.path, hash: file.hash) }
             planned += last.files.map(\.path)
         } else {
-            let searchIndex = ShardedIndex.write(indexed, folder: Routes.searchIndexFolder)
-            timer.mark("search index made")
-            searchFiles.reserveCapacity(searchIndex.files.count)
-            for file in searchIndex.files {
-                let hash = ContentHash.of(file.bytes)
-                try writer.put(file.path, file.bytes, hash: hash)
-                searchFiles.append((file.path, hash))
+            // Each file written as soon as it is made: the index is never all in memory.
+            try ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
+                let hash = ContentHash.of(bytes)
+                try writer.put(path, bytes, hash: hash)
+                searchFiles.append((path, hash))
             }
             planned += searchFiles.map(\.path)
         }
-        timer.mark("search index written")
+        timer.mark("search index made and written")
 
         let bank = bankEntries(data, previous: previous, changed: changedItems)
         let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)

@@ -172,22 +172,30 @@ public enum ShardedIndex {
         }
     }
 
+    /// The decimal digits of 0 ..< 10,000 one after the other (`digitStarts[n] ..< digitStarts[n + 1]`):
+    /// nearly every number of an index is below that, and copying its digits costs less than working them out.
+    private static let (digitTable, digitStarts): ([UInt8], [Int32]) = {
+        var table: [UInt8] = []
+        var starts: [Int32] = []
+        for n in 0..<10_000 {
+            starts.append(Int32(table.count))
+            table.append(contentsOf: String(n).utf8)
+        }
+        starts.append(Int32(table.count))
+        return (table, starts)
+    }()
+
     @inline(__always) private static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
         if value < 10 {
             out.append(0x30 + UInt8(value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var v = value
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while v > 0 {
-                buffer[n] = 0x30 + UInt8(v % 10)
-                v /= 10
-                n += 1
-            }
-            for k in stride(from: n - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        if value < 10_000 {
+            let start = Int(digitStarts[Int(value)]), end = Int(digitStarts[Int(value) + 1])
+            digitTable.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            return
         }
+        out.append(contentsOf: String(value).utf8)
     }
 
     private static func hex(_ value: UInt64) -> String {

@@ -140,3 +140,17 @@ final class ShardedIndexTests: XCTestCase {
         XCTAssertTrue(page.stems.contains(Array("uniekwoord".utf8)))
     }
 }
+
+final class ShardNumbersTests: XCTestCase {
+    /// Positions past 10,000 words (beyond the table of digits) are written in full.
+    func testLargeNumbersRoundTrip() throws {
+        let text = (0..<12_345).map { _ in "vul" }.joined(separator: " ") + " zeldzaamwoord"
+        var written: [String: [UInt8]] = [:]
+        ShardedIndex.write([IndexedPage(SearchRecord(title: "Lang", url: "/lang/", kind: "Pagina", filterKind: "Pagina", text: text))],
+                           folder: "zoeken/index/") { written[$0] = $1 }
+        let reader = ShardedIndexReader(files: written)
+        XCTAssertEqual(try XCTUnwrap(try reader.postings("zeldzaamwoord")[0]).p, 12_345)
+        XCTAssertEqual(IndexedPage.Weights.unpack(UInt32(try XCTUnwrap(try reader.postings("vul")[0]).w)).body, 31, "capped")
+        XCTAssertEqual(try XCTUnwrap(try reader.postings("vul")[0]).p, 0)
+    }
+}

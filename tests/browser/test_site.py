@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Browser tests of the built site in headless Chromium: the search (Dutch stemming, folded diacritics,
-title hits first, escaped results), the bank's live filters, and axe-core on one page of every kind
+title hits first, escaped results, prefixes from three letters, marked words, kind and theme filters,
+results within 100 ms of a keystroke, the top five of twenty queries on the example site kept), the bank's live filters, and axe-core on one page of every kind
 (the largest of each, as test_layout.py picks them, the annual report's HTML included). Usage: test_site.py FIXTURE_URL EXAMPLE_URL EXAMPLE_OUTPUT_DIR (run.sh starts the servers)."""
 import sys
 import time
@@ -16,7 +17,9 @@ def wait_for(browser, condition, timeout=10):
 
 
 def result_titles(browser):
-    return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#zoekresultaten li > a")]
+    # Read in one script: the list is rebuilt as results arrive, so elements found a moment ago may be gone.
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#zoekresultaten li > a')).map(function (a) { return a.textContent; });")
 
 
 def search(browser, base, query):

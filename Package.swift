@@ -18,7 +18,7 @@ let package = Package(
         // CommonMark + GFM parser, AST and HTML renderer.
         .target(name: "Markdown", dependencies: ["Escaping"]),
         // Jinja-style template engine for themes.
-        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Markdown", "Escaping"]),
+        .target(name: "Templates", dependencies: ["Diagnostics", "DataFormats", "Escaping"]),
         // YAML subset and CSV readers for front matter and data files.
         .target(name: "DataFormats", dependencies: ["Diagnostics", "Escaping"]),
         // Typed, validated content: themes, best practices, people, finance, ...
@@ -38,34 +38,41 @@ let package = Package(
             "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
         ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
-        // Writes a sample PDF for inspection and times the typesetter.
-        .executableTarget(name: "pdf-sample", dependencies: ["PDF"], path: "Sources/pdf-sample"),
         // Makes the theme's web fonts (WOFF, Latin subset) from its TrueType fonts (scripts/fonts/webfonts.sh).
         .executableTarget(name: "font-subset", dependencies: ["PDF"], path: "Sources/font-subset"),
-        // `swift run -c release MarkdownBenchmark`: Markdown speed against cmark, hostile input, memory.
-        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Markdown", "MarkdownHostileInputs"]),
-        // The hostile Markdown inputs, shared by MarkdownTests and MarkdownBenchmark.
-        .target(name: "MarkdownHostileInputs"),
-        // Benchmark of the template engine against Jinja2 (bench/templates/run.sh).
-        .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
-        // Release-build benchmark of the YAML and CSV readers against PyYAML and Python's csv (docs/benchmarks.md).
-        .executableTarget(name: "DataFormatsBench", dependencies: ["DataFormats", "Diagnostics", "Parallel"]),
+
+        // Benchmarks (bench/AREA/run.sh builds and runs each in release; docs/benchmarks.md has the figures).
+        // Markdown against pulldown-cmark, md4c and cmark: speed, memory, hostile input (bench/markdown/run.sh).
+        .executableTarget(name: "bench-markdown", dependencies: ["Markdown", "MarkdownHostileInputs"],
+                          path: "bench/markdown/bench-markdown"),
+        // The template engine against Jinja2 (bench/templates/run.sh).
+        .executableTarget(name: "bench-templates", dependencies: ["Templates"], path: "bench/templates/bench-templates"),
+        // The YAML and CSV readers against PyYAML and Python's csv (bench/data-formats/run.sh).
+        .executableTarget(name: "bench-data-formats", dependencies: ["DataFormats", "Diagnostics", "Parallel"],
+                          path: "bench/data-formats/bench-data-formats"),
+        // The typesetter on the sample document, against ReportLab (bench/pdf/run.sh); also writes the sample PDF.
+        .executableTarget(name: "bench-pdf", dependencies: ["PDF", "PDFTestSupport"], path: "bench/pdf/bench-pdf"),
 
         // Test helpers shared by test targets: finding and running external tools (qpdf, pdftotext, ...).
         .target(name: "TestSupport", dependencies: ["Search"], path: "Tests/TestSupport"),
+        // Reading our PDFs back (PDFInspector, the tagged-PDF check, inflate) and the sample document: for the
+        // tests of PDF and Report and for bench-pdf, never part of the product.
+        .target(name: "PDFTestSupport", dependencies: ["PDF", "Escaping"], path: "Tests/PDFTestSupport"),
+        // The hostile Markdown inputs, one list shared by MarkdownTests and bench-markdown.
+        .target(name: "MarkdownHostileInputs", path: "Tests/MarkdownHostileInputs"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHostileInputs"], exclude: ["Conformance"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Markdown", "Escaping"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Escaping"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
-        .testTarget(name: "PDFTests", dependencies: ["PDF", "TestSupport"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFTestSupport", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentModel", "DataFormats", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Escaping", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Escaping", "PDF", "PDFTestSupport", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -57,8 +57,6 @@ enum SWAR {
     /// The high bit of each zero byte of `word` set (exact for the lowest zero byte, which is all
     /// the callers use: `trailingZeroBitCount / 8` is its index).
     @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highBits }
-
-    @inline(__always) static func hasZeroByte(_ word: UInt64) -> Bool { zeroBytes(word) != 0 }
 }
 
 @inline(__always) func isSpaceOrTab(_ c: UInt8) -> Bool { c == .space || c == .tab }

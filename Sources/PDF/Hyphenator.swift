@@ -168,9 +168,6 @@ public struct Hyphenator: Sendable {
     /// Number of patterns in the trie.
     public var count: Int { patternCount }
 
-    /// Number of nodes in the trie (the root included).
-    var nodeCount: Int { nodeSymbol.count }
-
     @inline(__always)
     static func lowercase(_ s: UInt32) -> UInt32 {
         if s >= 0x41 && s <= 0x5A { return s + 0x20 }

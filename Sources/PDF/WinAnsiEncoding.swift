@@ -55,22 +55,6 @@ public enum WinAnsiEncoding {
         return out
     }
 
-    /// Like `encode`, but for the line breaker: a line break (`\n`) stays byte 0x0A (a forced break) and a
-    /// soft hyphen stays byte 0xAD (a place to hyphenate). Both never reach a content stream.
-    static func encodeKeepingLineBreaks(_ text: String) -> [UInt8] {
-        guard text.utf8.contains(0x0A) || text.unicodeScalars.contains("\u{00AD}") else { return encode(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": bytes.append(0x0A)
-            case "\u{00AD}": bytes.append(0xAD)
-            default: appendEncoded(scalar, to: &bytes)
-            }
-        }
-        return bytes
-    }
-
     /// Appends the encoding of one scalar (or its replacement) to `out`.
     static func appendEncoded(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         if let c = code(for: scalar) { out.append(c); return }

@@ -6,7 +6,7 @@ import MarkdownHostileInputs
 /// The hostile inputs of `MarkdownHostileInputs` (cmark's pathological cases, md4c's extras, ours) at a
 /// tenth of their full size, for a debug build. Each must finish well within a generous limit, and
 /// doubling the input must not much more than double the time. The real figures at full size come
-/// from `MarkdownBenchmark hostile` (release).
+/// from `bench-markdown hostile` (release).
 final class HostileInputTests: XCTestCase {
     static func r(_ s: String, _ n: Int) -> String { String(repeating: s, count: n) }
 

@@ -1,6 +1,7 @@
 import TestSupport
 import XCTest
 @testable import PDF
+import PDFTestSupport
 
 final class DeflateTests: XCTestCase {
     func testRoundTrips() throws {

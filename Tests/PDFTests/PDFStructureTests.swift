@@ -1,5 +1,6 @@
 import XCTest
 @testable import PDF
+import PDFTestSupport
 
 /// Reads our own output back: cross-reference offsets, page tree, outline, metadata, links, fonts, and
 /// the tagging (our own structural check, `PDFInspector.taggingProblems`).

@@ -1,6 +1,7 @@
 import TestSupport
 import XCTest
 @testable import PDF
+import PDFTestSupport
 
 /// Random documents, odd characters and sizes included: every one must give a PDF that reads back
 /// consistently, never a crash.

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import PDF
+import PDFTestSupport
 
 /// The theme's fonts, parsed once for the PDF tests.
 enum ThemeFonts {

@@ -20,7 +20,6 @@ final class WinAnsiEncodingTests: XCTestCase {
         XCTAssertEqual(WinAnsiEncoding.encode("ﬁets"), Array("fiets".utf8))
         XCTAssertEqual(WinAnsiEncoding.encode("3 − 2"), Array("3 - 2".utf8))
         XCTAssertEqual(WinAnsiEncoding.encode("a\u{200B}b\u{00AD}c"), Array("abc".utf8), "zero-width and soft hyphen dropped")
-        XCTAssertEqual(WinAnsiEncoding.encodeKeepingLineBreaks("a\u{00AD}b\nc"), [0x61, 0xAD, 0x62, 0x0A, 0x63], "kept for the line breaker")
         XCTAssertEqual(WinAnsiEncoding.encode("€\u{202F}5"), [0x80, 0xA0, 0x35], "narrow no-break space stays unbreakable")
         XCTAssertEqual(WinAnsiEncoding.encode("大🙂"), [0x3F, 0x3F])
         XCTAssertEqual(WinAnsiEncoding.encode("a\tb\nc"), Array("a b c".utf8))

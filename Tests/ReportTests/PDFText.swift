@@ -1,5 +1,6 @@
 import Foundation
 import PDF
+import PDFTestSupport
 
 /// The text our PDF writer put on its pages, read back by `PDFInspector` (fonts decoded through their
 /// `ToUnicode` maps): one line per text-showing operator, pages one after the other. A word broken at

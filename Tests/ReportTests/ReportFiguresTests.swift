@@ -2,6 +2,7 @@ import ContentModel
 import DataFormats
 import Foundation
 import PDF
+import PDFTestSupport
 import Escaping
 import XCTest
 @testable import Report

@@ -1,5 +1,6 @@
 import Foundation
 import PDF
+import PDFTestSupport
 import TestSupport
 import XCTest
 @testable import Report

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import PDF
+import PDFTestSupport
 import XCTest
 @testable import Report
 

@@ -1,12 +1,12 @@
 #!/bin/sh
 # Differential check on the two 10 MB benchmark corpora: breingen against cmark (CommonMark mode) and
 # cmark-gfm with all extensions (GFM mode). Prints the distinct differing lines with their counts.
-# Usage: bench/markdown/compare-with-cmark.sh   (after a release build of breingen and MarkdownBenchmark;
+# Usage: bench/markdown/compare-with-cmark.sh   (after a release build of breingen and bench-markdown;
 # the prose corpus needs the seed documents: ../shared next to the repository, or set BREINGEN_SHARED)
 set -eu
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-.build/release/MarkdownBenchmark corpus "$dir"
+.build/release/bench-markdown corpus "$dir"
 for corpus in spec-10mb proza-10mb; do
     .build/release/breingen markdown --commonmark "$dir/$corpus.md" > "$dir/ours-cm.html"
     cmark --unsafe "$dir/$corpus.md" > "$dir/cmark.html"

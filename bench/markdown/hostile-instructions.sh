@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 command -v valgrind >/dev/null || { echo "hostile-instructions: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-.build/release/MarkdownBenchmark hostile-dump "$dir"
+.build/release/bench-markdown hostile-dump "$dir"
 count() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null .build/release/breingen markdown "$@" 2>&1 >/dev/null \
         | sed -n 's/.*refs: *//p' | tr -d ,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Markdown benchmark with its peers in the same run: installs cmark, cmark-gfm, pulldown-cmark and
-# md4c when missing, compiles md4c's ten-line driver, builds breingen and MarkdownBenchmark in release
-# and runs MarkdownBenchmark (speed, memory and hostile input unless a mode is given).
+# md4c when missing, compiles md4c's ten-line driver, builds breingen and bench-markdown in release
+# and runs bench-markdown (speed, memory and hostile input unless a mode is given).
 #
 #   bash bench/markdown/run.sh [speed|memory|hostile|all] [--shared DIR] [--runs N]
 #
@@ -24,5 +24,5 @@ fi
 mkdir -p .build
 cc -O2 -o .build/md4c-driver bench/markdown/md4c-driver.c -lmd4c-html -lmd4c
 swift build -c release --product breingen >&2
-swift build -c release --product MarkdownBenchmark >&2
-MD4C_DRIVER="$PWD/.build/md4c-driver" .build/release/MarkdownBenchmark "${@:-all}"
+swift build -c release --product bench-markdown >&2
+MD4C_DRIVER="$PWD/.build/md4c-driver" .build/release/bench-markdown "${@:-all}"

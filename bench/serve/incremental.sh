@@ -8,7 +8,11 @@
 #     neighbours and the feed show: the slower path that plans and fingerprints every page);
 #   - breingen's own figure: from the change being noticed (inotify) to the new output being served,
 #     read from serve's terminal lines ("... ms na de wijziging"), also for a new best practice and its
-#     deletion (ADDS times, default 3).
+#     deletion (ADDS times, default 3), and (each edit followed by its restore) for an edit of a template
+#     few pages use (theme.html, the theme pages; OTHER_EDITS times, default 3), of a theme's title
+#     (content/themes/tolerantie.md, shown on its page, the themes list and the pages of its best
+#     practices; OTHER_EDITS times) and of the template every page extends (base.html; BASE_EDITS times,
+#     default 1, BASE_QUIET seconds, default 40, after each write).
 #
 #   bash bench/serve/incremental.sh            # N=10000, 10 edits each, 10 s of quiet after start-up (SETTLE)
 #   N=1000 EDITS=20 bash bench/serve/incremental.sh
@@ -68,9 +72,30 @@ for i in $(seq 1 "${ADDS:-3}"); do
     rm "$work/breingen/content/best-practices/nieuwe-praktijk-$i.md"
     sleep 3
 done
+adds_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
+# The other edits: each COUNT times (an edit, then its restore), QUIET seconds after each write.
+other_edit() {  # file, sed expression, count, quiet
+    cp "$1" "$work/saved"
+    for i in $(seq 1 "$3"); do
+        sed -i "$2" "$1"
+        sleep "$4"
+        cp "$work/saved" "$1"
+        sleep "$4"
+    done
+}
+templates="$work/breingen/themes/default/templates"
+other_edit "$templates/theme.html" 's|{% endblock %}|<!-- bewerkt -->{% endblock %}|' "${OTHER_EDITS:-3}" "${QUIET:-4}"
+theme_template_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
+other_edit "$work/breingen/content/themes/tolerantie.md" 's|^title: .*|title: "Tolerantie (bewerkt)"|' "${OTHER_EDITS:-3}" "${QUIET:-4}"
+theme_title_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
+# Every page extends base.html: each of these builds renders all of them, so it gets more time.
+other_edit "$templates/base.html" 's|</body>|<!-- bewerkt --></body>|' "${BASE_EDITS:-1}" "${BASE_QUIET:-40}"
+base_template_lines=$(grep -c 'herbouwd' "$work/breingen.log" || true)
+# Hugo last, HUGO_EDITS times (default EDITS); a loaded machine can make it miss the poller's limit, which
+# is reported without losing breingen's figures.
 python3 bench/serve/edit_page_latency.py "$hugo_name" "$hugo_port" "/best-practices/$slug/" \
-    "$work/hugo/content/best-practices/$slug.md" "$EDITS" |
-    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+    "$work/hugo/content/best-practices/$slug.md" "${HUGO_EDITS:-$EDITS}" |
+    awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' || echo "($hugo_name: no figure, see above)"
 
 echo
 echo "breingen serve, change noticed to new output served (its terminal lines):"
@@ -83,4 +108,7 @@ print("%s: median %.0f ms, max %.0f ms over %d rebuilds" % (sys.argv[1], statist
 }
 noticed "1,${body_lines}p" | stats "noticed to served, body edits (and the restore)"
 noticed "$((body_lines + 1)),${title_lines}p" | stats "noticed to served, title edits (and the restore)"
-noticed "$((title_lines + 1)),\$p" | stats "noticed to served, a new best practice and its deletion"
+noticed "$((title_lines + 1)),${adds_lines}p" | stats "noticed to served, a new best practice and its deletion"
+noticed "$((adds_lines + 1)),${theme_template_lines}p" | stats "noticed to served, template theme.html edited (and restored)"
+noticed "$((theme_template_lines + 1)),${theme_title_lines}p" | stats "noticed to served, a theme's title edited (and restored)"
+noticed "$((theme_title_lines + 1)),${base_template_lines}p" | stats "noticed to served, template base.html edited (and restored)"

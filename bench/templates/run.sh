@@ -7,8 +7,8 @@ cd "$(dirname "$0")/../.."
 N="${1:-1000}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
-swift build -c release --product TemplatesBenchmark >/dev/null
-BIN="$(swift build -c release --show-bin-path)/TemplatesBenchmark"
+swift build -c release --product bench-templates >/dev/null
+BIN="$(swift build -c release --show-bin-path)/bench-templates"
 "$BIN" bench/templates "$N" "$OUT" > "$OUT/ours.txt"
 python3 bench/templates/jinja_bench.py "$N" "$OUT" > "$OUT/jinja.txt"
 for name in bigtable teams; do

@@ -9,12 +9,6 @@ struct FontBytes {
     var count: Int { bytes.count }
 
     @inline(__always)
-    func u8(_ offset: Int) throws -> Int {
-        guard offset >= 0 && offset < bytes.count else { throw FontError.truncated(offset) }
-        return Int(bytes[offset])
-    }
-
-    @inline(__always)
     func u16(_ offset: Int) throws -> Int {
         guard offset >= 0 && offset + 2 <= bytes.count else { throw FontError.truncated(offset) }
         return Int(bytes[offset]) << 8 | Int(bytes[offset + 1])

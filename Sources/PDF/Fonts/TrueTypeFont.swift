@@ -31,8 +31,6 @@ public final class TrueTypeFont: @unchecked Sendable {
     /// OS/2 fsType: 0 installable; bit 1 (value 2) forbids embedding.
     public let embeddingFlags: Int
     public let glyphCount: Int
-    /// Does the font kern pairs (from GPOS `kern` or a `kern` table)?
-    public var hasKerning: Bool { kerning.count > 0 }
     /// Where the kerning came from: "GPOS", "kern" or "" (none).
     public let kerningSource: String
 
@@ -210,13 +208,6 @@ public final class TrueTypeFont: @unchecked Sendable {
     @inline(__always)
     public func kern(_ left: UInt16, _ right: UInt16) -> Int {
         kerning.value(left, right)
-    }
-
-    /// Every scalar the font maps to a glyph, ascending.
-    public var coveredScalars: [UInt32] {
-        var out: [UInt32] = []
-        for (s, g) in bmp.enumerated() where g != 0 { out.append(UInt32(s)) }
-        return out + supplementary.keys.sorted()
     }
 
     /// The outline data of a glyph (empty for a glyph without contours, such as the space).

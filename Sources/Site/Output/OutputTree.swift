@@ -254,13 +254,6 @@ final class TreeWriter: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// How many files were replaced into the trash.
-    var trashedCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return trashed
-    }
-
     /// Writes a new file with plain POSIX calls: no Foundation `Data` copy per page.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
         try writeFile(path, parts: [bytes])

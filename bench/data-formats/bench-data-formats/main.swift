@@ -1,6 +1,6 @@
 // Benchmark of the DataFormats readers against the peer tools, in one run (release build):
 //
-//     swift run -c release DataFormatsBench [count] [--no-peers]
+//     bash bench/data-formats/run.sh [count] [--no-peers]   (swift run -c release bench-data-formats ...)
 //
 // 1. Front matter: `count` (default 10,000) best-practice Markdown files, split and parsed with
 //    FrontMatter.split + YAMLReader.parse, against PyYAML (C loader and pure Python) on the same files.

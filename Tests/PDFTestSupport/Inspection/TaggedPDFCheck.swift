@@ -1,4 +1,5 @@
 import Escaping
+import PDF
 
 /// Our own check of a tagged PDF, on what `PDFInspector` reads: the structural rules of PDF/UA-1
 /// (ISO 14289-1) and PDF/A-2a (ISO 19005-2) that a file can be checked for without a full validator.

@@ -1,5 +1,5 @@
 /// Hostile Markdown inputs: cmark's pathological test suite, md4c's extras and our own. The one list
-/// both `HostileInputTests` (at a tenth of the size, in a debug build) and `MarkdownBenchmark hostile`
+/// both `HostileInputTests` (at a tenth of the size, in a debug build) and `bench-markdown hostile`
 /// (at full size, in a release build) run.
 public struct HostileInput: Sendable {
     public let name: String

@@ -1,8 +1,8 @@
 /// Decodes zlib streams (stored, fixed and dynamic Huffman blocks). The inspector uses it to read our
-/// content streams back; it is written for checking, not for speed.
-enum Inflate {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// content streams back, and the deflate tests to check a round trip; it is written for checking, not for speed.
+public enum Inflate {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// A decoding table: how many codes of each length, and the symbols in canonical order.
@@ -35,7 +35,8 @@ enum Inflate {
 
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    static func zlib(_ input: [UInt8]) throws -> [UInt8] {
+    /// The decoded bytes of a zlib stream; throws `Failure` on a damaged stream or a wrong checksum.
+    public static func zlib(_ input: [UInt8]) throws -> [UInt8] {
         guard input.count >= 6, input[0] & 0x0F == 8, (Int(input[0]) << 8 | Int(input[1])) % 31 == 0 else {
             throw Failure(description: "geen zlib-kop")
         }
@@ -83,8 +84,33 @@ enum Inflate {
         reader.alignToByte()
         var adler = 0
         for _ in 0..<4 { adler = adler << 8 | (try reader.read(8)) }
-        guard UInt32(adler) == Deflate.adler32(out) else { throw Failure(description: "Adler-32 klopt niet") }
+        guard UInt32(adler) == adler32(out) else { throw Failure(description: "Adler-32 klopt niet") }
         return out
+    }
+
+    // The tables of RFC 1951 3.2.5, derived here from their rule rather than shared with the encoder
+    // (`Deflate`), so that the check does not repeat a mistake in them.
+    private static let lengthExtra = (0..<29).map { $0 < 8 || $0 == 28 ? 0 : ($0 - 4) / 4 }
+    private static let lengthBase: [Int] = {
+        var base = [3]
+        for i in 0..<27 { base.append(base[i] + 1 << lengthExtra[i]) }
+        return base + [258]
+    }()
+    private static let distanceExtra = (0..<30).map { $0 < 4 ? 0 : ($0 - 2) / 2 }
+    private static let distanceBase: [Int] = {
+        var base = [1]
+        for i in 0..<29 { base.append(base[i] + 1 << distanceExtra[i]) }
+        return base
+    }()
+
+    /// The Adler-32 checksum of RFC 1950, the plain way.
+    private static func adler32(_ bytes: [UInt8]) -> UInt32 {
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in bytes {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
+        return b << 16 | a
     }
 
     private static func inflateBlock(_ reader: inout BitReader, literal: Decoder, distance: Decoder,
@@ -94,11 +120,11 @@ enum Inflate {
             if symbol < 256 { out.append(UInt8(symbol)); continue }
             if symbol == 256 { return }
             let index = symbol - 257
-            guard index < Deflate.lengthBase.count else { throw Failure(description: "ongeldige lengte") }
-            let length = Deflate.lengthBase[index] + (try reader.read(Deflate.lengthExtra[index]))
+            guard index < lengthBase.count else { throw Failure(description: "ongeldige lengte") }
+            let length = lengthBase[index] + (try reader.read(lengthExtra[index]))
             let d = try distance.decode(&reader)
-            guard d < Deflate.distanceBase.count else { throw Failure(description: "ongeldige afstand") }
-            let back = Deflate.distanceBase[d] + (try reader.read(Deflate.distanceExtra[d]))
+            guard d < distanceBase.count else { throw Failure(description: "ongeldige afstand") }
+            let back = distanceBase[d] + (try reader.read(distanceExtra[d]))
             guard back <= out.count else { throw Failure(description: "afstand voorbij het begin") }
             for _ in 0..<length { out.append(out[out.count - back]) }
         }

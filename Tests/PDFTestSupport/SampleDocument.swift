@@ -1,8 +1,9 @@
 import Foundation
+import PDF
 
 /// A representative annual-report-like document (Dutch text with every special character, headings on
 /// three levels, lists, a long table, a bar chart, links, a table of contents). Used by the tests, the
-/// benchmark and `pdf-sample` for visual inspection. The figures are illustrative.
+/// benchmark and `bench-pdf` (which also writes it for visual inspection). The figures are illustrative.
 public enum SampleDocument {
     /// About `sectionsPerTheme * 2 + 10` pages; 12 gives roughly 30 pages.
     public static func annualReport(sectionsPerTheme: Int = 3, tableRows: Int = 60) -> TypesetDocument {

@@ -3,14 +3,14 @@ import Markdown
 import MarkdownHostileInputs
 
 // The Markdown benchmark (release build only; bench/markdown/run.sh installs the peers and builds):
-//   MarkdownBenchmark [all]          speed, memory and hostile input
-//   MarkdownBenchmark speed          both 10 MB corpora: breingen against pulldown-cmark, md4c and cmark
-//   MarkdownBenchmark memory         peak memory of turning each corpus into HTML, in process and by whole programs
-//   MarkdownBenchmark stats FILE [commonmark]   the nodes of FILE's tree, by kind
-//   MarkdownBenchmark hostile        the hostile inputs at full size and doubled
-//   MarkdownBenchmark corpus DIR     writes the two corpora to DIR
-//   MarkdownBenchmark hostile-dump DIR   writes each hostile input at full size and doubled to DIR
-//   MarkdownBenchmark profile FILE [commonmark|gfm] [REPEATS]   parse + render in a loop, for perf
+//   bench-markdown [all]          speed, memory and hostile input
+//   bench-markdown speed          both 10 MB corpora: breingen against pulldown-cmark, md4c and cmark
+//   bench-markdown memory         peak memory of turning each corpus into HTML, in process and by whole programs
+//   bench-markdown stats FILE [commonmark]   the nodes of FILE's tree, by kind
+//   bench-markdown hostile        the hostile inputs at full size and doubled
+//   bench-markdown corpus DIR     writes the two corpora to DIR
+//   bench-markdown hostile-dump DIR   writes each hostile input at full size and doubled to DIR
+//   bench-markdown profile FILE [commonmark|gfm] [REPEATS]   parse + render in a loop, for perf
 // Options: --runs N (rounds of the speed benchmark, default 7), --shared DIR (the seed documents of
 // the prose corpus, see Corpora). md4c runs through the driver named by $MD4C_DRIVER; $MARKDOWN_BASELINE
 // names another breingen binary to time in the same rounds.
@@ -419,6 +419,6 @@ do {
         hostile()
     }
 } catch {
-    FileHandle.standardError.write(Data("MarkdownBenchmark: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("bench-markdown: \(error)\n".utf8))
     exit(1)
 }

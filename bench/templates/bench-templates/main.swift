@@ -5,7 +5,7 @@ import Templates
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("gebruik: TemplatesBenchmark TEMPLATEMAP [AANTAL] [UITVOERMAP]\n".utf8))
+    FileHandle.standardError.write(Data("gebruik: bench-templates TEMPLATEMAP [AANTAL] [UITVOERMAP]\n".utf8))
     exit(2)
 }
 let folder = URL(fileURLWithPath: arguments[1], isDirectory: true)

@@ -3,8 +3,8 @@
 (the established Python PDF typesetter: paragraphs, tables with a repeated header row, a table of
 contents with page numbers by multi-pass build, bookmarks, "pagina N van M").
 
-Usage: benchmark_reportlab.py DOCUMENT.json OUTPUT.pdf [REPEAT]
-DOCUMENT.json comes from `pdf-sample --json`. Prints pages and the mean time per document.
+Usage: reportlab_peer.py DOCUMENT.json OUTPUT.pdf [REPEAT]
+DOCUMENT.json comes from `bench-pdf --json` (bench/pdf/run.sh). Prints pages and the mean time per document.
 Needs: pip install reportlab
 """
 import json

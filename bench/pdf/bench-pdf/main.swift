@@ -1,7 +1,8 @@
 // Writes the sample document as a PDF for inspection and times the typesetter (release build):
-//   swift run -c release pdf-sample [OUTPUT.pdf] [--sections N] [--repeat N] [--json FILE]
+//   swift run -c release bench-pdf [OUTPUT.pdf] [--sections N] [--repeat N] [--json FILE]
 import Foundation
 import PDF
+import PDFTestSupport
 
 // Default outside the repository, so a bare run leaves no file in the working tree.
 var output = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-sample.pdf").path

@@ -1,4 +1,4 @@
-// The sample document as JSON, so the peer benchmark (scripts/pdf/benchmark_reportlab.py) typesets
+// The sample document as JSON, so the peer benchmark (bench/pdf/reportlab_peer.py) typesets
 // exactly the same content.
 import Foundation
 import PDF

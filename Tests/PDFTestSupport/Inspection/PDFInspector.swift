@@ -1,4 +1,5 @@
 import Foundation
+import PDF
 
 /// Reads back a PDF that we wrote (uncompressed objects, a classic cross-reference table) and checks
 /// it: every xref offset must point at its `N 0 obj`, stream lengths must be right, the page tree and
@@ -17,6 +18,10 @@ public struct PDFInspector {
         public var level: Int
         public var title: String
         public var page: Int
+
+        public init(level: Int, title: String, page: Int) {
+            (self.level, self.title, self.page) = (level, title, page)
+        }
     }
 
     /// A structure element: its type (`P`, `H2`, ...), parent (-1 for the top), children (indices into

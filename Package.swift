@@ -25,8 +25,10 @@ let package = Package(
         .target(name: "ContentModel", dependencies: ["DataFormats", "Diagnostics", "Markdown", "Parallel"]),
         // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
         .target(name: "PDF", dependencies: ["Parallel", "Escaping", "Diagnostics"]),
+        // Site search: tokenizer, Dutch stemmer, folding, stop words, and the sharded index the theme's script reads.
+        .target(name: "Search", dependencies: ["Escaping"]),
         // The site build: content + theme -> output/.
-        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel"]),
+        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel", "Search"]),
         // The annual report (jaarverslag) as HTML and PDF.
         .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Escaping", "Parallel"]),
         // Small HTTP/1.1 server for `breingen serve`.
@@ -52,7 +54,7 @@ let package = Package(
         .executableTarget(name: "bench-pdf", dependencies: ["PDF", "PDFTestSupport"], path: "bench/pdf/bench-pdf"),
 
         // Test helpers shared by test targets: finding and running external tools (qpdf, pdftotext, ...).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Search"], path: "Tests/TestSupport"),
         // Reading our PDFs back (PDFInspector, the tagged-PDF check, inflate) and the sample document: for the
         // tests of PDF and Report and for bench-pdf, never part of the product.
         .target(name: "PDFTestSupport", dependencies: ["PDF", "Escaping"], path: "Tests/PDFTestSupport"),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFTestSupport", "TestSupport"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentModel", "DataFormats", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Escaping", "PDF", "PDFTestSupport", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport"]),

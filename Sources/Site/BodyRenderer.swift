@@ -3,12 +3,14 @@ import Diagnostics
 import Foundation
 
 /// A Markdown body rendered for the site: its HTML (content links already turned into URLs) and its
-/// plain text (for the search index).
+/// plain text and headings (for the search index, through `BodyTextMemo`).
 struct RenderedBody {
     var html: String
     var text: String
     /// The headings of the body, for the page's table of contents.
     var toc: [TOCEntry] = []
+    /// The text of every heading, in order (for the search index).
+    var headings: [String] = []
 }
 
 /// Renders the Markdown bodies of content items, resolving links between content files. A problem (a

@@ -14,8 +14,9 @@ enum MarkdownBridge {
         let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
         let html = document.html { link in resolve(link, body: body, file: file, renderer: renderer) }
         checkImages(document, body: body, file: file, renderer: renderer)
-        let decorated = BodyDecoration.decorate(html, headings: document.headings)
-        return RenderedBody(html: decorated.html, text: document.plainText, toc: decorated.toc)
+        let headings = document.headings
+        let decorated = BodyDecoration.decorate(html, headings: headings)
+        return RenderedBody(html: decorated.html, text: document.plainText, toc: decorated.toc, headings: headings.map(\.text))
     }
 
     /// The problems `render` reports, without rendering: for `breingen check`, which only needs the

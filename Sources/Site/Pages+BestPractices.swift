@@ -38,11 +38,7 @@ extension PagePlanner {
             info.ogType = "article"
             let themeTitles = bp.themes.compactMap { data.content.theme($0)?.title }
             info.structuredData = StructuredData.bestPractice(bp.whole, themes: themeTitles, site: data.content.site.item, routes: data.routes)
-            let search = SearchIndex.Document(
-                section: .bestPractice, title: bp.title, url: data.url(path), kind: "Best practice", summary: bp.summary,
-                meta: bp.tags + bp.places + themeTitles + [bp.category ?? ""],
-                text: body?.text ?? "")
-            return PageContext(["page": info.value(data), "bp": bestPracticeValue(bp, body: body, data)], search: [search])
+            return PageContext(["page": info.value(data), "bp": bestPracticeValue(bp, body: body, data)])
         }
     }
 

@@ -74,10 +74,6 @@ extension PagePlanner {
                 if let t = themes.neighbour(of: theme.id, offset: 1) { info.next = (t.title, Routes.theme(t.slug)) }
                 let body = data.body(of: theme)
                 info.show(body, of: theme)
-                let search = SearchIndex.Document(
-                    section: .theme, title: theme.title, url: data.url(path), kind: "Thema", summary: theme.summary,
-                    meta: [theme.number, theme.periodText].compactMap { $0 },
-                    text: [theme.objective ?? "", body?.text ?? ""].joined(separator: "\n"))
                 let digest = data.content.digest(theme.slug)
                 let value: Value = .object([
                     ("title", .string(theme.title)),
@@ -110,7 +106,7 @@ extension PagePlanner {
                                  ("date", .string(publication.date.machineReadable)), ("dateText", .string(publication.date.dutch))])
                     })),
                 ])
-                return PageContext(["page": info.value(data), "theme": value], search: [search])
+                return PageContext(["page": info.value(data), "theme": value])
             })
             pages += bestPracticeListPages(
                 path: Routes.themeBestPractices(theme.item.slug), template: "list.html", kind: "theme-list",
@@ -158,10 +154,7 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(page.title, path)])
                 let body = data.body(of: page)
                 info.show(body, of: page)
-                let search = SearchIndex.Document(
-                    section: .page, title: page.title, url: data.url(path), kind: "Pagina", summary: page.summary, meta: [],
-                    text: body?.text ?? "")
-                return PageContext(["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)], search: [search])
+                return PageContext(["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)])
             }
         }
     }

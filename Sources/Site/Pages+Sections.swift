@@ -13,7 +13,6 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.insights)])
                 let content = data.content
                 var groups: [Value] = []
-                var search: [SearchIndex.Document] = []
                 for theme in content.themes {
                     let insights = content.insights.filter { $0.theme == theme.slug }
                     guard !insights.isEmpty else { continue }
@@ -22,10 +21,6 @@ extension PagePlanner {
                         ("url", .string(data.url(Routes.theme(theme.slug)))),
                         ("insights", .list(insights.map { insight in
                             let body = data.body(of: insight)
-                            search.append(SearchIndex.Document(
-                                section: .insight, title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht",
-                                summary: insight.items.first, meta: [theme.title, insight.kind.title],
-                                text: insight.items.joined(separator: "\n") + "\n" + (body?.text ?? "")))
                             let source: Value = insight.source.flatMap { content.publication($0) }.map { publication in
                                 .link(publication.title, data.href(publication.link) ?? data.url(Routes.publication(publication.slug)))
                             } ?? .none
@@ -41,7 +36,7 @@ extension PagePlanner {
                 info.structuredData = StructuredData.insights(
                     data.content.insights.map { insight in (insight.whole, data.content.theme(insight.theme)?.title ?? insight.theme) },
                     site: data.content.site.item, routes: data.routes)
-                return PageContext(["page": info.value(data), "insightGroups": .list(groups)], search: search)
+                return PageContext(["page": info.value(data), "insightGroups": .list(groups)])
             }
         ]
     }
@@ -76,10 +71,6 @@ extension PagePlanner {
                 info.ogType = "article"
                 info.structuredData = StructuredData.event(
                     activity.whole, theme: data.content.theme(activity.theme)?.title, site: data.content.site.item, routes: data.routes)
-                let search = SearchIndex.Document(
-                    section: .activity, title: activity.title, url: data.url(path), kind: "Activiteit · " + activity.date.dutch,
-                    summary: activity.goal, meta: activity.partners + [activity.format ?? ""],
-                    text: [activity.goal ?? "", activity.outcome ?? "", body?.text ?? ""].joined(separator: "\n"))
                 return PageContext([
                     "page": info.value(data),
                     "activity": .object([
@@ -90,7 +81,7 @@ extension PagePlanner {
                         ("goal", .text(activity.goal)), ("outcome", .text(activity.outcome)),
                         ("content", body.map { .safe($0.html) } ?? .none),
                     ]),
-                ], search: [search])
+                ])
             })
         }
         return pages
@@ -130,9 +121,6 @@ extension PagePlanner {
                 if let a = all.neighbour(of: alliance.id, offset: 1) { info.next = (a.title, Routes.alliance(a.slug)) }
                 let body = data.body(of: alliance)
                 info.show(body, of: alliance)
-                let search = SearchIndex.Document(
-                    section: .alliance, title: alliance.title, url: data.url(path), kind: "Alliantie", summary: alliance.summary,
-                    meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators, text: body?.text ?? "")
                 return PageContext([
                     "page": info.value(data),
                     "phases": .list(AlliancePhase.allCases.map { .object([("number", .int($0.rawValue)), ("title", .string($0.title))]) }),
@@ -144,7 +132,7 @@ extension PagePlanner {
                         ("members", .texts(alliance.members)), ("collaborators", .texts(alliance.collaborators)),
                         ("content", body.map { .safe($0.html) } ?? .none),
                     ]),
-                ], search: [search])
+                ])
             })
         }
         return pages
@@ -158,11 +146,6 @@ extension PagePlanner {
                 var info = PageInfo(kind: "publications", title: title, path: Routes.publications, section: Routes.publications)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.publications)])
                 let publications = data.content.publications
-                let search = publications.map { p in
-                    SearchIndex.Document(
-                        section: .publication, title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)),
-                        kind: "Publicatie", summary: p.summary, meta: p.partners + [p.kind.rawValue], text: p.summary ?? "")
-                }
                 return PageContext([
                     "page": info.value(data),
                     "publications": .list(publications.map { p in
@@ -172,7 +155,7 @@ extension PagePlanner {
                             ("partners", .texts(p.partners)),
                         ])
                     }),
-                ], search: search)
+                ])
             }
         ]
     }

@@ -76,9 +76,6 @@ extension PagePlanner {
                 if let s = scans.neighbour(of: scan.id, offset: 1) { info.next = (s.school, Routes.scan(s.slug)) }
                 let body = data.body(of: scan)
                 info.show(body, of: scan)
-                let search = SearchIndex.Document(
-                    section: .scan, title: scan.school, url: data.url(path), kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
-                    summary: nil, meta: [scan.place], text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + (body?.text ?? ""))
                 let adviceText = Dictionary(scan.advice.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
                 return PageContext([
                     "page": info.value(data),
@@ -99,7 +96,7 @@ extension PagePlanner {
                         })),
                         ("content", body.map { .safe($0.html) } ?? .none),
                     ]),
-                ], search: [search])
+                ])
             })
         }
         return pages

@@ -30,15 +30,13 @@ final class PlannedPage: Sendable {
     }
 }
 
-/// What building a page gives: the template's values and what the page adds to the search index. A
-/// value like any other: building it changes nothing else.
+/// What building a page gives: the template's values. A value like any other: building it changes
+/// nothing else (the search index is made in a pass of its own, `SearchRecords`).
 struct PageContext: ExpressibleByDictionaryLiteral {
     var values: [String: Value]
-    var search: [SearchIndex.Document] = []
 
-    init(_ values: [String: Value], search: [SearchIndex.Document] = []) {
+    init(_ values: [String: Value]) {
         self.values = values
-        self.search = search
     }
 
     init(dictionaryLiteral elements: (String, Value)...) {

@@ -1,4 +1,5 @@
 import ContentModel
+import Search
 
 /// Where every page of the site lives. One place for the URL scheme, so templates, links, feeds and
 /// the sitemap always agree. Paths are relative to the site root and end in `/` (a folder with an
@@ -48,7 +49,9 @@ public struct Routes: Sendable {
     public static let finance = "financien/"
     public static let tags = "tags/"
     public static let search = "zoeken/"
-    public static let searchIndex = "zoeken/index.json"
+    /// The sharded search index (`Search.ShardedIndex`); its entry file is the one the search page reads.
+    public static let searchIndexFolder = "zoeken/index/"
+    public static let searchIndex = searchIndexFolder + ShardedIndex.entryName
     public static let bankIndex = "best-practices/index.json"
     public static let feed = "feed.xml"
     /// The activities as an iCalendar feed.

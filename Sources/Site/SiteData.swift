@@ -25,6 +25,9 @@ final class SiteData: @unchecked Sendable {
     private let lock = NSLock()
     private var lists: [ListKey: AnyObject] = [:]
     private var cards: [ItemID: (value: Value, reads: [(Input, any InputValue)])] = [:]
+    /// The plain text of the bodies rendered, for the search pass; the build session keeps one from build
+    /// to build.
+    var bodyTexts = BodyTextMemo()
     /// Renders the Markdown bodies; set at the end of `init`, as it refers back to this.
     private(set) var bodies: BodyRenderer!
     /// The bank's filters, worked out once per build.
@@ -341,7 +344,9 @@ final class SiteData: @unchecked Sendable {
     /// URLs; a broken link is an error and an image without alt text a warning, in the page's reads.
     func body<Item: ContentItem>(of item: Tracked<Item>) -> RenderedBody? {
         guard let body = item[dynamicMember: \.info.body], !body.text.isEmpty else { return nil }
-        return MarkdownBridge.render(body, file: item.item.info.file, renderer: bodies)
+        let rendered = MarkdownBridge.render(body, file: item.item.info.file, renderer: bodies)
+        if let rendered { bodyTexts.store(body, text: rendered.text, headings: rendered.headings) }
+        return rendered
     }
 
     /// Content path ("best-practices/x.md") → URL, for every item this build publishes.

@@ -18,7 +18,7 @@ final class MissingValuesTests: XCTestCase {
         let output = site.appendingPathComponent("output")
         let files = SiteOutputChecks.files(in: output).filter { !$0.hasPrefix("assets/") }
         XCTAssertTrue(files.contains("jaarverslag-2023.html") && files.contains("jaarverslag-2023.pdf"), "\(files)")
-        XCTAssertTrue(files.contains("zoeken/index.json") && files.contains("feed.xml") && files.contains("best-practices/index.json"))
+        XCTAssertTrue(files.contains("zoeken/index/entry.json") && files.contains("feed.xml") && files.contains("best-practices/index.json"))
         var found: [String] = []
         for file in files {
             if file.hasSuffix(".html") {

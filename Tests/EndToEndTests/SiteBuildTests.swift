@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Builds the `site-small` fixture (every content type, plus a draft and internal items carrying
@@ -35,7 +36,7 @@ final class SiteBuildTests: XCTestCase {
             "allianties/onderwijs-alliantie/index.html", "wij-school/index.html", "wij-school/de-regenboog/index.html",
             "organisatie/index.html", "publicaties/index.html", "financien/index.html", "financien/2020/index.html",
             "over-ons/index.html", "tags/index.html", "tags/dakloosheid/index.html", "zoeken/index.html",
-            "zoeken/index.json",
+            "zoeken/index/entry.json",
         ]
         let files = Set(SiteOutputChecks.files(in: output))
         for path in expected {
@@ -63,8 +64,37 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(sitemap.contains("<loc>https://proef.example.org/brein/best-practices/housing-first/</loc>"))
         XCTAssertFalse(sitemap.contains("404"))
         XCTAssertTrue(SiteOutputChecks.read(output, "robots.txt").contains("Sitemap: https://proef.example.org/brein/sitemap.xml"))
-        let index = try JSONSerialization.jsonObject(with: Data(SiteOutputChecks.read(output, "zoeken/index.json").utf8))
-        XCTAssertNotNil((index as? [String: Any])?["docs"] as? [[String: Any]])
+        let entry = try JSONSerialization.jsonObject(with: Data(SiteOutputChecks.read(output, "zoeken/index/entry.json").utf8))
+        XCTAssertNotNil((entry as? [String: Any])?["manifest"] as? String)
+    }
+
+    /// The search index read as the theme's script reads it (entry, manifest, shards, fragments) finds
+    /// the fixture's pages: folded diacritics, stemming, title hits first, nothing of drafts.
+    func testSearchIndexFindsPagesAsTheBrowserDoes() throws {
+        let output = try publicBuild()
+        let files = Set(SiteOutputChecks.files(in: output))
+        XCTAssertFalse(files.contains("zoeken/index.json"), "the old single-file index is gone")
+        XCTAssertTrue(SiteOutputChecks.read(output, "zoeken/index.html").contains("zoeken/index/entry.json"))
+        let reader = try ShardedIndexReader(output: output)
+        XCTAssertTrue(try reader.search("creeren").contains("Saïd & Lody"), "'creeren' finds 'creëren'")
+        XCTAssertTrue(try reader.search("klassen").contains("Saïd & Lody"))
+        XCTAssertTrue(try reader.search("woningen").contains("Housing First"))
+        let onderwijs = try reader.search("onderwijs")
+        XCTAssertEqual(Array(onderwijs.prefix(2)), ["Onderwijs", "Onderwijs Alliantie"], "title hits first, by title")
+        XCTAssertGreaterThan(onderwijs.count, 2)
+        XCTAssertEqual(try reader.search("geheimconcept"), [])
+        XCTAssertEqual(try reader.search("creeren klassen"), ["Saïd & Lody"])
+        let manifest = try reader.manifest()
+        XCTAssertEqual(manifest["themes"] as? [String], ["Sociale huisvesting", "Onderwijs"], "in the order of the themes")
+        XCTAssertTrue((manifest["kinds"] as? [String] ?? []).starts(with: ["Thema", "Best practice"]))
+        // Every fragment names a page of the output (or an outside link).
+        let pages = try XCTUnwrap(manifest["pages"] as? Int)
+        for page in 0..<pages {
+            let url = try XCTUnwrap(reader.fragment(page)["u"] as? String)
+            guard url.hasPrefix("/brein/") else { continue }
+            let path = String(url.dropFirst("/brein/".count).split(separator: "#").first ?? "")
+            XCTAssertTrue(files.contains(path + "index.html") || files.contains(path), url)
+        }
     }
 
     func testDraftsAndInternalItemsAreNowhere() throws {
@@ -183,7 +213,7 @@ final class SiteBuildTests: XCTestCase {
         let result = try BreingenProcess.run(["build", "-q", "--root", repository.path, "--output", output.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = Set(SiteOutputChecks.files(in: output))
-        for path in ["index.html", "best-practices/index.html", "themas/index.html", "zoeken/index.json", "feed.xml", "sitemap.xml"] {
+        for path in ["index.html", "best-practices/index.html", "themas/index.html", "zoeken/index/entry.json", "feed.xml", "sitemap.xml"] {
             XCTAssertTrue(files.contains(path), "ontbreekt: \(path)")
         }
         XCTAssertGreaterThan(files.filter { $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html") }.count, 12)

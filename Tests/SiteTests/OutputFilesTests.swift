@@ -34,20 +34,6 @@ final class OutputFilesTests: XCTestCase {
         XCTAssertEqual(Feeds.robots(routes: routes), "User-agent: *\nAllow: /brein/\n\nSitemap: https://example.org/brein/sitemap.xml\n")
     }
 
-    func testSearchIndexIsJSONWithStems() throws {
-        let json = SearchIndex.document([
-            SearchIndex.entry(.init(section: .bestPractice, title: "Woningen \"nu\"", url: "/a/", kind: "Best practice", summary: nil,
-                                    meta: ["Den Haag"], text: "Wij creëren betaalbare woningen."))
-        ])
-        let object = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any]
-        let doc = try XCTUnwrap((object?["docs"] as? [[String: Any]])?.first)
-        XCTAssertEqual(doc["t"] as? String, "Woningen \"nu\"")
-        XCTAssertEqual(doc["ts"] as? String, "woning nu")
-        XCTAssertEqual(doc["ms"] as? String, "den hag")  // "haag" stems like "hagen"
-        XCTAssertEqual(doc["x"] as? String, "crer betal woning")
-        XCTAssertNil(doc["s"])
-    }
-
     func testAssetsAreFingerprintedByContent() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assets-\(UUID().uuidString)")
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("assets-\(UUID().uuidString)")
@@ -70,5 +56,12 @@ final class OutputFilesTests: XCTestCase {
         XCTAssertNotEqual(url, overridden.urls["css/main.css"])
         XCTAssertEqual(themeOnly.urls["logo.svg"], "/x/assets/logo.svg")
         XCTAssertEqual(overridden.assets.first { $0.logicalPath == "css/main.css" }?.data, Data("body{color:red}".utf8))
+    }
+}
+
+final class SharedTagsTests: XCTestCase {
+    func testSharedTags() {
+        XCTAssertEqual(SiteData.sharedCount([1, 3, 5, 7], [2, 3, 7, 9]), 2)
+        XCTAssertEqual(SiteData.sharedCount([], [1]), 0)
     }
 }

@@ -2,7 +2,11 @@
 """Generates the synthetic benchmark site: N best practices in breingen's layout and the same pages as a
 Hugo site, so both tools build the same content in the same run.
 
-Usage: generate.py N OUTDIR [--seed S]
+Usage: generate.py N OUTDIR [--seed=S] [--vocabulary=DIR]
+
+--vocabulary=DIR draws the bodies' words from the text files in DIR (the seed documents) by their
+natural frequency, the 6,000 most frequent words, instead of the small built-in list: a realistic
+vocabulary for the search benchmark (bench/search/run.sh).
 
 Writes:
   OUTDIR/breingen/content/site.yml             title, baseURL, language only
@@ -93,8 +97,39 @@ def slugify(text):
     return "".join(out).strip("-")
 
 
+# Set by --vocabulary: (words, cumulative weights) to draw from by frequency.
+VOCABULARY = None
+
+
+def load_vocabulary(folder, size=6000):
+    import collections
+    import re
+    counts = collections.Counter()
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for word in re.findall(r"[a-zà-ÿ]+", f.read().lower()):
+                if len(word) > 1:
+                    counts[word] += 1
+    common = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
+    words, cumulative, total = [], [], 0
+    for word, count in common:
+        total += count
+        words.append(word)
+        cumulative.append(total)
+    return words, cumulative
+
+
+def pick_words(rng, count):
+    if VOCABULARY is None:
+        return [rng.choice(WORDS) for _ in range(count)]
+    return rng.choices(VOCABULARY[0], cum_weights=VOCABULARY[1], k=count)
+
+
 def sentence(rng, lo=8, hi=18):
-    words = [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
+    words = pick_words(rng, rng.randint(lo, hi))
     words[0] = words[0][0].upper() + words[0][1:]
     # Sprinkle inline emphasis so the Markdown engine has some inline work to do.
     roll = rng.random()
@@ -280,13 +315,16 @@ HUGO_LAYOUTS = {
 
 
 def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--seed")]
+    global VOCABULARY
+    args = [a for a in argv[1:] if not a.startswith("--seed") and not a.startswith("--vocabulary")]
     seed = 20201231
     for a in argv[1:]:
         if a.startswith("--seed="):
             seed = int(a.split("=", 1)[1])
+        if a.startswith("--vocabulary="):
+            VOCABULARY = load_vocabulary(a.split("=", 1)[1])
     if len(args) != 2 or not args[0].isdigit():
-        print("gebruik: generate.py N UITVOERMAP [--seed=S]", file=sys.stderr)
+        print("gebruik: generate.py N UITVOERMAP [--seed=S] [--vocabulary=MAP]", file=sys.stderr)
         return 2
     n, outdir = int(args[0]), args[1]
     rng = random.Random(seed)

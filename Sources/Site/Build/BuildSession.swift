@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Parallel
 import Report
+import Search
 import Templates
 
 #if canImport(Glibc)
@@ -40,6 +41,14 @@ final class BuildSession: @unchecked Sendable {
     private let items = ItemTable()
     private let inputs = InputTable()
     private var state: State?
+    /// The bodies' plain text, from build to build (`SearchRecords`).
+    private let bodyTexts = BodyTextMemo()
+    /// The search index's pages of the last build by URL, with the records they were made from: a record
+    /// that did not change is not read again.
+    private var indexedPages: [String: (record: SearchRecord, page: IndexedPage)] = [:]
+    /// The search index's files of the last build (paths and hashes), with the hash of the pages it was
+    /// made from: a build whose pages all read the same (a template edit) keeps the files.
+    private var lastSearchIndex: (pages: UInt64, files: [(path: String, hash: UInt64)])?
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
@@ -60,8 +69,6 @@ final class BuildSession: @unchecked Sendable {
         var planKey: String
         var inputs: [InputTable.InputNumber]
         var hash: UInt64
-        var search: [SearchIndex.Entry]
-        var searchHashes: [UInt64]
         var warnings: [Diagnostic]
     }
 
@@ -169,6 +176,7 @@ final class BuildSession: @unchecked Sendable {
 
         let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil,
                             previous: previous?.data)
+        data.bodyTexts = bodyTexts
         let rebuildAssets = previous == nil || changes.assets || previous!.data.routes.baseURL != data.routes.baseURL
         let theme = rebuildAssets ? try ThemeLocator.locate(root: root) : previous!.theme
         let assets = rebuildAssets ? try SiteBuilder.assets(root: root, theme: theme, routes: data.routes) : previous!.assets
@@ -270,6 +278,7 @@ final class BuildSession: @unchecked Sendable {
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
+        // The search index's other files are named after the build (`ShardedIndex`): added once made.
         planned += [Routes.searchIndex, Routes.bankIndex, Routes.feed, Routes.sitemap, "robots.txt"]
         let calendar = SiteBuilder.calendar(data)
         if calendar != nil { planned.append(Routes.calendar) }
@@ -335,8 +344,7 @@ final class BuildSession: @unchecked Sendable {
         func record(_ k: Int) -> PageRecord {
             let (page, result) = (pages[dirty[k]], results[k])
             return PageRecord(
-                template: page.template, planKey: page.planKey, inputs: result.inputs, hash: result.hash, search: result.search,
-                searchHashes: result.search.map { ContentHash.of($0.json) }, warnings: result.diagnostics)
+                template: page.template, planKey: page.planKey, inputs: result.inputs, hash: result.hash, warnings: result.diagnostics)
         }
         if let previous, placesBefore == nil {
             swap(&records, &previous.records)
@@ -363,20 +371,33 @@ final class BuildSession: @unchecked Sendable {
         if recording { inputs.keepLists(from: data) }
         timer.mark("records")
 
-        // The files beside the pages, each made only when its inputs changed. The search index: its entries
-        // by section, each section in plan order.
-        var bySection = [[(page: Int, entry: Int)]](repeating: [], count: SearchIndex.Section.allCases.count)
-        for index in records.indices where !records[index].search.isEmpty {
-            for entry in records[index].search.indices {
-                bySection[records[index].search[entry].section.rawValue].append((index, entry))
+        // The files beside the pages, each made only when its inputs changed. The search index: a pass of
+        // its own over the content, its pages read again only where their record changed.
+        let searchRecords = SearchRecords.make(data)
+        bodyTexts.keepOnlyUsed()
+        timer.mark("search records")
+        let known = indexedPages
+        let indexed = Parallel.map(searchRecords.count, chunk: 32) { k -> IndexedPage in
+            if let old = known[searchRecords[k].url], old.record == searchRecords[k] { return old.page }
+            return IndexedPage(searchRecords[k])
+        }
+        timer.mark("search pages read")
+        let pagesHash = ContentHash.combine(indexed.map(\.hash))
+        var searchFiles: [(path: String, hash: UInt64)] = []
+        if let last = lastSearchIndex, last.pages == pagesHash {
+            searchFiles = last.files
+            for file in last.files { try writer.keep(file.path, hash: file.hash) }
+            planned += last.files.map(\.path)
+        } else {
+            // Each file written as soon as it is made: the index is never all in memory.
+            try ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
+                let hash = ContentHash.of(bytes)
+                try writer.put(path, bytes, hash: hash)
+                searchFiles.append((path, hash))
             }
+            planned += searchFiles.map(\.path)
         }
-        let ordered = bySection.joined()
-        let indexHash = ContentHash.combine(ordered.map { records[$0.page].searchHashes[$0.entry] })
-        try writer.emit(Routes.searchIndex, hash: indexHash) {
-            SearchIndex.parts(ordered.map { records[$0.page].search[$0.entry] })
-        }
-        timer.mark("search index")
+        timer.mark("search index made and written")
 
         let bank = bankEntries(data, previous: previous, changed: changedItems)
         let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)
@@ -418,6 +439,11 @@ final class BuildSession: @unchecked Sendable {
                 reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank, reports: reports,
                 sitemap: sitemap)
             state!.laterReports = laterReports
+            var pagesByURL: [String: (record: SearchRecord, page: IndexedPage)] = [:]
+            pagesByURL.reserveCapacity(searchRecords.count)
+            for k in searchRecords.indices { pagesByURL[searchRecords[k].url] = (searchRecords[k], indexed[k]) }
+            indexedPages = pagesByURL
+            lastSearchIndex = (pagesHash, searchFiles)
             // Freeing the last build's values takes milliseconds the answer should not wait for.
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }
@@ -432,7 +458,6 @@ final class BuildSession: @unchecked Sendable {
         var hash: UInt64
         /// What building the page read, numbered in the session's table (nothing when no state is kept).
         var inputs: [InputTable.InputNumber]
-        var search: [SearchIndex.Entry]
         var diagnostics: [Diagnostic]
     }
 
@@ -443,8 +468,7 @@ final class BuildSession: @unchecked Sendable {
         let hash = ContentHash.of(bytes)
         try writer.put(page.file, bytes, hash: hash)
         return RenderedPage(
-            hash: hash, inputs: inputs?.intern(reads.inputs) ?? [], search: context.search.map(SearchIndex.entry),
-            diagnostics: reads.diagnostics)
+            hash: hash, inputs: inputs?.intern(reads.inputs) ?? [], diagnostics: reads.diagnostics)
     }
 
     private func put(_ file: String, _ bytes: [UInt8], _ writer: TreeWriter) throws {

@@ -1,8 +1,12 @@
-/* Site search for Het Maatschappelijk Brein. No dependencies, no external requests.
-   The index (zoeken/index.json) is built by breingen with the same folding, stop words and Dutch
-   stemmer as below, so a query matches the words of a page in any inflection:
-   "creeren" finds "creëren", "woningen" finds "woning". Title hits rank first. Every result is
-   written with textContent, never innerHTML, so titles and summaries are always escaped. */
+/* Site search for Het Maatschappelijk Brein. No dependencies, no external requests, no WebAssembly.
+   breingen writes the index in shards (see docs/search.md): zoeken/index/entry.json names the build's
+   manifest, the manifest gives the first stem of every word shard, a query fetches only the shards of
+   its words and, for the results shown, the fragments with their titles and summaries. The pages were
+   stemmed with the same folding, stop words and Dutch stemmer as below, so a query matches the words of
+   a page in any inflection: "creeren" finds "creëren", "woningen" finds "woning"; a word of three
+   letters or more also finds the words it begins ("woning" finds "woningbouw"). Title hits rank first.
+   Every result is written with textContent, never innerHTML, so titles and summaries are always
+   escaped. */
 (function () {
   "use strict";
 
@@ -126,41 +130,6 @@
     return out;
   }
 
-  /* True when some word of the space-separated `haystack` starts with `term`. */
-  function hasWordStarting(haystack, term) {
-    var at = haystack.indexOf(term);
-    while (at >= 0) {
-      if (at === 0 || haystack.charCodeAt(at - 1) === 32) return true;
-      at = haystack.indexOf(term, at + 1);
-    }
-    return false;
-  }
-
-  function search(docs, text) {
-    var terms = queryTerms(text);
-    if (terms.length === 0) return [];
-    var hits = [];
-    for (var d = 0; d < docs.length; d++) {
-      var doc = docs[d];
-      var titleHits = 0, score = 0, ok = true;
-      for (var t = 0; t < terms.length; t++) {
-        var term = terms[t];
-        var inTitle = hasWordStarting(doc.ts, term);
-        if (inTitle) { titleHits++; score += 10; continue; }
-        if (doc.ms && hasWordStarting(doc.ms, term)) { score += 3; continue; }
-        if (hasWordStarting(doc.x, term)) { score += 1; continue; }
-        ok = false; break;
-      }
-      if (ok) hits.push({ doc: doc, titleHits: titleHits, score: score });
-    }
-    hits.sort(function (a, b) {
-      if (b.titleHits !== a.titleHits) return b.titleHits - a.titleHits;
-      if (b.score !== a.score) return b.score - a.score;
-      return a.doc.t.localeCompare(b.doc.t, "nl");
-    });
-    return hits;
-  }
-
   /* The index terms of a text, exactly as breingen writes them: unique stems, stop words dropped. */
   function indexTerms(text) {
     var seen = {}, out = [];
@@ -172,86 +141,265 @@
     return out;
   }
 
+  /* The counts a posting packs (ShardedIndex, IndexedPage.Weights): title, metadata, headings, body. */
+  function unpack(w) { return { title: w & 3, meta: (w >> 2) & 3, headings: (w >> 4) & 3, body: w >> 6 }; }
+
+  /* The numbers of the shards that may hold `term` (or, with `prefix`, the words it begins): shard i
+     holds the stems from shards[i] up to shards[i + 1]. At most three shards for a prefix. */
+  function shardsFor(firsts, term, prefix) {
+    var lo = 0, hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    var out = [lo];
+    if (prefix) {
+      var end = term + "{";  // "{" sorts after every letter and digit a stem has
+      for (var k = lo + 1; k < firsts.length && firsts[k] < end && out.length < 3; k++) out.push(k);
+    }
+    return out;
+  }
+
+  /* One query word's pages from its shards: page number -> {w: best weights, p: first position}. A word
+     of three letters or more takes every stem it begins; a shorter one only itself. */
+  function postingsOf(shards, term) {
+    var prefix = term.length >= 3;
+    var found = {};
+    shards.forEach(function (shard) {
+      if (!shard) return;
+      Object.keys(shard).forEach(function (stem) {
+        if (stem === term || (prefix && stem.lastIndexOf(term, 0) === 0)) {
+          var list = shard[stem], page = 0;
+          for (var i = 0; i < list.length; i += 3) {
+            page += list[i];
+            var w = list[i + 1], p = list[i + 2], old = found[page];
+            if (!old) found[page] = { w: w, p: p, exact: stem === term };
+            else {
+              old.w = Math.max(old.w & 3, w & 3) | Math.max((old.w >> 2) & 3, (w >> 2) & 3) << 2 |
+                Math.max((old.w >> 4) & 3, (w >> 4) & 3) << 4 | Math.max(old.w >> 6, w >> 6) << 6;
+              old.p = Math.min(old.p, p);
+            }
+          }
+        }
+      });
+    });
+    return found;
+  }
+
+  /* The pages holding every query word, best first: more title hits, then the higher score (title 10,
+     metadata 3, headings 2, body 1 per word), then the page number (the pages are numbered by title). */
+  function rank(perTerm) {
+    if (perTerm.length === 0) return [];
+    var hits = [];
+    Object.keys(perTerm[0]).forEach(function (key) {
+      var titleHits = 0, score = 0;
+      for (var t = 0; t < perTerm.length; t++) {
+        var posting = perTerm[t][key];
+        if (!posting) return;
+        var c = unpack(posting.w);
+        if (c.title) { titleHits++; score += 10; } else if (c.meta) score += 3; else if (c.headings) score += 2; else score += 1;
+      }
+      hits.push({ page: +key, titleHits: titleHits, score: score });
+    });
+    hits.sort(function (a, b) {
+      if (b.titleHits !== a.titleHits) return b.titleHits - a.titleHits;
+      if (b.score !== a.score) return b.score - a.score;
+      return a.page - b.page;
+    });
+    return hits;
+  }
+
+  /* The ranges of `text` to mark: its words whose stem begins with a query word (or equals a short one). */
+  function highlights(text, terms) {
+    var out = [], re = /[0-9A-Za-z\u00c0-\u024f\u0300-\u036f]+/g, m;
+    while ((m = re.exec(text)) !== null) {
+      var words = tokens(m[0]);
+      var hit = words.some(function (word) {
+        var st = stem(word);
+        return terms.some(function (term) { return st === term || (term.length >= 3 && st.lastIndexOf(term, 0) === 0); });
+      });
+      if (hit) out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+
+  /* Reads the index at `entryURL` with `load(url, fresh)` (a promise of parsed JSON): the shards and
+     fragments once each, kept for later queries. */
+  function Index(entryURL, load) {
+    var base = entryURL.slice(0, entryURL.lastIndexOf("/") + 1);
+    var cache = {};
+    function get(name, fresh) {
+      if (!cache[name]) cache[name] = load(base + name, fresh);
+      return cache[name];
+    }
+    var manifest = load(entryURL, true).then(function (entry) {
+      if (entry.v !== 1) throw new Error("onbekende versie van de zoekindex");
+      return get(entry.manifest);
+    });
+    this.manifest = manifest;
+    this.query = function (text) {
+      var terms = queryTerms(text);
+      if (terms.length === 0) return Promise.resolve({ terms: terms, hits: [] });
+      return manifest.then(function (m) {
+        return Promise.all(terms.map(function (term) {
+          return Promise.all(shardsFor(m.shards, term, term.length >= 3).map(function (i) {
+            return get("s-" + m.build + "-" + i + ".json");
+          })).then(function (shards) { return postingsOf(shards, term); });
+        })).then(function (perTerm) { return { terms: terms, hits: rank(perTerm) }; });
+      });
+    };
+    this.fragments = function (pages) {
+      return manifest.then(function (m) {
+        return Promise.all(pages.map(function (page) {
+          return get("f-" + m.build + "-" + Math.floor(page / m.group) + ".json").then(function (group) {
+            return group[page % m.group];
+          });
+        }));
+      });
+    };
+    /* The pages of a kind and of a theme (names as in the manifest; "" for any): a set, or null for all. */
+    this.filter = function (kind, theme) {
+      if (!kind && !theme) return Promise.resolve(null);
+      return manifest.then(function (m) {
+        return get("filters-" + m.build + ".json").then(function (f) {
+          function set(list) {
+            var s = {}, page = 0;
+            for (var i = 0; i < list.length; i++) { page += list[i]; s[page] = true; }
+            return s;
+          }
+          var a = kind ? set(f.kinds[m.kinds.indexOf(kind)] || []) : null;
+          var b = theme ? set(f.themes[m.themes.indexOf(theme)] || []) : null;
+          return { has: function (page) { return (!a || a[page]) && (!b || b[page]); } };
+        });
+      });
+    };
+  }
+
   // Exposed for tests.
-  window.BreinZoeken = { tokens: tokens, stem: stem, queryTerms: queryTerms, indexTerms: indexTerms, search: search };
+  window.BreinZoeken = {
+    tokens: tokens, stem: stem, queryTerms: queryTerms, indexTerms: indexTerms, shardsFor: shardsFor,
+    postingsOf: postingsOf, rank: rank, highlights: highlights, Index: Index
+  };
 
   var form = document.getElementById("zoekformulier");
   if (!form) return;
   var input = document.getElementById("zoekterm");
   var list = document.getElementById("zoekresultaten");
   var status = document.getElementById("zoekstatus");
-  var docs = null;
-  var LIMIT = 50;
+  var more = document.getElementById("zoekmeer");
+  var kindSelect = document.getElementById("zoeksoort");
+  var themeSelect = document.getElementById("zoekthema");
+  var PAGE = 10;
+  var index = new Index(form.getAttribute("data-index"), function (url, fresh) {
+    return fetch(url, fresh ? { cache: "no-cache" } : {}).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+  });
+  var current = null;  // the query shown: {hits, terms, shown}
+  var generation = 0;
 
-  function render(text) {
-    while (list.firstChild) list.removeChild(list.firstChild);
-    if (!docs) return;
-    if (!text.trim()) { status.textContent = ""; return; }
-    var hits = search(docs, text);
-    if (hits.length === 0) {
-      status.textContent = "Geen resultaten voor ‘" + text.trim() + "’.";
-      return;
-    }
-    status.textContent = (hits.length === 1 ? "1 resultaat" : hits.length + " resultaten") +
-      " voor ‘" + text.trim() + "’" + (hits.length > LIMIT ? "; de eerste " + LIMIT + " staan hieronder." : ".");
-    hits.slice(0, LIMIT).forEach(function (hit) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = hit.doc.u;
-      a.textContent = hit.doc.t;
-      li.appendChild(a);
-      if (hit.doc.k) {
-        var kind = document.createElement("span");
-        kind.className = "kind";
-        kind.textContent = " · " + hit.doc.k;
-        li.appendChild(kind);
-      }
-      if (hit.doc.s) {
-        var p = document.createElement("p");
-        p.textContent = hit.doc.s;
-        li.appendChild(p);
-      }
-      list.appendChild(li);
+  function fill(select, names) {
+    names.forEach(function (name) {
+      var option = document.createElement("option");
+      option.value = name;
+      option.textContent = name;
+      select.appendChild(option);
     });
   }
 
-  function load() {
-    status.textContent = "De zoekindex wordt geladen…";
-    var request = new XMLHttpRequest();
-    request.open("GET", form.getAttribute("data-index"));
-    request.onload = function () {
-      if (request.status !== 200 && request.status !== 0) {
-        status.textContent = "De zoekindex kon niet worden geladen.";
-        return;
-      }
-      try {
-        docs = JSON.parse(request.responseText).docs;
-      } catch (e) {
-        status.textContent = "De zoekindex kon niet worden gelezen.";
-        return;
-      }
-      status.textContent = "";
-      render(input.value);
-    };
-    request.onerror = function () { status.textContent = "De zoekindex kon niet worden geladen."; };
-    request.send();
+  function marked(text, terms) {
+    var p = document.createElement("p"), at = 0;
+    highlights(text, terms).forEach(function (range) {
+      if (range[0] > at) p.appendChild(document.createTextNode(text.slice(at, range[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(range[0], range[1]);
+      p.appendChild(mark);
+      at = range[1];
+    });
+    if (at < text.length) p.appendChild(document.createTextNode(text.slice(at)));
+    return p;
   }
+
+  function showMore(mine) {
+    var pages = current.hits.slice(current.shown, current.shown + PAGE).map(function (h) { return h.page; });
+    current.shown += pages.length;
+    more.hidden = current.shown >= current.hits.length;
+    return index.fragments(pages).then(function (fragments) {
+      if (mine !== generation) return;
+      fragments.forEach(function (doc) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = doc.u;
+        a.textContent = doc.t;
+        li.appendChild(a);
+        if (doc.k) {
+          var kind = document.createElement("span");
+          kind.className = "kind";
+          kind.textContent = " · " + doc.k;
+          li.appendChild(kind);
+        }
+        if (doc.s) li.appendChild(marked(doc.s, current.terms));
+        list.appendChild(li);
+      });
+      window.BreinZoeken.shownAt = performance.now();
+    });
+  }
+
+  function render(text, startedAt) {
+    var mine = ++generation;
+    var shown = text.trim();
+    if (!shown) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      status.textContent = "";
+      more.hidden = true;
+      return Promise.resolve();
+    }
+    return Promise.all([index.query(text), index.filter(kindSelect.value, themeSelect.value)]).then(function (both) {
+      if (mine !== generation) return;
+      var result = both[0], filter = both[1];
+      var hits = filter ? result.hits.filter(function (h) { return filter.has(h.page); }) : result.hits;
+      while (list.firstChild) list.removeChild(list.firstChild);
+      current = { hits: hits, terms: result.terms, shown: 0 };
+      if (hits.length === 0) {
+        status.textContent = "Geen resultaten voor ‘" + shown + "’.";
+        more.hidden = true;
+        return;
+      }
+      status.textContent = (hits.length === 1 ? "1 resultaat" : hits.length + " resultaten") + " voor ‘" + shown + "’.";
+      return showMore(mine).then(function () {
+        if (startedAt !== undefined) window.BreinZoeken.lastQueryMs = performance.now() - startedAt;
+      });
+    }).catch(function () {
+      if (mine === generation) status.textContent = "De zoekindex kon niet worden geladen.";
+    });
+  }
+
+  index.manifest.then(function (m) {
+    fill(kindSelect, m.kinds);
+    fill(themeSelect, m.themes);
+    form.querySelector(".search-filters").hidden = false;
+  }).catch(function () { status.textContent = "De zoekindex kon niet worden geladen."; });
 
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) input.value = params.get("q");
   var timer = null;
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
+    var startedAt = event.timeStamp;
     clearTimeout(timer);
     timer = setTimeout(function () {
-      render(input.value);
+      render(input.value, startedAt);
       var url = new URL(window.location.href);
       if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
       window.history.replaceState(null, "", url.toString());
-    }, 120);
+    }, 40);
   });
+  kindSelect.addEventListener("change", function () { render(input.value); });
+  themeSelect.addEventListener("change", function () { render(input.value); });
+  more.addEventListener("click", function () { showMore(generation); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     render(input.value);
   });
-  load();
+  if (input.value) render(input.value);
 })();

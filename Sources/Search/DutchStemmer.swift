@@ -1,7 +1,7 @@
 /// The Snowball Dutch stemming algorithm on a folded, lower-case ASCII word, so "woningen" and
 /// "woning" meet in one search term. The theme's `search.js` runs the same algorithm on queries;
-/// the two must stay identical (see `SiteTests.StemmerTests`).
-enum DutchStemmer {
+/// the two must stay identical (see `SearchTests.StemmerTests`).
+public enum DutchStemmer {
     private static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
     private static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), upperI = UInt8(ascii: "I"), upperY = UInt8(ascii: "Y")
 
@@ -10,7 +10,7 @@ enum DutchStemmer {
     }
 
     /// The stem of `word` (lower-case `a-z`, `0-9`). Short words and words with digits stay as they are.
-    static func stem(_ word: [UInt8]) -> [UInt8] {
+    public static func stem(_ word: [UInt8]) -> [UInt8] {
         if word.count < 3 || word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return word }
         var s = word
         // Consonant-like y and i (initial y, y after a vowel, i between vowels) are marked in upper case.

@@ -4,9 +4,9 @@ import Glibc
 
 /// Turns text into the search terms the site's JavaScript search also uses: lower case, diacritics
 /// folded ("creëren" → "creeren"), split into runs of `a-z` and `0-9`, Dutch stop words dropped, and
-/// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test keeps
-/// the two in step.
-enum SearchText {
+/// each word stemmed by `DutchStemmer`. The theme's `search.js` implements the same steps; a test
+/// (`SearchTests.StemmerTests`) keeps the two in step.
+public enum SearchText {
     /// Words too common to help a search; the same list as in `search.js`.
     static let stopWordList =
         ("de het een en van in op te dat die is voor met zijn aan er om als door bij ook tot uit naar dan of "
@@ -59,8 +59,64 @@ enum SearchText {
         return !word.isEmpty
     }
 
+    /// Like `nextWord`, without making the word: the hash of the next folded word of `bytes` from `index`
+    /// (`hash` of what `nextWord` would give) and the range of bytes it was read from; nil at the end.
+    /// Most words of a text were met before: only a new one needs `foldedWord`.
+    @inline(__always)
+    static func nextWordHash(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> (hash: UInt64, start: Int, end: Int)? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var start = -1
+        let count = bytes.count
+        var folded: [UInt8] = []
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                var b = byte
+                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
+                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                    if start < 0 { start = index }
+                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+                    index += 1
+                    continue
+                }
+                index += 1
+                if start >= 0 { return (h, start, index - 1) }
+                continue
+            }
+            let length: Int
+            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 } else { length = 1 }
+            if length == 2, index + 1 < count {
+                let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                if scalar >= 0x300 && scalar <= 0x36F {
+                    index += 2
+                    continue
+                }
+                folded.removeAll(keepingCapacity: true)
+                if fold(scalar, into: &folded) {
+                    if start < 0 { start = index }
+                    for b in folded { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                    index += 2
+                    continue
+                }
+                index += 2
+                if start >= 0 { return (h, start, index - 2) }
+                continue
+            }
+            index += length
+            if start >= 0 { return (h, start, index - length) }
+        }
+        return start >= 0 ? (h, start, count) : nil
+    }
+
+    /// The folded word of `bytes[start..<end]`, a range `nextWordHash` gave.
+    static func foldedWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into word: inout [UInt8]) {
+        var index = start
+        let slice = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        _ = nextWord(in: slice, from: &index, into: &word)
+    }
+
     /// The unique stems of `text`'s words, in first-seen order, without stop words.
-    static func stems(of text: String, limit: Int = .max) -> [String] {
+    public static func stems(of text: String, limit: Int = .max) -> [String] {
         var out: [UInt8] = []
         appendStems(of: text, limit: limit, to: &out)
         return out.isEmpty ? [] : out.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
@@ -68,7 +124,7 @@ enum SearchText {
 
     /// Appends the unique stems of `text`, separated by spaces, to `out`. Stems are only `a-z0-9`, so
     /// this can go straight into a JSON string.
-    static func appendStems(of text: String, limit: Int = .max, to out: inout [UInt8]) {
+    public static func appendStems(of text: String, limit: Int = .max, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendStems(of: $0, limit: limit, to: &out) }
     }
@@ -136,7 +192,7 @@ final class StemCache {
     func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
         let wanted = key == 0 ? 1 : key
         var mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 {
             if keys[i] == wanted { return stems[Int(slots[i])] }
             i = (i + 1) & mask
@@ -151,7 +207,7 @@ final class StemCache {
         if (stems.count + 1) * 2 > keys.count {
             grow()
             mask = keys.count - 1
-            i = Int(truncatingIfNeeded: wanted ^ (wanted >> 29)) & mask
+            i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while keys[i] != 0 { i = (i + 1) & mask }
         }
         let stem = DutchStemmer.stem(word)
@@ -168,7 +224,7 @@ final class StemCache {
         slots = [Int32](repeating: -1, count: oldKeys.count * 2)
         let mask = keys.count - 1
         for (key, slot) in zip(oldKeys, oldSlots) where key != 0 {
-            var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while keys[i] != 0 { i = (i + 1) & mask }
             keys[i] = key
             slots[i] = slot
@@ -192,8 +248,8 @@ final class StemCache {
     }
 }
 
-/// A set of 64-bit hashes with open addressing: the hashes are already well mixed, so this skips the
-/// per-insert hashing a `Set<UInt64>` does.
+/// A set of 64-bit hashes with open addressing (slot from the high bits of the hash times a constant: FNV
+/// hashes of similar words share low bits), cheaper than the per-insert hashing a `Set<UInt64>` does.
 struct HashSet {
     private var slots: [UInt64]
     private var count = 0
@@ -208,7 +264,7 @@ struct HashSet {
     func contains(_ value: UInt64) -> Bool {
         let key = value == 0 ? 1 : value
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while slots[i] != 0 {
             if slots[i] == key { return true }
             i = (i + 1) & mask
@@ -221,7 +277,7 @@ struct HashSet {
         let key = value == 0 ? 1 : value  // 0 marks an empty slot
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while true {
             let slot = slots[i]
             if slot == 0 {

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 
-@testable import Site
+@testable import Search
 
 final class StemmerTests: XCTestCase {
     private func stem(_ word: String) -> String {
@@ -93,9 +93,26 @@ final class SearchStructuresTests: XCTestCase {
         XCTAssertEqual(SearchText.stems(of: ""), [])
         XCTAssertEqual(SearchText.stems(of: "de het een"), [])
     }
+}
 
-    func testSharedTags() {
-        XCTAssertEqual(SiteData.sharedCount([1, 3, 5, 7], [2, 3, 7, 9]), 2)
-        XCTAssertEqual(SiteData.sharedCount([], [1]), 0)
+final class WordHashTests: XCTestCase {
+    /// `nextWordHash` reads the words `nextWord` reads, with their hashes, without making them.
+    func testWordHashesMatchTheWords() {
+        var text = "Creëren, coöperatie & CAFÉ-ideeën: cre\u{65}\u{308}ren ĳs 2020 straße Ærø naïef 😀x y€z"
+        text.withUTF8 { bytes in
+            var a = 0, b = 0
+            var word: [UInt8] = []
+            var words: [String] = []
+            while SearchText.nextWord(in: bytes, from: &a, into: &word) {
+                let next = SearchText.nextWordHash(in: bytes, from: &b)
+                XCTAssertEqual(next?.hash, SearchText.hash(word), String(decoding: word, as: UTF8.self))
+                var again: [UInt8] = []
+                if let next { SearchText.foldedWord(bytes, next.start, next.end, into: &again) }
+                XCTAssertEqual(again, word)
+                words.append(String(decoding: word, as: UTF8.self))
+            }
+            XCTAssertNil(SearchText.nextWordHash(in: bytes, from: &b))
+            XCTAssertEqual(words, ["creeren", "cooperatie", "cafe", "ideeen", "creeren", "ijs", "2020", "strasse", "aero", "naief", "x", "y", "z"])
+        }
     }
 }

@@ -1,0 +1,207 @@
+import Escaping
+
+/// The search index as plain static files, split so that a query downloads only what it needs (the
+/// layout Pagefind uses, in JSON that a few lines of JavaScript read; see `docs/search.md`):
+///
+/// - `entry.json`, the one file with a fixed name: the build's hash and its manifest's name. The
+///   browser asks for it without cache; every other file carries the hash and never changes.
+/// - `manifest-H.json`: the number of pages, the size of a fragment group, the kinds and themes
+///   the filters offer, and the first stem of every word shard (shard i holds the stems from its first
+///   up to the next shard's first).
+/// - `s-H-i.json`: a word shard, `{"stem":[d,w,p, d,w,p, …], …}` with stems in byte order; per page
+///   holding the stem: the page number as the difference from the one before, the packed weights
+///   (`IndexedPage.Weights`) and the number of the body word it first occurs as.
+/// - `f-H-g.json`: the fragments (title, URL, kind, summary, themes) of pages g·G ..< (g+1)·G.
+/// - `filters-H.json`: per kind and per theme, its pages (differences, as in the shards); fetched only
+///   when a filter is chosen.
+///
+/// Pages are numbered in title order, so pages of equal rank appear by title without their fragments.
+public enum ShardedIndex {
+    /// The format's version, in the entry and the manifest; the JavaScript refuses others.
+    public static let version = 1
+    /// A shard is closed once it holds this many bytes (a stem's postings are never split).
+    public static let defaultShardBytes = 16_000
+    /// Pages per fragment file.
+    public static let defaultGroupSize = 10
+
+    /// The name of the one file whose name does not change.
+    public static let entryName = "entry.json"
+
+    /// The index of `pages` (in any order), as files under `folder` ("zoeken/index/"), each handed to
+    /// `emit` (path, bytes) as soon as it is made, so that they are never all in memory. Returns the
+    /// build's hash.
+    @discardableResult
+    public static func write(_ pages: [IndexedPage], folder: String, shardBytes: Int = defaultShardBytes,
+                             groupSize: Int = defaultGroupSize, emit: (String, [UInt8]) throws -> Void) rethrows -> String {
+        let order = pages.indices.sorted { a, b in
+            let (x, y) = (pages[a], pages[b])
+            if x.sortKey != y.sortKey { return x.sortKey.lexicographicallyPrecedes(y.sortKey) }
+            if x.title != y.title { return x.title < y.title }
+            return a < b
+        }
+        var hash: UInt64 = UInt64(version) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(shardBytes) << 20 ^ UInt64(groupSize)
+        for index in order { hash = IndexedPage.mix(hash, pages[index].hash) }
+        let build = hex(hash)
+
+        // Every page's postings, stem by stem, in page order.
+        var stemIDs = KeyMap(capacity: 8_192)
+        var stems: [[UInt8]] = []
+        var postings: [[UInt32]] = []
+        for (number, index) in order.enumerated() {
+            let page = pages[index]
+            for k in page.keys.indices {
+                var id = stemIDs.value(for: page.keys[k])
+                if id < 0 {
+                    id = stems.count
+                    stemIDs.set(page.keys[k], id)
+                    stems.append(page.stems[k])
+                    postings.append([])
+                }
+                postings[id].append(UInt32(number))
+                postings[id].append(page.weights[k])
+                postings[id].append(page.positions[k])
+            }
+        }
+        let sorted = stems.indices.sorted { stems[$0].lexicographicallyPrecedes(stems[$1]) }
+
+        var firsts: [[UInt8]] = []
+        var shard: [UInt8] = []
+        func closeShard() throws {
+            shard.append(UInt8(ascii: "}"))
+            shard.append(0x0A)
+            try emit(folder + "s-\(build)-\(firsts.count - 1).json", shard)
+            shard = []
+        }
+        for id in sorted {
+            if shard.isEmpty {
+                firsts.append(stems[id])
+                shard.reserveCapacity(shardBytes + 1_024)
+                shard.append(UInt8(ascii: "{"))
+            } else {
+                shard.append(UInt8(ascii: ","))
+            }
+            shard.append(UInt8(ascii: "\""))
+            shard.append(contentsOf: stems[id])  // a-z0-9 only
+            shard.append(contentsOf: "\":[".utf8)
+            appendDifferences(postings[id], stride: 3, to: &shard)
+            shard.append(UInt8(ascii: "]"))
+            if shard.count >= shardBytes { try closeShard() }
+        }
+        if !shard.isEmpty { try closeShard() }
+
+        // The fragments, a group of pages per file.
+        var group: [UInt8] = []
+        for (number, index) in order.enumerated() {
+            group.append(number % groupSize == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            group.append(contentsOf: pages[index].fragment)
+            if number % groupSize == groupSize - 1 || number == order.count - 1 {
+                group.append(contentsOf: "]\n".utf8)
+                try emit(folder + "f-\(build)-\(number / groupSize).json", group)
+                group = []
+            }
+        }
+
+        // The filters: kinds in the order first met in `pages` (the caller's order), themes likewise.
+        var kinds: [String] = [], themes: [String] = []
+        var kindNumber: [String: Int] = [:], themeNumber: [String: Int] = [:]
+        for page in pages {
+            if kindNumber[page.filterKind] == nil {
+                kindNumber[page.filterKind] = kinds.count
+                kinds.append(page.filterKind)
+            }
+            for theme in page.themes where themeNumber[theme] == nil {
+                themeNumber[theme] = themes.count
+                themes.append(theme)
+            }
+        }
+        var kindPages = [[UInt32]](repeating: [], count: kinds.count)
+        var themePages = [[UInt32]](repeating: [], count: themes.count)
+        for (number, index) in order.enumerated() {
+            kindPages[kindNumber[pages[index].filterKind]!].append(UInt32(number))
+            for theme in Set(pages[index].themes).sorted() { themePages[themeNumber[theme]!].append(UInt32(number)) }
+        }
+        var filters: [UInt8] = Array("{\"kinds\":[".utf8)
+        appendLists(kindPages, to: &filters)
+        filters.append(contentsOf: "],\"themes\":[".utf8)
+        appendLists(themePages, to: &filters)
+        filters.append(contentsOf: "]}\n".utf8)
+        try emit(folder + "filters-\(build).json", filters)
+
+        var manifest: [UInt8] = Array("{\"v\":\(version),\"build\":\"\(build)\",\"pages\":\(order.count),\"group\":\(groupSize),\"kinds\":".utf8)
+        JSONEscaper.appendArray(kinds, style: .htmlSafe, to: &manifest)
+        manifest.append(contentsOf: ",\"themes\":".utf8)
+        JSONEscaper.appendArray(themes, style: .htmlSafe, to: &manifest)
+        manifest.append(contentsOf: ",\"shards\":[".utf8)
+        for (k, first) in firsts.enumerated() {
+            if k > 0 { manifest.append(UInt8(ascii: ",")) }
+            manifest.append(UInt8(ascii: "\""))
+            // The first shard covers everything before the second: its range starts at "".
+            if k > 0 { manifest.append(contentsOf: first) }
+            manifest.append(UInt8(ascii: "\""))
+        }
+        manifest.append(contentsOf: "]}\n".utf8)
+        let manifestName = "manifest-\(build).json"
+        try emit(folder + manifestName, manifest)
+        try emit(folder + entryName, Array("{\"v\":\(version),\"build\":\"\(build)\",\"manifest\":\"\(manifestName)\"}\n".utf8))
+        return build
+    }
+
+    /// Numbers in groups of `stride`, the first of each group written as the difference from the first
+    /// of the group before.
+    private static func appendDifferences(_ values: [UInt32], stride: Int, to out: inout [UInt8]) {
+        var last: UInt32 = 0
+        var k = 0
+        while k < values.count {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendNumber(values[k] - last, to: &out)
+            last = values[k]
+            for j in 1..<stride {
+                out.append(UInt8(ascii: ","))
+                appendNumber(values[k + j], to: &out)
+            }
+            k += stride
+        }
+    }
+
+    private static func appendLists(_ lists: [[UInt32]], to out: inout [UInt8]) {
+        for (k, list) in lists.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            appendDifferences(list, stride: 1, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// The decimal digits of 0 ..< 10,000 one after the other (`digitStarts[n] ..< digitStarts[n + 1]`):
+    /// nearly every number of an index is below that, and copying its digits costs less than working them out.
+    private static let (digitTable, digitStarts): ([UInt8], [Int32]) = {
+        var table: [UInt8] = []
+        var starts: [Int32] = []
+        for n in 0..<10_000 {
+            starts.append(Int32(table.count))
+            table.append(contentsOf: String(n).utf8)
+        }
+        starts.append(Int32(table.count))
+        return (table, starts)
+    }()
+
+    @inline(__always) private static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(0x30 + UInt8(value))
+            return
+        }
+        if value < 10_000 {
+            let start = Int(digitStarts[Int(value)]), end = Int(digitStarts[Int(value) + 1])
+            digitTable.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            return
+        }
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((value >> UInt64(shift)) & 0xF)]) }
+        return String(decoding: out.prefix(12), as: UTF8.self)
+    }
+}

@@ -68,9 +68,11 @@ public struct IndexedPage: Sendable {
         for heading in record.headings { counter.add(heading, field: 2) }
         let body = record.summary.map { $0 + "\n" + record.text } ?? record.text
         counter.add(body, field: 3, newStemLimit: Self.maximumBodyStems)
-        stems = counter.stems
-        keys = counter.keys
-        positions = counter.firstPositions
+        // Copies without the growth room of the counter's arrays: ten thousand pages keep these until
+        // the index is written.
+        stems = Array(counter.stems[...])
+        keys = Array(counter.keys[...])
+        positions = Array(counter.firstPositions[...])
         weights = (0..<stems.count).map { k in
             Weights.pack(title: counter.counts[4 * k], meta: counter.counts[4 * k + 1], headings: counter.counts[4 * k + 2],
                          body: counter.counts[4 * k + 3])

@@ -43,25 +43,41 @@ public enum ShardedIndex {
         for index in order { hash = IndexedPage.mix(hash, pages[index].hash) }
         let build = hex(hash)
 
-        // Every page's postings, stem by stem, in page order.
+        // Every page's postings, stem by stem, in page order, in one flat array (three numbers a posting):
+        // the stems' postings are counted first, so that no stem has an array of its own with room to grow.
         var stemIDs = KeyMap(capacity: 8_192)
         var stems: [[UInt8]] = []
-        var postings: [[UInt32]] = []
+        var starts: [Int] = []
+        for index in order {
+            let page = pages[index]
+            for k in page.keys.indices {
+                let id = stemIDs.value(for: page.keys[k])
+                if id < 0 {
+                    stemIDs.set(page.keys[k], stems.count)
+                    stems.append(page.stems[k])
+                    starts.append(1)
+                } else {
+                    starts[id] += 1
+                }
+            }
+        }
+        var total = 0
+        for id in starts.indices { (starts[id], total) = (total, total + 3 * starts[id]) }
+        starts.append(total)
+        var postings = [UInt32](repeating: 0, count: total)
+        var filled = starts
         for (number, index) in order.enumerated() {
             let page = pages[index]
             for k in page.keys.indices {
-                var id = stemIDs.value(for: page.keys[k])
-                if id < 0 {
-                    id = stems.count
-                    stemIDs.set(page.keys[k], id)
-                    stems.append(page.stems[k])
-                    postings.append([])
-                }
-                postings[id].append(UInt32(number))
-                postings[id].append(page.weights[k])
-                postings[id].append(page.positions[k])
+                let id = stemIDs.value(for: page.keys[k])
+                let at = filled[id]
+                postings[at] = UInt32(number)
+                postings[at + 1] = page.weights[k]
+                postings[at + 2] = page.positions[k]
+                filled[id] = at + 3
             }
         }
+        filled = []
         let sorted = stems.indices.sorted { stems[$0].lexicographicallyPrecedes(stems[$1]) }
 
         var firsts: [[UInt8]] = []
@@ -83,7 +99,7 @@ public enum ShardedIndex {
             shard.append(UInt8(ascii: "\""))
             shard.append(contentsOf: stems[id])  // a-z0-9 only
             shard.append(contentsOf: "\":[".utf8)
-            appendDifferences(postings[id], stride: 3, to: &shard)
+            appendDifferences(postings[starts[id]..<starts[id + 1]], stride: 3, to: &shard)
             shard.append(UInt8(ascii: "]"))
             if shard.count >= shardBytes { try closeShard() }
         }
@@ -148,11 +164,11 @@ public enum ShardedIndex {
 
     /// Numbers in groups of `stride`, the first of each group written as the difference from the first
     /// of the group before.
-    private static func appendDifferences(_ values: [UInt32], stride: Int, to out: inout [UInt8]) {
+    private static func appendDifferences(_ values: ArraySlice<UInt32>, stride: Int, to out: inout [UInt8]) {
         var last: UInt32 = 0
-        var k = 0
-        while k < values.count {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
+        var k = values.startIndex
+        while k < values.endIndex {
+            if k > values.startIndex { out.append(UInt8(ascii: ",")) }
             appendNumber(values[k] - last, to: &out)
             last = values[k]
             for j in 1..<stride {
@@ -167,7 +183,7 @@ public enum ShardedIndex {
         for (k, list) in lists.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
-            appendDifferences(list, stride: 1, to: &out)
+            appendDifferences(list[...], stride: 1, to: &out)
             out.append(UInt8(ascii: "]"))
         }
     }

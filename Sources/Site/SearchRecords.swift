@@ -125,6 +125,14 @@ final class BodyTextMemo: @unchecked Sendable {
         return made
     }
 
+    /// Forgets every body: a one-off build needs none once its search records are made.
+    func removeAll() {
+        lock.lock()
+        texts = [:]
+        used = []
+        lock.unlock()
+    }
+
     /// Forgets the bodies not asked for since the last call.
     func keepOnlyUsed() {
         lock.lock()

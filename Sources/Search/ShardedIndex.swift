@@ -64,18 +64,24 @@ public enum ShardedIndex {
         var total = 0
         for id in starts.indices { (starts[id], total) = (total, total + 3 * starts[id]) }
         starts.append(total)
-        var postings = [UInt32](repeating: 0, count: total)
         var filled = starts
-        for (number, index) in order.enumerated() {
-            let page = pages[index]
-            for k in page.keys.indices {
-                let id = stemIDs.value(for: page.keys[k])
-                let at = filled[id]
-                postings[at] = UInt32(number)
-                postings[at + 1] = page.weights[k]
-                postings[at + 2] = page.positions[k]
-                filled[id] = at + 3
+        let postings = [UInt32](unsafeUninitializedCapacity: total) { out, count in
+            filled.withUnsafeMutableBufferPointer { filled in
+                for (number, index) in order.enumerated() {
+                    let page = pages[index]
+                    page.keys.withUnsafeBufferPointer { keys in
+                        for k in keys.indices {
+                            let id = stemIDs.value(for: keys[k])
+                            let at = filled[id]
+                            out[at] = UInt32(number)
+                            out[at + 1] = page.weights[k]
+                            out[at + 2] = page.positions[k]
+                            filled[id] = at + 3
+                        }
+                    }
+                }
             }
+            count = total
         }
         filled = []
         let sorted = stems.indices.sorted { stems[$0].lexicographicallyPrecedes(stems[$1]) }

@@ -15,8 +15,8 @@ public struct IndexedPage: Sendable {
     let fragment: [UInt8]
     let filterKind: String
     let themes: [String]
-    /// The distinct stems, in first-seen order, with their hashes (`SearchText.hash`).
-    var stems: [[UInt8]] = []
+    /// The hashes (`SearchText.hash`) of the distinct stems, in first-seen order; their bytes are in
+    /// `StemNames`.
     var keys: [UInt64] = []
     /// Per stem: `Weights.pack` of its counts.
     var weights: [UInt32] = []
@@ -70,10 +70,9 @@ public struct IndexedPage: Sendable {
         counter.add(body, field: 3, newStemLimit: Self.maximumBodyStems)
         // Copies without the growth room of the counter's arrays: ten thousand pages keep these until
         // the index is written.
-        stems = Array(counter.stems[...])
         keys = Array(counter.keys[...])
         positions = Array(counter.firstPositions[...])
-        weights = (0..<stems.count).map { k in
+        weights = (0..<keys.count).map { k in
             Weights.pack(title: counter.counts[4 * k], meta: counter.counts[4 * k + 1], headings: counter.counts[4 * k + 2],
                          body: counter.counts[4 * k + 3])
         }
@@ -124,7 +123,6 @@ public struct IndexedPage: Sendable {
 
 /// Counts the stems of a page's texts per field, keeping each distinct stem once.
 private struct TermCounter {
-    var stems: [[UInt8]] = []
     var keys: [UInt64] = []
     /// Four counts per stem: title, metadata, headings, body.
     var counts: [UInt32] = []
@@ -159,16 +157,15 @@ private struct TermCounter {
                     continue
                 }
                 SearchText.foldedWord(bytes, next.start, next.end, into: &word)
-                let (stem, stemKey) = cache.stem(word, key: wordKey)
+                let stemKey = cache.stem(word, key: wordKey).key
                 slot = slots.value(for: stemKey)
                 if slot < 0 {
                     if isBody {
                         guard bodyStems < newStemLimit else { continue }
                         bodyStems += 1
                     }
-                    slot = stems.count
+                    slot = keys.count
                     slots.set(stemKey, slot)
-                    stems.append(stem)
                     keys.append(stemKey)
                     counts.append(0)
                     counts.append(0)

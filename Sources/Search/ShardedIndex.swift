@@ -54,7 +54,7 @@ public enum ShardedIndex {
                 let id = stemIDs.value(for: page.keys[k])
                 if id < 0 {
                     stemIDs.set(page.keys[k], stems.count)
-                    stems.append(page.stems[k])
+                    stems.append(StemNames.shared.stem(page.keys[k]))
                     starts.append(1)
                 } else {
                     starts[id] += 1

@@ -72,8 +72,9 @@ public struct IndexedPage: Sendable {
         keys = counter.keys
         positions = counter.firstPositions
         weights = (0..<stems.count).map { k in
-            Weights.pack(title: counter.counts[4 * k], meta: counter.counts[4 * k + 1], headings: counter.counts[4 * k + 2],
-                         body: counter.counts[4 * k + 3])
+            Weights.pack(
+                title: counter.counts[4 * k], meta: counter.counts[4 * k + 1], headings: counter.counts[4 * k + 2],
+                body: counter.counts[4 * k + 3])
         }
         var h = SearchText.hash(fragment)
         h = Self.mix(h, SearchText.hash(Array(record.filterKind.utf8)))

@@ -16,6 +16,12 @@ final class HostileFilesTests: XCTestCase {
         outside = base.appendingPathComponent("elders")
         try fm.createDirectory(at: base, withIntermediateDirectories: true)
         try fm.copyItem(at: BreingenProcess.fixture("minimal"), to: site)
+        // The theme beside the content, as a real site has it: the build, run as another user, must not
+        // need the checkout's theme (a fresh clone may sit in a folder only its owner can enter).
+        let checkoutTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes/default")
+        try fm.createDirectory(at: site.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        try fm.copyItem(at: checkoutTheme, to: site.appendingPathComponent("themes/default"))
         try fm.createDirectory(at: outside.appendingPathComponent("map"), withIntermediateDirectories: true)
         try write("geheim wachtwoord", to: outside.appendingPathComponent("geheim.txt"))
         try write("nog een geheim", to: outside.appendingPathComponent("map/sleutel.pem"))

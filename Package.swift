@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "breingen",
     products: [
-        .executable(name: "breingen", targets: ["breingen"]),
+        .executable(name: "breingen", targets: ["breingen"])
     ],
     targets: [
         // Shared by every module: one diagnostic type (file:line:col, caret, colour).
@@ -28,28 +28,40 @@ let package = Package(
         // Site search: tokenizer, Dutch stemmer, folding, stop words, and the sharded index the theme's script reads.
         .target(name: "Search", dependencies: ["Escaping"]),
         // The site build: content + theme -> output/.
-        .target(name: "Site", dependencies: ["ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel", "Search"]),
+        .target(
+            name: "Site",
+            dependencies: [
+                "ContentModel", "Markdown", "Templates", "Diagnostics", "DataFormats", "Report", "Escaping", "Parallel",
+                "Search",
+            ]),
         // The annual report (jaarverslag) as HTML and PDF.
-        .target(name: "Report", dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Escaping", "Parallel"]),
+        .target(
+            name: "Report",
+            dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Escaping", "Parallel"]),
         // Small HTTP/1.1 server for `breingen serve`.
         .target(name: "Server", dependencies: ["Diagnostics", "Escaping"]),
         // Argument parsing and the commands; the executable only forwards to it.
-        .target(name: "Commands", dependencies: [
-            "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
-        ]),
+        .target(
+            name: "Commands",
+            dependencies: [
+                "Diagnostics", "Markdown", "Templates", "DataFormats", "ContentModel", "Site", "Report", "Server",
+            ]),
         .executableTarget(name: "breingen", dependencies: ["Commands"]),
         // Makes the theme's web fonts (WOFF, Latin subset) from its TrueType fonts (scripts/fonts/webfonts.sh).
         .executableTarget(name: "font-subset", dependencies: ["PDF"], path: "Sources/font-subset"),
 
         // Benchmarks (bench/AREA/run.sh builds and runs each in release; docs/benchmarks.md has the figures).
         // Markdown against pulldown-cmark, md4c and cmark: speed, memory, hostile input (bench/markdown/run.sh).
-        .executableTarget(name: "bench-markdown", dependencies: ["Markdown", "MarkdownHostileInputs"],
-                          path: "bench/markdown/bench-markdown"),
+        .executableTarget(
+            name: "bench-markdown", dependencies: ["Markdown", "MarkdownHostileInputs"],
+            path: "bench/markdown/bench-markdown"),
         // The template engine against Jinja2 (bench/templates/run.sh).
-        .executableTarget(name: "bench-templates", dependencies: ["Templates"], path: "bench/templates/bench-templates"),
+        .executableTarget(
+            name: "bench-templates", dependencies: ["Templates"], path: "bench/templates/bench-templates"),
         // The YAML and CSV readers against PyYAML and Python's csv (bench/data-formats/run.sh).
-        .executableTarget(name: "bench-data-formats", dependencies: ["DataFormats", "Diagnostics", "Parallel"],
-                          path: "bench/data-formats/bench-data-formats"),
+        .executableTarget(
+            name: "bench-data-formats", dependencies: ["DataFormats", "Diagnostics", "Parallel"],
+            path: "bench/data-formats/bench-data-formats"),
         // The typesetter on the sample document, against ReportLab (bench/pdf/run.sh); also writes the sample PDF.
         .executableTarget(name: "bench-pdf", dependencies: ["PDF", "PDFTestSupport"], path: "bench/pdf/bench-pdf"),
 
@@ -65,7 +77,8 @@ let package = Package(
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["breingen", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHostileInputs"], exclude: ["Conformance"]),
+        .testTarget(
+            name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHostileInputs"], exclude: ["Conformance"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics", "DataFormats", "Escaping"]),
         .testTarget(name: "DataFormatsTests", dependencies: ["DataFormats"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Markdown"]),

@@ -23,7 +23,9 @@ extension CLI {
             ]
         ) { arguments, console in
             let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
-            let output = arguments.value("output").map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+            let output = arguments.value("output").map {
+                URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL
+            }
             let quiet = arguments.has("quiet")
             let options = BuildOptions(
                 root: root, output: output, drafts: arguments.has("drafts"), includeInternal: arguments.has("internal"),

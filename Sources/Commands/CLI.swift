@@ -47,8 +47,10 @@ public enum CLI {
         }
         guard let command = commands.first(where: { $0.name == first }) else {
             if first.hasPrefix("-") {
-                let message = "onbekende optie '\(first)'"
-                    + (Suggestions.nearest(to: first, in: ["--help", "--version"]).map { "; bedoelde je '\($0)'?" } ?? "")
+                let message =
+                    "onbekende optie '\(first)'"
+                    + (Suggestions.nearest(to: first, in: ["--help", "--version"]).map { "; bedoelde je '\($0)'?" }
+                        ?? "")
                 return usageError(message, console: console)
             }
             return usageError(unknownCommandMessage(first), console: console)
@@ -79,9 +81,11 @@ public enum CLI {
         text += "Gebruik: breingen OPDRACHT [OPTIES]\n\nOpdrachten:\n"
         let width = commands.map { $0.name.count }.max() ?? 0
         for command in commands {
-            text += "  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary + "\n"
+            text +=
+                "  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary + "\n"
         }
-        text += "  " + "help".padding(toLength: width + 2, withPad: " ", startingAt: 0) + "toon de hulp bij een opdracht\n"
+        text +=
+            "  " + "help".padding(toLength: width + 2, withPad: " ", startingAt: 0) + "toon de hulp bij een opdracht\n"
         text += "\nAlgemene opties:\n  -h, --help     toon deze hulp\n  -V, --version  toon de versie\n"
         text += "\nMeer over een opdracht: breingen help OPDRACHT\n"
         return text

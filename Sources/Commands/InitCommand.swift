@@ -22,8 +22,9 @@ extension CLI {
             positionals: 1...1
         ) { arguments, console in
             let folder = URL(fileURLWithPath: arguments.positionals[0], isDirectory: true).standardizedFileURL
-            let result = try NewSite.create(in: folder, title: arguments.value("title"), date: NewItem.today(),
-                                            copyTheme: !arguments.has("no-theme"))
+            let result = try NewSite.create(
+                in: folder, title: arguments.value("title"), date: NewItem.today(),
+                copyTheme: !arguments.has("no-theme"))
             for file in result.files { console.out(file) }
             let shown = arguments.positionals[0]
             console.err("nieuwe site in \(shown); bekijk hem met: breingen serve --root \(shown)")

@@ -36,7 +36,10 @@ extension CLI {
                 input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             }
             guard input.count <= Markdown.maximumInputSize else {
-                throw Diagnostic(.error, "invoer is \(input.count / (1 << 20)) MiB; de grens is \(Markdown.maximumInputSize / (1 << 20)) MiB")
+                throw Diagnostic(
+                    .error,
+                    "invoer is \(input.count / (1 << 20)) MiB; de grens is \(Markdown.maximumInputSize / (1 << 20)) MiB"
+                )
             }
             let document = Markdown.parse(input, options: options)
             // In pieces as they are rendered: a large document's HTML is never held whole.

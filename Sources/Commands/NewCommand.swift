@@ -6,7 +6,8 @@ extension CLI {
         Command(
             name: "new",
             summary: "maak een nieuw inhoudsbestand met alle velden als voorbeeld",
-            usage: "breingen new TYPE \"Titel\" [--year JAAR] [--root MAP]\n       breingen new toegankelijkheid [--root MAP]",
+            usage:
+                "breingen new TYPE \"Titel\" [--year JAAR] [--root MAP]\n       breingen new toegankelijkheid [--root MAP]",
             details: """
                 Schrijft content/<map>/<slug>.md met elk veld van TYPE ingevuld als voorbeeld; de slug
                 komt uit de titel. Overschrijft nooit een bestaand bestand. Een site kan het voorbeeld
@@ -19,7 +20,8 @@ extension CLI {
                 Typen: \(NewItem.typeNames.joined(separator: ", ")).
                 """,
             options: [
-                OptionSpec("year", short: "y", value: "JAAR", help: "het jaar waar het item over gaat (standaard: dit jaar)"),
+                OptionSpec(
+                    "year", short: "y", value: "JAAR", help: "het jaar waar het item over gaat (standaard: dit jaar)"),
                 OptionSpec("root", value: "MAP", help: "de sitemap met content/ (standaard: huidige map)"),
             ],
             positionals: 1...2
@@ -35,9 +37,12 @@ extension CLI {
                 }
                 year = value
             }
-            let url = try NewItem.create(root: root, typeName: arguments.positionals[0], title: arguments.positionals.count > 1 ? arguments.positionals[1] : "",
-                                         date: NewItem.today(), year: year)
-            let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.path
+            let url = try NewItem.create(
+                root: root, typeName: arguments.positionals[0],
+                title: arguments.positionals.count > 1 ? arguments.positionals[1] : "",
+                date: NewItem.today(), year: year)
+            let relative =
+                url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.path
             console.out(relative)
             return 0
         }

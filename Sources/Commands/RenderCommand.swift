@@ -18,8 +18,12 @@ extension CLI {
                 markdown werkt zoals in de site; asset(pad) geeft het pad zonder vingerafdruk.
                 """,
             options: [
-                OptionSpec("data", short: "d", value: "BESTAND", help: "JSON- of YAML-bestand met de variabelen van de template"),
-                OptionSpec("templates", short: "t", value: "MAP", help: "templatemap om in te zoeken (herhaalbaar, eerste wint)"),
+                OptionSpec(
+                    "data", short: "d", value: "BESTAND",
+                    help: "JSON- of YAML-bestand met de variabelen van de template"),
+                OptionSpec(
+                    "templates", short: "t", value: "MAP",
+                    help: "templatemap om in te zoeken (herhaalbaar, eerste wint)"),
                 OptionSpec("lenient", help: "ongedefinieerde waarden tonen als niets in plaats van een fout"),
                 OptionSpec("base-url", value: "URL", help: "basis-URL voor absurl en relurl (standaard: /)"),
             ],
@@ -76,7 +80,8 @@ enum TemplateData {
             throw Diagnostic(.error, "onbekend gegevensformaat: gebruik .json, .yml of .yaml", file: path)
         }
         guard case .dict(let dict) = value else {
-            throw Diagnostic(.error, "het gegevensbestand moet een object met namen bevatten, geen \(value.typeName)", file: path)
+            throw Diagnostic(
+                .error, "het gegevensbestand moet een object met namen bevatten, geen \(value.typeName)", file: path)
         }
         var context: [String: Value] = [:]
         for (key, item) in dict.pairs { context[key] = item }

@@ -29,8 +29,11 @@ extension CLI {
             let root = URL(fileURLWithPath: arguments.value("root") ?? ".", isDirectory: true).standardizedFileURL
             guard let yearText = arguments.value("year") else {
                 let years = AnnualReport.availableYears(root: root)
-                throw UsageError("welk jaar? geef --year JAAR"
-                    + (years.isEmpty ? "" : " (jaren met een jaarverslag: " + years.map(String.init).joined(separator: ", ") + ")"))
+                throw UsageError(
+                    "welk jaar? geef --year JAAR"
+                        + (years.isEmpty
+                            ? ""
+                            : " (jaren met een jaarverslag: " + years.map(String.init).joined(separator: ", ") + ")"))
             }
             guard let year = Int(yearText), (1900...2999).contains(year) else {
                 throw UsageError("'\(yearText)' is geen jaartal; bijvoorbeeld --year 2020")
@@ -49,15 +52,19 @@ extension CLI {
                     if !formats.contains(format) { formats.append(format) }
                 }
             }
-            let output = arguments.value("output").map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+            let output = arguments.value("output").map {
+                URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL
+            }
             let start = Date()
-            let summary = try AnnualReport.generate(ReportOptions(
-                root: root, year: year, formats: formats.isEmpty ? ReportFormat.allCases : formats, output: output,
-                includeInternal: arguments.has("internal"), theme: try? ThemeLocator.locate(root: root)))
+            let summary = try AnnualReport.generate(
+                ReportOptions(
+                    root: root, year: year, formats: formats.isEmpty ? ReportFormat.allCases : formats, output: output,
+                    includeInternal: arguments.has("internal"), theme: try? ThemeLocator.locate(root: root)))
             summary.warnings.forEach(console.report)
             if !arguments.has("quiet") {
                 let seconds = Date().timeIntervalSince(start)
-                let pages = summary.pageCount.map { " (PDF: " + DutchFormat.count($0, "pagina", "pagina's") + ")" } ?? ""
+                let pages =
+                    summary.pageCount.map { " (PDF: " + DutchFormat.count($0, "pagina", "pagina's") + ")" } ?? ""
                 console.err("jaarverslag \(year) gemaakt in " + String(format: "%.2f s", seconds) + pages + ":")
                 for file in summary.files { console.err("  " + file.path) }
             }

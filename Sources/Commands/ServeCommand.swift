@@ -1,5 +1,5 @@
-import Diagnostics
 import DataFormats
+import Diagnostics
 import Foundation
 import Server
 import Site
@@ -20,7 +20,8 @@ extension CLI {
                 """,
             options: [
                 OptionSpec("root", value: "MAP", help: "de sitemap met content/ en themes/ (standaard: huidige map)"),
-                OptionSpec("port", short: "p", value: "POORT", help: "de poort (standaard: 8080; 0 kiest een vrije poort)"),
+                OptionSpec(
+                    "port", short: "p", value: "POORT", help: "de poort (standaard: 8080; 0 kiest een vrije poort)"),
                 OptionSpec("host", value: "ADRES", help: "het adres om op te luisteren (standaard: 127.0.0.1)"),
                 OptionSpec("drafts", help: "toon ook concepten (draft: true)"),
                 OptionSpec("internal", help: "toon ook interne items (visibility: internal)"),
@@ -37,19 +38,24 @@ extension CLI {
                 throw UsageError("ongeldig adres '\(host)': geef een IP-adres zoals 127.0.0.1 of ::1")
             }
             if !loopback {
-                console.report(Diagnostic(
-                    .warning, "de site is nu ook vanaf andere computers te bereiken via \(host); "
-                        + "gebruik 127.0.0.1 om alleen op deze computer te kijken"))
+                console.report(
+                    Diagnostic(
+                        .warning,
+                        "de site is nu ook vanaf andere computers te bereiken via \(host); "
+                            + "gebruik 127.0.0.1 om alleen op deze computer te kijken"))
             }
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder),
+            guard
+                FileManager.default.fileExists(
+                    atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder),
                 isFolder.boolValue
             else {
                 throw Diagnostic(.error, "geen map content/ in \(root.path); geef de sitemap met --root MAP")
             }
             var configuration = PreviewConfiguration(root: root, host: host, port: port)
             configuration.forcePolling = arguments.has("poll")
-            let drafts = arguments.has("drafts"), includeInternal = arguments.has("internal")
+            let drafts = arguments.has("drafts")
+            let includeInternal = arguments.has("internal")
             let rebuilder = try IncrementalRebuilder(
                 options: BuildOptions(root: root, drafts: drafts, includeInternal: includeInternal, quiet: true),
                 report: { console.report($0) })
@@ -81,8 +87,10 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
     private let report: @Sendable (Diagnostic) -> Void
 
     /// `report` gets the warnings of each build.
-    init(options: BuildOptions, temporaryDirectory: URL = FileManager.default.temporaryDirectory,
-         report: @escaping @Sendable (Diagnostic) -> Void) throws {
+    init(
+        options: BuildOptions, temporaryDirectory: URL = FileManager.default.temporaryDirectory,
+        report: @escaping @Sendable (Diagnostic) -> Void
+    ) throws {
         self.report = report
         // What an earlier serve left when it was killed (`kill -9`) or crashed.
         LeftoverFolders.removeAll(in: temporaryDirectory, prefix: Self.folderPrefix).forEach(report)
@@ -104,7 +112,8 @@ final class IncrementalRebuilder: Rebuilder, @unchecked Sendable {
     func rebuild(_ changes: ChangeSet) throws -> RebuildResult {
         let summary = try builder.build(changed: changes.everything ? nil : changes.paths)
         summary.warnings.forEach(report)
-        let text = summary.full
+        let text =
+            summary.full
             ? DutchFormat.count(summary.pages, "pagina", "pagina's") + ", alles opnieuw"
             : "\(summary.rendered) van " + DutchFormat.count(summary.pages, "pagina", "pagina's") + " opnieuw, "
                 + DutchFormat.count(summary.changedFiles, "bestand", "bestanden") + " bijgewerkt"

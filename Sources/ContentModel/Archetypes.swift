@@ -2,184 +2,196 @@
 /// `{{date}}`, `{{year}}`, `{{nextYear}}`, `{{theme}}`, `{{level}}`, `{{number}}` and `{{organisation}}` are filled in. A site overrides one in `archetypes/<type>.md` (or `.yml`).
 public enum Archetypes {
     /// The types `breingen new` can create (`finance` writes a year's folder with example tables).
-    public static let creatable: [ContentType] = [.theme, .bestPractice, .insight, .activity, .result, .alliance,
-                                                  .publication, .person, .schoolScan, .finance, .page]
+    public static let creatable: [ContentType] = [
+        .theme, .bestPractice, .insight, .activity, .result, .alliance,
+        .publication, .person, .schoolScan, .finance, .page,
+    ]
 
     /// The built-in example of a type, with placeholders; nil for `finance` (see `NewFinance`).
     public static func builtIn(_ type: ContentType) -> String? {
         switch type {
-        case .theme: return """
-            ---
-            title: "{{title}}"
-            number: "{{number}}"
-            period: "{{year}}-{{nextYear}}"
-            # ended: {{date}}  (alleen als het thema eerder stopt)
-            objective: Omschrijf in één of twee zinnen wat {{organisation}} met dit thema wil bereiken.
-            summary: Een korte samenvatting voor overzichten.
-            draft: true
-            ---
-            ## Probleemanalyse
+        case .theme:
+            return """
+                ---
+                title: "{{title}}"
+                number: "{{number}}"
+                period: "{{year}}-{{nextYear}}"
+                # ended: {{date}}  (alleen als het thema eerder stopt)
+                objective: Omschrijf in één of twee zinnen wat {{organisation}} met dit thema wil bereiken.
+                summary: Een korte samenvatting voor overzichten.
+                draft: true
+                ---
+                ## Probleemanalyse
 
-            Beschrijf het maatschappelijke probleem.
+                Beschrijf het maatschappelijke probleem.
 
-            ## Projectvoorstel
+                ## Projectvoorstel
 
-            Beschrijf de aanpak en wie er meedoen.
+                Beschrijf de aanpak en wie er meedoen.
 
-            """
-        case .bestPractice: return """
-            ---
-            title: "{{title}}"
-            date: {{date}}
-            themes: [{{theme}}]
-            tags: [voorbeeld]
-            places: [Den Haag]
-            status: actief
-            # stopped: {{date}}  (alleen bij status: gestopt)
-            category: Nieuwbouw
-            targetGroup: Omschrijf de doelgroep
-            website: https://www.voorbeeld.nl/
-            summary: Een korte samenvatting voor overzichten.
-            lessBest: false
-            assessment:
-              methodiek: {judgement: sterk, note: Waarom de aanpak werkt.}
-              meten: {judgement: matig, note: Wat er gemeten wordt.}
-              vitaleCoalitie: {judgement: sterk, note: Wie er samenwerken.}
-              entrepreneurschap: {judgement: sterk, note: Wie het trekt.}
-              sustainability: {strategy: Inbedding bij de gemeente, note: Hoe het blijft bestaan.}
-            businessModel: creëren
-            costBenefit:
-              - {party: Gemeente, investment: 10000, benefits: Minder uitgaven aan zorg, note: per jaar}
-            draft: true
-            ---
-            ## Aanpak
+                """
+        case .bestPractice:
+            return """
+                ---
+                title: "{{title}}"
+                date: {{date}}
+                themes: [{{theme}}]
+                tags: [voorbeeld]
+                places: [Den Haag]
+                status: actief
+                # stopped: {{date}}  (alleen bij status: gestopt)
+                category: Nieuwbouw
+                targetGroup: Omschrijf de doelgroep
+                website: https://www.voorbeeld.nl/
+                summary: Een korte samenvatting voor overzichten.
+                lessBest: false
+                assessment:
+                  methodiek: {judgement: sterk, note: Waarom de aanpak werkt.}
+                  meten: {judgement: matig, note: Wat er gemeten wordt.}
+                  vitaleCoalitie: {judgement: sterk, note: Wie er samenwerken.}
+                  entrepreneurschap: {judgement: sterk, note: Wie het trekt.}
+                  sustainability: {strategy: Inbedding bij de gemeente, note: Hoe het blijft bestaan.}
+                businessModel: creëren
+                costBenefit:
+                  - {party: Gemeente, investment: 10000, benefits: Minder uitgaven aan zorg, note: per jaar}
+                draft: true
+                ---
+                ## Aanpak
 
-            Beschrijf de aanpak.
+                Beschrijf de aanpak.
 
-            ## Succesfactoren
+                ## Succesfactoren
 
-            - Eerste succesfactor
+                - Eerste succesfactor
 
-            """
-        case .insight: return """
-            ---
-            title: "{{title}}"
-            theme: {{theme}}
-            year: {{year}}
-            kind: succesvoorwaarden
-            items:
-              - Eerste inzicht.
-              - Tweede inzicht.
-            # source: slug-van-een-publicatie
-            draft: true
-            ---
+                """
+        case .insight:
+            return """
+                ---
+                title: "{{title}}"
+                theme: {{theme}}
+                year: {{year}}
+                kind: succesvoorwaarden
+                items:
+                  - Eerste inzicht.
+                  - Tweede inzicht.
+                # source: slug-van-een-publicatie
+                draft: true
+                ---
 
-            """
-        case .activity: return """
-            ---
-            title: "{{title}}"
-            date: {{date}}
-            theme: {{theme}}
-            format: online
-            partners: [Partner A, Partner B]
-            goal: Wat de bijeenkomst moest opleveren.
-            outcome: Wat de bijeenkomst opleverde.
-            draft: true
-            ---
-            Een kort verslag.
+                """
+        case .activity:
+            return """
+                ---
+                title: "{{title}}"
+                date: {{date}}
+                theme: {{theme}}
+                format: online
+                partners: [Partner A, Partner B]
+                goal: Wat de bijeenkomst moest opleveren.
+                outcome: Wat de bijeenkomst opleverde.
+                draft: true
+                ---
+                Een kort verslag.
 
-            """
-        case .result: return """
-            # Resultaten van thema {{theme}} in {{year}}
-            theme: {{theme}}
-            year: {{year}}
-            numbering: numbers
-            items:
-              - title: Eerste resultaat
+                """
+        case .result:
+            return """
+                # Resultaten van thema {{theme}} in {{year}}
+                theme: {{theme}}
+                year: {{year}}
+                numbering: numbers
+                items:
+                  - title: Eerste resultaat
+                    kind: rapport
+                    partners: [Partner A]
+                    link: https://www.voorbeeld.nl/rapport
+                    description: Wat het resultaat is.
+                draft: true
+
+                """
+        case .alliance:
+            return """
+                ---
+                title: "{{title}}"
+                abbreviation: AB
+                founded: {{date}}
+                members: [Partner A, Partner B]
+                collaborators: [Partner C]
+                themes: [{{theme}}]
+                phase: 1
+                summary: Wat de alliantie wil bereiken.
+                draft: true
+                ---
+                Een beschrijving van de alliantie.
+
+                """
+        case .publication:
+            return """
+                ---
+                title: "{{title}}"
                 kind: rapport
+                date: {{date}}
                 partners: [Partner A]
-                link: https://www.voorbeeld.nl/rapport
-                description: Wat het resultaat is.
-            draft: true
+                link: https://www.voorbeeld.nl/publicatie.pdf
+                themes: [{{theme}}]
+                summary: Waar de publicatie over gaat.
+                draft: true
+                ---
 
-            """
-        case .alliance: return """
-            ---
-            title: "{{title}}"
-            abbreviation: AB
-            founded: {{date}}
-            members: [Partner A, Partner B]
-            collaborators: [Partner C]
-            themes: [{{theme}}]
-            phase: 1
-            summary: Wat de alliantie wil bereiken.
-            draft: true
-            ---
-            Een beschrijving van de alliantie.
+                """
+        case .person:
+            return """
+                ---
+                name: "{{title}}"
+                # sortName: "Achternaam, Voornaam van"  (standaard afgeleid van name)
+                roles:
+                  - body: raad-van-advies
+                    role: lid
+                    organisation: Organisatie
+                    function: Functie
+                    start: {{date}}
+                    # end: {{date}}
+                draft: true
+                ---
 
-            """
-        case .publication: return """
-            ---
-            title: "{{title}}"
-            kind: rapport
-            date: {{date}}
-            partners: [Partner A]
-            link: https://www.voorbeeld.nl/publicatie.pdf
-            themes: [{{theme}}]
-            summary: Waar de publicatie over gaat.
-            draft: true
-            ---
-
-            """
-        case .person: return """
-            ---
-            name: "{{title}}"
-            # sortName: "Achternaam, Voornaam van"  (standaard afgeleid van name)
-            roles:
-              - body: raad-van-advies
-                role: lid
-                organisation: Organisatie
-                function: Functie
-                start: {{date}}
-                # end: {{date}}
-            draft: true
-            ---
-
-            """
-        case .schoolScan: return """
-            ---
-            school: "{{title}}"
-            place: Rotterdam
-            schoolYear: "{{year}}-{{nextYear}}"
-            projectLeader: Naam projectleider
-            visibility: internal
-            phases:
-              - {phase: 1, date: {{date}}, level: {{level}}}
-            classes:
-              - name: groep 7
+                """
+        case .schoolScan:
+            return """
+                ---
+                school: "{{title}}"
+                place: Rotterdam
+                schoolYear: "{{year}}-{{nextYear}}"
+                projectLeader: Naam projectleider
+                visibility: internal
                 phases:
                   - {phase: 1, date: {{date}}, level: {{level}}}
-            advice:
-              - {id: eerste-advies, text: Omschrijf het advies op schoolniveau.}
-              - {id: klasadvies, text: Omschrijf het advies voor de klas., class: groep 7}
-            interventions:
-              - {title: Training, by: extern, advice: eerste-advies}
-            keurmerk: open
-            draft: true
-            ---
+                classes:
+                  - name: groep 7
+                    phases:
+                      - {phase: 1, date: {{date}}, level: {{level}}}
+                advice:
+                  - {id: eerste-advies, text: Omschrijf het advies op schoolniveau.}
+                  - {id: klasadvies, text: Omschrijf het advies voor de klas., class: groep 7}
+                interventions:
+                  - {title: Training, by: extern, advice: eerste-advies}
+                keurmerk: open
+                draft: true
+                ---
 
-            """
-        case .page: return """
-            ---
-            title: "{{title}}"
-            menu: main
-            weight: 10
-            summary: Waar de pagina over gaat.
-            draft: true
-            ---
-            Tekst van de pagina.
+                """
+        case .page:
+            return """
+                ---
+                title: "{{title}}"
+                menu: main
+                weight: 10
+                summary: Waar de pagina over gaat.
+                draft: true
+                ---
+                Tekst van de pagina.
 
-            """
+                """
         case .finance: return nil
         }
     }
@@ -236,11 +248,15 @@ public enum Archetypes {
 
     /// Fills in the placeholders.
     /// `theme` and `level` name an existing theme and pyramid level, so the new file passes `check`.
-    public static func fill(_ template: String, title: String, slug: String, date: ContentDate,
-                            theme: String = "onderwijs", level: String = "bewust", number: String = "1.1",
-                            organisation: String = "de organisatie") -> String {
-        let escapedTitle = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return template
+    public static func fill(
+        _ template: String, title: String, slug: String, date: ContentDate,
+        theme: String = "onderwijs", level: String = "bewust", number: String = "1.1",
+        organisation: String = "de organisatie"
+    ) -> String {
+        let escapedTitle = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\"")
+        return
+            template
             .replacingOccurrences(of: "{{number}}", with: number)
             .replacingOccurrences(of: "{{organisation}}", with: organisation)
             .replacingOccurrences(of: "{{title}}", with: escapedTitle)

@@ -6,7 +6,9 @@ extension ContentLoader {
     /// items the options keep.
     /// Without usable site settings (`site` nil, already reported) references to pyramid levels and menus
     /// are not checked: every one of them would repeat that one error.
-    static func assemble(site siteSettings: SiteSettings?, results: [FileResult], options: LoadOptions) -> (KnowledgeBase, [Diagnostic]) {
+    static func assemble(site siteSettings: SiteSettings?, results: [FileResult], options: LoadOptions) -> (
+        KnowledgeBase, [Diagnostic]
+    ) {
         let assembly = assembleParts(site: siteSettings, results: results, options: options)
         var diagnostics: [Diagnostic] = []
         for result in results { diagnostics += result.diagnostics }
@@ -30,9 +32,11 @@ extension ContentLoader {
             guard let item = result.item else { continue }
             let info = item.info
             if let first = owners[item.type]?[info.slug] {
-                diagnostics.append(Diagnostic(
-                    .error, "dubbele slug '\(info.slug)': \(first) heeft die al (\(item.type.label))", file: info.file,
-                    line: result.slugLine, column: result.slugColumn, sourceLine: result.slugSourceLine))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "dubbele slug '\(info.slug)': \(first) heeft die al (\(item.type.label))",
+                        file: info.file,
+                        line: result.slugLine, column: result.slugColumn, sourceLine: result.slugSourceLine))
                 continue
             }
             owners[item.type, default: [:]][info.slug] = info.file
@@ -44,7 +48,10 @@ extension ContentLoader {
             guard case .result(let list)? = result.item else { continue }
             let key = "\(list.year)-\(list.theme)"
             if let first = resultKeys[key] {
-                diagnostics.append(Diagnostic(.error, "resultaten van \(list.theme) in \(list.year) staan al in \(first)", file: list.info.file, line: 1, column: 1))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "resultaten van \(list.theme) in \(list.year) staan al in \(first)",
+                        file: list.info.file, line: 1, column: 1))
             } else {
                 resultKeys[key] = list.info.file
             }
@@ -53,7 +60,8 @@ extension ContentLoader {
         for result in unique.lazy.map({ results[$0] }) {
             guard case .finance(let f)? = result.item else { continue }
             if let first = financeYears[f.year] {
-                diagnostics.append(Diagnostic(.error, "financiële staten van \(f.year) staan al in \(first)", file: f.info.file))
+                diagnostics.append(
+                    Diagnostic(.error, "financiële staten van \(f.year) staan al in \(first)", file: f.info.file))
             } else {
                 financeYears[f.year] = f.info.file
             }
@@ -102,25 +110,38 @@ extension ContentLoader {
                         message += "; bedoelde je '\(near)'?"
                     }
                     var notes: [String] = []
-                    if reference.kind == .pyramidLevel { notes.append("de niveaus staan in content/site.yml onder wijschool.levels") }
+                    if reference.kind == .pyramidLevel {
+                        notes.append("de niveaus staan in content/site.yml onder wijschool.levels")
+                    }
                     if reference.kind == .menu { notes.append("de menu's staan in content/site.yml onder menus") }
-                    diagnostics.append(Diagnostic(.error, message, file: reference.file, line: reference.line,
-                                                  column: reference.column, sourceLine: reference.sourceLine, notes: notes))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, message, file: reference.file, line: reference.line,
+                            column: reference.column, sourceLine: reference.sourceLine, notes: notes))
                 } else if kept, let target, !options.keeps(target) {
                     let why = target.draft ? "een concept (draft)" : "intern (visibility: internal)"
-                    diagnostics.append(Diagnostic(
-                        .warning, "\(reference.kind.label) '\(reference.slug)' is \(why) en komt niet in deze bouw",
-                        file: reference.file, line: reference.line, column: reference.column, sourceLine: reference.sourceLine))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "\(reference.kind.label) '\(reference.slug)' is \(why) en komt niet in deze bouw",
+                            file: reference.file, line: reference.line, column: reference.column,
+                            sourceLine: reference.sourceLine))
                 }
             }
         }
 
         let tagDiagnostics = tagSpellings(results)
 
-        var themes: [Theme] = [], bestPractices: [BestPractice] = [], insights: [Insight] = []
-        var activities: [Activity] = [], lists: [ResultList] = [], alliances: [Alliance] = []
-        var publications: [Publication] = [], people: [Person] = [], scans: [SchoolScan] = []
-        var finance: [FinancialYear] = [], pages: [Page] = []
+        var themes: [Theme] = []
+        var bestPractices: [BestPractice] = []
+        var insights: [Insight] = []
+        var activities: [Activity] = []
+        var lists: [ResultList] = []
+        var alliances: [Alliance] = []
+        var publications: [Publication] = []
+        var people: [Person] = []
+        var scans: [SchoolScan] = []
+        var finance: [FinancialYear] = []
+        var pages: [Page] = []
         for result in unique.lazy.map({ results[$0] }) {
             guard let item = result.item, options.keeps(item.info) else { continue }
             switch item {
@@ -137,9 +158,10 @@ extension ContentLoader {
             case .page(let x): pages.append(x)
             }
         }
-        let kb = KnowledgeBase(site: site, themes: themes, bestPractices: bestPractices, insights: insights,
-                               activities: activities, results: lists, alliances: alliances, publications: publications,
-                               people: people, schoolScans: scans, finance: finance, pages: pages)
+        let kb = KnowledgeBase(
+            site: site, themes: themes, bestPractices: bestPractices, insights: insights,
+            activities: activities, results: lists, alliances: alliances, publications: publications,
+            people: people, schoolScans: scans, finance: finance, pages: pages)
         return (kb, diagnostics, tagDiagnostics)
     }
 }
@@ -186,10 +208,12 @@ extension ContentLoader {
                 let shown = names.prefix(3).joined(separator: ", ")
                 return "'\(spelling)' in " + shown + (names.count > 3 ? " en \(names.count - 3) andere" : "")
             }
-            diagnostics.append(Diagnostic(
-                .warning, "tag '\(at.text)' wordt ook anders gespeld: " + list.joined(separator: "; "), file: at.file,
-                line: at.line, column: at.column, sourceLine: at.sourceLine,
-                notes: ["de site toont ze als één tag; kies één spelling, bijvoorbeeld '\(usual)'"]))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "tag '\(at.text)' wordt ook anders gespeld: " + list.joined(separator: "; "),
+                    file: at.file,
+                    line: at.line, column: at.column, sourceLine: at.sourceLine,
+                    notes: ["de site toont ze als één tag; kies één spelling, bijvoorbeeld '\(usual)'"]))
         }
         return diagnostics
     }
@@ -200,6 +224,8 @@ extension ContentLoader {
 func nearestSlug(to name: String, in candidates: [String]) -> String? {
     if let near = Suggestions.nearest(to: name, in: candidates) { return near }
     guard name.count >= 4 else { return nil }
-    let containing = candidates.filter { $0.split(separator: "-").contains(Substring(name)) || $0.hasPrefix(name + "-") }
+    let containing = candidates.filter {
+        $0.split(separator: "-").contains(Substring(name)) || $0.hasPrefix(name + "-")
+    }
     return containing.count == 1 ? containing[0] : nil
 }

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The content loader: reads and decodes every file under `content/` once, keeps the decoded files, and
@@ -39,17 +39,25 @@ public final class ContentCache: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         let contentPath = root.appendingPathComponent("content").path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             loaded = false
             throw DiagnosticError([Diagnostic(.error, "geen map content/ gevonden in \(root.path)", file: "content")])
         }
         let site = ContentLoader.readSite(root: root, into: &diagnostics)
         if loaded, let changed, changed.isEmpty, let last = lastKnowledgeBase, let site, site == last.site {
-            return (last, ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings))
+            return (
+                last,
+                ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings)
+            )
         }
         if loaded, let changed, let last = lastKnowledgeBase, let site, site == last.site,
-           let patched = patch(changed, last) {
-            return (patched, ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings))
+            let patched = patch(changed, last)
+        {
+            return (
+                patched,
+                ContentLoader.sorted(diagnostics + listingDiagnostics + fileDiagnostics() + crossFile + tagSpellings)
+            )
         }
         if !loaded || changed == nil || needsListing(changed!) {
             let old = loaded ? Dictionary(zip(jobs.map(\.name), results), uniquingKeysWith: { a, _ in a }) : [:]
@@ -62,7 +70,11 @@ public final class ContentCache: @unchecked Sendable {
             var keep = [FileResult?](repeating: nil, count: jobs.count)
             var todo: [Int] = []
             for (i, job) in jobs.enumerated() {
-                if let previous = old[job.name], let changed, !touches(job, changed) { keep[i] = previous } else { todo.append(i) }
+                if let previous = old[job.name], let changed, !touches(job, changed) {
+                    keep[i] = previous
+                } else {
+                    todo.append(i)
+                }
             }
             let decoded = ContentLoader.decodeInParallel(todo.map { jobs[$0] })
             for (k, i) in todo.enumerated() { keep[i] = decoded[k] }
@@ -110,15 +122,19 @@ public final class ContentCache: @unchecked Sendable {
             let present = lstat(root.appendingPathComponent(path).path, &info) == 0
             if known == nil && !present { continue }  // an editor's temporary file that came and went
             guard path.hasPrefix(folder), !name.contains("/"), name.hasSuffix(".md"), !ContentFiles.ignored(name),
-                  !present || (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            let job = known.map { jobs[$0] }
+                !present || (info.st_mode & S_IFMT) == S_IFREG
+            else { return nil }
+            let job =
+                known.map { jobs[$0] }
                 ?? ContentFiles.Job(type: .bestPractice, path: root.appendingPathComponent(path).path, name: path)
             edits.append((path, known.map { results[$0] }, present ? FileDecoder.decode(job) : nil, job))
         }
         guard !edits.isEmpty else { return nil }
         // The slug counts change only when a slug does (an edit keeps it almost always).
         let slugsChange = edits.contains { edit in
-            guard case .bestPractice(let old)? = edit.old?.item, case .bestPractice(let new)? = edit.new?.item else { return true }
+            guard case .bestPractice(let old)? = edit.old?.item, case .bestPractice(let new)? = edit.new?.item else {
+                return true
+            }
             return old.slug != new.slug
         }
         var slugs = slugsChange ? practiceSlugs : [:]
@@ -132,8 +148,9 @@ public final class ContentCache: @unchecked Sendable {
             for result in [edit.old, edit.new].compactMap({ $0 }) {
                 // Nothing that a problem across files could come from.
                 guard result.item.map({ if case .bestPractice = $0 { return true } else { return false } }) ?? false,
-                      !result.diagnostics.contains(where: { $0.severity == .error }),
-                      result.references.allSatisfy({ resolves($0, in: last) }) else { return nil }
+                    !result.diagnostics.contains(where: { $0.severity == .error }),
+                    result.references.allSatisfy({ resolves($0, in: last) })
+                else { return nil }
             }
             if let old = edit.old, crossFile.contains(where: { $0.file == old.item?.info.file }) { return nil }
             if slugsChange, case .bestPractice(let practice)? = edit.new?.item {
@@ -143,9 +160,13 @@ public final class ContentCache: @unchecked Sendable {
             if edit.old?.tagUses.map(\.text) != edit.new?.tagUses.map(\.text) { tagsChanged = true }
         }
         for edit in edits {
-            if slugsChange, case .bestPractice(let old)? = edit.old?.item, slugs[old.slug, default: 0] > 1 { return nil }
+            if slugsChange, case .bestPractice(let old)? = edit.old?.item, slugs[old.slug, default: 0] > 1 {
+                return nil
+            }
             // A slug some other file has too was a duplicate before the edit: the full path reports it.
-            if !slugsChange, case .bestPractice(let old)? = edit.old?.item, practiceSlugs[old.slug, default: 0] > 1 { return nil }
+            if !slugsChange, case .bestPractice(let old)? = edit.old?.item, practiceSlugs[old.slug, default: 0] > 1 {
+                return nil
+            }
         }
         // Apply: the files, then the knowledge base.
         for edit in edits {
@@ -170,7 +191,9 @@ public final class ContentCache: @unchecked Sendable {
         var kb = last
         var inserted: [BestPractice] = []
         for edit in edits {
-            if case .bestPractice(let practice)? = edit.new?.item, options.keeps(practice.info) { inserted.append(practice) }
+            if case .bestPractice(let practice)? = edit.new?.item, options.keeps(practice.info) {
+                inserted.append(practice)
+            }
         }
         let paths = Set(edits.map(\.path))
         kb.replaceBestPractices(removing: paths, inserting: inserted)
@@ -185,7 +208,9 @@ public final class ContentCache: @unchecked Sendable {
             }
             var kept: [BestPractice] = []
             for edit in edits {
-                if case .bestPractice(let practice)? = edit.new?.item, view.options.keeps(practice.info) { kept.append(practice) }
+                if case .bestPractice(let practice)? = edit.new?.item, view.options.keeps(practice.info) {
+                    kept.append(practice)
+                }
             }
             other.replaceBestPractices(removing: paths, inserting: kept)
             other.checkedFiles = kb.checkedFiles

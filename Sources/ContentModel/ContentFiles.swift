@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the files under `content/` and which type each one is. Anything that belongs to no type is a
@@ -37,14 +37,17 @@ struct ContentFiles {
             let name = "content/" + entry
             if !top.isDirectory {
                 if entry != "site.yml" {
-                    diagnostics.append(Diagnostic(.warning, "onbekend bestand in content/: hoort bij geen inhoudstype", file: name))
+                    diagnostics.append(
+                        Diagnostic(.warning, "onbekend bestand in content/: hoort bij geen inhoudstype", file: name))
                 }
                 continue
             }
             if Self.reserved.contains(entry) { continue }
             guard let type = ContentType.forFolder(entry) else {
                 var message = "onbekende map content/\(entry)/: hoort bij geen inhoudstype"
-                if let near = Suggestions.nearest(to: entry, in: ContentType.allCases.map(\.folder) + Array(Self.reserved)) {
+                if let near = Suggestions.nearest(
+                    to: entry, in: ContentType.allCases.map(\.folder) + Array(Self.reserved))
+                {
                     message += "; bedoelde je '\(near)'?"
                 }
                 diagnostics.append(Diagnostic(.warning, message, file: name))
@@ -60,17 +63,25 @@ struct ContentFiles {
                     if isDirectory {
                         jobs.append(Job(type: type, path: filePath, name: fileName))
                     } else {
-                        diagnostics.append(Diagnostic(.warning, "financiële staten horen in een map per jaar: content/finance/JAAR/finance.yml", file: fileName))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning,
+                                "financiële staten horen in een map per jaar: content/finance/JAAR/finance.yml",
+                                file: fileName))
                     }
                     continue
                 }
                 let wanted = type.isMarkdown ? ".md" : ".yml"
                 if isDirectory {
-                    diagnostics.append(Diagnostic(.warning, "submappen in \(name)/ worden niet gelezen", file: fileName))
+                    diagnostics.append(
+                        Diagnostic(.warning, "submappen in \(name)/ worden niet gelezen", file: fileName))
                 } else if file.hasSuffix(wanted) {
                     jobs.append(Job(type: type, path: filePath, name: fileName))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, "\(name)/ bevat \(wanted)-bestanden; dit bestand wordt niet gelezen", file: fileName))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "\(name)/ bevat \(wanted)-bestanden; dit bestand wordt niet gelezen",
+                            file: fileName))
                 }
             }
         }
@@ -93,12 +104,16 @@ struct ContentFiles {
     private mutating func keep(_ entry: DirectoryListing.Entry, name: String, site: String) -> Bool {
         guard entry.isLink else { return true }
         guard let real = entry.linkTarget else {
-            diagnostics.append(Diagnostic(.warning, "symbolische link \(name) wijst naar iets dat niet bestaat; overgeslagen", file: name))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "symbolische link \(name) wijst naar iets dat niet bestaat; overgeslagen", file: name))
             return false
         }
         guard real == site || real.hasPrefix(site == "/" ? "/" : site + "/") else {
-            diagnostics.append(Diagnostic(
-                .warning, "symbolische link \(name) wijst buiten de sitemap (naar \(real)); niet gelezen", file: name))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "symbolische link \(name) wijst buiten de sitemap (naar \(real)); niet gelezen",
+                    file: name))
             return false
         }
         return true

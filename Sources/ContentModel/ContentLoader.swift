@@ -25,8 +25,10 @@ public enum ContentLoader {
     }
 
     /// Decodes files from memory instead of disk (tests, tools): `(relative name, type, text)`.
-    public static func load(site siteText: String, files: [(name: String, type: ContentType, text: String)],
-                            options: LoadOptions = .publicBuild) throws -> (KnowledgeBase, [Diagnostic]) {
+    public static func load(
+        site siteText: String, files: [(name: String, type: ContentType, text: String)],
+        options: LoadOptions = .publicBuild
+    ) throws -> (KnowledgeBase, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let site = decodeSite(SourceFile(name: "content/site.yml", text: siteText), into: &diagnostics)
         let results = files.map { FileDecoder.decode(SourceFile(name: $0.name, text: $0.text), type: $0.type) }
@@ -47,7 +49,8 @@ public enum ContentLoader {
             diagnostics.append(error.diagnostic("kan content/site.yml niet lezen", file: "content/site.yml"))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, "geen content/site.yml gevonden in \(root.path)", file: "content/site.yml"))
+            diagnostics.append(
+                Diagnostic(.error, "geen content/site.yml gevonden in \(root.path)", file: "content/site.yml"))
             return nil
         }
         return decodeSite(SourceFile(name: "content/site.yml", bytes: data), into: &diagnostics)

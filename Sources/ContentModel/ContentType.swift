@@ -63,9 +63,17 @@ public enum ContentType: String, CaseIterable, Sendable {
 
 /// One decoded item of any type.
 enum AnyItem: Sendable {
-    case theme(Theme), bestPractice(BestPractice), insight(Insight), activity(Activity), result(ResultList)
-    case alliance(Alliance), publication(Publication), person(Person), schoolScan(SchoolScan)
-    case finance(FinancialYear), page(Page)
+    case theme(Theme)
+    case bestPractice(BestPractice)
+    case insight(Insight)
+    case activity(Activity)
+    case result(ResultList)
+    case alliance(Alliance)
+    case publication(Publication)
+    case person(Person)
+    case schoolScan(SchoolScan)
+    case finance(FinancialYear)
+    case page(Page)
 
     var info: ItemInfo {
         switch self {

@@ -18,10 +18,14 @@ enum DateCheck {
         problem(year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: d.second)
     }
 
-    static func problem(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil, second: Int? = nil) -> String? {
+    static func problem(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil, second: Int? = nil)
+        -> String?
+    {
         guard (1...12).contains(month) else { return "er is geen maand \(month)" }
         let days = daysIn(month: month, year: year)
-        guard (1...days).contains(day) else { return "\(DutchFormat.monthNames[month - 1]) \(year) heeft \(days) dagen" }
+        guard (1...days).contains(day) else {
+            return "\(DutchFormat.monthNames[month - 1]) \(year) heeft \(days) dagen"
+        }
         if let hour, !(0...23).contains(hour) { return "er is geen uur \(hour)" }
         if let minute, !(0...59).contains(minute) { return "er is geen minuut \(minute)" }
         if let second, !(0...60).contains(second) { return "er is geen seconde \(second)" }
@@ -32,7 +36,8 @@ enum DateCheck {
     static func problem(inText text: String) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         return problem(year: y, month: m, day: d)
     }
 

@@ -33,9 +33,10 @@ final class DecodeContext {
     }
 
     func report(_ severity: Severity, _ message: String, line: Int, column: Int, notes: [String] = []) {
-        diagnostics.append(Diagnostic(
-            severity, message, file: source.name, line: line, column: column,
-            sourceLine: source.lineText(line), notes: notes))
+        diagnostics.append(
+            Diagnostic(
+                severity, message, file: source.name, line: line, column: column,
+                sourceLine: source.lineText(line), notes: notes))
     }
 
     func append(_ diagnostic: Diagnostic) {
@@ -44,13 +45,17 @@ final class DecodeContext {
 
     /// Records a slug reference to resolve after all files are read.
     func refer(to kind: ReferenceKind, _ slug: String, at node: YAMLNode) {
-        references.append(Reference(kind: kind, slug: slug, file: source.name, line: node.line, column: node.column,
-                                    sourceLine: source.lineText(node.line)))
+        references.append(
+            Reference(
+                kind: kind, slug: slug, file: source.name, line: node.line, column: node.column,
+                sourceLine: source.lineText(node.line)))
     }
 
     func noteTag(_ text: String, at node: YAMLNode) {
-        tagUses.append(TagUse(text: text, file: source.name, line: node.line, column: node.column,
-                              sourceLine: source.lineText(node.line)))
+        tagUses.append(
+            TagUse(
+                text: text, file: source.name, line: node.line, column: node.column,
+                sourceLine: source.lineText(node.line)))
     }
 }
 

@@ -6,8 +6,9 @@ enum Derivation {
     static func themes(_ kb: KnowledgeBase) -> [String: ThemeDigest] {
         var digests: [String: ThemeDigest] = [:]
         for theme in kb.themes {
-            digests[theme.slug] = ThemeDigest(theme: theme, bestPractices: [], insights: [], activities: [],
-                                              alliances: [], results: [], publications: [])
+            digests[theme.slug] = ThemeDigest(
+                theme: theme, bestPractices: [], insights: [], activities: [],
+                alliances: [], results: [], publications: [])
         }
         for item in kb.bestPractices {
             for slug in Set(item.themes) { digests[slug]?.bestPractices.append(item) }
@@ -75,8 +76,10 @@ enum Derivation {
                     entry.changes.append(RoleChange(person: period.person, from: from, to: to))
                 }
             }
-            entry.atYearEnd = ordered(entry.atYearEnd, key: { ($0.role.rank, PersonName.sortKey($0.person.sortName), $0.person.slug) }, by: <)
-            entry.joined = ordered(entry.joined, key: { ($0.role.start, PersonName.sortKey($0.person.sortName)) }, by: <)
+            entry.atYearEnd = ordered(
+                entry.atYearEnd, key: { ($0.role.rank, PersonName.sortKey($0.person.sortName), $0.person.slug) }, by: <)
+            entry.joined = ordered(
+                entry.joined, key: { ($0.role.start, PersonName.sortKey($0.person.sortName)) }, by: <)
             entry.left = ordered(entry.left, key: { ($0.role.end!, PersonName.sortKey($0.person.sortName)) }, by: <)
             entry.changes = ordered(entry.changes, key: { ($0.date, PersonName.sortKey($0.person.sortName)) }, by: <)
             bodies.append(entry)
@@ -89,7 +92,8 @@ enum Derivation {
         for year in kb.finance {
             let s = year.incomeStatement
             guard let income = s.table.value(row: s.incomeRow, column: s.column),
-                  let expenses = s.table.value(row: s.expensesRow, column: s.column) else { continue }
+                let expenses = s.table.value(row: s.expensesRow, column: s.column)
+            else { continue }
             var objectives = s.objectivesRow.flatMap { s.table.value(row: $0, column: s.column) }
             var management = s.managementRow.flatMap { s.table.value(row: $0, column: s.column) }
             if let d = year.distribution {
@@ -134,7 +138,9 @@ enum Derivation {
     static func keurmerken(_ kb: KnowledgeBase) -> [SchoolYear: KeurmerkSummary] {
         var result: [SchoolYear: KeurmerkSummary] = [:]
         for scan in kb.schoolScans {
-            var entry = result[scan.schoolYear] ?? KeurmerkSummary(schoolYear: scan.schoolYear, awarded: [], furtherGuidance: [], open: [])
+            var entry =
+                result[scan.schoolYear]
+                ?? KeurmerkSummary(schoolYear: scan.schoolYear, awarded: [], furtherGuidance: [], open: [])
             switch scan.keurmerk {
             case .toegekend: entry.awarded.append(scan)
             case .vervolgbegeleiding: entry.furtherGuidance.append(scan)
@@ -167,7 +173,11 @@ struct MembershipPeriod {
         for role in roles {
             if case .some(let end) = reach, end.map({ role.start.day0 <= $0.day0.nextDay }) ?? true {
                 periods[periods.count - 1].roles.append(role)
-                if let e = end, let roleEnd = role.end { reach = .some(max(e.day0, roleEnd.day0)) } else { reach = .some(nil) }
+                if let e = end, let roleEnd = role.end {
+                    reach = .some(max(e.day0, roleEnd.day0))
+                } else {
+                    reach = .some(nil)
+                }
             } else {
                 periods.append(MembershipPeriod(person: person, roles: [role]))
                 reach = .some(role.end?.day0)

@@ -19,7 +19,10 @@ public struct Membership: Sendable, Equatable {
     /// Whether the person sat on the same body before this role, with a break in between (for a member
     /// who joined: someone who comes back, not a new member).
     public var returns: Bool {
-        person.roles.contains { $0.body == role.body && $0.start.day0 < role.start.day0 && ($0.end.map { $0.day0 < role.start.day0 } ?? false) }
+        person.roles.contains {
+            $0.body == role.body && $0.start.day0 < role.start.day0
+                && ($0.end.map { $0.day0 < role.start.day0 } ?? false)
+        }
     }
 }
 

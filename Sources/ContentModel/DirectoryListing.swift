@@ -1,9 +1,9 @@
 import Diagnostics
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The entries of a folder with their kind, from one `readdir` pass: no `stat` per file for thousands of

@@ -24,7 +24,8 @@ public enum FieldNames {
         "klassen": ["classes"], "klas": ["class", "classes"], "advies": ["advice"], "interventies": ["interventions"],
         "niveau": ["level"], "niveaus": ["levels"], "notitie": ["note"], "toelichting": ["note"], "opmerking": ["note"],
         "oordeel": ["judgement"], "strategie": ["strategy"], "partij": ["party"], "investering": ["investment"],
-        "baten": ["benefits", "income"], "lasten": ["expenses"], "gewicht": ["weight"], "volgorde": ["order", "weight"],
+        "baten": ["benefits", "income"], "lasten": ["expenses"], "gewicht": ["weight"],
+        "volgorde": ["order", "weight"],
         "nummer": ["number"], "periode": ["period"], "looptijd": ["period"], "concept": ["draft"],
         "zichtbaarheid": ["visibility"], "bestand": ["file"], "kolom": ["column"], "hoofdstukken": ["chapters"],
         "hoofdstuk": ["chapters"], "voorwoord": ["foreword"], "ondertitel": ["subtitle"], "omslag": ["cover"],
@@ -61,7 +62,9 @@ public enum FieldNames {
 
     /// "onbekend veld 'doel' (activiteit); bedoelde je 'goal'?", with the valid fields as a note when
     /// nothing is close. `what` is the Dutch name of the mapping, or nil.
-    public static func unknownFieldMessage(_ key: String, what: String?, known: [String]) -> (message: String, notes: [String]) {
+    public static func unknownFieldMessage(_ key: String, what: String?, known: [String]) -> (
+        message: String, notes: [String]
+    ) {
         var message = "onbekend veld '\(key)'" + (what.map { " (\($0))" } ?? "")
         var notes: [String] = []
         if let hit = suggestion(for: key, among: known) {

@@ -17,7 +17,8 @@ extension FieldReader {
             if let text = context.source.lineText(value.line), looksLikeThousands(text, column: value.column) {
                 context.warning(
                     "veld '\(key)': \(d) is een getal met drie decimalen; bedoel je een bedrag met een duizendtal-punt?",
-                    at: value, notes: ["schrijf het bedrag zonder punt (95677) of tussen aanhalingstekens (\"95.677\")"])
+                    at: value, notes: ["schrijf het bedrag zonder punt (95677) of tussen aanhalingstekens (\"95.677\")"]
+                )
             }
             return d
         case .string(let s):
@@ -39,7 +40,10 @@ extension FieldReader {
         guard i < scalars.count, scalars[i] == "." else { return false }
         i += 1
         var digits = 0
-        while i < scalars.count, ("0"..."9").contains(scalars[i]) { digits += 1; i += 1 }
+        while i < scalars.count, ("0"..."9").contains(scalars[i]) {
+            digits += 1
+            i += 1
+        }
         return digits == 3
     }
 
@@ -64,7 +68,8 @@ extension FieldReader {
             }
             return nil
         default:
-            context.error("veld '\(key)' moet een datum zijn (zoals 2020-09-23), niet \(describe(value.value))", at: value)
+            context.error(
+                "veld '\(key)' moet een datum zijn (zoals 2020-09-23), niet \(describe(value.value))", at: value)
             return nil
         }
     }

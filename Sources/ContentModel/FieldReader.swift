@@ -92,8 +92,9 @@ final class FieldReader {
         guard let value = raw(key), let text = Self.text(value, key: key, context: context) else { return nil }
         let ok = ["https://", "http://", "mailto:", "/"].contains { text.hasPrefix($0) }
         if !ok {
-            context.warning("veld '\(key)': '\(text)' is geen volledig webadres", at: value,
-                            notes: ["begin met https:// (of / voor een pagina op deze site)"])
+            context.warning(
+                "veld '\(key)': '\(text)' is geen volledig webadres", at: value,
+                notes: ["begin met https:// (of / voor een pagina op deze site)"])
         }
         return text
     }
@@ -112,7 +113,8 @@ final class FieldReader {
             return nil
         }
         if let range, !range.contains(n) {
-            context.error("veld '\(key)' moet tussen \(range.lowerBound) en \(range.upperBound) liggen, niet \(n)", at: value)
+            context.error(
+                "veld '\(key)' moet tussen \(range.lowerBound) en \(range.upperBound) liggen, niet \(n)", at: value)
             return nil
         }
         return n
@@ -151,8 +153,9 @@ final class FieldReader {
             return has(key) && !required ? [] : nil
         }
         guard case .sequence(let items) = value.value else {
-            context.error("veld '\(key)' moet een lijst zijn, niet \(describe(value.value))", at: value,
-                          notes: ["schrijf [\(key == "themes" ? "thema" : "waarde")] of één '- waarde' per regel"])
+            context.error(
+                "veld '\(key)' moet een lijst zijn, niet \(describe(value.value))", at: value,
+                notes: ["schrijf [\(key == "themes" ? "thema" : "waarde")] of één '- waarde' per regel"])
             return nil
         }
         var result: [String] = []
@@ -168,8 +171,9 @@ final class FieldReader {
             return has(key) && !required ? [] : nil
         }
         guard case .sequence(let items) = value.value else {
-            context.error("veld '\(key)' moet een lijst zijn, niet \(describe(value.value))", at: value,
-                          notes: ["schrijf \(key): [\(value.string ?? "slug")]"])
+            context.error(
+                "veld '\(key)' moet een lijst zijn, niet \(describe(value.value))", at: value,
+                notes: ["schrijf \(key): [\(value.string ?? "slug")]"])
             return nil
         }
         var result: [String] = []
@@ -192,7 +196,8 @@ final class FieldReader {
     }
 
     /// One of a fixed set of words, with a did-you-mean for a misspelling.
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, as type: E.Type = E.self) -> E?
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, as type: E.Type = E.self)
+        -> E?
     where E.RawValue == String {
         guard let value = raw(key, required: required) else { return nil }
         return Self.choice(value, key: key, context: context)
@@ -213,7 +218,8 @@ final class FieldReader {
     func mapping(_ key: String, required: Bool = false, what: String) -> FieldReader? {
         guard let value = raw(key, required: required) else { return nil }
         guard case .mapping = value.value else {
-            context.error("veld '\(key)' moet velden bevatten (sleutel: waarde), niet \(describe(value.value))", at: value)
+            context.error(
+                "veld '\(key)' moet velden bevatten (sleutel: waarde), niet \(describe(value.value))", at: value)
             return nil
         }
         return FieldReader(value, context: context, what: what)
@@ -255,7 +261,8 @@ final class FieldReader {
     /// written after a comma inside a `{…}` flow mapping (`{benefits: Minder kosten, meer rust}`).
     private func isCutByComma(_ index: Int) -> Bool {
         guard index > 0, case .null = pairs[index].value.value, case .string(let key) = pairs[index].key.value,
-              let line = context.source.lineText(pairs[index].key.line) else { return false }
+            let line = context.source.lineText(pairs[index].key.line)
+        else { return false }
         let scalars = Array(line.unicodeScalars)
         let start = pairs[index].key.column - 1
         guard start > 0, start <= scalars.count else { return false }

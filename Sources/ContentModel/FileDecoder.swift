@@ -46,20 +46,27 @@ enum FileDecoder {
                 let parts = try FrontMatter.split(bytes, fileName: name)
                 // The Markdown parser would cut a longer text at this size: an error, not a silent loss.
                 guard parts.body.count <= Markdown.maximumInputSize else {
-                    return FileResult(diagnostics: [Diagnostic(
-                        .error, "de tekst is langer dan \(Markdown.maximumInputSize >> 20) MiB, de grens; deel hem op",
-                        file: name, line: parts.bodyFirstLine)])
+                    return FileResult(diagnostics: [
+                        Diagnostic(
+                            .error,
+                            "de tekst is langer dan \(Markdown.maximumInputSize >> 20) MiB, de grens; deel hem op",
+                            file: name, line: parts.bodyFirstLine)
+                    ])
                 }
                 guard let bodyText = Self.text(parts.body) else {
-                    return FileResult(diagnostics: [Diagnostic(
-                        .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,
-                        line: parts.bodyFirstLine)])
+                    return FileResult(diagnostics: [
+                        Diagnostic(
+                            .error, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", file: name,
+                            line: parts.bodyFirstLine)
+                    ])
                 }
                 guard let frontMatter = parts.frontMatter else {
                     let firstLine = SourceFile(name: name, bytes: Array(bytes.prefix { $0 != 0x0A }))
-                    return FileResult(diagnostics: [Diagnostic.error(
-                        "\(type.label) zonder front matter: het bestand begint met een regel '---', dan de velden, dan weer '---'",
-                        in: firstLine, at: 0)])
+                    return FileResult(diagnostics: [
+                        Diagnostic.error(
+                            "\(type.label) zonder front matter: het bestand begint met een regel '---', dan de velden, dan weer '---'",
+                            in: firstLine, at: 0)
+                    ])
                 }
                 yaml = frontMatter
                 source = SourceFile(name: name, bytes: Array(bytes[..<(bytes.count - parts.body.count)]))

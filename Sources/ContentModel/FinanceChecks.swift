@@ -39,7 +39,8 @@ extension FinanceDecoder {
             let partNodes = t.raw("sumOf")?.sequence ?? []
             t.finish()
             if let total, let parts {
-                rules.append(PositionedRule(rule: TotalRule(total: total, parts: parts), node: node, partNodes: partNodes))
+                rules.append(
+                    PositionedRule(rule: TotalRule(total: total, parts: parts), node: node, partNodes: partNodes))
             }
         }
         return rules
@@ -53,7 +54,9 @@ extension FinanceDecoder {
 
     static func unknownRow(_ label: String, _ table: FinancialTable) -> String {
         var message = "rij '\(label)' staat niet in \(table.file)"
-        if let near = Suggestions.nearest(to: label, in: table.rows.map(\.label)) { message += "; bedoelde je '\(near)'?" }
+        if let near = Suggestions.nearest(to: label, in: table.rows.map(\.label)) {
+            message += "; bedoelde je '\(near)'?"
+        }
         return message
     }
 
@@ -69,8 +72,10 @@ extension FinanceDecoder {
 
     /// Every total equals the sum of its parts exactly, in every column (row totals) or every row (column
     /// totals). An empty cell counts as zero.
-    static func checkTotals(_ rules: [PositionedRule], in positioned: PositionedTable, rows: Bool, reader: FieldReader,
-                            into diagnostics: inout [Diagnostic]) {
+    static func checkTotals(
+        _ rules: [PositionedRule], in positioned: PositionedTable, rows: Bool, reader: FieldReader,
+        into diagnostics: inout [Diagnostic]
+    ) {
         let table = positioned.table
         for rule in rules {
             if rows {
@@ -83,7 +88,8 @@ extension FinanceDecoder {
                     if let index = table.rows.firstIndex(where: { $0.label == part }) {
                         partIndexes.append(index)
                     } else {
-                        reader.context.error(unknownRow(part, table), at: i < rule.partNodes.count ? rule.partNodes[i] : rule.node)
+                        reader.context.error(
+                            unknownRow(part, table), at: i < rule.partNodes.count ? rule.partNodes[i] : rule.node)
                     }
                 }
                 guard partIndexes.count == rule.rule.parts.count else { continue }
@@ -93,9 +99,11 @@ extension FinanceDecoder {
                     let sum = partIndexes.reduce(Decimal(0)) { $0 + (table.rows[$1].values[column] ?? 0) }
                     if total != sum {
                         let cell = positioned.cell(row: totalIndex, column: column)
-                        diagnostics.append(diagnostic(.error,
-                            "'\(rule.rule.total)' in kolom '\(table.columns[column])' is \(DutchFormat.money(total)), maar de som van \(DutchFormat.count(rule.rule.parts.count, "rij", "rijen")) is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
-                            positioned.source, cell))
+                        diagnostics.append(
+                            diagnostic(
+                                .error,
+                                "'\(rule.rule.total)' in kolom '\(table.columns[column])' is \(DutchFormat.money(total)), maar de som van \(DutchFormat.count(rule.rule.parts.count, "rij", "rijen")) is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
+                                positioned.source, cell))
                     }
                 }
             } else {
@@ -108,18 +116,22 @@ extension FinanceDecoder {
                     if let index = table.columnIndex(part) {
                         partIndexes.append(index)
                     } else {
-                        reader.context.error(unknownColumn(part, table), at: i < rule.partNodes.count ? rule.partNodes[i] : rule.node)
+                        reader.context.error(
+                            unknownColumn(part, table), at: i < rule.partNodes.count ? rule.partNodes[i] : rule.node)
                     }
                 }
                 guard partIndexes.count == rule.rule.parts.count else { continue }
                 for (rowIndex, row) in table.rows.enumerated()
-                where !([totalIndex] + partIndexes).contains(where: { positioned.isInvalid(row: rowIndex, column: $0) }) {
+                where !([totalIndex] + partIndexes).contains(where: { positioned.isInvalid(row: rowIndex, column: $0) })
+                {
                     let total = row.values[totalIndex] ?? 0
                     let sum = partIndexes.reduce(Decimal(0)) { $0 + (row.values[$1] ?? 0) }
                     if total != sum {
-                        diagnostics.append(diagnostic(.error,
-                            "'\(rule.rule.total)' van rij '\(row.label)' is \(DutchFormat.money(total)), maar de som van \(DutchFormat.count(rule.rule.parts.count, "kolom", "kolommen")) is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
-                            positioned.source, positioned.cell(row: rowIndex, column: totalIndex)))
+                        diagnostics.append(
+                            diagnostic(
+                                .error,
+                                "'\(rule.rule.total)' van rij '\(row.label)' is \(DutchFormat.money(total)), maar de som van \(DutchFormat.count(rule.rule.parts.count, "kolom", "kolommen")) is \(DutchFormat.money(sum)) (verschil \(DutchFormat.money(total - sum)))",
+                                positioned.source, positioned.cell(row: rowIndex, column: totalIndex)))
                     }
                 }
             }
@@ -127,17 +139,24 @@ extension FinanceDecoder {
     }
 
     /// The result row equals income minus expenses in every column where all three are filled in.
-    static func checkResult(_ positioned: PositionedTable, income: String, expenses: String, result: String,
-                            into diagnostics: inout [Diagnostic]) {
+    static func checkResult(
+        _ positioned: PositionedTable, income: String, expenses: String, result: String,
+        into diagnostics: inout [Diagnostic]
+    ) {
         let table = positioned.table
         guard let i = table.row(income), let e = table.row(expenses),
-              let resultIndex = table.rows.firstIndex(where: { $0.label == result }) else { return }
+            let resultIndex = table.rows.firstIndex(where: { $0.label == result })
+        else { return }
         for column in table.columns.indices {
-            guard let inc = i.values[column], let exp = e.values[column], let res = table.rows[resultIndex].values[column] else { continue }
+            guard let inc = i.values[column], let exp = e.values[column],
+                let res = table.rows[resultIndex].values[column]
+            else { continue }
             if inc - exp != res {
-                diagnostics.append(diagnostic(.error,
-                    "'\(result)' in kolom '\(table.columns[column])' is \(DutchFormat.money(res)), maar baten min lasten is \(DutchFormat.money(inc)) − \(DutchFormat.money(exp)) = \(DutchFormat.money(inc - exp))",
-                    positioned.source, positioned.cell(row: resultIndex, column: column)))
+                diagnostics.append(
+                    diagnostic(
+                        .error,
+                        "'\(result)' in kolom '\(table.columns[column])' is \(DutchFormat.money(res)), maar baten min lasten is \(DutchFormat.money(inc)) − \(DutchFormat.money(exp)) = \(DutchFormat.money(inc - exp))",
+                        positioned.source, positioned.cell(row: resultIndex, column: column)))
             }
         }
     }

@@ -33,8 +33,9 @@ enum FinanceDecoder {
         let info = ItemDecoding.info(r, defaultSlug: folderName, body: nil)
         let year = r.year("year", required: true)
         if let year, String(year) != folderName, let n = r.raw("year") {
-            context.error("jaar \(year) staat in de map content/finance/\(folderName)/", at: n,
-                          notes: ["de map heet naar het jaar: content/finance/\(year)/"])
+            context.error(
+                "jaar \(year) staat in de map content/finance/\(folderName)/", at: n,
+                notes: ["de map heet naar het jaar: content/finance/\(year)/"])
         }
         let illustrative = r.bool("illustrative") ?? false
         let note = r.text("note")
@@ -52,24 +53,31 @@ enum FinanceDecoder {
             let totals = readTotals(s, key: "totals")
             if let table {
                 checkColumn(column, key: "column", in: table.table, reader: s)
-                for (key, label) in [("income", income), ("expenses", expenses), ("result", result),
-                                     ("objectives", objectives), ("management", management)] {
+                for (key, label) in [
+                    ("income", income), ("expenses", expenses), ("result", result),
+                    ("objectives", objectives), ("management", management),
+                ] {
                     checkRow(label, key: key, in: table.table, reader: s)
                 }
                 checkTotals(totals, in: table, rows: true, reader: s, into: &extra)
                 if let income, let expenses, let result {
                     checkResult(table, income: income, expenses: expenses, result: result, into: &extra)
-                    if let column, let stated = statedResult, let value = table.table.value(row: result, column: column),
-                       value != stated, let n = r.raw("result") {
-                        context.error("het opgegeven resultaat \(DutchFormat.money(stated)) verschilt van '\(result)' in '\(column)': \(DutchFormat.money(value))", at: n)
+                    if let column, let stated = statedResult,
+                        let value = table.table.value(row: result, column: column),
+                        value != stated, let n = r.raw("result")
+                    {
+                        context.error(
+                            "het opgegeven resultaat \(DutchFormat.money(stated)) verschilt van '\(result)' in '\(column)': \(DutchFormat.money(value))",
+                            at: n)
                     }
                 }
             }
             s.finish()
             if let table, let column, let income, let expenses, let result {
-                statement = IncomeStatement(table: table.table, column: column, incomeRow: income, expensesRow: expenses,
-                                            resultRow: result, objectivesRow: objectives, managementRow: management,
-                                            totals: totals.map(\.rule))
+                statement = IncomeStatement(
+                    table: table.table, column: column, incomeRow: income, expensesRow: expenses,
+                    resultRow: result, objectivesRow: objectives, managementRow: management,
+                    totals: totals.map(\.rule))
             }
         }
 
@@ -96,8 +104,9 @@ enum FinanceDecoder {
             }
             d.finish()
             if let table, let objectives, let management {
-                let result = ExpenseDistribution(table: table.table, objectives: objectives, management: management,
-                                                 totals: totals.map(\.rule), columnTotals: columnTotals.map(\.rule))
+                let result = ExpenseDistribution(
+                    table: table.table, objectives: objectives, management: management,
+                    totals: totals.map(\.rule), columnTotals: columnTotals.map(\.rule))
                 distribution = result
                 if let statement, columnsKnown {
                     checkDistribution(result, positioned: table, against: statement, into: &extra)
@@ -107,8 +116,9 @@ enum FinanceDecoder {
 
         var appropriation: ResultAppropriation?
         if let a = r.mapping("appropriation", what: "resultaatbestemming") {
-            appropriation = readAppropriation(a, folder: folder, folderName: name, defaultColumn: statement?.column,
-                                              statedResult: statedResult, extra: &extra)
+            appropriation = readAppropriation(
+                a, folder: folder, folderName: name, defaultColumn: statement?.column,
+                statedResult: statedResult, extra: &extra)
         }
         var balanceSheet: BalanceSheet?
         let balanceNode = r.mapping("balanceSheet", what: "balans")
@@ -117,16 +127,19 @@ enum FinanceDecoder {
         }
         var cashFlow: CashFlowStatement?
         if let c = r.mapping("cashFlow", what: "kasstroomoverzicht") {
-            cashFlow = readCashFlow(c, folder: folder, folderName: name, balance: balanceSheet, hasBalance: balanceNode != nil,
-                                    extra: &extra)
+            cashFlow = readCashFlow(
+                c, folder: folder, folderName: name, balance: balanceSheet, hasBalance: balanceNode != nil,
+                extra: &extra)
         }
         r.finish()
         var result = FileResult()
         result.diagnostics = context.diagnostics + extra
         if let year, let statedResult, let statement {
-            result.item = .finance(FinancialYear(info: info, year: year, illustrative: illustrative, note: note,
-                                                 result: statedResult, incomeStatement: statement, distribution: distribution,
-                                                 appropriation: appropriation, balanceSheet: balanceSheet, cashFlow: cashFlow))
+            result.item = .finance(
+                FinancialYear(
+                    info: info, year: year, illustrative: illustrative, note: note,
+                    result: statedResult, incomeStatement: statement, distribution: distribution,
+                    appropriation: appropriation, balanceSheet: balanceSheet, cashFlow: cashFlow))
         }
         return result
     }
@@ -134,8 +147,12 @@ enum FinanceDecoder {
     // MARK: - Reading a table
 
     /// The CSV named by `file`, as a table with its cell positions; nil (with diagnostics) when unusable.
-    static func readTable(_ r: FieldReader, folder: String, folderName: String, extra: inout [Diagnostic]) -> PositionedTable? {
-        guard let fileNode = r.raw("file", required: true), let file = FieldReader.text(fileNode, key: "file", context: r.context) else {
+    static func readTable(_ r: FieldReader, folder: String, folderName: String, extra: inout [Diagnostic])
+        -> PositionedTable?
+    {
+        guard let fileNode = r.raw("file", required: true),
+            let file = FieldReader.text(fileNode, key: "file", context: r.context)
+        else {
             return nil
         }
         var data: [UInt8]?
@@ -149,7 +166,9 @@ enum FinanceDecoder {
             } catch {}
         }
         guard let data else {
-            let present = ((try? DirectoryListing.entries(of: folder)) ?? []).map(\.name).filter { $0.hasSuffix(".csv") }
+            let present = ((try? DirectoryListing.entries(of: folder)) ?? []).map(\.name).filter {
+                $0.hasSuffix(".csv")
+            }
             var message = "CSV-bestand '\(file)' niet gevonden in \(folderName)/"
             if let near = Suggestions.nearest(to: file, in: present) { message += "; bedoelde je '\(near)'?" }
             r.context.error(message, at: fileNode)
@@ -167,8 +186,11 @@ enum FinanceDecoder {
             return nil
         }
         guard let header = cells.rows.first, header.count >= 2 else {
-            extra.append(Diagnostic(.error, "de tabel heeft een kopregel nodig: een kolom met omschrijvingen en minstens één kolom bedragen",
-                                    file: source.name, line: 1, column: 1, sourceLine: source.lineText(1)))
+            extra.append(
+                Diagnostic(
+                    .error,
+                    "de tabel heeft een kopregel nodig: een kolom met omschrijvingen en minstens één kolom bedragen",
+                    file: source.name, line: 1, column: 1, sourceLine: source.lineText(1)))
             return nil
         }
         var rows: [FinancialRow] = []
@@ -180,31 +202,50 @@ enum FinanceDecoder {
                 extra.append(diagnostic(.error, "rij '\(label)' staat twee keer in de tabel", source, cellsOfRow[0]))
             }
             if cellsOfRow.count > header.count {
-                extra.append(diagnostic(.error, "rij heeft \(DutchFormat.count(cellsOfRow.count, "cel", "cellen")), de kopregel \(header.count)", source, cellsOfRow[header.count]))
+                extra.append(
+                    diagnostic(
+                        .error,
+                        "rij heeft \(DutchFormat.count(cellsOfRow.count, "cel", "cellen")), de kopregel \(header.count)",
+                        source, cellsOfRow[header.count]))
             }
             var values: [Decimal?] = []
             for index in 1..<header.count {
-                guard index < cellsOfRow.count else { values.append(nil); continue }
+                guard index < cellsOfRow.count else {
+                    values.append(nil)
+                    continue
+                }
                 let cell = cellsOfRow[index]
                 let text = cell.text.trimmingCharacters(in: .whitespaces)
-                if text.isEmpty || text == "-" { values.append(nil); continue }
+                if text.isEmpty || text == "-" {
+                    values.append(nil)
+                    continue
+                }
                 if let amount = DutchNumber.parseAmount(text) {
                     values.append(amount)
                 } else {
-                    extra.append(diagnostic(.error, "'\(text)' is geen bedrag (zoals 95.677, 1.234,56 of (2.500))", source, cell))
+                    extra.append(
+                        diagnostic(.error, "'\(text)' is geen bedrag (zoals 95.677, 1.234,56 of (2.500))", source, cell)
+                    )
                     invalid.insert([rows.count, index - 1])
                     values.append(nil)
                 }
             }
             rows.append(FinancialRow(label: label, values: values, line: cellsOfRow[0].line))
         }
-        let table = FinancialTable(file: source.name, labelHeader: header[0].text, columns: header.dropFirst().map {
-            $0.text.trimmingCharacters(in: .whitespaces)
-        }, rows: rows)
-        return PositionedTable(table: table, header: header, cells: Array(cells.rows.dropFirst()), source: source, invalid: invalid)
+        let table = FinancialTable(
+            file: source.name, labelHeader: header[0].text,
+            columns: header.dropFirst().map {
+                $0.text.trimmingCharacters(in: .whitespaces)
+            }, rows: rows)
+        return PositionedTable(
+            table: table, header: header, cells: Array(cells.rows.dropFirst()), source: source, invalid: invalid)
     }
 
-    static func diagnostic(_ severity: Severity, _ message: String, _ source: SourceFile, _ cell: CSVCells.Cell) -> Diagnostic {
-        Diagnostic(severity, message, file: source.name, line: cell.line, column: cell.column, sourceLine: source.lineText(cell.line))
+    static func diagnostic(_ severity: Severity, _ message: String, _ source: SourceFile, _ cell: CSVCells.Cell)
+        -> Diagnostic
+    {
+        Diagnostic(
+            severity, message, file: source.name, line: cell.line, column: cell.column,
+            sourceLine: source.lineText(cell.line))
     }
 }

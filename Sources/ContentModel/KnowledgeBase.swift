@@ -39,10 +39,12 @@ public struct KnowledgeBase: Sendable {
     /// Per school year: the keurmerk outcomes.
     public private(set) var keurmerken: [SchoolYear: KeurmerkSummary] = [:]
 
-    public init(site: SiteSettings, themes: [Theme] = [], bestPractices: [BestPractice] = [], insights: [Insight] = [],
-                activities: [Activity] = [], results: [ResultList] = [], alliances: [Alliance] = [],
-                publications: [Publication] = [], people: [Person] = [], schoolScans: [SchoolScan] = [],
-                finance: [FinancialYear] = [], pages: [Page] = []) {
+    public init(
+        site: SiteSettings, themes: [Theme] = [], bestPractices: [BestPractice] = [], insights: [Insight] = [],
+        activities: [Activity] = [], results: [ResultList] = [], alliances: [Alliance] = [],
+        publications: [Publication] = [], people: [Person] = [], schoolScans: [SchoolScan] = [],
+        finance: [FinancialYear] = [], pages: [Page] = []
+    ) {
         self.site = site
         // Sorting by precomputed keys moves each (large) item once instead of at every comparison.
         self.themes = ordered(themes, key: { ($0.number.map(NumberKey.init) ?? NumberKey.last, $0.title) }, by: <)
@@ -68,13 +70,16 @@ public struct KnowledgeBase: Sendable {
         var moved: [BestPractice] = []
         for practice in inserted {
             // An edit that keeps the practice's place and themes (its text, most fields): replaced where it stands.
-            if removed.contains(practice.info.file), let i = bestPractices.firstIndex(where: { $0.info.file == practice.info.file }),
-               bestPractices[i].themes == practice.themes,
-               i == 0 || Self.precedes(bestPractices[i - 1], practice),
-               i + 1 == bestPractices.count || Self.precedes(practice, bestPractices[i + 1]) {
+            if removed.contains(practice.info.file),
+                let i = bestPractices.firstIndex(where: { $0.info.file == practice.info.file }),
+                bestPractices[i].themes == practice.themes,
+                i == 0 || Self.precedes(bestPractices[i - 1], practice),
+                i + 1 == bestPractices.count || Self.precedes(practice, bestPractices[i + 1])
+            {
                 bestPractices[i] = practice
                 for slug in Set(practice.themes) {
-                    guard let j = byTheme[slug]?.bestPractices.firstIndex(where: { $0.info.file == practice.info.file }) else { continue }
+                    guard let j = byTheme[slug]?.bestPractices.firstIndex(where: { $0.info.file == practice.info.file })
+                    else { continue }
                     byTheme[slug]!.bestPractices[j] = practice
                 }
                 removed.remove(practice.info.file)
@@ -83,12 +88,15 @@ public struct KnowledgeBase: Sendable {
             moved.append(practice)
         }
         if !removed.isEmpty {
-            for practice in bestPractices where removed.contains(practice.info.file) { themes.formUnion(practice.themes) }
+            for practice in bestPractices where removed.contains(practice.info.file) {
+                themes.formUnion(practice.themes)
+            }
             bestPractices.removeAll { removed.contains($0.info.file) }
         }
         for practice in moved {
             themes.formUnion(practice.themes)
-            var low = 0, high = bestPractices.count
+            var low = 0
+            var high = bestPractices.count
             while low < high {
                 let middle = (low + high) / 2
                 if Self.precedes(bestPractices[middle], practice) { low = middle + 1 } else { high = middle }
@@ -130,8 +138,9 @@ public struct KnowledgeBase: Sendable {
     /// the people's open roles run): its bodies are computed on the spot.
     public func year(_ year: Int) -> YearDigest {
         if let digest = byYear[year] { return digest }
-        return YearDigest(year: year, activities: [], insights: [], results: [],
-                          bodies: Derivation.bodies(in: year, periods: Derivation.membershipPeriods(self)))
+        return YearDigest(
+            year: year, activities: [], insights: [], results: [],
+            bodies: Derivation.bodies(in: year, periods: Derivation.membershipPeriods(self)))
     }
 
     /// Every year that any dated content mentions, ascending.

@@ -13,8 +13,10 @@ enum NewFinance {
             throw Diagnostic(.error, "\(relative)/ bestaat al; pas de bestaande staten aan", file: relative)
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try NewItem.writeExclusively(financeYAML(year), to: folder.appendingPathComponent("finance.yml"), relative: relative + "/finance.yml")
-        try NewItem.writeExclusively("""
+        try NewItem.writeExclusively(
+            financeYAML(year), to: folder.appendingPathComponent("finance.yml"), relative: relative + "/finance.yml")
+        try NewItem.writeExclusively(
+            """
             Omschrijving;Werkelijk \(year);Begroting \(year)
             Subsidie;200.000;200.000
             Bijdragen raad van advies;100.000;100.000
@@ -25,13 +27,15 @@ enum NewFinance {
             Resultaat;30.000;0
 
             """, to: folder.appendingPathComponent("baten-en-lasten.csv"), relative: relative + "/baten-en-lasten.csv")
-        try NewItem.writeExclusively("""
+        try NewItem.writeExclusively(
+            """
             Lasten;Thema A;Thema B;Beheer en administratie;Totaal \(year)
             Personeelskosten;100.000;80.000;15.000;195.000
             Directe projectkosten;40.000;30.000;5.000;75.000
             Totaal;140.000;110.000;20.000;270.000
 
-            """, to: folder.appendingPathComponent("verdeling-lasten.csv"), relative: relative + "/verdeling-lasten.csv")
+            """, to: folder.appendingPathComponent("verdeling-lasten.csv"), relative: relative + "/verdeling-lasten.csv"
+        )
         return folder.appendingPathComponent("finance.yml")
     }
 

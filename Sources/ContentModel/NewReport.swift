@@ -15,10 +15,13 @@ enum NewReport {
             throw Diagnostic(.error, "\(relative) bestaat al; pas de bestaande definitie aan", file: relative)
         }
         func has(_ folder: String, _ suffix: String) -> Bool {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/\(folder)").path)) ?? []
+            let entries =
+                (try? FileManager.default.contentsOfDirectory(
+                    atPath: root.appendingPathComponent("content/\(folder)").path)) ?? []
             return entries.contains { $0.hasSuffix(suffix) && !$0.hasPrefix(".") && $0 != "README.md" }
         }
-        let finance = FileManager.default.fileExists(atPath: root.appendingPathComponent("content/finance/\(year)/finance.yml").path)
+        let finance = FileManager.default.fileExists(
+            atPath: root.appendingPathComponent("content/finance/\(year)/finance.yml").path)
         func chapter(_ part: String, _ available: Bool, _ missing: String) -> String {
             available ? "  - generated: \(part)\n" : "  # - generated: \(part)   (\(missing))\n"
         }
@@ -38,9 +41,13 @@ enum NewReport {
         text += chapter("organisation", has("people", ".md"), "er staan nog geen personen in content/people/")
         text += chapter("finance", finance, "maak eerst de staten: breingen new finance \(year)")
         guard text.contains("  - ") else {
-            throw Diagnostic(.error, "een jaarverslag heeft minstens één hoofdstuk; er zijn nog geen thema's, personen of financiële staten voor \(year)")
+            throw Diagnostic(
+                .error,
+                "een jaarverslag heeft minstens één hoofdstuk; er zijn nog geen thema's, personen of financiële staten voor \(year)"
+            )
         }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try NewItem.writeExclusively(text, to: target, relative: relative)
         return target
     }

@@ -6,8 +6,10 @@ public enum TagSpelling {
     /// Unicode order. The order does not depend on the order the items were read in.
     public static func ranked(_ uses: [(spelling: String, count: Int)]) -> [String] {
         func plainness(_ text: String) -> (Int, Int) {
-            (text.unicodeScalars.filter { $0.value > 0x7F && $0.properties.isAlphabetic }.count,
-             text.unicodeScalars.filter { $0.properties.isUppercase }.count)
+            (
+                text.unicodeScalars.filter { $0.value > 0x7F && $0.properties.isAlphabetic }.count,
+                text.unicodeScalars.filter { $0.properties.isUppercase }.count
+            )
         }
         return uses.sorted { a, b in
             if a.count != b.count { return a.count > b.count }

@@ -14,7 +14,9 @@ public enum CSVReader {
     ///   - hasHeader: whether the first record names the columns (then it is `header`, not a row).
     ///   - separator: the separator to use; detected from the first line when nil.
     /// - Throws: a `Diagnostic` at the first problem.
-    public static func parse(_ source: SourceFile, hasHeader: Bool = true, separator: Character? = nil) throws -> CSVTable {
+    public static func parse(_ source: SourceFile, hasHeader: Bool = true, separator: Character? = nil) throws
+        -> CSVTable
+    {
         try source.bytes.withUnsafeBufferPointer { buffer in
             if let problem = TextCheck.firstProblem(in: buffer) {
                 throw Diagnostic.error(problem.message, in: source, at: problem.offset)
@@ -65,7 +67,9 @@ struct CSVParser {
     /// Picks `;` when the first record has more semicolons than commas (outside quotes), a tab when it has
     /// only tabs, else `,`.
     mutating func detectSeparator() {
-        var commas = 0, semicolons = 0, tabs = 0
+        var commas = 0
+        var semicolons = 0
+        var tabs = 0
         var inQuotes = false
         var i = pos
         while i < bytes.count {
@@ -101,11 +105,13 @@ struct CSVParser {
             let row = try parseRecord()
             if let expected = expectedCount, row.fields.count != expected {
                 let count = row.fields.count
-                let message = "deze rij heeft \(count) \(count == 1 ? "veld" : "velden"), de eerste rij \(expected); "
+                let message =
+                    "deze rij heeft \(count) \(count == 1 ? "veld" : "velden"), de eerste rij \(expected); "
                     + "controleer de scheidingstekens ('\(Character(Unicode.Scalar(separator)))') en aanhalingstekens"
                 let column = count > expected ? row.columns[expected] : nil
-                throw Diagnostic(.error, message, file: source.name, line: row.line,
-                                 column: column ?? endColumn(ofLine: row.line), sourceLine: source.lineText(row.line))
+                throw Diagnostic(
+                    .error, message, file: source.name, line: row.line,
+                    column: column ?? endColumn(ofLine: row.line), sourceLine: source.lineText(row.line))
             }
             expectedCount = expectedCount ?? row.fields.count
             expectedFields = row.fields.count
@@ -129,9 +135,15 @@ struct CSVParser {
                 let start = pos
                 while pos < bytes.count {
                     let c = bytes[pos]
-                    if c == separator || c == Self.lf || (c == Self.cr && pos + 1 < bytes.count && bytes[pos + 1] == Self.lf) { break }
+                    if c == separator || c == Self.lf
+                        || (c == Self.cr && pos + 1 < bytes.count && bytes[pos + 1] == Self.lf)
+                    {
+                        break
+                    }
                     if c == Self.quote {
-                        throw error("aanhalingsteken midden in een veld; zet het hele veld tussen \"...\" en schrijf een \" erin als \"\"", at: pos)
+                        throw error(
+                            "aanhalingsteken midden in een veld; zet het hele veld tussen \"...\" en schrijf een \" erin als \"\"",
+                            at: pos)
                     }
                     pos += 1
                 }
@@ -188,7 +200,8 @@ struct CSVParser {
             let c = bytes[pos]
             let atBreak = c == Self.lf || (c == Self.cr && pos + 1 < bytes.count && bytes[pos + 1] == Self.lf)
             if c != separator && !atBreak {
-                throw error("na het sluitende aanhalingsteken hoort een scheidingsteken of het einde van de regel", at: pos)
+                throw error(
+                    "na het sluitende aanhalingsteken hoort een scheidingsteken of het einde van de regel", at: pos)
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -4,8 +4,10 @@ import Foundation
 /// templates, the content checks and the annual report share: "€ 95.677", "€ 1.234,56", "-€ 2.500",
 /// "2,2", "6,2%", "23 september 2020". The space after € is a non-breaking space (U+00A0).
 public enum DutchFormat {
-    public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                    "september", "oktober", "november", "december"]
+    public static let monthNames = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
     public static let dayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
     /// An amount in euros as templates print it: whole amounts without cents ("€ 95.677"), others with
@@ -98,7 +100,10 @@ public enum DutchFormat {
         var out = ""
         var chars = format[...]
         while let c = chars.popFirst() {
-            guard c == "%", var code = chars.popFirst() else { out.append(c); continue }
+            guard c == "%", var code = chars.popFirst() else {
+                out.append(c)
+                continue
+            }
             var noPad = false
             if code == "-", let next = chars.popFirst() {
                 noPad = true

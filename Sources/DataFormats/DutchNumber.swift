@@ -186,8 +186,9 @@ private struct AmountScanner {
         let fractionCount = digitCount - integerCount
         if let long {
             return long.withUnsafeBufferPointer {
-                ExactDecimal.make($0, negative: negative, integerDigits: 0..<($0.count - fractionCount),
-                                  fractionDigits: ($0.count - fractionCount)..<$0.count, exponent: 0)
+                ExactDecimal.make(
+                    $0, negative: negative, integerDigits: 0..<($0.count - fractionCount),
+                    fractionDigits: ($0.count - fractionCount)..<$0.count, exponent: 0)
             }
         }
         return ExactDecimal.make(significand: significand, negative: negative, exponent: -fractionCount)

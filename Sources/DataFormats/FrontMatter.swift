@@ -1,8 +1,9 @@
 import Diagnostics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Splits a Markdown file into its YAML front matter and its body.

@@ -62,8 +62,10 @@ enum YAMLDateScanner {
         guard hour <= 23 && minute <= 59 && second <= 59 else {
             return .error("onmogelijke tijd \(String(decoding: s, as: UTF8.self)); uren 0–23, minuten en seconden 0–59")
         }
-        return checked(YAMLDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                                utcOffsetMinutes: offset, nanosecond: nanosecond))
+        return checked(
+            YAMLDate(
+                year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                utcOffsetMinutes: offset, nanosecond: nanosecond))
     }
 
     private static func checked(_ date: YAMLDate) -> YAMLScalarResolver.Result {

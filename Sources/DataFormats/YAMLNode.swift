@@ -16,8 +16,10 @@ public struct YAMLDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Fraction of the second in nanoseconds, when the value gave one (`14:30:00.25` is 250_000_000).
     public var nanosecond: Int?
 
-    public init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil, second: Int? = nil,
-                utcOffsetMinutes: Int? = nil, nanosecond: Int? = nil) {
+    public init(
+        year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil, second: Int? = nil,
+        utcOffsetMinutes: Int? = nil, nanosecond: Int? = nil
+    ) {
         self.year = year
         self.month = month
         self.day = day

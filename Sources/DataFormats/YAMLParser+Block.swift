@@ -60,7 +60,9 @@ extension YAMLParser {
         }
         if atSequenceEntry {
             if afterKey {
-                throw error("een lijst kan niet op dezelfde regel als de sleutel beginnen; zet elk '- '-item op een eigen regel", at: pos)
+                throw error(
+                    "een lijst kan niet op dezelfde regel als de sleutel beginnen; zet elk '- '-item op een eigen regel",
+                    at: pos)
             }
             return try parseBlockSequence(indent: column)
         }
@@ -110,10 +112,14 @@ extension YAMLParser {
             let col = column
             if col < indent { break }
             if col > indent {
-                throw error("onverwachte inspringing: deze regel hoort bij niets erboven; lijn hem uit met de sleutels of verwijder spaties", at: pos)
+                throw error(
+                    "onverwachte inspringing: deze regel hoort bij niets erboven; lijn hem uit met de sleutels of verwijder spaties",
+                    at: pos)
             }
             if atSequenceEntry {
-                throw error("hier wordt een sleutel verwacht, geen lijst-item '- '; spring de lijst in onder zijn sleutel", at: pos)
+                throw error(
+                    "hier wordt een sleutel verwacht, geen lijst-item '- '; spring de lijst in onder zijn sleutel",
+                    at: pos)
             }
             if peek() == Byte.question && isWhiteOrEnd(pos + 1) {
                 throw error("complexe sleutels ('? ') worden niet ondersteund", at: pos)
@@ -124,7 +130,8 @@ extension YAMLParser {
             skipBlanks()
             guard peek() == Byte.colon && isWhiteOrEnd(pos + 1) else {
                 if lineIndex != keyLine || atEnd || Byte.isBreak(peek()) || peek() == Byte.hash {
-                    throw error("':' verwacht na de sleutel; elke regel van een mapping is 'sleutel: waarde'", at: keyOffset)
+                    throw error(
+                        "':' verwacht na de sleutel; elke regel van een mapping is 'sleutel: waarde'", at: keyOffset)
                 }
                 throw errorAfterValue("':' verwacht na de sleutel, maar vond \(describeCurrent())", at: pos)
             }
@@ -148,7 +155,9 @@ extension YAMLParser {
             let col = column
             if col < indent { break }
             if col > indent {
-                throw error("onverwachte inspringing: deze regel hoort bij niets erboven; lijn hem uit met de '- ' van de lijst", at: pos)
+                throw error(
+                    "onverwachte inspringing: deze regel hoort bij niets erboven; lijn hem uit met de '- ' van de lijst",
+                    at: pos)
             }
             if !atSequenceEntry { break }
         }
@@ -162,9 +171,10 @@ extension YAMLParser {
         }
         switch key.value {
         case .sequence, .mapping:
-            throw Diagnostic(.error, "een lijst of mapping als sleutel wordt niet ondersteund",
-                             file: source.name, line: key.line, column: key.column,
-                             sourceLine: source.lineText(key.line))
+            throw Diagnostic(
+                .error, "een lijst of mapping als sleutel wordt niet ondersteund",
+                file: source.name, line: key.line, column: key.column,
+                sourceLine: source.lineText(key.line))
         default:
             break
         }
@@ -175,7 +185,9 @@ extension YAMLParser {
         skipBlanks()
         if atEnd || Byte.isBreak(peek()) || peek() == Byte.hash { return }
         if peek() == Byte.colon && isWhiteOrEnd(pos + 1) {
-            throw errorAfterValue("een mapping kan hier niet beginnen: zet een geneste mapping op een nieuwe, ingesprongen regel, of zet de waarde tussen aanhalingstekens als ': ' erin hoort", at: pos)
+            throw errorAfterValue(
+                "een mapping kan hier niet beginnen: zet een geneste mapping op een nieuwe, ingesprongen regel, of zet de waarde tussen aanhalingstekens als ': ' erin hoort",
+                at: pos)
         }
         throw errorAfterValue("onverwacht \(describeCurrent()) na de waarde", at: pos)
     }

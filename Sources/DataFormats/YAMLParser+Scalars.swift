@@ -24,9 +24,11 @@ extension YAMLParser {
         case Byte.asterisk:
             throw error("verwijzingen ('*naam') worden niet ondersteund; herhaal de waarde", at: pos)
         case Byte.exclamation:
-            throw error("tags ('!') worden niet ondersteund; zet de waarde tussen aanhalingstekens als het tekst is", at: pos)
+            throw error(
+                "tags ('!') worden niet ondersteund; zet de waarde tussen aanhalingstekens als het tekst is", at: pos)
         case Byte.at, Byte.backtick:
-            throw error("\(describeCurrent()) kan een waarde niet beginnen; zet de waarde tussen aanhalingstekens", at: pos)
+            throw error(
+                "\(describeCurrent()) kan een waarde niet beginnen; zet de waarde tussen aanhalingstekens", at: pos)
         case Byte.percent:
             throw error("'%' kan een waarde niet beginnen; zet de waarde tussen aanhalingstekens", at: pos)
         case Byte.pipe, Byte.greater:
@@ -91,7 +93,8 @@ extension YAMLParser {
                     break
                 }
             }
-            let continues = pos < end && breaks > 0 && bytes[pos] != Byte.hash && !atDocumentMarker
+            let continues =
+                pos < end && breaks > 0 && bytes[pos] != Byte.hash && !atDocumentMarker
                 && (inFlow || column > parentIndent) && !(inFlow && Byte.isFlowIndicator(bytes[pos]))
                 && !(bytes[pos] == Byte.colon && isWhiteOrEnd(pos + 1))
             if !continues {
@@ -112,7 +115,8 @@ extension YAMLParser {
             // Several lines: the folded text, typed like PyYAML does (nearly always a string).
             return try folded.withUnsafeBufferPointer { try resolve($0, start: start) }
         }
-        return try resolve(UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]).trimmingTrailingBlanks(), start: start)
+        return try resolve(
+            UnsafeBufferPointer(rebasing: bytes[segmentStart..<pos]).trimmingTrailingBlanks(), start: start)
     }
 
     private func resolve(_ text: UnsafeBufferPointer<UInt8>, start: Mark) throws -> YAMLNode {
@@ -253,7 +257,9 @@ extension YAMLParser {
             var value: UInt32 = 0
             for _ in 0..<digits {
                 guard let d = hexValue(peek()) else {
-                    throw error("onvolledige escape: '\\\(Character(Unicode.Scalar(c)))' heeft \(digits) hexadecimale cijfers nodig", at: start)
+                    throw error(
+                        "onvolledige escape: '\\\(Character(Unicode.Scalar(c)))' heeft \(digits) hexadecimale cijfers nodig",
+                        at: start)
                 }
                 value = value << 4 | d
                 pos += 1
@@ -261,7 +267,9 @@ extension YAMLParser {
             scalarValue = value
         default:
             pos = start
-            throw error("onbekende escape \(describeEscape(at: start)) in tekst tussen dubbele aanhalingstekens; schrijf '\\\\' voor een backslash", at: start)
+            throw error(
+                "onbekende escape \(describeEscape(at: start)) in tekst tussen dubbele aanhalingstekens; schrijf '\\\\' voor een backslash",
+                at: start)
         }
         guard let scalar = Unicode.Scalar(scalarValue) else {
             throw error("escape geeft geen geldig Unicode-teken", at: start)
@@ -315,7 +323,9 @@ extension YAMLParser {
         skipBlanks()
         if peek() == Byte.hash && pos > headerEnd { skipToEndOfLine() }
         guard atEnd || Byte.isBreak(peek()) else {
-            throw error("na '\(folded ? ">" : "|")' mogen alleen '-', '+', een cijfer en commentaar staan; de tekst begint op de volgende regel", at: pos)
+            throw error(
+                "na '\(folded ? ">" : "|")' mogen alleen '-', '+', een cijfer en commentaar staan; de tekst begint op de volgende regel",
+                at: pos)
         }
         consumeBreak()
 

@@ -6,26 +6,26 @@ enum Byte {
     static let lf: UInt8 = 0x0A
     static let cr: UInt8 = 0x0D
     static let space: UInt8 = 0x20
-    static let quote: UInt8 = 0x22        // "
-    static let hash: UInt8 = 0x23         // #
-    static let percent: UInt8 = 0x25      // %
-    static let ampersand: UInt8 = 0x26    // &
-    static let apostrophe: UInt8 = 0x27   // '
-    static let asterisk: UInt8 = 0x2A     // *
-    static let comma: UInt8 = 0x2C        // ,
-    static let dash: UInt8 = 0x2D         // -
-    static let dot: UInt8 = 0x2E          // .
-    static let colon: UInt8 = 0x3A        // :
-    static let greater: UInt8 = 0x3E      // >
-    static let question: UInt8 = 0x3F     // ?
-    static let at: UInt8 = 0x40           // @
+    static let quote: UInt8 = 0x22  // "
+    static let hash: UInt8 = 0x23  // #
+    static let percent: UInt8 = 0x25  // %
+    static let ampersand: UInt8 = 0x26  // &
+    static let apostrophe: UInt8 = 0x27  // '
+    static let asterisk: UInt8 = 0x2A  // *
+    static let comma: UInt8 = 0x2C  // ,
+    static let dash: UInt8 = 0x2D  // -
+    static let dot: UInt8 = 0x2E  // .
+    static let colon: UInt8 = 0x3A  // :
+    static let greater: UInt8 = 0x3E  // >
+    static let question: UInt8 = 0x3F  // ?
+    static let at: UInt8 = 0x40  // @
     static let openBracket: UInt8 = 0x5B  // [
-    static let backslash: UInt8 = 0x5C    // \
-    static let closeBracket: UInt8 = 0x5D // ]
-    static let backtick: UInt8 = 0x60     // `
-    static let openBrace: UInt8 = 0x7B    // {
-    static let pipe: UInt8 = 0x7C         // |
-    static let closeBrace: UInt8 = 0x7D   // }
+    static let backslash: UInt8 = 0x5C  // \
+    static let closeBracket: UInt8 = 0x5D  // ]
+    static let backtick: UInt8 = 0x60  // `
+    static let openBrace: UInt8 = 0x7B  // {
+    static let pipe: UInt8 = 0x7C  // |
+    static let closeBrace: UInt8 = 0x7D  // }
     static let exclamation: UInt8 = 0x21  // !
 
     @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == space || c == tab }
@@ -168,8 +168,9 @@ struct YAMLParser {
         guard depth > Self.maxDepth else { return }
         let message = "meer dan \(Self.maxDepth) geneste lijsten en mappings; zo diep nest geen redacteur"
         if let key = firstKey {
-            throw Diagnostic(.error, message, file: source.name, line: key.line, column: key.column,
-                             sourceLine: source.lineText(key.line))
+            throw Diagnostic(
+                .error, message, file: source.name, line: key.line, column: key.column,
+                sourceLine: source.lineText(key.line))
         }
         throw error(message, at: pos)
     }
@@ -211,8 +212,9 @@ struct YAMLParser {
     func errorAfterValue(_ message: String, at offset: Int) -> Diagnostic {
         var notes: [String] = []
         if let quote = multilineQuote {
-            notes.append("het aanhalingsteken op regel \(quote.line), kolom \(quote.column) wordt pas vlak hiervoor gesloten; "
-                         + "ontbreekt daar een afsluitend aanhalingsteken?")
+            notes.append(
+                "het aanhalingsteken op regel \(quote.line), kolom \(quote.column) wordt pas vlak hiervoor gesloten; "
+                    + "ontbreekt daar een afsluitend aanhalingsteken?")
         }
         return Diagnostic.error(message, in: source, at: offset, notes: notes)
     }

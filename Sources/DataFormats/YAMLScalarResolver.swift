@@ -18,9 +18,9 @@ enum YAMLScalarResolver {
     @inline(__always) static func mayBeTyped(_ c: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
-             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
-             UInt8(ascii: "O"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-             UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="):
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+            UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="):
             return true
         default:
             return false
@@ -52,7 +52,9 @@ enum YAMLScalarResolver {
         case UInt8(ascii: "<"):
             // PyYAML gives a plain `<<` the merge-key meaning.
             if n == 2 && s[1] == UInt8(ascii: "<") {
-                return .error("samenvoegsleutels ('<<') worden niet ondersteund; schrijf de sleutels uit, of zet '<<' tussen aanhalingstekens als het tekst is")
+                return .error(
+                    "samenvoegsleutels ('<<') worden niet ondersteund; schrijf de sleutels uit, of zet '<<' tussen aanhalingstekens als het tekst is"
+                )
             }
             return .string
         case UInt8(ascii: "="):
@@ -67,7 +69,9 @@ enum YAMLScalarResolver {
     }
 
     /// Whether `s` equals one of the spellings (PyYAML accepts exactly lower, Capitalised and UPPER).
-    private static func matches(_ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
+    private static func matches(
+        _ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString
+    ) -> Bool {
         guard s.count == a.utf8CodeUnitCount else { return false }
         return equal(s, a) || equal(s, b) || equal(s, c)
     }
@@ -99,7 +103,9 @@ enum YAMLScalarResolver {
         let rest = UnsafeBufferPointer(rebasing: s[i...])
         if s[i] == UInt8(ascii: ".") {
             if matches(rest, ".inf", ".Inf", ".INF") || (i == 0 && matches(rest, ".nan", ".NaN", ".NAN")) {
-                return .error("oneindig en NaN ('.inf', '.nan') worden niet ondersteund; zet de waarde tussen aanhalingstekens als het tekst is")
+                return .error(
+                    "oneindig en NaN ('.inf', '.nan') worden niet ondersteund; zet de waarde tussen aanhalingstekens als het tekst is"
+                )
             }
             // PyYAML accepts `.5` but not `-.5`.
             guard i == 0 else { return .string }
@@ -135,7 +141,9 @@ enum YAMLScalarResolver {
         return .value(.int(value))
     }
 
-    private static func radixInteger(_ s: UnsafeBufferPointer<UInt8>, from start: Int, radix: Int, negative: Bool) -> Result {
+    private static func radixInteger(_ s: UnsafeBufferPointer<UInt8>, from start: Int, radix: Int, negative: Bool)
+        -> Result
+    {
         var value = 0
         var sawDigit = false
         for k in start..<s.count {
@@ -163,7 +171,9 @@ enum YAMLScalarResolver {
     }
 
     /// `digits.digits` with an optional exponent that must have a sign (`1.5e+3`), as PyYAML requires.
-    private static func decimal(_ s: UnsafeBufferPointer<UInt8>, negative: Bool, integerDigits: Range<Int>, fractionStart: Int) -> Result {
+    private static func decimal(
+        _ s: UnsafeBufferPointer<UInt8>, negative: Bool, integerDigits: Range<Int>, fractionStart: Int
+    ) -> Result {
         let n = s.count
         var j = fractionStart
         while j < n && (isDigit(s[j]) || s[j] == UInt8(ascii: "_")) { j += 1 }
@@ -173,7 +183,8 @@ enum YAMLScalarResolver {
         var exponent = 0
         if j < n {
             guard s[j] == UInt8(ascii: "e") || s[j] == UInt8(ascii: "E"), j + 2 < n,
-                  s[j + 1] == UInt8(ascii: "+") || s[j + 1] == UInt8(ascii: "-") else { return .string }
+                s[j + 1] == UInt8(ascii: "+") || s[j + 1] == UInt8(ascii: "-")
+            else { return .string }
             let expNegative = s[j + 1] == UInt8(ascii: "-")
             var k = j + 2
             while k < n {
@@ -183,8 +194,11 @@ enum YAMLScalarResolver {
             }
             if expNegative { exponent = -exponent }
         }
-        guard let value = ExactDecimal.make(s, negative: negative, integerDigits: integerDigits, fractionDigits: fraction,
-                                            exponent: exponent) else {
+        guard
+            let value = ExactDecimal.make(
+                s, negative: negative, integerDigits: integerDigits, fractionDigits: fraction,
+                exponent: exponent)
+        else {
             return .error("dit getal valt buiten het bereik dat exact bewaard kan worden")
         }
         return .value(.decimal(value))
@@ -194,8 +208,10 @@ enum YAMLScalarResolver {
 /// Builds `Decimal` values from digit text exactly, without going through `Double` or a formatter.
 enum ExactDecimal {
     /// The decimal `±integer.fraction × 10^exponent`; `_` in the digits is skipped. Nil when out of range.
-    static func make(_ s: UnsafeBufferPointer<UInt8>, negative: Bool, integerDigits: Range<Int>, fractionDigits: Range<Int>,
-                     exponent: Int) -> Decimal? {
+    static func make(
+        _ s: UnsafeBufferPointer<UInt8>, negative: Bool, integerDigits: Range<Int>, fractionDigits: Range<Int>,
+        exponent: Int
+    ) -> Decimal? {
         var significand: UInt64 = 0
         var big: Decimal? = nil
         var digitCount = 0

@@ -49,12 +49,16 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An error at a byte offset of a source file; line, column and source line are derived from it.
-    public static func error(_ message: String, in source: SourceFile, at offset: Int, notes: [String] = []) -> Diagnostic {
+    public static func error(_ message: String, in source: SourceFile, at offset: Int, notes: [String] = [])
+        -> Diagnostic
+    {
         Diagnostic(.error, message, in: source, at: offset, notes: notes)
     }
 
     /// A warning at a byte offset of a source file.
-    public static func warning(_ message: String, in source: SourceFile, at offset: Int, notes: [String] = []) -> Diagnostic {
+    public static func warning(_ message: String, in source: SourceFile, at offset: Int, notes: [String] = [])
+        -> Diagnostic
+    {
         Diagnostic(.warning, message, in: source, at: offset, notes: notes)
     }
 

@@ -13,7 +13,9 @@ extension Diagnostic {
     /// Diagnostics by file, line, column and message: the order every command prints them in.
     public static func sortedBySource(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted { a, b in
-            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (b.file ?? "", b.line ?? 0, b.column ?? 0, b.message)
+            (a.file ?? "", a.line ?? 0, a.column ?? 0, a.message) < (
+                b.file ?? "", b.line ?? 0, b.column ?? 0, b.message
+            )
         }
     }
 }

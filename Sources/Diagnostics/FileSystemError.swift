@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file-system call that failed: which path, the `errno`, and whether it was writing. Every module
@@ -39,7 +39,9 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
         var code: Int32?
         if ns.domain == NSPOSIXErrorDomain {
             code = Int32(ns.code)
-        } else if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        } else if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
             code = Int32(underlying.code)
         } else if ns.domain == NSCocoaErrorDomain {
             code = Self.posixCode(cocoa: ns.code)

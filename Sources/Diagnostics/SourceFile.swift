@@ -28,7 +28,8 @@ public struct SourceFile: Sendable {
     public func position(ofByteOffset offset: Int) -> (line: Int, column: Int) {
         let offset = max(0, min(offset, bytes.count))
         // Binary search for the last line start <= offset.
-        var low = 0, high = lineStarts.count - 1
+        var low = 0
+        var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }

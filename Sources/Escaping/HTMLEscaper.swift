@@ -57,7 +57,8 @@ public enum HTMLEscaper {
     static func escapedBytes(_ word: UInt64, _ style: Style) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         @inline(__always) func zeroBytes(_ w: UInt64) -> UInt64 { (w &- ones) & ~w & (ones << 7) }
-        var found = zeroBytes((word | ones &* 0x02) ^ (ones &* 0x3E)) | zeroBytes((word | ones &* 0x04) ^ (ones &* 0x26))
+        var found =
+            zeroBytes((word | ones &* 0x02) ^ (ones &* 0x3E)) | zeroBytes((word | ones &* 0x04) ^ (ones &* 0x26))
         if style == .markupSafe { found |= zeroBytes(word ^ (ones &* 0x27)) }
         return found
     }

@@ -27,7 +27,10 @@ public enum JSONEscaper {
             while i < n {
                 let c = bytes[i]
                 if c >= 0x80 {
-                    guard style != .standard else { i += 1; continue }
+                    guard style != .standard else {
+                        i += 1
+                        continue
+                    }
                     let (scalar, length) = decode(bytes, at: i)
                     if style == .htmlSafeASCII || scalar == 0x2028 || scalar == 0x2029 {
                         flush(i)
@@ -106,8 +109,10 @@ public enum JSONEscaper {
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
         let b0 = UInt32(bytes[i])
         if b0 >= 0xF0 {
-            return (((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
-                | (UInt32(bytes[i + 3]) & 0x3F), 4)
+            return (
+                ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12) | ((UInt32(bytes[i + 2]) & 0x3F) << 6)
+                    | (UInt32(bytes[i + 3]) & 0x3F), 4
+            )
         }
         if b0 >= 0xE0 {
             return (((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F), 3)

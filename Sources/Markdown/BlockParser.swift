@@ -305,16 +305,19 @@ struct BlockParser {
                 if offset < lineEnd && isSpaceOrTab(p[offset]) { advanceOffset(1, columns: true) }
                 container = addChild(container, .blockQuote, at: start)
             } else if !indented && c == .numberSign, case let level = BlockScan.atxHeading(p, firstNonspace, lineEnd),
-                      level > 0 {
+                level > 0
+            {
                 let start = firstNonspace
                 advanceOffset(firstNonspace + level - offset, columns: false)
                 container = addChild(container, .heading, at: start)
                 store[container].level = UInt8(level)
             } else if !indented && (c == .backtick || c == .tilde),
-                      case let length = BlockScan.openingFence(p, firstNonspace, lineEnd), length > 0 {
+                case let length = BlockScan.openingFence(p, firstNonspace, lineEnd), length > 0
+            {
                 let start = firstNonspace
                 container = addChild(container, .codeBlock, at: start)
-                var code = CodeInfo(fenceChar: c, fenceLength: Int32(length), fenceOffset: Int32(firstNonspace - offset))
+                var code = CodeInfo(
+                    fenceChar: c, fenceLength: Int32(length), fenceOffset: Int32(firstNonspace - offset))
                 // The info string: trimmed, escapes and entities resolved.
                 var i = firstNonspace + length
                 while i < lineEnd && isSpaceOrTab(p[i]) { i += 1 }
@@ -329,14 +332,17 @@ struct BlockParser {
                 advanceOffset(lineEnd - offset, columns: false)
                 openedFence = true
             } else if !indented && c == .lessThan,
-                      // Kind 7 cannot interrupt a paragraph, not even one this line would lazily continue.
-                      case let htmlKind = BlockScan.htmlBlockStart(p, firstNonspace, lineEnd,
-                                                                   allowKind7: containerKind != .paragraph && !maybeLazy),
-                      htmlKind > 0 {
+                // Kind 7 cannot interrupt a paragraph, not even one this line would lazily continue.
+                case let htmlKind = BlockScan.htmlBlockStart(
+                    p, firstNonspace, lineEnd,
+                    allowKind7: containerKind != .paragraph && !maybeLazy),
+                htmlKind > 0
+            {
                 container = addChild(container, .htmlBlock, at: firstNonspace)
                 store[container].level = UInt8(htmlKind)
             } else if !indented && containerKind == .paragraph && (c == .equalsSign || c == .hyphen),
-                      case let level = BlockScan.setextUnderline(p, firstNonspace, lineEnd), level > 0 {
+                case let level = BlockScan.setextUnderline(p, firstNonspace, lineEnd), level > 0
+            {
                 if resolveReferenceDefinitions(container) {
                     structureVersion += 1
                     store[container].kind = .heading
@@ -345,11 +351,14 @@ struct BlockParser {
                     advanceOffset(lineEnd - offset, columns: false)
                 }
             } else if !indented && !(containerKind == .paragraph && !allMatched)
-                        && (c == .asterisk || c == .hyphen || c == .underscore) && thematicBreakKillPosition <= firstNonspace
-                        && BlockScan.thematicBreak(p, firstNonspace, lineEnd, failedAt: &thematicBreakKillPosition) {
+                && (c == .asterisk || c == .hyphen || c == .underscore) && thematicBreakKillPosition <= firstNonspace
+                && BlockScan.thematicBreak(p, firstNonspace, lineEnd, failedAt: &thematicBreakKillPosition)
+            {
                 container = addChild(container, .thematicBreak, at: firstNonspace)
                 advanceOffset(lineEnd - offset, columns: false)
-            } else if !indented && options.footnotes && c == .leftBracket, let (length, label) = footnoteDefinitionStart() {
+            } else if !indented && options.footnotes && c == .leftBracket,
+                let (length, label) = footnoteDefinitionStart()
+            {
                 let start = firstNonspace
                 advanceOffset(firstNonspace + length - offset, columns: false)
                 container = addChild(container, .footnoteDefinition, at: start)
@@ -380,7 +389,8 @@ struct BlockParser {
                 var continues = false
                 if containerKind == .list {
                     let list = store.lists[Int(store[container].data)]
-                    continues = list.ordered == data.ordered && list.delimiter == data.delimiter
+                    continues =
+                        list.ordered == data.ordered && list.delimiter == data.delimiter
                         && list.bulletChar == data.bulletChar
                 }
                 if !continues {
@@ -398,7 +408,8 @@ struct BlockParser {
                 store.codes.append(CodeInfo())
                 store[container].data = Int32(store.codes.count - 1)
             } else if options.gfm && !indented && containerKind == .paragraph && allMatched,
-                      let table = openTable(container) {
+                let table = openTable(container)
+            {
                 container = table
                 advanceOffset(lineEnd - offset, columns: false)
             } else {
@@ -466,7 +477,8 @@ struct BlockParser {
         let record = store[container]
         let ck = record.kind
         // An item that starts on this line does not end with a blank line yet.
-        let lastLineBlank = blank && ck != .blockQuote && ck != .heading && ck != .thematicBreak
+        let lastLineBlank =
+            blank && ck != .blockQuote && ck != .heading && ck != .thematicBreak
             && !(ck == .codeBlock && record.flags.contains(.fenced))
             && !(ck == .item && !record.hasChildren && Int(record.position) >= lineStart)
         if lastLineBlank {

@@ -89,7 +89,8 @@ enum BlockScan {
         let nameEnd = j
         if nameEnd > nameStart && isLetter(p[nameStart]) {
             let after: UInt8 = j < end ? p[j] : .lineFeed
-            let endsName = isSpaceOrTab(after) || after == .lineFeed || after == .greaterThan
+            let endsName =
+                isSpaceOrTab(after) || after == .lineFeed || after == .greaterThan
                 || (after == .slash && j + 1 < end && p[j + 1] == .greaterThan) || j == end
             if !closing && endsName && isKind1Name(p, nameStart, nameEnd) { return 1 }
             if endsName && HTMLNames.isBlockName(p, nameStart, nameEnd) { return 6 }
@@ -121,7 +122,8 @@ enum BlockScan {
             while j < end {
                 if p[j] == .lessThan && j + 1 < end && p[j + 1] == .slash {
                     if matchesLowercase(p, j, end, "</script>") || matchesLowercase(p, j, end, "</pre>")
-                        || matchesLowercase(p, j, end, "</style>") || matchesLowercase(p, j, end, "</textarea>") {
+                        || matchesLowercase(p, j, end, "</style>") || matchesLowercase(p, j, end, "</textarea>")
+                    {
                         return true
                     }
                 }

@@ -143,8 +143,10 @@ func scalarAt(_ p: Bytes, _ i: Int, _ end: Int) -> UInt32? {
         return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
     }
     if i + 3 < end {
-        return (((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
-                | (UInt32(p[i + 3]) & 0x3F), 4)
+        return (
+            ((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
+                | (UInt32(p[i + 3]) & 0x3F), 4
+        )
     }
     return (0xFFFD, 1)
 }
@@ -188,7 +190,7 @@ func isUnicodePunctuation(_ scalar: UInt32?) -> Bool {
     guard let u = Unicode.Scalar(s) else { return false }
     switch u.properties.generalCategory {
     case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-         .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
         return true
     default:
         return false

@@ -26,7 +26,8 @@ extension InlineParser {
             canOpen = leftFlanking && (!rightFlanking || beforePunct)
             canClose = rightFlanking && (!leftFlanking || afterPunct)
         } else if isQuote {
-            canOpen = leftFlanking && !rightFlanking && before != UInt32(UInt8.rightBracket)
+            canOpen =
+                leftFlanking && !rightFlanking && before != UInt32(UInt8.rightBracket)
                 && before != UInt32(UInt8.rightParenthesis)
             canClose = rightFlanking
         } else {
@@ -49,8 +50,10 @@ extension InlineParser {
         }
         guard canOpen || canClose else { return }
         let index = delimiters.count
-        delimiters.append(Delimiter(node: node, char: c, originalLength: n, count: n, canOpen: canOpen,
-                                    canClose: canClose, previous: tail, next: nil))
+        delimiters.append(
+            Delimiter(
+                node: node, char: c, originalLength: n, count: n, canOpen: canOpen,
+                canClose: canClose, previous: tail, next: nil))
         if let tail { delimiters[tail].next = index } else { head = index }
         tail = index
     }
@@ -97,7 +100,8 @@ extension InlineParser {
                 if candidate.canOpen && candidate.char == d.char {
                     switch d.char {
                     case .asterisk, .underscore:
-                        let oddMatch = (d.canOpen || candidate.canClose) && d.originalLength % 3 != 0
+                        let oddMatch =
+                            (d.canOpen || candidate.canClose) && d.originalLength % 3 != 0
                             && (candidate.originalLength + d.originalLength) % 3 == 0
                         found = !oddMatch
                     case .tilde:

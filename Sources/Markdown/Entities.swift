@@ -25,8 +25,10 @@ enum Entities {
                 let valueStart = i
                 while i < t.count && t[i] != .semicolon { i += 1 }
                 if nameEnd > nameStart && i > valueStart {
-                    result.append(Entry(nameStart: Int32(nameStart), nameEnd: Int32(nameEnd),
-                                        valueStart: Int32(valueStart), valueEnd: Int32(i)))
+                    result.append(
+                        Entry(
+                            nameStart: Int32(nameStart), nameEnd: Int32(nameEnd),
+                            valueStart: Int32(valueStart), valueEnd: Int32(i)))
                 }
                 i += 1
                 while i < t.count && isASCIIWhitespace(t[i]) { i += 1 }
@@ -108,7 +110,9 @@ enum Entities {
         }
         let nameStart = j
         while j < end && isAlphanumeric(p[j]) && j - nameStart <= longestName { j += 1 }
-        guard j > nameStart, j < end, p[j] == .semicolon, appendValue(named: p, nameStart, j, into: &out) else { return 0 }
+        guard j > nameStart, j < end, p[j] == .semicolon, appendValue(named: p, nameStart, j, into: &out) else {
+            return 0
+        }
         return j + 1 - i
     }
 

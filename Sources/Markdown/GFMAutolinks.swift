@@ -12,7 +12,8 @@ extension InlineParser {
             guard i + 4 < len, matchesExactly(q, i, len, "www.") else { return nil }
             if i > subjectStart {
                 let b = q[i - 1]
-                guard isASCIIWhitespace(b) || b == .asterisk || b == .underscore || b == .tilde || b == .leftParenthesis else {
+                guard isASCIIWhitespace(b) || b == .asterisk || b == .underscore || b == .tilde || b == .leftParenthesis
+                else {
                     return nil
                 }
             }
@@ -29,8 +30,11 @@ extension InlineParser {
             var j = i
             while j > runStart && isLetter(q[j - 1]) { j -= 1 }
             let scheme = i - j
-            guard (scheme == 4 && matchesLowercase(q, j, i, "http")) || (scheme == 5 && matchesLowercase(q, j, i, "https"))
-                    || (scheme == 3 && matchesLowercase(q, j, i, "ftp")) else { return nil }
+            guard
+                (scheme == 4 && matchesLowercase(q, j, i, "http"))
+                    || (scheme == 5 && matchesLowercase(q, j, i, "https"))
+                    || (scheme == 3 && matchesLowercase(q, j, i, "ftp"))
+            else { return nil }
             let domain = domainLength(i + 3, allowShort: true)
             guard domain > 0 else { return nil }
             var end = i + 3 + domain
@@ -45,7 +49,8 @@ extension InlineParser {
             if let last = store[block].last {
                 let r = store[last]
                 if r.kind == .text && !r.flags.contains(.standalone) && r.end == address(runStart)
-                    && r.start >= address(subjectStart) {
+                    && r.start >= address(subjectStart)
+                {
                     limit = Int(r.start - base)
                 }
             }
@@ -134,7 +139,7 @@ extension InlineParser {
             let last = q[end - 1]
             switch last {
             case .questionMark, .exclamationMark, .period, .comma, .colon, .asterisk, .underscore, .tilde,
-                 .apostrophe, .quotationMark:
+                .apostrophe, .quotationMark:
                 end -= 1
             case .semicolon:
                 // An entity-like `&name;` goes as a whole.

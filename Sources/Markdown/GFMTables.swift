@@ -104,7 +104,8 @@ extension BlockParser {
                         }
                         cells.append(TableCellText(start: start, end: store.textTail, position: base + Int32(a)))
                     } else {
-                        cells.append(TableCellText(start: base + Int32(a), end: base + Int32(b), position: base + Int32(a)))
+                        cells.append(
+                            TableCellText(start: base + Int32(a), end: base + Int32(b), position: base + Int32(a)))
                     }
                 }
                 if i >= e { break }

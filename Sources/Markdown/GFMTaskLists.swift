@@ -11,8 +11,9 @@ extension BlockParser {
         guard e - s >= 4 else { return }
         let mark = byte(at: s + 1)
         guard byte(at: s) == .leftBracket, byte(at: s + 2) == .rightBracket,
-              mark == .space || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X"),
-              isASCIIWhitespace(byte(at: s + 3)) else { return }
+            mark == .space || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X"),
+            isASCIIWhitespace(byte(at: s + 3))
+        else { return }
         store[item].flags.insert(.task)
         if mark != .space { store[item].flags.insert(.taskChecked) }
         // The checkbox takes the whitespace after it.

@@ -98,11 +98,13 @@ enum HTMLEscaping {
     static func isDangerousURL(_ p: Bytes) -> Bool {
         let n = p.count
         if matchesLowercase(p, 0, n, "javascript:") || matchesLowercase(p, 0, n, "vbscript:")
-            || matchesLowercase(p, 0, n, "file:") {
+            || matchesLowercase(p, 0, n, "file:")
+        {
             return true
         }
         if matchesLowercase(p, 0, n, "data:") {
-            return !(matchesLowercase(p, 5, n, "image/png") || matchesLowercase(p, 5, n, "image/gif")
+            return
+                !(matchesLowercase(p, 5, n, "image/png") || matchesLowercase(p, 5, n, "image/gif")
                 || matchesLowercase(p, 5, n, "image/jpeg") || matchesLowercase(p, 5, n, "image/webp"))
         }
         return false

@@ -20,16 +20,21 @@ enum HTMLNames {
             default: return false
             }
         case 3: return named("col") || named("dir") || named("div") || named("nav")
-        case 4: return named("base") || named("body") || named("form") || named("head") || named("html")
-            || named("link") || named("main") || named("menu")
-        case 5: return named("aside") || named("frame") || named("param") || named("table") || named("tbody")
-            || named("tfoot") || named("thead") || named("title") || named("track")
-        case 6: return named("center") || named("dialog") || named("figure") || named("footer")
-            || named("header") || named("iframe") || named("legend") || named("option") || named("search")
-        case 7: return named("address") || named("article") || named("caption") || named("details")
-            || named("section") || named("summary")
-        case 8: return named("basefont") || named("colgroup") || named("fieldset") || named("frameset")
-            || named("menuitem") || named("noframes") || named("optgroup")
+        case 4:
+            return named("base") || named("body") || named("form") || named("head") || named("html")
+                || named("link") || named("main") || named("menu")
+        case 5:
+            return named("aside") || named("frame") || named("param") || named("table") || named("tbody")
+                || named("tfoot") || named("thead") || named("title") || named("track")
+        case 6:
+            return named("center") || named("dialog") || named("figure") || named("footer")
+                || named("header") || named("iframe") || named("legend") || named("option") || named("search")
+        case 7:
+            return named("address") || named("article") || named("caption") || named("details")
+                || named("section") || named("summary")
+        case 8:
+            return named("basefont") || named("colgroup") || named("fieldset") || named("frameset")
+                || named("menuitem") || named("noframes") || named("optgroup")
         case 10: return named("blockquote") || named("figcaption")
         default: return false
         }

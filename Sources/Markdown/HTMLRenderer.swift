@@ -60,7 +60,8 @@ public struct HTMLRenderer {
     /// A document whose inlines are deferred (see `MarkdownDocument`) gets them parsed one leaf block
     /// at a time, just before that block is written, unless there is a link resolver: it may look at
     /// the tree, so it gets a complete one.
-    public func render(_ document: MarkdownDocument, chunks write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    public func render(_ document: MarkdownDocument, chunks write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows
+    {
         if linkResolver != nil { document.parseInlines() }
         try document.withDeferredInlines { storage, references in
             var writer = HTMLWriter(document: document, store: storage, resolver: linkResolver)
@@ -112,8 +113,9 @@ struct HTMLWriter {
     /// Makes the writer parse each leaf block's inlines as it reaches the block (`store` holds only
     /// blocks), and drop them after it.
     mutating func parseInlinesPerLeaf(source: Bytes, references: [LinkLabel: LinkInfo]) {
-        inlines = InlineParser(source: source, options: options, references: references,
-                               footnoteDefinitions: document.footnoteDefinitions)
+        inlines = InlineParser(
+            source: source, options: options, references: references,
+            footnoteDefinitions: document.footnoteDefinitions)
         parsesInlinesPerLeaf = true
         blocksOnly = store.mark
     }
@@ -155,7 +157,8 @@ struct HTMLWriter {
         let s = Int(start)
         let e = Int(end)
         let n = source.count
-        return s < n ? Bytes(start: source.baseAddress! + s, count: e - s) : Bytes(start: textBase + (s - n), count: e - s)
+        return s < n
+            ? Bytes(start: source.baseAddress! + s, count: e - s) : Bytes(start: textBase + (s - n), count: e - s)
     }
 
     @inline(__always) mutating func escaped(_ start: Int32, _ end: Int32) {
@@ -228,7 +231,9 @@ struct HTMLWriter {
     }
 
     func isTight(_ paragraph: NodeRecord) -> Bool {
-        guard let item = paragraph.parent, store[item].kind == .item, let list = store[item].parent else { return false }
+        guard let item = paragraph.parent, store[item].kind == .item, let list = store[item].parent else {
+            return false
+        }
         return store[list].flags.contains(.tight)
     }
 

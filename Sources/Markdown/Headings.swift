@@ -18,8 +18,10 @@ extension MarkdownDocument {
         root.walk { node, enter in
             guard enter, node.kind == .heading, !node.isInsideFootnote else { return }
             let text = node.plainText
-            result.append(MarkdownHeading(level: node.headingLevel, text: text, id: uniquer.unique(Slug.make(text)),
-                                          line: node.line, node: node))
+            result.append(
+                MarkdownHeading(
+                    level: node.headingLevel, text: text, id: uniquer.unique(Slug.make(text)),
+                    line: node.line, node: node))
         }
         return result
     }

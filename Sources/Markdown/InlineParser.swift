@@ -76,8 +76,10 @@ struct InlineParser {
     var noDeclarationEnd = false
     var noCDATAEnd = false
 
-    init(source: Bytes, options: MarkdownOptions, references: [LinkLabel: LinkInfo],
-         footnoteDefinitions: [LinkLabel: NodeIndex]) {
+    init(
+        source: Bytes, options: MarkdownOptions, references: [LinkLabel: LinkInfo],
+        footnoteDefinitions: [LinkLabel: NodeIndex]
+    ) {
         self.sourcePointer = source
         self.options = options
         self.references = references
@@ -88,7 +90,8 @@ struct InlineParser {
         if options.gfm { for c in "~:@w".utf8 { special[Int(c)] = Self.stopsText } }
         if options.smartPunctuation { for c in "'\".-".utf8 { special[Int(c)] = Self.stopsText } }
         // The bytes the renderer's escaper changes (cmark's style: `& < > "`).
-        for c in 0..<256 where [UInt8(c)].withUnsafeBufferPointer({
+        for c in 0..<256
+        where [UInt8(c)].withUnsafeBufferPointer({
             HTMLEscaper.firstEscapedIndex(in: $0, from: 0, style: .commonMark) == 0
         }) {
             special[c] |= Self.needsEscaping
@@ -186,7 +189,8 @@ struct InlineParser {
     @inline(__always) mutating func addText(_ s: Int, _ e: Int, plain: Bool = true) {
         let a = address(s)
         if let last = store[block].last, store[last].kind == .text, store[last].end == a,
-           !store[last].flags.contains(.standalone) {
+            !store[last].flags.contains(.standalone)
+        {
             store[last].end = address(e)
             if !plain { store[last].flags.remove(.plainText) }
             return
@@ -294,7 +298,8 @@ struct InlineParser {
         while i < len {
             // Eight bytes at a time while none stops the text: eight independent lookups, one branch.
             while i + 8 <= len {
-                let bits = table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
+                let bits =
+                    table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
                     | table[Int(p[i + 4])] | table[Int(p[i + 5])] | table[Int(p[i + 6])] | table[Int(p[i + 7])]
                 if bits & stops != 0 { break }
                 seen |= bits
@@ -315,7 +320,8 @@ struct InlineParser {
                 // www and URL autolinks are not looked for inside an open bracket; emails are, and
                 // are unwrapped again if the bracket becomes a link (as cmark-gfm does).
                 if brackets.isEmpty || c == .atSign,
-                   let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start) {
+                    let (linkStart, linkEnd, kind) = extendedAutolink(at: i, runStart: start)
+                {
                     if linkStart > start {
                         addText(start, linkStart, plain: seen & Self.needsEscaping == 0)
                     } else if linkStart < start, let last = store[block].last {
@@ -404,7 +410,9 @@ struct InlineParser {
             k += 1
         }
         pos = close + n
-        if !allSpace && e - s >= 2 && (q[s] == .space || isLineEnding(q[s])) && (q[e - 1] == .space || isLineEnding(q[e - 1])) {
+        if !allSpace && e - s >= 2 && (q[s] == .space || isLineEnding(q[s]))
+            && (q[e - 1] == .space || isLineEnding(q[e - 1]))
+        {
             // A \r\n at either end counts as one space.
             s += (q[s] == .carriageReturn && s + 1 < e && q[s + 1] == .lineFeed) ? 2 : 1
             e -= (q[e - 1] == .lineFeed && e - 2 >= s && q[e - 2] == .carriageReturn) ? 2 : 1
@@ -501,7 +509,8 @@ struct InlineParser {
             let mailto = store.textTail
             store.text.append("mailto:")
             if hasEntity {
-                store.text.appendOwn(Int(decoded.lowerBound) - store.sourceCount, Int(decoded.upperBound) - store.sourceCount)
+                store.text.appendOwn(
+                    Int(decoded.lowerBound) - store.sourceCount, Int(decoded.upperBound) - store.sourceCount)
             } else {
                 store.text.append(contentsOf: Bytes(rebasing: q[s..<e]))
             }
@@ -514,7 +523,9 @@ struct InlineParser {
     /// Appends a link node whose text is `q[s..<e]` (or the address range `text`, when decoding
     /// changed it); returns it.
     @discardableResult
-    mutating func appendLink(destination: Range<Int32>, _ s: Int, _ e: Int, text decoded: Range<Int32>? = nil) -> NodeIndex {
+    mutating func appendLink(destination: Range<Int32>, _ s: Int, _ e: Int, text decoded: Range<Int32>? = nil)
+        -> NodeIndex
+    {
         let link = store.makeNode(.link, position: address(s))
         store.links.append(LinkInfo(destination: destination, title: 0..<0, address: address(s)))
         store[link].data = Int32(store.links.count - 1)

@@ -3,7 +3,9 @@
 
 enum InlineScan {
     @inline(__always) static func isTagNameChar(_ c: UInt8) -> Bool { isAlphanumeric(c) || c == .hyphen }
-    @inline(__always) static func isAttributeNameStart(_ c: UInt8) -> Bool { isLetter(c) || c == .underscore || c == .colon }
+    @inline(__always) static func isAttributeNameStart(_ c: UInt8) -> Bool {
+        isLetter(c) || c == .underscore || c == .colon
+    }
     @inline(__always) static func isAttributeNameChar(_ c: UInt8) -> Bool {
         isAlphanumeric(c) || c == .underscore || c == .colon || c == .period || c == .hyphen
     }
@@ -38,8 +40,10 @@ enum InlineScan {
                     let valueStart = k
                     while k < end {
                         let c = p[k]
-                        if isASCIIWhitespace(c) || c == .quotationMark || c == .apostrophe || c == .equalsSign || c == .lessThan
-                            || c == .greaterThan || c == .backtick {
+                        if isASCIIWhitespace(c) || c == .quotationMark || c == .apostrophe || c == .equalsSign
+                            || c == .lessThan
+                            || c == .greaterThan || c == .backtick
+                        {
                             break
                         }
                         k += 1
@@ -116,8 +120,8 @@ enum InlineScan {
         if isAlphanumeric(c) { return true }
         switch c {
         case .period, .exclamationMark, .numberSign, UInt8(ascii: "$"), .percentSign, .ampersand, .apostrophe,
-             .asterisk, .plusSign, .slash, .equalsSign, .questionMark, .caret, .underscore, .backtick, .leftBrace,
-             .pipe, .rightBrace, .tilde, .hyphen:
+            .asterisk, .plusSign, .slash, .equalsSign, .questionMark, .caret, .underscore, .backtick, .leftBrace,
+            .pipe, .rightBrace, .tilde, .hyphen:
             return true
         default:
             return false
@@ -210,8 +214,10 @@ enum InlineScan {
     /// The destination and title as they mean: without `<>` or quotes, escapes and entities resolved.
     /// Text that needs no decoding stays where it is (address `base + index`); decoded text is
     /// appended to `text`, whose first byte has address `textBase`.
-    static func decodeTarget(_ p: Bytes, base: Int32, destination: Range<Int>, pointy: Bool, title: Range<Int>?,
-                             into text: inout RawArray<UInt8>, textBase: Int32) -> LinkInfo {
+    static func decodeTarget(
+        _ p: Bytes, base: Int32, destination: Range<Int>, pointy: Bool, title: Range<Int>?,
+        into text: inout RawArray<UInt8>, textBase: Int32
+    ) -> LinkInfo {
         func resolved(_ s: Int, _ e: Int) -> Range<Int32> {
             guard e > s else { return 0..<0 }
             if !Entities.needsUnescape(p, s, e) { return (base + Int32(s))..<(base + Int32(e)) }
@@ -223,7 +229,8 @@ enum InlineScan {
         let decodedDestination = resolved(inner.lowerBound, inner.upperBound)
         var decodedTitle: Range<Int32> = 0..<0
         if let title, title.count >= 2 { decodedTitle = resolved(title.lowerBound + 1, title.upperBound - 1) }
-        return LinkInfo(destination: decodedDestination, title: decodedTitle, address: base + Int32(destination.lowerBound))
+        return LinkInfo(
+            destination: decodedDestination, title: decodedTitle, address: base + Int32(destination.lowerBound))
     }
 
     /// Skips spaces and tabs, at most one line ending, then spaces and tabs again.

@@ -70,7 +70,8 @@ extension InlineParser {
                 target = found
                 pos = after
             } else if options.footnotes && !footnoteDefinitions.isEmpty && labelLength == 0 && !opener.bracketAfter
-                        && closeIndex - opener.position >= 2 && q[opener.position] == .caret {
+                && closeIndex - opener.position >= 2 && q[opener.position] == .caret
+            {
                 let key = LinkLabels.normalize(q, opener.position + 1, closeIndex)
                 if footnoteDefinitions[key] != nil {
                     store.footnoteLabels.append(key)
@@ -82,7 +83,8 @@ extension InlineParser {
         if let footnote {
             popBracket()
             // The reference starts at the `[` (an image opener keeps its `!` as text).
-            let reference = store.makeNode(.footnoteReference, position: store[opener.node].position + (opener.image ? 1 : 0))
+            let reference = store.makeNode(
+                .footnoteReference, position: store[opener.node].position + (opener.image ? 1 : 0))
             store[reference].data = footnote
             // Drop the label's text.
             while let labelText = store[opener.node].next { store.unlink(labelText) }

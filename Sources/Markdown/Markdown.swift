@@ -8,8 +8,12 @@ import Glibc
 public enum Markdown {
     /// Parses Markdown text. `firstLine` is the source line number of the first line (use it when
     /// front matter was stripped, so positions point into the original file).
-    public static func parse(_ text: String, options: MarkdownOptions = .default, firstLine: Int = 1) -> MarkdownDocument {
-        parse(SourceText(text), options: options, firstLine: firstLine, deferInlines: text.utf8.count >= deferredInlinesSize)
+    public static func parse(_ text: String, options: MarkdownOptions = .default, firstLine: Int = 1)
+        -> MarkdownDocument
+    {
+        parse(
+            SourceText(text), options: options, firstLine: firstLine,
+            deferInlines: text.utf8.count >= deferredInlinesSize)
     }
 
     /// The largest input parsed: the tree addresses text with 32-bit offsets, and decoded text (smart
@@ -22,8 +26,11 @@ public enum Markdown {
     /// From 1 MiB on (`deferredInlinesSize`), only the blocks are parsed here: rendering parses the
     /// inlines of one leaf block at a time (so a large document's HTML never needs all its inline nodes
     /// at once), and the first use of the tree parses them all (see `MarkdownDocument`).
-    public static func parse(_ bytes: [UInt8], options: MarkdownOptions = .default, firstLine: Int = 1) -> MarkdownDocument {
-        parse(SourceText(bytes), options: options, firstLine: firstLine, deferInlines: bytes.count >= deferredInlinesSize)
+    public static func parse(_ bytes: [UInt8], options: MarkdownOptions = .default, firstLine: Int = 1)
+        -> MarkdownDocument
+    {
+        parse(
+            SourceText(bytes), options: options, firstLine: firstLine, deferInlines: bytes.count >= deferredInlinesSize)
     }
 
     /// The input size from which `parse` leaves the inlines for later. Smaller documents are parsed
@@ -31,11 +38,15 @@ public enum Markdown {
     /// which would parse a deferred document's inlines twice.
     static let deferredInlinesSize = 1 << 20
 
-    static func parse(_ bytes: [UInt8], options: MarkdownOptions, firstLine: Int, deferInlines: Bool) -> MarkdownDocument {
+    static func parse(_ bytes: [UInt8], options: MarkdownOptions, firstLine: Int, deferInlines: Bool)
+        -> MarkdownDocument
+    {
         parse(SourceText(bytes), options: options, firstLine: firstLine, deferInlines: deferInlines)
     }
 
-    static func parse(_ text: SourceText, options: MarkdownOptions, firstLine: Int, deferInlines: Bool) -> MarkdownDocument {
+    static func parse(_ text: SourceText, options: MarkdownOptions, firstLine: Int, deferInlines: Bool)
+        -> MarkdownDocument
+    {
         let (source, hasCarriageReturn) = InputSanitizer.sanitize(text)
         var (storage, references, footnotes) = source.withUnsafeBufferPointer { p in
             var parser = BlockParser(source: p, options: options, firstLine: firstLine)
@@ -44,8 +55,9 @@ public enum Markdown {
         }
         storage.source = source
         if !options.footnotes { footnotes = [:] }
-        let document = MarkdownDocument(storage: storage, options: options, firstLine: firstLine, references: references,
-                                        footnoteDefinitions: footnotes)
+        let document = MarkdownDocument(
+            storage: storage, options: options, firstLine: firstLine, references: references,
+            footnoteDefinitions: footnotes)
         if !deferInlines { document.parseInlines() }
         return document
     }
@@ -99,8 +111,10 @@ enum InputSanitizer {
             return (clean, start, hasCarriageReturn)
         }
         guard clean && start == 0 && text.count <= Markdown.maximumInputSize else {
-            var (bytes, hasCarriageReturn) = clean ? (text.copy(start..<text.count), hasCarriageReturn)
-                                                   : text.withUnsafeBufferPointer { replaceInvalid(Bytes(rebasing: $0[start...])) }
+            var (bytes, hasCarriageReturn) =
+                clean
+                ? (text.copy(start..<text.count), hasCarriageReturn)
+                : text.withUnsafeBufferPointer { replaceInvalid(Bytes(rebasing: $0[start...])) }
             if bytes.count > Markdown.maximumInputSize {
                 var cut = Markdown.maximumInputSize
                 while cut > 0 && bytes[cut - 1] != .lineFeed { cut -= 1 }

@@ -26,8 +26,10 @@ public final class MarkdownDocument: @unchecked Sendable {
     private var lineStartOffsets: [Int32]?
     private let lock = NSLock()
 
-    init(storage: Storage, options: MarkdownOptions, firstLine: Int, references: [LinkLabel: LinkInfo],
-         footnoteDefinitions: [LinkLabel: NodeIndex]) {
+    init(
+        storage: Storage, options: MarkdownOptions, firstLine: Int, references: [LinkLabel: LinkInfo],
+        footnoteDefinitions: [LinkLabel: NodeIndex]
+    ) {
         self.storage = storage
         source = storage.source
         self.options = options
@@ -46,8 +48,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         defer { lock.unlock() }
         guard let references = deferredInlines else { return }
         source.withUnsafeBufferPointer { p in
-            var parser = InlineParser(source: p, options: options, references: references,
-                                      footnoteDefinitions: footnoteDefinitions)
+            var parser = InlineParser(
+                source: p, options: options, references: references,
+                footnoteDefinitions: footnoteDefinitions)
             parser.run(&storage)
             parser.release()
         }

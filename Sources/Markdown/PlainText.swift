@@ -30,7 +30,8 @@ enum PlainText {
                 }
             }
             if r.kind.isBlock && r.kind != .tableCell && r.kind != .document && current != top,
-               let last = out.last, last != .lineFeed {
+                let last = out.last, last != .lineFeed
+            {
                 out.append(.lineFeed)
             }
             if current == top { break }

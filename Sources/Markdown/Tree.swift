@@ -192,7 +192,9 @@ struct Storage {
         var footnoteLabels: Int
     }
 
-    var mark: Mark { Mark(nodes: nodes.count, text: text.count, links: links.count, footnoteLabels: footnoteLabels.count) }
+    var mark: Mark {
+        Mark(nodes: nodes.count, text: text.count, links: links.count, footnoteLabels: footnoteLabels.count)
+    }
 
     /// Forgets the inlines of `leaf` and everything added after `mark` (the inline parser only adds),
     /// so the next leaf block reuses the same memory.

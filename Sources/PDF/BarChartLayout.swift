@@ -16,14 +16,20 @@ struct BarChartLayout {
         var y = 0.0
 
         let titleLines = LineBreaker(width: width).breakLines(
-            [StyledSpan(text: TextScalars.of(chart.title), font: titleFont, size: style.bodySize, color: style.text, link: nil,
-                        mark: .element(caption))])
+            [
+                StyledSpan(
+                    text: TextScalars.of(chart.title), font: titleFont, size: style.bodySize, color: style.text,
+                    link: nil,
+                    mark: .element(caption))
+            ])
         for line in titleLines {
             let lineHeight = style.bodySize * 1.3
             for piece in line.pieces {
-                titleOps.append(.text(x: left + piece.x, y: y + (lineHeight + style.bodySize * 0.7) / 2, font: piece.font,
-                                      size: piece.size, text: piece.text, adjustments: piece.adjustments, color: piece.color,
-                                      mark: piece.mark))
+                titleOps.append(
+                    .text(
+                        x: left + piece.x, y: y + (lineHeight + style.bodySize * 0.7) / 2, font: piece.font,
+                        size: piece.size, text: piece.text, adjustments: piece.adjustments, color: piece.color,
+                        mark: piece.mark))
             }
             y += lineHeight
         }
@@ -53,26 +59,36 @@ struct BarChartLayout {
         for (index, bar) in chart.bars.enumerated() {
             var ops: [DrawOp] = []
             let breaker = LineBreaker(width: labelColumn - 8, alignment: .left)
-            let labelLines = breaker.breakLines([StyledSpan(text: labels[index], font: labelFont, size: size, color: style.text,
-                                                            link: nil, mark: content)])
+            let labelLines = breaker.breakLines([
+                StyledSpan(
+                    text: labels[index], font: labelFont, size: size, color: style.text,
+                    link: nil, mark: content)
+            ])
             let lineHeight = size * 1.2
             let height = max(rowHeight, Double(labelLines.count) * lineHeight + 4)
             var ly = (height - Double(labelLines.count) * lineHeight) / 2
             for line in labelLines {
                 for piece in line.pieces {
-                    ops.append(.text(x: left + piece.x, y: ly + (lineHeight + size * 0.7) / 2, font: piece.font, size: size,
-                                     text: piece.text, adjustments: piece.adjustments, color: style.text, mark: content))
+                    ops.append(
+                        .text(
+                            x: left + piece.x, y: ly + (lineHeight + size * 0.7) / 2, font: piece.font, size: size,
+                            text: piece.text, adjustments: piece.adjustments, color: style.text, mark: content))
                 }
                 ly += lineHeight
             }
-            let x0 = xOf(0), x1 = xOf(values[index])
+            let x0 = xOf(0)
+            let x1 = xOf(values[index])
             let barHeight = min(height - 6, size * 1.3)
-            ops.append(.fillRect(x: min(x0, x1), y: (height - barHeight) / 2, width: max(abs(x1 - x0), 0.5),
-                                 height: barHeight, color: bar.highlighted ? style.warning : style.accent, mark: content))
+            ops.append(
+                .fillRect(
+                    x: min(x0, x1), y: (height - barHeight) / 2, width: max(abs(x1 - x0), 0.5),
+                    height: barHeight, color: bar.highlighted ? style.warning : style.accent, mark: content))
             let labelWidth = labelFont.width(of: valueLabels[index], size: size)
-            ops.append(.text(x: left + width - labelWidth, y: (height + size * 0.7) / 2, font: labelFont, size: size,
-                             text: valueLabels[index], adjustments: labelFont.kerningPairs(valueLabels[index]),
-                             color: bar.highlighted ? style.warning : style.text, mark: content))
+            ops.append(
+                .text(
+                    x: left + width - labelWidth, y: (height + size * 0.7) / 2, font: labelFont, size: size,
+                    text: valueLabels[index], adjustments: labelFont.kerningPairs(valueLabels[index]),
+                    color: bar.highlighted ? style.warning : style.text, mark: content))
             // The axis and the reference line are drawn piece by piece, one piece per bar.
             ops.append(.line(x1: axis, y1: 0, x2: axis, y2: height, width: 0.6, color: style.text, mark: .layout))
             if let reference {
@@ -93,8 +109,10 @@ struct BarChartLayout {
             let w = labelFont.width(of: text, size: size - 1)
             let x = min(max(rx - w / 2, barLeft), left + width - w)
             footer.ops.append(.line(x1: rx, y1: 0, x2: rx, y2: 3, width: 1.2, color: style.text, mark: .layout))
-            footer.ops.append(.text(x: x, y: size + 2, font: labelFont, size: size - 1, text: text,
-                                    adjustments: labelFont.kerningPairs(text), color: style.text, mark: content))
+            footer.ops.append(
+                .text(
+                    x: x, y: size + 2, font: labelFont, size: size - 1, text: text,
+                    adjustments: labelFont.kerningPairs(text), color: style.text, mark: content))
             footer.height = size + 8
         }
         slices.append(footer)

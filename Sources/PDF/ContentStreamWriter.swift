@@ -60,16 +60,25 @@ struct ContentStreamWriter {
         var inText = false
         var nextMCID = 0
 
-        func number(_ v: Double) { PDFSyntax.appendNumber(v, to: &out); out.append(0x20) }
+        func number(_ v: Double) {
+            PDFSyntax.appendNumber(v, to: &out)
+            out.append(0x20)
+        }
         func color(_ c: PDFColor, _ op: StaticString) {
-            PDFSyntax.appendNumber(c.red, decimals: 3, to: &out); out.append(0x20)
-            PDFSyntax.appendNumber(c.green, decimals: 3, to: &out); out.append(0x20)
-            PDFSyntax.appendNumber(c.blue, decimals: 3, to: &out); out.append(0x20)
+            PDFSyntax.appendNumber(c.red, decimals: 3, to: &out)
+            out.append(0x20)
+            PDFSyntax.appendNumber(c.green, decimals: 3, to: &out)
+            out.append(0x20)
+            PDFSyntax.appendNumber(c.blue, decimals: 3, to: &out)
+            out.append(0x20)
             out.append(op)
             out.append(0x0A)
         }
         func endText() {
-            if inText { out.append("ET\n"); inText = false }
+            if inText {
+                out.append("ET\n")
+                inText = false
+            }
         }
         func mark(_ m: Mark) {
             if open == m { return }
@@ -77,7 +86,7 @@ struct ContentStreamWriter {
             if open != nil { out.append("EMC\n") }
             open = m
             switch m {
-            case let .element(e):
+            case .element(let e):
                 out.append(0x2F)
                 out.append(contentsOf: Array(elementTypes[e].utf8))
                 out.append(" <</MCID ")
@@ -92,7 +101,7 @@ struct ContentStreamWriter {
             }
         }
         func box(_ m: Mark, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) {
-            guard case let .element(e) = m, boxedElements.contains(e) else { return }
+            guard case .element(let e) = m, boxedElements.contains(e) else { return }
             if let b = page.boxes[e] {
                 page.boxes[e] = (min(b.0, x1), min(b.1, y1), max(b.2, x2), max(b.3, y2))
             } else {
@@ -102,36 +111,69 @@ struct ContentStreamWriter {
 
         for op in ops {
             switch op {
-            case let .fillRect(x, y, w, h, c, m):
+            case .fillRect(let x, let y, let w, let h, let c, let m):
                 mark(m)
-                if fill != c { fill = c; color(c, "rg") }
-                number(x); number(pageHeight - y - h); number(w); number(h); out.append("re f\n")
+                if fill != c {
+                    fill = c
+                    color(c, "rg")
+                }
+                number(x)
+                number(pageHeight - y - h)
+                number(w)
+                number(h)
+                out.append("re f\n")
                 box(m, x, pageHeight - y - h, x + w, pageHeight - y)
-            case let .line(x1, y1, x2, y2, width, c, m):
+            case .line(let x1, let y1, let x2, let y2, let width, let c, let m):
                 mark(m)
-                if stroke != c { stroke = c; color(c, "RG") }
-                if lineWidth != width { lineWidth = width; number(width); out.append("w\n") }
-                number(x1); number(pageHeight - y1); out.append("m "); number(x2); number(pageHeight - y2); out.append("l S\n")
+                if stroke != c {
+                    stroke = c
+                    color(c, "RG")
+                }
+                if lineWidth != width {
+                    lineWidth = width
+                    number(width)
+                    out.append("w\n")
+                }
+                number(x1)
+                number(pageHeight - y1)
+                out.append("m ")
+                number(x2)
+                number(pageHeight - y2)
+                out.append("l S\n")
                 box(m, min(x1, x2), pageHeight - max(y1, y2), max(x1, x2), pageHeight - min(y1, y2))
-            case let .link(x, y, w, h, target, element, description):
-                page.links.append(PageLink(x1: x, y1: pageHeight - y - h, x2: x + w, y2: pageHeight - y, target: target,
-                                           element: element, description: description))
+            case .link(let x, let y, let w, let h, let target, let element, let description):
+                page.links.append(
+                    PageLink(
+                        x1: x, y1: pageHeight - y - h, x2: x + w, y2: pageHeight - y, target: target,
+                        element: element, description: description))
                 if let element { page.events.append(.annotation(link: page.links.count - 1, element: element)) }
-            case let .structure(element):
+            case .structure(let element):
                 page.events.append(.touch(element: element))
             case .pageNumber:
                 continue  // resolved into text before the page is written
-            case let .text(x, y, font, size, text, adjustments, c, m):
+            case .text(let x, let y, let font, let size, let text, let adjustments, let c, let m):
                 guard !text.isEmpty, let encoding = encodings[font] else { continue }
                 mark(m)
-                if !inText { out.append("BT\n"); inText = true }
+                if !inText {
+                    out.append("BT\n")
+                    inText = true
+                }
                 if currentFont != font || currentSize != size {
                     currentFont = font
                     currentSize = size
-                    out.append(contentsOf: encoding.name); out.append(0x20); number(size); out.append("Tf\n")
+                    out.append(contentsOf: encoding.name)
+                    out.append(0x20)
+                    number(size)
+                    out.append("Tf\n")
                 }
-                if fill != c { fill = c; color(c, "rg") }
-                out.append("1 0 0 1 "); number(x); number(pageHeight - y); out.append("Tm\n")
+                if fill != c {
+                    fill = c
+                    color(c, "rg")
+                }
+                out.append("1 0 0 1 ")
+                number(x)
+                number(pageHeight - y)
+                out.append("Tm\n")
                 if adjustments.isEmpty {
                     appendString(text[...], encoding, to: &out)
                     out.append(" Tj\n")
@@ -144,9 +186,16 @@ struct ContentStreamWriter {
                         let index = adjustments[k].0
                         // Adjustments at the same place (kerning and letter spacing) become one number.
                         var amount = 0.0
-                        while k < adjustments.count && adjustments[k].0 == index { amount += adjustments[k].1; k += 1 }
+                        while k < adjustments.count && adjustments[k].0 == index {
+                            amount += adjustments[k].1
+                            k += 1
+                        }
                         guard index >= start && index <= text.count else { continue }
-                        if index > start { appendString(text[start..<index], encoding, to: &out) } else if start > 0 { out.append(0x20) }
+                        if index > start {
+                            appendString(text[start..<index], encoding, to: &out)
+                        } else if start > 0 {
+                            out.append(0x20)
+                        }
                         // A tenth of a thousandth of an em is far below what anyone sees (and keeps the stream short).
                         PDFSyntax.appendNumber(-amount, decimals: 1, to: &out)
                         start = index
@@ -155,8 +204,12 @@ struct ContentStreamWriter {
                     out.append("] TJ\n")
                 }
                 if boxedElements.isEmpty == false {
-                    let width = font.width(of: text, size: size, kerning: false) + adjustments.reduce(0) { $0 + $1.1 } * size / 1000
-                    box(m, x, pageHeight - y + font.descender * size / 1000, x + width, pageHeight - y + font.ascender * size / 1000)
+                    let width =
+                        font.width(of: text, size: size, kerning: false) + adjustments.reduce(0) { $0 + $1.1 } * size
+                        / 1000
+                    box(
+                        m, x, pageHeight - y + font.descender * size / 1000, x + width,
+                        pageHeight - y + font.ascender * size / 1000)
                 }
             }
         }

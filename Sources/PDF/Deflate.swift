@@ -9,13 +9,21 @@ enum Deflate {
     private static let minMatch = 3
     private static let maxMatch = 258
 
-    static let lengthBase: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99,
-                                    115, 131, 163, 195, 227, 258]
-    static let lengthExtra: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-    static let distanceBase: [Int] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025,
-                                      1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
-    static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11,
-                                       12, 12, 13, 13]
+    static let lengthBase: [Int] = [
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99,
+        115, 131, 163, 195, 227, 258,
+    ]
+    static let lengthExtra: [Int] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+    ]
+    static let distanceBase: [Int] = [
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025,
+        1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+    ]
+    static let distanceExtra: [Int] = [
+        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11,
+        12, 12, 13, 13,
+    ]
 
     /// Length (3...258) -> index into `lengthBase`.
     private static let lengthSymbol: [UInt8] = {
@@ -39,17 +47,23 @@ enum Deflate {
         writeBlock(tokens, into: &writer)
         writer.flush()
         let adler = adler32(input)
-        writer.bytes.append(contentsOf: [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)])
+        writer.bytes.append(contentsOf: [
+            UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF),
+        ])
         return writer.bytes
     }
 
     static func adler32(_ input: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
+        var a: UInt32 = 1
+        var b: UInt32 = 0
         var index = 0
         while index < input.count {
             // Sum in chunks small enough that the 32-bit sums cannot overflow before the modulo.
             let end = min(index + 5552, input.count)
-            for i in index..<end { a &+= UInt32(input[i]); b &+= a }
+            for i in index..<end {
+                a &+= UInt32(input[i])
+                b &+= a
+            }
             a %= 65521
             b %= 65521
             index = end
@@ -130,7 +144,10 @@ enum Deflate {
                 // The skipped positions still enter the hash chains, so later matches can find them.
                 var k = i + 1
                 let end = i + found.0
-                while k < end && k + minMatch <= n { insert(k); k += 1 }
+                while k < end && k + minMatch <= n {
+                    insert(k)
+                    k += 1
+                }
                 i = end
             } else {
                 tokens.append(UInt32(data[i]))
@@ -155,8 +172,10 @@ enum Deflate {
             if token & matchFlag == 0 {
                 literalFrequencies[Int(token)] += 1
             } else {
-                let length = Int(token >> 16 & 0x1FF), distance = Int(token & 0xFFFF)
-                let l = Int(lengthSymbol[length]), d = distanceSymbol(distance)
+                let length = Int(token >> 16 & 0x1FF)
+                let distance = Int(token & 0xFFFF)
+                let l = Int(lengthSymbol[length])
+                let d = distanceSymbol(distance)
                 literalFrequencies[257 + l] += 1
                 distanceFrequencies[d] += 1
                 extraBits += lengthExtra[l] + distanceExtra[d]
@@ -209,7 +228,9 @@ enum Deflate {
         // Compare the cost of both codings and write the smaller.
         var dynamicBits = 14 + 3 * storedCount
         for run in runs {
-            dynamicBits += Int(codeLengthLengths[run.symbol]) + (run.symbol == 16 ? 2 : run.symbol == 17 ? 3 : run.symbol == 18 ? 7 : 0)
+            dynamicBits +=
+                Int(codeLengthLengths[run.symbol])
+                + (run.symbol == 16 ? 2 : run.symbol == 17 ? 3 : run.symbol == 18 ? 7 : 0)
         }
         let fixedLengths = fixedLiteralLengths()
         var fixedBits = extraBits
@@ -224,7 +245,10 @@ enum Deflate {
         dynamicBits += extraBits
 
         writer.write(1, bits: 1)  // BFINAL: the only block
-        let literalCodes: [UInt16], literalCodeLengths: [UInt8], distanceCodes: [UInt16], distanceCodeLengths: [UInt8]
+        let literalCodes: [UInt16]
+        let literalCodeLengths: [UInt8]
+        let distanceCodes: [UInt16]
+        let distanceCodeLengths: [UInt8]
         if dynamicBits < fixedBits {
             writer.write(2, bits: 2)  // BTYPE 10: dynamic Huffman codes
             writer.write(UInt32(literalCount - 257), bits: 5)
@@ -255,8 +279,10 @@ enum Deflate {
                 let symbol = Int(token)
                 writer.writeReversed(UInt32(literalCodes[symbol]), bits: Int(literalCodeLengths[symbol]))
             } else {
-                let length = Int(token >> 16 & 0x1FF), distance = Int(token & 0xFFFF)
-                let l = Int(lengthSymbol[length]), d = distanceSymbol(distance)
+                let length = Int(token >> 16 & 0x1FF)
+                let distance = Int(token & 0xFFFF)
+                let l = Int(lengthSymbol[length])
+                let d = distanceSymbol(distance)
                 writer.writeReversed(UInt32(literalCodes[257 + l]), bits: Int(literalCodeLengths[257 + l]))
                 if lengthExtra[l] > 0 { writer.write(UInt32(length - lengthBase[l]), bits: lengthExtra[l]) }
                 writer.writeReversed(UInt32(distanceCodes[d]), bits: Int(distanceCodeLengths[d]))
@@ -293,7 +319,10 @@ struct BitWriter {
     mutating func writeReversed(_ code: UInt32, bits: Int) {
         var reversed: UInt32 = 0
         var c = code
-        for _ in 0..<bits { reversed = reversed << 1 | (c & 1); c >>= 1 }
+        for _ in 0..<bits {
+            reversed = reversed << 1 | (c & 1)
+            c >>= 1
+        }
         write(reversed, bits: bits)
     }
 

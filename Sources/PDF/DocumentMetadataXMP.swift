@@ -10,27 +10,28 @@ enum DocumentMetadataXMP {
     static func packet(_ metadata: DocumentMetadata, pdfUA: Bool, pdfA: Bool) -> [UInt8] {
         let date = PDFSyntax.xmpDate(metadata.creationDate)
         var x = """
-        <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
-        <x:xmpmeta xmlns:x="adobe:ns:meta/">
-        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-        <rdf:Description rdf:about=""
-          xmlns:dc="http://purl.org/dc/elements/1.1/"
-          xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-          xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-          xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-          xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
-          xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-          xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-          xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-        <dc:format>application/pdf</dc:format>
-        <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escaped(metadata.title))</rdf:li></rdf:Alt></dc:title>
+            <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+            <x:xmpmeta xmlns:x="adobe:ns:meta/">
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about=""
+              xmlns:dc="http://purl.org/dc/elements/1.1/"
+              xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+              xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+              xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+              xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+              xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+              xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+              xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <dc:format>application/pdf</dc:format>
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escaped(metadata.title))</rdf:li></rdf:Alt></dc:title>
 
-        """
+            """
         if !metadata.author.isEmpty {
             x += "<dc:creator><rdf:Seq><rdf:li>\(escaped(metadata.author))</rdf:li></rdf:Seq></dc:creator>\n"
         }
         if !metadata.subject.isEmpty {
-            x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escaped(metadata.subject))</rdf:li></rdf:Alt></dc:description>\n"
+            x +=
+                "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escaped(metadata.subject))</rdf:li></rdf:Alt></dc:description>\n"
         }
         x += "<dc:language><rdf:Bag><rdf:li>\(escaped(metadata.language))</rdf:li></rdf:Bag></dc:language>\n"
         if let keywords = metadata.keywords {
@@ -38,26 +39,27 @@ enum DocumentMetadataXMP {
         }
         x += "<pdf:Producer>\(escaped(metadata.producer))</pdf:Producer>\n"
         x += "<xmp:CreatorTool>\(escaped(metadata.creator))</xmp:CreatorTool>\n"
-        x += "<xmp:CreateDate>\(date)</xmp:CreateDate>\n<xmp:ModifyDate>\(date)</xmp:ModifyDate>\n<xmp:MetadataDate>\(date)</xmp:MetadataDate>\n"
+        x +=
+            "<xmp:CreateDate>\(date)</xmp:CreateDate>\n<xmp:ModifyDate>\(date)</xmp:ModifyDate>\n<xmp:MetadataDate>\(date)</xmp:MetadataDate>\n"
         if pdfA {
             x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
         }
         if pdfUA {
             x += "<pdfuaid:part>1</pdfuaid:part>\n"
             x += """
-            <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-            <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-            <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-            <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-            <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-            <pdfaProperty:name>part</pdfaProperty:name>
-            <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-            <pdfaProperty:category>internal</pdfaProperty:category>
-            <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
-            </rdf:li></rdf:Seq></pdfaSchema:property>
-            </rdf:li></rdf:Bag></pdfaExtension:schemas>
+                <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+                <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+                <pdfaProperty:name>part</pdfaProperty:name>
+                <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                <pdfaProperty:category>internal</pdfaProperty:category>
+                <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+                </rdf:li></rdf:Seq></pdfaSchema:property>
+                </rdf:li></rdf:Bag></pdfaExtension:schemas>
 
-            """
+                """
         }
         x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
         return Array(x.utf8)
@@ -67,7 +69,9 @@ enum DocumentMetadataXMP {
     /// the package's one escaper (its markupsafe style is valid XML).
     private static func escaped(_ text: String) -> String {
         var clean = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" { clean.append(scalar) }
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" {
+            clean.append(scalar)
+        }
         return HTMLEscaper.escape(String(clean))
     }
 }
@@ -82,20 +86,32 @@ enum SRGBProfile {
         func s15(_ v: Double) -> Int { Int((v * 65536).rounded()) }
         func xyz(_ x: Double, _ y: Double, _ z: Double) -> [UInt8] {
             var w = FontWriter()
-            w.tag("XYZ "); w.u32(0); w.u32(s15(x)); w.u32(s15(y)); w.u32(s15(z))
+            w.tag("XYZ ")
+            w.u32(0)
+            w.u32(s15(x))
+            w.u32(s15(y))
+            w.u32(s15(z))
             return w.bytes
         }
         var desc = FontWriter()
         let name = "sRGB IEC61966-2.1 (breingen)"
-        desc.tag("desc"); desc.u32(0); desc.u32(name.utf8.count + 1)
+        desc.tag("desc")
+        desc.u32(0)
+        desc.u32(name.utf8.count + 1)
         desc.bytes += Array(name.utf8) + [0]
-        desc.u32(0); desc.u32(0)                       // no Unicode description
-        desc.u16(0); desc.bytes.append(0); desc.bytes += [UInt8](repeating: 0, count: 67)  // no ScriptCode description
+        desc.u32(0)
+        desc.u32(0)  // no Unicode description
+        desc.u16(0)
+        desc.bytes.append(0)
+        desc.bytes += [UInt8](repeating: 0, count: 67)  // no ScriptCode description
         var cprt = FontWriter()
-        cprt.tag("text"); cprt.u32(0)
+        cprt.tag("text")
+        cprt.u32(0)
         cprt.bytes += Array("No copyright, use freely".utf8) + [0]
         var curve = FontWriter()
-        curve.tag("curv"); curve.u32(0); curve.u32(256)
+        curve.tag("curv")
+        curve.u32(0)
+        curve.u32(256)
         for i in 0..<256 {
             let v = Double(i) / 255
             let linear = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
@@ -117,24 +133,39 @@ enum SRGBProfile {
         var data: [UInt8] = []
         var curveOffset = 0
         for (sig, bytes) in tags {
-            table.tag(sig); table.u32(offset); table.u32(bytes.count)
+            table.tag(sig)
+            table.u32(offset)
+            table.u32(bytes.count)
             if sig == "rTRC" { curveOffset = offset }
             data += bytes
             while data.count % 4 != 0 { data.append(0) }
             offset = 128 + tableSize + data.count
         }
-        for sig in ["gTRC", "bTRC"] { table.tag(sig); table.u32(curveOffset); table.u32(curve.bytes.count) }
+        for sig in ["gTRC", "bTRC"] {
+            table.tag(sig)
+            table.u32(curveOffset)
+            table.u32(curve.bytes.count)
+        }
         var header = FontWriter()
         header.u32(128 + tableSize + data.count)
-        header.u32(0)                                   // CMM
-        header.u32(0x0210_0000)                         // version 2.1
-        header.tag("mntr"); header.tag("RGB "); header.tag("XYZ ")
+        header.u32(0)  // CMM
+        header.u32(0x0210_0000)  // version 2.1
+        header.tag("mntr")
+        header.tag("RGB ")
+        header.tag("XYZ ")
         for v in [2024, 1, 1, 0, 0, 0] { header.u16(v) }
         header.tag("acsp")
-        header.u32(0); header.u32(0); header.u32(0); header.u32(0); header.u32(0); header.u32(0)
-        header.u32(0)                                   // perceptual
-        header.u32(s15(0.9642)); header.u32(s15(1.0)); header.u32(s15(0.8249))
-        header.u32(0)                                   // creator
+        header.u32(0)
+        header.u32(0)
+        header.u32(0)
+        header.u32(0)
+        header.u32(0)
+        header.u32(0)
+        header.u32(0)  // perceptual
+        header.u32(s15(0.9642))
+        header.u32(s15(1.0))
+        header.u32(s15(0.8249))
+        header.u32(0)  // creator
         header.bytes += [UInt8](repeating: 0, count: 128 - header.bytes.count)
         return header.bytes + table.bytes + data
     }

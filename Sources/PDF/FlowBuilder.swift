@@ -41,7 +41,7 @@ struct FlowBuilder {
         var marks: [HeadingMark] = []
         var used: Set<String> = ["inhoudsopgave"]
         for block in blocks {
-            guard case let .heading(h) = block else { continue }
+            guard case .heading(let h) = block else { continue }
             let level = min(max(h.level, 1), 9)
             var number = h.number
             if let explicit = number {
@@ -56,11 +56,13 @@ struct FlowBuilder {
                 for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
                 number = (1...level).map { String(max(counters[$0], 1)) }.joined(separator: ".")
             }
-            let title = h.numbered ? [number, h.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") : h.text
+            let title =
+                h.numbered ? [number, h.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") : h.text
             var anchor = h.anchor ?? "h\(marks.count + 1)"
             if used.contains(anchor) { anchor += "-\(marks.count + 1)" }
             used.insert(anchor)
-            marks.append(HeadingMark(level: level, title: title, anchor: anchor, inContents: h.numbered || h.level == 1))
+            marks.append(
+                HeadingMark(level: level, title: title, anchor: anchor, inContents: h.numbered || h.level == 1))
         }
         return marks
     }
@@ -69,15 +71,15 @@ struct FlowBuilder {
 
     mutating func add(_ block: Block) {
         switch block {
-        case let .heading(h): addHeading(h)
-        case let .paragraph(runs): addParagraph(runs)
-        case let .list(list): addList(list, depth: 0, parent: container)
-        case let .table(table):
+        case .heading(let h): addHeading(h)
+        case .paragraph(let runs): addParagraph(runs)
+        case .list(let list): addList(list, depth: 0, parent: container)
+        case .table(let table):
             let element = structure.add("Table", parent: container)
             var layout = TableLayout(style: style, width: contentWidth, hyphenation: hyphenation)
             let tableSlices = layout.slices(for: table, element: element, structure: &structure)
             push(tableSlices, firstSpace: style.paragraphSpacing * 1.5)
-        case let .barChart(chart):
+        case .barChart(let chart):
             let element = structure.add("Figure", parent: container, alt: chart.textAlternative)
             let caption = structure.add("Caption", parent: element)
             let layout = BarChartLayout(style: style, width: contentWidth)
@@ -85,11 +87,11 @@ struct FlowBuilder {
         case .pageBreak:
             keepWithPrevious = false
             forceNewPageNext = true
-        case let .tableOfContents(title, maxLevel):
+        case .tableOfContents(let title, let maxLevel):
             addContents(title: title, maxLevel: maxLevel)
-        case let .anchor(name):
+        case .anchor(let name):
             pendingAnchors.append(name)
-        case let .notes(notes):
+        case .notes(let notes):
             addNotes(notes)
         }
     }
@@ -105,7 +107,10 @@ struct FlowBuilder {
         var first = blockSlices[0]
         first.spaceBefore = max(first.spaceBefore, firstSpace)
         if keepWithPrevious { first.breakAllowedBefore = false }
-        if forceNewPageNext { first.newPageBefore = true; forceNewPageNext = false }
+        if forceNewPageNext {
+            first.newPageBefore = true
+            forceNewPageNext = false
+        }
         first.anchors += pendingAnchors
         pendingAnchors = []
         keepWithPrevious = false
@@ -115,8 +120,10 @@ struct FlowBuilder {
 
     /// Styled spans of runs, marked as content of `parent`; a run with a link gets a `Link` element of
     /// its own (consecutive runs with the same link share it) and the accent colour.
-    mutating func spans(_ runs: [TextRun], fonts: FontSet, size: Double, bold: Bool = false, color: PDFColor? = nil,
-                        parent: Int, hyphenate: Bool) -> [StyledSpan] {
+    mutating func spans(
+        _ runs: [TextRun], fonts: FontSet, size: Double, bold: Bool = false, color: PDFColor? = nil,
+        parent: Int, hyphenate: Bool
+    ) -> [StyledSpan] {
         var out: [StyledSpan] = []
         var linkElement: (link: Link, element: Int)?
         var sentenceStart = true
@@ -135,10 +142,11 @@ struct FlowBuilder {
             } else {
                 linkElement = nil
             }
-            var span = StyledSpan(text: TextScalars.of(run.text, keepBreaks: true),
-                                  font: fonts.font(bold: run.bold || bold, italic: run.italic), size: size,
-                                  color: run.link != nil ? style.accent : (color ?? style.text), link: run.link, mark: mark,
-                                  linkDescription: description, hyphenate: hyphenate && style.hyphenate)
+            var span = StyledSpan(
+                text: TextScalars.of(run.text, keepBreaks: true),
+                font: fonts.font(bold: run.bold || bold, italic: run.italic), size: size,
+                color: run.link != nil ? style.accent : (color ?? style.text), link: run.link, mark: mark,
+                linkDescription: description, hyphenate: hyphenate && style.hyphenate)
             span.startsSentence = sentenceStart
             out.append(span)
             // The next run starts a sentence when this one ends one.
@@ -151,10 +159,10 @@ struct FlowBuilder {
     /// What a link does, in words, for the annotation's `/Contents`.
     private func linkDescription(_ link: Link, text: String) -> String {
         switch link {
-        case let .url(address):
+        case .url(let address):
             if address.hasPrefix("mailto:") { return "E-mail aan " + address.dropFirst(7) }
             return "Link naar " + address
-        case let .anchor(name):
+        case .anchor(let name):
             if let heading = headings.first(where: { $0.anchor == name }) { return "Naar " + heading.title }
             return "Naar " + text.trimmingCharacters(in: .whitespaces)
         }
@@ -175,8 +183,10 @@ struct FlowBuilder {
     }
 
     /// One slice per line; breaks are allowed only where they leave at least two lines on each side.
-    static func lineSlices(_ lines: [BrokenLine], x: Double, leading: Double, minimumHeight: Double = 0,
-                           underlineLinks: Bool = true) -> [Slice] {
+    static func lineSlices(
+        _ lines: [BrokenLine], x: Double, leading: Double, minimumHeight: Double = 0,
+        underlineLinks: Bool = true
+    ) -> [Slice] {
         let n = lines.count
         return lines.enumerated().map { i, line in
             let size = max(line.size, 1)
@@ -184,18 +194,26 @@ struct FlowBuilder {
             let baseline = (height + size * 0.7) / 2
             var ops: [DrawOp] = []
             for piece in line.pieces where !piece.text.isEmpty {
-                ops.append(.text(x: x + piece.x, y: baseline, font: piece.font, size: piece.size, text: piece.text,
-                                 adjustments: piece.adjustments, color: piece.color, mark: piece.mark))
+                ops.append(
+                    .text(
+                        x: x + piece.x, y: baseline, font: piece.font, size: piece.size, text: piece.text,
+                        adjustments: piece.adjustments, color: piece.color, mark: piece.mark))
                 if let link = piece.link {
                     var w = piece.width
-                    if piece.text.last == TextScalars.space { w -= piece.font.advance(TextScalars.space) * piece.size / 1000 + line.wordSpacing }
+                    if piece.text.last == TextScalars.space {
+                        w -= piece.font.advance(TextScalars.space) * piece.size / 1000 + line.wordSpacing
+                    }
                     var element: Int?
-                    if case let .element(e) = piece.mark { element = e }
-                    ops.append(.link(x: x + piece.x, y: 0, width: w, height: height, target: link, element: element,
-                                     description: piece.linkDescription))
+                    if case .element(let e) = piece.mark { element = e }
+                    ops.append(
+                        .link(
+                            x: x + piece.x, y: 0, width: w, height: height, target: link, element: element,
+                            description: piece.linkDescription))
                     if underlineLinks {
-                        ops.append(.line(x1: x + piece.x, y1: baseline + size * 0.12, x2: x + piece.x + w,
-                                         y2: baseline + size * 0.12, width: 0.4, color: piece.color, mark: .layout))
+                        ops.append(
+                            .line(
+                                x1: x + piece.x, y1: baseline + size * 0.12, x2: x + piece.x + w,
+                                y2: baseline + size * 0.12, width: 0.4, color: piece.color, mark: .layout))
                     }
                 }
             }
@@ -239,21 +257,27 @@ struct FlowBuilder {
         var title = h.text
         if h.numbered, mark.title != h.text, let range = mark.title.range(of: h.text, options: .backwards) {
             // Draw the number in a column of its own, so a wrapped title hangs neatly.
-            let number = TextScalars.of(String(mark.title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces) + " ")
+            let number = TextScalars.of(
+                String(mark.title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces) + " ")
             numberWidth = bold.width(of: number, size: size) + size * 0.25
-            ops.append(.text(x: style.marginLeft, y: 0, font: bold, size: size, text: number,
-                             adjustments: bold.kerningPairs(number), color: color, mark: .element(element)))
+            ops.append(
+                .text(
+                    x: style.marginLeft, y: 0, font: bold, size: size, text: number,
+                    adjustments: bold.kerningPairs(number), color: color, mark: .element(element)))
         } else {
             title = mark.title
         }
         let breaker = LineBreaker(width: contentWidth - numberWidth, alignment: .left)
-        let lines = breaker.breakLines([StyledSpan(text: TextScalars.of(title), font: bold, size: size, color: color,
-                                                   link: nil, mark: .element(element))])
+        let lines = breaker.breakLines([
+            StyledSpan(
+                text: TextScalars.of(title), font: bold, size: size, color: color,
+                link: nil, mark: .element(element))
+        ])
         var headingSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + numberWidth, leading: 1.2)
         guard !headingSlices.isEmpty else { return }
         for i in headingSlices.indices { headingSlices[i].breakAllowedBefore = i == 0 }
         // The number sits on the first line's baseline, written before the title for reading order.
-        if case let .text(_, y, _, _, _, _, _, _)? = headingSlices[0].ops.first {
+        if case .text(_, let y, _, _, _, _, _, _)? = headingSlices[0].ops.first {
             headingSlices[0].ops.insert(contentsOf: ops.map { $0.offset(by: y) }, at: 0)
         }
         let after = mark.level == 1 ? size * 0.6 : size * 0.35
@@ -273,9 +297,12 @@ struct FlowBuilder {
         let element = structure.add("P", parent: container)
         var breaker = LineBreaker(width: contentWidth, alignment: style.justify ? .justify : .left)
         breaker.hyphenation = hyphenation
-        let lines = breaker.breakLines(spans(runs, fonts: style.bodyFonts, size: style.bodySize, parent: element, hyphenate: true))
+        let lines = breaker.breakLines(
+            spans(runs, fonts: style.bodyFonts, size: style.bodySize, parent: element, hyphenate: true))
         record(lines)
-        push(FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: style.leading), firstSpace: style.paragraphSpacing)
+        push(
+            FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: style.leading),
+            firstSpace: style.paragraphSpacing)
     }
 
     private mutating func addList(_ list: ListBlock, depth: Int, parent: Int) {
@@ -290,7 +317,8 @@ struct FlowBuilder {
             let body = structure.add("LBody", parent: itemElement)
             var breaker = LineBreaker(width: contentWidth - indent, alignment: .left)
             breaker.hyphenation = hyphenation
-            let lines = breaker.breakLines(spans(item.runs, fonts: style.bodyFonts, size: size, parent: body, hyphenate: true))
+            let lines = breaker.breakLines(
+                spans(item.runs, fonts: style.bodyFonts, size: size, parent: body, hyphenate: true))
             var itemSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + indent, leading: style.leading)
             if itemSlices.isEmpty {
                 itemSlices = [Slice(height: size * style.leading)]
@@ -298,9 +326,11 @@ struct FlowBuilder {
             let marker = TextScalars.of(list.ordered ? "\(index + 1)." : (depth % 2 == 0 ? "\u{2022}" : "\u{2013}"))
             let markerWidth = markerFont.width(of: marker, size: size)
             let height = itemSlices[0].height
-            itemSlices[0].ops.insert(.text(x: style.marginLeft + indent - 6 - markerWidth, y: (height + size * 0.7) / 2,
-                                           font: markerFont, size: size, text: marker, adjustments: markerFont.kerningPairs(marker),
-                                           color: style.text, mark: .element(label)), at: 0)
+            itemSlices[0].ops.insert(
+                .text(
+                    x: style.marginLeft + indent - 6 - markerWidth, y: (height + size * 0.7) / 2,
+                    font: markerFont, size: size, text: marker, adjustments: markerFont.kerningPairs(marker),
+                    color: style.text, mark: .element(label)), at: 0)
             itemSlices[0].ops.insert(.structure(body), at: 1)
             let first = index == 0 && depth == 0 ? style.paragraphSpacing : 2
             push(itemSlices, firstSpace: first)
@@ -317,20 +347,27 @@ struct FlowBuilder {
         let size = style.bodySize - 1.5
         let indent = 14.0
         var rule = Slice(height: 6)
-        rule.ops = [.line(x1: style.marginLeft, y1: 3, x2: style.marginLeft + 90, y2: 3, width: 0.5, color: style.text, mark: .layout)]
+        rule.ops = [
+            .line(
+                x1: style.marginLeft, y1: 3, x2: style.marginLeft + 90, y2: 3, width: 0.5, color: style.text,
+                mark: .layout)
+        ]
         push([rule], firstSpace: style.paragraphSpacing * 1.5)
         for note in notes {
             let element = structure.add("Note", parent: container, id: note.anchor)
             var breaker = LineBreaker(width: contentWidth - indent, alignment: .left)
             breaker.hyphenation = hyphenation
-            let lines = breaker.breakLines(spans(note.runs, fonts: style.bodyFonts, size: size, parent: element, hyphenate: true))
+            let lines = breaker.breakLines(
+                spans(note.runs, fonts: style.bodyFonts, size: size, parent: element, hyphenate: true))
             var noteSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft + indent, leading: style.leading)
             if noteSlices.isEmpty { noteSlices = [Slice(height: size * style.leading)] }
             let label = TextScalars.of(note.label)
             let font = style.bodyFonts.regular
             let height = noteSlices[0].height
-            noteSlices[0].ops.insert(.text(x: style.marginLeft, y: (height + size * 0.7) / 2, font: font, size: size, text: label,
-                                           adjustments: font.kerningPairs(label), color: style.text, mark: .element(element)), at: 0)
+            noteSlices[0].ops.insert(
+                .text(
+                    x: style.marginLeft, y: (height + size * 0.7) / 2, font: font, size: size, text: label,
+                    adjustments: font.kerningPairs(label), color: style.text, mark: .element(element)), at: 0)
             pendingAnchors.append(note.anchor)
             push(noteSlices, firstSpace: 2)
         }
@@ -344,7 +381,11 @@ struct FlowBuilder {
         _ = openSection(level: 1)
         let heading = structure.add("H1", parent: container)
         let lines = LineBreaker(width: contentWidth).breakLines(
-            [StyledSpan(text: TextScalars.of(title), font: bold, size: size, color: style.accent, link: nil, mark: .element(heading))])
+            [
+                StyledSpan(
+                    text: TextScalars.of(title), font: bold, size: size, color: style.accent, link: nil,
+                    mark: .element(heading))
+            ])
         var titleSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: 1.2)
         if !titleSlices.isEmpty {
             titleSlices[titleSlices.count - 1].height += size * 0.6
@@ -364,14 +405,19 @@ struct FlowBuilder {
             let indent = 16.0 * Double(mark.level - 1)
             let textWidth = contentWidth - indent - numberColumn - 8
             let breaker = LineBreaker(width: textWidth, alignment: .left)
-            let entryLines = breaker.breakLines([StyledSpan(text: TextScalars.of(mark.title), font: entryFont, size: entrySize,
-                                                            color: style.text, link: nil, mark: .element(link))])
+            let entryLines = breaker.breakLines([
+                StyledSpan(
+                    text: TextScalars.of(mark.title), font: entryFont, size: entrySize,
+                    color: style.text, link: nil, mark: .element(link))
+            ])
             var entrySlices = FlowBuilder.lineSlices(entryLines, x: style.marginLeft + indent, leading: 1.45)
             guard let lastLine = entryLines.last, !entrySlices.isEmpty else { continue }
             for i in entrySlices.indices {
                 entrySlices[i].breakAllowedBefore = i == 0
-                entrySlices[i].ops.append(.link(x: style.marginLeft, y: 0, width: contentWidth, height: entrySlices[i].height,
-                                                target: .anchor(mark.anchor), element: link, description: "Naar " + mark.title))
+                entrySlices[i].ops.append(
+                    .link(
+                        x: style.marginLeft, y: 0, width: contentWidth, height: entrySlices[i].height,
+                        target: .anchor(mark.anchor), element: link, description: "Naar " + mark.title))
             }
             // Dot leader and the page number on the last line.
             let last = entrySlices.count - 1
@@ -379,10 +425,12 @@ struct FlowBuilder {
             let baseline = (height + entrySize * 0.7) / 2
             // The page number is known only after pagination; the renderer fills it in (with its leader).
             // The layout never depends on it: the title's width leaves room for any number.
-            entrySlices[last].ops.insert(.pageNumber(anchor: mark.anchor, leaderStart: style.marginLeft + indent + lastLine.width + 1,
-                                                     right: style.marginLeft + contentWidth, y: baseline, font: entryFont,
-                                                     size: entrySize, color: style.text, mark: .element(link)),
-                                         at: entrySlices[last].ops.count - 1)
+            entrySlices[last].ops.insert(
+                .pageNumber(
+                    anchor: mark.anchor, leaderStart: style.marginLeft + indent + lastLine.width + 1,
+                    right: style.marginLeft + contentWidth, y: baseline, font: entryFont,
+                    size: entrySize, color: style.text, mark: .element(link)),
+                at: entrySlices[last].ops.count - 1)
             push(entrySlices, firstSpace: mark.level == 1 ? 6 : 0)
         }
         forceNewPageNext = true

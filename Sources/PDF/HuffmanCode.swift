@@ -16,7 +16,10 @@ enum HuffmanCode {
     private static func unlimitedLengths(_ frequencies: [Int]) -> [UInt8] {
         var lengths = [UInt8](repeating: 0, count: frequencies.count)
         let used = frequencies.indices.filter { frequencies[$0] > 0 }
-        if used.count == 1 { lengths[used[0]] = 1; return lengths }
+        if used.count == 1 {
+            lengths[used[0]] = 1
+            return lengths
+        }
         if used.isEmpty { return lengths }
         // Nodes: leaves first, then internal nodes; parent links give the depths.
         var weight = used.map { frequencies[$0] }
@@ -29,7 +32,12 @@ enum HuffmanCode {
             var i = heap.count - 1
             while i > 0 {
                 let p = (i - 1) / 2
-                if less(heap[i], heap[p]) { heap.swapAt(i, p); i = p } else { break }
+                if less(heap[i], heap[p]) {
+                    heap.swapAt(i, p)
+                    i = p
+                } else {
+                    break
+                }
             }
         }
         func pop() -> Int {
@@ -39,7 +47,8 @@ enum HuffmanCode {
                 heap[0] = last
                 var i = 0
                 while true {
-                    let l = 2 * i + 1, r = l + 1
+                    let l = 2 * i + 1
+                    let r = l + 1
                     var m = i
                     if l < heap.count && less(heap[l], heap[m]) { m = l }
                     if r < heap.count && less(heap[r], heap[m]) { m = r }
@@ -52,7 +61,8 @@ enum HuffmanCode {
         }
         for node in 0..<used.count { push(node) }
         while heap.count > 1 {
-            let a = pop(), b = pop()
+            let a = pop()
+            let b = pop()
             let node = weight.count
             weight.append(weight[a] + weight[b])
             parent[a] = node
@@ -62,7 +72,10 @@ enum HuffmanCode {
         for (leaf, symbol) in used.enumerated() {
             var depth = 0
             var node = leaf
-            while parent[node] >= 0 { node = parent[node]; depth += 1 }
+            while parent[node] >= 0 {
+                node = parent[node]
+                depth += 1
+            }
             lengths[symbol] = UInt8(min(depth, 255))
         }
         return lengths

@@ -132,7 +132,9 @@ public struct Hyphenator: Sendable {
                 let count = Int(valueCount[node])
                 if count > 0 {
                     let base = Int(valueStart[node])
-                    for j in 0..<count where values[base + j] > levels[start + j] { levels[start + j] = values[base + j] }
+                    for j in 0..<count where values[base + j] > levels[start + j] {
+                        levels[start + j] = values[base + j]
+                    }
                 }
                 guard k < n + 2 else { break }
                 let symbol = UInt8(symbols[k])
@@ -145,9 +147,10 @@ public struct Hyphenator: Sendable {
         var result: [Int] = []
         // A break after letter p (1-based) sits between symbols p and p + 1: levels[p + 1].
         for p in leftMinimum...(n - rightMinimum) where levels[p + 1] & 1 == 1 {
-            let before = Hyphenator.lowercase(word[p - 1]), after = Hyphenator.lowercase(word[p])
-            if before == 0x69 && after == 0x6A { continue }          // i-j
-            if Hyphenator.hasTrema(after) { continue }               // ide-eën
+            let before = Hyphenator.lowercase(word[p - 1])
+            let after = Hyphenator.lowercase(word[p])
+            if before == 0x69 && after == 0x6A { continue }  // i-j
+            if Hyphenator.hasTrema(after) { continue }  // ide-eën
             result.append(p)
         }
         return result
@@ -178,6 +181,7 @@ public struct Hyphenator: Sendable {
 
     @inline(__always)
     static func hasTrema(_ s: UInt32) -> Bool {
-        s == 0xE4 || s == 0xEB || s == 0xEF || s == 0xF6 || s == 0xFC || s == 0xC4 || s == 0xCB || s == 0xCF || s == 0xD6 || s == 0xDC
+        s == 0xE4 || s == 0xEB || s == 0xEF || s == 0xF6 || s == 0xFC || s == 0xC4 || s == 0xCB || s == 0xCF
+            || s == 0xD6 || s == 0xDC
     }
 }

@@ -5,14 +5,16 @@ enum DrawOp {
     /// Text whose baseline starts at (x, y). `adjustments` are (index, amount in 1/1000 em) pairs: extra
     /// advance before the character at that index (kerning is negative, justified word spaces positive;
     /// an index equal to the text's length widens the end).
-    case text(x: Double, y: Double, font: PDFFont, size: Double, text: [UInt32], adjustments: [(Int, Double)],
-              color: PDFColor, mark: Mark)
+    case text(
+        x: Double, y: Double, font: PDFFont, size: Double, text: [UInt32], adjustments: [(Int, Double)],
+        color: PDFColor, mark: Mark)
     case fillRect(x: Double, y: Double, width: Double, height: Double, color: PDFColor, mark: Mark)
     case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, color: PDFColor, mark: Mark)
     /// The page number of an anchor, right-aligned at `right`, with a dotted leader from `leaderStart`
     /// (a contents entry). Resolved into text once the pages are known.
-    case pageNumber(anchor: String, leaderStart: Double, right: Double, y: Double, font: PDFFont, size: Double,
-                    color: PDFColor, mark: Mark)
+    case pageNumber(
+        anchor: String, leaderStart: Double, right: Double, y: Double, font: PDFFont, size: Double,
+        color: PDFColor, mark: Mark)
     /// A clickable area (a link annotation), not drawn. `element` is its `Link` structure element;
     /// `description` the annotation's `/Contents` (what the link does, for screen readers).
     case link(x: Double, y: Double, width: Double, height: Double, target: Link, element: Int?, description: String)
@@ -23,17 +25,20 @@ enum DrawOp {
     /// The same op moved down by `dy`.
     func offset(by dy: Double) -> DrawOp {
         switch self {
-        case let .text(x, y, font, size, text, adjustments, color, mark):
-            return .text(x: x, y: y + dy, font: font, size: size, text: text, adjustments: adjustments, color: color, mark: mark)
-        case let .fillRect(x, y, w, h, color, mark):
+        case .text(let x, let y, let font, let size, let text, let adjustments, let color, let mark):
+            return .text(
+                x: x, y: y + dy, font: font, size: size, text: text, adjustments: adjustments, color: color, mark: mark)
+        case .fillRect(let x, let y, let w, let h, let color, let mark):
             return .fillRect(x: x, y: y + dy, width: w, height: h, color: color, mark: mark)
-        case let .line(x1, y1, x2, y2, width, color, mark):
+        case .line(let x1, let y1, let x2, let y2, let width, let color, let mark):
             return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: width, color: color, mark: mark)
-        case let .link(x, y, w, h, target, element, description):
-            return .link(x: x, y: y + dy, width: w, height: h, target: target, element: element, description: description)
-        case let .pageNumber(anchor, leaderStart, right, y, font, size, color, mark):
-            return .pageNumber(anchor: anchor, leaderStart: leaderStart, right: right, y: y + dy, font: font, size: size,
-                               color: color, mark: mark)
+        case .link(let x, let y, let w, let h, let target, let element, let description):
+            return .link(
+                x: x, y: y + dy, width: w, height: h, target: target, element: element, description: description)
+        case .pageNumber(let anchor, let leaderStart, let right, let y, let font, let size, let color, let mark):
+            return .pageNumber(
+                anchor: anchor, leaderStart: leaderStart, right: right, y: y + dy, font: font, size: size,
+                color: color, mark: mark)
         case .structure:
             return self
         }
@@ -43,11 +48,12 @@ enum DrawOp {
     /// repeat, not content; a repeated link is dropped.
     func asArtifact(_ artifact: Mark) -> DrawOp? {
         switch self {
-        case let .text(x, y, font, size, text, adjustments, color, _):
-            return .text(x: x, y: y, font: font, size: size, text: text, adjustments: adjustments, color: color, mark: artifact)
-        case let .fillRect(x, y, w, h, color, _):
+        case .text(let x, let y, let font, let size, let text, let adjustments, let color, _):
+            return .text(
+                x: x, y: y, font: font, size: size, text: text, adjustments: adjustments, color: color, mark: artifact)
+        case .fillRect(let x, let y, let w, let h, let color, _):
             return .fillRect(x: x, y: y, width: w, height: h, color: color, mark: artifact)
-        case let .line(x1, y1, x2, y2, width, color, _):
+        case .line(let x1, let y1, let x2, let y2, let width, let color, _):
             return .line(x1: x1, y1: y1, x2: x2, y2: y2, width: width, color: color, mark: artifact)
         case .link, .structure, .pageNumber:
             return nil
@@ -56,8 +62,10 @@ enum DrawOp {
 
     /// The ops that print a resolved page number: the leader (as text, so extraction keeps the title
     /// and its number on one line; an artifact) and the number.
-    static func resolvedPageNumber(_ page: Int?, leaderStart: Double, right: Double, y: Double, font: PDFFont,
-                                   size: Double, color: PDFColor, mark: Mark) -> [DrawOp] {
+    static func resolvedPageNumber(
+        _ page: Int?, leaderStart: Double, right: Double, y: Double, font: PDFFont,
+        size: Double, color: PDFColor, mark: Mark
+    ) -> [DrawOp] {
         let digits = TextScalars.of(page.map(String.init) ?? "")
         let width = font.width(of: digits, size: size)
         var ops: [DrawOp] = []
@@ -70,13 +78,17 @@ enum DrawOp {
         if count > 0 {
             let slack = (leaderEnd - leaderStart - Double(count) * dotWidth) / Double(count) / size * 1000
             let adjustments = slack > 0.01 ? (1..<count).map { ($0 * dot.count, slack) } : []
-            ops.append(.text(x: leaderStart, y: y, font: font, size: size,
-                             text: Array([[UInt32]](repeating: dot, count: count).joined()), adjustments: adjustments,
-                             color: PDFColor(red: 0.45, green: 0.45, blue: 0.45), mark: .layout))
+            ops.append(
+                .text(
+                    x: leaderStart, y: y, font: font, size: size,
+                    text: Array([[UInt32]](repeating: dot, count: count).joined()), adjustments: adjustments,
+                    color: PDFColor(red: 0.45, green: 0.45, blue: 0.45), mark: .layout))
         }
         if !digits.isEmpty {
-            ops.append(.text(x: right - width, y: y, font: font, size: size, text: digits,
-                             adjustments: font.kerningPairs(digits), color: color, mark: mark))
+            ops.append(
+                .text(
+                    x: right - width, y: y, font: font, size: size, text: digits,
+                    adjustments: font.kerningPairs(digits), color: color, mark: mark))
         }
         return ops
     }

@@ -123,10 +123,15 @@ struct LineBreaker {
     /// stretch beyond half their width again (TeX's \pretolerance of 100) does it try again with the
     /// hyphenation points.
     func breakLines(_ input: [StyledSpan]) -> [BrokenLine] {
-        guard hyphenation != nil, input.contains(where: \.hyphenate) else { return setLines(prepared(input, hyphenate: false)) }
+        guard hyphenation != nil, input.contains(where: \.hyphenate) else {
+            return setLines(prepared(input, hyphenate: false))
+        }
         let first = setLines(prepared(input, hyphenate: false))
         if !first.contains(where: \.hasCutWord),
-           first.dropLast().allSatisfy({ LineBreaker.isTolerable($0, width: width, alignment: alignment) }) { return first }
+            first.dropLast().allSatisfy({ LineBreaker.isTolerable($0, width: width, alignment: alignment) })
+        {
+            return first
+        }
         return setLines(prepared(input, hyphenate: true))
     }
 
@@ -161,8 +166,9 @@ struct LineBreaker {
         for s in spans.indices {
             DutchNoBreak.apply(&spans[s].text)
             if hyphenate, spans[s].hyphenate, let hyphenation {
-                insertHyphenationPoints(&spans[s].text, hyphenation, minimum: max(spans[s].hyphenationMinimum, 4),
-                                        startsSentence: spans[s].startsSentence)
+                insertHyphenationPoints(
+                    &spans[s].text, hyphenation, minimum: max(spans[s].hyphenationMinimum, 4),
+                    startsSentence: spans[s].startsSentence)
             }
         }
         return spans
@@ -178,7 +184,9 @@ struct LineBreaker {
     }
 
     func wordMetrics(_ input: [StyledSpan]) -> [WordMetrics] {
-        makeWords(prepared(input)).map { WordMetrics(width: $0.width, space: $0.spaceWidth, hyphen: $0.hyphenWidth, forced: $0.forcedBreakAfter) }
+        makeWords(prepared(input)).map {
+            WordMetrics(width: $0.width, space: $0.spaceWidth, hyphen: $0.hyphenWidth, forced: $0.forcedBreakAfter)
+        }
     }
 
     /// The fewest lines the words take at `width` (first fit, which is optimal for counting lines).
@@ -195,7 +203,10 @@ struct LineBreaker {
                 lines += 1
                 used = word.width
                 // A word wider than the line is cut into pieces.
-                if word.width > width && width > 0 { lines += Int((word.width / width).rounded(.up)) - 1; used = word.width.truncatingRemainder(dividingBy: width) }
+                if word.width > width && width > 0 {
+                    lines += Int((word.width / width).rounded(.up)) - 1
+                    used = word.width.truncatingRemainder(dividingBy: width)
+                }
             } else if empty && word.width > width && width > 0 {
                 lines += Int((word.width / width).rounded(.up)) - 1
                 used = word.width.truncatingRemainder(dividingBy: width)
@@ -204,7 +215,11 @@ struct LineBreaker {
             }
             empty = false
             previousSpace = word.space
-            if word.forced && k + 1 < words.count { lines += 1; used = 0; empty = true }
+            if word.forced && k + 1 < words.count {
+                lines += 1
+                used = 0
+                empty = true
+            }
         }
         return lines
     }
@@ -212,7 +227,9 @@ struct LineBreaker {
     /// Soft hyphens at the hyphenation points of each word of letters. Left alone: words with a capital
     /// (names), except a sentence's first word with only its first letter a capital; words with digits
     /// (amounts, dates); anything of an address ('@', '/', ':', '.' inside, '_').
-    private func insertHyphenationPoints(_ text: inout [UInt32], _ cache: HyphenationCache, minimum: Int, startsSentence: Bool) {
+    private func insertHyphenationPoints(
+        _ text: inout [UInt32], _ cache: HyphenationCache, minimum: Int, startsSentence: Bool
+    ) {
         var out: [UInt32] = []
         var changed = false
         var i = 0
@@ -221,47 +238,66 @@ struct LineBreaker {
         while i < n {
             // A token between spaces.
             let tokenStart = i
-            while i < n && text[i] != TextScalars.space && text[i] != TextScalars.lineFeed && text[i] != TextScalars.noBreakSpace
-                    && text[i] != TextScalars.gluedSpace { i += 1 }
+            while i < n && text[i] != TextScalars.space && text[i] != TextScalars.lineFeed
+                && text[i] != TextScalars.noBreakSpace
+                && text[i] != TextScalars.gluedSpace
+            { i += 1 }
             let token = text[tokenStart..<i]
             var plain = token.count >= minimum
             let capitalAllowed = sentenceStart
             sentenceStart = false
-            if let last = token.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A { sentenceStart = true }
+            if let last = token.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A {
+                sentenceStart = true
+            }
             if plain {
                 var firstLetter = true
                 for (k, s) in zip(token.indices, token) {
                     // A colon inside a token ("https:", "mailto:") marks an address; at its end it is punctuation.
                     let innerColon = s == 0x3A && k + 1 < token.endIndex
                     if TextScalars.isDigit(s) || s == 0x40 || s == 0x2F || innerColon || s == 0x5F || s == 0xAD
-                        || (TextScalars.isUppercase(s) && !(firstLetter && capitalAllowed)) {
+                        || (TextScalars.isUppercase(s) && !(firstLetter && capitalAllowed))
+                    {
                         plain = false
                         break
                     }
                     if TextScalars.isLetter(s) { firstLetter = false }
                     // A full stop inside a token (www.example.nl, e.g.) marks an address or abbreviation.
-                    if s == 0x2E && k + 1 < token.endIndex && TextScalars.isLetter(text[k + 1]) { plain = false; break }
+                    if s == 0x2E && k + 1 < token.endIndex && TextScalars.isLetter(text[k + 1]) {
+                        plain = false
+                        break
+                    }
                 }
             }
             if plain {
                 // Each run of letters (the parts of "sociaal-maatschappelijk", "thema" of "thema's").
                 var k = tokenStart
                 while k < i {
-                    if !TextScalars.isLetter(text[k]) { out.append(text[k]); k += 1; continue }
+                    if !TextScalars.isLetter(text[k]) {
+                        out.append(text[k])
+                        k += 1
+                        continue
+                    }
                     let runStart = k
                     while k < i && TextScalars.isLetter(text[k]) { k += 1 }
                     let run = Array(text[runStart..<k])
                     let points = run.count >= minimum ? cache.points(run) : []
                     var p = 0
                     for (offset, s) in run.enumerated() {
-                        if p < points.count && points[p] == offset { out.append(TextScalars.softHyphen); p += 1; changed = true }
+                        if p < points.count && points[p] == offset {
+                            out.append(TextScalars.softHyphen)
+                            p += 1
+                            changed = true
+                        }
                         out.append(s)
                     }
                 }
             } else {
                 out.append(contentsOf: token)
             }
-            if i < n { out.append(text[i]); i += 1 }
+            if i < n {
+                out.append(text[i])
+                i += 1
+            }
         }
         if changed { text = out }
     }
@@ -285,16 +321,22 @@ struct LineBreaker {
 
     /// Is the space-delimited token around `index` longer than 20 characters (an address, not "en/of")?
     private func isLongToken(_ text: [UInt32], around index: Int) -> Bool {
-        var start = index, end = index
-        while start > 0 && text[start - 1] != TextScalars.space && text[start - 1] != TextScalars.lineFeed { start -= 1 }
+        var start = index
+        var end = index
+        while start > 0 && text[start - 1] != TextScalars.space && text[start - 1] != TextScalars.lineFeed {
+            start -= 1
+        }
         while end < text.count && text[end] != TextScalars.space && text[end] != TextScalars.lineFeed { end += 1 }
         return end - start > 20
     }
 
     /// Is the token around `index` a web or e-mail address ("https://", "www.", "@")?
     private func isAddress(_ text: [UInt32], around index: Int) -> Bool {
-        var start = index, end = index
-        while start > 0 && text[start - 1] != TextScalars.space && text[start - 1] != TextScalars.lineFeed { start -= 1 }
+        var start = index
+        var end = index
+        while start > 0 && text[start - 1] != TextScalars.space && text[start - 1] != TextScalars.lineFeed {
+            start -= 1
+        }
         while end < text.count && text[end] != TextScalars.space && text[end] != TextScalars.lineFeed { end += 1 }
         let token = String(String.UnicodeScalarView(text[start..<end].compactMap(Unicode.Scalar.init)))
         return token.contains("://") || token.contains("www.") || token.contains("@")
@@ -343,24 +385,28 @@ struct LineBreaker {
                     closeWord(space: nil, spaceWidth: 0, forced: false)
                     if hadParts {
                         words[words.count - 1].hyphenSpan = index
-                        words[words.count - 1].hyphenWidth = span.font.advance(TextScalars.softHyphen) * span.size / 1000
+                        words[words.count - 1].hyphenWidth =
+                            span.font.advance(TextScalars.softHyphen) * span.size / 1000
                     }
                     partStart = i + 1
                 } else if s == 0x2F && i > 0 && i + 1 < text.count && text[i + 1] != 0x2F
-                            && TextScalars.isLetter(text[i + 1]) && isLongToken(text, around: i) {
+                    && TextScalars.isLetter(text[i + 1]) && isLongToken(text, around: i)
+                {
                     // An address may break after a slash (also after the "//" of "https://"), so it need not
                     // be cut anywhere.
                     flushPart(upTo: i + 1)
                     closeWord(space: nil, spaceWidth: 0, forced: false)
                     partStart = i + 1
                 } else if s == 0x2E && i > partStart && i + 1 < text.count && TextScalars.isLetter(text[i - 1])
-                            && TextScalars.isLetter(text[i + 1]) && isLongToken(text, around: i) && isAddress(text, around: i) {
+                    && TextScalars.isLetter(text[i + 1]) && isLongToken(text, around: i) && isAddress(text, around: i)
+                {
                     // ... and before the dot of a domain name ("www." / "maatschappelijkealliantie.nl").
                     flushPart(upTo: i)
                     closeWord(space: nil, spaceWidth: 0, forced: false)
                     partStart = i
                 } else if s == 0x2D && i > 0 && i + 1 < text.count && TextScalars.isLetter(text[i - 1])
-                            && TextScalars.isLetter(text[i + 1]) && i - partStart >= 2 && breaksAfterHyphen(text, i) {
+                    && TextScalars.isLetter(text[i + 1]) && i - partStart >= 2 && breaksAfterHyphen(text, i)
+                {
                     // "sociaal-maatschappelijk" may break after its hyphen.
                     flushPart(upTo: i + 1)
                     closeWord(space: nil, spaceWidth: 0, forced: false)
@@ -388,7 +434,10 @@ struct LineBreaker {
         guard words.contains(where: { $0.width > width }) else { return words }
         var result: [Word] = []
         for word in words {
-            if word.width <= width { result.append(word); continue }
+            if word.width <= width {
+                result.append(word)
+                continue
+            }
             var piece = Word()
             for part in word.parts {
                 let span = spans[part.span]
@@ -439,7 +488,9 @@ struct LineBreaker {
         var best = [Double](repeating: .infinity, count: n + 1)
         var from = [Int](repeating: 0, count: n + 1)
         best[0] = 0
-        func hyphenatedBreak(_ j: Int) -> Bool { j > 0 && j < n && words[j - 1].hyphenSpan != nil && !words[j - 1].forcedBreakAfter }
+        func hyphenatedBreak(_ j: Int) -> Bool {
+            j > 0 && j < n && words[j - 1].hyphenSpan != nil && !words[j - 1].forcedBreakAfter
+        }
         for j in 1...n {
             var lineWidth = 0.0
             var stretch = 0.0
@@ -493,7 +544,10 @@ struct LineBreaker {
         }
         var breaks: [Int] = []
         var j = n
-        while j > 0 { breaks.append(j); j = from[j] }
+        while j > 0 {
+            breaks.append(j)
+            j = from[j]
+        }
         return breaks.reversed()
     }
 
@@ -504,7 +558,11 @@ struct LineBreaker {
         var spaceTotal = 0.0
         for (k, word) in zip(words.indices, words) {
             natural += word.width
-            if k < words.endIndex - 1 && word.spaceSpan != nil { natural += word.spaceWidth; spaceTotal += word.spaceWidth; spaces += 1 }
+            if k < words.endIndex - 1 && word.spaceSpan != nil {
+                natural += word.spaceWidth
+                spaceTotal += word.spaceWidth
+                spaces += 1
+            }
         }
         let hyphen = isLast ? nil : words.last.flatMap { word in word.hyphenSpan.map { ($0, word.hyphenWidth) } }
         if let hyphen { natural += hyphen.1 }
@@ -522,7 +580,10 @@ struct LineBreaker {
             let hyphenated = words.last?.hyphenSpan != nil
             let letters = words.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.end - $1.start } } - (hyphenated ? 0 : 1)
             let size = words.first.flatMap { $0.parts.first.map { spans[$0.span].size } } ?? 10
-            let tracking = letters > 0 ? (width - natural - Double(spaces) * averageSpace * (LineBreaker.widestSpaceRatio - 1)) / Double(letters) : 0
+            let tracking =
+                letters > 0
+                ? (width - natural - Double(spaces) * averageSpace * (LineBreaker.widestSpaceRatio - 1))
+                    / Double(letters) : 0
             if ratio > LineBreaker.widestSpaceRatio && tracking <= LineBreaker.maximumTracking * size {
                 wordSpacing = averageSpace * (LineBreaker.widestSpaceRatio - 1)
                 letterSpacing = tracking
@@ -550,7 +611,8 @@ struct LineBreaker {
             let span = spans[index]
             maxSize = max(maxSize, span.size)
             if var last = pieces.last, last.font == span.font, last.size == span.size, last.color == span.color,
-               last.link == span.link, last.mark == span.mark {
+                last.link == span.link, last.mark == span.mark
+            {
                 appendKerning(span, start, end, base: last.text.count, into: &last.adjustments)
                 last.text.append(contentsOf: span.text[start..<end])
                 last.width += w
@@ -558,9 +620,11 @@ struct LineBreaker {
             } else {
                 var adjustments: [(Int, Double)] = []
                 appendKerning(span, start, end, base: 0, into: &adjustments)
-                pieces.append(BrokenLine.Piece(x: x, width: w, text: Array(span.text[start..<end]), font: span.font,
-                                               size: span.size, color: span.color, link: span.link, mark: span.mark,
-                                               linkDescription: span.linkDescription, adjustments: adjustments))
+                pieces.append(
+                    BrokenLine.Piece(
+                        x: x, width: w, text: Array(span.text[start..<end]), font: span.font,
+                        size: span.size, color: span.color, link: span.link, mark: span.mark,
+                        linkDescription: span.linkDescription, adjustments: adjustments))
             }
             x += w
         }
@@ -602,8 +666,9 @@ struct LineBreaker {
                 shift += added
             }
         }
-        var line = BrokenLine(pieces: pieces, width: setWidth + (letterSpacing > 0 ? width - setWidth : 0), wordSpacing: wordSpacing,
-                              size: maxSize)
+        var line = BrokenLine(
+            pieces: pieces, width: setWidth + (letterSpacing > 0 ? width - setWidth : 0), wordSpacing: wordSpacing,
+            size: maxSize)
         line.letterSpacing = letterSpacing
         line.isJustified = isJustified
         line.spaceRatio = spaceRatio
@@ -611,7 +676,9 @@ struct LineBreaker {
         return line
     }
 
-    private func appendKerning(_ span: StyledSpan, _ start: Int, _ end: Int, base: Int, into list: inout [(Int, Double)]) {
+    private func appendKerning(
+        _ span: StyledSpan, _ start: Int, _ end: Int, base: Int, into list: inout [(Int, Double)]
+    ) {
         guard kerning, end - start > 1 else { return }
         for i in (start + 1)..<end {
             let k = span.font.kern(span.text[i - 1], span.text[i])

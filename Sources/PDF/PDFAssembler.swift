@@ -21,8 +21,10 @@ struct PDFAssembler {
     /// Claim PDF/A-2a (only honoured when every font is embedded).
     var claimPDFA = true
 
-    func assemble(pages: [[DrawOp]], outline: [OutlineEntry], destinations: [String: (page: Int, y: Double)],
-                  structure: StructureTree) -> [UInt8] {
+    func assemble(
+        pages: [[DrawOp]], outline: [OutlineEntry], destinations: [String: (page: Int, y: Double)],
+        structure: StructureTree
+    ) -> [UInt8] {
         var writer = PDFObjectWriter(capacity: pages.count * 12_000 + 65_536)
         let catalog = writer.reserve()
         let pagesRoot = writer.reserve()
@@ -33,7 +35,7 @@ struct PDFAssembler {
         var fonts: [FontEmbedding] = []
         var fontIndex: [PDFFont: Int] = [:]
         for page in pages {
-            for case let .text(_, _, font, _, text, _, _, _) in page {
+            for case .text(_, _, let font, _, let text, _, _, _) in page {
                 let index: Int
                 if let known = fontIndex[font] {
                     index = known
@@ -52,8 +54,9 @@ struct PDFAssembler {
         let pdfUA = embedded
 
         let figures = Set(structure.elements.indices.filter { structure[$0].type == "Figure" })
-        let streamWriter = ContentStreamWriter(pageHeight: style.pageHeight, encodings: encodings,
-                                               elementTypes: structure.elements.map(\.type), boxedElements: figures)
+        let streamWriter = ContentStreamWriter(
+            pageHeight: style.pageHeight, encodings: encodings,
+            elementTypes: structure.elements.map(\.type), boxedElements: figures)
         // Pages are independent: render (and compress) them in parallel.
         let compress = self.compress
         let rendered = Parallel.map(pages.count) { index in
@@ -97,15 +100,18 @@ struct PDFAssembler {
             var objects: [Int] = []
             for link in page.links {
                 // A link to an anchor that does not exist is left out rather than broken.
-                if case let .anchor(name) = link.target, destinations[name] == nil { objects.append(0); continue }
+                if case .anchor(let name) = link.target, destinations[name] == nil {
+                    objects.append(0)
+                    continue
+                }
                 objects.append(writer.reserve())
             }
             annotationObjects.append(objects)
             for event in page.events {
                 switch event {
-                case let .content(mcid, element): tree.content(element, page: index, mcid: mcid)
-                case let .touch(element): tree.touch(element)
-                case let .annotation(link, element):
+                case .content(let mcid, let element): tree.content(element, page: index, mcid: mcid)
+                case .touch(let element): tree.touch(element)
+                case .annotation(let link, let element):
                     if objects[link] != 0 { tree.annotation(element, page: index, object: objects[link]) }
                 }
             }
@@ -132,11 +138,11 @@ struct PDFAssembler {
                     PDFSyntax.appendInt(key, to: &body)
                 }
                 switch link.target {
-                case let .url(address):
+                case .url(let address):
                     body.append(" /A << /S /URI /URI ")
                     PDFSyntax.appendLiteral(PDFAssembler.uriBytes(address), to: &body)
                     body.append(" >>")
-                case let .anchor(name):
+                case .anchor(let name):
                     let target = destinations[name]!
                     body.append(" /Dest ")
                     destination(page: target.page, y: target.y, into: &body)
@@ -188,20 +194,25 @@ struct PDFAssembler {
         pageTree.append("] >>")
         writer.write(pagesRoot, pageTree)
 
-        let outlineRoot = outline.isEmpty ? nil : writeOutline(outline, writer: &writer) { entry, out in
-            destination(page: entry.page, y: entry.y, into: &out)
-        }
+        let outlineRoot =
+            outline.isEmpty
+            ? nil
+            : writeOutline(outline, writer: &writer) { entry, out in
+                destination(page: entry.page, y: entry.y, into: &out)
+            }
 
         // Metadata (uncompressed, as PDF/A asks) and, for PDF/A, the output intent.
         let metadataObject = writer.reserve()
         let metadataEntries: [UInt8] = Array("/Type /Metadata /Subtype /XML".utf8)
-        writer.writeStream(metadataObject, extraEntries: metadataEntries,
-                           data: DocumentMetadataXMP.packet(metadata, pdfUA: pdfUA, pdfA: pdfA))
+        writer.writeStream(
+            metadataObject, extraEntries: metadataEntries,
+            data: DocumentMetadataXMP.packet(metadata, pdfUA: pdfUA, pdfA: pdfA))
         var outputIntent: Int?
         if pdfA {
             let profile = writer.reserve()
-            writer.writeStream(profile, extraEntries: Array("/N 3".utf8),
-                               data: compress ? Deflate.zlib(SRGBProfile.bytes) : SRGBProfile.bytes, flate: compress)
+            writer.writeStream(
+                profile, extraEntries: Array("/N 3".utf8),
+                data: compress ? Deflate.zlib(SRGBProfile.bytes) : SRGBProfile.bytes, flate: compress)
             let intent = writer.reserve()
             var body: [UInt8] = []
             body.append("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)")
@@ -266,8 +277,10 @@ struct PDFAssembler {
     }
 
     /// Writes the outline tree (headings nested by level, all open) and returns the root's object number.
-    private func writeOutline(_ entries: [OutlineEntry], writer: inout PDFObjectWriter,
-                              destination: (OutlineEntry, inout [UInt8]) -> Void) -> Int {
+    private func writeOutline(
+        _ entries: [OutlineEntry], writer: inout PDFObjectWriter,
+        destination: (OutlineEntry, inout [UInt8]) -> Void
+    ) -> Int {
         let root = writer.reserve()
         let objects = entries.map { _ in writer.reserve() }
         // parent[i] is the index of the entry's parent, or -1 for the root; a deeper level nests under
@@ -297,13 +310,23 @@ struct PDFAssembler {
                 var body: [UInt8] = []
                 body.append("<< /Title ")
                 PDFSyntax.appendTextString(entries[i].title, to: &body)
-                body.append(" /Parent "); ref(parentObject, into: &body)
-                if k > 0 { body.append(" /Prev "); ref(objects[list[k - 1]], into: &body) }
-                if k + 1 < list.count { body.append(" /Next "); ref(objects[list[k + 1]], into: &body) }
+                body.append(" /Parent ")
+                ref(parentObject, into: &body)
+                if k > 0 {
+                    body.append(" /Prev ")
+                    ref(objects[list[k - 1]], into: &body)
+                }
+                if k + 1 < list.count {
+                    body.append(" /Next ")
+                    ref(objects[list[k + 1]], into: &body)
+                }
                 if let first = children[i].first, let last = children[i].last {
-                    body.append(" /First "); ref(objects[first], into: &body)
-                    body.append(" /Last "); ref(objects[last], into: &body)
-                    body.append(" /Count "); PDFSyntax.appendInt(descendants[i], to: &body)
+                    body.append(" /First ")
+                    ref(objects[first], into: &body)
+                    body.append(" /Last ")
+                    ref(objects[last], into: &body)
+                    body.append(" /Count ")
+                    PDFSyntax.appendInt(descendants[i], to: &body)
                 }
                 body.append(" /Dest ")
                 destination(entries[i], &body)
@@ -314,9 +337,12 @@ struct PDFAssembler {
         }
         siblings(topLevel, parentObject: root)
         var body: [UInt8] = []
-        body.append("<< /Type /Outlines /First "); ref(objects[topLevel[0]], into: &body)
-        body.append(" /Last "); ref(objects[topLevel[topLevel.count - 1]], into: &body)
-        body.append(" /Count "); PDFSyntax.appendInt(entries.count, to: &body)
+        body.append("<< /Type /Outlines /First ")
+        ref(objects[topLevel[0]], into: &body)
+        body.append(" /Last ")
+        ref(objects[topLevel[topLevel.count - 1]], into: &body)
+        body.append(" /Count ")
+        PDFSyntax.appendInt(entries.count, to: &body)
         body.append(" >>")
         writer.write(root, body)
         return root
@@ -327,7 +353,13 @@ struct PDFAssembler {
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for b in address.utf8 {
-            if b > 0x20 && b < 0x7F { out.append(b) } else { out.append(0x25); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)]) }
+            if b > 0x20 && b < 0x7F {
+                out.append(b)
+            } else {
+                out.append(0x25)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            }
         }
         return out
     }

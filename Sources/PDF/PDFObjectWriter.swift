@@ -34,7 +34,10 @@ struct PDFObjectWriter {
         begin(number)
         bytes.append("<< /Length ")
         PDFSyntax.appendInt(data.count, to: &bytes)
-        if !extraEntries.isEmpty { bytes.append(0x20); bytes.append(contentsOf: extraEntries) }
+        if !extraEntries.isEmpty {
+            bytes.append(0x20)
+            bytes.append(contentsOf: extraEntries)
+        }
         bytes.append(" >>\nstream\n")
         bytes.append(contentsOf: data)
         bytes.append("\nendstream")
@@ -42,7 +45,8 @@ struct PDFObjectWriter {
     }
 
     private mutating func begin(_ number: Int) {
-        precondition(number > 0 && number < offsets.count && !written[number], "object \(number) not reserved or written twice")
+        precondition(
+            number > 0 && number < offsets.count && !written[number], "object \(number) not reserved or written twice")
         offsets[number] = bytes.count
         written[number] = true
         PDFSyntax.appendInt(number, to: &bytes)
@@ -82,7 +86,11 @@ struct PDFObjectWriter {
             var digits = [UInt8](repeating: 0x30, count: 10)
             var v = offsets[number]
             var i = 9
-            while v > 0 && i >= 0 { digits[i] = 0x30 + UInt8(v % 10); v /= 10; i -= 1 }
+            while v > 0 && i >= 0 {
+                digits[i] = 0x30 + UInt8(v % 10)
+                v /= 10
+                i -= 1
+            }
             bytes.append(contentsOf: digits)
             bytes.append(" 00000 n\r\n")
         }

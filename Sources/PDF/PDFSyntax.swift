@@ -5,13 +5,19 @@ import Foundation
 enum PDFSyntax {
     /// Appends a number with at most `decimals` decimals and no trailing zeros ("12", "12.5", "-0.25").
     static func appendNumber(_ value: Double, decimals: Int = 2, to out: inout [UInt8]) {
-        guard value.isFinite else { out.append(0x30); return }
+        guard value.isFinite else {
+            out.append(0x30)
+            return
+        }
         // Far beyond any page; clamping keeps the integer conversion below from trapping.
         let value = min(max(value, -1e9), 1e9)
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         var scaled = Int((abs(value) * Double(scale)).rounded())
-        if scaled == 0 { out.append(0x30); return }
+        if scaled == 0 {
+            out.append(0x30)
+            return
+        }
         if value < 0 { out.append(0x2D) }
         let whole = scaled / scale
         scaled %= scale
@@ -20,7 +26,10 @@ enum PDFSyntax {
             out.append(0x2E)
             var digits = decimals
             var fraction = scaled
-            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
             var divisor = 1
             for _ in 1..<max(digits, 1) { divisor *= 10 }
             while divisor > 0 {
@@ -32,11 +41,21 @@ enum PDFSyntax {
 
     /// Appends a non-negative or negative integer in decimal.
     static func appendInt(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D); appendInt(-value, to: &out); return }
-        if value < 10 { out.append(0x30 + UInt8(value)); return }
+        if value < 0 {
+            out.append(0x2D)
+            appendInt(-value, to: &out)
+            return
+        }
+        if value < 10 {
+            out.append(0x30 + UInt8(value))
+            return
+        }
         var digits: [UInt8] = []
         var v = value
-        while v > 0 { digits.append(0x30 + UInt8(v % 10)); v /= 10 }
+        while v > 0 {
+            digits.append(0x30 + UInt8(v % 10))
+            v /= 10
+        }
         out.append(contentsOf: digits.reversed())
     }
 
@@ -52,9 +71,15 @@ enum PDFSyntax {
     static func appendEscaped(_ bytes: [UInt8], to out: inout [UInt8]) {
         for b in bytes {
             switch b {
-            case 0x28, 0x29, 0x5C: out.append(0x5C); out.append(b)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x28, 0x29, 0x5C:
+                out.append(0x5C)
+                out.append(b)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(0x6E)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(0x72)
             default: out.append(b)
             }
         }
@@ -83,10 +108,13 @@ enum PDFSyntax {
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         out.append(0x2F)
         for b in name.utf8 {
-            let delimiter = b == 0x28 || b == 0x29 || b == 0x3C || b == 0x3E || b == 0x5B || b == 0x5D
+            let delimiter =
+                b == 0x28 || b == 0x29 || b == 0x3C || b == 0x3E || b == 0x5B || b == 0x5D
                 || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x25 || b == 0x23
             if b <= 0x20 || b >= 0x7F || delimiter {
-                out.append(0x23); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+                out.append(0x23)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
             } else {
                 out.append(b)
             }
@@ -106,13 +134,17 @@ enum PDFSyntax {
     }
 
     /// The date's UTC fields as text, two digits each (four for the year).
-    private static func utc(_ date: Date) -> (year: String, month: String, day: String, hour: String, minute: String, second: String) {
+    private static func utc(_ date: Date) -> (
+        year: String, month: String, day: String, hour: String, minute: String, second: String
+    ) {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return ("\(parts.tm_year + 1900)", two(parts.tm_mon + 1), two(parts.tm_mday), two(parts.tm_hour), two(parts.tm_min),
-                two(parts.tm_sec))
+        return (
+            "\(parts.tm_year + 1900)", two(parts.tm_mon + 1), two(parts.tm_mday), two(parts.tm_hour), two(parts.tm_min),
+            two(parts.tm_sec)
+        )
     }
 }
 

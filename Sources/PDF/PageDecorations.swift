@@ -10,19 +10,26 @@ struct PageDecorations {
     func cover(_ cover: Cover, structure: inout StructureTree) -> [DrawOp] {
         var ops: [DrawOp] = []
         let bandHeight = style.pageHeight * 0.45
-        ops.append(.fillRect(x: 0, y: 0, width: style.pageWidth, height: bandHeight, color: style.accent, mark: .layout))
+        ops.append(
+            .fillRect(x: 0, y: 0, width: style.pageWidth, height: bandHeight, color: style.accent, mark: .layout))
         let bold = style.headingFonts.bold
         let regular = style.headingFonts.regular
         var y = bandHeight * 0.45
         func block(_ text: String, font: PDFFont, size: Double, color: PDFColor) {
             let element = structure.add("P", parent: StructureTree.document)
             let lines = LineBreaker(width: contentWidth).breakLines(
-                [StyledSpan(text: TextScalars.of(text), font: font, size: size, color: color, link: nil, mark: .element(element))])
+                [
+                    StyledSpan(
+                        text: TextScalars.of(text), font: font, size: size, color: color, link: nil,
+                        mark: .element(element))
+                ])
             for line in lines {
                 y += size * 1.2
                 for piece in line.pieces {
-                    ops.append(.text(x: style.marginLeft + piece.x, y: y, font: piece.font, size: size, text: piece.text,
-                                     adjustments: piece.adjustments, color: color, mark: piece.mark))
+                    ops.append(
+                        .text(
+                            x: style.marginLeft + piece.x, y: y, font: piece.font, size: size, text: piece.text,
+                            adjustments: piece.adjustments, color: color, mark: piece.mark))
                 }
             }
         }
@@ -46,17 +53,23 @@ struct PageDecorations {
         if let left, !left.isEmpty {
             let text = fitted(left, font: font, size: size, width: contentWidth * 0.48)
             leftWidth = font.width(of: text, size: size)
-            ops.append(.text(x: style.marginLeft, y: baseline, font: font, size: size, text: text,
-                             adjustments: font.kerningPairs(text), color: grey, mark: .header))
+            ops.append(
+                .text(
+                    x: style.marginLeft, y: baseline, font: font, size: size, text: text,
+                    adjustments: font.kerningPairs(text), color: grey, mark: .header))
         }
         if let right, !right.isEmpty {
             let text = fitted(right, font: font, size: size, width: contentWidth - leftWidth - 12)
             let w = font.width(of: text, size: size)
-            ops.append(.text(x: style.marginLeft + contentWidth - w, y: baseline, font: font, size: size, text: text,
-                             adjustments: font.kerningPairs(text), color: grey, mark: .header))
+            ops.append(
+                .text(
+                    x: style.marginLeft + contentWidth - w, y: baseline, font: font, size: size, text: text,
+                    adjustments: font.kerningPairs(text), color: grey, mark: .header))
         }
-        ops.append(.line(x1: style.marginLeft, y1: baseline + 6, x2: style.marginLeft + contentWidth, y2: baseline + 6,
-                         width: 0.4, color: grey, mark: .header))
+        ops.append(
+            .line(
+                x1: style.marginLeft, y1: baseline + 6, x2: style.marginLeft + contentWidth, y2: baseline + 6,
+                width: 0.4, color: grey, mark: .header))
         return ops
     }
 
@@ -66,8 +79,11 @@ struct PageDecorations {
         let size = 8.5
         let text = TextScalars.of("pagina \(page) van \(total)")
         let w = font.width(of: text, size: size)
-        return [.text(x: style.marginLeft + contentWidth - w, y: style.pageHeight - style.marginBottom + 32, font: font,
-                      size: size, text: text, adjustments: font.kerningPairs(text), color: grey, mark: .footer)]
+        return [
+            .text(
+                x: style.marginLeft + contentWidth - w, y: style.pageHeight - style.marginBottom + 32, font: font,
+                size: size, text: text, adjustments: font.kerningPairs(text), color: grey, mark: .footer)
+        ]
     }
 
     /// The text cut with an ellipsis so it fits `width`.

@@ -105,7 +105,10 @@ struct StructureTreeWriter {
             // The page of the element's first content: MCIDs on it need no MCR dictionary.
             var firstPage: Int?
             for kid in kids[e] {
-                if case let .mcid(page, _) = kid { firstPage = page; break }
+                if case .mcid(let page, _) = kid {
+                    firstPage = page
+                    break
+                }
             }
             if let firstPage {
                 body.append(" /Pg ")
@@ -146,10 +149,10 @@ struct StructureTreeWriter {
             for (k, kid) in kids[e].enumerated() {
                 if k > 0 { body.append(k % 8 == 0 ? 0x0A : 0x20) }
                 switch kid {
-                case let .element(child):
+                case .element(let child):
                     PDFSyntax.appendInt(objects[child], to: &body)
                     body.append(" 0 R")
-                case let .mcid(page, mcid):
+                case .mcid(let page, let mcid):
                     if page == firstPage {
                         PDFSyntax.appendInt(mcid, to: &body)
                     } else {
@@ -159,7 +162,7 @@ struct StructureTreeWriter {
                         PDFSyntax.appendInt(mcid, to: &body)
                         body.append(" >>")
                     }
-                case let .annotation(page, object):
+                case .annotation(let page, let object):
                     body.append("<< /Type /OBJR /Pg ")
                     PDFSyntax.appendInt(pageObjects[page], to: &body)
                     body.append(" 0 R /Obj ")

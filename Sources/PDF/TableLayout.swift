@@ -53,16 +53,20 @@ struct TableLayout {
     /// "Kantoor- en algemene kosten" breaks at its spaces and after its hyphen.
     static let headerHyphenationMinimum = 13
 
-    private func span(_ text: String, bold: Bool, size: Double, color: PDFColor = .black, mark: Mark = .layout,
-                      hyphenate: Bool = true, header: Bool = false) -> StyledSpan {
-        StyledSpan(text: TextScalars.of(text, keepBreaks: true), font: font(bold: bold), size: size, color: color, link: nil,
-                   mark: mark, hyphenate: hyphenate && style.hyphenate && !TableLayout.isNumeric(text),
-                   hyphenationMinimum: header ? TableLayout.headerHyphenationMinimum : 5, startsSentence: true)
+    private func span(
+        _ text: String, bold: Bool, size: Double, color: PDFColor = .black, mark: Mark = .layout,
+        hyphenate: Bool = true, header: Bool = false
+    ) -> StyledSpan {
+        StyledSpan(
+            text: TextScalars.of(text, keepBreaks: true), font: font(bold: bold), size: size, color: color, link: nil,
+            mark: mark, hyphenate: hyphenate && style.hyphenate && !TableLayout.isNumeric(text),
+            hyphenationMinimum: header ? TableLayout.headerHyphenationMinimum : 5, startsSentence: true)
     }
 
     /// Slices for the table, with its structure below `element` (a `Table`).
     mutating func slices(for table: Table, element: Int, structure: inout StructureTree) -> [Slice] {
-        let columnCount = max(table.columns.count, table.header.map(\.count).max() ?? 0, table.rows.map(\.cells.count).max() ?? 0)
+        let columnCount = max(
+            table.columns.count, table.header.map(\.count).max() ?? 0, table.rows.map(\.cells.count).max() ?? 0)
         guard columnCount > 0 else { return [] }
         func cell(_ row: [String], _ c: Int) -> String { c < row.count ? row[c] : "" }
 
@@ -84,11 +88,14 @@ struct TableLayout {
         // fit); then smaller type (down to three quarters), before anything gets cut.
         var size = baseSize
         var hyphenateHeaders = false
-        var widths = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: false)
+        var widths = columnWidths(
+            table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: false)
         if style.hyphenate && !table.header.isEmpty {
-            let hyphenated = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: true)
+            let hyphenated = columnWidths(
+                table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: true)
             if (widths.minimum > width && hyphenated.minimum < widths.minimum)
-                || (hyphenated.minimum <= width && widths.minimum <= width && hyphenated.lines < widths.lines) {
+                || (hyphenated.minimum <= width && widths.minimum <= width && hyphenated.lines < widths.lines)
+            {
                 widths = hyphenated
                 hyphenateHeaders = true
             }
@@ -97,7 +104,8 @@ struct TableLayout {
             let padding = 2 * padX * Double(columnCount)
             let factor = max((width - padding) / max(widths.minimum - padding, 1), 0.75 * baseSize / size)
             size = max(size * min(factor, 0.98), baseSize * 0.75)
-            widths = columnWidths(table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: hyphenateHeaders)
+            widths = columnWidths(
+                table, columnCount: columnCount, alignments: alignments, size: size, hyphenateHeaders: hyphenateHeaders)
         }
         let columns = widths.widths
 
@@ -105,8 +113,11 @@ struct TableLayout {
         if let caption = table.caption {
             let captionElement = structure.add("Caption", parent: element)
             let f = style.headingFonts.bold
-            let lines = LineBreaker(width: width).breakLines([StyledSpan(text: TextScalars.of(caption), font: f, size: style.bodySize,
-                                                                        color: style.text, link: nil, mark: .element(captionElement))])
+            let lines = LineBreaker(width: width).breakLines([
+                StyledSpan(
+                    text: TextScalars.of(caption), font: f, size: style.bodySize,
+                    color: style.text, link: nil, mark: .element(captionElement))
+            ])
             var captionSlices = FlowBuilder.lineSlices(lines, x: style.marginLeft, leading: 1.3)
             for i in captionSlices.indices { captionSlices[i].breakAllowedBefore = i == 0 }
             if !captionSlices.isEmpty { captionSlices[captionSlices.count - 1].height += 3 }
@@ -118,9 +129,10 @@ struct TableLayout {
             for row in table.header {
                 let tr = structure.add("TR", parent: head)
                 let cells = (0..<columnCount).map { _ in structure.add("TH", parent: tr, scope: "Column") }
-                var slice = rowSlice(row, widths: columns, alignments: alignments.map { $0 == .right ? .right : .left },
-                                     bold: true, fill: style.accent, color: .white, size: size, cells: cells,
-                                     hyphenate: hyphenateHeaders, header: true)
+                var slice = rowSlice(
+                    row, widths: columns, alignments: alignments.map { $0 == .right ? .right : .left },
+                    bold: true, fill: style.accent, color: .white, size: size, cells: cells,
+                    hyphenate: hyphenateHeaders, header: true)
                 slice.breakAllowedBefore = result.isEmpty && headerSlices.isEmpty
                 headerSlices.append(slice)
             }
@@ -131,39 +143,64 @@ struct TableLayout {
             let fill: PDFColor? = index % 2 == 1 ? PDFColor(red: 0.94, green: 0.95, blue: 0.97) : nil
             let tr = structure.add("TR", parent: body)
             let cells = (0..<columnCount).map { c in
-                table.rowHeaders && c == 0 ? structure.add("TH", parent: tr, scope: "Row") : structure.add("TD", parent: tr)
+                table.rowHeaders && c == 0
+                    ? structure.add("TH", parent: tr, scope: "Row") : structure.add("TD", parent: tr)
             }
-            var slice = rowSlice(row.cells, widths: columns, alignments: alignments, bold: row.bold, fill: fill,
-                                 color: row.warning ? style.warning : style.text, size: size, cells: cells)
+            var slice = rowSlice(
+                row.cells, widths: columns, alignments: alignments, bold: row.bold, fill: fill,
+                color: row.warning ? style.warning : style.text, size: size, cells: cells)
             if row.bold {
-                slice.ops.append(.line(x1: style.marginLeft, y1: 0, x2: style.marginLeft + columns.reduce(0, +), y2: 0,
-                                       width: 0.8, color: style.text, mark: .layout))
+                slice.ops.append(
+                    .line(
+                        x1: style.marginLeft, y1: 0, x2: style.marginLeft + columns.reduce(0, +), y2: 0,
+                        width: 0.8, color: style.text, mark: .layout))
             }
             // The header (or caption) goes along with at least two rows.
             slice.breakAllowedBefore = result.isEmpty || index > 1
             // Keep the last two rows together, so a continued table never shows a lone row.
             if index == table.rows.count - 1 && index >= 2 { slice.breakAllowedBefore = false }
-            if !headerSlices.isEmpty { slice.repeatedHeader = headerSlices.map { var s = $0; s.spaceBefore = 0; return s } }
+            if !headerSlices.isEmpty {
+                slice.repeatedHeader = headerSlices.map {
+                    var s = $0
+                    s.spaceBefore = 0
+                    return s
+                }
+            }
             result.append(slice)
         }
         return result
     }
 
     /// The column widths for type of `size`, and the sum of the least widths.
-    private func columnWidths(_ table: Table, columnCount: Int, alignments: [LineAlignment], size: Double,
-                              hyphenateHeaders: Bool) -> (widths: [Double], minimum: Double, lines: Int) {
+    private func columnWidths(
+        _ table: Table, columnCount: Int, alignments: [LineAlignment], size: Double,
+        hyphenateHeaders: Bool
+    ) -> (widths: [Double], minimum: Double, lines: Int) {
         // Each cell's words, once; its one-line width.
-        struct Cell { var words: [LineBreaker.WordMetrics]; var natural: Double; var header: Bool }
+        struct Cell {
+            var words: [LineBreaker.WordMetrics]
+            var natural: Double
+            var header: Bool
+        }
         var grid: [[Cell]] = []
         let measurer = breaker(width: .infinity, alignment: .left)
         func measure(_ text: String, bold: Bool, header: Bool) -> Cell {
-            let words = measurer.wordMetrics([span(text, bold: bold, size: size, hyphenate: !header || hyphenateHeaders, header: header)])
+            let words = measurer.wordMetrics([
+                span(text, bold: bold, size: size, hyphenate: !header || hyphenateHeaders, header: header)
+            ])
             var natural = 0.0
             for (k, w) in words.enumerated() { natural += w.width + (k + 1 < words.count ? w.space : 0) }
             return Cell(words: words, natural: natural, header: header)
         }
-        for row in table.header { grid.append((0..<columnCount).map { c in measure(c < row.count ? row[c] : "", bold: true, header: true) }) }
-        for row in table.rows { grid.append((0..<columnCount).map { c in measure(c < row.cells.count ? row.cells[c] : "", bold: row.bold, header: false) }) }
+        for row in table.header {
+            grid.append((0..<columnCount).map { c in measure(c < row.count ? row[c] : "", bold: true, header: true) })
+        }
+        for row in table.rows {
+            grid.append(
+                (0..<columnCount).map { c in
+                    measure(c < row.cells.count ? row.cells[c] : "", bold: row.bold, header: false)
+                })
+        }
 
         func lines(_ cell: Cell, _ w: Double) -> Int { LineBreaker.lineCount(cell.words, width: w - 2 * padX) }
         /// The least column width that sets the cell in `target` lines (or fewer), up to its one-line width.
@@ -171,7 +208,8 @@ struct TableLayout {
             let natural = cell.natural + 2 * padX
             if lines(cell, low) <= target { return low }
             if natural <= low { return low }
-            var low = low, high = natural
+            var low = low
+            var high = natural
             for _ in 0..<14 {
                 let mid = (low + high) / 2
                 if lines(cell, mid) <= target { high = mid } else { low = mid }
@@ -235,20 +273,27 @@ struct TableLayout {
             let text = (0..<columnCount).filter { alignments[$0] == .left }
             let targets = text.isEmpty ? Array(0..<columnCount) : text
             let weight = targets.reduce(0) { $0 + natural[$1] }
-            for c in targets { widths[c] += weight > 0 ? remaining * natural[c] / weight : remaining / Double(targets.count) }
+            for c in targets {
+                widths[c] += weight > 0 ? remaining * natural[c] / weight : remaining / Double(targets.count)
+            }
         }
         return (widths, minimum, cellLines.reduce(0) { $0 + ($1.max() ?? 0) })
     }
 
-    private func rowSlice(_ cells: [String], widths: [Double], alignments: [LineAlignment], bold: Bool,
-                          fill: PDFColor?, color: PDFColor, size: Double, cells elements: [Int], hyphenate: Bool = true,
-                          header: Bool = false) -> Slice {
+    private func rowSlice(
+        _ cells: [String], widths: [Double], alignments: [LineAlignment], bold: Bool,
+        fill: PDFColor?, color: PDFColor, size: Double, cells elements: [Int], hyphenate: Bool = true,
+        header: Bool = false
+    ) -> Slice {
         var cellLines: [[BrokenLine]] = []
         for (c, w) in widths.enumerated() {
             let text = c < cells.count ? cells[c] : ""
             let lines = breaker(width: max(w - 2 * padX, 1), alignment: alignments[c])
-                .breakLines([span(text, bold: bold, size: size, color: color, mark: .element(elements[c]), hyphenate: hyphenate,
-                                  header: header)])
+                .breakLines([
+                    span(
+                        text, bold: bold, size: size, color: color, mark: .element(elements[c]), hyphenate: hyphenate,
+                        header: header)
+                ])
             cellLines.append(lines)
         }
         let lineHeight = size * 1.3
@@ -256,21 +301,27 @@ struct TableLayout {
         let height = Double(lineCount) * lineHeight + 2 * padY
         var ops: [DrawOp] = []
         let total = widths.reduce(0, +)
-        if let fill { ops.append(.fillRect(x: style.marginLeft, y: 0, width: total, height: height, color: fill, mark: .layout)) }
+        if let fill {
+            ops.append(.fillRect(x: style.marginLeft, y: 0, width: total, height: height, color: fill, mark: .layout))
+        }
         var x = style.marginLeft
         for (c, lines) in cellLines.enumerated() {
             ops.append(.structure(elements[c]))
             for (i, line) in lines.enumerated() {
                 let baseline = padY + Double(i) * lineHeight + (lineHeight + size * 0.7) / 2
                 for piece in line.pieces where !piece.text.isEmpty {
-                    ops.append(.text(x: x + padX + piece.x, y: baseline, font: piece.font, size: piece.size, text: piece.text,
-                                     adjustments: piece.adjustments, color: piece.color, mark: piece.mark))
+                    ops.append(
+                        .text(
+                            x: x + padX + piece.x, y: baseline, font: piece.font, size: piece.size, text: piece.text,
+                            adjustments: piece.adjustments, color: piece.color, mark: piece.mark))
                 }
             }
             x += widths[c]
         }
-        ops.append(.line(x1: style.marginLeft, y1: height, x2: style.marginLeft + total, y2: height, width: 0.3,
-                         color: PDFColor(red: 0.7, green: 0.7, blue: 0.7), mark: .layout))
+        ops.append(
+            .line(
+                x1: style.marginLeft, y1: height, x2: style.marginLeft + total, y2: height, width: 0.3,
+                color: PDFColor(red: 0.7, green: 0.7, blue: 0.7), mark: .layout))
         return Slice(height: height, ops: ops)
     }
 }

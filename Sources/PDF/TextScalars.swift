@@ -17,7 +17,10 @@ enum TextScalars {
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v >= 0x20 && v < 0x7F { out.append(v); continue }
+            if v >= 0x20 && v < 0x7F {
+                out.append(v)
+                continue
+            }
             switch v {
             case 0x0A: out.append(keepBreaks ? lineFeed : space)
             case 0xAD: if keepBreaks { out.append(softHyphen) }
@@ -43,7 +46,8 @@ enum TextScalars {
 
     @inline(__always)
     static func isUppercase(_ s: UInt32) -> Bool {
-        (s >= 0x41 && s <= 0x5A) || (s >= 0xC0 && s <= 0xDE && s != 0xD7) || (s >= 0x100 && s <= 0x17F && s & 1 == 0 && s != 0x138)
+        (s >= 0x41 && s <= 0x5A) || (s >= 0xC0 && s <= 0xDE && s != 0xD7)
+            || (s >= 0x100 && s <= 0x17F && s & 1 == 0 && s != 0x138)
     }
 }
 
@@ -63,13 +67,16 @@ public enum DutchNoBreak {
         "personen", "deelnemers", "kinderen", "pagina's", "p.", "pp.",
     ]
     /// Words that belong to the number after them.
-    private static let before: Set<String> = ["pagina", "p.", "blz.", "nr.", "art.", "artikel", "hoofdstuk", "paragraaf", "bijlage", "€", "eur"]
+    private static let before: Set<String> = [
+        "pagina", "p.", "blz.", "nr.", "art.", "artikel", "hoofdstuk", "paragraaf", "bijlage", "€", "eur",
+    ]
 
     /// The text with the rules' spaces made no-break spaces (U+00A0), as a string (for HTML).
     public static func apply(to text: String) -> String {
         var scalars = Array(text.unicodeScalars.map(\.value))
         apply(&scalars)
-        return String(String.UnicodeScalarView(scalars.compactMap { Unicode.Scalar($0 == TextScalars.gluedSpace ? 0xA0 : $0) }))
+        return String(
+            String.UnicodeScalarView(scalars.compactMap { Unicode.Scalar($0 == TextScalars.gluedSpace ? 0xA0 : $0) }))
     }
 
     /// Replaces the spaces the rules name with `TextScalars.gluedSpace`, in place.
@@ -86,7 +93,11 @@ public enum DutchNoBreak {
             while i < n && text[i] != TextScalars.space && text[i] != TextScalars.lineFeed { i += 1 }
             starts.append(start)
             ends.append(i)
-            if i < n && text[i] == TextScalars.lineFeed { i += 1; starts.append(-1); ends.append(-1) }
+            if i < n && text[i] == TextScalars.lineFeed {
+                i += 1
+                starts.append(-1)
+                ends.append(-1)
+            }
         }
         guard starts.count > 1 else { return }
         func word(_ k: Int) -> String {
@@ -105,7 +116,11 @@ public enum DutchNoBreak {
         func isNumber(_ w: String) -> Bool {
             var digits = 0
             for c in w.unicodeScalars {
-                if TextScalars.isDigit(c.value) { digits += 1 } else if !".,-–+".unicodeScalars.contains(c) { return false }
+                if TextScalars.isDigit(c.value) {
+                    digits += 1
+                } else if !".,-–+".unicodeScalars.contains(c) {
+                    return false
+                }
             }
             return digits > 0
         }
@@ -125,18 +140,21 @@ public enum DutchNoBreak {
             guard starts[k] >= 0, starts[k + 1] >= 0, ends[k] + 1 == starts[k + 1] else { continue }
             var keep = false
             if text[ends[k] - 1] == 0x20AC {
-                keep = true                                                             // € 95.677
+                keep = true  // € 95.677
             } else if hasDigit[k] || hasDigit[k + 1] {
-                let left = w(k), right = w(k + 1)
+                let left = w(k)
+                let right = w(k + 1)
                 if isNumber(left) && (units.contains(right) || months.contains(right)) {
-                    keep = true                                                         // 2,2 fte; 1 mei
+                    keep = true  // 2,2 fte; 1 mei
                 } else if months.contains(left) && isNumber(right) && right.count == 4 {
-                    keep = true                                                         // mei 2021
+                    keep = true  // mei 2021
                 } else if before.contains(left) && isNumber(right) {
-                    keep = true                                                         // pagina 3
+                    keep = true  // pagina 3
                 } else if left == "van", k > 0, hasDigit[k - 1], isNumber(w(k - 1)), isNumber(right) {
-                    keep = true                                                         // 3 van 21
-                } else if isNumber(left) && right == "van" && k + 2 < starts.count && hasDigit[k + 2] && isNumber(w(k + 2)) {
+                    keep = true  // 3 van 21
+                } else if isNumber(left) && right == "van" && k + 2 < starts.count && hasDigit[k + 2]
+                    && isNumber(w(k + 2))
+                {
                     keep = true
                 }
             }

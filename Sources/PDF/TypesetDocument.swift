@@ -15,9 +15,11 @@ public struct TypesetDocument: Sendable {
     /// made to conform either way; the claim needs embedded fonts and is left out without them.
     public var claimPDFA: Bool
 
-    public init(metadata: DocumentMetadata, cover: Cover? = nil, runningHeader: String? = nil,
-                blocks: [Block] = [], style: DocumentStyle = DocumentStyle(), numberHeadings: Bool = true,
-                claimPDFA: Bool = true) {
+    public init(
+        metadata: DocumentMetadata, cover: Cover? = nil, runningHeader: String? = nil,
+        blocks: [Block] = [], style: DocumentStyle = DocumentStyle(), numberHeadings: Bool = true,
+        claimPDFA: Bool = true
+    ) {
         self.metadata = metadata
         self.cover = cover
         self.runningHeader = runningHeader
@@ -40,9 +42,11 @@ public struct DocumentMetadata: Sendable {
     public var producer: String
     public var creationDate: Date
 
-    public init(title: String, author: String = "", subject: String = "", keywords: String? = nil,
-                language: String = "nl-NL", creator: String = "breingen", producer: String = "breingen PDF",
-                creationDate: Date = Date()) {
+    public init(
+        title: String, author: String = "", subject: String = "", keywords: String? = nil,
+        language: String = "nl-NL", creator: String = "breingen", producer: String = "breingen PDF",
+        creationDate: Date = Date()
+    ) {
         self.title = title
         self.author = author
         self.subject = subject
@@ -170,8 +174,10 @@ public struct Table: Sendable {
     /// The first cell of each body row names the row (a row header, `TH` with `/Scope /Row`).
     public var rowHeaders: Bool
 
-    public init(columns: [TableColumn], header: [[String]] = [], rows: [TableRow], caption: String? = nil,
-                rowHeaders: Bool = false) {
+    public init(
+        columns: [TableColumn], header: [[String]] = [], rows: [TableRow], caption: String? = nil,
+        rowHeaders: Bool = false
+    ) {
         self.columns = columns
         self.header = header
         self.rows = rows
@@ -236,7 +242,9 @@ public struct BarChart: Sendable {
 
     /// `alternativeText`, or the chart described in words.
     var textAlternative: String {
-        alternativeText ?? BarChart.describe(title: title, bars: bars.map { ($0.label, $0.valueLabel) }, reference: reference?.label)
+        alternativeText
+            ?? BarChart.describe(
+                title: title, bars: bars.map { ($0.label, $0.valueLabel) }, reference: reference?.label)
     }
 
     /// One bar: `valueLabel` is printed beside it ("€ 95.677"); `highlighted` draws it in the warning colour.
@@ -284,7 +292,7 @@ public struct PDFColor: Sendable, Equatable {
 
 /// Page geometry, fonts and colours.
 public struct DocumentStyle: Sendable {
-    public var pageWidth: Double = 595.276   // A4 in points
+    public var pageWidth: Double = 595.276  // A4 in points
     public var pageHeight: Double = 841.89
     public var marginTop: Double = 72
     public var marginBottom: Double = 72

@@ -26,8 +26,9 @@ public struct Typesetter: Sendable {
         let style = document.style
         let marks = FlowBuilder.headingMarks(of: document.blocks, numbered: document.numberHeadings)
         let firstFlowPage = document.cover == nil ? 1 : 2
-        let paginator = Paginator(contentHeight: style.pageHeight - style.marginTop - style.marginBottom,
-                                  top: style.marginTop)
+        let paginator = Paginator(
+            contentHeight: style.pageHeight - style.marginTop - style.marginBottom,
+            top: style.marginTop)
 
         // The cover's paragraphs come first in the structure, as on paper.
         var structure = StructureTree()
@@ -42,7 +43,9 @@ public struct Typesetter: Sendable {
         var pages = paginator.paginate(builder.slices)
         var pageNumbers: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
-            for placed in page { if let mark = placed.slice.heading { pageNumbers[mark.anchor] = index + firstFlowPage } }
+            for placed in page {
+                if let mark = placed.slice.heading { pageNumbers[mark.anchor] = index + firstFlowPage }
+            }
         }
 
         // A document needs a page, even when it has nothing to show.
@@ -73,10 +76,14 @@ public struct Typesetter: Sendable {
             ops.append(contentsOf: decorations.header(left: document.runningHeader, right: chapter))
             for placed in page {
                 for op in placed.slice.ops {
-                    if case let .pageNumber(anchor, leaderStart, right, y, font, size, color, mark) = op {
-                        ops.append(contentsOf: DrawOp.resolvedPageNumber(pageNumbers[anchor], leaderStart: leaderStart, right: right,
-                                                                         y: y + placed.top, font: font, size: size, color: color,
-                                                                         mark: mark))
+                    if case .pageNumber(
+                        let anchor, let leaderStart, let right, let y, let font, let size, let color, let mark) = op
+                    {
+                        ops.append(
+                            contentsOf: DrawOp.resolvedPageNumber(
+                                pageNumbers[anchor], leaderStart: leaderStart, right: right,
+                                y: y + placed.top, font: font, size: size, color: color,
+                                mark: mark))
                     } else if placed.slice.isRepeat {
                         // A table header again on a following page: a visual repeat, not content.
                         if let repeated = op.offset(by: placed.top).asArtifact(.repeated) { ops.append(repeated) }
@@ -88,9 +95,11 @@ public struct Typesetter: Sendable {
             ops.append(contentsOf: decorations.footer(page: index + firstFlowPage, of: total))
             pageOps.append(ops)
         }
-        let assembler = PDFAssembler(style: style, metadata: document.metadata, compress: compress,
-                                     claimPDFA: document.claimPDFA)
-        let bytes = assembler.assemble(pages: pageOps, outline: outline, destinations: destinations, structure: structure)
+        let assembler = PDFAssembler(
+            style: style, metadata: document.metadata, compress: compress,
+            claimPDFA: document.claimPDFA)
+        let bytes = assembler.assemble(
+            pages: pageOps, outline: outline, destinations: destinations, structure: structure)
         return TypesetResult(bytes: bytes, pageCount: pageOps.count, headings: headingPages, spacing: builder.spacing)
     }
 }

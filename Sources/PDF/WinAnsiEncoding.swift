@@ -49,15 +49,24 @@ public enum WinAnsiEncoding {
         out.reserveCapacity(text.utf8.count)
         // Fast path: pure ASCII text is its own encoding.
         var ascii = true
-        for b in text.utf8 where b >= 0x80 || b < 0x20 || b == 0x7F { ascii = false; break }
-        if ascii { out.append(contentsOf: text.utf8); return out }
+        for b in text.utf8 where b >= 0x80 || b < 0x20 || b == 0x7F {
+            ascii = false
+            break
+        }
+        if ascii {
+            out.append(contentsOf: text.utf8)
+            return out
+        }
         for scalar in text.unicodeScalars { appendEncoded(scalar, to: &out) }
         return out
     }
 
     /// Appends the encoding of one scalar (or its replacement) to `out`.
     static func appendEncoded(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        if let c = code(for: scalar) { out.append(c); return }
+        if let c = code(for: scalar) {
+            out.append(c)
+            return
+        }
         out.append(contentsOf: replacement(for: scalar))
     }
 
@@ -111,7 +120,10 @@ public enum WinAnsiEncoding {
         var reverse = [UInt8: Unicode.Scalar]()
         var result = String.UnicodeScalarView()
         for b in bytes {
-            if b < 0x80 || b >= 0xA0 { result.append(Unicode.Scalar(b)); continue }
+            if b < 0x80 || b >= 0xA0 {
+                result.append(Unicode.Scalar(b))
+                continue
+            }
             if reverse.isEmpty {
                 for v in 0x2000...0x2200 { if let s = Unicode.Scalar(v), let c = code(for: s) { reverse[c] = s } }
                 for v in [0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC] {

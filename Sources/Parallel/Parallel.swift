@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The package's one parallel map: independent work items spread over worker threads, results in item
@@ -17,7 +17,9 @@ public enum Parallel {
     ///   - chunk: items a worker takes at a time (more for many small items).
     ///   - threads: worker threads, the calling thread included; more than the cores pays off when items
     ///     wait in the kernel (writing files).
-    public static func map<T>(_ count: Int, chunk: Int = 1, threads: Int = cores, _ body: (Int) throws -> T) throws -> [T] {
+    public static func map<T>(_ count: Int, chunk: Int = 1, threads: Int = cores, _ body: (Int) throws -> T) throws
+        -> [T]
+    {
         guard count > 0 else { return [] }
         let slots = UnsafeMutablePointer<T>.allocate(capacity: count)
         let filled = UnsafeMutablePointer<Bool>.allocate(capacity: count)
@@ -27,7 +29,8 @@ public enum Parallel {
             slots.deallocate()
             filled.deallocate()
         }
-        let slotsAddress = UInt(bitPattern: slots), filledAddress = UInt(bitPattern: filled)
+        let slotsAddress = UInt(bitPattern: slots)
+        let filledAddress = UInt(bitPattern: filled)
         try run(count, chunk: chunk, threads: threads) { i in
             let value = try body(i)
             (UnsafeMutablePointer<T>(bitPattern: slotsAddress)! + i).initialize(to: value)
@@ -48,7 +51,8 @@ public enum Parallel {
     }
 
     /// `body(i)` for every `i` in `0..<count`, in parallel.
-    public static func forEach(_ count: Int, chunk: Int = 1, threads: Int = cores, _ body: (Int) throws -> Void) throws {
+    public static func forEach(_ count: Int, chunk: Int = 1, threads: Int = cores, _ body: (Int) throws -> Void) throws
+    {
         try run(count, chunk: chunk, threads: threads, body)
     }
 
@@ -108,11 +112,13 @@ private final class WorkerThread {
         pthread_attr_setstacksize(&attributes, 8 << 20)
         let box = Unmanaged.passRetained(WorkerThread(work))
         var thread = pthread_t()
-        let started = pthread_create(&thread, &attributes, { argument in
-            let worker = Unmanaged<WorkerThread>.fromOpaque(argument!).takeRetainedValue()
-            worker.work()
-            return nil
-        }, box.toOpaque())
+        let started = pthread_create(
+            &thread, &attributes,
+            { argument in
+                let worker = Unmanaged<WorkerThread>.fromOpaque(argument!).takeRetainedValue()
+                worker.work()
+                return nil
+            }, box.toOpaque())
         guard started == 0 else {
             box.release()
             return nil

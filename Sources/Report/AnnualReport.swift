@@ -25,8 +25,10 @@ public struct ReportOptions: Sendable {
     /// The theme folder, whose `fonts/fonts.yml` names the report's typeface; `root/themes/default` when nil.
     public var theme: URL?
 
-    public init(root: URL, year: Int, formats: [ReportFormat] = ReportFormat.allCases, output: URL? = nil,
-                includeInternal: Bool = false, creationDate: Date? = nil, theme: URL? = nil) {
+    public init(
+        root: URL, year: Int, formats: [ReportFormat] = ReportFormat.allCases, output: URL? = nil,
+        includeInternal: Bool = false, creationDate: Date? = nil, theme: URL? = nil
+    ) {
         self.creationDate = creationDate
         self.theme = theme
         self.root = root
@@ -69,7 +71,8 @@ public enum AnnualReport {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return entries.compactMap { entry -> Int? in
             guard entry.count == 4, let year = Int(entry),
-                  FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(entry)/report.yml").path) else { return nil }
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(entry)/report.yml").path)
+            else { return nil }
             return year
         }.sorted()
     }
@@ -83,23 +86,30 @@ public enum AnnualReport {
     /// Loads the content and builds the report model of a year. Throws a `DiagnosticError` with every
     /// problem (content errors, a missing definition, text or financial statements).
     public static func document(root: URL, year: Int, includeInternal: Bool = false, theme: URL? = nil) throws
-        -> (ReportDocument, [Diagnostic]) {
+        -> (ReportDocument, [Diagnostic])
+    {
         // Check the definition first: a year without a report should say so, not list content problems.
         let definition = try ReportDefinition.read(root: root, year: year)
         // Internal items are loaded always: internal WIJ SCHOOL scans count in the figures; the chapters
         // leave out (or leave unnamed) what is internal unless `includeInternal`.
-        let (kb, diagnostics) = try ContentLoader.load(root: root, options: LoadOptions(includeDrafts: false, includeInternal: true))
+        let (kb, diagnostics) = try ContentLoader.load(
+            root: root, options: LoadOptions(includeDrafts: false, includeInternal: true))
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticError(errors) }
-        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal, theme: theme).build()
+        return try ReportBuilder(
+            root: root, kb: kb, definition: definition, includeInternal: includeInternal, theme: theme
+        ).build()
     }
 
     /// The report model of a year from a knowledge base already loaded (tests, the site).
-    public static func document(root: URL, knowledgeBase kb: KnowledgeBase, year: Int, includeInternal: Bool = false,
-                                theme: URL? = nil) throws -> (ReportDocument, [Diagnostic])
-    {
+    public static func document(
+        root: URL, knowledgeBase kb: KnowledgeBase, year: Int, includeInternal: Bool = false,
+        theme: URL? = nil
+    ) throws -> (ReportDocument, [Diagnostic]) {
         let definition = try ReportDefinition.read(root: root, year: year)
-        return try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: includeInternal, theme: theme).build()
+        return try ReportBuilder(
+            root: root, kb: kb, definition: definition, includeInternal: includeInternal, theme: theme
+        ).build()
     }
 
     /// The self-contained HTML file.
@@ -124,7 +134,9 @@ public enum AnnualReport {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw (FileSystemError(error, path: directory.path, writing: true) ?? FileSystemError(code: EIO, path: directory.path))
+            throw
+                (FileSystemError(error, path: directory.path, writing: true)
+                ?? FileSystemError(code: EIO, path: directory.path))
                 .diagnostic("kan de map \(directory.path) niet maken")
         }
         var files: [URL] = []
@@ -133,7 +145,8 @@ public enum AnnualReport {
             do {
                 try file.data.write(to: url, options: .atomic)
             } catch {
-                throw (FileSystemError(error, path: url.path, writing: true) ?? FileSystemError(code: EIO, path: url.path))
+                throw
+                    (FileSystemError(error, path: url.path, writing: true) ?? FileSystemError(code: EIO, path: url.path))
                     .diagnostic("kan \(url.path) niet schrijven")
             }
             files.append(url)
@@ -144,8 +157,9 @@ public enum AnnualReport {
     /// Builds the report and renders the requested formats in memory (both at once, on separate cores),
     /// for callers that write the files themselves.
     public static func render(_ options: ReportOptions) throws -> RenderedReport {
-        let (report, warnings) = try document(root: options.root, year: options.year, includeInternal: options.includeInternal,
-                                              theme: options.theme)
+        let (report, warnings) = try document(
+            root: options.root, year: options.year, includeInternal: options.includeInternal,
+            theme: options.theme)
         return render(report, warnings: warnings, options: options)
     }
 
@@ -153,13 +167,16 @@ public enum AnnualReport {
     /// items (they count in the figures; the chapters leave them out unless `options.includeInternal`): the
     /// site build renders its reports from the content it loaded once.
     public static func render(_ options: ReportOptions, knowledgeBase kb: KnowledgeBase) throws -> RenderedReport {
-        let (report, warnings) = try document(root: options.root, knowledgeBase: kb, year: options.year,
-                                              includeInternal: options.includeInternal, theme: options.theme)
+        let (report, warnings) = try document(
+            root: options.root, knowledgeBase: kb, year: options.year,
+            includeInternal: options.includeInternal, theme: options.theme)
         return render(report, warnings: warnings, options: options)
     }
 
     /// A report model rendered in the requested formats (both at once, on separate cores).
-    public static func render(_ report: ReportDocument, warnings: [Diagnostic], options: ReportOptions) -> RenderedReport {
+    public static func render(_ report: ReportDocument, warnings: [Diagnostic], options: ReportOptions)
+        -> RenderedReport
+    {
         let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
         let outputs = Parallel.map(formats.count) { i -> (data: Data, pages: Int?) in
             switch formats[i] {

@@ -27,8 +27,10 @@ enum EditorInlines {
         return merged(out)
     }
 
-    private static func collect(_ node: MarkdownNode, bold: Bool, italic: Bool, link: String?,
-                                notes: [String: (number: Int, anchor: String)], into out: inout [ReportInline]) {
+    private static func collect(
+        _ node: MarkdownNode, bold: Bool, italic: Bool, link: String?,
+        notes: [String: (number: Int, anchor: String)], into out: inout [ReportInline]
+    ) {
         for child in node.children {
             switch child.kind {
             case .text, .code:
@@ -44,7 +46,9 @@ enum EditorInlines {
                 collect(child, bold: true, italic: italic, link: link, notes: notes, into: &out)
             case .link:
                 let destination = child.destination ?? ""
-                collect(child, bold: bold, italic: italic, link: isExternal(destination) ? destination : link, notes: notes, into: &out)
+                collect(
+                    child, bold: bold, italic: italic, link: isExternal(destination) ? destination : link, notes: notes,
+                    into: &out)
             case .image:
                 // The report has no pictures: the description stands in.
                 collect(child, bold: bold, italic: italic, link: link, notes: notes, into: &out)
@@ -67,7 +71,8 @@ enum EditorInlines {
         var out: [ReportInline] = []
         for inline in inlines where !inline.text.isEmpty {
             if let last = out.last, last.bold == inline.bold, last.italic == inline.italic, last.link == inline.link,
-               last.note == nil, inline.note == nil {
+                last.note == nil, inline.note == nil
+            {
                 out[out.count - 1].text += inline.text
             } else {
                 out.append(inline)

@@ -46,7 +46,9 @@ enum EditorMarkdown {
         return notes
     }
 
-    private static func append(_ node: MarkdownNode, notes: [String: (number: Int, anchor: String)], to pieces: inout [Piece]) {
+    private static func append(
+        _ node: MarkdownNode, notes: [String: (number: Int, anchor: String)], to pieces: inout [Piece]
+    ) {
         switch node.kind {
         case .heading:
             let text = EditorInlines.inlines(of: node).map(\.text).joined()
@@ -62,7 +64,15 @@ enum EditorMarkdown {
             for child in node.children { append(child, notes: notes, to: &inner) }
             for piece in inner {
                 if case .block(.paragraph(let inlines)) = piece {
-                    pieces.append(.block(.paragraph(EditorInlines.merged(inlines.map { var i = $0; i.italic = true; return i }))))
+                    pieces.append(
+                        .block(
+                            .paragraph(
+                                EditorInlines.merged(
+                                    inlines.map {
+                                        var i = $0
+                                        i.italic = true
+                                        return i
+                                    }))))
                 } else {
                     pieces.append(piece)
                 }

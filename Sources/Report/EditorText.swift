@@ -22,8 +22,9 @@ struct EditorText {
         return pairs.compactMap { pair in
             guard let key = pair.key.string, !known.contains(key) else { return nil }
             let (message, notes) = FieldNames.unknownFieldMessage(key, what: what, known: known)
-            return Diagnostic(.warning, message, file: file, line: pair.key.line, column: pair.key.column,
-                              sourceLine: source?.lineText(pair.key.line), notes: notes)
+            return Diagnostic(
+                .warning, message, file: file, line: pair.key.line, column: pair.key.column,
+                sourceLine: source?.lineText(pair.key.line), notes: notes)
         }
     }
 
@@ -49,14 +50,17 @@ struct EditorText {
         }
         let parts = try FrontMatter.read(bytes, fileName: name)
         let source = SourceFile(name: name, bytes: bytes)
-        return structure(EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine, notePrefix: notePrefix(name)), file: name,
-                         source: source, frontMatter: parts.frontMatter)
+        return structure(
+            EditorMarkdown.parse(parts.body, firstLine: parts.bodyFirstLine, notePrefix: notePrefix(name)), file: name,
+            source: source, frontMatter: parts.frontMatter)
     }
 
     /// Markdown text held in memory (a theme's body), with the file and line it comes from.
     static func parse(_ text: String, file: String, firstLine: Int) -> EditorText {
-        structure(EditorMarkdown.parse(Array(text.utf8), firstLine: firstLine, notePrefix: notePrefix(file)), file: file, source: nil,
-                  frontMatter: nil)
+        structure(
+            EditorMarkdown.parse(Array(text.utf8), firstLine: firstLine, notePrefix: notePrefix(file)), file: file,
+            source: nil,
+            frontMatter: nil)
     }
 
     /// The file's name as a slug, so the anchors of its footnotes differ from another file's.
@@ -77,8 +81,10 @@ struct EditorText {
         return out
     }
 
-    private static func structure(_ pieces: [EditorMarkdown.Piece], file: String, source: SourceFile?,
-                                  frontMatter: YAMLNode?) -> EditorText {
+    private static func structure(
+        _ pieces: [EditorMarkdown.Piece], file: String, source: SourceFile?,
+        frontMatter: YAMLNode?
+    ) -> EditorText {
         var intro: [ReportBlock] = []
         // A stack of open sections; `#` and `##` both open a section directly under the chapter.
         var stack: [ReportSection] = []
@@ -91,17 +97,18 @@ struct EditorText {
         }
         for piece in pieces {
             switch piece {
-            case let .heading(rawLevel, text, line):
+            case .heading(let rawLevel, let text, let line):
                 let level = max(2, rawLevel)
                 close(downTo: level)
                 let (number, title) = splitNumber(text)
                 var section = ReportSection(title: title, level: stack.last.map { min(level, $0.level + 1) } ?? 2)
                 if let number {
                     let lineText = source?.lineText(line) ?? ""
-                    section.manualNumber = ReportSection.ManualNumber(text: number, file: file, line: line, lineText: lineText)
+                    section.manualNumber = ReportSection.ManualNumber(
+                        text: number, file: file, line: line, lineText: lineText)
                 }
                 stack.append(section)
-            case let .block(block):
+            case .block(let block):
                 if stack.isEmpty { intro.append(block) } else { stack[stack.count - 1].blocks.append(block) }
             }
         }

@@ -14,13 +14,16 @@ enum HTMLBarChart {
 
         var out = "<figure class=\"chart\">\n<figcaption>\(e(chart.title))</figcaption>\n"
         out += "<div class=\"bars\" role=\"img\" aria-label=\"\(e(chart.textAlternative))\">\n"
-        let reference = chart.reference.map { "<span class=\"reference\" style=\"left: \(percent($0.value))\"></span>" } ?? ""
+        let reference =
+            chart.reference.map { "<span class=\"reference\" style=\"left: \(percent($0.value))\"></span>" } ?? ""
         if let r = chart.reference {
-            out += "<div class=\"bar-row reference-row\"><span class=\"chart-label\"></span><span class=\"bar-track\">"
+            out +=
+                "<div class=\"bar-row reference-row\"><span class=\"chart-label\"></span><span class=\"bar-track\">"
                 + "<span class=\"reference-label\" style=\"left: \(percent(r.value))\">\(e(r.label))</span></span></div>\n"
         }
         for bar in chart.bars {
-            out += "<div class=\"bar-row\(bar.highlighted ? " highlighted" : "")\"><span class=\"chart-label\">\(e(bar.label))</span>"
+            out +=
+                "<div class=\"bar-row\(bar.highlighted ? " highlighted" : "")\"><span class=\"chart-label\">\(e(bar.label))</span>"
             out += "<span class=\"bar-track\"><span class=\"bar\" style=\"width: \(percent(bar.value))\"></span>"
             out += "<span class=\"chart-value\">\(e(bar.valueLabel))</span>\(reference)</span></div>\n"
         }

@@ -17,14 +17,16 @@ enum HTMLReportRenderer {
         out = "</head>\n<body>\n"
 
         // Cover.
-        out += "<header class=\"cover\">\n<div class=\"band\">\n<h1 class=\"cover-title\">\(escape(report.title))</h1>\n"
+        out +=
+            "<header class=\"cover\">\n<div class=\"band\">\n<h1 class=\"cover-title\">\(escape(report.title))</h1>\n"
         if let subtitle = report.subtitle { out += "<p class=\"cover-subtitle\">\(escape(subtitle))</p>\n" }
         out += "</div>\n"
         for line in report.coverLines { out += "<p class=\"cover-line\">\(escape(line))</p>\n" }
         out += "</header>\n"
 
         // Contents: chapters and their sections.
-        out += "<nav class=\"toc\" aria-labelledby=\"inhoud\">\n<h2 id=\"inhoud\" class=\"toc-title\">Inhoud</h2>\n<ol>\n"
+        out +=
+            "<nav class=\"toc\" aria-labelledby=\"inhoud\">\n<h2 id=\"inhoud\" class=\"toc-title\">Inhoud</h2>\n<ol>\n"
         for section in [report.foreword].compactMap({ $0 }) + report.chapters {
             out += "<li class=\"toc-1\"><a href=\"#\(section.anchor)\">\(numbered(section))</a>"
             let children = section.subsections.filter(\.numbered)
@@ -43,7 +45,9 @@ enum HTMLReportRenderer {
         for chapter in report.chapters { section(chapter, into: &out) }
         out += "</main>\n</body>\n</html>\n"
         // The style sheet goes in last: its fonts hold the characters the report uses.
-        let css = "<style>\n" + ReportStyleSheet.css(runningHeader: report.runningHeader, typography: report.typography, text: out)
+        let css =
+            "<style>\n"
+            + ReportStyleSheet.css(runningHeader: report.runningHeader, typography: report.typography, text: out)
             + "</style>\n"
         return head + css + out
     }
@@ -78,7 +82,8 @@ enum HTMLReportRenderer {
         case .table(let table):
             // A wide table scrolls in its own box on a narrow screen; the box is named after the caption
             // and reachable with the keyboard.
-            out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(table.caption ?? "Tabel"))\">\n<table>\n"
+            out +=
+                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escape(table.caption ?? "Tabel"))\">\n<table>\n"
             if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
             if !table.header.allSatisfy(\.isEmpty) {
                 out += "<thead><tr>"
@@ -92,7 +97,9 @@ enum HTMLReportRenderer {
                 let classes = (row.bold ? ["total"] : []) + (row.warning ? ["warning"] : [])
                 out += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">"
                 for (i, cell) in row.cells.enumerated() {
-                    out += i == 0 ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(alignClass(table, i))>\(escape(cell))</td>"
+                    out +=
+                        i == 0
+                        ? "<th scope=\"row\">\(escape(cell))</th>" : "<td\(alignClass(table, i))>\(escape(cell))</td>"
                 }
                 out += "</tr>\n"
             }
@@ -114,7 +121,7 @@ enum HTMLReportRenderer {
                 out += "<li id=\"\(note.anchor)\" value=\"\(note.number)\">" + html(note.inlines) + "</li>\n"
             }
             out += "</ol>\n</aside>\n"
-        case let .signature(name, role):
+        case .signature(let name, let role):
             out += "<p class=\"signature\"><strong>\(escape(name))</strong>"
             if let role { out += "<br><em>\(escape(role))</em>" }
             out += "</p>\n"

@@ -36,56 +36,108 @@ struct OrganisationChapter {
         let words = [DutchWords.count(count), String(count)]
         switch entry.body {
         case .bestuur:
-            section.blocks.append(.paragraph([ReportInline("Het bestuur bestond eind \(year) uit \(DutchWords.count(count)) \(count == 1 ? "persoon" : "personen").")]))
-            section.summary = ReportSection.Summary(blocks: 1, figures: words.flatMap { ["\($0) personen", "\($0) persoon", "\($0) leden", "\($0) bestuursleden"] })
-            section.blocks.append(.table(ReportTable(
-                caption: "Samenstelling van het bestuur op 31 december \(year)", header: ["Naam", "Functie"], alignments: [.left, .left],
-                rows: atEnd.map { .init([$0.person.name, $0.role.role]) })))
+            section.blocks.append(
+                .paragraph([
+                    ReportInline(
+                        "Het bestuur bestond eind \(year) uit \(DutchWords.count(count)) \(count == 1 ? "persoon" : "personen")."
+                    )
+                ]))
+            section.summary = ReportSection.Summary(
+                blocks: 1,
+                figures: words.flatMap { ["\($0) personen", "\($0) persoon", "\($0) leden", "\($0) bestuursleden"] })
+            section.blocks.append(
+                .table(
+                    ReportTable(
+                        caption: "Samenstelling van het bestuur op 31 december \(year)", header: ["Naam", "Functie"],
+                        alignments: [.left, .left],
+                        rows: atEnd.map { .init([$0.person.name, $0.role.role]) })))
         case .raadVanAdvies:
-            section.blocks.append(.paragraph([ReportInline("Eind \(year) telde de raad van advies \(DutchWords.count(count)) \(count == 1 ? "lid" : "leden").")]))
-            section.summary = ReportSection.Summary(blocks: 1, figures: words.flatMap { ["\($0) leden", "\($0) lid", "\($0) personen"] })
+            section.blocks.append(
+                .paragraph([
+                    ReportInline(
+                        "Eind \(year) telde de raad van advies \(DutchWords.count(count)) \(count == 1 ? "lid" : "leden")."
+                    )
+                ]))
+            section.summary = ReportSection.Summary(
+                blocks: 1, figures: words.flatMap { ["\($0) leden", "\($0) lid", "\($0) personen"] })
             // The role (voorzitter, vice-voorzitter) in its own column, apart from the function at the member's
             // organisation; left out when everyone is a plain member.
             let roles = atEnd.contains { !$0.role.isPlainMember }
-            section.blocks.append(.table(Self.withoutEmptyColumns(ReportTable(
-                caption: "Raad van advies op 31 december \(year)", header: ["Naam", "Rol", "Organisatie", "Functie"],
-                alignments: [.left, .left, .left, .left],
-                rows: atEnd.map { .init([$0.person.name, roles ? $0.role.role : "", $0.role.organisation ?? "", $0.role.function ?? ""]) }))))
+            section.blocks.append(
+                .table(
+                    Self.withoutEmptyColumns(
+                        ReportTable(
+                            caption: "Raad van advies op 31 december \(year)",
+                            header: ["Naam", "Rol", "Organisatie", "Functie"],
+                            alignments: [.left, .left, .left, .left],
+                            rows: atEnd.map {
+                                .init([
+                                    $0.person.name, roles ? $0.role.role : "", $0.role.organisation ?? "",
+                                    $0.role.function ?? "",
+                                ])
+                            }))))
         case .programmabureau:
             // The fte only when the editors give it: a missing fte is no zero.
             let fte = atEnd.contains { $0.role.fte != nil } ? entry.fteAtYearEnd : nil
             let people = count == 1 ? "werkte er één persoon" : "werkten er \(DutchWords.count(count)) mensen"
-            section.blocks.append(.paragraph([ReportInline(
-                "Eind \(year) \(people) op het programmabureau" + (fte.map { ", samen \(Self.fte($0)) fte." } ?? "."))]))
-            section.summary = ReportSection.Summary(blocks: 1, figures: (fte.map { ["\(Self.fte($0)) fte"] } ?? [])
-                + words.flatMap { ["\($0) mensen", "\($0) personen", "\($0) medewerkers"] })
-            var rows: [ReportTable.Row] = atEnd.map { .init([$0.person.name, $0.role.role, $0.role.fte.map(Self.fte) ?? ""]) }
+            section.blocks.append(
+                .paragraph([
+                    ReportInline(
+                        "Eind \(year) \(people) op het programmabureau"
+                            + (fte.map { ", samen \(Self.fte($0)) fte." } ?? "."))
+                ]))
+            section.summary = ReportSection.Summary(
+                blocks: 1,
+                figures: (fte.map { ["\(Self.fte($0)) fte"] } ?? [])
+                    + words.flatMap { ["\($0) mensen", "\($0) personen", "\($0) medewerkers"] })
+            var rows: [ReportTable.Row] = atEnd.map {
+                .init([$0.person.name, $0.role.role, $0.role.fte.map(Self.fte) ?? ""])
+            }
             if let fte { rows.append(.init(["Totaal", "", Self.fte(fte)], bold: true)) }
-            section.blocks.append(.table(Self.withoutEmptyColumns(ReportTable(
-                caption: "Programmabureau op 31 december \(year)", header: ["Naam", "Functie", "fte"],
-                alignments: [.left, .left, .right], rows: rows))))
+            section.blocks.append(
+                .table(
+                    Self.withoutEmptyColumns(
+                        ReportTable(
+                            caption: "Programmabureau op 31 december \(year)", header: ["Naam", "Functie", "fte"],
+                            alignments: [.left, .left, .right], rows: rows))))
         }
 
         if !changes.isEmpty {
-            section.blocks.append(.paragraph([ReportInline("\(changes.count == 1 ? "Wijziging" : "Wijzigingen") in \(year): ")] + sentences(changes.map(describe))))
+            section.blocks.append(
+                .paragraph(
+                    [ReportInline("\(changes.count == 1 ? "Wijziging" : "Wijzigingen") in \(year): ")]
+                        + sentences(changes.map(describe))))
         }
         if !joined.isEmpty && entry.body != .raadVanAdvies {
-            section.blocks.append(.paragraph([ReportInline("Nieuw in \(year): ")] + sentences(joined.map { describe($0, leaving: false) })))
+            section.blocks.append(
+                .paragraph(
+                    [ReportInline("Nieuw in \(year): ")] + sentences(joined.map { describe($0, leaving: false) })))
         }
         if !left.isEmpty {
-            section.blocks.append(.paragraph([ReportInline("Afscheid in \(year): ")] + sentences(left.map { describe($0, leaving: true) })))
+            section.blocks.append(
+                .paragraph(
+                    [ReportInline("Afscheid in \(year): ")] + sentences(left.map { describe($0, leaving: true) })))
         }
         if !joined.isEmpty && entry.body == .raadVanAdvies {
             let list = ReportList(ordered: false, items: joined.map { ReportListItem(describe($0, leaving: false)) })
             // A member who comes back after a break is no new member.
-            let back = joined.filter(\.returns).count, new = joined.count - back
+            let back = joined.filter(\.returns).count
+            let new = joined.count - back
             var clauses: [String] = []
-            if new > 0 { clauses.append(new == 1 ? "trad één nieuw lid toe" : "traden \(DutchWords.count(new)) nieuwe leden toe") }
-            if back > 0 { clauses.append(back == 1 ? "kwam één oud-lid terug" : "kwamen \(DutchWords.count(back)) oud-leden terug") }
-            section.subsections.append(ReportSection(title: "Nieuwe leden", level: 3, blocks: [
-                .paragraph([ReportInline("In \(year) " + clauses.joined(separator: " en ") + ":")]),
-                .list(list),
-            ]))
+            if new > 0 {
+                clauses.append(new == 1 ? "trad één nieuw lid toe" : "traden \(DutchWords.count(new)) nieuwe leden toe")
+            }
+            if back > 0 {
+                clauses.append(
+                    back == 1 ? "kwam één oud-lid terug" : "kwamen \(DutchWords.count(back)) oud-leden terug")
+            }
+            section.subsections.append(
+                ReportSection(
+                    title: "Nieuwe leden", level: 3,
+                    blocks: [
+                        .paragraph([ReportInline("In \(year) " + clauses.joined(separator: " en ") + ":")]),
+                        .list(list),
+                    ]))
         }
         return section
     }
@@ -129,9 +181,16 @@ struct OrganisationChapter {
             if let function = r.function, let organisation = r.organisation { return "\(function), \(organisation)" }
             return r.organisation ?? r.function
         }
-        var now: [String] = [], was: [String] = []
-        if from.role != to.role { now.append(to.role); was.append(from.role) }
-        if at(from) != at(to) { now.append(at(to) ?? "zonder organisatie"); was.append(at(from) ?? "zonder organisatie") }
+        var now: [String] = []
+        var was: [String] = []
+        if from.role != to.role {
+            now.append(to.role)
+            was.append(from.role)
+        }
+        if at(from) != at(to) {
+            now.append(at(to) ?? "zonder organisatie")
+            was.append(at(from) ?? "zonder organisatie")
+        }
         let fteChanged = from.fte != to.fte
         let text: String
         if now.isEmpty && fteChanged, let new = to.fte {
@@ -150,7 +209,9 @@ struct OrganisationChapter {
 
     /// The table without the columns that are empty in every row (an optional field nobody filled in).
     static func withoutEmptyColumns(_ table: ReportTable) -> ReportTable {
-        let keep = table.header.indices.filter { i in i == 0 || table.rows.contains { i < $0.cells.count && !$0.cells[i].isEmpty } }
+        let keep = table.header.indices.filter { i in
+            i == 0 || table.rows.contains { i < $0.cells.count && !$0.cells[i].isEmpty }
+        }
         var copy = table
         copy.header = keep.map { table.header[$0] }
         copy.alignments = keep.map { table.alignments[$0] }

@@ -16,8 +16,11 @@ enum PDFReportRenderer {
             language: "nl-NL", creator: "breingen report", producer: "breingen PDF", creationDate: creationDate)
         var blocks: [Block] = [.tableOfContents(title: "Inhoud", maxLevel: 2)]
         for section in report.allSections {
-            blocks.append(.heading(Heading(level: min(section.level, 3), text: section.title, number: section.number,
-                                           anchor: section.anchor, numbered: section.numbered && section.number != nil)))
+            blocks.append(
+                .heading(
+                    Heading(
+                        level: min(section.level, 3), text: section.title, number: section.number,
+                        anchor: section.anchor, numbered: section.numbered && section.number != nil)))
             for block in section.blocks { blocks += convert(block) }
         }
         var style = DocumentStyle()
@@ -56,12 +59,16 @@ enum PDFReportRenderer {
 
     /// "12" as "¹²".
     static func superscript(_ digits: String) -> String {
-        let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+        let map: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+        ]
         return String(digits.map { map[$0] ?? $0 })
     }
 
     private static func list(_ list: ReportList) -> ListBlock {
-        ListBlock(ordered: list.ordered, items: list.items.map { ListItem(runs($0.inlines), children: $0.children.map(Self.list)) })
+        ListBlock(
+            ordered: list.ordered,
+            items: list.items.map { ListItem(runs($0.inlines), children: $0.children.map(Self.list)) })
     }
 
     private static func convert(_ block: ReportBlock) -> [Block] {
@@ -76,15 +83,27 @@ enum PDFReportRenderer {
             let columns = table.alignments.map { TableColumn(alignment: $0 == .right ? .right : .left) }
             let header = table.header.allSatisfy(\.isEmpty) ? [] : [table.header]
             // The first cell of a row names it, as in the HTML (`<th scope="row">`).
-            return [.table(Table(columns: columns, header: header,
-                                 rows: table.rows.map { TableRow($0.cells, bold: $0.bold, warning: $0.warning) }, caption: table.caption,
-                                 rowHeaders: true))]
+            return [
+                .table(
+                    Table(
+                        columns: columns, header: header,
+                        rows: table.rows.map { TableRow($0.cells, bold: $0.bold, warning: $0.warning) },
+                        caption: table.caption,
+                        rowHeaders: true))
+            ]
         case .chart(let chart):
-            return [.barChart(BarChart(
-                title: chart.title,
-                bars: chart.bars.map { BarChart.Bar(label: $0.label, value: $0.value, valueLabel: $0.valueLabel, highlighted: $0.highlighted) },
-                reference: chart.reference.map { BarChart.Reference(value: $0.value, label: $0.label) },
-                alternativeText: chart.textAlternative))]
+            return [
+                .barChart(
+                    BarChart(
+                        title: chart.title,
+                        bars: chart.bars.map {
+                            BarChart.Bar(
+                                label: $0.label, value: $0.value, valueLabel: $0.valueLabel, highlighted: $0.highlighted
+                            )
+                        },
+                        reference: chart.reference.map { BarChart.Reference(value: $0.value, label: $0.label) },
+                        alternativeText: chart.textAlternative))
+            ]
         case .callout(let callout):
             var inlines = runs(callout.inlines)
             if callout.kind == .warning, inlines.first?.bold == true {
@@ -93,7 +112,7 @@ enum PDFReportRenderer {
             return [.paragraph(inlines)]
         case .notes(let notes):
             return [.notes(notes.map { Note(label: String($0.number), runs: runs($0.inlines), anchor: $0.anchor) })]
-        case let .signature(name, role):
+        case .signature(let name, let role):
             var out: [Block] = [.paragraph([TextRun(name, bold: true)])]
             if let role { out.append(.paragraph([TextRun(role, italic: true)])) }
             return out

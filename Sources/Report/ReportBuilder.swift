@@ -25,8 +25,10 @@ struct ReportBuilder {
                 return try EditorText.read(path: root.appendingPathComponent(folder + file).path, name: folder + file)
             } catch let d as Diagnostic {
                 if d.message.hasPrefix("tekst voor het jaarverslag ontbreekt") {
-                    errors.append(definition.error("tekst voor het jaarverslag ontbreekt: \(folder + file) bestaat niet",
-                                                   at: (line, column)))
+                    errors.append(
+                        definition.error(
+                            "tekst voor het jaarverslag ontbreekt: \(folder + file) bestaat niet",
+                            at: (line, column)))
                 } else {
                     errors.append(d)
                 }
@@ -41,13 +43,18 @@ struct ReportBuilder {
         var foreword: ReportSection?
         if let spec = definition.foreword, let text = read(spec.file, at: spec.line, spec.column) {
             warnings += text.unknownFields(known: ["title", "signedBy", "signedRole"], what: "voorwoord")
-            var section = ReportSection(title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
+            var section = ReportSection(
+                title: text.field("title") ?? "Voorwoord", level: 1, numbered: false, blocks: text.intro)
             section.subsections = text.sections.map { demoteToUnnumbered($0) }
             let name = spec.author ?? text.field("signedBy")
             if let name {
                 // The signature closes the text, before its footnotes.
                 let signature = ReportBlock.signature(name: name, role: spec.role ?? text.field("signedRole"))
-                if case .notes? = section.blocks.last { section.blocks.insert(signature, at: section.blocks.count - 1) } else { section.blocks.append(signature) }
+                if case .notes? = section.blocks.last {
+                    section.blocks.insert(signature, at: section.blocks.count - 1)
+                } else {
+                    section.blocks.append(signature)
+                }
             }
             foreword = section
         }
@@ -60,28 +67,41 @@ struct ReportBuilder {
             var chapter: ReportSection
             switch spec.generated {
             case .themes?:
-                chapter = ThemesChapter(kb: kb, year: year, includeInternal: includeInternal, wijSchoolTheme: spec.wijSchoolTheme).build()
+                chapter = ThemesChapter(
+                    kb: kb, year: year, includeInternal: includeInternal, wijSchoolTheme: spec.wijSchoolTheme
+                ).build()
                 if let theme = spec.wijSchoolTheme, kb.theme(theme) == nil {
                     var message = "onbekend thema '\(theme)' bij wijSchool"
-                    if let near = Suggestions.nearest(to: theme, in: kb.themes.map(\.slug)) { message += "; bedoelde je '\(near)'?" }
+                    if let near = Suggestions.nearest(to: theme, in: kb.themes.map(\.slug)) {
+                        message += "; bedoelde je '\(near)'?"
+                    }
                     errors.append(definition.error(message, at: (spec.line, spec.column)))
                 }
                 if chapter.subsections.isEmpty {
-                    errors.append(definition.error("hoofdstuk 'themes' is leeg: er zijn geen thema's in content/themes/", at: (spec.line, spec.column)))
+                    errors.append(
+                        definition.error(
+                            "hoofdstuk 'themes' is leeg: er zijn geen thema's in content/themes/",
+                            at: (spec.line, spec.column)))
                 }
             case .organisation?:
                 chapter = OrganisationChapter(kb: kb, year: year, includeInternal: includeInternal).build()
                 if chapter.subsections.isEmpty {
-                    errors.append(definition.error(
-                        "hoofdstuk 'organisation' is leeg: niemand in content/people/ had in \(year) een rol in bestuur, raad van advies of programmabureau",
-                        at: (spec.line, spec.column)))
+                    errors.append(
+                        definition.error(
+                            "hoofdstuk 'organisation' is leeg: niemand in content/people/ had in \(year) een rol in bestuur, raad van advies of programmabureau",
+                            at: (spec.line, spec.column)))
                 }
             case .finance?:
                 guard let finance = kb.financialYear(year) else {
-                    errors.append(definition.error(
-                        "geen financiële staten voor \(year): content/finance/\(year)/finance.yml ontbreekt",
-                        at: (spec.line, spec.column),
-                        notes: ["jaren met financiële staten: " + (kb.finance.isEmpty ? "geen" : kb.finance.map { String($0.year) }.joined(separator: ", "))]))
+                    errors.append(
+                        definition.error(
+                            "geen financiële staten voor \(year): content/finance/\(year)/finance.yml ontbreekt",
+                            at: (spec.line, spec.column),
+                            notes: [
+                                "jaren met financiële staten: "
+                                    + (kb.finance.isEmpty
+                                        ? "geen" : kb.finance.map { String($0.year) }.joined(separator: ", "))
+                            ]))
                     continue
                 }
                 chapter = FinanceChapter(kb: kb, finance: finance).build()
@@ -93,8 +113,9 @@ struct ReportBuilder {
             if chapter.title.isEmpty { chapter.title = text?.field("title") ?? "Hoofdstuk" }
             chapters.append(chapter)
         }
-        let typography = ReportTypography.resolve(fonts: definition.fonts, pdfa: definition.pdfa, definitionFile: definition.source,
-                                                  root: root, theme: theme)
+        let typography = ReportTypography.resolve(
+            fonts: definition.fonts, pdfa: definition.pdfa, definitionFile: definition.source,
+            root: root, theme: theme)
         errors += typography.errors
         warnings += typography.warnings
         if !errors.isEmpty { throw DiagnosticError(errors) }
@@ -110,8 +131,10 @@ struct ReportBuilder {
         if includeInternal { coverLines.append("INTERNE VERSIE – niet publiceren: noemt ook interne gegevens") }
         chapters.append(colophon(author: author))
         var document = ReportDocument(
-            year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines, author: author,
-            runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword, chapters: chapters)
+            year: year, title: definition.title, subtitle: definition.subtitle ?? author, coverLines: coverLines,
+            author: author,
+            runningHeader: definition.title + " · " + (organisation?.name ?? author), foreword: foreword,
+            chapters: chapters)
         document.typography = typography.0
         ReportNumbering.apply(to: &document)
         warnings += manualNumberWarnings(document)
@@ -122,19 +145,27 @@ struct ReportBuilder {
     /// organisation (each field only when given), and where the report's content lives.
     private func colophon(author: String) -> ReportSection {
         let o = kb.site.organisation
-        var blocks: [ReportBlock] = [.paragraph([ReportInline(definition.title, bold: true), ReportInline(" van \(author).")])]
+        var blocks: [ReportBlock] = [
+            .paragraph([ReportInline(definition.title, bold: true), ReportInline(" van \(author).")])
+        ]
         func fact(_ label: String, _ value: String?, link: String? = nil) {
             guard let value, !value.isEmpty else { return }
             blocks.append(.paragraph([ReportInline(label + ": ", bold: true), ReportInline(value, link: link)]))
         }
-        if let legal = o?.legalName, let name = o?.name, legal != name, legal != author { fact("Statutaire naam", legal) }
+        if let legal = o?.legalName, let name = o?.name, legal != name, legal != author {
+            fact("Statutaire naam", legal)
+        }
         fact("Adres", o?.address ?? o?.city)
         fact("KvK-nummer", o?.kvk)
         fact("E-mail", o?.email, link: o?.email.map { "mailto:" + $0 })
         fact("Website", o?.website, link: EditorInlines.webLink(o?.website))
         fact("Opgericht", o?.founded.map { DutchFormat.date($0) })
-        blocks.append(.paragraph([ReportInline(
-            "Dit jaarverslag is samengesteld uit dezelfde inhoud als \(kb.site.title), \(kb.site.baseURL).", italic: true)]))
+        blocks.append(
+            .paragraph([
+                ReportInline(
+                    "Dit jaarverslag is samengesteld uit dezelfde inhoud als \(kb.site.title), \(kb.site.baseURL).",
+                    italic: true)
+            ]))
         return ReportSection(title: "Colofon", level: 1, numbered: false, blocks: blocks)
     }
 
@@ -160,7 +191,9 @@ struct ReportBuilder {
                 }
                 chapter.subsections[index].blocks = section.blocks + generated
                 chapter.subsections[index].subsections = section.subsections + chapter.subsections[index].subsections
-                if chapter.subsections[index].manualNumber == nil { chapter.subsections[index].manualNumber = section.manualNumber }
+                if chapter.subsections[index].manualNumber == nil {
+                    chapter.subsections[index].manualNumber = section.manualNumber
+                }
             } else {
                 chapter.subsections.append(section)
             }
@@ -183,10 +216,17 @@ struct ReportBuilder {
     /// number: warn with the line, so the editor can drop it.
     private func manualNumberWarnings(_ document: ReportDocument) -> [Diagnostic] {
         document.allSections.compactMap { section in
-            guard let manual = section.manualNumber, let number = section.number, manual.text != number else { return nil }
-            let column = (manual.lineText.firstIndex(where: { $0 != "#" && $0 != " " }).map { manual.lineText.distance(from: manual.lineText.startIndex, to: $0) } ?? 0) + 1
-            return Diagnostic(.warning, "de kop heeft nummer \(manual.text), maar breingen nummert hem \(number); laat het nummer weg, de nummering gaat vanzelf",
-                              file: manual.file, line: manual.line, column: column, sourceLine: manual.lineText)
+            guard let manual = section.manualNumber, let number = section.number, manual.text != number else {
+                return nil
+            }
+            let column =
+                (manual.lineText.firstIndex(where: { $0 != "#" && $0 != " " }).map {
+                    manual.lineText.distance(from: manual.lineText.startIndex, to: $0)
+                } ?? 0) + 1
+            return Diagnostic(
+                .warning,
+                "de kop heeft nummer \(manual.text), maar breingen nummert hem \(number); laat het nummer weg, de nummering gaat vanzelf",
+                file: manual.file, line: manual.line, column: column, sourceLine: manual.lineText)
         }
     }
 }

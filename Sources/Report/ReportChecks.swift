@@ -15,7 +15,9 @@ extension AnnualReport {
     ///   - theme: the theme the build uses (its fonts); `root/themes/default` when nil.
     /// - Returns: the diagnostics, and how many files of `content/reports/` were read (each report.yml and
     ///   the texts it names).
-    public static func check(root: URL, knowledgeBase kb: KnowledgeBase?, theme: URL? = nil) -> (diagnostics: [Diagnostic], files: Int) {
+    public static func check(root: URL, knowledgeBase kb: KnowledgeBase?, theme: URL? = nil) -> (
+        diagnostics: [Diagnostic], files: Int
+    ) {
         var diagnostics = folderProblems(root: root)
         var files = 0
         for year in availableYears(root: root) {
@@ -35,13 +37,19 @@ extension AnnualReport {
             }
             diagnostics += unusedTexts(root: root, definition: definition)
             let texts = Set([definition.foreword?.file].compactMap { $0 } + definition.chapters.compactMap(\.file))
-            files += texts.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent("content/reports/\(year)/\($0)").path) }.count
+            files +=
+                texts.filter {
+                    FileManager.default.fileExists(
+                        atPath: root.appendingPathComponent("content/reports/\(year)/\($0)").path)
+                }.count
             guard let kb else {
                 diagnostics += definition.problems
                 continue
             }
             do {
-                diagnostics += try ReportBuilder(root: root, kb: kb, definition: definition, includeInternal: false, theme: theme).build().1
+                diagnostics += try ReportBuilder(
+                    root: root, kb: kb, definition: definition, includeInternal: false, theme: theme
+                ).build().1
             } catch let e as DiagnosticError {
                 diagnostics += e.diagnostics
             } catch let d as Diagnostic {
@@ -64,12 +72,21 @@ extension AnnualReport {
             var isDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: folder.appendingPathComponent(entry).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue {
-                diagnostics.append(Diagnostic(.warning, "onbekend bestand in content/reports/: een jaarverslag staat in content/reports/JAAR/report.yml", file: name))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "onbekend bestand in content/reports/: een jaarverslag staat in content/reports/JAAR/report.yml",
+                        file: name))
             } else if entry.count != 4 || Int(entry) == nil {
-                diagnostics.append(Diagnostic(.warning, "map \(name)/ is geen jaar: een jaarverslag staat in content/reports/JAAR/report.yml", file: name))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "map \(name)/ is geen jaar: een jaarverslag staat in content/reports/JAAR/report.yml",
+                        file: name))
             } else if !fm.fileExists(atPath: folder.appendingPathComponent("\(entry)/report.yml").path) {
-                diagnostics.append(Diagnostic(.warning, "\(name)/ heeft geen report.yml, dus geen jaarverslag",
-                                              file: name, notes: ["maak er een met: breingen new report \(entry)"]))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "\(name)/ heeft geen report.yml, dus geen jaarverslag",
+                        file: name, notes: ["maak er een met: breingen new report \(entry)"]))
             }
         }
         return diagnostics
@@ -79,10 +96,14 @@ extension AnnualReport {
     private static func unusedTexts(root: URL, definition: ReportDefinition) -> [Diagnostic] {
         let folder = "content/reports/\(definition.year)/"
         let used = Set([definition.foreword?.file].compactMap { $0 } + definition.chapters.compactMap(\.file))
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-        return entries.sorted().filter { $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") && !used.contains($0) }.map {
-            Diagnostic(.warning, "\(folder + $0) staat in geen hoofdstuk van report.yml en komt dus niet in het jaarverslag",
-                       file: folder + $0, notes: ["noem het in report.yml (chapters: - file: \($0)) of haal het weg"])
+        let entries =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return entries.sorted().filter {
+            $0.hasSuffix(".md") && $0 != "README.md" && !$0.hasPrefix(".") && !used.contains($0)
+        }.map {
+            Diagnostic(
+                .warning, "\(folder + $0) staat in geen hoofdstuk van report.yml en komt dus niet in het jaarverslag",
+                file: folder + $0, notes: ["noem het in report.yml (chapters: - file: \($0)) of haal het weg"])
         }
     }
 }

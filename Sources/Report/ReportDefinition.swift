@@ -52,8 +52,9 @@ struct ReportDefinition {
 
     /// An error at a node of this file.
     func error(_ message: String, at node: (line: Int, column: Int), notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, message, file: source.name, line: node.line, column: node.column,
-                   sourceLine: source.lineText(node.line), notes: notes)
+        Diagnostic(
+            .error, message, file: source.name, line: node.line, column: node.column,
+            sourceLine: source.lineText(node.line), notes: notes)
     }
 
     static func read(root: URL, year: Int) throws -> ReportDefinition {
@@ -65,17 +66,23 @@ struct ReportDefinition {
             throw error.diagnostic("kan \(name) niet lezen", file: name)
         } catch {
             let available = AnnualReport.availableYears(root: root)
-            var notes = ["een jaarverslag begint met \(name): jaar, titel, voorwoord en de hoofdstukken (zie docs/report.md)"]
-            notes.append(available.isEmpty ? "er is nog geen enkel jaarverslag gedefinieerd"
-                         : "jaren met een jaarverslag: " + available.map(String.init).joined(separator: ", "))
+            var notes = [
+                "een jaarverslag begint met \(name): jaar, titel, voorwoord en de hoofdstukken (zie docs/report.md)"
+            ]
+            notes.append(
+                available.isEmpty
+                    ? "er is nog geen enkel jaarverslag gedefinieerd"
+                    : "jaren met een jaarverslag: " + available.map(String.init).joined(separator: ", "))
             throw Diagnostic(.error, "geen jaarverslag voor \(year): \(name) ontbreekt", file: name, notes: notes)
         }
         let source = SourceFile(name: name, bytes: [UInt8](data))
         let root = try YAMLReader.parse(source)
         var problems: [Diagnostic] = []
         func error(_ message: String, _ node: YAMLNode) {
-            problems.append(Diagnostic(.error, message, file: name, line: node.line, column: node.column,
-                                       sourceLine: source.lineText(node.line)))
+            problems.append(
+                Diagnostic(
+                    .error, message, file: name, line: node.line, column: node.column,
+                    sourceLine: source.lineText(node.line)))
         }
         func text(_ node: YAMLNode?) -> String? {
             guard let node else { return nil }
@@ -96,11 +103,15 @@ struct ReportDefinition {
             for pair in pairs {
                 guard let key = pair.key.string, !known.contains(key) else { continue }
                 let (message, notes) = FieldNames.unknownFieldMessage(key, what: what, known: known)
-                problems.append(Diagnostic(.error, message, file: name, line: pair.key.line, column: pair.key.column,
-                                           sourceLine: source.lineText(pair.key.line), notes: notes))
+                problems.append(
+                    Diagnostic(
+                        .error, message, file: name, line: pair.key.line, column: pair.key.column,
+                        sourceLine: source.lineText(pair.key.line), notes: notes))
             }
         }
-        unknownKeys(of: root, known: ["year", "title", "subtitle", "cover", "foreword", "chapters", "fonts", "pdfa"], what: "report.yml")
+        unknownKeys(
+            of: root, known: ["year", "title", "subtitle", "cover", "foreword", "chapters", "fonts", "pdfa"],
+            what: "report.yml")
         guard case .mapping = root.value else {
             throw Diagnostic(.error, "report.yml: verwacht velden (sleutel: waarde)", file: name, line: 1, column: 1)
         }
@@ -114,14 +125,20 @@ struct ReportDefinition {
                 error("'year' moet een jaartal zijn", node)
             }
         } else {
-            problems.append(Diagnostic(.error, "verplicht veld 'year' ontbreekt in report.yml", file: name, line: 1, column: 1,
-                                       sourceLine: source.lineText(1)))
+            problems.append(
+                Diagnostic(
+                    .error, "verplicht veld 'year' ontbreekt in report.yml", file: name, line: 1, column: 1,
+                    sourceLine: source.lineText(1)))
         }
         let title = text(root["title"]) ?? "Jaarverslag \(year)"
         let subtitle = text(root["subtitle"])
         var coverLines: [String] = []
         if let cover = root["cover"] {
-            if let items = cover.sequence { coverLines = items.compactMap { text($0) } } else { coverLines = text(cover).map { [$0] } ?? [] }
+            if let items = cover.sequence {
+                coverLines = items.compactMap { text($0) }
+            } else {
+                coverLines = text(cover).map { [$0] } ?? []
+            }
         }
 
         var foreword: Foreword?
@@ -130,7 +147,9 @@ struct ReportDefinition {
             if let file = text(node["file"]), let problem = Self.problem(withFile: file, year: year) {
                 error(problem, node["file"] ?? node)
             } else if let file = text(node["file"]) {
-                foreword = Foreword(file: file, author: text(node["author"]), role: text(node["role"]), line: node.line, column: node.column)
+                foreword = Foreword(
+                    file: file, author: text(node["author"]), role: text(node["role"]), line: node.line,
+                    column: node.column)
             } else if let file = node.string {
                 foreword = Foreword(file: file, author: nil, role: nil, line: node.line, column: node.column)
             } else {
@@ -143,30 +162,42 @@ struct ReportDefinition {
             if let items = node.sequence, !items.isEmpty {
                 for item in items {
                     guard case .mapping = item.value else {
-                        error("een hoofdstuk heeft 'file' (tekst van de redactie) en/of 'generated' (themes, organisation, finance)", item)
+                        error(
+                            "een hoofdstuk heeft 'file' (tekst van de redactie) en/of 'generated' (themes, organisation, finance)",
+                            item)
                         continue
                     }
-                    var chapter = Chapter(title: text(item["title"]), file: text(item["file"]), generated: nil,
-                                          wijSchoolTheme: text(item["wijSchool"]), line: item.line, column: item.column)
+                    var chapter = Chapter(
+                        title: text(item["title"]), file: text(item["file"]), generated: nil,
+                        wijSchoolTheme: text(item["wijSchool"]), line: item.line, column: item.column)
                     if let g = item["generated"] {
                         if let value = text(g), let part = GeneratedPart(rawValue: value) {
                             chapter.generated = part
                         } else {
-                            var message = "onbekend gegenereerd deel '\(text(g) ?? "")'; kies uit "
+                            var message =
+                                "onbekend gegenereerd deel '\(text(g) ?? "")'; kies uit "
                                 + GeneratedPart.allCases.map(\.rawValue).joined(separator: ", ")
-                            if let near = Suggestions.nearest(to: text(g) ?? "", in: GeneratedPart.allCases.map(\.rawValue)) {
+                            if let near = Suggestions.nearest(
+                                to: text(g) ?? "", in: GeneratedPart.allCases.map(\.rawValue))
+                            {
                                 message += "; bedoelde je '\(near)'?"
                             }
                             error(message, g)
                         }
                     }
                     unknownKeys(of: item, known: ["title", "file", "generated", "wijSchool"], what: "hoofdstuk")
-                    if let file = chapter.file, let node = item["file"], let problem = Self.problem(withFile: file, year: year) {
+                    if let file = chapter.file, let node = item["file"],
+                        let problem = Self.problem(withFile: file, year: year)
+                    {
                         error(problem, node)
                         chapter.file = nil
                     }
-                    if chapter.file == nil && chapter.generated == nil && item["generated"] == nil && item["file"] == nil {
-                        error("een hoofdstuk heeft 'file' (tekst van de redactie) en/of 'generated' (themes, organisation, finance)", item)
+                    if chapter.file == nil && chapter.generated == nil && item["generated"] == nil
+                        && item["file"] == nil
+                    {
+                        error(
+                            "een hoofdstuk heeft 'file' (tekst van de redactie) en/of 'generated' (themes, organisation, finance)",
+                            item)
                     }
                     chapters.append(chapter)
                 }
@@ -174,12 +205,15 @@ struct ReportDefinition {
                 error("'chapters' moet een lijst van hoofdstukken zijn", node)
             }
         } else {
-            problems.append(Diagnostic(.error, "verplicht veld 'chapters' ontbreekt in report.yml", file: name, line: 1, column: 1,
-                                       sourceLine: source.lineText(1)))
+            problems.append(
+                Diagnostic(
+                    .error, "verplicht veld 'chapters' ontbreekt in report.yml", file: name, line: 1, column: 1,
+                    sourceLine: source.lineText(1)))
         }
-        return ReportDefinition(year: definedYear, title: title, subtitle: subtitle, coverLines: coverLines,
-                                foreword: foreword, chapters: chapters, fonts: root["fonts"], pdfa: root["pdfa"], source: source,
-                                problems: problems)
+        return ReportDefinition(
+            year: definedYear, title: title, subtitle: subtitle, coverLines: coverLines,
+            foreword: foreword, chapters: chapters, fonts: root["fonts"], pdfa: root["pdfa"], source: source,
+            problems: problems)
     }
 
     /// Why a text file cannot be part of the report: it must be Markdown in the report's own folder.

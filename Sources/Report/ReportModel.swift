@@ -72,8 +72,10 @@ public struct ReportSection: Sendable, Equatable {
 
     var summary: Summary?
 
-    public init(title: String, level: Int, numbered: Bool = true, blocks: [ReportBlock] = [],
-                subsections: [ReportSection] = []) {
+    public init(
+        title: String, level: Int, numbered: Bool = true, blocks: [ReportBlock] = [],
+        subsections: [ReportSection] = []
+    ) {
         self.title = title
         self.level = level
         self.numbered = numbered
@@ -90,7 +92,8 @@ extension ReportBlock {
     /// The text of a paragraph, list or callout, for comparing the editors' text with generated text.
     var plainText: String {
         func list(_ l: ReportList) -> String {
-            l.items.map { $0.inlines.map(\.text).joined() + ($0.children.map { "\n" + list($0) } ?? "") }.joined(separator: "\n")
+            l.items.map { $0.inlines.map(\.text).joined() + ($0.children.map { "\n" + list($0) } ?? "") }.joined(
+                separator: "\n")
         }
         switch self {
         case .paragraph(let inlines): return inlines.map(\.text).joined()

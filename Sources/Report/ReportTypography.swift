@@ -43,7 +43,8 @@ public struct ReportTypography: Sendable {
     /// `fonts/fonts.yml`. Problems are diagnostics with the file and line; without any font
     /// configuration the standard fonts are used, with a warning.
     static func resolve(fonts: YAMLNode?, pdfa: YAMLNode?, definitionFile: SourceFile, root: URL, theme: URL?)
-        -> (ReportTypography, errors: [Diagnostic], warnings: [Diagnostic]) {
+        -> (ReportTypography, errors: [Diagnostic], warnings: [Diagnostic])
+    {
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         var claim = true
@@ -51,8 +52,10 @@ public struct ReportTypography: Sendable {
             if case .bool(let value) = pdfa.value {
                 claim = value
             } else {
-                errors.append(Diagnostic(.error, "'pdfa' is true of false", file: definitionFile.name, line: pdfa.line,
-                                         column: pdfa.column, sourceLine: definitionFile.lineText(pdfa.line)))
+                errors.append(
+                    Diagnostic(
+                        .error, "'pdfa' is true of false", file: definitionFile.name, line: pdfa.line,
+                        column: pdfa.column, sourceLine: definitionFile.lineText(pdfa.line)))
             }
         }
         if let fonts {
@@ -65,15 +68,19 @@ public struct ReportTypography: Sendable {
         let themeFolder = theme ?? root.appendingPathComponent("themes/default", isDirectory: true)
         let configuration = themeFolder.appendingPathComponent("fonts/fonts.yml")
         guard let data = FileManager.default.contents(atPath: configuration.path) else {
-            warnings.append(Diagnostic(.warning, "het thema heeft geen lettertypen (\(configuration.path) ontbreekt): de PDF gebruikt "
-                                       + "Helvetica en Times zonder ze in te sluiten en is daardoor geen PDF/A of PDF/UA",
-                                       notes: ["zie docs/pdf.md: een thema levert vier TTF-bestanden met fonts/fonts.yml"]))
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    "het thema heeft geen lettertypen (\(configuration.path) ontbreekt): de PDF gebruikt "
+                        + "Helvetica en Times zonder ze in te sluiten en is daardoor geen PDF/A of PDF/UA",
+                    notes: ["zie docs/pdf.md: een thema levert vier TTF-bestanden met fonts/fonts.yml"]))
             return (ReportTypography(family: nil, claimPDFA: false), errors, warnings)
         }
         let source = SourceFile(name: relativePath(configuration, root: root), bytes: [UInt8](data))
         do {
             let node = try YAMLReader.parse(source)
-            let family = readFamily(node, source: source, folder: configuration.deletingLastPathComponent(), errors: &errors)
+            let family = readFamily(
+                node, source: source, folder: configuration.deletingLastPathComponent(), errors: &errors)
             return (ReportTypography(family: family, claimPDFA: claim), errors, warnings)
         } catch let d as Diagnostic {
             errors.append(d)
@@ -87,13 +94,18 @@ public struct ReportTypography: Sendable {
 
     /// A family from `regular`/`italic`/`bold`/`boldItalic` (file names relative to `folder`) and an
     /// optional `family` name; every file is read and checked here, so rendering cannot fail later.
-    private static func readFamily(_ node: YAMLNode, source: SourceFile, folder: URL, errors: inout [Diagnostic]) -> Family? {
+    private static func readFamily(_ node: YAMLNode, source: SourceFile, folder: URL, errors: inout [Diagnostic])
+        -> Family?
+    {
         func error(_ message: String, _ at: YAMLNode, notes: [String] = []) {
-            errors.append(Diagnostic(.error, message, file: source.name, line: at.line, column: at.column,
-                                     sourceLine: source.lineText(at.line), notes: notes))
+            errors.append(
+                Diagnostic(
+                    .error, message, file: source.name, line: at.line, column: at.column,
+                    sourceLine: source.lineText(at.line), notes: notes))
         }
         guard case .mapping = node.value else {
-            error("'fonts' noemt de vier lettertypebestanden (regular, italic, bold, boldItalic) of is 'standard'", node)
+            error(
+                "'fonts' noemt de vier lettertypebestanden (regular, italic, bold, boldItalic) of is 'standard'", node)
             return nil
         }
         let known = styles + ["family", "licence", "license"]
@@ -105,7 +117,8 @@ public struct ReportTypography: Sendable {
         var fonts: [String: TrueTypeFont] = [:]
         for style in styles {
             guard let entry = node[style] else {
-                error("het lettertype '\(style)' ontbreekt; een familie heeft regular, italic, bold en boldItalic", node)
+                error(
+                    "het lettertype '\(style)' ontbreekt; een familie heeft regular, italic, bold en boldItalic", node)
                 continue
             }
             guard let file = entry.string, !file.isEmpty else {
@@ -125,18 +138,24 @@ public struct ReportTypography: Sendable {
                 }
                 fonts[style] = font
             } catch let problem {
-                error("\(file) is geen bruikbaar TrueType-lettertype: \(problem)", entry,
-                      notes: ["breingen leest TrueType-bestanden (.ttf met glyf-contouren); zet OpenType/CFF (.otf) eerst om"])
+                error(
+                    "\(file) is geen bruikbaar TrueType-lettertype: \(problem)", entry,
+                    notes: [
+                        "breingen leest TrueType-bestanden (.ttf met glyf-contouren); zet OpenType/CFF (.otf) eerst om"
+                    ])
             }
         }
         guard let regular = fonts["regular"], let bold = fonts["bold"], let italic = fonts["italic"],
-              let boldItalic = fonts["boldItalic"] else { return nil }
-        return Family(name: node["family"]?.string ?? regular.familyName, regular: regular, bold: bold, italic: italic,
-                      boldItalic: boldItalic)
+            let boldItalic = fonts["boldItalic"]
+        else { return nil }
+        return Family(
+            name: node["family"]?.string ?? regular.familyName, regular: regular, bold: bold, italic: italic,
+            boldItalic: boldItalic)
     }
 
     private static func relativePath(_ url: URL, root: URL) -> String {
-        let path = url.standardizedFileURL.path, base = root.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        let base = root.standardizedFileURL.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 

@@ -30,7 +30,10 @@ struct ThemesChapter {
 
         var objective: [ReportBlock] = []
         if let text = theme.objective { objective.append(.paragraph(EditorInlines.parse(text))) }
-        if let period = theme.periodText { objective.append(.paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)])) }
+        if let period = theme.periodText {
+            objective.append(
+                .paragraph([ReportInline("Looptijd: ", italic: true), ReportInline(period, italic: true)]))
+        }
         if let ended = theme.ended, ended.year <= year {
             objective.append(.paragraph([ReportInline("Beëindigd op \(DutchFormat.date(ended)).", italic: true)]))
         }
@@ -43,13 +46,22 @@ struct ThemesChapter {
         let alliances = (digest?.alliances ?? []).filter { visible($0.info) && ($0.founded?.year ?? year) <= year }
         if !alliances.isEmpty {
             proposal.append(.subheading(alliances.count == 1 ? "Alliantie" : "Allianties"))
-            proposal.append(.list(ReportList(ordered: false, items: alliances.map { alliance in
-                var inlines = [ReportInline(alliance.title, bold: true)]
-                if let abbreviation = alliance.abbreviation { inlines.append(ReportInline(" (\(abbreviation))")) }
-                inlines.append(ReportInline(": fase \(alliance.phase.rawValue), \(alliance.phase.title.lowercased())"))
-                if !alliance.members.isEmpty { inlines.append(ReportInline("; partners: " + alliance.members.joined(separator: ", "))) }
-                return ReportListItem(inlines)
-            })))
+            proposal.append(
+                .list(
+                    ReportList(
+                        ordered: false,
+                        items: alliances.map { alliance in
+                            var inlines = [ReportInline(alliance.title, bold: true)]
+                            if let abbreviation = alliance.abbreviation {
+                                inlines.append(ReportInline(" (\(abbreviation))"))
+                            }
+                            inlines.append(
+                                ReportInline(": fase \(alliance.phase.rawValue), \(alliance.phase.title.lowercased())"))
+                            if !alliance.members.isEmpty {
+                                inlines.append(ReportInline("; partners: " + alliance.members.joined(separator: ", ")))
+                            }
+                            return ReportListItem(inlines)
+                        })))
         }
         part("Projectvoorstel", proposal)
 
@@ -63,7 +75,8 @@ struct ThemesChapter {
                 }
                 if !item.partners.isEmpty {
                     Self.endSentence(&inlines)
-                    inlines.append(ReportInline(" Partners: " + item.partners.joined(separator: ", ") + ".", italic: true))
+                    inlines.append(
+                        ReportInline(" Partners: " + item.partners.joined(separator: ", ") + ".", italic: true))
                 }
                 if let link = EditorInlines.webLink(item.link) {
                     Self.endSentence(&inlines)
@@ -78,49 +91,83 @@ struct ThemesChapter {
 
         let activities = (digest?.activities ?? []).filter { $0.date.year == year && visible($0.info) }
         if !activities.isEmpty {
-            part("Activiteiten", [.list(ReportList(ordered: false, items: activities.map { activity in
-                var inlines = [ReportInline(DutchFormat.dateAndTime(activity.date), bold: true), ReportInline(" – " + activity.title)]
-                if let format = activity.format { inlines.append(ReportInline(" (\(format))")) }
-                inlines.append(ReportInline("."))
-                if let outcome = activity.outcome ?? activity.goal {
-                    inlines.append(ReportInline(" "))
-                    inlines += EditorInlines.parse(outcome)
-                }
-                if !activity.partners.isEmpty {
-                    Self.endSentence(&inlines)
-                    inlines.append(ReportInline(" Met: " + activity.partners.joined(separator: ", ") + ".", italic: true))
-                }
-                return ReportListItem(inlines)
-            }))])
+            part(
+                "Activiteiten",
+                [
+                    .list(
+                        ReportList(
+                            ordered: false,
+                            items: activities.map { activity in
+                                var inlines = [
+                                    ReportInline(DutchFormat.dateAndTime(activity.date), bold: true),
+                                    ReportInline(" – " + activity.title),
+                                ]
+                                if let format = activity.format { inlines.append(ReportInline(" (\(format))")) }
+                                inlines.append(ReportInline("."))
+                                if let outcome = activity.outcome ?? activity.goal {
+                                    inlines.append(ReportInline(" "))
+                                    inlines += EditorInlines.parse(outcome)
+                                }
+                                if !activity.partners.isEmpty {
+                                    Self.endSentence(&inlines)
+                                    inlines.append(
+                                        ReportInline(
+                                            " Met: " + activity.partners.joined(separator: ", ") + ".", italic: true))
+                                }
+                                return ReportListItem(inlines)
+                            }))
+                ])
         }
 
         var insights: [ReportBlock] = []
         for insight in (digest?.insights ?? []) where insight.year == year && visible(insight.info) {
             insights.append(.subheading(insight.title))
-            insights.append(.list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
+            insights.append(
+                .list(ReportList(ordered: true, items: insight.items.map { ReportListItem(EditorInlines.parse($0)) })))
             if let source = insight.source, let publication = kb.publication(source) {
-                insights.append(.paragraph([ReportInline("Bron: ", italic: true), ReportInline(publication.title, italic: true, link: EditorInlines.webLink(publication.link))]))
+                insights.append(
+                    .paragraph([
+                        ReportInline("Bron: ", italic: true),
+                        ReportInline(publication.title, italic: true, link: EditorInlines.webLink(publication.link)),
+                    ]))
             }
         }
         part("Inzichten", insights)
 
         // The year's publications of the theme that no result or insight above names already: a theme that
         // ended before the year is in the report because of them, so they must show.
-        let named = Set((digest?.results ?? []).filter { $0.year == year }.flatMap { $0.items.compactMap(\.publication) }
-            + (digest?.insights ?? []).filter { $0.year == year }.compactMap(\.source))
-        let publications = (digest?.publications ?? []).filter { $0.date.year == year && visible($0.info) && !named.contains($0.slug) }
+        let named = Set(
+            (digest?.results ?? []).filter { $0.year == year }.flatMap { $0.items.compactMap(\.publication) }
+                + (digest?.insights ?? []).filter { $0.year == year }.compactMap(\.source))
+        let publications = (digest?.publications ?? []).filter {
+            $0.date.year == year && visible($0.info) && !named.contains($0.slug)
+        }
         if !publications.isEmpty {
-            part("Publicaties", [.list(ReportList(ordered: false, items: publications.map { publication in
-                var inlines = [ReportInline(publication.title, bold: true, link: EditorInlines.webLink(publication.link)),
-                               ReportInline(" (\(publication.kind.rawValue), \(DutchFormat.date(publication.date)))")]
-                if !publication.partners.isEmpty { inlines.append(ReportInline(", met " + publication.partners.joined(separator: ", "))) }
-                if let summary = publication.summary {
-                    inlines.append(ReportInline(": "))
-                    inlines += EditorInlines.parse(summary)
-                }
-                Self.endSentence(&inlines)
-                return ReportListItem(inlines)
-            }))])
+            part(
+                "Publicaties",
+                [
+                    .list(
+                        ReportList(
+                            ordered: false,
+                            items: publications.map { publication in
+                                var inlines = [
+                                    ReportInline(
+                                        publication.title, bold: true, link: EditorInlines.webLink(publication.link)),
+                                    ReportInline(
+                                        " (\(publication.kind.rawValue), \(DutchFormat.date(publication.date)))"),
+                                ]
+                                if !publication.partners.isEmpty {
+                                    inlines.append(
+                                        ReportInline(", met " + publication.partners.joined(separator: ", ")))
+                                }
+                                if let summary = publication.summary {
+                                    inlines.append(ReportInline(": "))
+                                    inlines += EditorInlines.parse(summary)
+                                }
+                                Self.endSentence(&inlines)
+                                return ReportListItem(inlines)
+                            }))
+                ])
         }
 
         // By index: a big bank has thousands of practices, and copying each (a large value) costs more than
@@ -142,7 +189,9 @@ struct ThemesChapter {
 
     private func listItem(_ practice: borrowing BestPractice) -> ReportListItem {
         var inlines = [ReportInline(practice.title, bold: true, link: EditorInlines.webLink(practice.website))]
-        if !practice.places.isEmpty { inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")")) }
+        if !practice.places.isEmpty {
+            inlines.append(ReportInline(" (" + practice.places.joined(separator: ", ") + ")"))
+        }
         if practice.lessBest { inlines.append(ReportInline(" – minder geslaagd, wel leerzaam", italic: true)) }
         if let summary = practice.summary {
             inlines.append(ReportInline(": "))
@@ -151,7 +200,9 @@ struct ThemesChapter {
         // As on 31 December of the year: a practice that stopped later still ran then.
         if practice.status == .gestopt, practice.stopped.map({ $0.year <= year }) ?? true {
             Self.endSentence(&inlines)
-            inlines.append(ReportInline(" Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
+            inlines.append(
+                ReportInline(
+                    " Gestopt" + (practice.stopped.map { " per " + DutchFormat.date($0) } ?? "") + ".", italic: true))
         }
         return ReportListItem(inlines)
     }
@@ -160,7 +211,8 @@ struct ThemesChapter {
     /// sentence after a title or an editor's text ("Digidag. Partners: …") never runs on from it.
     static func endSentence(_ inlines: inout [ReportInline]) {
         guard let last = inlines.last(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
-              !DutchFormat.endsSentence(last.text) else { return }
+            !DutchFormat.endsSentence(last.text)
+        else { return }
         inlines.append(ReportInline("."))
     }
 }

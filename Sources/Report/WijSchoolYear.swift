@@ -35,55 +35,75 @@ struct WijSchoolYear {
 
     var figures: Figures {
         let scans = self.scans
-        let counts = (1...3).map { phase in scans.filter { $0.phases.contains { $0.phase == phase && $0.date.year == year } }.count }
+        let counts = (1...3).map { phase in
+            scans.filter { $0.phases.contains { $0.phase == phase && $0.date.year == year } }.count
+        }
         let decided = scans.filter { outcomeYear($0) == year }
-        return Figures(phaseCounts: counts,
-                       awarded: decided.filter { $0.keurmerk == .toegekend }.count,
-                       furtherGuidance: decided.filter { $0.keurmerk == .vervolgbegeleiding }.count,
-                       schools: scans.count,
-                       unnamed: includeInternal ? 0 : scans.filter { $0.info.visibility != .public }.count)
+        return Figures(
+            phaseCounts: counts,
+            awarded: decided.filter { $0.keurmerk == .toegekend }.count,
+            furtherGuidance: decided.filter { $0.keurmerk == .vervolgbegeleiding }.count,
+            schools: scans.count,
+            unnamed: includeInternal ? 0 : scans.filter { $0.info.visibility != .public }.count)
     }
 
     func section() -> ReportSection {
         let f = figures
         var blocks: [ReportBlock] = []
         let schoolWord = f.schools == 1 ? "school" : "scholen"
-        blocks.append(.paragraph([ReportInline(
-            "WIJ SCHOOL is een programma van een jaar per school. Een scan aan het begin (fase 1), halverwege (fase 2) en aan het eind (fase 3) "
-                + "plaatst de school op de inclusiepiramide; wie aan het eind hoog genoeg staat, krijgt het WIJ SCHOOL keurmerk. "
-                + "In \(year) " + (f.schools == 1 ? "deed één school" : "deden \(DutchWords.count(f.schools)) \(schoolWord)") + " mee.")]))
-        blocks.append(.table(ReportTable(
-            caption: "WIJ SCHOOL in \(year)", header: ["", "Scholen"], alignments: [.left, .right],
-            rows: [
-                .init(["Scan fase 1 (start)", String(f.phaseCounts[0])]),
-                .init(["Scan fase 2 (halverwege)", String(f.phaseCounts[1])]),
-                .init(["Scan fase 3 (eind)", String(f.phaseCounts[2])]),
-                .init(["Keurmerk toegekend", String(f.awarded)], bold: true),
-                .init(["Beperkte vervolgbegeleiding", String(f.furtherGuidance)]),
-            ])))
+        blocks.append(
+            .paragraph([
+                ReportInline(
+                    "WIJ SCHOOL is een programma van een jaar per school. Een scan aan het begin (fase 1), halverwege (fase 2) en aan het eind (fase 3) "
+                        + "plaatst de school op de inclusiepiramide; wie aan het eind hoog genoeg staat, krijgt het WIJ SCHOOL keurmerk. "
+                        + "In \(year) "
+                        + (f.schools == 1 ? "deed één school" : "deden \(DutchWords.count(f.schools)) \(schoolWord)")
+                        + " mee.")
+            ]))
+        blocks.append(
+            .table(
+                ReportTable(
+                    caption: "WIJ SCHOOL in \(year)", header: ["", "Scholen"], alignments: [.left, .right],
+                    rows: [
+                        .init(["Scan fase 1 (start)", String(f.phaseCounts[0])]),
+                        .init(["Scan fase 2 (halverwege)", String(f.phaseCounts[1])]),
+                        .init(["Scan fase 3 (eind)", String(f.phaseCounts[2])]),
+                        .init(["Keurmerk toegekend", String(f.awarded)], bold: true),
+                        .init(["Beperkte vervolgbegeleiding", String(f.furtherGuidance)]),
+                    ])))
         let named = scans.filter { includeInternal || $0.info.visibility == .public }
         if !named.isEmpty {
-            blocks.append(.list(ReportList(ordered: false, items: named.map { scan in
-                var inlines = [ReportInline(scan.school, bold: true), ReportInline(" (\(scan.place), schooljaar \(scan.schoolYear))")]
-                let reached = scan.phases.filter { $0.date.year == year }.last
-                if let reached {
-                    let level = kb.site.level(reached.level)?.title ?? reached.level
-                    inlines.append(ReportInline(": na fase \(reached.phase) op de trede ‘\(level)’"))
-                }
-                if outcomeYear(scan) == year {
-                    switch scan.keurmerk {
-                    case .toegekend: inlines.append(ReportInline("; keurmerk toegekend"))
-                    case .vervolgbegeleiding: inlines.append(ReportInline("; beperkte vervolgbegeleiding"))
-                    case .open: break
-                    }
-                }
-                if includeInternal && scan.info.visibility != .public { inlines.append(ReportInline(" (intern)", italic: true)) }
-                inlines.append(ReportInline("."))
-                return ReportListItem(inlines)
-            })))
+            blocks.append(
+                .list(
+                    ReportList(
+                        ordered: false,
+                        items: named.map { scan in
+                            var inlines = [
+                                ReportInline(scan.school, bold: true),
+                                ReportInline(" (\(scan.place), schooljaar \(scan.schoolYear))"),
+                            ]
+                            let reached = scan.phases.filter { $0.date.year == year }.last
+                            if let reached {
+                                let level = kb.site.level(reached.level)?.title ?? reached.level
+                                inlines.append(ReportInline(": na fase \(reached.phase) op de trede ‘\(level)’"))
+                            }
+                            if outcomeYear(scan) == year {
+                                switch scan.keurmerk {
+                                case .toegekend: inlines.append(ReportInline("; keurmerk toegekend"))
+                                case .vervolgbegeleiding: inlines.append(ReportInline("; beperkte vervolgbegeleiding"))
+                                case .open: break
+                                }
+                            }
+                            if includeInternal && scan.info.visibility != .public {
+                                inlines.append(ReportInline(" (intern)", italic: true))
+                            }
+                            inlines.append(ReportInline("."))
+                            return ReportListItem(inlines)
+                        })))
         }
         if f.unnamed > 0 {
-            let text = f.unnamed == 1
+            let text =
+                f.unnamed == 1
                 ? "Eén school staat in de cijfers, maar wordt niet bij naam genoemd: haar scangegevens zijn intern."
                 : "\(f.unnamed) scholen staan in de cijfers, maar worden niet bij naam genoemd: hun scangegevens zijn intern."
             blocks.append(.paragraph([ReportInline(text, italic: true)]))

@@ -3,7 +3,8 @@
 /// the two must stay identical (see `SearchTests.StemmerTests`).
 public enum DutchStemmer {
     private static let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
-    private static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), upperI = UInt8(ascii: "I"), upperY = UInt8(ascii: "Y")
+    private static let u = UInt8(ascii: "u"), y = UInt8(ascii: "y"), upperI = UInt8(ascii: "I"),
+        upperY = UInt8(ascii: "Y")
 
     @inline(__always) private static func isVowel(_ c: UInt8) -> Bool {
         c == a || c == e || c == i || c == o || c == u || c == y
@@ -51,7 +52,8 @@ public enum DutchStemmer {
         }
         func validEn(_ baseLength: Int) -> Bool {
             guard baseLength > 0, !isVowel(s[baseLength - 1]) else { return false }
-            return !(baseLength >= 3 && s[baseLength - 3] == UInt8(ascii: "g") && s[baseLength - 2] == e
+            return
+                !(baseLength >= 3 && s[baseLength - 3] == UInt8(ascii: "g") && s[baseLength - 2] == e
                 && s[baseLength - 1] == UInt8(ascii: "m"))
         }
         func validS(_ baseLength: Int) -> Bool {
@@ -120,7 +122,10 @@ public enum DutchStemmer {
         // Step 4: undouble the vowel of a final consonant, double vowel, consonant.
         if s.count >= 4 {
             let n = s.count
-            let c = s[n - 4], v1 = s[n - 3], v2 = s[n - 2], d = s[n - 1]
+            let c = s[n - 4]
+            let v1 = s[n - 3]
+            let v2 = s[n - 2]
+            let d = s[n - 1]
             if !isVowel(c) && v1 == v2 && (v1 == a || v1 == e || v1 == o || v1 == u) && !isVowel(d) && d != upperI {
                 s.remove(at: n - 2)
             }

@@ -73,8 +73,9 @@ public struct IndexedPage: Sendable {
         keys = Array(counter.keys[...])
         positions = Array(counter.firstPositions[...])
         weights = (0..<keys.count).map { k in
-            Weights.pack(title: counter.counts[4 * k], meta: counter.counts[4 * k + 1], headings: counter.counts[4 * k + 2],
-                         body: counter.counts[4 * k + 3])
+            Weights.pack(
+                title: counter.counts[4 * k], meta: counter.counts[4 * k + 1], headings: counter.counts[4 * k + 2],
+                body: counter.counts[4 * k + 3])
         }
         var h = SearchText.hash(fragment)
         h = Self.mix(h, SearchText.hash(Array(record.filterKind.utf8)))

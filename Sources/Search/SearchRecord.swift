@@ -18,8 +18,10 @@ public struct SearchRecord: Sendable, Equatable {
     /// The page's plain text (the summary is added in front of it).
     public var text: String
 
-    public init(title: String, url: String, kind: String, filterKind: String, themes: [String] = [], summary: String? = nil,
-                meta: [String] = [], headings: [String] = [], text: String = "") {
+    public init(
+        title: String, url: String, kind: String, filterKind: String, themes: [String] = [], summary: String? = nil,
+        meta: [String] = [], headings: [String] = [], text: String = ""
+    ) {
         (self.title, self.url, self.kind, self.filterKind, self.themes) = (title, url, kind, filterKind, themes)
         (self.summary, self.meta, self.headings, self.text) = (summary, meta, headings, text)
     }

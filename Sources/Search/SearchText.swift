@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns text into the search terms the site's JavaScript search also uses: lower case, diacritics
@@ -10,8 +10,8 @@ public enum SearchText {
     /// Words too common to help a search; the same list as in `search.js`.
     static let stopWordList =
         ("de het een en van in op te dat die is voor met zijn aan er om als door bij ook tot uit naar dan of "
-            + "maar nog wel niet wat ze hij zij we wij je u ik dit deze was worden wordt werd kan kunnen heeft "
-            + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) }
+        + "maar nog wel niet wat ze hij zij we wij je u ik dit deze was worden wordt werd kan kunnen heeft "
+        + "hebben had geen meer over onder al zo").split(separator: " ").map { Array($0.utf8) }
     /// The stop words by hash (see `hash`), for a cheap test per word.
     static let stopWords: HashSet = {
         var set = HashSet(capacity: 128)
@@ -29,7 +29,8 @@ public enum SearchText {
 
     /// Reads the next folded word of `bytes` from `index` into `word` (cleared first); false at the end.
     /// A loop over this, rather than a callback, keeps the hot path free of closure captures.
-    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, into word: inout [UInt8]) -> Bool {
+    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, into word: inout [UInt8]) -> Bool
+    {
         word.removeAll(keepingCapacity: true)
         let count = bytes.count
         while index < count {
@@ -45,7 +46,15 @@ public enum SearchText {
             }
             // Multi-byte scalar: decode its length, then fold the Latin letters we know.
             let length: Int
-            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 } else { length = 1 }
+            if byte >= 0xF0 {
+                length = 4
+            } else if byte >= 0xE0 {
+                length = 3
+            } else if byte >= 0xC0 {
+                length = 2
+            } else {
+                length = 1
+            }
             if length == 2, index + 1 < count {
                 let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
                 index += 2
@@ -63,7 +72,9 @@ public enum SearchText {
     /// (`hash` of what `nextWord` would give) and the range of bytes it was read from; nil at the end.
     /// Most words of a text were met before: only a new one needs `foldedWord`.
     @inline(__always)
-    static func nextWordHash(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> (hash: UInt64, start: Int, end: Int)? {
+    static func nextWordHash(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> (
+        hash: UInt64, start: Int, end: Int
+    )? {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var start = -1
         let count = bytes.count
@@ -73,7 +84,9 @@ public enum SearchText {
             if byte < 0x80 {
                 var b = byte
                 if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
-                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                {
                     if start < 0 { start = index }
                     h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
                     index += 1
@@ -84,7 +97,15 @@ public enum SearchText {
                 continue
             }
             let length: Int
-            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 } else { length = 1 }
+            if byte >= 0xF0 {
+                length = 4
+            } else if byte >= 0xE0 {
+                length = 3
+            } else if byte >= 0xC0 {
+                length = 2
+            } else {
+                length = 1
+            }
             if length == 2, index + 1 < count {
                 let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
                 if scalar >= 0x300 && scalar <= 0x36F {
@@ -154,29 +175,79 @@ public enum SearchText {
     /// Appends the ASCII letters a Latin letter folds to (lower case); false when it is no letter we fold.
     static func fold(_ scalar: UInt32, into word: inout [UInt8]) -> Bool {
         switch scalar {
-        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: word.append(0x61); return true  // a
-        case 0xC6, 0xE6: word.append(0x61); word.append(0x65); return true  // ae
-        case 0xC7, 0xE7, 0x106...0x10D: word.append(0x63); return true  // c
-        case 0x10E, 0x10F: word.append(0x64); return true  // d
-        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: word.append(0x65); return true  // e
-        case 0x11C...0x123: word.append(0x67); return true  // g
-        case 0x124, 0x125: word.append(0x68); return true  // h
-        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x130: word.append(0x69); return true  // i
-        case 0x132, 0x133: word.append(0x69); word.append(0x6A); return true  // ij
-        case 0x134, 0x135: word.append(0x6A); return true  // j
-        case 0x136, 0x137: word.append(0x6B); return true  // k
-        case 0x139...0x13E: word.append(0x6C); return true  // l
-        case 0xD1, 0xF1, 0x143...0x148: word.append(0x6E); return true  // n
-        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151: word.append(0x6F); return true  // o
-        case 0x152, 0x153: word.append(0x6F); word.append(0x65); return true  // oe
-        case 0x154...0x159: word.append(0x72); return true  // r
-        case 0x15A...0x161: word.append(0x73); return true  // s
-        case 0xDF: word.append(0x73); word.append(0x73); return true  // ss
-        case 0x162...0x165: word.append(0x74); return true  // t
-        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: word.append(0x75); return true  // u
-        case 0x174, 0x175: word.append(0x77); return true  // w
-        case 0xDD, 0xFD, 0xFF, 0x176...0x178: word.append(0x79); return true  // y
-        case 0x179...0x17E: word.append(0x7A); return true  // z
+        case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105:
+            word.append(0x61)
+            return true  // a
+        case 0xC6, 0xE6:
+            word.append(0x61)
+            word.append(0x65)
+            return true  // ae
+        case 0xC7, 0xE7, 0x106...0x10D:
+            word.append(0x63)
+            return true  // c
+        case 0x10E, 0x10F:
+            word.append(0x64)
+            return true  // d
+        case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B:
+            word.append(0x65)
+            return true  // e
+        case 0x11C...0x123:
+            word.append(0x67)
+            return true  // g
+        case 0x124, 0x125:
+            word.append(0x68)
+            return true  // h
+        case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x130:
+            word.append(0x69)
+            return true  // i
+        case 0x132, 0x133:
+            word.append(0x69)
+            word.append(0x6A)
+            return true  // ij
+        case 0x134, 0x135:
+            word.append(0x6A)
+            return true  // j
+        case 0x136, 0x137:
+            word.append(0x6B)
+            return true  // k
+        case 0x139...0x13E:
+            word.append(0x6C)
+            return true  // l
+        case 0xD1, 0xF1, 0x143...0x148:
+            word.append(0x6E)
+            return true  // n
+        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8, 0x14C...0x151:
+            word.append(0x6F)
+            return true  // o
+        case 0x152, 0x153:
+            word.append(0x6F)
+            word.append(0x65)
+            return true  // oe
+        case 0x154...0x159:
+            word.append(0x72)
+            return true  // r
+        case 0x15A...0x161:
+            word.append(0x73)
+            return true  // s
+        case 0xDF:
+            word.append(0x73)
+            word.append(0x73)
+            return true  // ss
+        case 0x162...0x165:
+            word.append(0x74)
+            return true  // t
+        case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173:
+            word.append(0x75)
+            return true  // u
+        case 0x174, 0x175:
+            word.append(0x77)
+            return true  // w
+        case 0xDD, 0xFD, 0xFF, 0x176...0x178:
+            word.append(0x79)
+            return true  // y
+        case 0x179...0x17E:
+            word.append(0x7A)
+            return true  // z
         default: return false
         }
     }
@@ -220,7 +291,8 @@ final class StemCache {
     }
 
     private func grow() {
-        let oldKeys = keys, oldSlots = slots
+        let oldKeys = keys
+        let oldSlots = slots
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         slots = [Int32](repeating: -1, count: oldKeys.count * 2)
         let mask = keys.count - 1
@@ -242,7 +314,9 @@ final class StemCache {
 
     /// The cache of the calling thread (made on first use, freed with the thread).
     static var ofThisThread: StemCache {
-        if let pointer = pthread_getspecific(slot) { return Unmanaged<StemCache>.fromOpaque(pointer).takeUnretainedValue() }
+        if let pointer = pthread_getspecific(slot) {
+            return Unmanaged<StemCache>.fromOpaque(pointer).takeUnretainedValue()
+        }
         let cache = StemCache()
         pthread_setspecific(slot, Unmanaged.passRetained(cache).toOpaque())
         return cache

@@ -31,8 +31,10 @@ public enum ShardedIndex {
     /// `emit` (path, bytes) as soon as it is made, so that they are never all in memory. Returns the
     /// build's hash.
     @discardableResult
-    public static func write(_ pages: [IndexedPage], folder: String, shardBytes: Int = defaultShardBytes,
-                             groupSize: Int = defaultGroupSize, emit: (String, [UInt8]) throws -> Void) rethrows -> String {
+    public static func write(
+        _ pages: [IndexedPage], folder: String, shardBytes: Int = defaultShardBytes,
+        groupSize: Int = defaultGroupSize, emit: (String, [UInt8]) throws -> Void
+    ) rethrows -> String {
         let order = pages.indices.sorted { a, b in
             let (x, y) = (pages[a], pages[b])
             if x.sortKey != y.sortKey { return x.sortKey.lexicographicallyPrecedes(y.sortKey) }
@@ -124,8 +126,10 @@ public enum ShardedIndex {
         }
 
         // The filters: kinds in the order first met in `pages` (the caller's order), themes likewise.
-        var kinds: [String] = [], themes: [String] = []
-        var kindNumber: [String: Int] = [:], themeNumber: [String: Int] = [:]
+        var kinds: [String] = []
+        var themes: [String] = []
+        var kindNumber: [String: Int] = [:]
+        var themeNumber: [String: Int] = [:]
         for page in pages {
             if kindNumber[page.filterKind] == nil {
                 kindNumber[page.filterKind] = kinds.count
@@ -149,7 +153,8 @@ public enum ShardedIndex {
         filters.append(contentsOf: "]}\n".utf8)
         try emit(folder + "filters-\(build).json", filters)
 
-        var manifest: [UInt8] = Array("{\"v\":\(version),\"build\":\"\(build)\",\"pages\":\(order.count),\"group\":\(groupSize),\"kinds\":".utf8)
+        var manifest: [UInt8] = Array(
+            "{\"v\":\(version),\"build\":\"\(build)\",\"pages\":\(order.count),\"group\":\(groupSize),\"kinds\":".utf8)
         JSONEscaper.appendArray(kinds, style: .htmlSafe, to: &manifest)
         manifest.append(contentsOf: ",\"themes\":".utf8)
         JSONEscaper.appendArray(themes, style: .htmlSafe, to: &manifest)
@@ -164,7 +169,9 @@ public enum ShardedIndex {
         manifest.append(contentsOf: "]}\n".utf8)
         let manifestName = "manifest-\(build).json"
         try emit(folder + manifestName, manifest)
-        try emit(folder + entryName, Array("{\"v\":\(version),\"build\":\"\(build)\",\"manifest\":\"\(manifestName)\"}\n".utf8))
+        try emit(
+            folder + entryName,
+            Array("{\"v\":\(version),\"build\":\"\(build)\",\"manifest\":\"\(manifestName)\"}\n".utf8))
         return build
     }
 
@@ -213,8 +220,11 @@ public enum ShardedIndex {
             return
         }
         if value < 10_000 {
-            let start = Int(digitStarts[Int(value)]), end = Int(digitStarts[Int(value) + 1])
-            digitTable.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            let start = Int(digitStarts[Int(value)])
+            let end = Int(digitStarts[Int(value) + 1])
+            digitTable.withUnsafeBufferPointer {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
+            }
             return
         }
         out.append(contentsOf: String(value).utf8)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How serve keeps its resident memory flat over a long session of edits. Each rebuild allocates and

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One Server-Sent Event: an optional event name and its data (each line sent as a `data:` line).
 struct ServerSentEvent: Sendable, Equatable {

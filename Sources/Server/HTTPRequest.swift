@@ -45,7 +45,8 @@ struct HTTPRequest: Sendable, Equatable {
 
     /// Whether the connection stays open after the response (HTTP/1.1 unless `close`, 1.0 only on request).
     var keepAlive: Bool {
-        var close = false, keep = false
+        var close = false
+        var keep = false
         for header in headers where header.name.caseInsensitiveEquals("connection") {
             for token in header.value.utf8.split(separator: UInt8(ascii: ",")) {
                 let option = Substring(token).trimmingSpaces
@@ -60,7 +61,8 @@ struct HTTPRequest: Sendable, Equatable {
 extension String {
     /// ASCII case-insensitive comparison; header names are ASCII tokens.
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
+        let a = utf8
+        let b = other.utf8
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where asciiLowercase(x) != asciiLowercase(y) {
             return false

@@ -110,7 +110,9 @@ enum HTTPRequestParser {
         return .request(request, consumed: headEnd + bodyLength)
     }
 
-    private static func parseRequestLine(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Swift.Result<HTTPRequest, HTTPRequestError> {
+    private static func parseRequestLine(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)
+        -> Swift.Result<HTTPRequest, HTTPRequestError>
+    {
         let bad = HTTPRequestError(400, "ongeldige aanvraagregel")
         // method SP request-target SP HTTP-version, with exactly one space between the parts.
         var parts: [Range<Int>] = []
@@ -138,7 +140,8 @@ enum HTTPRequestParser {
         if target[0] != UInt8(ascii: "/") {
             // Absolute form (`http://host/path`) must be accepted by servers (RFC 9112 §3.2.2).
             let lower = target.map(asciiLowercase)
-            let scheme = lower.starts(with: Array("http://".utf8)) ? 7 : lower.starts(with: Array("https://".utf8)) ? 8 : 0
+            let scheme =
+                lower.starts(with: Array("http://".utf8)) ? 7 : lower.starts(with: Array("https://".utf8)) ? 8 : 0
             guard scheme > 0 else { return .failure(bad) }
             if let end = target[scheme...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) {
                 target = (target[end] == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")]) + target[end...]
@@ -150,7 +153,9 @@ enum HTTPRequestParser {
         return .success(HTTPRequest(method: method, target: targetText, minorVersion: Int(version[7] - 0x30)))
     }
 
-    private static func parseHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Swift.Result<HTTPHeader, HTTPRequestError> {
+    private static func parseHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)
+        -> Swift.Result<HTTPHeader, HTTPRequestError>
+    {
         let bad = HTTPRequestError(400, "ongeldige kopregel")
         guard let colon = line.first(where: { buffer[$0] == UInt8(ascii: ":") }), colon > line.lowerBound else {
             return .failure(bad)
@@ -165,9 +170,10 @@ enum HTTPRequestParser {
             let b = buffer[i]
             if b == 0x7F || (b < 0x20 && b != 0x09) { return .failure(bad) }
         }
-        return .success(HTTPHeader(
-            String(decoding: buffer[line.lowerBound..<colon], as: UTF8.self),
-            String(decoding: buffer[valueStart..<valueEnd], as: UTF8.self)))
+        return .success(
+            HTTPHeader(
+                String(decoding: buffer[line.lowerBound..<colon], as: UTF8.self),
+                String(decoding: buffer[valueStart..<valueEnd], as: UTF8.self)))
     }
 
     @inline(__always)

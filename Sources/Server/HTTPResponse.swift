@@ -1,4 +1,5 @@
 import Escaping
+
 /// A response: status, headers and the whole body in memory (site files are small), or an event
 /// stream that stays open.
 struct HTTPResponse: Sendable {
@@ -16,11 +17,13 @@ struct HTTPResponse: Sendable {
 
     /// A small HTML page with a Dutch text, for errors that have no page of the site's own.
     static func message(_ status: Int, _ title: String, _ text: String = "") -> HTTPResponse {
-        let html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaper.escape(title))</title></head>"
+        let html =
+            "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaper.escape(title))</title></head>"
             + "<body><h1>\(HTMLEscaper.escape(title))</h1>"
             + (text.isEmpty ? "" : "<p>\(HTMLEscaper.escape(text))</p>") + "</body></html>\n"
-        return HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "text/html; charset=utf-8")],
-                            body: Array(html.utf8))
+        return HTTPResponse(
+            status: status, headers: [HTTPHeader("Content-Type", "text/html; charset=utf-8")],
+            body: Array(html.utf8))
     }
 
     /// A redirect to `location` (a path on this server).
@@ -32,10 +35,12 @@ struct HTTPResponse: Sendable {
 
     /// A response that hands the connection to an event stream.
     static func eventStream(_ stream: EventStream) -> HTTPResponse {
-        var response = HTTPResponse(status: 200, headers: [
-            HTTPHeader("Content-Type", "text/event-stream; charset=utf-8"),
-            HTTPHeader("Cache-Control", "no-store"),
-        ])
+        var response = HTTPResponse(
+            status: 200,
+            headers: [
+                HTTPHeader("Content-Type", "text/event-stream; charset=utf-8"),
+                HTTPHeader("Cache-Control", "no-store"),
+            ])
         response.eventStream = stream
         return response
     }
@@ -89,4 +94,3 @@ struct HTTPResponse: Sendable {
         }
     }
 }
-

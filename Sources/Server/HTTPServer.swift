@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Our HTTP/1.1 server on POSIX sockets: one thread per connection (blocking I/O keeps it simple and
 /// fast for the few dozen connections a preview has), keep-alive and pipelining, strict request parsing.
@@ -119,7 +120,8 @@ final class HTTPServer: @unchecked Sendable {
             if !full { connections.insert(fd) }
             lock.unlock()
             if full {
-                let response = HTTPResponse.message(503, "Server bezet", "Te veel verbindingen; probeer het zo opnieuw.")
+                let response = HTTPResponse.message(
+                    503, "Server bezet", "Te veel verbindingen; probeer het zo opnieuw.")
                 _ = Socket.send(fd, response.head(keepAlive: false, date: date.now), response.body)
                 close(fd)
                 continue
@@ -183,7 +185,8 @@ final class HTTPServer: @unchecked Sendable {
                     let now = DispatchTime.now().uptimeNanoseconds
                     if let started = headStarted {
                         if Double(now - started) / 1e9 > configuration.idleTimeout {
-                            let response = HTTPResponse.message(408, "Te traag", "De aanvraag kwam niet op tijd binnen.")
+                            let response = HTTPResponse.message(
+                                408, "Te traag", "De aanvraag kwam niet op tijd binnen.")
                             _ = Socket.send(fd, response.head(keepAlive: false, date: date.now), response.body)
                             lingeringClose(fd)
                             return

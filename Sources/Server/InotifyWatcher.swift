@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Watches folder trees with Linux inotify: one watch per folder, new folders added as they appear.
 final class InotifyWatcher: FileWatcher, @unchecked Sendable {
@@ -17,8 +18,9 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private var running = false
 
-    private static let treeMask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
-        | IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR)
+    private static let treeMask = UInt32(
+        IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR)
     private static let rootMask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
     /// inotify cannot be used here (no kernel support, or the watch limit is reached).
@@ -108,7 +110,9 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         let capacity = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
         defer { buffer.deallocate() }
-        var polls = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
+        var polls = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0),
+        ]
         while true {
             let ready = poll(&polls, 2, -1)
             if ready < 0 {

@@ -86,13 +86,16 @@ enum LiveReload {
         html += "<body style=\"font:14px/1.5 monospace;margin:2rem\"><h1>De site kon niet gebouwd worden</h1>"
         html += "<p>Verbeter de fout hieronder; de pagina laadt vanzelf opnieuw.</p>"
         for diagnostic in diagnostics {
-            html += "<pre style=\"white-space:pre-wrap\">"
+            html +=
+                "<pre style=\"white-space:pre-wrap\">"
                 + HTMLEscaper.escape(DiagnosticFormatter(useColor: false).format(diagnostic)) + "</pre>"
         }
         html += script(generation: 0) + "</body></html>\n"
-        return HTTPResponse(status: 500, headers: [
-            HTTPHeader("Content-Type", "text/html; charset=utf-8"),
-            HTTPHeader("Cache-Control", "no-store"),
-        ], body: Array(html.utf8))
+        return HTTPResponse(
+            status: 500,
+            headers: [
+                HTTPHeader("Content-Type", "text/html; charset=utf-8"),
+                HTTPHeader("Cache-Control", "no-store"),
+            ], body: Array(html.utf8))
     }
 }

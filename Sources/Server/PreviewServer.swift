@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Diagnostics
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Settings of `breingen serve`.
 public struct PreviewConfiguration: Sendable {
@@ -73,7 +74,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// The address to open in a browser.
     public var url: String {
-        let host = configuration.host.contains(":") && !configuration.host.hasPrefix("[")
+        let host =
+            configuration.host.contains(":") && !configuration.host.hasPrefix("[")
             ? "[\(configuration.host)]" : configuration.host
         return "http://\(host):\(port)/"
     }
@@ -186,8 +188,9 @@ public final class PreviewServer: @unchecked Sendable {
         for path in paths {
             var info = stat()
             if stat(configuration.root.path + "/" + path, &info) == 0 {
-                result[path] = FileState(exists: true, size: Int64(info.st_size), modified: info.st_mtim.tv_sec,
-                                         modifiedNanoseconds: info.st_mtim.tv_nsec)
+                result[path] = FileState(
+                    exists: true, size: Int64(info.st_size), modified: info.st_mtim.tv_sec,
+                    modifiedNanoseconds: info.st_mtim.tv_nsec)
             } else {
                 result[path] = FileState(exists: false)
             }
@@ -221,7 +224,6 @@ public final class PreviewServer: @unchecked Sendable {
     /// How long a build waits in all for half-written files to settle before reporting their error.
     static let settleTime = 0.8
 
-
     private var isStopped: Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -251,12 +253,14 @@ public final class PreviewServer: @unchecked Sendable {
             if changes == .initial {
                 log.info("gebouwd" + (result.summary.map { ": \($0)" } ?? "") + " (\(building) ms)")
             } else if changes.paths.isEmpty && changes.laterOutput {
-                log.info("bijgewerkt met uitvoer die later klaar was" + (result.summary.map { ": \($0)" } ?? "")
-                    + " (bouwen \(building) ms)")
+                log.info(
+                    "bijgewerkt met uitvoer die later klaar was" + (result.summary.map { ": \($0)" } ?? "")
+                        + " (bouwen \(building) ms)")
             } else {
                 // From the change being noticed to the new output being served: the figure editors feel.
-                log.info("herbouwd na wijziging in \(describe(changes))" + (result.summary.map { ": \($0)" } ?? "")
-                    + " (bouwen \(building) ms, \(sinceChange) ms na de wijziging)")
+                log.info(
+                    "herbouwd na wijziging in \(describe(changes))" + (result.summary.map { ": \($0)" } ?? "")
+                        + " (bouwen \(building) ms, \(sinceChange) ms na de wijziging)")
             }
             events.broadcast(ServerSentEvent(name: "reload", data: "\(next)"))
             return nil
@@ -274,8 +278,10 @@ public final class PreviewServer: @unchecked Sendable {
         let hasGood = current != nil
         lock.unlock()
         diagnostics.forEach(log.problem)
-        log.info(hasGood ? "bouwen mislukt; de browser toont de fout en de laatste gelukte versie"
-                 : "bouwen mislukt; de browser toont de fout")
+        log.info(
+            hasGood
+                ? "bouwen mislukt; de browser toont de fout en de laatste gelukte versie"
+                : "bouwen mislukt; de browser toont de fout")
         events.broadcast(LiveReload.errorEvent(diagnostics))
     }
 
@@ -325,7 +331,8 @@ private final class SignalWaiter: @unchecked Sendable {
         while read(fd, &scratch, scratch.count) > 0 {}
         _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
 
-        let signalled = self.signalled, finished = self.finished
+        let signalled = self.signalled
+        let finished = self.finished
         let reader = Thread {
             var count = 0
             var byte: UInt8 = 0

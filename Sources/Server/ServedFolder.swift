@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Diagnostics
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One output folder being served, treated as immutable: a rebuild produces a new folder and the server
 /// switches to it, so resolved files can be cached for the folder's lifetime.

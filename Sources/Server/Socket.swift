@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Diagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Thin wrappers over the POSIX socket calls the server needs.
 enum Socket {
@@ -34,9 +35,13 @@ enum Socket {
         let family = storage.ss_family
         let actual: UInt16 = withUnsafePointer(to: &storage) { pointer in
             if family == sa_family_t(AF_INET6) {
-                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    UInt16(bigEndian: $0.pointee.sin6_port)
+                }
             }
-            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                UInt16(bigEndian: $0.pointee.sin_port)
+            }
         }
         return (fd, actual)
     }
@@ -56,16 +61,21 @@ enum Socket {
     static func send(_ fd: Int32, _ head: [UInt8], _ body: [UInt8] = []) -> Bool {
         head.withUnsafeBytes { headBytes in
             body.withUnsafeBytes { bodyBytes in
-                var sentHead = 0, sentBody = 0
+                var sentHead = 0
+                var sentBody = 0
                 while sentHead < headBytes.count || sentBody < bodyBytes.count {
                     var vectors: [iovec] = []
                     if sentHead < headBytes.count {
-                        vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: headBytes.baseAddress! + sentHead),
-                                             iov_len: headBytes.count - sentHead))
+                        vectors.append(
+                            iovec(
+                                iov_base: UnsafeMutableRawPointer(mutating: headBytes.baseAddress! + sentHead),
+                                iov_len: headBytes.count - sentHead))
                     }
                     if sentBody < bodyBytes.count {
-                        vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress! + sentBody),
-                                             iov_len: bodyBytes.count - sentBody))
+                        vectors.append(
+                            iovec(
+                                iov_base: UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress! + sentBody),
+                                iov_len: bodyBytes.count - sentBody))
                     }
                     let sent = vectors.withUnsafeMutableBufferPointer { buffer -> Int in
                         var message = msghdr()
@@ -152,12 +162,16 @@ struct SocketAddress {
         if family == AF_INET {
             var copy = v4
             return withUnsafePointer(to: &copy) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    body($0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
         var copy = v6
         return withUnsafePointer(to: &copy) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                body($0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 import Escaping
+
 /// Answers GET and HEAD from a served folder: files with their content type, `index.html` for folders
 /// (after a redirect to the trailing slash), the site's own `404.html` with status 404.
 enum StaticResponder {
     /// The response to a request for a file of `folder`.
     static func respond(to request: HTTPRequest, from folder: ServedFolder) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            var response = HTTPResponse.message(405, "Methode niet toegestaan", "Alleen GET en HEAD worden ondersteund.")
+            var response = HTTPResponse.message(
+                405, "Methode niet toegestaan", "Alleen GET en HEAD worden ondersteund.")
             response.headers.append(HTTPHeader("Allow", "GET, HEAD"))
             return response
         }
@@ -21,13 +23,16 @@ enum StaticResponder {
         case .file(let contentType, let body, let etag):
             // `no-cache` makes browsers ask again on every load; an unchanged file then costs a 304.
             if let match = request.header("if-none-match"), matches(match, etag) {
-                return HTTPResponse(status: 304, headers: [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", "no-cache")])
+                return HTTPResponse(
+                    status: 304, headers: [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", "no-cache")])
             }
-            return HTTPResponse(status: 200, headers: [
-                HTTPHeader("Content-Type", contentType),
-                HTTPHeader("Cache-Control", "no-cache"),
-                HTTPHeader("ETag", etag),
-            ], body: body)
+            return HTTPResponse(
+                status: 200,
+                headers: [
+                    HTTPHeader("Content-Type", contentType),
+                    HTTPHeader("Cache-Control", "no-cache"),
+                    HTTPHeader("ETag", etag),
+                ], body: body)
         case .folderWithoutSlash:
             // Rebuilt from the decoded segments so the Location is always a plain local path.
             var location = "/" + path.segments.map(percentEncode).joined(separator: "/") + "/"
@@ -42,7 +47,9 @@ enum StaticResponder {
 
     /// The site's `404.html` with status 404, or a plain Dutch page when the site has none.
     static func notFound(_ folder: ServedFolder) -> HTTPResponse {
-        if case .file(let contentType, let body, _) = folder.resolve(RequestPath(segments: ["404.html"], trailingSlash: false)) {
+        if case .file(let contentType, let body, _) = folder.resolve(
+            RequestPath(segments: ["404.html"], trailingSlash: false))
+        {
             return HTTPResponse(status: 404, headers: [HTTPHeader("Content-Type", contentType)], body: body)
         }
         return .message(404, "Pagina niet gevonden", "Deze pagina bestaat niet (meer).")

@@ -16,8 +16,11 @@ struct BankFacet: Equatable, Sendable {
 
     /// The filters of the bank: per facet the values that occur, with counts.
     static func facets(_ kb: KnowledgeBase) -> [BankFacet] {
-        var themes: [String: Int] = [:], categories: [String: Int] = [:], places: [String: Int] = [:]
-        var statuses: [String: Int] = [:], models: [String: Int] = [:]
+        var themes: [String: Int] = [:]
+        var categories: [String: Int] = [:]
+        var places: [String: Int] = [:]
+        var statuses: [String: Int] = [:]
+        var models: [String: Int] = [:]
         // Field by field through the index: handing whole practices to a closure copies each (large) one.
         let practices = kb.bestPractices
         for i in practices.indices {
@@ -27,12 +30,17 @@ struct BankFacet: Equatable, Sendable {
             statuses[practices[i].status.rawValue, default: 0] += 1
             if let model = practices[i].businessModel { models[model.rawValue, default: 0] += 1 }
         }
-        func facet(_ name: String, _ label: String, _ counts: [String: Int],
-                   title: (String) -> String = { $0 }, order: [String]? = nil) -> BankFacet? {
+        func facet(
+            _ name: String, _ label: String, _ counts: [String: Int],
+            title: (String) -> String = { $0 }, order: [String]? = nil
+        ) -> BankFacet? {
             guard !counts.isEmpty else { return nil }
-            let keys = order.map { $0.filter { counts[$0] != nil } }
+            let keys =
+                order.map { $0.filter { counts[$0] != nil } }
                 ?? counts.keys.sorted { (TextSlug.make($0), $0) < (TextSlug.make($1), $1) }  // "Écht" with the E
-            return BankFacet(name: name, label: label, options: keys.map { Option(value: $0, title: title($0), count: counts[$0] ?? 0) })
+            return BankFacet(
+                name: name, label: label,
+                options: keys.map { Option(value: $0, title: title($0), count: counts[$0] ?? 0) })
         }
         let themeTitles = Dictionary(kb.themes.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
         return [
@@ -48,7 +56,13 @@ struct BankFacet: Equatable, Sendable {
     var value: Value {
         .object([
             ("name", .string(name)), ("label", .string(label)),
-            ("options", .list(options.map { .object([("value", .string($0.value)), ("title", .string($0.title)), ("count", .int($0.count))]) })),
+            (
+                "options",
+                .list(
+                    options.map {
+                        .object([("value", .string($0.value)), ("title", .string($0.title)), ("count", .int($0.count))])
+                    })
+            ),
         ])
     }
 }

@@ -42,7 +42,11 @@ enum BodyDecoration {
             var headingStart: (Int, [UInt8])?
             while headingStart == nil, let heading = pending.first {
                 let open = Array("<h\(heading.level) id=\"".utf8) + escapedID(heading.id) + [0x22, 0x3E]
-                if let at = find(bytes, open, from: position) { headingStart = (at, open) } else { pending.removeFirst() }
+                if let at = find(bytes, open, from: position) {
+                    headingStart = (at, open)
+                } else {
+                    pending.removeFirst()
+                }
             }
             let tableStart = find(bytes, tableOpen, from: position)
             let tableEnd = tableDepth > 0 ? find(bytes, tableClose, from: position) : nil
@@ -64,7 +68,9 @@ enum BodyDecoration {
                 if at == tableStart {
                     tables += 1
                     tableDepth += 1
-                    out += Array("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabel \(tables)\" tabindex=\"0\">\n".utf8)
+                    out += Array(
+                        "<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabel \(tables)\" tabindex=\"0\">\n"
+                            .utf8)
                     out += tableOpen
                     position = at + tableOpen.count
                 } else {
@@ -89,7 +95,9 @@ enum BodyDecoration {
         var out = bytes
         for cell in ["td", "th"] {
             for side in ["left", "center", "right"] {
-                out = replacing(out, Array("<\(cell) align=\"\(side)\">".utf8), with: Array("<\(cell) style=\"text-align: \(side)\">".utf8))
+                out = replacing(
+                    out, Array("<\(cell) align=\"\(side)\">".utf8),
+                    with: Array("<\(cell) style=\"text-align: \(side)\">".utf8))
             }
         }
         return out

@@ -37,7 +37,9 @@ final class BodyRenderer: @unchecked Sendable {
     var diagnostics: [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
-        return collected.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
+        return collected.sorted {
+            ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0)
+        }
     }
 
     /// A link to `path` resolved to a URL: the page depends on where that page lives.
@@ -58,7 +60,8 @@ final class BodyRenderer: @unchecked Sendable {
     /// The message for a link whose target is no page of this build.
     func brokenLinkMessage(_ destination: String, target: String) -> String {
         if contentLink(target) == .unpublished {
-            return "link naar '\(destination)': dat item wordt niet gepubliceerd (concept of intern), dus de link zou nergens heen gaan"
+            return
+                "link naar '\(destination)': dat item wordt niet gepubliceerd (concept of intern), dus de link zou nergens heen gaan"
         }
         return "link naar '\(destination)': content/\(target) bestaat niet"
     }

@@ -6,7 +6,9 @@ enum EditLinks {
     /// ("content/best-practices/housing-first.md"), each path segment percent-encoded.
     static func url(for file: String, editURL: String?) -> String? {
         guard let editURL, !editURL.isEmpty else { return nil }
-        let segments = file.split(separator: "/", omittingEmptySubsequences: true).map { PercentEncoding.pathSegment(String($0)) }
+        let segments = file.split(separator: "/", omittingEmptySubsequences: true).map {
+            PercentEncoding.pathSegment(String($0))
+        }
         return (editURL.hasSuffix("/") ? editURL : editURL + "/") + segments.joined(separator: "/")
     }
 }

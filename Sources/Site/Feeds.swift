@@ -47,7 +47,8 @@ enum Feeds {
 
     /// `sitemap.xml` listing every public HTML page.
     static func sitemap(routes: Routes, paths: [String]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml.reserveCapacity(paths.count * 80 + 200)
         for path in paths {
             xml += "<url><loc>" + HTMLEscaper.escape(routes.permalink(path)) + "</loc></url>\n"

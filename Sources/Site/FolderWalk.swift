@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files of a folder the build copies as they are (the site's `static/`, the theme's and the site's
@@ -46,12 +46,17 @@ struct FolderWalk {
         }
         if info.st_mode & S_IFMT == S_IFLNK {
             guard let real = FileContents.realPath(folder.path) else {
-                warnings.append(Diagnostic(.warning, "symbolische link \(shown) wijst naar iets dat niet bestaat; overgeslagen", file: shown))
+                warnings.append(
+                    Diagnostic(
+                        .warning, "symbolische link \(shown) wijst naar iets dat niet bestaat; overgeslagen",
+                        file: shown))
                 return
             }
             guard inside(real) else {
-                warnings.append(Diagnostic(
-                    .warning, "symbolische link \(shown) wijst buiten de sitemap (naar \(real)); niet gekopieerd", file: shown))
+                warnings.append(
+                    Diagnostic(
+                        .warning, "symbolische link \(shown) wijst buiten de sitemap (naar \(real)); niet gekopieerd",
+                        file: shown))
                 return
             }
             guard stat(folder.path, &info) == 0 else {
@@ -67,8 +72,10 @@ struct FolderWalk {
         for name in try FolderWalk.names(in: directory, shown: shown + "/" + relative) where !name.hasPrefix(".") {
             entries += 1
             if entries > FolderWalk.maximumEntries {
-                throw Diagnostic(.error, "meer dan \(FolderWalk.maximumEntries) bestanden in \(shown)/: "
-                                 + "wijzen symbolische links naar elkaar?", file: shown)
+                throw Diagnostic(
+                    .error,
+                    "meer dan \(FolderWalk.maximumEntries) bestanden in \(shown)/: "
+                        + "wijzen symbolische links naar elkaar?", file: shown)
             }
             let path = directory + "/" + name
             let relativePath = relative + name
@@ -84,8 +91,11 @@ struct FolderWalk {
                     continue
                 }
                 guard inside(real) else {
-                    warnings.append(Diagnostic(
-                        .warning, "symbolische link \(label) wijst buiten de sitemap (naar \(real)); niet gekopieerd", file: label))
+                    warnings.append(
+                        Diagnostic(
+                            .warning,
+                            "symbolische link \(label) wijst buiten de sitemap (naar \(real)); niet gekopieerd",
+                            file: label))
                     continue
                 }
                 guard stat(path, &info) == 0 else {
@@ -94,10 +104,14 @@ struct FolderWalk {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                if let loop = ancestors.first(where: { $0.device == UInt64(info.st_dev) && $0.inode == UInt64(info.st_ino) }) {
-                    warnings.append(Diagnostic(
-                        .warning, "symbolische link \(label) maakt een lus: hij wijst naar \(loop.shown), waar hij zelf in staat; overgeslagen",
-                        file: label))
+                if let loop = ancestors.first(where: {
+                    $0.device == UInt64(info.st_dev) && $0.inode == UInt64(info.st_ino)
+                }) {
+                    warnings.append(
+                        Diagnostic(
+                            .warning,
+                            "symbolische link \(label) maakt een lus: hij wijst naar \(loop.shown), waar hij zelf in staat; overgeslagen",
+                            file: label))
                     continue
                 }
                 ancestors.append((UInt64(info.st_dev), UInt64(info.st_ino), label + "/"))
@@ -106,8 +120,11 @@ struct FolderWalk {
             case S_IFREG:
                 files.append(File(relative: relativePath, path: path))
             default:
-                warnings.append(Diagnostic(
-                    .warning, "\(label) is geen gewoon bestand of map (\(FolderWalk.kind(info.st_mode))); niet gekopieerd", file: label))
+                warnings.append(
+                    Diagnostic(
+                        .warning,
+                        "\(label) is geen gewoon bestand of map (\(FolderWalk.kind(info.st_mode))); niet gekopieerd",
+                        file: label))
             }
         }
     }
@@ -131,7 +148,9 @@ struct FolderWalk {
             if name != "." && name != ".." { names.append(name) }
             errno = 0
         }
-        if errno != 0 { throw FileSystemError.last(directory).diagnostic("kan de map \(shown) niet lezen", file: shown) }
+        if errno != 0 {
+            throw FileSystemError.last(directory).diagnostic("kan de map \(shown) niet lezen", file: shown)
+        }
         return names.sorted()
     }
 

@@ -42,8 +42,12 @@ enum ICalendar {
             lines.append("SUMMARY:" + escaped(event.summary))
             lines.append("URL;VALUE=URI:" + event.url)
             if let location = event.location, !location.isEmpty { lines.append("LOCATION:" + escaped(location)) }
-            if let description = event.description, !description.isEmpty { lines.append("DESCRIPTION:" + escaped(description)) }
-            if !event.categories.isEmpty { lines.append("CATEGORIES:" + event.categories.map(escaped).joined(separator: ",")) }
+            if let description = event.description, !description.isEmpty {
+                lines.append("DESCRIPTION:" + escaped(description))
+            }
+            if !event.categories.isEmpty {
+                lines.append("CATEGORIES:" + event.categories.map(escaped).joined(separator: ","))
+            }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
@@ -120,8 +124,9 @@ enum ICalendar {
     private static func utc(_ date: ContentDate, offsetMinutes: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        let local = DateComponents(year: date.year, month: date.month, day: date.day, hour: date.hour ?? 0,
-                                   minute: (date.minute ?? 0) - offsetMinutes, second: date.second ?? 0)
+        let local = DateComponents(
+            year: date.year, month: date.month, day: date.day, hour: date.hour ?? 0,
+            minute: (date.minute ?? 0) - offsetMinutes, second: date.second ?? 0)
         guard let instant = calendar.date(from: local) else { return basicDate(date) + "T" + basicTime(date) + "Z" }
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
         return pad(parts.year!, 4) + pad(parts.month!, 2) + pad(parts.day!, 2) + "T"

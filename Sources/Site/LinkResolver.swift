@@ -44,7 +44,9 @@ struct LinkResolver: Sendable {
 
     /// The content path a relative `.md`/`.yml` link names, and its fragment; nil for other links.
     static func contentPath(_ destination: String, from source: String) -> (String, String?)? {
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.hasPrefix("//") {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/")
+            || destination.hasPrefix("//")
+        {
             return nil
         }
         // A scheme ("https:", "mailto:") before any slash means an absolute URL.

@@ -16,7 +16,8 @@ enum MarkdownBridge {
         checkImages(document, body: body, file: file, renderer: renderer)
         let headings = document.headings
         let decorated = BodyDecoration.decorate(html, headings: headings)
-        return RenderedBody(html: decorated.html, text: document.plainText, toc: decorated.toc, headings: headings.map(\.text))
+        return RenderedBody(
+            html: decorated.html, text: document.plainText, toc: decorated.toc, headings: headings.map(\.text))
     }
 
     /// The problems `render` reports, without rendering: for `breingen check`, which only needs the
@@ -28,7 +29,9 @@ enum MarkdownBridge {
     }
 
     /// The URL for a link to a content file (nil: keep the destination), reporting a broken one.
-    private static func resolve(_ link: MarkdownLink, body: MarkdownBody, file: String, renderer: BodyRenderer) -> String? {
+    private static func resolve(_ link: MarkdownLink, body: MarkdownBody, file: String, renderer: BodyRenderer)
+        -> String?
+    {
         let source = file.hasPrefix("content/") ? String(file.dropFirst("content/".count)) : file
         let (resolution, path) = renderer.links.resolveWithPath(link.destination, from: source)
         switch resolution {
@@ -38,10 +41,11 @@ enum MarkdownBridge {
             if let path { renderer.noteLink(to: path) }
             return url
         case .broken(let target):
-            renderer.report(Diagnostic(
-                .error, renderer.brokenLinkMessage(link.destination, target: target), file: file,
-                line: link.position.line, column: link.position.column,
-                sourceLine: line(link.position.line, of: body)))
+            renderer.report(
+                Diagnostic(
+                    .error, renderer.brokenLinkMessage(link.destination, target: target), file: file,
+                    line: link.position.line, column: link.position.column,
+                    sourceLine: line(link.position.line, of: body)))
             return nil
         }
     }
@@ -50,12 +54,17 @@ enum MarkdownBridge {
     /// image's own line and column (its `!`).
     static func checkImages(_ document: MarkdownDocument, body: MarkdownBody, file: String, renderer: BodyRenderer) {
         document.root.walk { node, enter in
-            guard enter, node.kind == .image, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard enter, node.kind == .image, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return
+            }
             let destination = node.destination ?? ""
             let position = node.position
-            renderer.report(Diagnostic(
-                .warning, "afbeelding '\(destination)' heeft geen alt-tekst; beschrijf wat erop staat: ![beschrijving](\(destination))",
-                file: file, line: position.line, column: position.column, sourceLine: line(position.line, of: body)))
+            renderer.report(
+                Diagnostic(
+                    .warning,
+                    "afbeelding '\(destination)' heeft geen alt-tekst; beschrijf wat erop staat: ![beschrijving](\(destination))",
+                    file: file, line: position.line, column: position.column, sourceLine: line(position.line, of: body))
+            )
         }
     }
 

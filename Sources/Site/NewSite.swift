@@ -23,7 +23,9 @@ public enum NewSite {
 
     /// Creates the site in `folder` (made when missing). Throws a diagnostic for a folder that holds
     /// anything besides `.git`, a title without letters or digits, or no default theme to copy.
-    public static func create(in folder: URL, title: String?, date: ContentDate, copyTheme: Bool = true) throws -> Result {
+    public static func create(in folder: URL, title: String?, date: ContentDate, copyTheme: Bool = true) throws
+        -> Result
+    {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -33,13 +35,17 @@ public enum NewSite {
             let entries = try fm.contentsOfDirectory(atPath: folder.path).filter { $0 != ".git" }
             if !entries.isEmpty {
                 let shown = entries.sorted().prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
-                throw Diagnostic(.error, "de map \(folder.path) is niet leeg (\(shown)); breingen init schrijft alleen in een lege map",
-                                 notes: ["kies een nieuwe map: breingen init mijn-site"])
+                throw Diagnostic(
+                    .error,
+                    "de map \(folder.path) is niet leeg (\(shown)); breingen init schrijft alleen in een lege map",
+                    notes: ["kies een nieuwe map: breingen init mijn-site"])
             }
         }
         let siteTitle = title ?? titleFromFolder(folder)
         guard siteTitle.unicodeScalars.contains(where: { CharacterSet.alphanumerics.contains($0) }) else {
-            throw Diagnostic(.error, "'\(siteTitle)' is geen bruikbare titel: gebruik letters of cijfers", notes: ["geef er een met --title"])
+            throw Diagnostic(
+                .error, "'\(siteTitle)' is geen bruikbare titel: gebruik letters of cijfers",
+                notes: ["geef er een met --title"])
         }
         // Find the theme before writing anything: without one the site could not build.
         let theme = copyTheme ? try ThemeLocator.locateDefault() : nil
@@ -78,14 +84,16 @@ public enum NewSite {
     }
 
     private static func relative(_ url: URL, in folder: URL) -> String {
-        let base = folder.standardizedFileURL.path, path = url.standardizedFileURL.path
+        let base = folder.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
     /// Copies the theme file by file (no symbolic links followed out of it, no hidden files).
     static func copyFolder(_ source: URL, to target: URL) throws {
         let fm = FileManager.default
-        let walk = try FolderWalk(folder: source, shown: source.path, bounds: [FileContents.realPath(source.path) ?? source.path])
+        let walk = try FolderWalk(
+            folder: source, shown: source.path, bounds: [FileContents.realPath(source.path) ?? source.path])
         for file in walk.files {
             let destination = target.appendingPathComponent(file.relative)
             try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -171,10 +179,13 @@ public enum NewSite {
     }
 
     static func readme(title: String, year: Int, themeCopied: Bool) -> String {
-        let theme = themeCopied ? """
+        let theme =
+            themeCopied
+            ? """
             - `themes/default/`: het uiterlijk van de site (templates, CSS, JavaScript, lettertypen), een kopie
               van het standaardthema van breingen. Redacteuren hoeven hier niet te komen.
-            """ : """
+            """
+            : """
             - Geen eigen thema: breingen gebruikt zijn standaardthema. Wil je het uiterlijk aanpassen, zet dan
               een template met dezelfde naam in `templates/` of een stylesheet in `assets/css/main.css`.
             """

@@ -67,14 +67,17 @@ enum PagePlanner {
     static func globals(_ key: GlobalsKey) -> [String: Value] {
         let site = key.site
         let routes = Routes(baseURL: key.baseURL)
-        let organisation: Value = site.organisation.map { o in
-            .object([
-                ("name", .text(o.name)), ("legalName", .text(o.legalName)), ("city", .text(o.city)),
-                ("founded", .text(o.founded?.iso)), ("foundedText", .text(o.founded?.dutch)), ("email", .text(o.email)),
-                ("website", .text(o.website.map(routes.href))), ("websiteLabel", .text(o.website.map(PagePlanner.websiteLabel))),
-                ("address", .text(o.address)), ("kvk", .text(o.kvk)),
-            ])
-        } ?? .none
+        let organisation: Value =
+            site.organisation.map { o in
+                .object([
+                    ("name", .text(o.name)), ("legalName", .text(o.legalName)), ("city", .text(o.city)),
+                    ("founded", .text(o.founded?.iso)), ("foundedText", .text(o.founded?.dutch)),
+                    ("email", .text(o.email)),
+                    ("website", .text(o.website.map(routes.href))),
+                    ("websiteLabel", .text(o.website.map(PagePlanner.websiteLabel))),
+                    ("address", .text(o.address)), ("kvk", .text(o.kvk)),
+                ])
+            } ?? .none
         let urls: [(String, String)] = [
             ("home", ""), ("search", Routes.search), ("searchIndex", Routes.searchIndex), ("bank", Routes.bank),
             ("bankIndex", Routes.bankIndex), ("feed", Routes.feed), ("sitemap", Routes.sitemap),
@@ -88,12 +91,17 @@ enum PagePlanner {
         return [
             "site": .object([
                 ("title", .string(site.title)), ("baseURL", .string(key.baseURL)), ("language", .string(site.language)),
-                ("description", .text(site.description)), ("mission", .text(site.mission)), ("organisation", organisation),
+                ("description", .text(site.description)), ("mission", .text(site.mission)),
+                ("organisation", organisation),
             ]),
-            "urls": .object(urls.map { ($0.0, .string(routes.url($0.1))) } + [
-                ("calendar", key.calendar ? .string(routes.url(Routes.calendar)) : .none),
-                ("accessibility", key.accessibilityStatement ? .string(routes.url(Routes.page(Routes.accessibilitySlug))) : .none),
-            ]),
+            "urls": .object(
+                urls.map { ($0.0, .string(routes.url($0.1))) } + [
+                    ("calendar", key.calendar ? .string(routes.url(Routes.calendar)) : .none),
+                    (
+                        "accessibility",
+                        key.accessibilityStatement ? .string(routes.url(Routes.page(Routes.accessibilitySlug))) : .none
+                    ),
+                ]),
             "menu": links(key.menus[0]),
             "footerMenu": links(key.menus[1]),
             "today": .object([("date", .string(key.today.iso)), ("dateText", .string(key.today.dutch))]),

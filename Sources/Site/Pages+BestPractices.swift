@@ -12,9 +12,12 @@ extension PagePlanner {
     static func bank(_ data: SiteData) -> [PlannedPage] {
         let practices = data.content.practices
         return bestPracticeListPages(
-            path: Routes.bank, template: "bank.html", kind: "bank", title: { bankTitle }, section: Routes.bank, trail: { [] },
+            path: Routes.bank, template: "bank.html", kind: "bank", title: { bankTitle }, section: Routes.bank,
+            trail: { [] },
             members: practices, perPage: perPage, data: data,
-            extra: { ["bank": .object([("total", .int(practices.count)), ("facets", .list(data.bankFacets.map(\.value)))])] })
+            extra: {
+                ["bank": .object([("total", .int(practices.count)), ("facets", .list(data.bankFacets.map(\.value)))])]
+            })
     }
 
     static func bestPracticePages(_ data: SiteData) -> [PlannedPage] {
@@ -29,15 +32,21 @@ extension PagePlanner {
             let practices = data.content.practices
             // The page's own practice, by its place in this build's plan: a place is no input of the page.
             let bp = Tracked(item: data.knowledgeBase.bestPractices[position], id: data.practiceIDs[position])
-            var info = PageInfo(kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
+            var info = PageInfo(
+                kind: "best-practice", title: bp.title, path: path, section: Routes.bank, description: bp.summary)
             info.breadcrumbs = PageInfo.crumbs([(bankTitle, Routes.bank), (bp.title, path)])
-            if let before = practices.neighbour(of: bp.id, offset: -1) { info.prev = (before.title, Routes.bestPractice(before.slug)) }
-            if let after = practices.neighbour(of: bp.id, offset: 1) { info.next = (after.title, Routes.bestPractice(after.slug)) }
+            if let before = practices.neighbour(of: bp.id, offset: -1) {
+                info.prev = (before.title, Routes.bestPractice(before.slug))
+            }
+            if let after = practices.neighbour(of: bp.id, offset: 1) {
+                info.next = (after.title, Routes.bestPractice(after.slug))
+            }
             let body = data.body(of: bp)
             info.show(body, of: bp)
             info.ogType = "article"
             let themeTitles = bp.themes.compactMap { data.content.theme($0)?.title }
-            info.structuredData = StructuredData.bestPractice(bp.whole, themes: themeTitles, site: data.content.site.item, routes: data.routes)
+            info.structuredData = StructuredData.bestPractice(
+                bp.whole, themes: themeTitles, site: data.content.site.item, routes: data.routes)
             return PageContext(["page": info.value(data), "bp": bestPracticeValue(bp, body: body, data)])
         }
     }
@@ -49,8 +58,11 @@ extension PagePlanner {
 
     static func businessModelExplanation(_ model: BusinessModel) -> String {
         switch model {
-        case .delen: return "Partijen delen wat ze al hebben, zoals ruimte, kennis of mensen, zodat meer mensen er profijt van hebben."
-        case .ruilen: return "Partijen ruilen diensten of middelen: wie iets geeft, krijgt er iets van waarde voor terug."
+        case .delen:
+            return
+                "Partijen delen wat ze al hebben, zoals ruimte, kennis of mensen, zodat meer mensen er profijt van hebben."
+        case .ruilen:
+            return "Partijen ruilen diensten of middelen: wie iets geeft, krijgt er iets van waarde voor terug."
         case .creëren: return "Partijen maken samen iets nieuws dat zonder de samenwerking niet zou bestaan."
         }
     }
@@ -67,20 +79,30 @@ extension PagePlanner {
         if let a = bp.assessment {
             let rows: [Value] = criteria.compactMap { label, path in
                 a[keyPath: path].map { c in
-                    .object([("label", .string(label)), ("judgement", .string(c.judgement.rawValue)),
-                             ("judgementClass", .string(c.judgement.rawValue)), ("note", .text(c.note))])
+                    .object([
+                        ("label", .string(label)), ("judgement", .string(c.judgement.rawValue)),
+                        ("judgementClass", .string(c.judgement.rawValue)), ("note", .text(c.note)),
+                    ])
                 }
             }
-            let sustainability: Value = a.sustainability.map {
-                .object([("strategy", .string($0.strategy)), ("note", .text($0.note))])
-            } ?? .none
+            let sustainability: Value =
+                a.sustainability.map {
+                    .object([("strategy", .string($0.strategy)), ("note", .text($0.note))])
+                } ?? .none
             assessment = .object([("rows", .list(rows)), ("sustainability", sustainability)])
         }
         let investments = FinanceNotation(amounts: bp.costBenefit.compactMap(\.investment))
-        let costBenefit: Value = bp.costBenefit.isEmpty ? .none : .list(bp.costBenefit.map { row in
-            .object([("party", .string(row.party)), ("investment", .string(row.investment.map(investments.money) ?? "")),
-                     ("benefits", .text(row.benefits)), ("note", .text(row.note))])
-        })
+        let costBenefit: Value =
+            bp.costBenefit.isEmpty
+            ? .none
+            : .list(
+                bp.costBenefit.map { row in
+                    .object([
+                        ("party", .string(row.party)),
+                        ("investment", .string(row.investment.map(investments.money) ?? "")),
+                        ("benefits", .text(row.benefits)), ("note", .text(row.note)),
+                    ])
+                })
         let website = bp.website.map(websiteLabel)
         return .object([
             ("title", .string(bp.title)),

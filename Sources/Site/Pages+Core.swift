@@ -67,51 +67,91 @@ extension PagePlanner {
         for theme in PageReads.untracked({ Array(themes) }) {
             let path = Routes.theme(theme.item.slug)
             let members = data.content.practices(ofTheme: theme.item.slug)
-            pages.append(PlannedPage(path: path, template: "theme.html") {
-                var info = PageInfo(kind: "theme", title: theme.title, path: path, section: Routes.themes, description: theme.summary)
-                info.breadcrumbs = PageInfo.crumbs([(title, Routes.themes), (theme.title, path)])
-                if let t = themes.neighbour(of: theme.id, offset: -1) { info.prev = (t.title, Routes.theme(t.slug)) }
-                if let t = themes.neighbour(of: theme.id, offset: 1) { info.next = (t.title, Routes.theme(t.slug)) }
-                let body = data.body(of: theme)
-                info.show(body, of: theme)
-                let digest = data.content.digest(theme.slug)
-                let value: Value = .object([
-                    ("title", .string(theme.title)),
-                    ("slug", .string(theme.slug)),
-                    ("number", .text(theme.number)),
-                    ("period", .text(theme.periodText)),
-                    ("endedText", .text(endedText(theme, data))),
-                    ("objective", .text(theme.objective)),
-                    ("summary", .text(theme.summary)),
-                    ("content", body.map { .safe($0.html) } ?? .none),
-                    ("results", .list(digest.results.map { resultValue($0, data) })),
-                    ("insights", .list(digest.insights.map { insight in
-                        .object([("title", .string(insight.title)), ("year", .int(insight.year)), ("entries", .texts(insight.items))])
-                    })),
-                    ("bestPractices", .list(members.prefix(shown).map { data.card($0) })),
-                    ("moreBestPractices", .bool(members.count > shown)),
-                    ("bestPracticeCount", .int(members.count)),
-                    ("bankURL", .string(data.url(Routes.themeBestPractices(theme.slug)))),
-                    ("alliances", .list(digest.alliances.map { alliance in
-                        .object([("title", .string(alliance.title)), ("url", .string(data.url(Routes.alliance(alliance.slug)))),
-                                 ("date", .none), ("dateText", .none)])
-                    })),
-                    ("activities", .list(digest.activities.map { activity in
-                        .object([("title", .string(activity.title)), ("url", .string(data.url(Routes.activity(activity.slug)))),
-                                 ("date", .string(activity.date.machineReadable)), ("dateText", .string(activity.date.dutchWithTime))])
-                    })),
-                    ("publications", .list(digest.publications.map { publication in
-                        .object([("title", .string(publication.title)),
-                                 ("url", .string(data.href(publication.link) ?? data.url(Routes.publication(publication.slug)))),
-                                 ("date", .string(publication.date.machineReadable)), ("dateText", .string(publication.date.dutch))])
-                    })),
-                ])
-                return PageContext(["page": info.value(data), "theme": value])
-            })
+            pages.append(
+                PlannedPage(path: path, template: "theme.html") {
+                    var info = PageInfo(
+                        kind: "theme", title: theme.title, path: path, section: Routes.themes,
+                        description: theme.summary)
+                    info.breadcrumbs = PageInfo.crumbs([(title, Routes.themes), (theme.title, path)])
+                    if let t = themes.neighbour(of: theme.id, offset: -1) {
+                        info.prev = (t.title, Routes.theme(t.slug))
+                    }
+                    if let t = themes.neighbour(of: theme.id, offset: 1) { info.next = (t.title, Routes.theme(t.slug)) }
+                    let body = data.body(of: theme)
+                    info.show(body, of: theme)
+                    let digest = data.content.digest(theme.slug)
+                    let value: Value = .object([
+                        ("title", .string(theme.title)),
+                        ("slug", .string(theme.slug)),
+                        ("number", .text(theme.number)),
+                        ("period", .text(theme.periodText)),
+                        ("endedText", .text(endedText(theme, data))),
+                        ("objective", .text(theme.objective)),
+                        ("summary", .text(theme.summary)),
+                        ("content", body.map { .safe($0.html) } ?? .none),
+                        ("results", .list(digest.results.map { resultValue($0, data) })),
+                        (
+                            "insights",
+                            .list(
+                                digest.insights.map { insight in
+                                    .object([
+                                        ("title", .string(insight.title)), ("year", .int(insight.year)),
+                                        ("entries", .texts(insight.items)),
+                                    ])
+                                })
+                        ),
+                        ("bestPractices", .list(members.prefix(shown).map { data.card($0) })),
+                        ("moreBestPractices", .bool(members.count > shown)),
+                        ("bestPracticeCount", .int(members.count)),
+                        ("bankURL", .string(data.url(Routes.themeBestPractices(theme.slug)))),
+                        (
+                            "alliances",
+                            .list(
+                                digest.alliances.map { alliance in
+                                    .object([
+                                        ("title", .string(alliance.title)),
+                                        ("url", .string(data.url(Routes.alliance(alliance.slug)))),
+                                        ("date", .none), ("dateText", .none),
+                                    ])
+                                })
+                        ),
+                        (
+                            "activities",
+                            .list(
+                                digest.activities.map { activity in
+                                    .object([
+                                        ("title", .string(activity.title)),
+                                        ("url", .string(data.url(Routes.activity(activity.slug)))),
+                                        ("date", .string(activity.date.machineReadable)),
+                                        ("dateText", .string(activity.date.dutchWithTime)),
+                                    ])
+                                })
+                        ),
+                        (
+                            "publications",
+                            .list(
+                                digest.publications.map { publication in
+                                    .object([
+                                        ("title", .string(publication.title)),
+                                        (
+                                            "url",
+                                            .string(
+                                                data.href(publication.link)
+                                                    ?? data.url(Routes.publication(publication.slug)))
+                                        ),
+                                        ("date", .string(publication.date.machineReadable)),
+                                        ("dateText", .string(publication.date.dutch)),
+                                    ])
+                                })
+                        ),
+                    ])
+                    return PageContext(["page": info.value(data), "theme": value])
+                })
             pages += bestPracticeListPages(
                 path: Routes.themeBestPractices(theme.item.slug), template: "list.html", kind: "theme-list",
                 title: { "Best practices: \(theme.title)" }, section: Routes.themes,
-                trail: { [(title, Routes.themes), (theme.title, path)] }, members: members, perPage: perPage, data: data)
+                trail: { [(title, Routes.themes), (theme.title, path)] }, members: members, perPage: perPage, data: data
+            )
         }
         return pages
     }
@@ -120,17 +160,31 @@ extension PagePlanner {
         .object([
             ("year", .int(list.year)),
             ("numbering", .string(list.numbering.rawValue)),
-            ("entries", .list(list.items.map { item in
-                let link = data.href(item.link) ?? item.publication.flatMap { slug in
-                    data.content.publication(slug).map { data.href($0.link) ?? data.url(Routes.publication($0.slug)) }
-                }
-                return .object([
-                    ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)), ("link", .text(link)),
-                    // The partners follow as a sentence of their own ("Met …."), so the text before them ends one.
-                    ("description", .text(item.partners.isEmpty ? item.description : item.description.map(DutchFormat.sentence))),
-                    ("partners", .texts(item.partners)),
-                ])
-            })),
+            (
+                "entries",
+                .list(
+                    list.items.map { item in
+                        let link =
+                            data.href(item.link)
+                            ?? item.publication.flatMap { slug in
+                                data.content.publication(slug).map {
+                                    data.href($0.link) ?? data.url(Routes.publication($0.slug))
+                                }
+                            }
+                        return .object([
+                            ("title", .string(item.title)), ("kind", .string(item.kind.rawValue)),
+                            ("link", .text(link)),
+                            // The partners follow as a sentence of their own ("Met …."), so the text before them ends one.
+                            (
+                                "description",
+                                .text(
+                                    item.partners.isEmpty
+                                        ? item.description : item.description.map(DutchFormat.sentence))
+                            ),
+                            ("partners", .texts(item.partners)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -150,11 +204,14 @@ extension PagePlanner {
         PageReads.untracked { Array(data.content.pages) }.map { page in
             let path = Routes.page(page.item.slug)
             return PlannedPage(path: path, template: "page.html") {
-                var info = PageInfo(kind: "page", title: page.title, path: path, section: path, description: page.summary)
+                var info = PageInfo(
+                    kind: "page", title: page.title, path: path, section: path, description: page.summary)
                 info.breadcrumbs = PageInfo.crumbs([(page.title, path)])
                 let body = data.body(of: page)
                 info.show(body, of: page)
-                return PageContext(["page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug)])
+                return PageContext([
+                    "page": info.value(data), "content": .safe(body?.html ?? ""), "slug": .string(page.slug),
+                ])
             }
         }
     }
@@ -167,10 +224,13 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.tags)])
                 return [
                     "page": info.value(data),
-                    "tags": .list(data.tags.map { tag in
-                        .object([("title", .string(tag.title)), ("url", .string(data.url(Routes.tag(tag.slug)))),
-                                 ("count", .int(tag.count))])
-                    }),
+                    "tags": .list(
+                        data.tags.map { tag in
+                            .object([
+                                ("title", .string(tag.title)), ("url", .string(data.url(Routes.tag(tag.slug)))),
+                                ("count", .int(tag.count)),
+                            ])
+                        }),
                 ]
             }
         ]

@@ -16,23 +16,32 @@ extension PagePlanner {
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance)])
                 return [
                     "page": info.value(data),
-                    "financeYears": .list(years.reversed().map { f in
-                        .object([("year", .int(f.year)), ("url", .string(data.url(Routes.financeYear(f.year)))),
-                                 ("resultText", .string(f.notation.money(f.result)))])
-                    }),
+                    "financeYears": .list(
+                        years.reversed().map { f in
+                            .object([
+                                ("year", .int(f.year)), ("url", .string(data.url(Routes.financeYear(f.year)))),
+                                ("resultText", .string(f.notation.money(f.result))),
+                            ])
+                        }),
                 ]
             }
         ]
         for year in PageReads.untracked({ Array(years) }) {
             let path = Routes.financeYear(year.item.year)
-            pages.append(PlannedPage(path: path, template: "finance.html") {
-                var info = PageInfo(kind: "finance", title: "Financiën \(year.year)", path: path, section: Routes.finance)
-                info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance), ("\(year.year)", path)])
-                if let y = years.neighbour(of: year.id, offset: -1) { info.prev = ("Financiën \(y.year)", Routes.financeYear(y.year)) }
-                if let y = years.neighbour(of: year.id, offset: 1) { info.next = ("Financiën \(y.year)", Routes.financeYear(y.year)) }
-                info.source = year.file
-                return ["page": info.value(data), "finance": financeValue(year, data)]
-            })
+            pages.append(
+                PlannedPage(path: path, template: "finance.html") {
+                    var info = PageInfo(
+                        kind: "finance", title: "Financiën \(year.year)", path: path, section: Routes.finance)
+                    info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance), ("\(year.year)", path)])
+                    if let y = years.neighbour(of: year.id, offset: -1) {
+                        info.prev = ("Financiën \(y.year)", Routes.financeYear(y.year))
+                    }
+                    if let y = years.neighbour(of: year.id, offset: 1) {
+                        info.next = ("Financiën \(y.year)", Routes.financeYear(y.year))
+                    }
+                    info.source = year.file
+                    return ["page": info.value(data), "finance": financeValue(year, data)]
+                })
         }
         return pages
     }
@@ -40,13 +49,17 @@ extension PagePlanner {
     static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
 
     /// A table with every total row (and column) recomputed from its parts.
-    static func statement(_ table: FinancialTable, slug: String, title: String, rowTotals: [TotalRule],
-                          columnTotals: [TotalRule], emphasised: Set<String>, notation: FinanceNotation) -> Value {
+    static func statement(
+        _ table: FinancialTable, slug: String, title: String, rowTotals: [TotalRule],
+        columnTotals: [TotalRule], emphasised: Set<String>, notation: FinanceNotation
+    ) -> Value {
         var values: [String: [Decimal?]] = [:]
         for row in table.rows { values[row.label] = row.values }
         for rule in rowTotals {
             values[rule.total] = table.columns.indices.map { column in
-                rule.parts.reduce(Decimal(0)) { $0 + ((values[$1].flatMap { column < $0.count ? $0[column] : nil }) ?? 0) }
+                rule.parts.reduce(Decimal(0)) {
+                    $0 + ((values[$1].flatMap { column < $0.count ? $0[column] : nil }) ?? 0)
+                }
             }
         }
         for rule in columnTotals {
@@ -64,16 +77,24 @@ extension PagePlanner {
             ("slug", .string(slug)),
             ("title", .string(title)),
             ("columns", .texts([table.labelHeader] + table.columns)),
-            ("rows", .list(table.rows.map { row in
-                let cells = values[row.label] ?? row.values
-                return .object([
-                    ("label", .string(row.label)),
-                    ("cells", .list(table.columns.indices.map { column in
-                        .string(column < cells.count ? notation.amount(cells[column]) : "")
-                    })),
-                    ("isTotal", .bool(totals.contains(row.label))),
-                ])
-            })),
+            (
+                "rows",
+                .list(
+                    table.rows.map { row in
+                        let cells = values[row.label] ?? row.values
+                        return .object([
+                            ("label", .string(row.label)),
+                            (
+                                "cells",
+                                .list(
+                                    table.columns.indices.map { column in
+                                        .string(column < cells.count ? notation.amount(cells[column]) : "")
+                                    })
+                            ),
+                            ("isTotal", .bool(totals.contains(row.label))),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -81,14 +102,18 @@ extension PagePlanner {
         let notation = year.notation
         let income = year.incomeStatement
         var statements = [
-            statement(income.table, slug: "baten-en-lasten", title: "Staat van baten en lasten", rowTotals: income.totals,
-                      columnTotals: [], emphasised: [income.incomeRow, income.expensesRow, income.resultRow], notation: notation)
+            statement(
+                income.table, slug: "baten-en-lasten", title: "Staat van baten en lasten", rowTotals: income.totals,
+                columnTotals: [], emphasised: [income.incomeRow, income.expensesRow, income.resultRow],
+                notation: notation)
         ]
         var bars: [Value] = []
         if let distribution = year.distribution {
-            statements.append(statement(distribution.table, slug: "verdeling-lasten",
-                                        title: "Verdeling van de lasten over doelstellingen", rowTotals: distribution.totals,
-                                        columnTotals: distribution.columnTotals, emphasised: [], notation: notation))
+            statements.append(
+                statement(
+                    distribution.table, slug: "verdeling-lasten",
+                    title: "Verdeling van de lasten over doelstellingen", rowTotals: distribution.totals,
+                    columnTotals: distribution.columnTotals, emphasised: [], notation: notation))
             // Per objective (and beheer en administratie): the total of its column.
             let columns = distribution.objectives + [distribution.management]
             let amounts: [(String, Decimal)] = columns.map { column in
@@ -98,7 +123,9 @@ extension PagePlanner {
                 if let index, let totalRow, index < totalRow.values.count, let value = totalRow.values[index] {
                     sum = value
                 } else if let index {
-                    sum = distribution.table.rows.reduce(Decimal(0)) { $0 + ((index < $1.values.count ? $1.values[index] : nil) ?? 0) }
+                    sum = distribution.table.rows.reduce(Decimal(0)) {
+                        $0 + ((index < $1.values.count ? $1.values[index] : nil) ?? 0)
+                    }
                 } else {
                     sum = 0
                 }
@@ -115,34 +142,48 @@ extension PagePlanner {
             }
         }
         if let a = year.appropriation {
-            statements.append(statement(a.table, slug: "resultaatbestemming", title: "Resultaatbestemming", rowTotals: a.totals,
-                                        columnTotals: [], emphasised: [a.resultRow], notation: notation))
+            statements.append(
+                statement(
+                    a.table, slug: "resultaatbestemming", title: "Resultaatbestemming", rowTotals: a.totals,
+                    columnTotals: [], emphasised: [a.resultRow], notation: notation))
         }
         if let b = year.balanceSheet {
-            statements.append(statement(b.table, slug: "balans", title: "Balans", rowTotals: b.totals, columnTotals: [],
-                                        emphasised: [b.assetsRow, b.liabilitiesRow], notation: notation))
+            statements.append(
+                statement(
+                    b.table, slug: "balans", title: "Balans", rowTotals: b.totals, columnTotals: [],
+                    emphasised: [b.assetsRow, b.liabilitiesRow], notation: notation))
         }
         if let c = year.cashFlow {
-            statements.append(statement(c.table, slug: "kasstroomoverzicht", title: "Kasstroomoverzicht", rowTotals: c.totals,
-                                        columnTotals: [], emphasised: [c.changeRow], notation: notation))
+            statements.append(
+                statement(
+                    c.table, slug: "kasstroomoverzicht", title: "Kasstroomoverzicht", rowTotals: c.totals,
+                    columnTotals: [], emphasised: [c.changeRow], notation: notation))
         }
         var ratios: [Value] = []
         if let r = data.financialRatios(year.year) {
             if let share = r.objectivesShareOfIncome, let met = r.meetsObjectivesTarget {
-                ratios.append(.object([
-                    ("label", .string("Besteed aan de doelstellingen, als deel van de baten:")),
-                    ("valueText", .string(FinanceNotation.share(share))),
-                    ("targetText", .string("minimaal " + FinanceNotation.share(r.targets.minimumObjectivesShareOfIncome))),
-                    ("ok", .bool(met)), ("verdict", .string(FinanceNotation.verdict(met))),
-                ]))
+                ratios.append(
+                    .object([
+                        ("label", .string("Besteed aan de doelstellingen, als deel van de baten:")),
+                        ("valueText", .string(FinanceNotation.share(share))),
+                        (
+                            "targetText",
+                            .string("minimaal " + FinanceNotation.share(r.targets.minimumObjectivesShareOfIncome))
+                        ),
+                        ("ok", .bool(met)), ("verdict", .string(FinanceNotation.verdict(met))),
+                    ]))
             }
             if let share = r.managementShareOfExpenses, let met = r.meetsManagementTarget {
-                ratios.append(.object([
-                    ("label", .string("Beheer en administratie, als deel van de lasten:")),
-                    ("valueText", .string(FinanceNotation.share(share))),
-                    ("targetText", .string("maximaal " + FinanceNotation.share(r.targets.maximumManagementShareOfExpenses))),
-                    ("ok", .bool(met)), ("verdict", .string(FinanceNotation.verdict(met))),
-                ]))
+                ratios.append(
+                    .object([
+                        ("label", .string("Beheer en administratie, als deel van de lasten:")),
+                        ("valueText", .string(FinanceNotation.share(share))),
+                        (
+                            "targetText",
+                            .string("maximaal " + FinanceNotation.share(r.targets.maximumManagementShareOfExpenses))
+                        ),
+                        ("ok", .bool(met)), ("verdict", .string(FinanceNotation.verdict(met))),
+                    ]))
             }
         }
         var note = year.note

@@ -19,8 +19,10 @@ final class PlannedPage: Sendable {
     let planKey: String
     let context: @Sendable () throws -> PageContext
 
-    init(path: String, template: String, inSitemap: Bool = true, planKey: String = "",
-         context: @escaping @Sendable () throws -> PageContext) {
+    init(
+        path: String, template: String, inSitemap: Bool = true, planKey: String = "",
+        context: @escaping @Sendable () throws -> PageContext
+    ) {
         self.path = path
         file = Routes.file(for: path)
         self.template = template
@@ -80,7 +82,8 @@ struct PageInfo {
     }
 
     func value(_ data: SiteData) -> Value {
-        let crumbs: Value = breadcrumbs.isEmpty
+        let crumbs: Value =
+            breadcrumbs.isEmpty
             ? .none : .list(breadcrumbs.map { .link($0.0, data.url($0.1)) })
         return .object([
             ("kind", .string(kind)),
@@ -114,7 +117,9 @@ extension PageInfo {
 func paginationValue(_ pagination: Pagination, page number: Int, path: String, data: SiteData) -> Value {
     guard pagination.pageCount > 1 else { return .none }
     let links: [Value] = pagination.visiblePages(around: number).map { n in
-        guard let n else { return .object([("number", .none), ("url", .none), ("current", .bool(false)), ("gap", .bool(true))]) }
+        guard let n else {
+            return .object([("number", .none), ("url", .none), ("current", .bool(false)), ("gap", .bool(true))])
+        }
         return .object([
             ("number", .int(n)), ("url", .string(data.url(Routes.paginated(path, page: n)))),
             ("current", .bool(n == number)), ("gap", .bool(false)),
@@ -134,7 +139,8 @@ func paginationValue(_ pagination: Pagination, page number: Int, path: String, d
 /// it while its context is built.
 func bestPracticeListPages(
     path: String, template: String, kind: String, title: @escaping @Sendable () -> String, section: String,
-    trail: @escaping @Sendable () -> [(String, String)], members: TrackedList<BestPractice>, perPage: Int, data: SiteData,
+    trail: @escaping @Sendable () -> [(String, String)], members: TrackedList<BestPractice>, perPage: Int,
+    data: SiteData,
     extra: @escaping @Sendable () -> [String: Value] = { [:] }
 ) -> [PlannedPage] {
     let planned = Pagination(total: PageReads.untracked { members.count }, perPage: perPage)
@@ -143,7 +149,8 @@ func bestPracticeListPages(
         return PlannedPage(path: pagePath, template: template) {
             let pagination = Pagination(total: members.count, perPage: perPage)
             let title = title()
-            var info = PageInfo(kind: kind, title: number > 1 ? "\(title) (pagina \(number))" : title, path: pagePath, section: section)
+            var info = PageInfo(
+                kind: kind, title: number > 1 ? "\(title) (pagina \(number))" : title, path: pagePath, section: section)
             info.breadcrumbs = PageInfo.crumbs(trail() + [(title, path)])
             info.pagination = paginationValue(pagination, page: number, path: path, data: data)
             var context = extra()

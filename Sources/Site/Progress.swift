@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The "pagina's 1234/10000" line a build shows on a terminal. Thread-safe: rendering threads call

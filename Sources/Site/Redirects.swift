@@ -33,16 +33,19 @@ extension PagePlanner {
         var redirects: [PlannedPage] = []
         for target in targets {
             for alias in target.aliases where claimed.insert(alias).inserted {
-                redirects.append(PlannedPage(path: alias, template: "redirect.html", inSitemap: false, planKey: target.file) {
-                    let (title, path) = (target.title(), target.path())
-                    var page = PageInfo(kind: "redirect", title: title, path: alias, section: "")
-                    page.description = "Deze pagina is verhuisd naar \(data.routes.permalink(path))."
-                    return [
-                        "page": page.value(data),
-                        "target": .object([("title", .string(title)), ("url", .string(data.url(path))),
-                                           ("permalink", .string(data.routes.permalink(path)))]),
-                    ]
-                })
+                redirects.append(
+                    PlannedPage(path: alias, template: "redirect.html", inSitemap: false, planKey: target.file) {
+                        let (title, path) = (target.title(), target.path())
+                        var page = PageInfo(kind: "redirect", title: title, path: alias, section: "")
+                        page.description = "Deze pagina is verhuisd naar \(data.routes.permalink(path))."
+                        return [
+                            "page": page.value(data),
+                            "target": .object([
+                                ("title", .string(title)), ("url", .string(data.url(path))),
+                                ("permalink", .string(data.routes.permalink(path))),
+                            ]),
+                        ]
+                    })
             }
         }
         return redirects
@@ -53,12 +56,16 @@ extension PagePlanner {
     private static func redirectTargets(_ data: SiteData)
         -> [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)]
     {
-        var targets: [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)] = []
-        func add<Item: ContentItem>(_ list: TrackedList<Item>, at positions: [Int]? = nil,
-                                    _ title: @escaping @Sendable (Tracked<Item>) -> String,
-                                    _ path: @escaping @Sendable (Tracked<Item>) -> String) {
+        var targets: [(aliases: [String], file: String, title: @Sendable () -> String, path: @Sendable () -> String)] =
+            []
+        func add<Item: ContentItem>(
+            _ list: TrackedList<Item>, at positions: [Int]? = nil,
+            _ title: @escaping @Sendable (Tracked<Item>) -> String,
+            _ path: @escaping @Sendable (Tracked<Item>) -> String
+        ) {
             PageReads.untracked {
-                for position in positions ?? Array(list.indices) where !list.data.item(at: position).info.aliases.isEmpty {
+                for position in positions ?? Array(list.indices)
+                where !list.data.item(at: position).info.aliases.isEmpty {
                     let item = list[position]
                     targets.append((item.item.info.aliases, item.file, { title(item) }, { path(item) }))
                 }
@@ -68,7 +75,8 @@ extension PagePlanner {
         add(content.themes, { $0.title }, { Routes.theme($0.slug) })
         // The practices with aliases found in place: there are thousands, and each is a large value.
         let practices = data.kb.bestPractices
-        add(content.practices, at: practices.indices.filter { !practices[$0].info.aliases.isEmpty },
+        add(
+            content.practices, at: practices.indices.filter { !practices[$0].info.aliases.isEmpty },
             { $0.title }, { Routes.bestPractice($0.slug) })
         add(content.insights, { $0.title }, { Routes.insight($0.slug) })
         add(content.activities, { $0.title }, { Routes.activity($0.slug) })
@@ -97,24 +105,31 @@ enum URLClaims {
             let file = Routes.file(for: page.path)
             seen[file, default: 0] += 1
             if seen[file] == 2 {
-                diagnostics.append(Diagnostic(
-                    .warning, "het adres /\(page.path) is van twee pagina's tegelijk; er komt er maar één op te staan",
-                    file: owners[page.path],
-                    notes: ["geef de pagina een andere slug (slug: ...) of een andere bestandsnaam"]))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "het adres /\(page.path) is van twee pagina's tegelijk; er komt er maar één op te staan",
+                        file: owners[page.path],
+                        notes: ["geef de pagina een andere slug (slug: ...) of een andere bestandsnaam"]))
             }
         }
         var aliasOwner: [String: String] = [:]
         for (info, _, target) in PagePlanner.itemPages(data.kb) {
             for alias in info.aliases {
                 if alias == target {
-                    diagnostics.append(Diagnostic(.warning, "alias /\(alias) is het adres van de pagina zelf", file: info.file))
+                    diagnostics.append(
+                        Diagnostic(.warning, "alias /\(alias) is het adres van de pagina zelf", file: info.file))
                 } else if seen[Routes.file(for: alias)] != nil {
-                    diagnostics.append(Diagnostic(
-                        .warning, "alias /\(alias) is al het adres van \(describe(alias)); de doorverwijzing wordt niet geschreven",
-                        file: info.file, notes: ["haal de alias weg, of geef die pagina een ander adres"]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning,
+                            "alias /\(alias) is al het adres van \(describe(alias)); de doorverwijzing wordt niet geschreven",
+                            file: info.file, notes: ["haal de alias weg, of geef die pagina een ander adres"]))
                 } else if let other = aliasOwner[alias] {
-                    diagnostics.append(Diagnostic(
-                        .warning, "alias /\(alias) staat ook bij \(other); alleen de eerste verwijst door", file: info.file))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "alias /\(alias) staat ook bij \(other); alleen de eerste verwijst door",
+                            file: info.file))
                 } else {
                     aliasOwner[alias] = info.file
                 }

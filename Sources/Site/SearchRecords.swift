@@ -25,10 +25,13 @@ enum SearchRecords {
         records.reserveCapacity(kb.bestPractices.count + 64)
         for theme in kb.themes {
             let b = body(theme.info)
-            records.append(SearchRecord(
-                title: theme.title, url: data.url(Routes.theme(theme.slug)), kind: "Thema", filterKind: "Thema", themes: [theme.title],
-                summary: theme.summary, meta: [theme.number, theme.periodText].compactMap { $0 }, headings: b.headings,
-                text: [theme.objective ?? "", b.text].joined(separator: "\n")))
+            records.append(
+                SearchRecord(
+                    title: theme.title, url: data.url(Routes.theme(theme.slug)), kind: "Thema", filterKind: "Thema",
+                    themes: [theme.title],
+                    summary: theme.summary, meta: [theme.number, theme.periodText].compactMap { $0 },
+                    headings: b.headings,
+                    text: [theme.objective ?? "", b.text].joined(separator: "\n")))
         }
         // The practices' records are most of the work on a big site: made on every core.
         let practices = kb.bestPractices
@@ -37,51 +40,68 @@ enum SearchRecords {
             let b = body(bp.info)
             let themes = titles(bp.themes)
             return SearchRecord(
-                title: bp.title, url: data.url(Routes.bestPractice(bp.slug)), kind: "Best practice", filterKind: "Best practice",
-                themes: themes, summary: bp.summary, meta: bp.tags + bp.places + themes + [bp.category ?? ""], headings: b.headings,
+                title: bp.title, url: data.url(Routes.bestPractice(bp.slug)), kind: "Best practice",
+                filterKind: "Best practice",
+                themes: themes, summary: bp.summary, meta: bp.tags + bp.places + themes + [bp.category ?? ""],
+                headings: b.headings,
                 text: b.text)
         }
         for theme in kb.themes {
             for insight in kb.insights where insight.theme == theme.slug {
                 let b = body(insight.info)
-                records.append(SearchRecord(
-                    title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht", filterKind: "Inzicht",
-                    themes: [theme.title], summary: insight.items.first, meta: [theme.title, insight.kind.title], headings: b.headings,
-                    text: insight.items.joined(separator: "\n") + "\n" + b.text))
+                records.append(
+                    SearchRecord(
+                        title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht",
+                        filterKind: "Inzicht",
+                        themes: [theme.title], summary: insight.items.first, meta: [theme.title, insight.kind.title],
+                        headings: b.headings,
+                        text: insight.items.joined(separator: "\n") + "\n" + b.text))
             }
         }
         for activity in kb.activities {
             let b = body(activity.info)
-            records.append(SearchRecord(
-                title: activity.title, url: data.url(Routes.activity(activity.slug)), kind: "Activiteit · " + activity.date.dutch,
-                filterKind: "Activiteit", themes: titles([activity.theme].compactMap { $0 }), summary: activity.goal,
-                meta: activity.partners + [activity.format ?? ""], headings: b.headings,
-                text: [activity.goal ?? "", activity.outcome ?? "", b.text].joined(separator: "\n")))
+            records.append(
+                SearchRecord(
+                    title: activity.title, url: data.url(Routes.activity(activity.slug)),
+                    kind: "Activiteit · " + activity.date.dutch,
+                    filterKind: "Activiteit", themes: titles([activity.theme].compactMap { $0 }),
+                    summary: activity.goal,
+                    meta: activity.partners + [activity.format ?? ""], headings: b.headings,
+                    text: [activity.goal ?? "", activity.outcome ?? "", b.text].joined(separator: "\n")))
         }
         for alliance in kb.alliances {
             let b = body(alliance.info)
-            records.append(SearchRecord(
-                title: alliance.title, url: data.url(Routes.alliance(alliance.slug)), kind: "Alliantie", filterKind: "Alliantie",
-                themes: titles(alliance.themes), summary: alliance.summary,
-                meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators, headings: b.headings, text: b.text))
+            records.append(
+                SearchRecord(
+                    title: alliance.title, url: data.url(Routes.alliance(alliance.slug)), kind: "Alliantie",
+                    filterKind: "Alliantie",
+                    themes: titles(alliance.themes), summary: alliance.summary,
+                    meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators,
+                    headings: b.headings, text: b.text))
         }
         for p in kb.publications {
-            records.append(SearchRecord(
-                title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)), kind: "Publicatie",
-                filterKind: "Publicatie", summary: p.summary, meta: p.partners + [p.kind.rawValue], text: p.summary ?? ""))
+            records.append(
+                SearchRecord(
+                    title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)), kind: "Publicatie",
+                    filterKind: "Publicatie", summary: p.summary, meta: p.partners + [p.kind.rawValue],
+                    text: p.summary ?? ""))
         }
         for scan in kb.schoolScans {
             let b = body(scan.info)
-            records.append(SearchRecord(
-                title: scan.school, url: data.url(Routes.scan(scan.slug)), kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
-                filterKind: "WIJ SCHOOL-scan", meta: [scan.place], headings: b.headings,
-                text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + b.text))
+            records.append(
+                SearchRecord(
+                    title: scan.school, url: data.url(Routes.scan(scan.slug)),
+                    kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
+                    filterKind: "WIJ SCHOOL-scan", meta: [scan.place], headings: b.headings,
+                    text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + b.text))
         }
         for page in kb.pages {
             let b = body(page.info)
-            records.append(SearchRecord(
-                title: page.title, url: data.url(Routes.page(page.slug)), kind: "Pagina", filterKind: "Pagina", summary: page.summary,
-                headings: b.headings, text: b.text))
+            records.append(
+                SearchRecord(
+                    title: page.title, url: data.url(Routes.page(page.slug)), kind: "Pagina", filterKind: "Pagina",
+                    summary: page.summary,
+                    headings: b.headings, text: b.text))
         }
         return records
     }

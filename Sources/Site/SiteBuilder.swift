@@ -4,7 +4,7 @@ import Foundation
 import Templates
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What to build and where.
@@ -22,8 +22,10 @@ public struct BuildOptions: Sendable {
     /// Show the "pagina's done/total" line while building (only on a terminal, never when quiet).
     public var progress: Bool
 
-    public init(root: URL, output: URL? = nil, drafts: Bool = false, includeInternal: Bool = false,
-                quiet: Bool = false, progress: Bool = false) {
+    public init(
+        root: URL, output: URL? = nil, drafts: Bool = false, includeInternal: Bool = false,
+        quiet: Bool = false, progress: Bool = false
+    ) {
         self.root = root
         self.output = output
         self.drafts = drafts
@@ -63,7 +65,8 @@ public struct SiteBuilder {
         let started = DispatchTime.now().uptimeNanoseconds
         let session = BuildSession(options: options, keepsState: false)
         let output = try PublishedOutput(output: options.outputDirectory)
-        let outcome = try session.build(changed: nil, into: output, progress: ProgressLine(enabled: options.progress && !options.quiet))
+        let outcome = try session.build(
+            changed: nil, into: output, progress: ProgressLine(enabled: options.progress && !options.quiet))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return BuildSummary(
             pages: outcome.pages, files: outcome.files, outputPath: options.outputDirectory.path,
@@ -78,11 +81,14 @@ public struct SiteBuilder {
                 throw TemplateRuntimeError("asset() verwacht één pad, bijvoorbeeld asset('css/main.css')")
             }
             guard let url = urls[path] else {
-                throw TemplateRuntimeError("asset('\(path)'): dat bestand staat niet in assets/ van het thema of de site")
+                throw TemplateRuntimeError(
+                    "asset('\(path)'): dat bestand staat niet in assets/ van het thema of de site")
             }
             return .string(url)
         }
-        for (name, value) in PagePlanner.globals(PagePlanner.GlobalsKey(data)) { environment.registerGlobal(name, value) }
+        for (name, value) in PagePlanner.globals(PagePlanner.GlobalsKey(data)) {
+            environment.registerGlobal(name, value)
+        }
         environment.registerGlobal("reports", SiteReports.value(years: reportYears, data: data))
     }
 
@@ -90,23 +96,35 @@ public struct SiteBuilder {
     static func feed(_ data: SiteData) -> String {
         var entries: [(sort: ContentDate, entry: Feeds.Entry)] = []
         for bp in data.kb.bestPractices.prefix(50) {
-            entries.append((bp.date, .init(title: bp.title, path: Routes.bestPractice(bp.slug), date: bp.date.iso,
-                                           summary: bp.summary, category: "Best practice")))
+            entries.append(
+                (
+                    bp.date,
+                    .init(
+                        title: bp.title, path: Routes.bestPractice(bp.slug), date: bp.date.iso,
+                        summary: bp.summary, category: "Best practice")
+                ))
         }
         for activity in data.kb.activities.suffix(50) {
-            entries.append((activity.date, .init(title: activity.title, path: Routes.activity(activity.slug),
-                                                 date: activity.date.iso, summary: activity.goal, category: "Activiteit")))
+            entries.append(
+                (
+                    activity.date,
+                    .init(
+                        title: activity.title, path: Routes.activity(activity.slug),
+                        date: activity.date.iso, summary: activity.goal, category: "Activiteit")
+                ))
         }
         entries.sort { ($1.sort, $0.entry.path) < ($0.sort, $1.entry.path) }
         let newest = entries.prefix(50)
-        return Feeds.atom(title: data.kb.site.title, subtitle: data.kb.site.description, routes: data.routes,
-                          entries: newest.map(\.entry), updated: newest.first?.entry.date ?? data.today.iso)
+        return Feeds.atom(
+            title: data.kb.site.title, subtitle: data.kb.site.description, routes: data.routes,
+            entries: newest.map(\.entry), updated: newest.first?.entry.date ?? data.today.iso)
     }
 
     /// The files of a site's `static/` folder with their bytes, paths relative to it, and the warnings of
     /// the walk (links out of the site, loops, special files: left out). Unreadable files are errors.
     static func staticFiles(root: URL) throws -> (files: [(path: String, data: Data)], warnings: [Diagnostic]) {
-        let walk = try FolderWalk(folder: root.appendingPathComponent("static"), shown: "static", bounds: bounds(root: root))
+        let walk = try FolderWalk(
+            folder: root.appendingPathComponent("static"), shown: "static", bounds: bounds(root: root))
         let files = try walk.files.map { file -> (path: String, data: Data) in
             do {
                 return (file.relative, Data(try FileContents.read(file.path)))
@@ -121,7 +139,9 @@ public struct SiteBuilder {
     /// theme lies elsewhere (the default theme of the breingen checkout).
     static func bounds(root: URL, theme: URL? = nil) -> [String] {
         var bounds = [FileContents.realPath(root.path) ?? root.standardizedFileURL.path]
-        if let theme, let real = FileContents.realPath(theme.path), !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+        if let theme, let real = FileContents.realPath(theme.path),
+            !bounds.contains(where: { real == $0 || real.hasPrefix($0 + "/") })
+        {
             bounds.append(real)
         }
         return bounds
@@ -129,19 +149,23 @@ public struct SiteBuilder {
 
     /// How messages name a folder: relative to the site folder when inside it.
     static func shown(_ folder: URL, root: URL) -> String {
-        let base = root.standardizedFileURL.path, path = folder.standardizedFileURL.path
+        let base = root.standardizedFileURL.path
+        let path = folder.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
     /// The fingerprinted assets of the theme and the site.
     static func assets(root: URL, theme: URL, routes: Routes) throws -> AssetPipeline {
         let folders = [theme.appendingPathComponent("assets"), root.appendingPathComponent("assets")]
-        return try AssetPipeline(folders: folders.map { ($0, shown($0, root: root)) },
-                                 bounds: bounds(root: root, theme: theme), routes: routes)
+        return try AssetPipeline(
+            folders: folders.map { ($0, shown($0, root: root)) },
+            bounds: bounds(root: root, theme: theme), routes: routes)
     }
 
     /// The template environment: the site's `templates/` before the theme's, with the shared values.
-    static func environment(root: URL, theme: URL, data: SiteData, assets: AssetPipeline, reportYears: [Int]) -> Environment {
+    static func environment(root: URL, theme: URL, data: SiteData, assets: AssetPipeline, reportYears: [Int])
+        -> Environment
+    {
         let environment = Environment(
             searchPaths: [root.appendingPathComponent("templates"), theme.appendingPathComponent("templates")])
         SiteFilters.register(in: environment, baseURL: data.routes.baseURL)

@@ -10,7 +10,8 @@ import Parallel
 public enum SiteChecks {
     /// Checks `kb` (the public build's content, loaded from `root`).
     public static func check(_ kb: KnowledgeBase, root: URL) -> [Diagnostic] {
-        bodies(kb, root: root) + accessibilityStatement(kb, root: root) + addresses(kb, root: root) + exampleValues(kb, root: root)
+        bodies(kb, root: root) + accessibilityStatement(kb, root: root) + addresses(kb, root: root)
+            + exampleValues(kb, root: root)
     }
 
     /// What `breingen init` and `new` write as examples and a real site must not publish: the name
@@ -24,20 +25,33 @@ public enum SiteChecks {
         files += kb.publications.map(\.info.file) + kb.people.map(\.info.file) + kb.pages.map(\.info.file)
         var diagnostics: [Diagnostic] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { continue }
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+                continue
+            }
             let text = String(decoding: data, as: UTF8.self)
-            let hits = ["voorbeeld.nl", "Stichting Voorbeeld"].compactMap { text.range(of: $0, options: .caseInsensitive) }
+            let hits = ["voorbeeld.nl", "Stichting Voorbeeld"].compactMap {
+                text.range(of: $0, options: .caseInsensitive)
+            }
             guard let first = hits.min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
-            let lineStart = text[..<first.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let lineStart =
+                text[..<first.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
             var wordStart = first.lowerBound
-            while wordStart > lineStart, !" (\"'[<".contains(text[text.index(before: wordStart)]) { wordStart = text.index(before: wordStart) }
+            while wordStart > lineStart, !" (\"'[<".contains(text[text.index(before: wordStart)]) {
+                wordStart = text.index(before: wordStart)
+            }
             var wordEnd = first.upperBound
-            while wordEnd < text.endIndex, !" )\"']>,\n".contains(text[wordEnd]) { wordEnd = text.index(after: wordEnd) }
+            while wordEnd < text.endIndex, !" )\"']>,\n".contains(text[wordEnd]) {
+                wordEnd = text.index(after: wordEnd)
+            }
             let source = SourceFile(name: file, bytes: Array(data))
-            diagnostics.append(Diagnostic(
-                .warning, "'\(text[wordStart..<wordEnd])' is een voorbeeld van breingen init of new, geen gegeven van deze site",
-                in: source, at: text.utf8.distance(from: text.startIndex, to: wordStart),
-                notes: ["vul de echte naam of het echte adres in (ook in de toegankelijkheidsverklaring, die ze noemt)"]))
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "'\(text[wordStart..<wordEnd])' is een voorbeeld van breingen init of new, geen gegeven van deze site",
+                    in: source, at: text.utf8.distance(from: text.startIndex, to: wordStart),
+                    notes: [
+                        "vul de echte naam of het echte adres in (ook in de toegankelijkheidsverklaring, die ze noemt)"
+                    ]))
         }
         return diagnostics
     }
@@ -62,12 +76,20 @@ public enum SiteChecks {
         guard !kb.pages.contains(where: { $0.slug == Routes.accessibilitySlug }) else { return [] }
         let file = "content/pages/\(Routes.accessibilitySlug).md"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) {
-            return [Diagnostic(.warning, "de toegankelijkheidsverklaring wordt niet gepubliceerd (concept of intern)", file: file,
-                               notes: ["haal 'draft: true' weg als de verklaring klaar is"])]
+            return [
+                Diagnostic(
+                    .warning, "de toegankelijkheidsverklaring wordt niet gepubliceerd (concept of intern)", file: file,
+                    notes: ["haal 'draft: true' weg als de verklaring klaar is"])
+            ]
         }
-        return [Diagnostic(.warning, "de site heeft geen toegankelijkheidsverklaring (\(file))",
-                           notes: ["maak er een met: breingen new toegankelijkheid",
-                                   "de voettekst van elke pagina linkt ernaar zodra hij er is"])]
+        return [
+            Diagnostic(
+                .warning, "de site heeft geen toegankelijkheidsverklaring (\(file))",
+                notes: [
+                    "maak er een met: breingen new toegankelijkheid",
+                    "de voettekst van elke pagina linkt ernaar zodra hij er is",
+                ])
+        ]
     }
 
     /// Warnings for addresses that two pages or aliases claim (`URLClaims`).

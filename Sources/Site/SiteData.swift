@@ -51,14 +51,18 @@ final class SiteData: @unchecked Sendable {
     private let sameLinks: Bool
 
     /// The data of a build; what `previous` (the last build's) made from the same inputs is taken over.
-    init(kb: KnowledgeBase, root: URL, today: ContentDate, items: ItemTable, queries: InputTable?, previous: SiteData? = nil) {
+    init(
+        kb: KnowledgeBase, root: URL, today: ContentDate, items: ItemTable, queries: InputTable?,
+        previous: SiteData? = nil
+    ) {
         knowledgeBase = kb
         routes = Routes(baseURL: kb.site.baseURL)
         self.today = today
         self.root = root
         self.items = items
         self.queries = queries
-        let shape = PracticeShape(kb.bestPractices), otherShape = SiteData.otherShape(kb)
+        let shape = PracticeShape(kb.bestPractices)
+        let otherShape = SiteData.otherShape(kb)
         self.shape = shape
         self.otherShape = otherShape
         let same = previous.map { $0.shape == shape } ?? false
@@ -83,7 +87,9 @@ final class SiteData: @unchecked Sendable {
         siteID = items.id(ItemTable.siteFile)
         bodies = BodyRenderer(self)
         let positions = same ? previous?.practicesList.positions : nil
-        practicesList = list(.practices) { ListData(.practices, base: kb.bestPractices, ids: practiceIDs, positions: positions) }.data
+        practicesList =
+            list(.practices) { ListData(.practices, base: kb.bestPractices, ids: practiceIDs, positions: positions) }
+            .data
         themesList = list(.themes, of: kb.themes).data
         // With the same shape, the lists of practices by theme and by tag are the same lists.
         if same, let previous {
@@ -166,7 +172,8 @@ final class SiteData: @unchecked Sendable {
     func practices(_ key: ListKey, _ indices: @autoclosure () -> [Int]) -> TrackedList<BestPractice> {
         list(key) {
             let indices = indices()
-            return ListData(key, base: knowledgeBase.bestPractices, indices: indices, ids: indices.map { practiceIDs[$0] })
+            return ListData(
+                key, base: knowledgeBase.bestPractices, indices: indices, ids: indices.map { practiceIDs[$0] })
         }
     }
 
@@ -214,7 +221,8 @@ final class SiteData: @unchecked Sendable {
     /// What a link to the content path `path` becomes, given the URLs of the build.
     static func link(to path: String, urls: [String: String], root: URL) -> ContentLink {
         if let url = urls[path] { return .url(url) }
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + path).path) ? .unpublished : .missing
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + path).path)
+            ? .unpublished : .missing
     }
 
     // MARK: Values many pages show
@@ -228,11 +236,12 @@ final class SiteData: @unchecked Sendable {
     /// tag pages show.
     func tagLinks(_ tags: [String]) -> Value {
         var seen = Set<String>()
-        return .list(tags.compactMap { tag in
-            let slug = index.slug(tag)
-            guard seen.insert(slug).inserted else { return nil }
-            return .link(tagTitle(slug), routes.url(Routes.tag(slug)))
-        })
+        return .list(
+            tags.compactMap { tag in
+                let slug = index.slug(tag)
+                guard seen.insert(slug).inserted else { return nil }
+                return .link(tagTitle(slug), routes.url(Routes.tag(slug)))
+            })
     }
 
     /// The card of a best practice, as lists show it. Made once per build: a later page that shows the
@@ -290,7 +299,9 @@ final class SiteData: @unchecked Sendable {
         return ids.compactMap { practice($0) }
     }
 
-    private func computeRelated(_ bp: Tracked<BestPractice>, limit: Int = 3) -> (ids: [ItemID], reads: [(Input, any InputValue)]) {
+    private func computeRelated(_ bp: Tracked<BestPractice>, limit: Int = 3) -> (
+        ids: [ItemID], reads: [(Input, any InputValue)]
+    ) {
         let reads = PageReads(recording: queries != nil)
         let ids: [ItemID] = PageReads.gathering(into: reads) {
             guard let theme = bp.themes.first, let own = practicePosition(bp.id) else { return [] }
@@ -327,9 +338,19 @@ final class SiteData: @unchecked Sendable {
 
     /// How many numbers two sorted lists share.
     static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
-        var i = 0, j = 0, count = 0
+        var i = 0
+        var j = 0
+        var count = 0
         while i < a.count && j < b.count {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                count += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return count
     }
@@ -357,7 +378,9 @@ final class SiteData: @unchecked Sendable {
             urls[file] = routes.url(path)
         }
         for t in kb.themes { add(t.info, Routes.theme(t.slug)) }
-        for i in kb.bestPractices.indices { add(kb.bestPractices[i].info, Routes.bestPractice(kb.bestPractices[i].slug)) }
+        for i in kb.bestPractices.indices {
+            add(kb.bestPractices[i].info, Routes.bestPractice(kb.bestPractices[i].slug))
+        }
         for i in kb.insights { add(i.info, Routes.insight(i.slug)) }
         for a in kb.activities { add(a.info, Routes.activity(a.slug)) }
         for a in kb.alliances { add(a.info, Routes.alliance(a.slug)) }

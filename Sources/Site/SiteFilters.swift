@@ -22,8 +22,12 @@ public enum SiteFilters {
         environment.registerFilter("percent", parameters: ["decimals"]) { value, a in
             .string(DutchFormat.percent(try decimal(value, "percent"), decimals: try decimals(a, "percent")))
         }
-        environment.registerFilter("absurl", parameters: []) { value, _ in .string(URLs.absolute(text(value), base: baseURL)) }
-        environment.registerFilter("relurl", parameters: []) { value, _ in .string(URLs.relative(text(value), base: baseURL)) }
+        environment.registerFilter("absurl", parameters: []) { value, _ in
+            .string(URLs.absolute(text(value), base: baseURL))
+        }
+        environment.registerFilter("relurl", parameters: []) { value, _ in
+            .string(URLs.relative(text(value), base: baseURL))
+        }
         environment.registerFilter("readingtime", parameters: ["words_per_minute"]) { value, a in
             let perMinute = max(1, try a.int("words_per_minute", 200))
             let words = TextFilters.wordcount(TextFilters.striptags(text(value)))
@@ -55,7 +59,8 @@ public enum SiteFilters {
         if let result, !result.isNaN { return result }
         switch value {
         case .int, .double, .decimal:
-            throw TemplateRuntimeError("filter '\(filter)': \(value.repr) is geen eindig getal dat als bedrag of getal te schrijven is")
+            throw TemplateRuntimeError(
+                "filter '\(filter)': \(value.repr) is geen eindig getal dat als bedrag of getal te schrijven is")
         default:
             throw TemplateRuntimeError("filter '\(filter)' verwacht een getal, kreeg \(value.typeName) \(value.repr)")
         }
@@ -77,7 +82,8 @@ public enum SiteFilters {
         case .string(let s), .safe(let s):
             let parts = s.prefix(10).split(separator: "-").compactMap { Int($0) }
             if parts.count == 3, parts[0] >= 1, (1...12).contains(parts[1]),
-                (1...YAMLDate.days(inMonth: parts[1], year: parts[0])).contains(parts[2]) {
+                (1...YAMLDate.days(inMonth: parts[1], year: parts[0])).contains(parts[2])
+            {
                 return YAMLDate(year: parts[0], month: parts[1], day: parts[2])
             }
             throw TemplateRuntimeError("filter 'date' verwacht een datum als JJJJ-MM-DD, kreeg '\(s)'")

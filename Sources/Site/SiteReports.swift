@@ -14,14 +14,15 @@ enum SiteReports {
 
     /// `[{year, title, html, pdf}]`, newest first, for the theme's links.
     static func value(years: [Int], data: SiteData) -> Value {
-        .list(years.sorted(by: >).map { year in
-            .object([
-                ("year", .int(year)),
-                ("title", .string("Jaarverslag \(year)")),
-                ("html", .string(data.url(AnnualReport.fileName(year: year, format: .html)))),
-                ("pdf", .string(data.url(AnnualReport.fileName(year: year, format: .pdf)))),
-            ])
-        })
+        .list(
+            years.sorted(by: >).map { year in
+                .object([
+                    ("year", .int(year)),
+                    ("title", .string("Jaarverslag \(year)")),
+                    ("html", .string(data.url(AnnualReport.fileName(year: year, format: .html)))),
+                    ("pdf", .string(data.url(AnnualReport.fileName(year: year, format: .pdf)))),
+                ])
+            })
     }
 
     /// The PDF's creation date: the build day (midnight UTC), as the pages' "today" is, so a rebuild of

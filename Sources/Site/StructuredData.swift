@@ -62,71 +62,101 @@ enum StructuredData {
         let o = site.organisation
         var address: JSON?
         if let o, o.address != nil || o.city != nil {
-            address = .object([("@type", .string("PostalAddress")), ("streetAddress", text(o.address)),
-                               ("addressLocality", text(o.city)), ("addressCountry", .string("NL"))])
+            address = .object([
+                ("@type", .string("PostalAddress")), ("streetAddress", text(o.address)),
+                ("addressLocality", text(o.city)), ("addressCountry", .string("NL")),
+            ])
         }
         let website = o?.website.map { $0.hasPrefix("/") ? routes.permalink(String($0.dropFirst())) : $0 }
-        return .object([
-            context.then(StructuredData.context),
-            ("@type", .string("Organization")),
-            ("name", .string(o?.name ?? site.title)),
-            ("legalName", text(o?.legalName)),
-            ("url", .string(website ?? routes.baseURL)),
-            ("description", text(site.mission ?? site.description)),
-            ("email", text(o?.email)),
-            ("foundingDate", text(o?.founded?.iso)),
-            ("address", address),
-        ].compactMap { $0 })
+        return .object(
+            [
+                context.then(StructuredData.context),
+                ("@type", .string("Organization")),
+                ("name", .string(o?.name ?? site.title)),
+                ("legalName", text(o?.legalName)),
+                ("url", .string(website ?? routes.baseURL)),
+                ("description", text(site.mission ?? site.description)),
+                ("email", text(o?.email)),
+                ("foundingDate", text(o?.founded?.iso)),
+                ("address", address),
+            ].compactMap { $0 })
     }
 
     /// The home page: the organisation, and the site as a `WebSite` published by it.
     static func home(_ site: SiteSettings, routes: Routes) -> String {
         JSON.object([
             context,
-            ("@graph", .array([
-                organisation(site, routes: routes, context: false),
-                .object([("@type", .string("WebSite")), ("name", .string(site.title)), ("url", .string(routes.baseURL)),
-                         ("inLanguage", .string(site.language)), ("description", text(site.description)),
-                         ("publisher", .object([("@type", .string("Organization")), ("name", .string(site.organisation?.name ?? site.title))]))]),
-            ])),
+            (
+                "@graph",
+                .array([
+                    organisation(site, routes: routes, context: false),
+                    .object([
+                        ("@type", .string("WebSite")), ("name", .string(site.title)), ("url", .string(routes.baseURL)),
+                        ("inLanguage", .string(site.language)), ("description", text(site.description)),
+                        (
+                            "publisher",
+                            .object([
+                                ("@type", .string("Organization")),
+                                ("name", .string(site.organisation?.name ?? site.title)),
+                            ])
+                        ),
+                    ]),
+                ])
+            ),
         ]).text
     }
 
     /// An article: a best practice, an insight.
-    static func article(headline: String, url: String, date: String?, description: String?, about: [String],
-                        keywords: [String], site: SiteSettings, routes: Routes, context: Bool = true) -> JSON {
-        .object([
-            context.then(StructuredData.context),
-            ("@type", .string("Article")),
-            ("headline", .string(headline)),
-            ("url", .string(url)),
-            ("mainEntityOfPage", .string(url)),
-            ("datePublished", text(date)),
-            ("description", text(description)),
-            ("inLanguage", .string(site.language)),
-            ("about", about.isEmpty ? nil : .array(about.map { .object([("@type", .string("Thing")), ("name", .string($0))]) })),
-            ("keywords", keywords.isEmpty ? nil : .string(keywords.joined(separator: ", "))),
-            ("publisher", organisation(site, routes: routes, context: false)),
-        ].compactMap { $0 })
+    static func article(
+        headline: String, url: String, date: String?, description: String?, about: [String],
+        keywords: [String], site: SiteSettings, routes: Routes, context: Bool = true
+    ) -> JSON {
+        .object(
+            [
+                context.then(StructuredData.context),
+                ("@type", .string("Article")),
+                ("headline", .string(headline)),
+                ("url", .string(url)),
+                ("mainEntityOfPage", .string(url)),
+                ("datePublished", text(date)),
+                ("description", text(description)),
+                ("inLanguage", .string(site.language)),
+                (
+                    "about",
+                    about.isEmpty
+                        ? nil : .array(about.map { .object([("@type", .string("Thing")), ("name", .string($0))]) })
+                ),
+                ("keywords", keywords.isEmpty ? nil : .string(keywords.joined(separator: ", "))),
+                ("publisher", organisation(site, routes: routes, context: false)),
+            ].compactMap { $0 })
     }
 
     /// A best practice's page.
     static func bestPractice(_ bp: BestPractice, themes: [String], site: SiteSettings, routes: Routes) -> String {
-        article(headline: bp.title, url: routes.permalink(Routes.bestPractice(bp.slug)), date: bp.date.iso, description: bp.summary,
-                about: themes, keywords: bp.tags, site: site, routes: routes).text
+        article(
+            headline: bp.title, url: routes.permalink(Routes.bestPractice(bp.slug)), date: bp.date.iso,
+            description: bp.summary,
+            about: themes, keywords: bp.tags, site: site, routes: routes
+        ).text
     }
 
     /// The insights page: every insight as an article, each at its place on the page.
-    static func insights(_ insights: [(insight: Insight, theme: String)], site: SiteSettings, routes: Routes) -> String? {
+    static func insights(_ insights: [(insight: Insight, theme: String)], site: SiteSettings, routes: Routes) -> String?
+    {
         guard !insights.isEmpty else { return nil }
         return JSON.object([
             context,
-            ("@graph", .array(insights.map { entry in
-                article(headline: entry.insight.title, url: routes.permalink(Routes.insight(entry.insight.slug)),
-                        date: String(entry.insight.year),
-                        description: entry.insight.items.first, about: [entry.theme], keywords: [], site: site,
-                        routes: routes, context: false)
-            })),
+            (
+                "@graph",
+                .array(
+                    insights.map { entry in
+                        article(
+                            headline: entry.insight.title, url: routes.permalink(Routes.insight(entry.insight.slug)),
+                            date: String(entry.insight.year),
+                            description: entry.insight.items.first, about: [entry.theme], keywords: [], site: site,
+                            routes: routes, context: false)
+                    })
+            ),
         ]).text
     }
 
@@ -149,8 +179,13 @@ enum StructuredData {
             ("url", .string(url)),
             ("startDate", .string(activity.date.machineReadable)),
             ("description", text(activity.goal)),
-            ("eventAttendanceMode", .string(online
-                ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode")),
+            (
+                "eventAttendanceMode",
+                .string(
+                    online
+                        ? "https://schema.org/OnlineEventAttendanceMode"
+                        : "https://schema.org/OfflineEventAttendanceMode")
+            ),
             ("eventStatus", .string("https://schema.org/EventScheduled")),
             ("location", location),
             ("about", theme.map { .object([("@type", .string("Thing")), ("name", .string($0))]) }),
@@ -160,7 +195,9 @@ enum StructuredData {
     }
 }
 
-private extension Bool {
+extension Bool {
     /// `pair` when true: an optional first entry of an object.
-    func then(_ pair: (String, StructuredData.JSON?)) -> (String, StructuredData.JSON?)? { self ? pair : nil }
+    fileprivate func then(_ pair: (String, StructuredData.JSON?)) -> (String, StructuredData.JSON?)? {
+        self ? pair : nil
+    }
 }

@@ -21,9 +21,11 @@ public enum ThemeLocator {
         if let theme = defaultTheme() { return theme }
         throw Diagnostic(
             .error, "breingen vindt zijn standaardthema niet om in de site te zetten",
-            notes: ["zet BREINGEN_THEME op de map themes/default van breingen, of installeer het thema in "
+            notes: [
+                "zet BREINGEN_THEME op de map themes/default van breingen, of installeer het thema in "
                     + "PREFIX/share/breingen/themes/default naast PREFIX/bin/breingen",
-                    "of maak de site zonder eigen thema: breingen init --no-theme"])
+                "of maak de site zonder eigen thema: breingen init --no-theme",
+            ])
     }
 
     static func defaultTheme() -> URL? {
@@ -45,7 +47,8 @@ public enum ThemeLocator {
 
     private static func isTheme(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("templates/base.html").path, isDirectory: &isDirectory)
+        return FileManager.default.fileExists(
+            atPath: url.appendingPathComponent("templates/base.html").path, isDirectory: &isDirectory)
             && !isDirectory.boolValue
     }
 }

@@ -13,7 +13,9 @@ struct TrackedContent {
     var themes: TrackedList<Theme> { TrackedList(data: data.themesList) }
 
     /// The themes that run in `year`, or have content in it.
-    func themes(in year: Int) -> TrackedList<Theme> { data.list(.themesIn(year), of: data.knowledgeBase.themes(in: year)) }
+    func themes(in year: Int) -> TrackedList<Theme> {
+        data.list(.themesIn(year), of: data.knowledgeBase.themes(in: year))
+    }
 
     func theme(_ slug: String) -> Tracked<Theme>? { themes.first(slug: slug) }
 

@@ -14,7 +14,9 @@ extension Value {
     static func object(_ pairs: [(String, Value)]) -> Value { .dict(OrderedDict(pairs)) }
 
     /// `{title, url}`: how templates link to anything.
-    static func link(_ title: String, _ url: String) -> Value { .object([("title", .string(title)), ("url", .string(url))]) }
+    static func link(_ title: String, _ url: String) -> Value {
+        .object([("title", .string(title)), ("url", .string(url))])
+    }
 }
 
 extension ContentDate {

@@ -10,9 +10,10 @@ enum Access {
             if let value = dict[name] { return value }
             // Only the keys: the dictionary's values may hold this very value (a cycle, never freed).
             let keys = dict.keys
-            return .undefined(Undefined("\(described) heeft geen attribuut '\(name)'") {
-                Suggestions.nearest(to: name, in: keys)
-            })
+            return .undefined(
+                Undefined("\(described) heeft geen attribuut '\(name)'") {
+                    Suggestions.nearest(to: name, in: keys)
+                })
         case .object(let object):
             if let value = object.attribute(name) { return value }
         case .date(let date):
@@ -105,7 +106,9 @@ enum Methods {
             case "values": return { _ in .list(dict.values) }
             case "get":
                 return { arguments in
-                    guard let key = arguments.value(0, "key")?.stringValue else { throw TemplateRuntimeError("get() verwacht een sleutel") }
+                    guard let key = arguments.value(0, "key")?.stringValue else {
+                        throw TemplateRuntimeError("get() verwacht een sleutel")
+                    }
                     return dict[key] ?? arguments.value(1, "default") ?? .none
                 }
             default: return nil
@@ -124,7 +127,9 @@ enum Methods {
                 return { arguments in .bool(s.hasSuffix(arguments.value(0, "suffix")?.stringValue ?? "\u{0}")) }
             case "replace":
                 return { arguments in
-                    guard let old = arguments.value(0, "old")?.stringValue, let new = arguments.value(1, "new")?.stringValue else {
+                    guard let old = arguments.value(0, "old")?.stringValue,
+                        let new = arguments.value(1, "new")?.stringValue
+                    else {
                         throw TemplateRuntimeError("replace() verwacht twee teksten")
                     }
                     return wrap(s.replacingOccurrences(of: old, with: new))
@@ -133,8 +138,11 @@ enum Methods {
                 return { arguments in
                     guard base.isSafe else { return .string(try StringFormat.format(s, arguments)) }
                     // Markup.format escapes what it inserts.
-                    let escape: (Value) -> Value = { $0.isSafe || $0.isNumber ? $0 : .safe(HTMLEscaper.escape($0.printed)) }
-                    let escaped = Arguments(arguments.positional.map(escape), keyword: arguments.keyword.map { ($0.0, escape($0.1)) })
+                    let escape: (Value) -> Value = {
+                        $0.isSafe || $0.isNumber ? $0 : .safe(HTMLEscaper.escape($0.printed))
+                    }
+                    let escaped = Arguments(
+                        arguments.positional.map(escape), keyword: arguments.keyword.map { ($0.0, escape($0.1)) })
                     return .safe(try StringFormat.format(s, escaped))
                 }
             case "split":

@@ -7,9 +7,11 @@ enum BuiltinFilters {
 
     static func register(in environment: Environment) {
         func add(_ name: String, _ parameters: [String], acceptsUndefined: Bool = false, _ body: @escaping Body) {
-            environment.setFilter(name, FilterFunction(acceptsUndefined: acceptsUndefined) { value, arguments, call in
-                try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"), call)
-            })
+            environment.setFilter(
+                name,
+                FilterFunction(acceptsUndefined: acceptsUndefined) { value, arguments, call in
+                    try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"), call)
+                })
         }
 
         let defaultFilter: Body = { value, a, _ in
@@ -34,7 +36,9 @@ enum BuiltinFilters {
         }
         add("batch", ["linecount", "fill_with"]) { value, a, _ in
             let size = try a.int("linecount", 1)
-            if size <= 0 || size > 1_000_000 { throw TemplateRuntimeError("batch verwacht een aantal van 1 tot 1.000.000") }
+            if size <= 0 || size > 1_000_000 {
+                throw TemplateRuntimeError("batch verwacht een aantal van 1 tot 1.000.000")
+            }
             let items = try value.sequence(for: "batch")
             var result: [Value] = []
             var index = 0
@@ -54,7 +58,9 @@ enum BuiltinFilters {
             return value.mapText { TextFilters.center($0, width) }
         }
         add("dictsort", ["case_sensitive", "by", "reverse"]) { value, a, _ in
-            guard case .dict(let dict) = value else { throw TemplateRuntimeError("dictsort verwacht een woordenboek, kreeg \(value.typeName)") }
+            guard case .dict(let dict) = value else {
+                throw TemplateRuntimeError("dictsort verwacht een woordenboek, kreeg \(value.typeName)")
+            }
             let byValue: Bool
             switch try a.string("by", "key") {
             case "key": byValue = false
@@ -119,18 +125,24 @@ enum BuiltinFilters {
             default: return fallback
             }
         }
-        environment.setFilter("format", FilterFunction { value, arguments, _ in
-            guard value.stringValue != nil else { throw TemplateRuntimeError("format verwacht tekst, kreeg \(value.typeName)") }
-            if !arguments.keyword.isEmpty && !arguments.positional.isEmpty {
-                throw TemplateRuntimeError("format: gebruik positionele of benoemde argumenten, niet beide")
-            }
-            return try PercentFormat.apply(value, arguments.positional)
-        })
+        environment.setFilter(
+            "format",
+            FilterFunction { value, arguments, _ in
+                guard value.stringValue != nil else {
+                    throw TemplateRuntimeError("format verwacht tekst, kreeg \(value.typeName)")
+                }
+                if !arguments.keyword.isEmpty && !arguments.positional.isEmpty {
+                    throw TemplateRuntimeError("format: gebruik positionele of benoemde argumenten, niet beide")
+                }
+                return try PercentFormat.apply(value, arguments.positional)
+            })
         add("indent", ["width", "first", "blank"]) { value, a, _ in
             let count = try a.int("width", 4)
             if count > 10_000 { throw TemplateRuntimeError("indent: breedte te groot") }
             let width = a["width"]?.stringValue ?? String(repeating: " ", count: max(0, count))
-            return value.mapText { TextFilters.indent($0, width, first: a.bool("first", false), blank: a.bool("blank", false)) }
+            return value.mapText {
+                TextFilters.indent($0, width, first: a.bool("first", false), blank: a.bool("blank", false))
+            }
         }
         add("join", ["d", "attribute"]) { value, a, call in
             var items = try value.sequence(for: "join")
@@ -160,23 +172,32 @@ enum BuiltinFilters {
             guard case .dict(let d) = value else { throw TemplateRuntimeError("items verwacht een woordenboek") }
             return .list(d.pairs.map { .tuple([.string($0.0), $0.1]) })
         }
-        environment.setFilter("map", FilterFunction { value, arguments, call in
-            let items = try value.sequence(for: "map")
-            if let attribute = arguments.keyword.first(where: { $0.0 == "attribute" })?.1.stringValue {
-                let fallback = arguments.keyword.first(where: { $0.0 == "default" })?.1
-                return .list(items.map {
-                    let v = Access.path($0, attribute)
-                    if v.isUndefined, let fallback { return fallback }
-                    return v
-                })
-            }
-            guard let name = arguments.positional.first?.stringValue else {
-                throw TemplateRuntimeError("map verwacht een filternaam of attribute=")
-            }
-            guard let filter = call.renderer.environment.filter(name) else { throw TemplateRuntimeError("onbekend filter '\(name)' in map") }
-            let rest = Arguments(Array(arguments.positional.dropFirst()), keyword: arguments.keyword)
-            return .list(try items.map { try filter.body($0, rest, FilterCall(renderer: call.renderer, autoescape: call.autoescape, name: name)) })
-        })
+        environment.setFilter(
+            "map",
+            FilterFunction { value, arguments, call in
+                let items = try value.sequence(for: "map")
+                if let attribute = arguments.keyword.first(where: { $0.0 == "attribute" })?.1.stringValue {
+                    let fallback = arguments.keyword.first(where: { $0.0 == "default" })?.1
+                    return .list(
+                        items.map {
+                            let v = Access.path($0, attribute)
+                            if v.isUndefined, let fallback { return fallback }
+                            return v
+                        })
+                }
+                guard let name = arguments.positional.first?.stringValue else {
+                    throw TemplateRuntimeError("map verwacht een filternaam of attribute=")
+                }
+                guard let filter = call.renderer.environment.filter(name) else {
+                    throw TemplateRuntimeError("onbekend filter '\(name)' in map")
+                }
+                let rest = Arguments(Array(arguments.positional.dropFirst()), keyword: arguments.keyword)
+                return .list(
+                    try items.map {
+                        try filter.body(
+                            $0, rest, FilterCall(renderer: call.renderer, autoescape: call.autoescape, name: name))
+                    })
+            })
         let extremum: (Bool) -> Body = { wantMax in
             { value, a, _ in
                 let items = try value.sequence(for: wantMax ? "max" : "min")
@@ -221,15 +242,20 @@ enum BuiltinFilters {
             let precision = try a.int("precision", 0)
             let method = try a.string("method", "common") ?? "common"
             if case .int = value, method == "common", precision >= 0 { return value }  // Python's round() keeps ints.
-            guard let number = value.doubleValue else { throw TemplateRuntimeError("round verwacht een getal, kreeg \(value.typeName)") }
+            guard let number = value.doubleValue else {
+                throw TemplateRuntimeError("round verwacht een getal, kreeg \(value.typeName)")
+            }
             return .double(try TextFilters.round(number, precision, method))
         }
         add("safe", []) { value, _, _ in value.isSafe ? value : .safe(value.text) }
         add("slice", ["slices", "fill_with"]) { value, a, _ in
             let items = try value.sequence(for: "slice")
             let slices = try a.int("slices", 1)
-            if slices <= 0 || slices > 1_000_000 { throw TemplateRuntimeError("slice verwacht een aantal van 1 tot 1.000.000") }
-            let perSlice = items.count / slices, withExtra = items.count % slices
+            if slices <= 0 || slices > 1_000_000 {
+                throw TemplateRuntimeError("slice verwacht een aantal van 1 tot 1.000.000")
+            }
+            let perSlice = items.count / slices
+            let withExtra = items.count % slices
             var offset = 0
             var result: [Value] = []
             for index in 0..<slices {
@@ -293,20 +319,25 @@ enum BuiltinFilters {
             // Safe HTML stays safe (only `end` is escaped), as Jinja2's Markup slicing does.
             let end = try a.string("end", "...") ?? "..."
             let suffix = value.isSafe && a["end"]?.isSafe != true ? HTMLEscaper.escape(end) : end
-            let text = try TextFilters.truncate(value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
-                                                end: end, suffix: suffix, leeway: try a.int("leeway", 5))
+            let text = try TextFilters.truncate(
+                value.text, length: try a.int("length", 255), killwords: a.bool("killwords", false),
+                end: end, suffix: suffix, leeway: try a.int("leeway", 5))
             return value.isSafe ? .safe(text) : .string(text)
         }
         add("urlencode", []) { value, _, _ in
             switch value {
             case .dict(let d):
-                return .string(d.pairs.map { TextFilters.queryQuote($0.0) + "=" + TextFilters.queryQuote($0.1.printed) }
-                    .joined(separator: "&"))
+                return .string(
+                    d.pairs.map { TextFilters.queryQuote($0.0) + "=" + TextFilters.queryQuote($0.1.printed) }
+                        .joined(separator: "&"))
             case .list(let items), .tuple(let items):
-                return .string(try items.map { item -> String in
-                    guard let pair = item.items, pair.count == 2 else { throw TemplateRuntimeError("urlencode verwacht paren") }
-                    return TextFilters.queryQuote(pair[0].printed) + "=" + TextFilters.queryQuote(pair[1].printed)
-                }.joined(separator: "&"))
+                return .string(
+                    try items.map { item -> String in
+                        guard let pair = item.items, pair.count == 2 else {
+                            throw TemplateRuntimeError("urlencode verwacht paren")
+                        }
+                        return TextFilters.queryQuote(pair[0].printed) + "=" + TextFilters.queryQuote(pair[1].printed)
+                    }.joined(separator: "&"))
             default:
                 return .string(TextFilters.urlQuote(value.text, safe: "/"))
             }
@@ -314,16 +345,20 @@ enum BuiltinFilters {
         add("wordcount", []) { value, _, _ in .int(TextFilters.wordcount(value.text)) }
         add("wordwrap", ["width", "break_long_words", "wrapstring", "break_on_hyphens"]) { value, a, _ in
             if try a.int("width", 79) <= 0 { throw TemplateRuntimeError("wordwrap: de breedte moet groter dan 0 zijn") }
-            return .string(TextFilters.wordwrap(value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
-                                                breakOnHyphens: a.bool("break_on_hyphens", true),
-                                                wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
+            return .string(
+                TextFilters.wordwrap(
+                    value.text, width: try a.int("width", 79), breakLongWords: a.bool("break_long_words", true),
+                    breakOnHyphens: a.bool("break_on_hyphens", true),
+                    wrapstring: try a.string("wrapstring", "\n") ?? "\n"))
         }
         add("filesizeformat", ["binary"]) { value, a, _ in
             guard let bytes = value.doubleValue ?? value.stringValue.flatMap({ Double($0) }) else {
                 throw TemplateRuntimeError("filesizeformat verwacht een getal, kreeg \(value.typeName)")
             }
             // Python's int() of an infinite or NaN size fails too; anything finite has a text.
-            guard bytes.isFinite else { throw TemplateRuntimeError("filesizeformat: \(PythonFormat.float(bytes)) is geen grootte") }
+            guard bytes.isFinite else {
+                throw TemplateRuntimeError("filesizeformat: \(PythonFormat.float(bytes)) is geen grootte")
+            }
             return .string(TextFilters.filesize(bytes, binary: a.bool("binary", false)))
         }
         add("xmlattr", ["autospace"]) { value, a, _ in
@@ -339,76 +374,92 @@ enum BuiltinFilters {
 
         // select / reject and their attribute forms run a test on each item.
         func filterByTest(_ name: String, byAttribute: Bool, keep: Bool) {
-            environment.setFilter(name, FilterFunction { value, arguments, call in
-                let items = try value.sequence(for: name)
-                var positional = arguments.positional[...]
-                var attribute: String?
-                if byAttribute {
-                    guard let a = positional.popFirst()?.stringValue else { throw TemplateRuntimeError("\(name) verwacht een attribuutnaam") }
-                    attribute = a
-                }
-                let testName = positional.popFirst()?.stringValue
-                var test: TestFunction?
-                if let testName {
-                    guard let t = call.renderer.environment.test(testName) else { throw TemplateRuntimeError("onbekende test '\(testName)' in \(name)") }
-                    test = t
-                }
-                let rest = Arguments(Array(positional), keyword: arguments.keyword)
-                return .list(try items.filter { item in
-                    let subject = attribute.map { Access.path(item, $0) } ?? item
-                    let passed: Bool
-                    if let test {
-                        if subject.isUndefined && !test.acceptsUndefined && !call.renderer.lenient {
-                            if case .undefined(let message) = subject { throw TemplateRuntimeError("\(name): \(message)") }
+            environment.setFilter(
+                name,
+                FilterFunction { value, arguments, call in
+                    let items = try value.sequence(for: name)
+                    var positional = arguments.positional[...]
+                    var attribute: String?
+                    if byAttribute {
+                        guard let a = positional.popFirst()?.stringValue else {
+                            throw TemplateRuntimeError("\(name) verwacht een attribuutnaam")
                         }
-                        passed = try test.body(subject, rest)
-                    } else {
-                        passed = subject.truthy
+                        attribute = a
                     }
-                    return passed == keep
+                    let testName = positional.popFirst()?.stringValue
+                    var test: TestFunction?
+                    if let testName {
+                        guard let t = call.renderer.environment.test(testName) else {
+                            throw TemplateRuntimeError("onbekende test '\(testName)' in \(name)")
+                        }
+                        test = t
+                    }
+                    let rest = Arguments(Array(positional), keyword: arguments.keyword)
+                    return .list(
+                        try items.filter { item in
+                            let subject = attribute.map { Access.path(item, $0) } ?? item
+                            let passed: Bool
+                            if let test {
+                                if subject.isUndefined && !test.acceptsUndefined && !call.renderer.lenient {
+                                    if case .undefined(let message) = subject {
+                                        throw TemplateRuntimeError("\(name): \(message)")
+                                    }
+                                }
+                                passed = try test.body(subject, rest)
+                            } else {
+                                passed = subject.truthy
+                            }
+                            return passed == keep
+                        })
                 })
-            })
         }
         filterByTest("select", byAttribute: false, keep: true)
         filterByTest("reject", byAttribute: false, keep: false)
         filterByTest("selectattr", byAttribute: true, keep: true)
         filterByTest("rejectattr", byAttribute: true, keep: false)
 
-        environment.setFilter("groupby", FilterFunction { value, arguments, _ in
-            let a = try FilterArguments(arguments, ["attribute", "default", "case_sensitive"], owner: "filter 'groupby'")
-            guard let attribute = try a.string("attribute", nil) else { throw TemplateRuntimeError("groupby verwacht een attribuut") }
-            let caseSensitive = a.bool("case_sensitive", false)
-            let items = try value.sequence(for: "groupby")
-            let raw = items.map { item -> Value in
-                let v = Access.path(item, attribute)
-                if v.isUndefined, let fallback = a["default"] { return fallback }
-                return v
-            }
-            for key in raw { if case .undefined(let message) = key { throw TemplateRuntimeError("groupby: \(message)") } }
-            let keys = raw.map { Access.sortKey($0, caseSensitive) }
-            var order = Array(items.indices)
-            try order.sort { x, y in
-                if try Operators.less(keys[x], keys[y]) { return true }
-                if try Operators.less(keys[y], keys[x]) { return false }
-                return x < y
-            }
-            var groups: [Value] = []
-            var currentKey: Value?
-            var grouper: Value = .none
-            var members: [Value] = []
-            for index in order {
-                if let key = currentKey, Operators.equal(key, keys[index]) {
-                    members.append(items[index])
-                    continue
+        environment.setFilter(
+            "groupby",
+            FilterFunction { value, arguments, _ in
+                let a = try FilterArguments(
+                    arguments, ["attribute", "default", "case_sensitive"], owner: "filter 'groupby'")
+                guard let attribute = try a.string("attribute", nil) else {
+                    throw TemplateRuntimeError("groupby verwacht een attribuut")
+                }
+                let caseSensitive = a.bool("case_sensitive", false)
+                let items = try value.sequence(for: "groupby")
+                let raw = items.map { item -> Value in
+                    let v = Access.path(item, attribute)
+                    if v.isUndefined, let fallback = a["default"] { return fallback }
+                    return v
+                }
+                for key in raw {
+                    if case .undefined(let message) = key { throw TemplateRuntimeError("groupby: \(message)") }
+                }
+                let keys = raw.map { Access.sortKey($0, caseSensitive) }
+                var order = Array(items.indices)
+                try order.sort { x, y in
+                    if try Operators.less(keys[x], keys[y]) { return true }
+                    if try Operators.less(keys[y], keys[x]) { return false }
+                    return x < y
+                }
+                var groups: [Value] = []
+                var currentKey: Value?
+                var grouper: Value = .none
+                var members: [Value] = []
+                for index in order {
+                    if let key = currentKey, Operators.equal(key, keys[index]) {
+                        members.append(items[index])
+                        continue
+                    }
+                    if currentKey != nil { groups.append(.object(GroupObject(grouper: grouper, list: members))) }
+                    currentKey = keys[index]
+                    grouper = caseSensitive ? raw[index] : raw[index]
+                    members = [items[index]]
                 }
                 if currentKey != nil { groups.append(.object(GroupObject(grouper: grouper, list: members))) }
-                currentKey = keys[index]
-                grouper = caseSensitive ? raw[index] : raw[index]
-                members = [items[index]]
-            }
-            if currentKey != nil { groups.append(.object(GroupObject(grouper: grouper, list: members))) }
-            return .list(groups)
-        })
+                return .list(groups)
+            })
 
     }
 }

@@ -3,29 +3,47 @@ import Foundation
 /// The tests of `x is name`: Jinja2's built-ins.
 enum BuiltinTests {
     static func register(in environment: Environment) {
-        func add(_ name: String, _ parameters: [String], acceptsUndefined: Bool = false,
-                 _ body: @escaping (Value, FilterArguments) throws -> Bool) {
-            environment.setTest(name, TestFunction(acceptsUndefined: acceptsUndefined) { value, arguments in
-                try body(value, try FilterArguments(arguments, parameters, owner: "test '\(name)'"))
-            })
+        func add(
+            _ name: String, _ parameters: [String], acceptsUndefined: Bool = false,
+            _ body: @escaping (Value, FilterArguments) throws -> Bool
+        ) {
+            environment.setTest(
+                name,
+                TestFunction(acceptsUndefined: acceptsUndefined) { value, arguments in
+                    try body(value, try FilterArguments(arguments, parameters, owner: "test '\(name)'"))
+                })
         }
         add("defined", [], acceptsUndefined: true) { value, _ in !value.isUndefined }
         add("undefined", [], acceptsUndefined: true) { value, _ in value.isUndefined }
         add("none", [], acceptsUndefined: true) { value, _ in value.isNone }
-        add("boolean", [], acceptsUndefined: true) { value, _ in if case .bool = value { return true } else { return false } }
-        add("true", [], acceptsUndefined: true) { value, _ in if case .bool(true) = value { return true } else { return false } }
-        add("false", [], acceptsUndefined: true) { value, _ in if case .bool(false) = value { return true } else { return false } }
+        add("boolean", [], acceptsUndefined: true) { value, _ in
+            if case .bool = value { return true } else { return false }
+        }
+        add("true", [], acceptsUndefined: true) { value, _ in
+            if case .bool(true) = value { return true } else { return false }
+        }
+        add("false", [], acceptsUndefined: true) { value, _ in
+            if case .bool(false) = value { return true } else { return false }
+        }
         add("number", [], acceptsUndefined: true) { value, _ in
             switch value {
             case .int, .double, .decimal, .bool: return true
             default: return false
             }
         }
-        add("integer", [], acceptsUndefined: true) { value, _ in if case .int = value { return true } else { return false } }
-        add("float", [], acceptsUndefined: true) { value, _ in if case .double = value { return true } else { return false } }
+        add("integer", [], acceptsUndefined: true) { value, _ in
+            if case .int = value { return true } else { return false }
+        }
+        add("float", [], acceptsUndefined: true) { value, _ in
+            if case .double = value { return true } else { return false }
+        }
         add("string", [], acceptsUndefined: true) { value, _ in value.stringValue != nil }
-        add("mapping", [], acceptsUndefined: true) { value, _ in if case .dict = value { return true } else { return false } }
-        add("callable", [], acceptsUndefined: true) { value, _ in if case .callable = value { return true } else { return false } }
+        add("mapping", [], acceptsUndefined: true) { value, _ in
+            if case .dict = value { return true } else { return false }
+        }
+        add("callable", [], acceptsUndefined: true) { value, _ in
+            if case .callable = value { return true } else { return false }
+        }
         add("iterable", []) { value, _ in
             switch value {
             case .list, .tuple, .dict, .string, .safe: return true

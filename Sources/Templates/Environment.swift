@@ -57,11 +57,14 @@ public final class Environment: @unchecked Sendable {
         BuiltinTests.register(in: self)
         globals["range"] = .callable(Callable(name: "range", { try BuiltinFunctions.range($0) }))
         globals["dict"] = .callable(Callable(name: "dict", { arguments in .dict(OrderedDict(arguments.keyword)) }))
-        globals["namespace"] = .callable(Callable(name: "namespace", internal: { arguments, r in
-            let namespace = try BuiltinFunctions.namespace(arguments)
-            if case .object(let object as NamespaceObject) = namespace { r.track(object) }
-            return namespace
-        }))
+        globals["namespace"] = .callable(
+            Callable(
+                name: "namespace",
+                internal: { arguments, r in
+                    let namespace = try BuiltinFunctions.namespace(arguments)
+                    if case .object(let object as NamespaceObject) = namespace { r.track(object) }
+                    return namespace
+                }))
     }
 
     /// Templates from folders, searched in order (the site's `templates/`, then the theme's).
@@ -78,11 +81,15 @@ public final class Environment: @unchecked Sendable {
 
     /// Adds (or replaces) a filter with named parameters: `{{ x | name(a, b=1) }}` binds positional and
     /// keyword arguments to `parameters`, and too many or unknown ones are errors at the call.
-    public func registerFilter(_ name: String, parameters: [String],
-                               _ body: @escaping @Sendable (Value, FilterArguments) throws -> Value) {
-        setFilter(name, FilterFunction { value, arguments, _ in
-            try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"))
-        })
+    public func registerFilter(
+        _ name: String, parameters: [String],
+        _ body: @escaping @Sendable (Value, FilterArguments) throws -> Value
+    ) {
+        setFilter(
+            name,
+            FilterFunction { value, arguments, _ in
+                try body(value, try FilterArguments(arguments, parameters, owner: "filter '\(name)'"))
+            })
     }
 
     /// Adds a global variable visible in every template, below the render context.
@@ -153,7 +160,8 @@ public final class Environment: @unchecked Sendable {
 
     /// Compiles a template from text (not cached). `name` decides autoescaping and appears in diagnostics.
     public func template(source: String, name: String) throws -> Template {
-        Template(try compile(LoadedTemplate(displayName: name, bytes: Array(source.utf8)), name: name), environment: self)
+        Template(
+            try compile(LoadedTemplate(displayName: name, bytes: Array(source.utf8)), name: name), environment: self)
     }
 
     /// Renders the template called `name` with a context.
@@ -269,10 +277,14 @@ final class CompiledTemplate: @unchecked Sendable {
 enum BuiltinFunctions {
     static func range(_ arguments: Arguments) throws -> Value {
         let numbers = try arguments.positional.map { value -> Int in
-            guard case .int(let i) = value.asIntegerIfBool ?? value else { throw TemplateRuntimeError("range() verwacht gehele getallen") }
+            guard case .int(let i) = value.asIntegerIfBool ?? value else {
+                throw TemplateRuntimeError("range() verwacht gehele getallen")
+            }
             return i
         }
-        var start = 0, stop = 0, step = 1
+        var start = 0
+        var stop = 0
+        var step = 1
         switch numbers.count {
         case 1: stop = numbers[0]
         case 2: (start, stop) = (numbers[0], numbers[1])

@@ -60,13 +60,16 @@ final class NameExpression: Expression {
     override func evaluate(_ r: Renderer) throws -> Value {
         if let value = r.scope.lookup(symbol, name) { return value }
         if let value = r.environment.global(name) { return value }
-        let scope = r.scope, symbols = r.environment.symbols, name = self.name
+        let scope = r.scope
+        let symbols = r.environment.symbols
+        let name = self.name
         // The scope weakly: the undefined value may be stored in it (`set x = nope`, a namespace), and a
         // strong reference back would keep the render's scopes alive. Suggestions are made during the
         // render, while the scope lives.
-        return .undefined(Undefined("'\(name)' is niet gedefinieerd") { [weak scope] in
-            scope.flatMap { Suggestions.nearest(to: name, in: $0.visibleNames(symbols)) }
-        })
+        return .undefined(
+            Undefined("'\(name)' is niet gedefinieerd") { [weak scope] in
+                scope.flatMap { Suggestions.nearest(to: name, in: $0.visibleNames(symbols)) }
+            })
     }
 }
 
@@ -131,7 +134,9 @@ final class SliceExpression: Expression {
             guard let e else { return nil }
             let v = try e.evaluate(r)
             if case .none = v { return nil }
-            guard case .int(let i) = v.asIntegerIfBool ?? v else { throw r.error("een slice verwacht gehele getallen", at: e.location) }
+            guard case .int(let i) = v.asIntegerIfBool ?? v else {
+                throw r.error("een slice verwacht gehele getallen", at: e.location)
+            }
             return i
         }
         let (a, b, c) = (try bound(start), try bound(stop), try bound(step))
@@ -139,8 +144,10 @@ final class SliceExpression: Expression {
             switch base {
             case .list(let items): return .list(try Access.slice(items, a, b, c))
             case .tuple(let items): return .tuple(try Access.slice(items, a, b, c))
-            case .string(let s): return .string(String(String.UnicodeScalarView(try Access.slice(Array(s.unicodeScalars), a, b, c))))
-            case .safe(let s): return .safe(String(String.UnicodeScalarView(try Access.slice(Array(s.unicodeScalars), a, b, c))))
+            case .string(let s):
+                return .string(String(String.UnicodeScalarView(try Access.slice(Array(s.unicodeScalars), a, b, c))))
+            case .safe(let s):
+                return .safe(String(String.UnicodeScalarView(try Access.slice(Array(s.unicodeScalars), a, b, c))))
             default: throw TemplateRuntimeError("\(base.typeName) kan niet gesneden worden")
             }
         }
@@ -224,7 +231,8 @@ final class ArithmeticExpression: Expression {
     }
 
     override func evaluate(_ r: Renderer) throws -> Value {
-        let a = try left.evaluate(r), b = try right.evaluate(r)
+        let a = try left.evaluate(r)
+        let b = try right.evaluate(r)
         try left.requireDefined(a, r)
         try right.requireDefined(b, r)
         if case .int(let x) = a, case .int(let y) = b, op == .add {
@@ -289,7 +297,16 @@ final class OrExpression: Expression {
 }
 
 final class CompareExpression: Expression {
-    enum Op: String { case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=", isIn = "in", notIn = "not in" }
+    enum Op: String {
+        case eq = "=="
+        case ne = "!="
+        case lt = "<"
+        case le = "<="
+        case gt = ">"
+        case ge = ">="
+        case isIn = "in"
+        case notIn = "not in"
+    }
     let first: Expression
     let rest: [(Op, Expression)]
 
@@ -353,18 +370,22 @@ struct ArgumentList {
 
     func evaluate(_ r: Renderer) throws -> Arguments {
         if isEmpty { return Arguments() }
-        var arguments = Arguments(try positional.map { try $0.evaluate(r) }, keyword: try keyword.map { ($0.0, try $0.1.evaluate(r)) })
+        var arguments = Arguments(
+            try positional.map { try $0.evaluate(r) }, keyword: try keyword.map { ($0.0, try $0.1.evaluate(r)) })
         if let splat {
             let value = try splat.evaluate(r)
             try splat.requireDefined(value, r)
-            guard let items = value.items else { throw r.error("*argumenten verwacht een lijst, niet \(value.typeName)", at: splat.location) }
+            guard let items = value.items else {
+                throw r.error("*argumenten verwacht een lijst, niet \(value.typeName)", at: splat.location)
+            }
             arguments.positional += items
         }
         if let keywordSplat {
             let value = try keywordSplat.evaluate(r)
             try keywordSplat.requireDefined(value, r)
             guard case .dict(let dict) = value else {
-                throw r.error("**argumenten verwacht een woordenboek, niet \(value.typeName)", at: keywordSplat.location)
+                throw r.error(
+                    "**argumenten verwacht een woordenboek, niet \(value.typeName)", at: keywordSplat.location)
             }
             arguments.keyword += dict.pairs
         }
@@ -379,7 +400,10 @@ final class FilterExpression: Expression {
     let arguments: ArgumentList
     let autoescape: Bool
 
-    init(_ target: Expression, _ name: String, _ function: FilterFunction, _ arguments: ArgumentList, autoescape: Bool, _ location: Location) {
+    init(
+        _ target: Expression, _ name: String, _ function: FilterFunction, _ arguments: ArgumentList, autoescape: Bool,
+        _ location: Location
+    ) {
         self.target = target
         self.name = name
         self.function = function
@@ -410,7 +434,10 @@ final class TestExpression: Expression {
     let arguments: ArgumentList
     let negated: Bool
 
-    init(_ target: Expression, _ name: String, _ function: TestFunction, _ arguments: ArgumentList, negated: Bool, _ location: Location) {
+    init(
+        _ target: Expression, _ name: String, _ function: TestFunction, _ arguments: ArgumentList, negated: Bool,
+        _ location: Location
+    ) {
         self.target = target
         self.name = name
         self.function = function

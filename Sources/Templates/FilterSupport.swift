@@ -11,7 +11,8 @@ public struct FilterArguments {
         self.names = names
         self.owner = owner
         if arguments.positional.count > names.count {
-            throw TemplateRuntimeError("\(owner) verwacht hoogstens \(names.count) argument(en), kreeg \(arguments.positional.count)")
+            throw TemplateRuntimeError(
+                "\(owner) verwacht hoogstens \(names.count) argument(en), kreeg \(arguments.positional.count)")
         }
         var values = [Value?](repeating: nil, count: names.count)
         for (i, value) in arguments.positional.enumerated() { values[i] = value }
@@ -41,7 +42,9 @@ public struct FilterArguments {
         case .bool(let b): return b ? 1 : 0
         case .double(let d) where d.isFinite && d.rounded() == d:
             // Int(1e308) traps: a whole number beyond Int is an error like any other wrong argument.
-            guard abs(d) < 9e18 else { throw TemplateRuntimeError("\(owner): '\(name)' is te groot (\(PythonFormat.float(d)))") }
+            guard abs(d) < 9e18 else {
+                throw TemplateRuntimeError("\(owner): '\(name)' is te groot (\(PythonFormat.float(d)))")
+            }
             return Int(d)
         default: throw TemplateRuntimeError("\(owner): '\(name)' moet een geheel getal zijn, niet \(value.typeName)")
         }
@@ -94,7 +97,8 @@ extension Access {
         var current = value
         for part in path.split(separator: ".") {
             if let index = Int(part) {
-                current = (try? item(current, .int(index), described: "de waarde")) ?? .undefined("geen element \(index)")
+                current =
+                    (try? item(current, .int(index), described: "de waarde")) ?? .undefined("geen element \(index)")
             } else {
                 current = attribute(current, String(part), described: "het element")
             }

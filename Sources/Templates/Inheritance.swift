@@ -4,7 +4,9 @@ extension Renderer {
     /// Renders a template at the current scope, following its `extends` chain: the child's blocks
     /// override the parent's, text outside blocks after `extends` is dropped, as in Jinja2.
     func run(_ template: CompiledTemplate) throws {
-        let savedBlocks = blocks, savedParent = parentTemplate, savedParentLocation = parentLocation
+        let savedBlocks = blocks
+        let savedParent = parentTemplate
+        let savedParentLocation = parentLocation
         let savedTemplateScope = templateScope
         blocks = [:]
         parentTemplate = nil

@@ -42,10 +42,15 @@ private struct JSONParser {
             index += 1
             var dict = OrderedDict()
             skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .dict(dict) }
+            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .dict(dict)
+            }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("sleutel tussen \"…\" verwacht") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("sleutel tussen \"…\" verwacht")
+                }
                 let key = try string()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("':' verwacht") }
@@ -54,22 +59,37 @@ private struct JSONParser {
                 dict[key] = try value(depth: depth + 1)
                 skipSpace()
                 guard index < bytes.count else { throw error("'}' verwacht") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .dict(dict) }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .dict(dict)
+                }
                 throw error("',' of '}' verwacht")
             }
         case UInt8(ascii: "["):
             index += 1
             var items: [Value] = []
             skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .list(items) }
+            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .list(items)
+            }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard index < bytes.count else { throw error("']' verwacht") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .list(items) }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .list(items)
+                }
                 throw error("',' of ']' verwacht")
             }
         case UInt8(ascii: "\""):
@@ -84,7 +104,9 @@ private struct JSONParser {
 
     mutating func literal(_ word: String, _ value: Value) throws -> Value {
         let w = Array(word.utf8)
-        guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else { throw error("onbekende JSON-waarde") }
+        guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
+            throw error("onbekende JSON-waarde")
+        }
         index += w.count
         return value
     }
@@ -132,7 +154,9 @@ private struct JSONParser {
                 case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if code >= 0xD800 && code < 0xDC00, index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if code >= 0xD800 && code < 0xDC00, index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    {
                         index += 2
                         let low = try hex4()
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -150,7 +174,9 @@ private struct JSONParser {
     }
 
     mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+        guard index + 4 <= bytes.count,
+            let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else {
             throw error("ongeldige \\u-code")
         }
         index += 4

@@ -84,7 +84,8 @@ struct Lexer {
     }
 
     private mutating func emitText(from start: Int, to end: Int, stripTrailing: Bool) {
-        var start = start, end = end
+        var start = start
+        var end = end
         if stripNextLeading {
             while start < end && isSpace(bytes[start]) { start += 1 }
             stripNextLeading = false
@@ -123,7 +124,10 @@ struct Lexer {
         var j = i + 3
         while j < bytes.count && isSpace(bytes[j]) { j += 1 }
         var stripAfterOpen = false
-        if j < bytes.count && bytes[j] == Self.minus { stripAfterOpen = true; j += 1 }
+        if j < bytes.count && bytes[j] == Self.minus {
+            stripAfterOpen = true
+            j += 1
+        }
         guard j + 1 < bytes.count, bytes[j] == Self.percent, bytes[j + 1] == Self.rbrace else { return false }
         let bodyStart = j + 2
         // Find `{%[-] endraw [-]%}`.
@@ -138,7 +142,10 @@ struct Lexer {
                     m += 6
                     while m < bytes.count && isSpace(bytes[m]) { m += 1 }
                     var stripAfterClose = false
-                    if m < bytes.count && bytes[m] == Self.minus { stripAfterClose = true; m += 1 }
+                    if m < bytes.count && bytes[m] == Self.minus {
+                        stripAfterClose = true
+                        m += 1
+                    }
                     if m + 1 < bytes.count && bytes[m] == Self.percent && bytes[m + 1] == Self.rbrace {
                         stripNextLeading = stripAfterOpen
                         emitText(from: bodyStart, to: k, stripTrailing: stripBeforeClose)
@@ -181,7 +188,10 @@ struct Lexer {
             if depth == 0 {
                 var c = index
                 var strip = false
-                if b == Self.minus && c + 1 < bytes.count && bytes[c + 1] == close { strip = true; c += 1 }
+                if b == Self.minus && c + 1 < bytes.count && bytes[c + 1] == close {
+                    strip = true
+                    c += 1
+                }
                 if bytes[c] == close && c + 1 < bytes.count && bytes[c + 1] == Self.rbrace {
                     tokens.append(Token(kind: close == Self.rbrace ? .variableEnd : .blockEnd, offset: index, text: ""))
                     index = c + 2
@@ -192,7 +202,10 @@ struct Lexer {
             let tokenStart = index
             if isNameStart(b) {
                 while index < bytes.count && isNameByte(bytes[index]) { index += 1 }
-                tokens.append(Token(kind: .name, offset: tokenStart, text: String(decoding: bytes[tokenStart..<index], as: UTF8.self)))
+                tokens.append(
+                    Token(
+                        kind: .name, offset: tokenStart,
+                        text: String(decoding: bytes[tokenStart..<index], as: UTF8.self)))
             } else if b >= 0x30 && b <= 0x39 {
                 try lexNumber()
             } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
@@ -200,7 +213,8 @@ struct Lexer {
             } else {
                 if depth == 0 && b == Self.rbrace {
                     let closer = close == Self.rbrace ? "}}" : "%}"
-                    throw Diagnostic.error("een enkele '}' sluit de tag niet af; gebruik '\(closer)'", in: source, at: index)
+                    throw Diagnostic.error(
+                        "een enkele '}' sluit de tag niet af; gebruik '\(closer)'", in: source, at: index)
                 }
                 let op = try lexOperator()
                 if op == "(" || op == "[" || op == "{" { depth += 1 }
@@ -214,10 +228,14 @@ struct Lexer {
         let start = index
         var isFloat = false
         func digits() {
-            while index < bytes.count && ((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x5F) { index += 1 }
+            while index < bytes.count && ((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x5F) {
+                index += 1
+            }
         }
         digits()
-        if index + 1 < bytes.count && bytes[index] == UInt8(ascii: ".") && bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39 {
+        if index + 1 < bytes.count && bytes[index] == UInt8(ascii: ".") && bytes[index + 1] >= 0x30
+            && bytes[index + 1] <= 0x39
+        {
             isFloat = true
             index += 1
             digits()
@@ -254,7 +272,9 @@ struct Lexer {
                 case UInt8(ascii: "t"): value.append(0x09)
                 case UInt8(ascii: "r"): value.append(0x0D)
                 case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): value.append(e)
-                default: value.append(UInt8(ascii: "\\")); value.append(e)
+                default:
+                    value.append(UInt8(ascii: "\\"))
+                    value.append(e)
                 }
                 continue
             }

@@ -22,7 +22,8 @@ public enum TemplateLoadError: Error, Sendable {
     public var message: String {
         switch self {
         case .notFound(let name, let searched):
-            return "template '\(name)' niet gevonden" + (searched.isEmpty ? "" : " (gezocht in \(searched.joined(separator: ", ")))")
+            return "template '\(name)' niet gevonden"
+                + (searched.isEmpty ? "" : " (gezocht in \(searched.joined(separator: ", ")))")
         case .invalidName(let name, let reason):
             return "ongeldige templatenaam '\(name)': \(reason)"
         case .unreadable(let name, let reason):
@@ -40,13 +41,16 @@ public protocol TemplateLoader: Sendable {
 /// Checks a template name: relative, no `..`, no backslashes or NUL. Returns its path components.
 func validatedComponents(_ name: String) throws -> [String] {
     if name.isEmpty { throw TemplateLoadError.invalidName(name: name, reason: "de naam is leeg") }
-    if name.hasPrefix("/") { throw TemplateLoadError.invalidName(name: name, reason: "absolute paden zijn niet toegestaan") }
+    if name.hasPrefix("/") {
+        throw TemplateLoadError.invalidName(name: name, reason: "absolute paden zijn niet toegestaan")
+    }
     if name.contains("\\") || name.contains("\u{0}") {
         throw TemplateLoadError.invalidName(name: name, reason: "backslash en NUL zijn niet toegestaan")
     }
     let components = name.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
     if components.contains("..") {
-        throw TemplateLoadError.invalidName(name: name, reason: "'..' mag niet: templates komen alleen uit de templatemappen")
+        throw TemplateLoadError.invalidName(
+            name: name, reason: "'..' mag niet: templates komen alleen uit de templatemappen")
     }
     if components.isEmpty { throw TemplateLoadError.invalidName(name: name, reason: "de naam is leeg") }
     return components
@@ -67,16 +71,20 @@ public struct FileSystemLoader: TemplateLoader {
             var candidate = root
             for component in components { candidate.appendPathComponent(component) }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else {
                 continue
             }
             let realRoot = FileContents.realPath(root.path) ?? root.path
             let realFile = FileContents.realPath(candidate.path) ?? candidate.path
             guard realFile.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
-                throw TemplateLoadError.invalidName(name: name, reason: "verwijst (via een symbolische link) naar buiten \(root.path)")
+                throw TemplateLoadError.invalidName(
+                    name: name, reason: "verwijst (via een symbolische link) naar buiten \(root.path)")
             }
             do {
-                return LoadedTemplate(displayName: Self.display(candidate.path), bytes: try FileContents.read(candidate.path))
+                return LoadedTemplate(
+                    displayName: Self.display(candidate.path), bytes: try FileContents.read(candidate.path))
             } catch {
                 throw TemplateLoadError.unreadable(name: name, reason: (error as? FileSystemError)?.cause ?? "\(error)")
             }

@@ -83,7 +83,9 @@ struct Targets {
         default: throw r.error("kan \(value.typeName) niet uitpakken in \(names.count) namen", at: location)
         }
         guard parts.count == names.count else {
-            throw r.error("kan \(parts.count) waarden niet uitpakken in \(names.count) namen (\(names.joined(separator: ", ")))", at: location)
+            throw r.error(
+                "kan \(parts.count) waarden niet uitpakken in \(names.count) namen (\(names.joined(separator: ", ")))",
+                at: location)
         }
         for (i, symbol) in symbols.enumerated() {
             if let firstSlot { scope.values[firstSlot + i] = parts[i] } else { scope.set(symbol, parts[i]) }
@@ -101,8 +103,10 @@ final class ForNode: Node {
     let autoescape: Bool
     let loopSymbol: Int
 
-    init(_ targets: Targets, _ iterable: Expression, filter: Expression?, body: [Node], otherwise: [Node],
-         recursive: Bool, autoescape: Bool, loopSymbol: Int, _ location: Location) {
+    init(
+        _ targets: Targets, _ iterable: Expression, filter: Expression?, body: [Node], otherwise: [Node],
+        recursive: Bool, autoescape: Bool, loopSymbol: Int, _ location: Location
+    ) {
         self.targets = targets
         self.iterable = iterable
         self.filter = filter
@@ -342,7 +346,9 @@ final class IncludeNode: Node {
         names = name.items ?? [name]
         var found: CompiledTemplate?
         for candidate in names {
-            if let template = try r.loadTemplate(candidate, at: template.location, missingIsNil: ignoreMissing || names.count > 1) {
+            if let template = try r.loadTemplate(
+                candidate, at: template.location, missingIsNil: ignoreMissing || names.count > 1)
+            {
                 found = template
                 break
             }
@@ -369,7 +375,10 @@ final class ImportNode: Node {
     let alias: Int?
     let names: [(name: String, symbol: Int)]
     let withContext: Bool
-    init(_ template: Expression, alias: Int?, names: [(name: String, symbol: Int)], withContext: Bool, _ location: Location) {
+    init(
+        _ template: Expression, alias: Int?, names: [(name: String, symbol: Int)], withContext: Bool,
+        _ location: Location
+    ) {
         self.template = template
         self.alias = alias
         self.names = names
@@ -425,8 +434,11 @@ final class MacroNode: Node {
     let usesVarargs: Bool, usesKwargs: Bool, usesCaller: Bool
     let symbols: (varargs: Int, kwargs: Int, caller: Int)
 
-    init(name: String, symbol: Int, parameters: [MacroParameter], body: [Node], autoescape: Bool,
-         uses: (varargs: Bool, kwargs: Bool, caller: Bool), symbols: (varargs: Int, kwargs: Int, caller: Int), _ location: Location) {
+    init(
+        name: String, symbol: Int, parameters: [MacroParameter], body: [Node], autoescape: Bool,
+        uses: (varargs: Bool, kwargs: Bool, caller: Bool), symbols: (varargs: Int, kwargs: Int, caller: Int),
+        _ location: Location
+    ) {
         self.name = name
         self.symbol = symbol
         self.parameters = parameters
@@ -449,10 +461,14 @@ final class MacroNode: Node {
     /// renderer keeps the scope alive instead, for as long as the render runs.
     func makeCallable(definedIn scope: Scope, _ r: Renderer) -> Callable {
         r.retain(scope)
-        return Callable(name: "macro '\(name)'", internal: { [self, weak scope] arguments, r in
-            guard let scope else { throw TemplateRuntimeError("macro '\(self.name)' is buiten zijn render aangeroepen") }
-            return try self.call(arguments, r, definedIn: scope)
-        })
+        return Callable(
+            name: "macro '\(name)'",
+            internal: { [self, weak scope] arguments, r in
+                guard let scope else {
+                    throw TemplateRuntimeError("macro '\(self.name)' is buiten zijn render aangeroepen")
+                }
+                return try self.call(arguments, r, definedIn: scope)
+            })
     }
 
     private func call(_ arguments: Arguments, _ r: Renderer, definedIn definingScope: Scope) throws -> Value {
@@ -479,15 +495,21 @@ final class MacroNode: Node {
             } else if let defaultValue = parameter.defaultValue {
                 scope.set(parameter.symbol, try defaultValue.evaluate(r))
             } else {
-                scope.set(parameter.symbol, .undefined("parameter '\(parameter.name)' van macro '\(name)' is niet meegegeven"))
+                scope.set(
+                    parameter.symbol, .undefined("parameter '\(parameter.name)' van macro '\(name)' is niet meegegeven")
+                )
             }
         }
         if !positional.isEmpty && !usesVarargs {
-            throw TemplateRuntimeError("macro '\(name)' verwacht hoogstens \(parameters.count) argument(en), kreeg \(arguments.positional.count)")
+            throw TemplateRuntimeError(
+                "macro '\(name)' verwacht hoogstens \(parameters.count) argument(en), kreeg \(arguments.positional.count)"
+            )
         }
         if let unknown = keyword.first, !usesKwargs {
             var message = "macro '\(name)' kent geen argument '\(unknown.0)'"
-            if let near = Suggestions.nearest(to: unknown.0, in: parameters.map(\.name)) { message += "; bedoelde je '\(near)'?" }
+            if let near = Suggestions.nearest(to: unknown.0, in: parameters.map(\.name)) {
+                message += "; bedoelde je '\(near)'?"
+            }
             throw TemplateRuntimeError(message)
         }
         if caller != nil && !usesCaller {
@@ -519,24 +541,30 @@ final class CallBlockNode: Node {
         let definingScope = r.scope
         // Weakly, as for macros: the caller may be stored back into the scope it sees (`set ns.f = caller`).
         r.retain(definingScope)
-        let caller = Callable(name: "caller", internal: { [self, weak definingScope] arguments, r in
-            guard let definingScope else { throw TemplateRuntimeError("caller() is buiten zijn render aangeroepen") }
-            let outer = r.scope
-            let scope = Scope(parent: definingScope)
-            r.scope = scope
-            defer { r.scope = outer }
-            for (i, parameter) in parameters.enumerated() {
-                if let value = arguments.value(i, parameter.name) {
-                    scope.set(parameter.symbol, value)
-                } else if let defaultValue = parameter.defaultValue {
-                    scope.set(parameter.symbol, try defaultValue.evaluate(r))
-                } else {
-                    scope.set(parameter.symbol, .undefined("parameter '\(parameter.name)' van caller() is niet meegegeven"))
+        let caller = Callable(
+            name: "caller",
+            internal: { [self, weak definingScope] arguments, r in
+                guard let definingScope else {
+                    throw TemplateRuntimeError("caller() is buiten zijn render aangeroepen")
                 }
-            }
-            let text = try r.capture(body)
-            return autoescape ? .safe(text) : .string(text)
-        })
+                let outer = r.scope
+                let scope = Scope(parent: definingScope)
+                r.scope = scope
+                defer { r.scope = outer }
+                for (i, parameter) in parameters.enumerated() {
+                    if let value = arguments.value(i, parameter.name) {
+                        scope.set(parameter.symbol, value)
+                    } else if let defaultValue = parameter.defaultValue {
+                        scope.set(parameter.symbol, try defaultValue.evaluate(r))
+                    } else {
+                        scope.set(
+                            parameter.symbol,
+                            .undefined("parameter '\(parameter.name)' van caller() is niet meegegeven"))
+                    }
+                }
+                let text = try r.capture(body)
+                return autoescape ? .safe(text) : .string(text)
+            })
         let function = try call.callee.evaluate(r)
         guard case .callable(let callable) = function else {
             try call.callee.requireDefined(function, r)

@@ -4,7 +4,13 @@ import Foundation
 /// Python semantics for the operators templates use: arithmetic, comparison, equality, membership.
 enum Operators {
     enum Arithmetic: String {
-        case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%", power = "**"
+        case add = "+"
+        case subtract = "-"
+        case multiply = "*"
+        case divide = "/"
+        case floorDivide = "//"
+        case modulo = "%"
+        case power = "**"
     }
 
     static func apply(_ op: Arithmetic, _ a: Value, _ b: Value) throws -> Value {
@@ -57,7 +63,8 @@ enum Operators {
     }
 
     private static func mixed(_ op: Arithmetic, _ a: Value, _ b: Value) -> TemplateRuntimeError {
-        TemplateRuntimeError("'\(op.rawValue)' kan een bedrag en een kommagetal niet combineren; gebruik | float of een bedrag")
+        TemplateRuntimeError(
+            "'\(op.rawValue)' kan een bedrag en een kommagetal niet combineren; gebruik | float of een bedrag")
     }
 
     private static func integer(_ op: Arithmetic, _ x: Int, _ y: Int) throws -> Value {
@@ -92,7 +99,9 @@ enum Operators {
             return .int(m)
         case .power:
             if y < 0 { return .double(pow(Double(x), Double(y))) }
-            var result = 1, base = x, e = y
+            var result = 1
+            var base = x
+            var e = y
             while e > 0 {
                 if e & 1 == 1 {
                     let (r, o) = result.multipliedReportingOverflow(by: base)
@@ -161,7 +170,7 @@ enum Operators {
         case (.none, .none): return true
         case (.undefined, .undefined): return true
         case (.string(let x), .string(let y)), (.safe(let x), .safe(let y)),
-             (.string(let x), .safe(let y)), (.safe(let x), .string(let y)):
+            (.string(let x), .safe(let y)), (.safe(let x), .string(let y)):
             return x == y
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
@@ -173,7 +182,9 @@ enum Operators {
         default:
             if let x = a.numericForComparison, let y = b.numericForComparison {
                 if case .decimal = a, case .decimal = b { return a.decimalValue! == b.decimalValue! }
-                if case .int(let i) = a.asIntegerIfBool ?? a, case .int(let j) = b.asIntegerIfBool ?? b { return i == j }
+                if case .int(let i) = a.asIntegerIfBool ?? a, case .int(let j) = b.asIntegerIfBool ?? b {
+                    return i == j
+                }
                 return x == y
             }
             return false
@@ -185,7 +196,7 @@ enum Operators {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y
         case (.string(let x), .string(let y)), (.safe(let x), .safe(let y)),
-             (.string(let x), .safe(let y)), (.safe(let x), .string(let y)):
+            (.string(let x), .safe(let y)), (.safe(let x), .string(let y)):
             return codepointLess(x, y)
         case (.date(let x), .date(let y)): return x < y
         case (.decimal(let x), .decimal(let y)): return x < y
@@ -200,7 +211,8 @@ enum Operators {
 
     /// Python compares strings by code point, not by Unicode collation as Swift's `<` does.
     static func codepointLess(_ x: String, _ y: String) -> Bool {
-        var i = x.unicodeScalars.makeIterator(), j = y.unicodeScalars.makeIterator()
+        var i = x.unicodeScalars.makeIterator()
+        var j = y.unicodeScalars.makeIterator()
         while true {
             switch (i.next(), j.next()) {
             case (nil, nil): return false
@@ -275,20 +287,28 @@ enum PercentFormat {
         var chars = Array(format.unicodeScalars)[...]
         var next = 0
         func take() throws -> Value {
-            guard next < values.count else { throw TemplateRuntimeError("te weinig waarden voor de opmaak '\(format)'") }
+            guard next < values.count else {
+                throw TemplateRuntimeError("te weinig waarden voor de opmaak '\(format)'")
+            }
             defer { next += 1 }
             return values[next]
         }
         while let c = chars.popFirst() {
-            guard c == "%" else { out.unicodeScalars.append(c); continue }
+            guard c == "%" else {
+                out.unicodeScalars.append(c)
+                continue
+            }
             var spec = ""
             while let d = chars.first, "-+ 0#.0123456789".unicodeScalars.contains(d) {
                 spec.unicodeScalars.append(d)
                 chars.removeFirst()
             }
-            guard let conversion = chars.popFirst() else { throw TemplateRuntimeError("onvolledige opmaak '\(format)'") }
+            guard let conversion = chars.popFirst() else {
+                throw TemplateRuntimeError("onvolledige opmaak '\(format)'")
+            }
             // Flags, then a width and a precision of digits only, as Python reads them ('%.-3s' is an error).
-            let sizes = spec.drop(while: { "-+ 0#".contains($0) }).split(separator: ".", omittingEmptySubsequences: false)
+            let sizes = spec.drop(while: { "-+ 0#".contains($0) }).split(
+                separator: ".", omittingEmptySubsequences: false)
             guard sizes.count <= 2, sizes.allSatisfy({ $0.allSatisfy { "0123456789".contains($0) } }) else {
                 throw TemplateRuntimeError("onbekende opmaak '%\(spec)\(conversion)'")
             }
@@ -301,16 +321,22 @@ enum PercentFormat {
             case "r": out += pad(try take().repr, spec)
             case "d", "i":
                 let v = try take()
-                guard let d = v.doubleValue else { throw TemplateRuntimeError("%d verwacht een getal, kreeg \(v.typeName)") }
+                guard let d = v.doubleValue else {
+                    throw TemplateRuntimeError("%d verwacht een getal, kreeg \(v.typeName)")
+                }
                 guard d.isFinite, abs(d) < 9e18 else { throw TemplateRuntimeError("%d: getal te groot") }
                 out += String(format: "%" + spec + "ld", Int(d.rounded(.towardZero)))
             case "f", "F", "e", "g":
                 let v = try take()
-                guard let d = v.doubleValue else { throw TemplateRuntimeError("%\(conversion) verwacht een getal, kreeg \(v.typeName)") }
+                guard let d = v.doubleValue else {
+                    throw TemplateRuntimeError("%\(conversion) verwacht een getal, kreeg \(v.typeName)")
+                }
                 out += String(format: "%" + spec + String(conversion), d)
             case "x", "X", "o":
                 let v = try take()
-                guard case .int(let i) = v else { throw TemplateRuntimeError("%\(conversion) verwacht een geheel getal") }
+                guard case .int(let i) = v else {
+                    throw TemplateRuntimeError("%\(conversion) verwacht een geheel getal")
+                }
                 out += String(format: "%" + spec + "l" + String(conversion), i)
             default:
                 throw TemplateRuntimeError("onbekende opmaak '%\(conversion)'")
@@ -325,7 +351,9 @@ enum PercentFormat {
         let left = spec.contains("-")
         let parts = spec.drop(while: { "-+ 0#".contains($0) }).split(separator: ".", omittingEmptySubsequences: false)
         var text = text
-        if parts.count > 1, let precision = Int(parts[1]), precision < text.count { text = String(text.prefix(precision)) }
+        if parts.count > 1, let precision = Int(parts[1]), precision < text.count {
+            text = String(text.prefix(precision))
+        }
         guard let width = parts.first.flatMap({ Int($0) }), width > text.count, width <= 10_000 else { return text }
         let padding = String(repeating: " ", count: width - text.count)
         return left ? text + padding : padding + text

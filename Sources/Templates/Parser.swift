@@ -54,7 +54,9 @@ struct Parser {
     }
 
     private mutating func expectName(_ what: String = "een naam") throws -> Token {
-        guard current.kind == .name else { throw error("\(what) verwacht, maar vond \(describe(current))", at: current) }
+        guard current.kind == .name else {
+            throw error("\(what) verwacht, maar vond \(describe(current))", at: current)
+        }
         return advance()
     }
 
@@ -84,7 +86,9 @@ struct Parser {
 
     private mutating func nest(at token: Token) throws {
         depth += 1
-        if depth > Parser.maximumNesting { throw error("te diep genest (meer dan \(Parser.maximumNesting) niveaus)", at: token) }
+        if depth > Parser.maximumNesting {
+            throw error("te diep genest (meer dan \(Parser.maximumNesting) niveaus)", at: token)
+        }
     }
 
     // MARK: - Statements
@@ -104,7 +108,9 @@ struct Parser {
             case .variableBegin:
                 position += 1
                 let expression = try parseExpression()
-                guard current.kind == .variableEnd else { throw error("'}}' verwacht, maar vond \(describe(current))", at: current) }
+                guard current.kind == .variableEnd else {
+                    throw error("'}}' verwacht, maar vond \(describe(current))", at: current)
+                }
                 position += 1
                 nodes.append(OutputNode(expression, escape: autoescape, location(token)))
             case .blockBegin:
@@ -114,7 +120,10 @@ struct Parser {
                 if name.text.hasPrefix("end") || name.text == "else" || name.text == "elif" {
                     var message = "onverwacht '\(name.text)'"
                     let expected = terminators.filter { $0.hasPrefix("end") }.sorted()
-                    message += expected.isEmpty ? ": er is geen open blok dat hiermee eindigt" : "; verwacht '\(expected.joined(separator: "' of '"))'"
+                    message +=
+                        expected.isEmpty
+                        ? ": er is geen open blok dat hiermee eindigt"
+                        : "; verwacht '\(expected.joined(separator: "' of '"))'"
                     throw error(message, at: name)
                 }
                 try nest(at: name)
@@ -147,7 +156,10 @@ struct Parser {
         case "autoescape": return try parseAutoescape(at)
         default:
             var message = "onbekende opdracht '\(name.text)'"
-            let known = ["if", "for", "set", "block", "extends", "include", "import", "from", "macro", "call", "filter", "with", "raw", "autoescape"]
+            let known = [
+                "if", "for", "set", "block", "extends", "include", "import", "from", "macro", "call", "filter", "with",
+                "raw", "autoescape",
+            ]
             if let near = Suggestions.nearest(to: name.text, in: known) { message += "; bedoelde je '\(near)'?" }
             throw error(message, at: name)
         }
@@ -156,8 +168,9 @@ struct Parser {
     private mutating func requireEnd(_ end: Token?, _ expected: String, opened: Location) throws -> Token {
         guard let end else {
             let p = source.file.position(ofByteOffset: opened.offset)
-            throw Diagnostic.error("'\(expected)' ontbreekt voor het blok dat op regel \(p.line) begint", in: source.file,
-                                   at: opened.offset, notes: ["het einde van de template kwam eerder"])
+            throw Diagnostic.error(
+                "'\(expected)' ontbreekt voor het blok dat op regel \(p.line) begint", in: source.file,
+                at: opened.offset, notes: ["het einde van de template kwam eerder"])
         }
         return end
     }
@@ -225,8 +238,9 @@ struct Parser {
             otherwise = elseBody
         }
         try expectBlockEnd()
-        return ForNode(targets, iterable, filter: filter, body: body, otherwise: otherwise, recursive: recursive,
-                       autoescape: autoescape, loopSymbol: environment.symbols.id("loop"), at)
+        return ForNode(
+            targets, iterable, filter: filter, body: body, otherwise: otherwise, recursive: recursive,
+            autoescape: autoescape, loopSymbol: environment.symbols.id("loop"), at)
     }
 
     private mutating func parseSet(_ at: Location) throws -> Node {
@@ -296,7 +310,9 @@ struct Parser {
     }
 
     private mutating func parseContextModifier(default defaultValue: Bool) throws -> Bool {
-        if (isName("with") || isName("without")) && tokens[position + 1].kind == .name && tokens[position + 1].text == "context" {
+        if (isName("with") || isName("without")) && tokens[position + 1].kind == .name
+            && tokens[position + 1].text == "context"
+        {
             let with = current.text == "with"
             position += 2
             return with
@@ -313,8 +329,9 @@ struct Parser {
         }
         let withContext = try parseContextModifier(default: true)
         try expectBlockEnd()
-        return IncludeNode(template, ignoreMissing: ignoreMissing, withContext: withContext,
-                           loopSymbol: environment.symbols.id("loop"), at)
+        return IncludeNode(
+            template, ignoreMissing: ignoreMissing, withContext: withContext,
+            loopSymbol: environment.symbols.id("loop"), at)
     }
 
     private mutating func parseImport(_ at: Location) throws -> Node {
@@ -360,7 +377,8 @@ struct Parser {
             } else if parameters.last?.defaultValue != nil {
                 throw error("parameter '\(name.text)' zonder standaardwaarde na een met standaardwaarde", at: name)
             }
-            parameters.append(MacroParameter(name: name.text, symbol: environment.symbols.id(name.text), defaultValue: defaultValue))
+            parameters.append(
+                MacroParameter(name: name.text, symbol: environment.symbols.id(name.text), defaultValue: defaultValue))
         }
         position += 1
         return parameters
@@ -382,7 +400,9 @@ struct Parser {
             name: name.text, symbol: environment.symbols.id(name.text), parameters: parameters, body: body,
             autoescape: autoescape,
             uses: (used.contains("varargs"), used.contains("kwargs"), used.contains("caller")),
-            symbols: (environment.symbols.id("varargs"), environment.symbols.id("kwargs"), environment.symbols.id("caller")), at)
+            symbols: (
+                environment.symbols.id("varargs"), environment.symbols.id("kwargs"), environment.symbols.id("caller")
+            ), at)
     }
 
     private mutating func parseCallBlock(_ at: Location) throws -> Node {
@@ -698,7 +718,8 @@ struct Parser {
             return ItemExpression(target, index, location(open))
         }
         guard parts.count <= 3 else { throw error("een slice heeft hoogstens drie delen", at: open) }
-        return SliceExpression(target, parts[0], parts.count > 1 ? parts[1] : nil, parts.count > 2 ? parts[2] : nil, location(open))
+        return SliceExpression(
+            target, parts[0], parts.count > 1 ? parts[1] : nil, parts.count > 2 ? parts[2] : nil, location(open))
     }
 
     /// After `(`: positional and keyword arguments up to `)`.
@@ -716,7 +737,9 @@ struct Parser {
                     guard arguments.splat == nil else { throw error("maar één *argument per aanroep", at: star) }
                     arguments.splat = value
                 } else {
-                    guard arguments.keywordSplat == nil else { throw error("maar één **argument per aanroep", at: star) }
+                    guard arguments.keywordSplat == nil else {
+                        throw error("maar één **argument per aanroep", at: star)
+                    }
                     arguments.keywordSplat = value
                 }
             } else if current.kind == .name, tokens[position + 1].kind == .op, tokens[position + 1].text == "=" {
@@ -724,7 +747,9 @@ struct Parser {
                 position += 1
                 arguments.keyword.append((name.text, try parseExpression()))
             } else {
-                if !arguments.keyword.isEmpty { throw error("een positioneel argument na een benoemd argument", at: current) }
+                if !arguments.keyword.isEmpty {
+                    throw error("een positioneel argument na een benoemd argument", at: current)
+                }
                 arguments.positional.append(try parseExpression())
             }
         }
@@ -751,7 +776,9 @@ struct Parser {
         let name = try expectName("een filternaam")
         guard let function = environment.filter(name.text) else {
             var message = "onbekend filter '\(name.text)'"
-            if let near = Suggestions.nearest(to: name.text, in: environment.filterNames) { message += "; bedoelde je '\(near)'?" }
+            if let near = Suggestions.nearest(to: name.text, in: environment.filterNames) {
+                message += "; bedoelde je '\(near)'?"
+            }
             throw error(message, at: name)
         }
         var arguments = ArgumentList()
@@ -778,7 +805,9 @@ struct Parser {
         }
         guard let function = environment.test(testName) else {
             var message = "onbekende test '\(name.text)'"
-            if let near = Suggestions.nearest(to: name.text, in: environment.testNames) { message += "; bedoelde je '\(near)'?" }
+            if let near = Suggestions.nearest(to: name.text, in: environment.testNames) {
+                message += "; bedoelde je '\(near)'?"
+            }
             throw error(message, at: name)
         }
         var arguments = ArgumentList()

@@ -165,7 +165,9 @@ public final class Renderer {
     /// Enters an include, extends or macro call; fails past the depth limit instead of overflowing the stack.
     func push(_ note: String, at location: Location) throws {
         if frames.count >= Renderer.maximumDepth {
-            throw error("te diepe nesting (meer dan \(Renderer.maximumDepth) niveaus include/extends/macro): oneindige recursie?", at: location)
+            throw error(
+                "te diepe nesting (meer dan \(Renderer.maximumDepth) niveaus include/extends/macro): oneindige recursie?",
+                at: location)
         }
         frames.append((note, location))
     }
@@ -210,9 +212,12 @@ public final class Renderer {
             output.append(contentsOf: String(value).utf8)
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = value
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -255,21 +260,33 @@ final class LoopObject: TemplateObject, @unchecked Sendable {
         case "length": return .int(length)
         case "depth": return .int(depth0 + 1)
         case "depth0": return .int(depth0)
-        case "previtem": return index0 > 0 ? items[index0 - 1] : .undefined("'loop.previtem' is niet gedefinieerd bij de eerste herhaling")
-        case "nextitem": return index0 + 1 < length ? items[index0 + 1] : .undefined("'loop.nextitem' is niet gedefinieerd bij de laatste herhaling")
+        case "previtem":
+            return index0 > 0
+                ? items[index0 - 1] : .undefined("'loop.previtem' is niet gedefinieerd bij de eerste herhaling")
+        case "nextitem":
+            return index0 + 1 < length
+                ? items[index0 + 1] : .undefined("'loop.nextitem' is niet gedefinieerd bij de laatste herhaling")
         case "cycle":
             let index = index0
-            return .callable(Callable(name: "loop.cycle", internal: { arguments, _ in
-                guard !arguments.positional.isEmpty else { throw TemplateRuntimeError("loop.cycle() verwacht minstens één waarde") }
-                return arguments.positional[index % arguments.positional.count]
-            }))
+            return .callable(
+                Callable(
+                    name: "loop.cycle",
+                    internal: { arguments, _ in
+                        guard !arguments.positional.isEmpty else {
+                            throw TemplateRuntimeError("loop.cycle() verwacht minstens één waarde")
+                        }
+                        return arguments.positional[index % arguments.positional.count]
+                    }))
         case "changed":
-            return .callable(Callable(name: "loop.changed", internal: { [self] arguments, _ in
-                let values = arguments.positional
-                defer { lastChanged = values }
-                guard let last = lastChanged, last.count == values.count else { return .bool(true) }
-                return .bool(!zip(last, values).allSatisfy { Operators.equal($0, $1) })
-            }))
+            return .callable(
+                Callable(
+                    name: "loop.changed",
+                    internal: { [self] arguments, _ in
+                        let values = arguments.positional
+                        defer { lastChanged = values }
+                        guard let last = lastChanged, last.count == values.count else { return .bool(true) }
+                        return .bool(!zip(last, values).allSatisfy { Operators.equal($0, $1) })
+                    }))
         default: return nil
         }
     }

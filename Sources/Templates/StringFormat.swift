@@ -15,7 +15,10 @@ enum StringFormat {
                 out += "}"
                 continue
             }
-            guard c == "{" else { out.unicodeScalars.append(c); continue }
+            guard c == "{" else {
+                out.unicodeScalars.append(c)
+                continue
+            }
             if scalars.first == "{" {
                 scalars.removeFirst()
                 out += "{"
@@ -27,7 +30,10 @@ enum StringFormat {
             while let d = scalars.popFirst() {
                 if d == "{" { depth += 1 }
                 if d == "}" {
-                    if depth == 0 { closed = true; break }
+                    if depth == 0 {
+                        closed = true
+                        break
+                    }
                     depth -= 1
                 }
                 field.unicodeScalars.append(d)
@@ -49,11 +55,15 @@ enum StringFormat {
             var rest = field[headEnd...]
             var value: Value
             if head.isEmpty {
-                guard automatic < arguments.positional.count else { throw TemplateRuntimeError("format(): te weinig argumenten") }
+                guard automatic < arguments.positional.count else {
+                    throw TemplateRuntimeError("format(): te weinig argumenten")
+                }
                 value = arguments.positional[automatic]
                 automatic += 1
             } else if let index = Int(head) {
-                guard index >= 0 && index < arguments.positional.count else { throw TemplateRuntimeError("format(): geen argument \(index)") }
+                guard index >= 0 && index < arguments.positional.count else {
+                    throw TemplateRuntimeError("format(): geen argument \(index)")
+                }
                 value = arguments.positional[index]
             } else {
                 guard let named = arguments.keyword.first(where: { $0.0 == head })?.1 else {
@@ -67,12 +77,15 @@ enum StringFormat {
                 let key = String(rest[..<end])
                 rest = rest[end...]
                 if first == "[" {
-                    guard rest.first == "]" else { throw TemplateRuntimeError("format(): ']' ontbreekt in '{\(field)}'") }
+                    guard rest.first == "]" else {
+                        throw TemplateRuntimeError("format(): ']' ontbreekt in '{\(field)}'")
+                    }
                     rest = rest.dropFirst()
                     value = try Access.item(value, Int(key).map { .int($0) } ?? .string(key), described: "het argument")
                 } else {
                     if case .dict = value {
-                        throw TemplateRuntimeError("format(): een woordenboek heeft geen attribuut '\(key)'; schrijf {…[\(key)]}")
+                        throw TemplateRuntimeError(
+                            "format(): een woordenboek heeft geen attribuut '\(key)'; schrijf {…[\(key)]}")
                     }
                     value = Access.attribute(value, key, described: "het argument")
                 }

@@ -100,7 +100,8 @@ public enum TextFilters {
             if c == "<" {
                 let rest = String(String.UnicodeScalarView(scalars))
                 if rest.hasPrefix("<!--"), let end = rest.range(of: "-->") {
-                    scalars = scalars.dropFirst(rest.unicodeScalars.distance(from: rest.unicodeScalars.startIndex, to: end.upperBound))
+                    scalars = scalars.dropFirst(
+                        rest.unicodeScalars.distance(from: rest.unicodeScalars.startIndex, to: end.upperBound))
                     continue
                 }
                 if let close = scalars.firstIndex(of: ">") {
@@ -126,7 +127,9 @@ public enum TextFilters {
     }
 
     /// `end` counts towards the length; `suffix` (normally `end` itself) is what is appended.
-    static func truncate(_ s: String, length: Int, killwords: Bool, end: String, suffix: String? = nil, leeway: Int) throws -> String {
+    static func truncate(_ s: String, length: Int, killwords: Bool, end: String, suffix: String? = nil, leeway: Int)
+        throws -> String
+    {
         let suffix = suffix ?? end
         let scalars = Array(s.unicodeScalars)
         let endLength = end.unicodeScalars.count
@@ -145,7 +148,8 @@ public enum TextFilters {
         let safeBytes = Set(safe.utf8)
         var out = ""
         for b in s.utf8 {
-            let isUnreserved = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            let isUnreserved =
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
                 || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E
             if isUnreserved || safeBytes.contains(b) {
                 out.unicodeScalars.append(Unicode.Scalar(b))
@@ -175,15 +179,21 @@ public enum TextFilters {
 
     /// Python's `textwrap.wrap` per line, as Jinja2's `wordwrap` uses it: words (split after hyphens
     /// between letters) fill lines up to `width`; a longer word fills the rest of the line and continues.
-    static func wordwrap(_ s: String, width: Int, breakLongWords: Bool, breakOnHyphens: Bool = true, wrapstring: String) -> String {
+    static func wordwrap(_ s: String, width: Int, breakLongWords: Bool, breakOnHyphens: Bool = true, wrapstring: String)
+        -> String
+    {
         let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .components(separatedBy: "\n")
         let body = lines.last == "" && lines.count > 1 ? Array(lines.dropLast()) : lines
-        return body.map { wrap(Array($0.unicodeScalars), width: width, breakLongWords: breakLongWords, breakOnHyphens: breakOnHyphens)
-            .joined(separator: wrapstring) }.joined(separator: wrapstring)
+        return body.map {
+            wrap(Array($0.unicodeScalars), width: width, breakLongWords: breakLongWords, breakOnHyphens: breakOnHyphens)
+                .joined(separator: wrapstring)
+        }.joined(separator: wrapstring)
     }
 
-    private static func wrap(_ text: [Unicode.Scalar], width: Int, breakLongWords: Bool, breakOnHyphens: Bool) -> [String] {
+    private static func wrap(_ text: [Unicode.Scalar], width: Int, breakLongWords: Bool, breakOnHyphens: Bool)
+        -> [String]
+    {
         // Chunks: runs of whitespace, and words split after a hyphen that follows a letter.
         var chunks: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
@@ -196,7 +206,9 @@ public enum TextFilters {
             }
             current.append(scalar)
             currentIsSpace = isSpace
-            if !isSpace && breakOnHyphens && scalar == "-" && current.count > 1 && current[current.count - 2].properties.isAlphabetic {
+            if !isSpace && breakOnHyphens && scalar == "-" && current.count > 1
+                && current[current.count - 2].properties.isAlphabetic
+            {
                 chunks.append(current)
                 current = []
             }
@@ -219,7 +231,9 @@ public enum TextFilters {
                 if breakLongWords {
                     var end = spaceLeft
                     if breakOnHyphens && next.count > spaceLeft,
-                       let hyphen = next[0..<spaceLeft].lastIndex(of: "-"), hyphen > 0, next[0..<hyphen].contains(where: { $0 != "-" }) {
+                        let hyphen = next[0..<spaceLeft].lastIndex(of: "-"), hyphen > 0,
+                        next[0..<hyphen].contains(where: { $0 != "-" })
+                    {
                         end = hyphen + 1
                     }
                     line.append(Array(next[0..<end]))
@@ -237,7 +251,10 @@ public enum TextFilters {
     /// Jinja2's `filesizeformat`: "1.2 MB" (powers of 1000), or "1.2 MiB" with `binary`.
     static func filesize(_ bytes: Double, binary: Bool) -> String {
         let base: Double = binary ? 1024 : 1000
-        let prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
+        let prefixes =
+            binary
+            ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
+            : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
         if bytes == 1 { return "1 Byte" }
         // All the digits of the whole part, as Python's int() gives them (Int(bytes) traps past ±9.2e18).
         if bytes < base { return String(format: "%.0f", bytes.rounded(.towardZero)) + " Bytes" }
@@ -268,7 +285,9 @@ enum Entities {
             if let semi = after.prefix(12).firstIndex(of: ";") {
                 let name = String(after[..<semi])
                 var replacement: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16),
+                    let u = Unicode.Scalar(v)
+                {
                     replacement = String(u)
                 } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) {
                     replacement = String(u)
@@ -303,13 +322,22 @@ enum JSONOutput {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d):
-            if d.isNaN { out += "NaN" } else if d.isInfinite { out += d < 0 ? "-Infinity" : "Infinity" } else { out += PythonFormat.float(d) }
+            if d.isNaN {
+                out += "NaN"
+            } else if d.isInfinite {
+                out += d < 0 ? "-Infinity" : "Infinity"
+            } else {
+                out += PythonFormat.float(d)
+            }
         case .decimal:
             throw TemplateRuntimeError("tojson kan een bedrag (Decimal) niet omzetten; gebruik | float of | string")
         case .string(let s), .safe(let s): out += quote(s)
         case .date(let d): out += quote(d.description)
         case .list(let items), .tuple(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += indent == nil ? ", " : "," }
@@ -319,7 +347,10 @@ enum JSONOutput {
             newline(&out, indent, level)
             out += "]"
         case .dict(let d):
-            if d.isEmpty { out += "{}"; return }
+            if d.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, key) in d.keys.sorted(by: Operators.codepointLess).enumerated() {
                 if i > 0 { out += indent == nil ? ", " : "," }
@@ -341,6 +372,5 @@ enum JSONOutput {
         guard let indent else { return }
         out += "\n" + String(repeating: " ", count: indent * level)
     }
-
 
 }

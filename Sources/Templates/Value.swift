@@ -229,9 +229,12 @@ extension Value {
         case .string(let s), .safe(let s): return PythonFormat.quote(s)
         case .list(let items): return "[" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + "]"
         case .tuple(let items):
-            return "(" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+            return "(" + items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ")
+                + (items.count == 1 ? ",)" : ")")
         case .dict(let d):
-            return "{" + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr(depth: depth + 1) }.joined(separator: ", ") + "}"
+            return "{"
+                + d.pairs.map { PythonFormat.quote($0.0) + ": " + $0.1.repr(depth: depth + 1) }.joined(separator: ", ")
+                + "}"
         case .object(let namespace as NamespaceObject):
             return "<Namespace " + Value.dict(namespace.values).repr(depth: depth + 1) + ">"
         case .decimal(let d): return "Decimal('\(PythonFormat.decimal(d))')"
@@ -302,7 +305,9 @@ enum PythonFormat {
                 var mantissa = String(text[..<e])
                 if negative { mantissa.removeFirst() }
                 var digits = mantissa.replacingOccurrences(of: ".", with: "")
-                let point = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) + exponent
+                let point =
+                    (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+                        ?? mantissa.count) + exponent
                 if point <= 0 {
                     digits = "0." + String(repeating: "0", count: -point) + digits
                 } else if point >= digits.count {
@@ -339,8 +344,11 @@ enum PythonFormat {
         var text = d.description.replacingOccurrences(of: "T", with: " ")
         if let offset = d.utcOffsetMinutes {
             let magnitude = abs(offset)
-            let hours = magnitude / 60, minutes = magnitude % 60
-            text += (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+            let hours = magnitude / 60
+            let minutes = magnitude % 60
+            text +=
+                (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "")
+                + String(minutes)
         }
         return text
     }

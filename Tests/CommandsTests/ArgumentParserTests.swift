@@ -1,5 +1,6 @@
-@testable import Commands
 import XCTest
+
+@testable import Commands
 
 final class ArgumentParserTests: XCTestCase {
     let options = [

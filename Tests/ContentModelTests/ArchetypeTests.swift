@@ -1,6 +1,7 @@
-import XCTest
-@testable import ContentModel
 import Markdown
+import XCTest
+
+@testable import ContentModel
 
 final class ArchetypeTests: XCTestCase {
     private let site = """
@@ -24,7 +25,8 @@ final class ArchetypeTests: XCTestCase {
         for type in Archetypes.creatable where type != .finance {
             let template = try XCTUnwrap(Archetypes.builtIn(type))
             let slug = type == .result ? "2021-onderwijs" : Slug.make(title, asciiOnly: true)
-            let text = Archetypes.fill(template, title: title, slug: slug, date: date, theme: "onderwijs", level: "start")
+            let text = Archetypes.fill(
+                template, title: title, slug: slug, date: date, theme: "onderwijs", level: "start")
             let ext = type.isMarkdown ? "md" : "yml"
             files.append(("content/\(type.folder)/\(slug).\(ext)", type, text))
         }

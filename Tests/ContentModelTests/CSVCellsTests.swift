@@ -1,10 +1,12 @@
 import Diagnostics
 import XCTest
+
 @testable import ContentModel
 
 final class CSVCellsTests: XCTestCase {
     func testSemicolonsQuotesAndPositions() throws {
-        let source = SourceFile(name: "t.csv", text: "Omschrijving;Bedrag\n\"Huur; kantoor\";1.234,56\n\"Zeg \"\"hoi\"\"\";-2.500\n")
+        let source = SourceFile(
+            name: "t.csv", text: "Omschrijving;Bedrag\n\"Huur; kantoor\";1.234,56\n\"Zeg \"\"hoi\"\"\";-2.500\n")
         let cells = try CSVCells.read(source)
         XCTAssertEqual(cells.rows.count, 3)
         XCTAssertEqual(cells.rows[1].map(\.text), ["Huur; kantoor", "1.234,56"])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ContentModel
 
 final class DerivationTests: XCTestCase {
@@ -12,15 +13,21 @@ final class DerivationTests: XCTestCase {
 
     func testBodiesAtYearEndJoinedAndLeft() {
         let staying = person("a", "Anna de Vries", [Role(body: .bestuur, role: "voorzitter", start: date(2018, 1, 1))])
-        let leaving = person("b", "Bram Bakker", [
-            Role(body: .raadVanAdvies, role: "lid", start: date(2019, 3, 1), end: date(2020, 6, 30)),
-        ])
-        let joining = person("c", "Cor van Dam", [
-            Role(body: .raadVanAdvies, role: "lid", start: date(2020, 9, 1)),
-            Role(body: .programmabureau, role: "projectleider", start: date(2020, 1, 1), fte: Decimal(string: "0.8")),
-        ])
-        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"),
-                               people: [joining, staying, leaving])
+        let leaving = person(
+            "b", "Bram Bakker",
+            [
+                Role(body: .raadVanAdvies, role: "lid", start: date(2019, 3, 1), end: date(2020, 6, 30))
+            ])
+        let joining = person(
+            "c", "Cor van Dam",
+            [
+                Role(body: .raadVanAdvies, role: "lid", start: date(2020, 9, 1)),
+                Role(
+                    body: .programmabureau, role: "projectleider", start: date(2020, 1, 1), fte: Decimal(string: "0.8")),
+            ])
+        let kb = KnowledgeBase(
+            site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"),
+            people: [joining, staying, leaving])
         XCTAssertEqual(kb.people.map(\.slug), ["b", "c", "a"])  // Bakker, Dam, Vries
         let y2020 = kb.byYear[2020]!
         let advies = y2020.body(.raadVanAdvies)!
@@ -36,11 +43,22 @@ final class DerivationTests: XCTestCase {
     /// `end` is the last day in office: someone whose last day is 31 December sits on the body at year end
     /// and is among those who left that year; the successor who starts on 1 January joins the next year.
     func testEndIsTheLastDayInOffice() {
-        let leaving = person("a", "Anna Smit", [Role(body: .programmabureau, role: "projectmanager", start: date(2020, 3, 1),
-                                                     end: date(2020, 12, 31), fte: Decimal(string: "0.6"))])
-        let successor = person("b", "Bea Kok", [Role(body: .programmabureau, role: "projectmanager", start: date(2021, 1, 1),
-                                                     fte: Decimal(string: "0.6"))])
-        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), people: [leaving, successor])
+        let leaving = person(
+            "a", "Anna Smit",
+            [
+                Role(
+                    body: .programmabureau, role: "projectmanager", start: date(2020, 3, 1),
+                    end: date(2020, 12, 31), fte: Decimal(string: "0.6"))
+            ])
+        let successor = person(
+            "b", "Bea Kok",
+            [
+                Role(
+                    body: .programmabureau, role: "projectmanager", start: date(2021, 1, 1),
+                    fte: Decimal(string: "0.6"))
+            ])
+        let kb = KnowledgeBase(
+            site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), people: [leaving, successor])
         let y2020 = kb.byYear[2020]!.body(.programmabureau)!
         XCTAssertEqual(y2020.atYearEnd.map(\.person.slug), ["a"])
         XCTAssertEqual(y2020.left.map(\.person.slug), ["a"])
@@ -56,24 +74,35 @@ final class DerivationTests: XCTestCase {
     /// A member who becomes chair, and a staff member whose fte changes, have changed role: they neither
     /// left nor joined.
     func testRoleChangesAreChangesNotDeparturesAndArrivals() {
-        let chair = person("a", "Anna Smit", [
-            Role(body: .bestuur, role: "lid", start: date(2019, 1, 1), end: date(2023, 2, 28)),
-            Role(body: .bestuur, role: "voorzitter", start: date(2023, 3, 1)),
-        ])
-        let staff = person("b", "Bea Kok", [
-            Role(body: .programmabureau, role: "projectleider", start: date(2022, 1, 1), end: date(2023, 6, 30), fte: Decimal(string: "0.6")),
-            Role(body: .programmabureau, role: "projectleider", start: date(2023, 7, 1), fte: Decimal(string: "0.8")),
-        ])
+        let chair = person(
+            "a", "Anna Smit",
+            [
+                Role(body: .bestuur, role: "lid", start: date(2019, 1, 1), end: date(2023, 2, 28)),
+                Role(body: .bestuur, role: "voorzitter", start: date(2023, 3, 1)),
+            ])
+        let staff = person(
+            "b", "Bea Kok",
+            [
+                Role(
+                    body: .programmabureau, role: "projectleider", start: date(2022, 1, 1), end: date(2023, 6, 30),
+                    fte: Decimal(string: "0.6")),
+                Role(
+                    body: .programmabureau, role: "projectleider", start: date(2023, 7, 1), fte: Decimal(string: "0.8")),
+            ])
         // Leaves the board in 2023 and comes back in 2024 after a gap: a departure and an arrival.
-        let returning = person("c", "Cas de Boer", [
-            Role(body: .bestuur, role: "penningmeester", start: date(2020, 1, 1), end: date(2023, 5, 31)),
-            Role(body: .bestuur, role: "lid", start: date(2024, 1, 1)),
-        ])
-        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"),
-                               people: [chair, staff, returning])
+        let returning = person(
+            "c", "Cas de Boer",
+            [
+                Role(body: .bestuur, role: "penningmeester", start: date(2020, 1, 1), end: date(2023, 5, 31)),
+                Role(body: .bestuur, role: "lid", start: date(2024, 1, 1)),
+            ])
+        let kb = KnowledgeBase(
+            site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"),
+            people: [chair, staff, returning])
         let board = kb.byYear[2023]!.body(.bestuur)!
-        XCTAssertEqual(board.changes.map { "\($0.person.slug): \($0.from.role) → \($0.to.role) per \($0.date)" },
-                       ["a: lid → voorzitter per 2023-03-01"])
+        XCTAssertEqual(
+            board.changes.map { "\($0.person.slug): \($0.from.role) → \($0.to.role) per \($0.date)" },
+            ["a: lid → voorzitter per 2023-03-01"])
         XCTAssertTrue(board.joined.isEmpty)
         XCTAssertEqual(board.left.map(\.person.slug), ["c"])
         let office = kb.byYear[2023]!.body(.programmabureau)!
@@ -87,13 +116,17 @@ final class DerivationTests: XCTestCase {
     func testMembersAreOrderedByRoleThenSortName() {
         let people = [
             person("lid-a", "Anna van Aalst", [Role(body: .bestuur, role: "lid", start: date(2020, 1, 1))]),
-            person("penning", "Piet Zandstra", [Role(body: .bestuur, role: "penningmeester/secretaris", start: date(2020, 1, 1))]),
+            person(
+                "penning", "Piet Zandstra",
+                [Role(body: .bestuur, role: "penningmeester/secretaris", start: date(2020, 1, 1))]),
             person("vice", "Vera Wit", [Role(body: .bestuur, role: "vice-voorzitter", start: date(2020, 1, 1))]),
             person("chair", "Zeger Zwart", [Role(body: .bestuur, role: "voorzitter", start: date(2020, 1, 1))]),
             person("lid-b", "Bert de Bruin", [Role(body: .bestuur, role: "bestuurslid", start: date(2020, 1, 1))]),
         ]
         let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), people: people)
-        XCTAssertEqual(kb.byYear[2020]!.body(.bestuur)!.atYearEnd.map(\.person.slug), ["chair", "vice", "penning", "lid-a", "lid-b"])
+        XCTAssertEqual(
+            kb.byYear[2020]!.body(.bestuur)!.atYearEnd.map(\.person.slug),
+            ["chair", "vice", "penning", "lid-a", "lid-b"])
     }
 
     func testThemeDigestAndOrdering() {
@@ -101,10 +134,12 @@ final class DerivationTests: XCTestCase {
             Theme(info: info("b"), title: "B", number: "2.10"),
             Theme(info: info("a"), title: "A", number: "2.9"),
         ]
-        let practice = BestPractice(info: info("p"), title: "P", date: date(2020, 1, 1), themes: ["a", "b"], tags: [],
-                                    places: [], status: .actief, lessBest: false, costBenefit: [])
-        let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), themes: themes,
-                               bestPractices: [practice])
+        let practice = BestPractice(
+            info: info("p"), title: "P", date: date(2020, 1, 1), themes: ["a", "b"], tags: [],
+            places: [], status: .actief, lessBest: false, costBenefit: [])
+        let kb = KnowledgeBase(
+            site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), themes: themes,
+            bestPractices: [practice])
         XCTAssertEqual(kb.themes.map(\.slug), ["a", "b"])
         XCTAssertEqual(kb.byTheme["a"]?.bestPractices.map(\.slug), ["p"])
         XCTAssertEqual(kb.byTheme["b"]?.bestPractices.map(\.slug), ["p"])
@@ -114,16 +149,21 @@ final class DerivationTests: XCTestCase {
         func row(_ label: String, _ value: Int, _ line: Int) -> FinancialRow {
             FinancialRow(label: label, values: [Decimal(value)], line: line)
         }
-        let table = FinancialTable(file: "f.csv", labelHeader: "Omschrijving", columns: ["Werkelijk 2020"], rows: [
-            row("Som der baten", 500_000, 2), row("Besteed aan doelstellingen", 380_000, 3),
-            row("Beheer en administratie", 24_323, 4), row("Som der lasten", 404_323, 5), row("Resultaat", 95_677, 6),
-        ])
-        let statement = IncomeStatement(table: table, column: "Werkelijk 2020", incomeRow: "Som der baten",
-                                        expensesRow: "Som der lasten", resultRow: "Resultaat",
-                                        objectivesRow: "Besteed aan doelstellingen", managementRow: "Beheer en administratie",
-                                        totals: [])
-        let year = FinancialYear(info: info("2020"), year: 2020, illustrative: true, result: 95_677,
-                                 incomeStatement: statement, distribution: nil)
+        let table = FinancialTable(
+            file: "f.csv", labelHeader: "Omschrijving", columns: ["Werkelijk 2020"],
+            rows: [
+                row("Som der baten", 500_000, 2), row("Besteed aan doelstellingen", 380_000, 3),
+                row("Beheer en administratie", 24_323, 4), row("Som der lasten", 404_323, 5),
+                row("Resultaat", 95_677, 6),
+            ])
+        let statement = IncomeStatement(
+            table: table, column: "Werkelijk 2020", incomeRow: "Som der baten",
+            expensesRow: "Som der lasten", resultRow: "Resultaat",
+            objectivesRow: "Besteed aan doelstellingen", managementRow: "Beheer en administratie",
+            totals: [])
+        let year = FinancialYear(
+            info: info("2020"), year: 2020, illustrative: true, result: 95_677,
+            incomeStatement: statement, distribution: nil)
         let kb = KnowledgeBase(site: SiteSettings(title: "t", baseURL: "https://x/", language: "nl"), finance: [year])
         let ratios = kb.financialRatios[2020]!
         XCTAssertEqual(ratios.objectivesShareOfIncome, Decimal(string: "0.76"))
@@ -133,13 +173,17 @@ final class DerivationTests: XCTestCase {
 
     func testSchoolProgressAndKeurmerken() {
         var site = SiteSettings(title: "t", baseURL: "https://x/", language: "nl")
-        site.pyramidLevels = [PyramidLevel(slug: "bewust", title: "Bewust", order: 1),
-                              PyramidLevel(slug: "handelen", title: "Handelen", order: 2)]
+        site.pyramidLevels = [
+            PyramidLevel(slug: "bewust", title: "Bewust", order: 1),
+            PyramidLevel(slug: "handelen", title: "Handelen", order: 2),
+        ]
         let scan = SchoolScan(
             info: info("s"), school: "S", place: "P", schoolYear: SchoolYear(startYear: 2020), projectLeader: "L",
-            phases: [ScanPhase(phase: 1, date: date(2020, 9, 1), level: "bewust"),
-                     ScanPhase(phase: 2, date: date(2021, 2, 1), level: "handelen"),
-                     ScanPhase(phase: 3, date: date(2021, 6, 1), level: "handelen")],
+            phases: [
+                ScanPhase(phase: 1, date: date(2020, 9, 1), level: "bewust"),
+                ScanPhase(phase: 2, date: date(2021, 2, 1), level: "handelen"),
+                ScanPhase(phase: 3, date: date(2021, 6, 1), level: "handelen"),
+            ],
             classes: [], advice: [], interventions: [], keurmerk: .toegekend)
         let kb = KnowledgeBase(site: site, schoolScans: [scan])
         XCTAssertEqual(kb.schoolProgress["s"]?.levelsClimbed, 1)

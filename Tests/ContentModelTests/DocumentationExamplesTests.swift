@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import XCTest
+
 @testable import ContentModel
 
 /// Every example in docs/content.md is valid content of its section's type, so editors can copy them.

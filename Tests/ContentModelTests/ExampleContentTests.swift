@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ContentModel
 
 /// The repository's example site (`content/`) against the facts it must hold (issue 5, item 7) and the
@@ -40,7 +41,8 @@ final class ExampleContentTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(everything.schoolScans.count, 3)
         XCTAssertTrue(everything.schoolScans.contains { $0.info.visibility == .internal })
         XCTAssertFalse(published.schoolScans.contains { $0.info.visibility == .internal })
-        let drafts = everything.bestPractices.filter(\.info.draft).count + everything.themes.filter(\.info.draft).count
+        let drafts =
+            everything.bestPractices.filter(\.info.draft).count + everything.themes.filter(\.info.draft).count
             + everything.pages.filter(\.info.draft).count + everything.activities.filter(\.info.draft).count
             + everything.insights.filter(\.info.draft).count + everything.publications.filter(\.info.draft).count
         XCTAssertGreaterThanOrEqual(drafts, 1, "het voorbeeld heeft minstens één concept")

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ContentModel
 import Markdown
+import XCTest
+
+@testable import ContentModel
 
 final class SlugTests: XCTestCase {
     func testMakeFoldsDiacriticsAndPunctuation() {

@@ -29,7 +29,8 @@ struct TestSite {
         all["content/site.yml"] = all["content/site.yml"] ?? site
         for (path, text) in all {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }

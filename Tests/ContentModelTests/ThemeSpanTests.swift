@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ContentModel
 
 /// Themes have a life span: a period with an end year, or an `ended` date. A year's views leave out a
@@ -15,12 +16,15 @@ final class ThemeSpanTests: XCTestCase {
         ])
         defer { site.remove() }
         let (kb, diagnostics) = try site.load()
-        XCTAssertEqual(diagnostics.map { "\($0.location!): \($0.severity.rawValue): \($0.message)" }, [
-            "content/themes/c.md:3:9: error: periode '2026-2022' eindigt vóór hij begint",
-            "content/themes/d.md:3:9: warning: periode 'drie jaar' is geen jaar of periode van jaren",
-            "content/themes/e.md:4:8: error: thema beëindigd op 2021-01-01, vóór het begin van de periode (2023)",
-        ])
-        let a = try XCTUnwrap(kb.theme("a")), b = try XCTUnwrap(kb.theme("b"))
+        XCTAssertEqual(
+            diagnostics.map { "\($0.location!): \($0.severity.rawValue): \($0.message)" },
+            [
+                "content/themes/c.md:3:9: error: periode '2026-2022' eindigt vóór hij begint",
+                "content/themes/d.md:3:9: warning: periode 'drie jaar' is geen jaar of periode van jaren",
+                "content/themes/e.md:4:8: error: thema beëindigd op 2021-01-01, vóór het begin van de periode (2023)",
+            ])
+        let a = try XCTUnwrap(kb.theme("a"))
+        let b = try XCTUnwrap(kb.theme("b"))
         XCTAssertEqual([a.startYear, a.endYear, a.lastYear], [2020, 2022, 2022])
         XCTAssertEqual([b.startYear, b.endYear, b.lastYear], [2021, 2023, 2022], "ended comes before the planned end")
         XCTAssertTrue(a.runs(in: 2022))
@@ -59,7 +63,8 @@ final class ThemeSpanTests: XCTestCase {
     func testNewThemeWritesAPeriodFromThisYearOn() throws {
         let site = try TestSite([:])
         defer { site.remove() }
-        let url = try NewItem.create(root: site.root, typeName: "theme", title: "Wonen", date: ContentDate(year: 2026, month: 5, day: 4))
+        let url = try NewItem.create(
+            root: site.root, typeName: "theme", title: "Wonen", date: ContentDate(year: 2026, month: 5, day: 4))
         let text = try String(contentsOf: url, encoding: .utf8)
         XCTAssertTrue(text.contains("period: \"2026-2027\""), text)
         let (kb, diagnostics) = try site.load(.everything)
@@ -71,13 +76,15 @@ final class ThemeSpanTests: XCTestCase {
     /// Found by a new editor (the wijkkracht fixture): `new theme` wrote `number: "2.9"` whatever the site's
     /// numbering, and an objective naming "de Maatschappelijke Alliantie" on another organisation's site.
     func testNewThemeContinuesTheSitesNumberingAndNamesItsOrganisation() throws {
-        let site = try TestSite([
-            "content/themes/a.md": "---\ntitle: A\nnumber: \"1.9\"\n---\n",
-            "content/themes/b.md": "---\ntitle: B\nnumber: '1.10'\n---\n",
-            "content/themes/c.md": "---\ntitle: C\n---\n",
-        ], site: TestSite.siteYAML + "organisation: {name: Wijkkracht Utrecht}\n")
+        let site = try TestSite(
+            [
+                "content/themes/a.md": "---\ntitle: A\nnumber: \"1.9\"\n---\n",
+                "content/themes/b.md": "---\ntitle: B\nnumber: '1.10'\n---\n",
+                "content/themes/c.md": "---\ntitle: C\n---\n",
+            ], site: TestSite.siteYAML + "organisation: {name: Wijkkracht Utrecht}\n")
         defer { site.remove() }
-        let url = try NewItem.create(root: site.root, typeName: "theme", title: "Wonen", date: ContentDate(year: 2026, month: 5, day: 4))
+        let url = try NewItem.create(
+            root: site.root, typeName: "theme", title: "Wonen", date: ContentDate(year: 2026, month: 5, day: 4))
         let text = try String(contentsOf: url, encoding: .utf8)
         XCTAssertTrue(text.contains("number: \"1.11\""), text)
         XCTAssertTrue(text.contains("wat Wijkkracht Utrecht met dit thema wil bereiken"), text)
@@ -87,7 +94,10 @@ final class ThemeSpanTests: XCTestCase {
 
         let empty = try TestSite([:])
         defer { empty.remove() }
-        let first = try String(contentsOf: try NewItem.create(root: empty.root, typeName: "theme", title: "Eerste", date: ContentDate(year: 2026, month: 5, day: 4)), encoding: .utf8)
+        let first = try String(
+            contentsOf: try NewItem.create(
+                root: empty.root, typeName: "theme", title: "Eerste", date: ContentDate(year: 2026, month: 5, day: 4)),
+            encoding: .utf8)
         XCTAssertTrue(first.contains("number: \"1.1\""), first)
         XCTAssertTrue(first.contains("wat Proefsite met dit thema"), first)
     }

@@ -1,6 +1,7 @@
 import DataFormats
 import Foundation
 import XCTest
+
 @testable import ContentModel
 
 final class ValuesTests: XCTestCase {
@@ -38,7 +39,8 @@ final class ValuesTests: XCTestCase {
     }
 
     func testResultLabels() {
-        let list = ResultList(info: ItemInfo(slug: "x", file: "x"), theme: "t", year: 2020, numbering: .letters, items: [])
+        let list = ResultList(
+            info: ItemInfo(slug: "x", file: "x"), theme: "t", year: 2020, numbering: .letters, items: [])
         XCTAssertEqual(list.label(at: 0), "A.")
         XCTAssertEqual(list.label(at: 4), "E.")
         XCTAssertEqual(list.label(at: 26), "AA.")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContentModel
 
 /// A `website` written without https:// (check warns) still links to the web, never relative to the page.
@@ -9,8 +10,10 @@ final class WebAddressTests: XCTestCase {
     }
 
     func testOtherAddressesStayAsWritten() {
-        for text in ["https://voorbeeld.nl/", "http://voorbeeld.nl", "mailto:info@voorbeeld.nl", "/themas/",
-                     "voorbeeld", "rapport.pdf ", "twee woorden.nl", ".nl", "a..b"] {
+        for text in [
+            "https://voorbeeld.nl/", "http://voorbeeld.nl", "mailto:info@voorbeeld.nl", "/themas/",
+            "voorbeeld", "rapport.pdf ", "twee woorden.nl", ".nl", "a..b",
+        ] {
             XCTAssertEqual(WebAddress.full(text), text)
         }
     }

@@ -121,7 +121,9 @@ final class DutchNumberTests: XCTestCase {
     }
 
     func testRejects() {
-        for text in ["", " ", "€", "-", "2.5", "1,234.56", "1.23", "12.3456", ".123", "1,", "abc", "1,2,3", "--5", "1 234"] {
+        for text in [
+            "", " ", "€", "-", "2.5", "1,234.56", "1.23", "12.3456", ".123", "1,", "abc", "1,2,3", "--5", "1 234",
+        ] {
             XCTAssertNil(DutchNumber.parseAmount(text), text)
         }
     }

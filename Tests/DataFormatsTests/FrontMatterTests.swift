@@ -5,8 +5,10 @@ import XCTest
 final class FrontMatterTests: XCTestCase {
     private func split(_ text: String) throws -> (yaml: String?, body: String, line: Int, yamlFirstLine: Int?) {
         let parts = try FrontMatter.split(Array(text.utf8), fileName: "a.md")
-        return (parts.frontMatter.map { String(decoding: $0.bytes, as: UTF8.self) },
-                String(decoding: parts.body, as: UTF8.self), parts.bodyFirstLine, parts.frontMatter?.firstLine)
+        return (
+            parts.frontMatter.map { String(decoding: $0.bytes, as: UTF8.self) },
+            String(decoding: parts.body, as: UTF8.self), parts.bodyFirstLine, parts.frontMatter?.firstLine
+        )
     }
 
     func testClosingWithDotsAndTrailingBlanks() throws {
@@ -47,7 +49,9 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testYAMLErrorsPointIntoTheMarkdownFile() throws {
-        XCTAssertThrowsError(try FrontMatter.read(Array("---\ntitle: x\ndate: 2021-02-30\n---\nBody\n".utf8), fileName: "bp.md")) { error in
+        XCTAssertThrowsError(
+            try FrontMatter.read(Array("---\ntitle: x\ndate: 2021-02-30\n---\nBody\n".utf8), fileName: "bp.md")
+        ) { error in
             let d = error as! Diagnostic
             XCTAssertEqual(d.location, "bp.md:3:7")
             XCTAssertEqual(d.sourceLine, "date: 2021-02-30")

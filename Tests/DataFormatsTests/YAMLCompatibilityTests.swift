@@ -19,7 +19,9 @@ final class YAMLCompatibilityTests: XCTestCase {
     private func loadCases() throws -> [Case] {
         // YAML_COMPAT_CASES runs another case file instead, e.g. one from scripts/yaml-compat/fuzz.py.
         let override = ProcessInfo.processInfo.environment["YAML_COMPAT_CASES"].flatMap { $0.isEmpty ? nil : $0 }
-        let url = override.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: #filePath)
+        let url =
+            override.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/yaml-compat/expected.json")
         let data = try Data(contentsOf: url)
@@ -39,7 +41,8 @@ final class YAMLCompatibilityTests: XCTestCase {
         let override = ProcessInfo.processInfo.environment["YAML_COMPAT_CASES"].flatMap { $0.isEmpty ? nil : $0 }
         let cases = try loadCases()
         if override == nil { XCTAssertGreaterThanOrEqual(cases.count, 100) }
-        var agree = 0, deviations = 0
+        var agree = 0
+        var deviations = 0
         var failures: [String] = []
         for c in cases {
             let result: Result<String, Error> = Result {
@@ -70,8 +73,9 @@ final class YAMLCompatibilityTests: XCTestCase {
                 }
             }
         }
-        print("YAML compatibility: \(agree) of \(cases.count - deviations) documents agree with PyYAML, "
-              + "\(deviations) documented deviations, \(failures.count) failures")
+        print(
+            "YAML compatibility: \(agree) of \(cases.count - deviations) documents agree with PyYAML, "
+                + "\(deviations) documented deviations, \(failures.count) failures")
         for failure in failures { XCTFail(failure) }
     }
 }

@@ -4,11 +4,17 @@ import XCTest
 
 /// Every error the YAML reader reports, with the line and column it points at.
 final class YAMLErrorTests: XCTestCase {
-    private func check(_ text: String, _ line: Int, _ column: Int, _ fragment: String,
-                       firstLine: Int = 1, file: StaticString = #filePath, l: UInt = #line) {
-        XCTAssertThrowsError(try YAMLReader.parse(SourceFile(name: "fm.yml", text: text, firstLine: firstLine)),
-                             file: file, line: l) { error in
-            guard let d = error as? Diagnostic else { return XCTFail("not a diagnostic: \(error)", file: file, line: l) }
+    private func check(
+        _ text: String, _ line: Int, _ column: Int, _ fragment: String,
+        firstLine: Int = 1, file: StaticString = #filePath, l: UInt = #line
+    ) {
+        XCTAssertThrowsError(
+            try YAMLReader.parse(SourceFile(name: "fm.yml", text: text, firstLine: firstLine)),
+            file: file, line: l
+        ) { error in
+            guard let d = error as? Diagnostic else {
+                return XCTFail("not a diagnostic: \(error)", file: file, line: l)
+            }
             XCTAssertEqual(d.severity, .error, file: file, line: l)
             XCTAssertEqual(d.file, "fm.yml", file: file, line: l)
             XCTAssertEqual(d.line, line, "\(d)", file: file, line: l)
@@ -101,7 +107,8 @@ final class YAMLErrorTests: XCTestCase {
     func testText() {
         check("a: 1\rb: 2\n", 1, 5, "losse CR")
         check("a: \u{1}\n", 1, 4, "ongeldig stuurteken")
-        XCTAssertThrowsError(try YAMLReader.parse(SourceFile(name: "fm.yml", bytes: [0x61, 0x3A, 0x20, 0xC3, 0x28]))) { error in
+        XCTAssertThrowsError(try YAMLReader.parse(SourceFile(name: "fm.yml", bytes: [0x61, 0x3A, 0x20, 0xC3, 0x28]))) {
+            error in
             let d = error as! Diagnostic
             XCTAssertEqual(d.line, 1)
             XCTAssertEqual(d.column, 4)
@@ -138,7 +145,9 @@ final class YAMLErrorTests: XCTestCase {
             _ = try YAMLReader.parse(SourceFile(name: "a.md", text: "title: x\ndate: 2021-02-30\n", firstLine: 2))
             XCTFail("expected an error")
         } catch let d as Diagnostic {
-            XCTAssertEqual(d.description, "a.md:3:7: error: onmogelijke datum 2021-02-30: die maand heeft 28 dagen\ndate: 2021-02-30\n      ^")
+            XCTAssertEqual(
+                d.description,
+                "a.md:3:7: error: onmogelijke datum 2021-02-30: die maand heeft 28 dagen\ndate: 2021-02-30\n      ^")
         } catch {
             XCTFail("\(error)")
         }

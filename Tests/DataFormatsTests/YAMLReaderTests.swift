@@ -17,7 +17,8 @@ final class YAMLReaderTests: XCTestCase {
     }
 
     func testFrontMatterTypes() throws {
-        let node = try parse("""
+        let node = try parse(
+            """
             title: Housing First in Amsterdam
             date: 2020-09-23
             draft: false
@@ -63,16 +64,21 @@ final class YAMLReaderTests: XCTestCase {
     }
 
     func testScalars() {
-        XCTAssertEqual(json("a: 'it''s'\nb: \"tab\\there \\u00e9\"\nc: plain # comment\n"),
-                       #"{"a":"it's","b":"tab\there é","c":"plain"}"#)
-        XCTAssertEqual(json("a: lange tekst\n  die doorloopt\n\n  en verder\nb: 1"),
-                       #"{"a":"lange tekst die doorloopt\nen verder","b":1}"#)
-        XCTAssertEqual(json("a: |\n  regel 1\n  regel 2\n\nb: >-\n  gevouwen\n  tekst\n"),
-                       #"{"a":"regel 1\nregel 2\n","b":"gevouwen tekst"}"#)
-        XCTAssertEqual(json("a: 1.5e+3\nb: 0x1F\nc: 0612\nd: 14:30\ne: yes\nf: 1_000\n"),
-                       #"{"a":1500.0,"b":31,"c":"0612","d":"14:30","e":true,"f":1000}"#)
-        XCTAssertEqual(json("d: 2020-09-23T14:30:00+02:00\ne: 2020-09-23 14:30\n"),
-                       #"{"d":{"$datetime":"2020-09-23T14:30:00+02:00"},"e":{"$datetime":"2020-09-23T14:30:00"}}"#)
+        XCTAssertEqual(
+            json("a: 'it''s'\nb: \"tab\\there \\u00e9\"\nc: plain # comment\n"),
+            #"{"a":"it's","b":"tab\there é","c":"plain"}"#)
+        XCTAssertEqual(
+            json("a: lange tekst\n  die doorloopt\n\n  en verder\nb: 1"),
+            #"{"a":"lange tekst die doorloopt\nen verder","b":1}"#)
+        XCTAssertEqual(
+            json("a: |\n  regel 1\n  regel 2\n\nb: >-\n  gevouwen\n  tekst\n"),
+            #"{"a":"regel 1\nregel 2\n","b":"gevouwen tekst"}"#)
+        XCTAssertEqual(
+            json("a: 1.5e+3\nb: 0x1F\nc: 0612\nd: 14:30\ne: yes\nf: 1_000\n"),
+            #"{"a":1500.0,"b":31,"c":"0612","d":"14:30","e":true,"f":1000}"#)
+        XCTAssertEqual(
+            json("d: 2020-09-23T14:30:00+02:00\ne: 2020-09-23 14:30\n"),
+            #"{"d":{"$datetime":"2020-09-23T14:30:00+02:00"},"e":{"$datetime":"2020-09-23T14:30:00"}}"#)
     }
 
     func testFrontMatterSplit() throws {
@@ -97,7 +103,10 @@ final class YAMLReaderTests: XCTestCase {
     }
 
     func testErrorsHavePositions() {
-        func check(_ text: String, _ line: Int, _ column: Int, _ fragment: String, file: StaticString = #filePath, l: UInt = #line) {
+        func check(
+            _ text: String, _ line: Int, _ column: Int, _ fragment: String, file: StaticString = #filePath,
+            l: UInt = #line
+        ) {
             XCTAssertThrowsError(try parse(text), file: file, line: l) { error in
                 guard let d = error as? Diagnostic else { return XCTFail("not a diagnostic", file: file, line: l) }
                 XCTAssertEqual(d.line, line, "\(d)", file: file, line: l)
@@ -130,8 +139,12 @@ final class YAMLRegressionTests: XCTestCase {
     }
 
     func testQuotedValueAfterFoldedScalar() throws {
-        let text = "summary: >\n  Een project\n  gestart. # geen commentaar\ncontact:\n  name: 'Jan de Vries'\n  email: jan@example.org\n"
+        let text =
+            "summary: >\n  Een project\n  gestart. # geen commentaar\ncontact:\n  name: 'Jan de Vries'\n  email: jan@example.org\n"
         let node = try YAMLReader.parse(SourceFile(name: "x", text: text))
-        XCTAssertEqual(node.jsonText(), #"{"summary":"Een project gestart. # geen commentaar\n","contact":{"name":"Jan de Vries","email":"jan@example.org"}}"#)
+        XCTAssertEqual(
+            node.jsonText(),
+            #"{"summary":"Een project gestart. # geen commentaar\n","contact":{"name":"Jan de Vries","email":"jan@example.org"}}"#
+        )
     }
 }

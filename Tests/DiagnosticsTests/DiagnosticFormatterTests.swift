@@ -3,7 +3,9 @@ import XCTest
 
 final class DiagnosticFormatterTests: XCTestCase {
     func testPlainFormatShowsLocationLineAndCaret() {
-        let source = SourceFile(name: "content/best-practices/housing-first.md", text: "---\ntitle: Housing First\nthemes:\n  - huisvesting\n")
+        let source = SourceFile(
+            name: "content/best-practices/housing-first.md",
+            text: "---\ntitle: Housing First\nthemes:\n  - huisvesting\n")
         let offset = source.bytes.indices.first { source.bytes[$0...].starts(with: Array("huisvesting".utf8)) }!
         let diagnostic = Diagnostic.error("onbekend thema 'huisvesting'", in: source, at: offset)
         XCTAssertEqual(diagnostic.line, 4)
@@ -37,11 +39,13 @@ final class DiagnosticFormatterTests: XCTestCase {
     }
 
     func testColourUsesAnsiCodesAndNotesFollow() {
-        let diagnostic = Diagnostic(.warning, "w", file: "f", line: 1, column: 1, sourceLine: "abc", notes: ["via base.html:3"])
+        let diagnostic = Diagnostic(
+            .warning, "w", file: "f", line: 1, column: 1, sourceLine: "abc", notes: ["via base.html:3"])
         let text = DiagnosticFormatter(useColor: true).format(diagnostic)
         XCTAssertTrue(text.contains("\u{1B}[35;1mwarning:\u{1B}[0m"))
         XCTAssertTrue(text.hasSuffix("via base.html:3"))
-        XCTAssertEqual(DiagnosticFormatter(useColor: false).format(diagnostic), "f:1:1: warning: w\nabc\n^\nnote: via base.html:3")
+        XCTAssertEqual(
+            DiagnosticFormatter(useColor: false).format(diagnostic), "f:1:1: warning: w\nabc\n^\nnote: via base.html:3")
     }
 
     func testNoColorEnvironmentDisablesColour() {

@@ -8,17 +8,22 @@ final class FileSystemErrorTests: XCTestCase {
         XCTAssertEqual(FileSystemError(code: EROFS, path: "/x/y").cause, "het bestandssysteem is alleen-lezen")
         XCTAssertEqual(FileSystemError(code: ENOENT, path: "/x/y").cause, "bestaat niet")
         XCTAssertEqual(FileSystemError(code: EACCES, path: "/x/y").cause, "geen toegang")
-        XCTAssertEqual(FileSystemError(code: ELOOP, path: "/x").cause, "te veel symbolische links achter elkaar (een lus?)")
-        XCTAssertEqual(FileSystemError(code: ENOSPC, path: "/x/y").diagnostic("kan y niet schrijven").message, "kan y niet schrijven: schijf vol")
+        XCTAssertEqual(
+            FileSystemError(code: ELOOP, path: "/x").cause, "te veel symbolische links achter elkaar (een lus?)")
+        XCTAssertEqual(
+            FileSystemError(code: ENOSPC, path: "/x/y").diagnostic("kan y niet schrijven").message,
+            "kan y niet schrijven: schijf vol")
     }
 
     /// Foundation's own errors (NSCocoaErrorDomain, with or without a POSIX error beneath) become the
     /// same Dutch causes, with the path Foundation names.
     func testFoundationErrorsAreTranslated() throws {
         let posix = NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))
-        let cocoa = NSError(domain: NSCocoaErrorDomain, code: 640, userInfo: [
-            NSFilePathErrorKey: "/schijf/bestand", NSUnderlyingErrorKey: posix,
-        ])
+        let cocoa = NSError(
+            domain: NSCocoaErrorDomain, code: 640,
+            userInfo: [
+                NSFilePathErrorKey: "/schijf/bestand", NSUnderlyingErrorKey: posix,
+            ])
         let full = try XCTUnwrap(FileSystemError(cocoa))
         XCTAssertEqual(full.path, "/schijf/bestand")
         XCTAssertEqual(full.cause, "schijf vol")
@@ -49,7 +54,8 @@ final class FileSystemErrorTests: XCTestCase {
             try? FileManager.default.removeItem(at: folder)
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-        XCTAssertEqual(FileSystemError(code: EACCES, path: folder.path + "/x", writing: true).cause, "map is alleen-lezen")
+        XCTAssertEqual(
+            FileSystemError(code: EACCES, path: folder.path + "/x", writing: true).cause, "map is alleen-lezen")
         XCTAssertEqual(FileSystemError(code: EACCES, path: folder.path + "/x").cause, "geen toegang")
     }
 
@@ -59,8 +65,12 @@ final class FileSystemErrorTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("hallo".utf8).write(to: folder.appendingPathComponent("a.txt"))
         XCTAssertEqual(try FileContents.read(folder.appendingPathComponent("a.txt").path), Array("hallo".utf8))
-        XCTAssertThrowsError(try FileContents.read(folder.path)) { XCTAssertEqual(($0 as? FileSystemError)?.code, EISDIR) }
-        XCTAssertThrowsError(try FileContents.read(folder.path + "/b")) { XCTAssertEqual(($0 as? FileSystemError)?.code, ENOENT) }
+        XCTAssertThrowsError(try FileContents.read(folder.path)) {
+            XCTAssertEqual(($0 as? FileSystemError)?.code, EISDIR)
+        }
+        XCTAssertThrowsError(try FileContents.read(folder.path + "/b")) {
+            XCTAssertEqual(($0 as? FileSystemError)?.code, ENOENT)
+        }
         // A named pipe is refused instead of blocking the reader.
         XCTAssertEqual(mkfifo(folder.path + "/pijp", 0o644), 0)
         XCTAssertThrowsError(try FileContents.read(folder.path + "/pijp"))

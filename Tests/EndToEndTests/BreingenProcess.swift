@@ -28,9 +28,11 @@ struct BreingenProcess {
     /// Runs the binary with `arguments`. `prefix` is a command that runs it (`setpriv …` to run it as
     /// another user); past `timeout` seconds the process is killed (the test then sees status 9 by signal).
     /// `executable` runs another copy of the binary (one installed elsewhere).
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
-                    environment: [String: String] = [:], prefix: [String] = [], timeout: Double? = nil,
-                    executable: URL? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+        environment: [String: String] = [:], prefix: [String] = [], timeout: Double? = nil,
+        executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
         let binary = executable ?? Self.binary
         if let command = prefix.first {
@@ -45,7 +47,9 @@ struct BreingenProcess {
         env["NO_COLOR"] = "1"
         env.merge(environment) { _, new in new }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -70,9 +74,10 @@ struct BreingenProcess {
         group.wait()
         let errData = errBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder holding a copy of a fixture site.

@@ -14,7 +14,8 @@ final class BuildTests: XCTestCase {
 
     func testRootAndOutputOptions() throws {
         let site = try BreingenProcess.copyOfFixture("minimal")
-        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-out-\(UUID().uuidString)")
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-out-\(UUID().uuidString)")
         defer {
             try? FileManager.default.removeItem(at: site)
             try? FileManager.default.removeItem(at: elsewhere)
@@ -37,7 +38,9 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("error:"), result.stderr)
         XCTAssertEqual(try Data(contentsOf: index), before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".breingen") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter {
+            $0.hasPrefix(".breingen")
+        }
         XCTAssertEqual(leftovers, [])
     }
 }

@@ -31,6 +31,7 @@ final class CLITests: XCTestCase {
     func testUnknownFlagSuggestsNearestAndExitsTwo() throws {
         let result = try BreingenProcess.run(["build", "--ouput", "x"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.hasPrefix("error: onbekende optie '--ouput'; bedoelde je '--output'?"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.hasPrefix("error: onbekende optie '--ouput'; bedoelde je '--output'?"), result.stderr)
     }
 }

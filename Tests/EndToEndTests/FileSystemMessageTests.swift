@@ -27,12 +27,17 @@ final class FileSystemMessageTests: XCTestCase {
     }
 
     /// Runs as the user `nobody` when this is root (root writes into read-only folders anyway).
-    private func runAsOtherUser(_ arguments: [String], environment: [String: String] = [:]) throws -> BreingenProcess.Result {
+    private func runAsOtherUser(_ arguments: [String], environment: [String: String] = [:]) throws
+        -> BreingenProcess.Result
+    {
         guard getuid() == 0 else { return try BreingenProcess.run(arguments, environment: environment, timeout: 60) }
-        guard fm.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("root without setpriv (util-linux)") }
+        guard fm.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("root without setpriv (util-linux)")
+        }
         _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a+rX", base.path]).waitUntilExit()
-        return try BreingenProcess.run(arguments, environment: environment,
-                                       prefix: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"], timeout: 60)
+        return try BreingenProcess.run(
+            arguments, environment: environment,
+            prefix: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"], timeout: 60)
     }
 
     func testReadOnlyParentFolder() throws {
@@ -42,14 +47,21 @@ final class FileSystemMessageTests: XCTestCase {
         // The folder above it is writable: the cause is that of `parent` itself (before, the message said
         // "geen toegang" whenever the grandparent was writable).
         try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: base.path)
-        let result = try runAsOtherUser(["build", "--root", site.path, "--output", parent.appendingPathComponent("uit").path])
+        let result = try runAsOtherUser([
+            "build", "--root", site.path, "--output", parent.appendingPathComponent("uit").path,
+        ])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("error: kan geen tijdelijke bouwmap maken in \(parent.path): map is alleen-lezen"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("error: kan geen tijdelijke bouwmap maken in \(parent.path): map is alleen-lezen"),
+            result.stderr)
         assertNoFoundationText(result.stderr)
 
-        let deeper = try runAsOtherUser(["build", "--root", site.path, "--output", parent.appendingPathComponent("a/uit").path])
+        let deeper = try runAsOtherUser([
+            "build", "--root", site.path, "--output", parent.appendingPathComponent("a/uit").path,
+        ])
         XCTAssertEqual(deeper.status, 1)
-        XCTAssertTrue(deeper.stderr.contains("error: kan de map \(parent.path)/a niet maken: map is alleen-lezen"), deeper.stderr)
+        XCTAssertTrue(
+            deeper.stderr.contains("error: kan de map \(parent.path)/a niet maken: map is alleen-lezen"), deeper.stderr)
         assertNoFoundationText(deeper.stderr)
     }
 
@@ -57,10 +69,13 @@ final class FileSystemMessageTests: XCTestCase {
         let temporary = base.appendingPathComponent("tmp")
         try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
         try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: temporary.path)
-        let result = try runAsOtherUser(["serve", "--root", site.path, "--port", "0"], environment: ["TMPDIR": temporary.path])
+        let result = try runAsOtherUser(
+            ["serve", "--root", site.path, "--port", "0"], environment: ["TMPDIR": temporary.path])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("error: kan geen werkmap voor serve maken in \(temporary.path): map is alleen-lezen"),
-                      result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "error: kan geen werkmap voor serve maken in \(temporary.path): map is alleen-lezen"),
+            result.stderr)
         assertNoFoundationText(result.stderr)
     }
 
@@ -80,7 +95,8 @@ final class FileSystemMessageTests: XCTestCase {
             let umount = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [disk.path])
             umount?.waitUntilExit()
         }
-        let result = try BreingenProcess.run(["build", "--root", site.path, "--output", disk.appendingPathComponent("uit").path], timeout: 60)
+        let result = try BreingenProcess.run(
+            ["build", "--root", site.path, "--output", disk.appendingPathComponent("uit").path], timeout: 60)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains(": schijf vol"), result.stderr)
         XCTAssertTrue(result.stderr.contains(disk.path), result.stderr)

@@ -40,8 +40,10 @@ final class FixtureYearTests: XCTestCase {
     /// Every amount of the five tables, in the notation of a year with cents, and the ratios and verdicts:
     /// the same on the site's finance page, in the HTML report and in the PDF.
     func testEveryFigureOfTheYearIsTheSameInSiteHTMLReportAndPDF() throws {
-        var sources = ["de site (financien/2023/)": try text("financien/2023/index.html"),
-                       "het HTML-verslag": try text("jaarverslag-2023.html")]
+        var sources = [
+            "de site (financien/2023/)": try text("financien/2023/index.html"),
+            "het HTML-verslag": try text("jaarverslag-2023.html"),
+        ]
         if let pdf = try pdfText() { sources["het PDF-verslag"] = pdf }
 
         // By hand: the totals, the result, the ratios against the norms of site.yml (85% and 7%).
@@ -53,7 +55,10 @@ final class FixtureYearTests: XCTestCase {
         ]
         // And every cell of every table, written with two decimals: the year has cents, so all amounts show them.
         let folder = try site().appendingPathComponent("content/finance/2023")
-        for file in ["baten-en-lasten.csv", "verdeling-lasten.csv", "resultaatbestemming.csv", "balans.csv", "kasstroomoverzicht.csv"] {
+        for file in [
+            "baten-en-lasten.csv", "verdeling-lasten.csv", "resultaatbestemming.csv", "balans.csv",
+            "kasstroomoverzicht.csv",
+        ] {
             let csv = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             for line in csv.split(separator: "\n").dropFirst() {
                 for cell in line.split(separator: ";", omittingEmptySubsequences: false).dropFirst() where cell != "-" {
@@ -67,9 +72,13 @@ final class FixtureYearTests: XCTestCase {
                 XCTAssertTrue(text.contains(figure), "\(figure) ontbreekt in \(name)")
             }
             // No amount lost its last zero: "470.787,5" or "-312,5" would be a figure printed another way.
-            for amount in ["470.787,50", "180.210,40", "62.300,60", "82.276,50", "245.812,80", "75.312,80", "32.276,50"] {
-                XCTAssertNil(text.range(of: NSRegularExpression.escapedPattern(for: String(amount.dropLast())) + #"(?![0-9])"#,
-                                        options: .regularExpression), "\(amount) zonder laatste nul in \(name)")
+            for amount in [
+                "470.787,50", "180.210,40", "62.300,60", "82.276,50", "245.812,80", "75.312,80", "32.276,50",
+            ] {
+                XCTAssertNil(
+                    text.range(
+                        of: NSRegularExpression.escapedPattern(for: String(amount.dropLast())) + #"(?![0-9])"#,
+                        options: .regularExpression), "\(amount) zonder laatste nul in \(name)")
             }
             XCTAssertFalse(text.contains("81%") || text.contains("77%"), "een percentage zonder decimaal in \(name)")
             XCTAssertFalse(text.contains("voldaan"), "een ander woord voor het oordeel in \(name)")
@@ -79,7 +88,9 @@ final class FixtureYearTests: XCTestCase {
         let finance = sources["de site (financien/2023/)"]!
         for share in ["46,4%", "31,1%", "16,0%", "6,4%"] { XCTAssertTrue(finance.contains(share), share) }
         XCTAssertTrue(finance.contains("Het resultaat over 2023 is € 82.276,50"), finance)
-        for title in ["Resultaatbestemming", "Balans", "Kasstroomoverzicht"] { XCTAssertTrue(finance.contains(title), title) }
+        for title in ["Resultaatbestemming", "Balans", "Kasstroomoverzicht"] {
+            XCTAssertTrue(finance.contains(title), title)
+        }
     }
 
     /// The organisation by hand: in each body one change of role, who joined and who left; each body by
@@ -111,17 +122,24 @@ final class FixtureYearTests: XCTestCase {
             for person in ["Marieke de Wit (", "Bas Kramer (", "Yılmaz (", "Yilmaz ("] {
                 XCTAssertFalse(text.contains(person), "\(person) staat als vertrek of nieuw lid in \(name)")
             }
-            XCTAssertEqual(text.components(separatedBy: "2,3 fte").count - 1, 1, "de zin over 2,3 fte staat er één keer in \(name)")
+            XCTAssertEqual(
+                text.components(separatedBy: "2,3 fte").count - 1, 1, "de zin over 2,3 fte staat er één keer in \(name)"
+            )
             XCTAssertFalse(text.contains("werkten er drie mensen op het programmabureau"), name)
         }
         // The site's organisation page lists who holds a role today, in the same order.
         let organisation = try text("organisatie/index.html")
-        for sequence in ["Marieke de Wit voorzitter Anton van den Berg vice-voorzitter Sandra Bakker penningmeester Youssef El Idrissi secretaris",
-                         "Fatma Yılmaz voorzitter wethouder, Gemeente Utrecht Ruud Hendriks lid directeur, Rabobank Utrecht Joost Meijer lid",
-                         "Lotte Visser directeur Nina Bos communicatieadviseur Bas Kramer projectleider"] {
-            XCTAssertTrue(organisation.contains(sequence), "'\(sequence)' ontbreekt op de organisatiepagina:\n\(organisation)")
+        for sequence in [
+            "Marieke de Wit voorzitter Anton van den Berg vice-voorzitter Sandra Bakker penningmeester Youssef El Idrissi secretaris",
+            "Fatma Yılmaz voorzitter wethouder, Gemeente Utrecht Ruud Hendriks lid directeur, Rabobank Utrecht Joost Meijer lid",
+            "Lotte Visser directeur Nina Bos communicatieadviseur Bas Kramer projectleider",
+        ] {
+            XCTAssertTrue(
+                organisation.contains(sequence), "'\(sequence)' ontbreekt op de organisatiepagina:\n\(organisation)")
         }
-        for gone in ["Pieter Jansen", "Henk Vos", "Ellen de Graaf", "Tom de Vries"] { XCTAssertFalse(organisation.contains(gone), gone) }
+        for gone in ["Pieter Jansen", "Henk Vos", "Ellen de Graaf", "Tom de Vries"] {
+            XCTAssertFalse(organisation.contains(gone), gone)
+        }
     }
 
     /// Schuldhulp ended in 2022 and has nothing in 2023: not in the 2023 report. Digitale inclusie ended in
@@ -130,15 +148,19 @@ final class FixtureYearTests: XCTestCase {
         var sources = ["het HTML-verslag": try text("jaarverslag-2023.html")]
         if let pdf = try pdfText() { sources["het PDF-verslag"] = pdf }
         for (name, text) in sources {
-            XCTAssertTrue(text.contains("2.1 Wonen en zorg") && text.contains("2.2 Eenzaamheid onder jongeren") && text.contains("2.3 Digitale inclusie"), name)
+            XCTAssertTrue(
+                text.contains("2.1 Wonen en zorg") && text.contains("2.2 Eenzaamheid onder jongeren")
+                    && text.contains("2.3 Digitale inclusie"), name)
             XCTAssertFalse(text.contains("Schuldhulp in de wijk Doelstelling"), name)
             XCTAssertFalse(text.contains("Schulden vroeg zien"), "de doelstelling van een afgelopen thema in \(name)")
             XCTAssertTrue(text.contains("Beëindigd op 30 juni 2023."), name)
         }
         let overview = try text("themas/index.html")
-        let current = try XCTUnwrap(overview.range(of: "Lopende thema's")), ended = try XCTUnwrap(overview.range(of: "Afgeronde thema's"))
+        let current = try XCTUnwrap(overview.range(of: "Lopende thema's"))
+        let ended = try XCTUnwrap(overview.range(of: "Afgeronde thema's"))
         XCTAssertLessThan(current.lowerBound, ended.lowerBound)
-        let currentPart = String(overview[current.upperBound..<ended.lowerBound]), endedPart = String(overview[ended.upperBound...])
+        let currentPart = String(overview[current.upperBound..<ended.lowerBound])
+        let endedPart = String(overview[ended.upperBound...])
         XCTAssertTrue(currentPart.contains("Eenzaamheid onder jongeren"), currentPart)
         for theme in ["Wonen en zorg", "Schuldhulp in de wijk", "Digitale inclusie"] {
             XCTAssertFalse(currentPart.contains(theme), theme)
@@ -149,33 +171,45 @@ final class FixtureYearTests: XCTestCase {
         let home = try text("index.html")
         let themesOnHome = try XCTUnwrap(home.components(separatedBy: "Nieuwste best practices").first)
         XCTAssertTrue(themesOnHome.contains("Eenzaamheid onder jongeren"), themesOnHome)
-        for theme in ["Wonen en zorg", "Schuldhulp in de wijk", "Digitale inclusie"] { XCTAssertFalse(themesOnHome.contains(theme), theme) }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: try site().appendingPathComponent("output/themas/schuldhulp/index.html").path))
+        for theme in ["Wonen en zorg", "Schuldhulp in de wijk", "Digitale inclusie"] {
+            XCTAssertFalse(themesOnHome.contains(theme), theme)
+        }
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: try site().appendingPathComponent("output/themas/schuldhulp/index.html").path))
     }
 
     /// Address, KvK-nummer and the rest of site.yml's organisation where a reader looks; an activity's time.
     func testEditorsDataShowsUp() throws {
         let contact = try text("contact/index.html")
-        for fact in ["Stichting Buurtkracht Nederland", "Oudegracht 100, 3511 AX Utrecht", "KvK-nummer 87654321", "info@buurtkracht.example",
-                     "www.buurtkracht.example", "14 mei 2018"] {
+        for fact in [
+            "Stichting Buurtkracht Nederland", "Oudegracht 100, 3511 AX Utrecht", "KvK-nummer 87654321",
+            "info@buurtkracht.example",
+            "www.buurtkracht.example", "14 mei 2018",
+        ] {
             XCTAssertTrue(contact.contains(fact), "\(fact) ontbreekt op de contactpagina")
         }
         for path in ["index.html", "best-practices/knarrenhof/index.html"] {
             let footer = try XCTUnwrap(try text(path).components(separatedBy: "is een initiatief van").last)
-            XCTAssertTrue(footer.contains("Oudegracht 100, 3511 AX Utrecht") && footer.contains("KvK-nummer 87654321"), "voettekst van \(path): \(footer)")
+            XCTAssertTrue(
+                footer.contains("Oudegracht 100, 3511 AX Utrecht") && footer.contains("KvK-nummer 87654321"),
+                "voettekst van \(path): \(footer)")
         }
         var sources = ["het HTML-verslag": try text("jaarverslag-2023.html")]
         if let pdf = try pdfText() { sources["het PDF-verslag"] = pdf }
         for (name, text) in sources {
             let colophon = try XCTUnwrap(text.components(separatedBy: "Colofon").last, name)
-            for fact in ["Adres: Oudegracht 100, 3511 AX Utrecht", "KvK-nummer: 87654321", "E-mail: info@buurtkracht.example",
-                         "Website: https://www.buurtkracht.example/", "Opgericht: 14 mei 2018"] {
+            for fact in [
+                "Adres: Oudegracht 100, 3511 AX Utrecht", "KvK-nummer: 87654321", "E-mail: info@buurtkracht.example",
+                "Website: https://www.buurtkracht.example/", "Opgericht: 14 mei 2018",
+            ] {
                 XCTAssertTrue(colophon.contains(fact), "\(fact) ontbreekt in het colofon van \(name)")
             }
             XCTAssertTrue(text.contains("14 maart 2023, 19.30 uur – Buurtavond over wonen en zorg"), name)
         }
         let activity = try page("activiteiten/2023-03-14-buurtavond/index.html")
-        XCTAssertTrue(activity.contains("<time datetime=\"2023-03-14T19:30\">14 maart 2023, 19.30 uur</time>"), activity)
+        XCTAssertTrue(
+            activity.contains("<time datetime=\"2023-03-14T19:30\">14 maart 2023, 19.30 uur</time>"), activity)
         XCTAssertTrue(try page("activiteiten/index.html").contains("14 maart 2023, 19.30 uur"))
     }
 
@@ -185,7 +219,9 @@ final class FixtureYearTests: XCTestCase {
         let output = try site().appendingPathComponent("output")
         XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: Self.baseURL), [])
         XCTAssertTrue(try page("themas/wonen-en-zorg/index.html").contains("href=\"/buurtbrein/themas/\""))
-        XCTAssertTrue(try page("themas/eenzaamheid-jongeren/index.html").contains("href=\"/buurtbrein/activiteiten/2023-10-05-jongerendag/\""))
+        XCTAssertTrue(
+            try page("themas/eenzaamheid-jongeren/index.html").contains(
+                "href=\"/buurtbrein/activiteiten/2023-10-05-jongerendag/\""))
     }
 
     func testNoOutputPrintsAMissingValue() throws {
@@ -198,7 +234,9 @@ final class FixtureYearTests: XCTestCase {
                 found += SiteOutputChecks.missingValueMarkers(inText: SiteOutputChecks.read(output, file), file: file)
             }
         }
-        if let pdf = try pdfText() { found += SiteOutputChecks.missingValueMarkers(inText: pdf, file: "jaarverslag-2023.pdf") }
+        if let pdf = try pdfText() {
+            found += SiteOutputChecks.missingValueMarkers(inText: pdf, file: "jaarverslag-2023.pdf")
+        }
         XCTAssertEqual(found, [])
     }
 
@@ -206,8 +244,14 @@ final class FixtureYearTests: XCTestCase {
     private static func withCents(_ cell: String) -> String {
         var text = cell.trimmingCharacters(in: .whitespaces)
         var negative = false
-        if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()) }
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        if text.hasPrefix("(") && text.hasSuffix(")") {
+            negative = true
+            text = String(text.dropFirst().dropLast())
+        }
+        if text.hasPrefix("-") {
+            negative = true
+            text.removeFirst()
+        }
         if !text.contains(",") { text += ",00" }
         return (negative && text != "0,00" ? "-" : "") + text
     }

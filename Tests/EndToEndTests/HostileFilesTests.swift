@@ -16,6 +16,12 @@ final class HostileFilesTests: XCTestCase {
         outside = base.appendingPathComponent("elders")
         try fm.createDirectory(at: base, withIntermediateDirectories: true)
         try fm.copyItem(at: BreingenProcess.fixture("minimal"), to: site)
+        // The theme beside the content, as a real site has it: the build, run as another user, must not
+        // need the checkout's theme (a fresh clone may sit in a folder only its owner can enter).
+        let checkoutTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes/default")
+        try fm.createDirectory(at: site.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        try fm.copyItem(at: checkoutTheme, to: site.appendingPathComponent("themes/default"))
         try fm.createDirectory(at: outside.appendingPathComponent("map"), withIntermediateDirectories: true)
         try write("geheim wachtwoord", to: outside.appendingPathComponent("geheim.txt"))
         try write("nog een geheim", to: outside.appendingPathComponent("map/sleutel.pem"))
@@ -24,7 +30,9 @@ final class HostileFilesTests: XCTestCase {
 
     override func tearDownWithError() throws {
         // Make everything removable again, whatever a test made unreadable.
-        _ = try? Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+rwx", site.deletingLastPathComponent().path]).waitUntilExit()
+        _ = try? Process.run(
+            URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+rwx", site.deletingLastPathComponent().path]
+        ).waitUntilExit()
         try? fm.removeItem(at: site.deletingLastPathComponent())
     }
 
@@ -44,10 +52,11 @@ final class HostileFilesTests: XCTestCase {
     /// Every file under output/, relative to it.
     private func outputFiles() -> Set<String> {
         let root = site.appendingPathComponent("output").path
-        return Set((fm.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { path in
-            var isDirectory: ObjCBool = false
-            return fm.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
-        })
+        return Set(
+            (fm.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { path in
+                var isDirectory: ObjCBool = false
+                return fm.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            })
     }
 
     func testLinksOutOfTheSiteAreRefusedWithAWarningNamingThem() throws {
@@ -62,12 +71,18 @@ final class HostileFilesTests: XCTestCase {
         let result = try BreingenProcess.run(["build"], in: site, timeout: 60)
         XCTAssertEqual(result.status, 0, result.stderr)
         for name in ["static/wachtwoord.txt", "static/sleutels", "static/relatief.txt", "assets/css/extra.css"] {
-            XCTAssertTrue(result.stderr.contains("warning: symbolische link \(name) wijst buiten de sitemap"), "\(name): \(result.stderr)")
+            XCTAssertTrue(
+                result.stderr.contains("warning: symbolische link \(name) wijst buiten de sitemap"),
+                "\(name): \(result.stderr)")
         }
         let files = outputFiles()
-        XCTAssertTrue(files.isSuperset(of: ["docs/welkom.txt", "ook-welkom.txt", "documenten/welkom.txt"]), "\(files.sorted())")
-        XCTAssertFalse(files.contains { $0.contains("wachtwoord") || $0.contains("sleutel") || $0.contains("relatief") || $0.contains("extra") },
-                       "\(files.sorted())")
+        XCTAssertTrue(
+            files.isSuperset(of: ["docs/welkom.txt", "ook-welkom.txt", "documenten/welkom.txt"]), "\(files.sorted())")
+        XCTAssertFalse(
+            files.contains {
+                $0.contains("wachtwoord") || $0.contains("sleutel") || $0.contains("relatief") || $0.contains("extra")
+            },
+            "\(files.sorted())")
         for file in files {
             let text = (try? String(contentsOf: output(file), encoding: .utf8)) ?? ""
             XCTAssertFalse(text.contains("geheim"), file)
@@ -85,11 +100,17 @@ final class HostileFilesTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
         XCTAssertEqual(result.status, 0, result.stderr)
         for name in ["static/d/up", "static/d/up2", "static/d/e/terug"] {
-            XCTAssertTrue(result.stderr.contains("warning: symbolische link \(name) maakt een lus"), "\(name): \(result.stderr)")
+            XCTAssertTrue(
+                result.stderr.contains("warning: symbolische link \(name) maakt een lus"), "\(name): \(result.stderr)")
         }
-        XCTAssertTrue(result.stderr.contains("symbolische link static/zelf wijst in een kring naar zichzelf"), result.stderr)
-        XCTAssertEqual(outputFiles().filter { !$0.hasSuffix(".html") && !$0.hasPrefix("assets/") && !$0.hasSuffix(".xml") && !$0.hasSuffix(".json") && $0 != "robots.txt" },
-                       ["docs/welkom.txt"])
+        XCTAssertTrue(
+            result.stderr.contains("symbolische link static/zelf wijst in een kring naar zichzelf"), result.stderr)
+        XCTAssertEqual(
+            outputFiles().filter {
+                !$0.hasSuffix(".html") && !$0.hasPrefix("assets/") && !$0.hasSuffix(".xml") && !$0.hasSuffix(".json")
+                    && $0 != "robots.txt"
+            },
+            ["docs/welkom.txt"])
     }
 
     func testSpecialFilesAndDanglingLinksAreLeftOutWithAWarning() throws {
@@ -98,8 +119,10 @@ final class HostileFilesTests: XCTestCase {
         try link("static/weg.txt", to: "bestaat-niet.txt")
         let result = try BreingenProcess.run(["build"], in: site, timeout: 60)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("static/pijp is geen gewoon bestand of map (een named pipe)"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("symbolische link static/weg.txt wijst naar iets dat niet bestaat"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("static/pijp is geen gewoon bestand of map (een named pipe)"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("symbolische link static/weg.txt wijst naar iets dat niet bestaat"), result.stderr)
         XCTAssertTrue(outputFiles().contains("docs/welkom.txt"))
     }
 
@@ -108,7 +131,9 @@ final class HostileFilesTests: XCTestCase {
         try link("content/pages/over.md", to: outside.appendingPathComponent("over.md").path)
         let result = try BreingenProcess.run(["build"], in: site, timeout: 60)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("warning: symbolische link content/pages/over.md wijst buiten de sitemap"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("warning: symbolische link content/pages/over.md wijst buiten de sitemap"),
+            result.stderr)
         XCTAssertFalse(outputFiles().contains { $0.contains("over") })
     }
 
@@ -127,8 +152,10 @@ final class HostileFilesTests: XCTestCase {
     /// Opens the site to the other user, then builds it once as that user.
     private func buildOnce() throws -> Data {
         if getuid() == 0 {
-            _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a+rwX", site.deletingLastPathComponent().path])
-                .waitUntilExit()
+            _ = try Process.run(
+                URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a+rwX", site.deletingLastPathComponent().path]
+            )
+            .waitUntilExit()
         }
         let first = try runAsOtherUser(["build", "-q"])
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -143,7 +170,9 @@ final class HostileFilesTests: XCTestCase {
         // Issue 18: the folder was skipped, the build exited 0 and `check` said all was well.
         let build = try runAsOtherUser(["build"])
         XCTAssertEqual(build.status, 1, build.stderr)
-        XCTAssertTrue(build.stderr.contains("content/pages: error: kan de map content/pages/ niet lezen: geen toegang"), build.stderr)
+        XCTAssertTrue(
+            build.stderr.contains("content/pages: error: kan de map content/pages/ niet lezen: geen toegang"),
+            build.stderr)
         XCTAssertEqual(try Data(contentsOf: output("index.html")), before, "the previous output stays")
         let check = try runAsOtherUser(["check"])
         XCTAssertEqual(check.status, 1, check.stderr)
@@ -154,8 +183,14 @@ final class HostileFilesTests: XCTestCase {
         try write("---\ntitle: Over ons\n---\nTekst.\n", to: site.appendingPathComponent("content/pages/over.md"))
         _ = try buildOnce()
         for (path, message) in [
-            ("content/pages/over.md", "content/pages/over.md: error: kan content/pages/over.md niet lezen: geen toegang"),
-            ("static/docs/welkom.txt", "static/docs/welkom.txt: error: kan static/docs/welkom.txt niet lezen: geen toegang"),
+            (
+                "content/pages/over.md",
+                "content/pages/over.md: error: kan content/pages/over.md niet lezen: geen toegang"
+            ),
+            (
+                "static/docs/welkom.txt",
+                "static/docs/welkom.txt: error: kan static/docs/welkom.txt niet lezen: geen toegang"
+            ),
             ("static/docs", "static/docs/: error: kan de map static/docs/ niet lezen: geen toegang"),
         ] {
             let url = site.appendingPathComponent(path)
@@ -173,8 +208,10 @@ final class HostileFilesTests: XCTestCase {
     /// build, so it is made writable and removed (run as `nobody`: root removes it anyway).
     func testReadOnlyPreviousOutputIsReplacedAndRemoved() throws {
         _ = try buildOnce()
-        _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a-w", site.appendingPathComponent("output").path])
-            .waitUntilExit()
+        _ = try Process.run(
+            URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a-w", site.appendingPathComponent("output").path]
+        )
+        .waitUntilExit()
         try write("nieuw", to: site.appendingPathComponent("static/docs/nieuw.txt"))
         let result = try runAsOtherUser(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)

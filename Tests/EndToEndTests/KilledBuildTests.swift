@@ -27,7 +27,8 @@ final class KilledBuildTests: XCTestCase {
     private func setVersion(_ version: String, of site: URL) throws {
         let settings = site.appendingPathComponent("content/site.yml")
         var text = try String(contentsOf: settings, encoding: .utf8)
-        text = text.replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: Proefbrein versie \(version)", options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: #"(?m)^title: .*$"#, with: "title: Proefbrein versie \(version)", options: .regularExpression)
         try Data(text.utf8).write(to: settings)
         let extra = site.appendingPathComponent("static/alleen-in-b.txt")
         if version == "B" {
@@ -59,10 +60,13 @@ final class KilledBuildTests: XCTestCase {
         XCTAssertNotEqual(versionA, versionB)
 
         var random = SplitMix64(seed: 18)
-        var killed = 0, sawOld = 0, sawNew = 0
+        var killed = 0
+        var sawOld = 0
+        var sawNew = 0
         // Trials go on until 20 builds were really killed: on a loaded machine some builds finish before
         // their kill, and counting trials instead of kills made the test flaky.
-        let wantedKills = 20, maximumTrials = 80
+        let wantedKills = 20
+        let maximumTrials = 80
         var trials = 0
         for trial in 0..<maximumTrials where killed < wantedKills {
             trials += 1
@@ -91,7 +95,9 @@ final class KilledBuildTests: XCTestCase {
             } else {
                 let differing = Set(previous.keys).union(expected.keys).union(after?.keys ?? [:].keys)
                     .filter { after?[$0] != previous[$0] && after?[$0] != expected[$0] }
-                XCTFail("trial \(trial) (\(from) → \(to)): output/ is neither build; differs in \(differing.sorted().prefix(5))")
+                XCTFail(
+                    "trial \(trial) (\(from) → \(to)): output/ is neither build; differs in \(differing.sorted().prefix(5))"
+                )
             }
 
             // The next build finishes, and nothing is left beside output/.
@@ -103,7 +109,9 @@ final class KilledBuildTests: XCTestCase {
         // The kills really landed during builds, and at both sides of the swap.
         XCTAssertGreaterThanOrEqual(killed, wantedKills, "killed \(killed) of \(trials)")
         XCTAssertGreaterThan(sawOld, 0)
-        print("killed builds: \(killed) of \(trials) killed; output/ was the old build \(sawOld) times, the new one \(sawNew) times")
+        print(
+            "killed builds: \(killed) of \(trials) killed; output/ was the old build \(sawOld) times, the new one \(sawNew) times"
+        )
     }
 
     /// The folders a killed build leaves are removed by the next build, but only once their process is
@@ -125,7 +133,8 @@ final class KilledBuildTests: XCTestCase {
             try Data("x".utf8).write(to: folder.appendingPathComponent("f.html"))
         }
         // A read-only leftover is removed too: it is our own build.
-        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: site.appendingPathComponent(".breingen-old-\(dead)-2/sub").path)
+        try fm.setAttributes(
+            [.posixPermissions: 0o555], ofItemAtPath: site.appendingPathComponent(".breingen-old-\(dead)-2/sub").path)
         let result = try BreingenProcess.run(["build"], in: site)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try leftovers(site), [".breingen-staging-\(alive)-3"])
@@ -141,7 +150,9 @@ final class KilledBuildTests: XCTestCase {
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
         try gone.run()
         gone.waitUntilExit()
-        try fm.moveItem(at: site.appendingPathComponent("output"), to: site.appendingPathComponent(".breingen-old-\(gone.processIdentifier)-7"))
+        try fm.moveItem(
+            at: site.appendingPathComponent("output"),
+            to: site.appendingPathComponent(".breingen-old-\(gone.processIdentifier)-7"))
         // A failing build must leave the restored output in place.
         try Data("title: [".utf8).write(to: site.appendingPathComponent("content/site.yml"))
         let result = try BreingenProcess.run(["build"], in: site)
@@ -160,7 +171,8 @@ extension KilledBuildTests {
         defer { try? fm.removeItem(at: site) }
         XCTAssertEqual(try BreingenProcess.run(["build", "-q"], in: site).status, 0)
         let before = try XCTUnwrap(snapshot(site.appendingPathComponent("output")))
-        try fm.moveItem(at: site.appendingPathComponent("output"), to: site.appendingPathComponent(".output.breingen/previous"))
+        try fm.moveItem(
+            at: site.appendingPathComponent("output"), to: site.appendingPathComponent(".output.breingen/previous"))
         try Data("title: [".utf8).write(to: site.appendingPathComponent("content/site.yml"))
         let result = try BreingenProcess.run(["build"], in: site)
         XCTAssertEqual(result.status, 1)

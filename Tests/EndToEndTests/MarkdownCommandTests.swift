@@ -3,9 +3,12 @@ import XCTest
 
 final class MarkdownCommandTests: XCTestCase {
     func testStandardInputToGFMHTML() throws {
-        let result = try BreingenProcess.run(["markdown"], stdin: "# Één stap\n\n| a | b |\n| - | - |\n| 1 | ~~2~~ |\n\nzie www.example.nl\n")
+        let result = try BreingenProcess.run(
+            ["markdown"], stdin: "# Één stap\n\n| a | b |\n| - | - |\n| 1 | ~~2~~ |\n\nzie www.example.nl\n")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, """
+        XCTAssertEqual(
+            result.stdout,
+            """
             <h1>Één stap</h1>
             <table>
             <thead>
@@ -37,7 +40,9 @@ final class MarkdownCommandTests: XCTestCase {
         let input = "# Één stap\n\n\"Zo\" -- gaat... dat <b>vet</b> [x](javascript:alert(1))\n"
         let result = try BreingenProcess.run(["markdown", "--smart", "--safe", "--heading-ids"], stdin: input)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, """
+        XCTAssertEqual(
+            result.stdout,
+            """
             <h1 id="een-stap">Één stap</h1>
             <p>“Zo” – gaat… dat <!-- raw HTML omitted -->vet<!-- raw HTML omitted --> <a href="">x</a></p>
 

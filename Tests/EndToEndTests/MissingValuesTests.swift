@@ -18,7 +18,9 @@ final class MissingValuesTests: XCTestCase {
         let output = site.appendingPathComponent("output")
         let files = SiteOutputChecks.files(in: output).filter { !$0.hasPrefix("assets/") }
         XCTAssertTrue(files.contains("jaarverslag-2023.html") && files.contains("jaarverslag-2023.pdf"), "\(files)")
-        XCTAssertTrue(files.contains("zoeken/index/entry.json") && files.contains("feed.xml") && files.contains("best-practices/index.json"))
+        XCTAssertTrue(
+            files.contains("zoeken/index/entry.json") && files.contains("feed.xml")
+                && files.contains("best-practices/index.json"))
         var found: [String] = []
         for file in files {
             if file.hasSuffix(".html") {
@@ -28,7 +30,8 @@ final class MissingValuesTests: XCTestCase {
             }
         }
         if let pdftotext = ExternalTool.find("pdftotext", skipping: "the report PDF in this scan") {
-            let (status, text) = try ExternalTool.run(pdftotext, [output.appendingPathComponent("jaarverslag-2023.pdf").path, "-"])
+            let (status, text) = try ExternalTool.run(
+                pdftotext, [output.appendingPathComponent("jaarverslag-2023.pdf").path, "-"])
             XCTAssertEqual(status, 0, text)
             found += SiteOutputChecks.missingValueMarkers(inText: text, file: "jaarverslag-2023.pdf")
             // Optional parts leave no label behind: no "Looptijd", no fte when none is given, no empty Kengetallen.
@@ -38,6 +41,7 @@ final class MissingValuesTests: XCTestCase {
         }
         XCTAssertEqual(found, [])
         // The scan itself finds what it looks for.
-        XCTAssertEqual(SiteOutputChecks.missingValueMarkers(inHTML: "<td>None</td><dd></dd><p>()</p>", file: "x").count, 3)
+        XCTAssertEqual(
+            SiteOutputChecks.missingValueMarkers(inHTML: "<td>None</td><dd></dd><p>()</p>", file: "x").count, 3)
     }
 }

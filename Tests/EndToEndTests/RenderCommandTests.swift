@@ -6,10 +6,13 @@ final class RenderCommandTests: XCTestCase {
 
     func testRendersTemplateWithJSONData() throws {
         let result = try BreingenProcess.run([
-            "render", folder.appendingPathComponent("teams.html").path, "--data", folder.appendingPathComponent("teams.json").path,
+            "render", folder.appendingPathComponent("teams.html").path, "--data",
+            folder.appendingPathComponent("teams.json").path,
         ])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, """
+        XCTAssertEqual(
+            result.stdout,
+            """
             <!doctype html>
             <title>Teams | Het Maatschappelijk Brein</title>
 
@@ -28,12 +31,15 @@ final class RenderCommandTests: XCTestCase {
     }
 
     func testUndefinedAttributeReportsLineColumnAndChain() throws {
-        let result = try BreingenProcess.run([
-            "render", "fout.html", "--templates", folder.path, "-d", folder.appendingPathComponent("teams.yml").path,
-        ], in: folder)
+        let result = try BreingenProcess.run(
+            [
+                "render", "fout.html", "--templates", folder.path, "-d",
+                folder.appendingPathComponent("teams.yml").path,
+            ], in: folder)
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertTrue(result.stderr.hasPrefix("fout.html:4:12: error: 'team' heeft geen attribuut 'budget'"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.hasPrefix("fout.html:4:12: error: 'team' heeft geen attribuut 'budget'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("<p>{{ team.budget }}</p>\n           ^"), result.stderr)
         XCTAssertTrue(result.stderr.contains("note: fout.html:1:4: breidt 'base.html' uit met extends"), result.stderr)
     }
@@ -42,17 +48,21 @@ final class RenderCommandTests: XCTestCase {
         let missing = try BreingenProcess.run(["render", "/nonexistent/x.html"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("bestaat niet"), missing.stderr)
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-render-\(UUID().uuidString).json")
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-render-\(UUID().uuidString).json")
         try Data("{\"a\": [1, 2}".utf8).write(to: temp)
         defer { try? FileManager.default.removeItem(at: temp) }
-        let bad = try BreingenProcess.run(["render", folder.appendingPathComponent("base.html").path, "--data", temp.path])
+        let bad = try BreingenProcess.run([
+            "render", folder.appendingPathComponent("base.html").path, "--data", temp.path,
+        ])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains(":1:12: error: ',' of ']' verwacht"), bad.stderr)
     }
 
     func testMarkdownFilterOutputIsNotEscapedAgain() throws {
         let result = try BreingenProcess.run([
-            "render", "markdown.html", "--templates", folder.path, "-d", folder.appendingPathComponent("teams.yml").path,
+            "render", "markdown.html", "--templates", folder.path, "-d",
+            folder.appendingPathComponent("teams.yml").path,
         ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("<p>Een <em>korte</em> tekst"), result.stdout)

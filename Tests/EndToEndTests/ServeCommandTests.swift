@@ -59,7 +59,8 @@ final class ServeCommandTests: XCTestCase {
     /// A copy of the minimal fixture and an empty folder for serve's TMPDIR, both removed after the test.
     private func minimalSiteAndTemporaryFolder() throws -> (URL, URL) {
         let site = try BreingenProcess.copyOfFixture("minimal")
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-serve-tmp-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-serve-tmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         addTeardownBlock {
             try? FileManager.default.removeItem(at: site)
@@ -86,7 +87,8 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertTrue(try events.next().contains("event: hello"))
         let siteFile = site.appendingPathComponent("content/site.yml")
         let original = try String(contentsOf: siteFile, encoding: .utf8)
-        try original.replacingOccurrences(of: "Proefsite", with: "Nieuwe proefsite").write(to: siteFile, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "Proefsite", with: "Nieuwe proefsite").write(
+            to: siteFile, atomically: true, encoding: .utf8)
         XCTAssertTrue(try events.next().contains("event: reload"))
         XCTAssertTrue(try HTTP.get(port: port, "/").body.contains("Nieuwe proefsite"))
         serve.waitFor("herbouwd na wijziging in content/site.yml")
@@ -107,8 +109,10 @@ final class ServeCommandTests: XCTestCase {
         serve.process.waitUntilExit()
         XCTAssertEqual(serve.process.terminationStatus, 0, serve.stderr)
         XCTAssertTrue(serve.stderr.contains("gestopt"), serve.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [], "no stray temporary folders")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".breingen") }, [])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: temporary.path), [], "no stray temporary folders")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".breingen") }, [])
     }
 
     func testSigtermStopsCleanlyToo() throws {
@@ -136,7 +140,8 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertTrue(left[0].hasPrefix("breingen-serve-\(first.process.processIdentifier)-"), "\(left)")
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), left, "kill -9 leaves the folder")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: temporary.path), left, "kill -9 leaves the folder")
 
         let running = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
         defer { if running.process.isRunning { running.process.terminate() } }
@@ -161,7 +166,8 @@ final class ServeCommandTests: XCTestCase {
     func testLoopbackInAnySpellingServesWithoutWarning() throws {
         let (site, temporary) = try minimalSiteAndTemporaryFolder()
         for host in ["::ffff:127.0.0.1", "LOCALHOST", "[::1]", "127.0.0.2"] {
-            let serve = try ServeProcess(["serve", "--root", site.path, "--port", "0", "--host", host], temporary: temporary)
+            let serve = try ServeProcess(
+                ["serve", "--root", site.path, "--port", "0", "--host", host], temporary: temporary)
             defer { if serve.process.isRunning { serve.process.terminate() } }
             let text = serve.waitFor("serveert ")
             XCTAssertFalse(text.contains("warning"), "\(host): \(text)")
@@ -185,9 +191,12 @@ final class ServeCommandTests: XCTestCase {
         let first = try ServeProcess(["serve", "--root", site.path, "--port", "0"], temporary: temporary)
         defer { if first.process.isRunning { first.process.terminate() } }
         let port = try first.port()
-        let second = try BreingenProcess.run(["serve", "--root", site.path, "--port", "\(port)"], environment: ["TMPDIR": temporary.path])
+        let second = try BreingenProcess.run(
+            ["serve", "--root", site.path, "--port", "\(port)"], environment: ["TMPDIR": temporary.path])
         XCTAssertEqual(second.status, 1)
-        XCTAssertTrue(second.stderr.contains("error: kan niet luisteren op 127.0.0.1:\(port): de poort is al in gebruik"), second.stderr)
+        XCTAssertTrue(
+            second.stderr.contains("error: kan niet luisteren op 127.0.0.1:\(port): de poort is al in gebruik"),
+            second.stderr)
         first.process.terminate()
         first.process.waitUntilExit()
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
@@ -197,7 +206,8 @@ final class ServeCommandTests: XCTestCase {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-leeg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        let result = try BreingenProcess.run(["serve", "--root", empty.path, "--port", "0"], environment: ["TMPDIR": empty.path])
+        let result = try BreingenProcess.run(
+            ["serve", "--root", empty.path, "--port", "0"], environment: ["TMPDIR": empty.path])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("error: geen map content/ in \(empty.path)"), result.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: empty.path), [])
@@ -225,7 +235,9 @@ enum HTTP {
         address.sin_port = port.bigEndian
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             close(fd)
@@ -254,7 +266,8 @@ enum HTTP {
             data.append(contentsOf: chunk[0..<n])
         }
         let text = String(decoding: data, as: UTF8.self)
-        guard let headEnd = text.range(of: "\r\n\r\n"), let status = Int(text.split(separator: " ").dropFirst().first ?? "")
+        guard let headEnd = text.range(of: "\r\n\r\n"),
+            let status = Int(text.split(separator: " ").dropFirst().first ?? "")
         else { throw NSError(domain: "http", code: 0, userInfo: [NSLocalizedDescriptionKey: text]) }
         return Response(status: status, body: String(text[headEnd.upperBound...]))
     }
@@ -277,7 +290,10 @@ enum HTTP {
                 }
                 var chunk = [UInt8](repeating: 0, count: 8192)
                 let n = recv(fd, &chunk, chunk.count, 0)
-                guard n > 0 else { throw NSError(domain: "http", code: 1, userInfo: [NSLocalizedDescriptionKey: "stream ended: \(buffer)"]) }
+                guard n > 0 else {
+                    throw NSError(
+                        domain: "http", code: 1, userInfo: [NSLocalizedDescriptionKey: "stream ended: \(buffer)"])
+                }
                 buffer += String(decoding: chunk[0..<n], as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
             }
         }

@@ -63,8 +63,11 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(SiteOutputChecks.parsesAsXML(sitemap))
         XCTAssertTrue(sitemap.contains("<loc>https://proef.example.org/brein/best-practices/housing-first/</loc>"))
         XCTAssertFalse(sitemap.contains("404"))
-        XCTAssertTrue(SiteOutputChecks.read(output, "robots.txt").contains("Sitemap: https://proef.example.org/brein/sitemap.xml"))
-        let entry = try JSONSerialization.jsonObject(with: Data(SiteOutputChecks.read(output, "zoeken/index/entry.json").utf8))
+        XCTAssertTrue(
+            SiteOutputChecks.read(output, "robots.txt").contains("Sitemap: https://proef.example.org/brein/sitemap.xml")
+        )
+        let entry = try JSONSerialization.jsonObject(
+            with: Data(SiteOutputChecks.read(output, "zoeken/index/entry.json").utf8))
         XCTAssertNotNil((entry as? [String: Any])?["manifest"] as? String)
     }
 
@@ -85,7 +88,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(try reader.search("geheimconcept"), [])
         XCTAssertEqual(try reader.search("creeren klassen"), ["Saïd & Lody"])
         let manifest = try reader.manifest()
-        XCTAssertEqual(manifest["themes"] as? [String], ["Sociale huisvesting", "Onderwijs"], "in the order of the themes")
+        XCTAssertEqual(
+            manifest["themes"] as? [String], ["Sociale huisvesting", "Onderwijs"], "in the order of the themes")
         XCTAssertTrue((manifest["kinds"] as? [String] ?? []).starts(with: ["Thema", "Best practice"]))
         // Every fragment names a page of the output (or an outside link).
         let pages = try XCTUnwrap(manifest["pages"] as? Int)
@@ -99,7 +103,9 @@ final class SiteBuildTests: XCTestCase {
 
     func testDraftsAndInternalItemsAreNowhere() throws {
         let output = try publicBuild()
-        for marker in ["GEHEIMCONCEPT", "INTERNGEHEIM", "INTERNSCHOOL", "Conceptstad", "Internstad", "conceptlabel", "internlabel"] {
+        for marker in [
+            "GEHEIMCONCEPT", "INTERNGEHEIM", "INTERNSCHOOL", "Conceptstad", "Internstad", "conceptlabel", "internlabel",
+        ] {
             XCTAssertEqual(SiteOutputChecks.files(in: output, containing: marker), [], marker)
         }
         // The markers are real: with --drafts --internal they do appear.
@@ -116,7 +122,9 @@ final class SiteBuildTests: XCTestCase {
         let output = try publicBuild()
         let finance = SiteOutputChecks.read(output, "financien/2020/index.html")
         XCTAssertTrue(finance.contains("€\u{00A0}95.677"), "resultaat in Nederlandse notatie")
-        XCTAssertTrue(finance.contains("<td class=\"num\">369.323</td>"), "bedragen in de tabel zonder €, het bijschrift zegt: bedragen in euro")
+        XCTAssertTrue(
+            finance.contains("<td class=\"num\">369.323</td>"),
+            "bedragen in de tabel zonder €, het bijschrift zegt: bedragen in euro")
         XCTAssertTrue(finance.contains("75,1%"))
         XCTAssertTrue(finance.contains("<div class=\"bars\" role=\"img\""), "staafdiagram")
         let practice = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
@@ -141,7 +149,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(alliance.contains("Co-creatie <strong>(huidige fase)</strong>"))
         let scan = SiteOutputChecks.read(output, "wij-school/de-regenboog/index.html")
         XCTAssertTrue(scan.contains("<polyline"), "voortgangsgrafiek")
-        XCTAssertTrue(scan.contains("<caption id=\"tabel-niveaus\">Niveau per fase</caption>"), "tabel als tekstalternatief")
+        XCTAssertTrue(
+            scan.contains("<caption id=\"tabel-niveaus\">Niveau per fase</caption>"), "tabel als tekstalternatief")
         XCTAssertTrue(SiteOutputChecks.read(output, "organisatie/index.html").contains("Jan van der Berg"))
         // A role that ended is not shown "as of today".
         XCTAssertFalse(SiteOutputChecks.read(output, "organisatie/index.html").contains("Voorbeeld N.V."))
@@ -154,14 +163,17 @@ final class SiteBuildTests: XCTestCase {
         let index = site.appendingPathComponent("output/index.html")
         let before = try Data(contentsOf: index)
         // The site's own templates/ overrides the theme: a broken one must stop the build.
-        try FileManager.default.createDirectory(at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try Data("{% extends \"base.html\" %}\n{% block content %}\n{{ bp.titel }}\n{% endblock %}\n".utf8)
             .write(to: site.appendingPathComponent("templates/best-practice.html"))
         let result = try BreingenProcess.run(["build", "-q"], in: site)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("best-practice.html:3:"), result.stderr)
         XCTAssertEqual(try Data(contentsOf: index), before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".breingen") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter {
+            $0.hasPrefix(".breingen")
+        }
         XCTAssertEqual(leftovers, [])
     }
 
@@ -171,7 +183,9 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(theme.contains("<a href=\"/brein/best-practices/housing-first/\">Housing First</a>"), theme)
         let practice = SiteOutputChecks.read(output, "best-practices/housing-first/index.html")
         XCTAssertTrue(practice.contains("href=\"/brein/best-practices/said-en-lody/#aanpak\""))
-        XCTAssertTrue(SiteOutputChecks.read(output, "over-ons/index.html").contains("href=\"/brein/allianties/onderwijs-alliantie/\""))
+        XCTAssertTrue(
+            SiteOutputChecks.read(output, "over-ons/index.html").contains(
+                "href=\"/brein/allianties/onderwijs-alliantie/\""))
     }
 
     func testBrokenContentLinkIsAnErrorAtItsLine() throws {
@@ -186,9 +200,14 @@ final class SiteBuildTests: XCTestCase {
         let imageLine = lines.firstIndex { $0.contains("foto.png") }! + 1
         let result = try BreingenProcess.run(["build", "-q"], in: site)
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("content/best-practices/said-en-lody.md:\(linkLine):15: error: link naar '../best-practices/de-tulp.md'"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "content/best-practices/said-en-lody.md:\(linkLine):15: error: link naar '../best-practices/de-tulp.md'"
+            ), result.stderr)
         XCTAssertTrue(result.stderr.contains("wordt niet gepubliceerd"), "een link naar een concept: \(result.stderr)")
-        XCTAssertTrue(result.stderr.contains("said-en-lody.md:\(imageLine):1: warning: afbeelding 'foto.png' heeft geen alt-tekst"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "said-en-lody.md:\(imageLine):1: warning: afbeelding 'foto.png' heeft geen alt-tekst"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))
     }
 
@@ -207,13 +226,18 @@ final class SiteBuildTests: XCTestCase {
     }
 
     func testExampleSiteBuilds() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-example-\(UUID().uuidString)")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+            .standardizedFileURL
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-example-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try BreingenProcess.run(["build", "-q", "--root", repository.path, "--output", output.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = Set(SiteOutputChecks.files(in: output))
-        for path in ["index.html", "best-practices/index.html", "themas/index.html", "zoeken/index/entry.json", "feed.xml", "sitemap.xml"] {
+        for path in [
+            "index.html", "best-practices/index.html", "themas/index.html", "zoeken/index/entry.json", "feed.xml",
+            "sitemap.xml",
+        ] {
             XCTAssertTrue(files.contains(path), "ontbreekt: \(path)")
         }
         XCTAssertGreaterThan(files.filter { $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html") }.count, 12)
@@ -222,7 +246,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(files.contains("jaarverslag-2020.pdf"))
         XCTAssertTrue(SiteOutputChecks.read(output, "index.html").contains("href=\"/jaarverslag-2020.pdf\""))
         XCTAssertTrue(SiteOutputChecks.read(output, "financien/index.html").contains("Jaarverslag 2020"))
-        XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://www.maatschappelijkealliantie.nl/"), [])
+        XCTAssertEqual(
+            SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://www.maatschappelijkealliantie.nl/"), [])
         XCTAssertTrue(SiteOutputChecks.parsesAsXML(SiteOutputChecks.read(output, "feed.xml")))
         XCTAssertTrue(SiteOutputChecks.parsesAsXML(SiteOutputChecks.read(output, "sitemap.xml")))
     }
@@ -231,19 +256,26 @@ final class SiteBuildTests: XCTestCase {
     /// editors wrote as `/…` in bodies and `link:` fields, search and bank indexes, feed, sitemap,
     /// robots.txt) stays under /brein/ and names a file of the output.
     func testExampleSiteUnderASubPathKeepsEveryLinkUnderIt() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-subpath-\(UUID().uuidString)")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+            .standardizedFileURL
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-subpath-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
         let siteFile = site.appendingPathComponent("content/site.yml")
         let settings = try String(contentsOf: siteFile, encoding: .utf8)
         XCTAssertTrue(settings.contains("baseURL: https://www.maatschappelijkealliantie.nl/"))
-        try settings.replacingOccurrences(of: "baseURL: https://www.maatschappelijkealliantie.nl/", with: "baseURL: https://example.org/brein/")
-            .write(to: siteFile, atomically: true, encoding: .utf8)
+        try settings.replacingOccurrences(
+            of: "baseURL: https://www.maatschappelijkealliantie.nl/", with: "baseURL: https://example.org/brein/"
+        )
+        .write(to: siteFile, atomically: true, encoding: .utf8)
         // A body link and a link field written from the site's root, as docs/content.md allows.
         let page = site.appendingPathComponent("content/pages/contact.md")
-        try (try String(contentsOf: page, encoding: .utf8) + "\nZie ook [de thema's](/themas/) en [de bank](/best-practices/).\n")
+        try
+            (try String(contentsOf: page, encoding: .utf8)
+            + "\nZie ook [de thema's](/themas/) en [de bank](/best-practices/).\n")
             .write(to: page, atomically: true, encoding: .utf8)
         let result = try BreingenProcess.run(["build", "-q"], in: site)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -251,9 +283,13 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://example.org/brein/"), [])
         let contact = SiteOutputChecks.read(output, "contact/index.html")
         XCTAssertTrue(contact.contains("href=\"/brein/themas/\""), contact)
-        XCTAssertEqual(SiteOutputChecks.read(output, "robots.txt"), "User-agent: *\nAllow: /brein/\n\nSitemap: https://example.org/brein/sitemap.xml\n")
+        XCTAssertEqual(
+            SiteOutputChecks.read(output, "robots.txt"),
+            "User-agent: *\nAllow: /brein/\n\nSitemap: https://example.org/brein/sitemap.xml\n")
         // The checker itself finds a link that leaves the sub-path.
         try Data("<a href=\"/themas/\">x</a>".utf8).write(to: output.appendingPathComponent("proef.html"))
-        XCTAssertEqual(SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://example.org/brein/"), ["proef.html: /themas/ (buiten /brein/)"])
+        XCTAssertEqual(
+            SiteOutputChecks.unresolvedLinks(in: output, baseURL: "https://example.org/brein/"),
+            ["proef.html: /themas/ (buiten /brein/)"])
     }
 }

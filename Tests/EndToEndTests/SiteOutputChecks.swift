@@ -3,7 +3,7 @@ import TestSupport
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Checks on a built site folder, shared by the site's end-to-end tests.
@@ -14,7 +14,8 @@ enum SiteOutputChecks {
         var result: [String] = []
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+            if FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             {
                 result.append(path)
@@ -47,20 +48,25 @@ extension SiteOutputChecks {
             text = text.replacingOccurrences(of: pattern, with: "", options: [.regularExpression, .caseInsensitive])
         }
         text = text.replacingOccurrences(of: #"(fill|stroke|list-style)="none""#, with: "", options: .regularExpression)
-        return matches(of: [
-            (#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"),
-            (#"<dd[^>]*>\s*</dd>"#, "lege <dd>"),
-            (#"<li[^>]*>\s*</li>"#, "lege <li>"),
-            (#"<h[1-6][^>]*>\s*</h[1-6]>"#, "lege kop"),
-            (#"<(strong|em|b|i)>\s*</\1>"#, "lege nadruk"),
-            (#"\(\s*\)"#, "lege haakjes"),
-        ], in: text, file: file)
+        return matches(
+            of: [
+                (#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"),
+                (#"<dd[^>]*>\s*</dd>"#, "lege <dd>"),
+                (#"<li[^>]*>\s*</li>"#, "lege <li>"),
+                (#"<h[1-6][^>]*>\s*</h[1-6]>"#, "lege kop"),
+                (#"<(strong|em|b|i)>\s*</\1>"#, "lege nadruk"),
+                (#"\(\s*\)"#, "lege haakjes"),
+            ], in: text, file: file)
     }
 
     /// The same for plain text (a PDF's text, a feed, a JSON index): the words, and "()" with nothing inside.
     static func missingValueMarkers(inText text: String, file: String) -> [String] {
-        matches(of: [(#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"), (#"\(\s*\)"#, "lege haakjes")],
-                in: text, file: file)
+        matches(
+            of: [
+                (#"\b(None|none|null|undefined|nil)\b"#, "woord voor een ontbrekende waarde"),
+                (#"\(\s*\)"#, "lege haakjes"),
+            ],
+            in: text, file: file)
     }
 
     /// "file: what: …context…" for every match of each pattern.
@@ -115,17 +121,25 @@ extension SiteOutputChecks {
             return nil
         }
         func check(_ link: String, in file: String, page: String?) {
-            if link.isEmpty { problems.append("\(file): lege link"); return }
+            if link.isEmpty {
+                problems.append("\(file): lege link")
+                return
+            }
             if link.hasPrefix("mailto:") || link.hasPrefix("tel:") { return }
             var path: String
             if link.hasPrefix("#") {
                 let id = String(link.dropFirst())
-                if let page, !id.isEmpty, !page.contains("id=\"\(id)\"") { problems.append("\(file): \(link) (geen element met dit id)") }
+                if let page, !id.isEmpty, !page.contains("id=\"\(id)\"") {
+                    problems.append("\(file): \(link) (geen element met dit id)")
+                }
                 return
             } else if link.hasPrefix("//") {
                 return
             } else if let url = URL(string: link), let scheme = url.scheme {
-                guard scheme == "http" || scheme == "https" else { problems.append("\(file): \(link) (onbekend schema)"); return }
+                guard scheme == "http" || scheme == "https" else {
+                    problems.append("\(file): \(link) (onbekend schema)")
+                    return
+                }
                 guard url.host == host else { return }  // external
                 path = url.path.isEmpty ? "/" : url.path
                 if link.hasSuffix("/") && !path.hasSuffix("/") { path += "/" }
@@ -139,7 +153,10 @@ extension SiteOutputChecks {
             }
             if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
             if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-            guard path.hasPrefix(basePath) else { problems.append("\(file): \(link) (buiten \(basePath))"); return }
+            guard path.hasPrefix(basePath) else {
+                problems.append("\(file): \(link) (buiten \(basePath))")
+                return
+            }
             if target(ofPath: path) == nil { problems.append("\(file): \(link) (geen bestand in de output)") }
         }
 
@@ -156,7 +173,9 @@ extension SiteOutputChecks {
             } else if file == "robots.txt" {
                 for line in text.split(separator: "\n") {
                     if line.hasPrefix("Sitemap: ") { check(String(line.dropFirst(9)), in: file, page: nil) }
-                    if line.hasPrefix("Allow: ") && !line.dropFirst(7).hasPrefix(basePath) { problems.append("\(file): \(line) (buiten \(basePath))") }
+                    if line.hasPrefix("Allow: ") && !line.dropFirst(7).hasPrefix(basePath) {
+                        problems.append("\(file): \(line) (buiten \(basePath))")
+                    }
                 }
             }
         }
@@ -172,7 +191,10 @@ extension SiteOutputChecks {
         for pattern in [#"<style[^>]*>[\s\S]*?</style>"#, #"<script[^>]*>[\s\S]*?</script>"#, #"<[^>]*>"#] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
-        for (entity, character) in [("&nbsp;", " "), ("\u{A0}", " "), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&nbsp;", " "), ("\u{A0}", " "), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"),
+            ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
@@ -186,6 +208,7 @@ extension SiteOutputChecks {
         let (status, text) = try ExternalTool.run(pdftotext, [pdf.path, "-"])
         XCTAssertEqual(status, 0, text)
         return text.replacingOccurrences(of: #"\x{AD}\s*"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(
+                of: #"\s+"#, with: " ", options: .regularExpression)
     }
 }

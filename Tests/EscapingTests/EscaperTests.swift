@@ -17,12 +17,15 @@ final class EscaperTests: XCTestCase {
 
     func testJSONStyles() {
         let text = "a\"b\\c\n\t\u{8}\u{C}\r<x>&'\u{1}\u{7F}é\u{2028}😀"
-        XCTAssertEqual(JSONEscaper.quoted(text, style: .standard),
-                       "\"a\\\"b\\\\c\\n\\t\\b\\f\\r<x>&'\\u0001\u{7F}é\u{2028}😀\"")
-        XCTAssertEqual(JSONEscaper.quoted(text, style: .htmlSafe),
-                       "\"a\\\"b\\\\c\\n\\t\\b\\f\\r\\u003cx\\u003e\\u0026\\u0027\\u0001\u{7F}é\\u2028😀\"")
-        XCTAssertEqual(JSONEscaper.quoted(text, style: .htmlSafeASCII),
-                       "\"a\\\"b\\\\c\\n\\t\\b\\f\\r\\u003cx\\u003e\\u0026\\u0027\\u0001\\u007f\\u00e9\\u2028\\ud83d\\ude00\"")
+        XCTAssertEqual(
+            JSONEscaper.quoted(text, style: .standard),
+            "\"a\\\"b\\\\c\\n\\t\\b\\f\\r<x>&'\\u0001\u{7F}é\u{2028}😀\"")
+        XCTAssertEqual(
+            JSONEscaper.quoted(text, style: .htmlSafe),
+            "\"a\\\"b\\\\c\\n\\t\\b\\f\\r\\u003cx\\u003e\\u0026\\u0027\\u0001\u{7F}é\\u2028😀\"")
+        XCTAssertEqual(
+            JSONEscaper.quoted(text, style: .htmlSafeASCII),
+            "\"a\\\"b\\\\c\\n\\t\\b\\f\\r\\u003cx\\u003e\\u0026\\u0027\\u0001\\u007f\\u00e9\\u2028\\ud83d\\ude00\"")
         var out: [UInt8] = []
         JSONEscaper.appendArray(["a", "<b>"], style: .htmlSafe, to: &out)
         XCTAssertEqual(String(decoding: out, as: UTF8.self), #"["a","\u003cb\u003e"]"#)
@@ -30,11 +33,14 @@ final class EscaperTests: XCTestCase {
 
     /// Every string the JSON writer makes parses back to the same text.
     func testJSONRoundTrips() throws {
-        let samples = ["", "plain", "\u{0}\u{1F} \"quoted\" \\ / <script>", "Één café, coöperatie", "𝄞 and 😀", "\u{2028}\u{2029}"]
+        let samples = [
+            "", "plain", "\u{0}\u{1F} \"quoted\" \\ / <script>", "Één café, coöperatie", "𝄞 and 😀", "\u{2028}\u{2029}",
+        ]
         for style in [JSONEscaper.Style.standard, .htmlSafe, .htmlSafeASCII] {
             for sample in samples {
                 let json = JSONEscaper.quoted(sample, style: style)
-                let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String
+                let parsed =
+                    try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String
                 XCTAssertEqual(parsed, sample, "\(style): \(json)")
             }
         }

@@ -56,7 +56,8 @@ extension HostileInput {
         HostileInput("unclosed HTML attributes", size: 100_000) { "a" + r("<a a='", $0) },
         HostileInput("unclosed autolinks", size: 100_000) { r("<http:", $0) },
         HostileInput("reference labels with colliding hashes", size: 25_000) { n in
-            (0..<n).map { "[\(r("x", $0 % 50))\($0)]: /u\($0)\n" }.joined() + (0..<n).map { "[\(r("x", $0 % 50))\($0)] " }.joined()
+            (0..<n).map { "[\(r("x", $0 % 50))\($0)]: /u\($0)\n" }.joined()
+                + (0..<n).map { "[\(r("x", $0 % 50))\($0)] " }.joined()
         },
         HostileInput("many references to one label", size: 100_000) { "[a]: /u\n\n" + r("[a] ", $0) },
         HostileInput("long line of entities", size: 100_000) { r("&amp;&#x26;&#38;&abc ", $0) },

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Markdown
 
 /// What the site, the templates and the report use: positions, headings, slugs, plain text, links,
@@ -15,7 +16,8 @@ final class APITests: XCTestCase {
     }
 
     func testHeadingsHaveUniqueIDsAndPlainText() {
-        let document = Markdown.parse("# Één *stap*\n\ntekst\n\n## Één stap\n\nOverzicht\n---\n\n### `code` en [link](x)\n", firstLine: 10)
+        let document = Markdown.parse(
+            "# Één *stap*\n\ntekst\n\n## Één stap\n\nOverzicht\n---\n\n### `code` en [link](x)\n", firstLine: 10)
         let headings = document.headings
         XCTAssertEqual(headings.map(\.level), [1, 2, 2, 3])
         XCTAssertEqual(headings.map(\.text), ["Één stap", "Één stap", "Overzicht", "code en link"])
@@ -26,8 +28,9 @@ final class APITests: XCTestCase {
     func testHeadingIDsInHTML() {
         var options = MarkdownOptions()
         options.headingIDs = true
-        XCTAssertEqual(Markdown.html("# Één stap\n# Één stap\n", options: options),
-                       "<h1 id=\"een-stap\">Één stap</h1>\n<h1 id=\"een-stap-2\">Één stap</h1>\n")
+        XCTAssertEqual(
+            Markdown.html("# Één stap\n# Één stap\n", options: options),
+            "<h1 id=\"een-stap\">Één stap</h1>\n<h1 id=\"een-stap-2\">Één stap</h1>\n")
     }
 
     func testBlockPositionsCountFromFirstLine() {
@@ -46,7 +49,8 @@ final class APITests: XCTestCase {
 
     func testLinksReportTheirSourcePosition() {
         let text = "---\ntitle: x\n---\n"
-        let body = "Zie [Housing First](../best-practices/housing-first.md) en\n> ook ![beeld](img/één.png \"t\")\n\n- [ref][a]\n\n[a]: ../a.md\n"
+        let body =
+            "Zie [Housing First](../best-practices/housing-first.md) en\n> ook ![beeld](img/één.png \"t\")\n\n- [ref][a]\n\n[a]: ../a.md\n"
         let document = Markdown.parse(body, firstLine: text.split(separator: "\n").count + 1)
         let links = document.links
         XCTAssertEqual(links.map(\.destination), ["../best-practices/housing-first.md", "img/één.png", "../a.md"])
@@ -71,11 +75,14 @@ final class APITests: XCTestCase {
     func testInlineNodesCarryLineAndColumn() {
         // Two multibyte letters before the emphasis: columns count characters, not bytes. The body
         // starts on line 7 of its file (front matter above it).
-        let body = "\u{C9}\u{E9}n *nadruk* en `code`, [link](a.md) ![beeld](b.png)\nzie **sterk** <https://x.nl> ~~weg~~\n"
+        let body =
+            "\u{C9}\u{E9}n *nadruk* en `code`, [link](a.md) ![beeld](b.png)\nzie **sterk** <https://x.nl> ~~weg~~\n"
         let document = Markdown.parse(body, firstLine: 7)
-        XCTAssertEqual(positions(document, [.emphasis, .code, .link, .image, .strong, .strikethrough]), [
-            "emphasis 7:5", "code 7:17", "link 7:25", "image 7:38", "strong 8:5", "link 8:15", "strikethrough 8:30",
-        ])
+        XCTAssertEqual(
+            positions(document, [.emphasis, .code, .link, .image, .strong, .strikethrough]),
+            [
+                "emphasis 7:5", "code 7:17", "link 7:25", "image 7:38", "strong 8:5", "link 8:15", "strikethrough 8:30",
+            ])
         // The destinations keep their own positions (where a broken one is fixed).
         XCTAssertEqual(document.links.map { "\($0.position.line):\($0.position.column)" }, ["7:32", "7:47", "8:16"])
         let emphasis = document.root.firstChild!.children[1]
@@ -87,13 +94,15 @@ final class APITests: XCTestCase {
         // The paragraph's lines are not contiguous in the source (the `>` and indentation come
         // between), so its text was copied: positions still point into the source.
         let document = Markdown.parse("> - een *twee*\n>   drie `vier`\nlui [x](y.md)\n")
-        XCTAssertEqual(positions(document, [.emphasis, .code, .link, .paragraph, .item]),
-                       ["item 1:3", "paragraph 1:5", "emphasis 1:9", "code 2:10", "link 3:5"])
+        XCTAssertEqual(
+            positions(document, [.emphasis, .code, .link, .paragraph, .item]),
+            ["item 1:3", "paragraph 1:5", "emphasis 1:9", "code 2:10", "link 3:5"])
         XCTAssertEqual(document.links.map { "\($0.position.line):\($0.position.column)" }, ["3:9"])
         // After a decoded entity, in a heading, and a footnote reference (at its `[`).
         let more = Markdown.parse("a &amp; *b*\n\n## Kop `c`\n\nTekst[^1].\n\n[^1]: noot\n", firstLine: 3)
-        XCTAssertEqual(positions(more, [.emphasis, .code, .footnoteReference, .heading]),
-                       ["emphasis 3:9", "heading 5:1", "code 5:8", "footnoteReference 7:6"])
+        XCTAssertEqual(
+            positions(more, [.emphasis, .code, .footnoteReference, .heading]),
+            ["emphasis 3:9", "heading 5:1", "code 5:8", "footnoteReference 7:6"])
         // Reference links start at their `[`; their destination is where the definition gives it.
         let reference = Markdown.parse("Zie [dit][d] en [dat].\n\n[d]: x.md\n[dat]: y.md\n")
         XCTAssertEqual(positions(reference, [.link]), ["link 1:5", "link 1:17"])
@@ -108,34 +117,47 @@ final class APITests: XCTestCase {
             guard link.destination.hasSuffix(".md") else { return nil }
             return "/best-practices/housing-first/"
         }
-        XCTAssertEqual(html, "<p><a href=\"/best-practices/housing-first/\">HF</a> <a href=\"https://a.nl\">x</a> <img src=\"p.png\" alt=\"i\" /></p>\n")
+        XCTAssertEqual(
+            html,
+            "<p><a href=\"/best-practices/housing-first/\">HF</a> <a href=\"https://a.nl\">x</a> <img src=\"p.png\" alt=\"i\" /></p>\n"
+        )
         XCTAssertEqual(seen, ["../best-practices/housing-first.md@1:6", "https://a.nl@1:46", "p.png@1:65"])
     }
 
     func testPlainText() {
-        let document = Markdown.parse("# Kop\n\nEen *mooie*\nzin met `code` en [link](x).\n\n- een\n- twee\n\n| a | b |\n|---|---|\n| c | d |\n\n<div>html</div>\n")
+        let document = Markdown.parse(
+            "# Kop\n\nEen *mooie*\nzin met `code` en [link](x).\n\n- een\n- twee\n\n| a | b |\n|---|---|\n| c | d |\n\n<div>html</div>\n"
+        )
         XCTAssertEqual(document.plainText, "Kop\nEen mooie zin met code en link.\neen\ntwee\na b\nc d")
     }
 
     func testSmartPunctuation() {
         let options = MarkdownOptions(smartPunctuation: true)
-        XCTAssertEqual(Markdown.html("\"Hallo,\" zei 'ie -- en toen --- niets... 't is 2012--2013\n", options: options),
-                       "<p>“Hallo,” zei ’ie – en toen — niets… ’t is 2012–2013</p>\n")
+        XCTAssertEqual(
+            Markdown.html("\"Hallo,\" zei 'ie -- en toen --- niets... 't is 2012--2013\n", options: options),
+            "<p>“Hallo,” zei ’ie – en toen — niets… ’t is 2012–2013</p>\n")
     }
 
     func testSafeModeDropsRawHTMLAndDangerousURLs() {
         let options = MarkdownOptions(safe: true)
-        let html = Markdown.html("<script>x</script>\n\na <b>b</b> [j](javascript:alert(1)) [d](data:text/html,x) ![p](data:image/png;base64,AA) [ok](https://a.nl)\n", options: options)
-        XCTAssertEqual(html, "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> <a href=\"\">j</a> <a href=\"\">d</a> <img src=\"data:image/png;base64,AA\" alt=\"p\" /> <a href=\"https://a.nl\">ok</a></p>\n")
+        let html = Markdown.html(
+            "<script>x</script>\n\na <b>b</b> [j](javascript:alert(1)) [d](data:text/html,x) ![p](data:image/png;base64,AA) [ok](https://a.nl)\n",
+            options: options)
+        XCTAssertEqual(
+            html,
+            "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --> <a href=\"\">j</a> <a href=\"\">d</a> <img src=\"data:image/png;base64,AA\" alt=\"p\" /> <a href=\"https://a.nl\">ok</a></p>\n"
+        )
     }
 
     func testCommonMarkModeHasNoExtensions() {
-        XCTAssertEqual(Markdown.html("~~a~~ www.a.nl\n\n| a |\n| - |\n\n- [ ] b\n\n[^1]\n\n[^1]: c\n", options: .commonMark),
-                       "<p>~~a~~ www.a.nl</p>\n<p>| a |\n| - |</p>\n<ul>\n<li>[ ] b</li>\n</ul>\n<p><a href=\"c\">^1</a></p>\n")
+        XCTAssertEqual(
+            Markdown.html("~~a~~ www.a.nl\n\n| a |\n| - |\n\n- [ ] b\n\n[^1]\n\n[^1]: c\n", options: .commonMark),
+            "<p>~~a~~ www.a.nl</p>\n<p>| a |\n| - |</p>\n<ul>\n<li>[ ] b</li>\n</ul>\n<p><a href=\"c\">^1</a></p>\n")
     }
 
     func testTreeWalkAndNodeDetails() {
-        let document = Markdown.parse("1. [x] klaar\n2. [ ] niet\n\n| a | b |\n|:-|-:|\n| **c** | d |\n\nTekst[^n].\n\n[^n]: Noot.\n")
+        let document = Markdown.parse(
+            "1. [x] klaar\n2. [ ] niet\n\n| a | b |\n|:-|-:|\n| **c** | d |\n\nTekst[^n].\n\n[^n]: Noot.\n")
         var kinds: [NodeKind] = []
         document.root.walk { node, enter in if enter { kinds.append(node.kind) } }
         XCTAssertEqual(kinds.first, .document)
@@ -154,7 +176,9 @@ final class APITests: XCTestCase {
         let paragraph = table.next!
         XCTAssertEqual(paragraph.children.map(\.kind), [.text, .footnoteReference, .text])
         XCTAssertEqual(paragraph.children[1].footnoteLabel, "n")
-        XCTAssertEqual(document.html(), """
+        XCTAssertEqual(
+            document.html(),
+            """
             <ol>
             <li><input type="checkbox" checked="" disabled="" /> klaar</li>
             <li><input type="checkbox" disabled="" /> niet</li>
@@ -186,10 +210,12 @@ final class APITests: XCTestCase {
     }
 
     func testKind7HTMLDoesNotInterruptALazyParagraph() {
-        XCTAssertEqual(Markdown.html("- a\n<a href=\"x\">\n", options: .commonMark),
-                       "<ul>\n<li>a\n<a href=\"x\"></li>\n</ul>\n")
-        XCTAssertEqual(Markdown.html("> a\n<span>\n", options: .commonMark),
-                       "<blockquote>\n<p>a\n<span></p>\n</blockquote>\n")
+        XCTAssertEqual(
+            Markdown.html("- a\n<a href=\"x\">\n", options: .commonMark),
+            "<ul>\n<li>a\n<a href=\"x\"></li>\n</ul>\n")
+        XCTAssertEqual(
+            Markdown.html("> a\n<span>\n", options: .commonMark),
+            "<blockquote>\n<p>a\n<span></p>\n</blockquote>\n")
     }
 
     func testParallelParsingGivesTheSameResult() {
@@ -215,6 +241,9 @@ final class APITests: XCTestCase {
         let html = Markdown.html("a[^x] b[^x]\n\n[^x]: Noot.\n")
         XCTAssertTrue(html.contains("<a href=\"#fn1\" id=\"fnref1\">1</a>"), html)
         XCTAssertTrue(html.contains("<a href=\"#fn1\" id=\"fnref1-2\">1</a>"), html)
-        XCTAssertTrue(html.contains("<a href=\"#fnref1\" class=\"footnote-backref\">↩</a> <a href=\"#fnref1-2\" class=\"footnote-backref\">↩</a>"), html)
+        XCTAssertTrue(
+            html.contains(
+                "<a href=\"#fnref1\" class=\"footnote-backref\">↩</a> <a href=\"#fnref1-2\" class=\"footnote-backref\">↩</a>"
+            ), html)
     }
 }

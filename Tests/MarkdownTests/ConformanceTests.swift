@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Markdown
 
 /// The CommonMark and GFM spec examples vendored in `Conformance/` beside this file (see its README for
@@ -35,17 +36,21 @@ final class ConformanceTests: XCTestCase {
         let verbose = ProcessInfo.processInfo.environment["MARKDOWN_VERBOSE"] != nil
         for example in examples {
             let whole = Markdown.html(example.markdown, options: options)
-            let deferred = Markdown.parse(Array(example.markdown.utf8), options: options, firstLine: 1, deferInlines: true)
+            let deferred = Markdown.parse(
+                Array(example.markdown.utf8), options: options, firstLine: 1, deferInlines: true)
             let perLeaf = deferred.html()
             _ = deferred.root
             let afterTree = deferred.html()
-            if example.html == "<IGNORE>\n" || [whole, perLeaf, afterTree].allSatisfy({ $0 == example.html }) { continue }
+            if example.html == "<IGNORE>\n" || [whole, perLeaf, afterTree].allSatisfy({ $0 == example.html }) {
+                continue
+            }
             failures.append(example.example)
             if verbose {
                 for (name, html) in [("whole", whole), ("per leaf block", perLeaf), ("after the tree", afterTree)]
                 where html != example.html {
-                    print("--- \(label) example \(example.example) (\(example.section)), \(name)\n\(example.markdown)"
-                          + "--- expected\n\(example.html)--- got\n\(html)")
+                    print(
+                        "--- \(label) example \(example.example) (\(example.section)), \(name)\n\(example.markdown)"
+                            + "--- expected\n\(example.html)--- got\n\(html)")
                 }
             }
         }
@@ -88,16 +93,21 @@ final class ConformanceTests: XCTestCase {
             guard Self.taskListExamples.contains(example.example) else { return example }
             var normalised = example
             normalised.html = example.html
-                .replacingOccurrences(of: "<input checked=\"\" disabled=\"\" type=\"checkbox\">",
-                                      with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />")
-                .replacingOccurrences(of: "<input disabled=\"\" type=\"checkbox\">",
-                                      with: "<input type=\"checkbox\" disabled=\"\" />")
+                .replacingOccurrences(
+                    of: "<input checked=\"\" disabled=\"\" type=\"checkbox\">",
+                    with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
+                )
+                .replacingOccurrences(
+                    of: "<input disabled=\"\" type=\"checkbox\">",
+                    with: "<input type=\"checkbox\" disabled=\"\" />")
             return normalised
         }
         let extensionFailures = run(extensionExamples, options: .default, label: "GFM 0.29 (extensions)")
         XCTAssertEqual(extensionFailures, [], "failing GFM extension examples")
         let core = examples.filter { ($0.extensions ?? []).isEmpty && Self.gfmCoreContradictions[$0.example] == nil }
-        let coreFailures = run(core, options: .default, label: "GFM 0.29 (core, less \(Self.gfmCoreContradictions.count) listed exceptions)")
+        let coreFailures = run(
+            core, options: .default,
+            label: "GFM 0.29 (core, less \(Self.gfmCoreContradictions.count) listed exceptions)")
         XCTAssertEqual(coreFailures, [], "failing GFM core examples")
     }
 

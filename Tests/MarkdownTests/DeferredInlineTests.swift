@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Markdown
 
 /// Documents of 1 MiB and more are parsed block by block first: rendering parses each leaf block's
@@ -160,13 +161,15 @@ final class DeferredInlineTests: XCTestCase {
             XCTAssertEqual(fromString.html(), fromBytes.html())
             XCTAssertEqual(treeSummary(fromString), treeSummary(fromBytes))
         }
-        XCTAssertEqual(Markdown.html("\u{FEFF}# Kop\r\n\r\nTekst\u{0}\rmeer\n"), "<h1>Kop</h1>\n<p>Tekst\u{FFFD}\nmeer</p>\n")
+        XCTAssertEqual(
+            Markdown.html("\u{FEFF}# Kop\r\n\r\nTekst\u{0}\rmeer\n"), "<h1>Kop</h1>\n<p>Tekst\u{FFFD}\nmeer</p>\n")
     }
 
     func testLineStartsFollowEveryKindOfLineEnding() {
-        XCTAssertEqual("a\nb\r\nc\rd\n".utf8CString.withUnsafeBufferPointer { p in
-            LineStarts.of(Bytes(rebasing: UnsafeRawBufferPointer(p).bindMemory(to: UInt8.self)[0..<(p.count - 1)]))
-        }, [0, 2, 5, 7, 9])
+        XCTAssertEqual(
+            "a\nb\r\nc\rd\n".utf8CString.withUnsafeBufferPointer { p in
+                LineStarts.of(Bytes(rebasing: UnsafeRawBufferPointer(p).bindMemory(to: UInt8.self)[0..<(p.count - 1)]))
+            }, [0, 2, 5, 7, 9])
         XCTAssertEqual(Array("a\nb".utf8).withUnsafeBufferPointer { LineStarts.of($0) }, [0, 2])
         XCTAssertEqual(Array("".utf8).withUnsafeBufferPointer { LineStarts.of($0) }, [0])
         let document = Markdown.parse("een\r\ntwee\rdrie *x*\n", firstLine: 5)

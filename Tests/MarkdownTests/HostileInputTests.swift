@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import Markdown
 import MarkdownHostileInputs
+import XCTest
+
+@testable import Markdown
 
 /// The hostile inputs of `MarkdownHostileInputs` (cmark's pathological cases, md4c's extras, ours) at a
 /// tenth of their full size, for a debug build. Each must finish well within a generous limit, and
@@ -43,15 +44,21 @@ final class HostileInputTests: XCTestCase {
     func testTableWithCarriageReturnAndVerticalTabMatchesCmarkGFM() {
         func expected(_ n: Int) -> String {
             "<p>aaa</p>\n<table>\n<thead>\n<tr>\n<th>bbb</th>\n</tr>\n</thead>\n"
-                + (n > 1 ? "<tbody>\n" + Self.r("<tr>\n<td>aaa</td>\n</tr>\n<tr>\n<td>bbb</td>\n</tr>\n<tr>\n<td>-\u{0B}</td>\n</tr>\n", n - 1) + "</tbody>\n" : "")
+                + (n > 1
+                    ? "<tbody>\n"
+                        + Self.r(
+                            "<tr>\n<td>aaa</td>\n</tr>\n<tr>\n<td>bbb</td>\n</tr>\n<tr>\n<td>-\u{0B}</td>\n</tr>\n",
+                            n - 1) + "</tbody>\n" : "")
                 + "</table>\n"
         }
         for n in [1, 3, 30_000] {
             let html = Markdown.html(Self.r("aaa\rbbb\n-\u{0B}\n", n))
             XCTAssertTrue(html == expected(n), "n = \(n): \(html.prefix(300))")
         }
-        XCTAssertEqual(Markdown.html("a | b\n\u{0C}-|-\u{0B}\u{0C}\nc | d\n"),
-                       "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n")
+        XCTAssertEqual(
+            Markdown.html("a | b\n\u{0C}-|-\u{0B}\u{0C}\nc | d\n"),
+            "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n"
+        )
     }
 
     /// The two inputs whose empty lines used to walk all 60,000 open blocks each: the lists must still
@@ -64,8 +71,9 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual(quoted, "<blockquote>\n" + list + "<p>y</p>\n</blockquote>\n", "quoted, depth \(depth)")
         }
         // Blank lines between items make a list loose, at the right level only.
-        XCTAssertEqual(Markdown.html("- a\n  - b\n\n\n  - c\n- d\n"),
-                       "<ul>\n<li>a\n<ul>\n<li>\n<p>b</p>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>\n</li>\n<li>d</li>\n</ul>\n")
+        XCTAssertEqual(
+            Markdown.html("- a\n  - b\n\n\n  - c\n- d\n"),
+            "<ul>\n<li>a\n<ul>\n<li>\n<p>b</p>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>\n</li>\n<li>d</li>\n</ul>\n")
     }
 
     func testDeepNestingDoesNotOverflowASmallStack() {
@@ -108,10 +116,13 @@ final class HostileInputTests: XCTestCase {
         for _ in 0..<300 {
             var bytes: [UInt8] = []
             for _ in 0..<200 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 bytes.append(alphabet[Int(state >> 33) % alphabet.count])
             }
-            for options in [MarkdownOptions.default, .commonMark, MarkdownOptions(smartPunctuation: true, headingIDs: true, safe: true)] {
+            for options in [
+                MarkdownOptions.default, .commonMark,
+                MarkdownOptions(smartPunctuation: true, headingIDs: true, safe: true),
+            ] {
                 let document = Markdown.parse(bytes, options: options)
                 _ = document.html()
                 _ = document.plainText

@@ -20,7 +20,9 @@ public enum Inflate {
 
         /// Reads one symbol, a bit at a time: codes of each length are consecutive numbers.
         func decode(_ reader: inout BitReader) throws -> Int {
-            var code = 0, first = 0, index = 0
+            var code = 0
+            var first = 0
+            var index = 0
             for bits in 1..<16 {
                 code |= try reader.read(1)
                 let count = counts[bits]
@@ -74,9 +76,12 @@ public enum Inflate {
                     default: lengths += [Int](repeating: 0, count: 11 + (try reader.read(7)))
                     }
                 }
-                guard lengths.count == literalCount + distanceCount else { throw Failure(description: "te veel codelengtes") }
-                try inflateBlock(&reader, literal: Decoder(lengths: Array(lengths[0..<literalCount])),
-                                 distance: Decoder(lengths: Array(lengths[literalCount...])), into: &out)
+                guard lengths.count == literalCount + distanceCount else {
+                    throw Failure(description: "te veel codelengtes")
+                }
+                try inflateBlock(
+                    &reader, literal: Decoder(lengths: Array(lengths[0..<literalCount])),
+                    distance: Decoder(lengths: Array(lengths[literalCount...])), into: &out)
             default:
                 throw Failure(description: "ongeldig bloktype")
             }
@@ -105,7 +110,8 @@ public enum Inflate {
 
     /// The Adler-32 checksum of RFC 1950, the plain way.
     private static func adler32(_ bytes: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
+        var a: UInt32 = 1
+        var b: UInt32 = 0
         for byte in bytes {
             a = (a + UInt32(byte)) % 65521
             b = (b + a) % 65521
@@ -113,11 +119,16 @@ public enum Inflate {
         return b << 16 | a
     }
 
-    private static func inflateBlock(_ reader: inout BitReader, literal: Decoder, distance: Decoder,
-                                     into out: inout [UInt8]) throws {
+    private static func inflateBlock(
+        _ reader: inout BitReader, literal: Decoder, distance: Decoder,
+        into out: inout [UInt8]
+    ) throws {
         while true {
             let symbol = try literal.decode(&reader)
-            if symbol < 256 { out.append(UInt8(symbol)); continue }
+            if symbol < 256 {
+                out.append(UInt8(symbol))
+                continue
+            }
             if symbol == 256 { return }
             let index = symbol - 257
             guard index < lengthBase.count else { throw Failure(description: "ongeldige lengte") }
@@ -146,13 +157,19 @@ public enum Inflate {
                 guard position < bytes.count else { throw Failure(description: "stroom te kort") }
                 value |= Int(bytes[position] >> UInt8(bit) & 1) << shift
                 bit += 1
-                if bit == 8 { bit = 0; position += 1 }
+                if bit == 8 {
+                    bit = 0
+                    position += 1
+                }
             }
             return value
         }
 
         mutating func alignToByte() {
-            if bit > 0 { bit = 0; position += 1 }
+            if bit > 0 {
+                bit = 0
+                position += 1
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
+import PDFTestSupport
 import TestSupport
 import XCTest
+
 @testable import PDF
-import PDFTestSupport
 
 final class DeflateTests: XCTestCase {
     func testRoundTrips() throws {
@@ -22,7 +23,8 @@ final class DeflateTests: XCTestCase {
     }
 
     func testTextShrinks() {
-        let text = Array(String(repeating: "1 0 0 1 68 700 Tm (De alliantie brengt partijen samen.) Tj\n", count: 200).utf8)
+        let text = Array(
+            String(repeating: "1 0 0 1 68 700 Tm (De alliantie brengt partijen samen.) Tj\n", count: 200).utf8)
         XCTAssertLessThan(Deflate.zlib(text).count, text.count / 10)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import PDF
 
 /// Checks our PDF with independent tools: `qpdf --check`, poppler's `pdftotext` and Python's zlib for our
@@ -35,11 +36,13 @@ final class ExternalToolTests: XCTestCase {
             let text = raw.replacingOccurrences(of: "\u{AD}\n", with: "")
             // Headings, contents and body follow each other in reading order.
             var cursor = text.startIndex
-            for expected in ["Jaarverslag 2020", "Inhoud", "4 Financiën", "Voorwoord", "In 2020 werkte de alliantie",
-                             "1 Visie, missie, strategie en doelstelling", "1.1 Waar staat de MA voor",
-                             "2.3 Stimuleren van tolerantie bij kinderen", "Naam", "Lid 1", "Lid 2", "Lid 60",
-                             "4.2 Staat van baten en lasten", "Resultaat", "95.677", "Lasten per doelstelling",
-                             "norm 7%"] {
+            for expected in [
+                "Jaarverslag 2020", "Inhoud", "4 Financiën", "Voorwoord", "In 2020 werkte de alliantie",
+                "1 Visie, missie, strategie en doelstelling", "1.1 Waar staat de MA voor",
+                "2.3 Stimuleren van tolerantie bij kinderen", "Naam", "Lid 1", "Lid 2", "Lid 60",
+                "4.2 Staat van baten en lasten", "Resultaat", "95.677", "Lasten per doelstelling",
+                "norm 7%",
+            ] {
                 guard let found = text.range(of: expected, range: cursor..<text.endIndex) else {
                     XCTFail("'\(expected)' missing or out of order (pdftotext \(mode))")
                     return
@@ -59,8 +62,10 @@ final class ExternalToolTests: XCTestCase {
         XCTAssertNotNil(subsidy)
         XCTAssertNotNil(result)
         if let subsidy, let result {
-            XCTAssertTrue(subsidy.range(of: #"JenV\s+240\.000\s+200\.000\s+0$"#, options: .regularExpression) != nil, subsidy)
-            XCTAssertTrue(result.range(of: #"95\.677\s+32\.000\s+-3\.500$"#, options: .regularExpression) != nil, result)
+            XCTAssertTrue(
+                subsidy.range(of: #"JenV\s+240\.000\s+200\.000\s+0$"#, options: .regularExpression) != nil, subsidy)
+            XCTAssertTrue(
+                result.range(of: #"95\.677\s+32\.000\s+-3\.500$"#, options: .regularExpression) != nil, result)
             // Right-aligned: the last figures of both rows end in the same column (pdftotext's character
             // grid may round one column either way).
             XCTAssertLessThanOrEqual(abs(subsidy.count - result.count), 1)
@@ -78,7 +83,8 @@ final class ExternalToolTests: XCTestCase {
         XCTAssertTrue(info.contains("Pages:           \(ExternalToolTests.sample.pageCount)"), info)
         XCTAssertTrue(info.contains("Page size:       595.28 x 841.89 pts (A4)"), info)
         XCTAssertTrue(info.contains("Title:           Jaarverslag 2020"), info)
-        let (renderStatus, render) = try ExternalTool.run(pdftoppm, ["-r", "10", "-f", "1", "-l", "3", url.path, url.deletingPathExtension().path])
+        let (renderStatus, render) = try ExternalTool.run(
+            pdftoppm, ["-r", "10", "-f", "1", "-l", "3", url.path, url.deletingPathExtension().path])
         XCTAssertEqual(renderStatus, 0, render)
         XCTAssertFalse(render.contains("Syntax"), render)
         for page in 1...3 {
@@ -98,14 +104,16 @@ final class ExternalToolTests: XCTestCase {
             (0..<40_000).map { _ in UInt8(truncatingIfNeeded: g.next() % 7) },
             (0..<40_000).map { _ in UInt8(truncatingIfNeeded: g.next()) },
         ]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-deflate-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-deflate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for (index, sample) in samples.enumerated() {
             try Data(sample).write(to: folder.appendingPathComponent("\(index).raw"))
             try Data(Deflate.zlib(sample)).write(to: folder.appendingPathComponent("\(index).z"))
         }
-        let script = "import zlib,sys\nfor i in range(\(samples.count)):\n"
+        let script =
+            "import zlib,sys\nfor i in range(\(samples.count)):\n"
             + "    d=sys.argv[1]+'/'+str(i)\n"
             + "    assert zlib.decompress(open(d+'.z','rb').read())==open(d+'.raw','rb').read(), i\nprint('ok')"
         let (status, output) = try ExternalTool.run(python, ["-c", script, folder.path])

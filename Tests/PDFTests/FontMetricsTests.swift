@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PDF
 
 final class FontMetricsTests: XCTestCase {
@@ -27,15 +28,21 @@ final class FontMetricsTests: XCTestCase {
     func testStringWidthSumsTheGlyphs() {
         // H e l l o = 722 + 556 + 222 + 222 + 556 in Helvetica.
         XCTAssertEqual(StandardFont.helvetica.width(of: "Hello", size: 10, kerning: false), 22.78, accuracy: 0.0001)
-        XCTAssertEqual(StandardFont.helvetica.width(of: "€ 1", size: 1000, kerning: false), 556 + 278 + 556, accuracy: 0.0001)
+        XCTAssertEqual(
+            StandardFont.helvetica.width(of: "€ 1", size: 1000, kerning: false), 556 + 278 + 556, accuracy: 0.0001)
     }
 
     func testKerningNarrowsClassicPairs() {
-        let a = UInt8(ascii: "A"), v = UInt8(ascii: "V"), t = UInt8(ascii: "T"), o = UInt8(ascii: "o")
+        let a = UInt8(ascii: "A")
+        let v = UInt8(ascii: "V")
+        let t = UInt8(ascii: "T")
+        let o = UInt8(ascii: "o")
         XCTAssertLessThan(StandardFont.helvetica.kern(a, v), 0)
         XCTAssertLessThan(StandardFont.timesRoman.kern(t, o), 0)
         XCTAssertEqual(StandardFont.helvetica.kern(o, o), 0)
-        XCTAssertLessThan(StandardFont.helvetica.width(of: "AV", size: 10), StandardFont.helvetica.width(of: "AV", size: 10, kerning: false))
+        XCTAssertLessThan(
+            StandardFont.helvetica.width(of: "AV", size: 10),
+            StandardFont.helvetica.width(of: "AV", size: 10, kerning: false))
     }
 
     func testFamiliesAndStyles() {

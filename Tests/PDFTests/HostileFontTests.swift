@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import PDF
 
 /// Font files come from the theme or from `report.yml`, so they are outside input: a truncated, damaged
@@ -9,10 +10,13 @@ import XCTest
 final class HostileFontTests: XCTestCase {
     /// A minimal TrueType font: `glyphCount` glyphs (glyph data from `glyphs`, empty for the rest),
     /// 'A'…'Z' mapped to glyphs 1…26, and any extra tables.
-    static func font(glyphCount: Int = 30, glyphs: [Int: [UInt8]] = [:], cmap: [UInt8]? = nil,
-                     extra: [(String, [UInt8])] = []) -> [UInt8] {
+    static func font(
+        glyphCount: Int = 30, glyphs: [Int: [UInt8]] = [:], cmap: [UInt8]? = nil,
+        extra: [(String, [UInt8])] = []
+    ) -> [UInt8] {
         var head = [UInt8](repeating: 0, count: 54)
-        head[18] = 0x03; head[19] = 0xE8  // unitsPerEm 1000
+        head[18] = 0x03
+        head[19] = 0xE8  // unitsPerEm 1000
         head[51] = 1  // long loca offsets
         var maxp = FontWriter()
         maxp.u32(0x0000_5000)
@@ -23,15 +27,18 @@ final class HostileFontTests: XCTestCase {
         hmtx.u16(500)
         hmtx.u16(0)
         for _ in 1..<glyphCount { hmtx.u16(0) }
-        var glyf: [UInt8] = [], loca = FontWriter()
+        var glyf: [UInt8] = []
+        var loca = FontWriter()
         for g in 0..<glyphCount {
             loca.u32(glyf.count)
             glyf += glyphs[g] ?? []
             while glyf.count % 4 != 0 { glyf.append(0) }
         }
         loca.u32(glyf.count)
-        var tables: [(String, [UInt8])] = [("head", head), ("maxp", maxp.bytes), ("hhea", hhea), ("hmtx", hmtx.bytes),
-                                           ("loca", loca.bytes), ("glyf", glyf), ("cmap", cmap ?? latinCmap)]
+        var tables: [(String, [UInt8])] = [
+            ("head", head), ("maxp", maxp.bytes), ("hhea", hhea), ("hmtx", hmtx.bytes),
+            ("loca", loca.bytes), ("glyf", glyf), ("cmap", cmap ?? latinCmap),
+        ]
         tables += extra
         return TrueTypeSubset.assemble(tables.sorted { $0.0 < $1.0 })
     }
@@ -44,8 +51,18 @@ final class HostileFontTests: XCTestCase {
     static func format4(_ segments: [(start: Int, end: Int, delta: Int)]) -> [UInt8] {
         let all = segments + [(0xFFFF, 0xFFFF, 1)]
         var w = FontWriter()
-        w.u16(0); w.u16(1); w.u16(3); w.u16(1); w.u32(12)
-        w.u16(4); w.u16(16 + 8 * all.count); w.u16(0); w.u16(2 * all.count); w.u16(0); w.u16(0); w.u16(0)
+        w.u16(0)
+        w.u16(1)
+        w.u16(3)
+        w.u16(1)
+        w.u32(12)
+        w.u16(4)
+        w.u16(16 + 8 * all.count)
+        w.u16(0)
+        w.u16(2 * all.count)
+        w.u16(0)
+        w.u16(0)
+        w.u16(0)
         for s in all { w.u16(s.end) }
         w.u16(0)
         for s in all { w.u16(s.start) }
@@ -84,10 +101,22 @@ final class HostileFontTests: XCTestCase {
     /// read; now they are refused.
     func testOverlappingCmapRangesAreRefused() {
         var w = FontWriter()
-        w.u16(0); w.u16(1); w.u16(3); w.u16(10); w.u32(12)
+        w.u16(0)
+        w.u16(1)
+        w.u16(3)
+        w.u16(10)
+        w.u32(12)
         let groups = 5000
-        w.u16(12); w.u16(0); w.u32(16 + 12 * groups); w.u32(0); w.u32(groups)
-        for _ in 0..<groups { w.u32(0); w.u32(0x10FFFF); w.u32(1) }
+        w.u16(12)
+        w.u16(0)
+        w.u32(16 + 12 * groups)
+        w.u32(0)
+        w.u32(groups)
+        for _ in 0..<groups {
+            w.u32(0)
+            w.u32(0x10FFFF)
+            w.u32(1)
+        }
         XCTAssertThrowsError(try TrueTypeFont(bytes: Self.font(cmap: w.bytes))) { error in
             XCTAssertEqual(error as? FontError, .invalid("cmap: overlappende bereiken"))
         }
@@ -100,27 +129,57 @@ final class HostileFontTests: XCTestCase {
     func testGPOSSubtableNamedThousandsOfTimes() throws {
         var gpos = FontWriter()
         gpos.u32(0x0001_0000)
-        gpos.u16(10); gpos.u16(30); gpos.u16(44)  // script, feature and lookup lists
+        gpos.u16(10)
+        gpos.u16(30)
+        gpos.u16(44)  // script, feature and lookup lists
         // 10: ScriptList with 'latn' → Script at +8 → default LangSys at +4.
-        gpos.u16(1); gpos.tag("latn"); gpos.u16(8)
-        gpos.u16(4); gpos.u16(0)
-        gpos.u16(0); gpos.u16(0xFFFF); gpos.u16(1); gpos.u16(0)
+        gpos.u16(1)
+        gpos.tag("latn")
+        gpos.u16(8)
+        gpos.u16(4)
+        gpos.u16(0)
+        gpos.u16(0)
+        gpos.u16(0xFFFF)
+        gpos.u16(1)
+        gpos.u16(0)
         // 30: FeatureList: 'kern' → Feature at +8 with lookup 0.
-        gpos.u16(1); gpos.tag("kern"); gpos.u16(8)
-        gpos.u16(0); gpos.u16(1); gpos.u16(0)
+        gpos.u16(1)
+        gpos.tag("kern")
+        gpos.u16(8)
+        gpos.u16(0)
+        gpos.u16(1)
+        gpos.u16(0)
         // 44: LookupList → lookup at +4: type 2, 30,000 subtables, all the same one.
         let subtables = 30_000
-        gpos.u16(1); gpos.u16(4)
+        gpos.u16(1)
+        gpos.u16(4)
         let lookup = gpos.bytes.count
-        gpos.u16(2); gpos.u16(0); gpos.u16(subtables)
+        gpos.u16(2)
+        gpos.u16(0)
+        gpos.u16(subtables)
         let pairPos = 6 + 2 * subtables
         for _ in 0..<subtables { gpos.u16(pairPos) }
         XCTAssertEqual(gpos.bytes.count - lookup, pairPos)
         // PairPos format 2: one class each, xAdvance -50; coverage at +18, both class definitions at +28.
-        gpos.u16(2); gpos.u16(18); gpos.u16(4); gpos.u16(0); gpos.u16(28); gpos.u16(28)
-        gpos.u16(1); gpos.u16(1); gpos.u16(0xFFCE)
-        gpos.u16(2); gpos.u16(1); gpos.u16(0); gpos.u16(0xFFFF); gpos.u16(0)  // coverage: all glyphs
-        gpos.u16(2); gpos.u16(1); gpos.u16(0); gpos.u16(0xFFFF); gpos.u16(0)  // class 0: all glyphs
+        gpos.u16(2)
+        gpos.u16(18)
+        gpos.u16(4)
+        gpos.u16(0)
+        gpos.u16(28)
+        gpos.u16(28)
+        gpos.u16(1)
+        gpos.u16(1)
+        gpos.u16(0xFFCE)
+        gpos.u16(2)
+        gpos.u16(1)
+        gpos.u16(0)
+        gpos.u16(0xFFFF)
+        gpos.u16(0)  // coverage: all glyphs
+        gpos.u16(2)
+        gpos.u16(1)
+        gpos.u16(0)
+        gpos.u16(0xFFFF)
+        gpos.u16(0)  // class 0: all glyphs
         let font = try TrueTypeFont(bytes: Self.font(extra: [("GPOS", gpos.bytes)]))
         XCTAssertEqual(font.kerningSource, "GPOS")
         XCTAssertEqual(font.kern(font.glyph(for: 0x41), font.glyph(for: 0x56)), -50)
@@ -145,7 +204,8 @@ final class HostileFontTests: XCTestCase {
         let noto = ThemeFonts.regular.file.bytes
         var random = SplitMix64(seed: 18)
         // The last table ends at most 3 bytes (padding) before the end of the file.
-        let lengths = [0, 3, 4, 12, 100, 1000, 50_000, noto.count / 2, noto.count - 4]
+        let lengths =
+            [0, 3, 4, 12, 100, 1000, 50_000, noto.count / 2, noto.count - 4]
             + (0..<40).map { _ in Int(random.next() % UInt64(noto.count - 4)) }
         for length in lengths {
             XCTAssertThrowsError(try TrueTypeFont(bytes: Array(noto.prefix(length))), "\(length) bytes")
@@ -158,7 +218,9 @@ final class HostileFontTests: XCTestCase {
         var random = SplitMix64(seed: 1818)
         for _ in 0..<30 {
             var damaged = noto
-            for _ in 0..<50 { damaged[Int(random.next() % UInt64(noto.count))] = UInt8(truncatingIfNeeded: random.next()) }
+            for _ in 0..<50 {
+                damaged[Int(random.next() % UInt64(noto.count))] = UInt8(truncatingIfNeeded: random.next())
+            }
             if let font = try? TrueTypeFont(bytes: damaged) {
                 _ = font.webFont(covering: Array(0x20...0x17F))
             }

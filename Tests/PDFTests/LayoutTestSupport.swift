@@ -20,8 +20,10 @@ extension Slice {
     /// The text of every text op, in order.
     var texts: [String] {
         ops.compactMap { op -> String? in
-            guard case let .text(_, _, _, _, text, _, _, _) = op else { return nil }
-            return String(String.UnicodeScalarView(text.compactMap { Unicode.Scalar($0 == 0xAD ? 0x2D : $0 == TextScalars.gluedSpace ? 0x20 : $0) }))
+            guard case .text(_, _, _, _, let text, _, _, _) = op else { return nil }
+            return String(
+                String.UnicodeScalarView(
+                    text.compactMap { Unicode.Scalar($0 == 0xAD ? 0x2D : $0 == TextScalars.gluedSpace ? 0x20 : $0) }))
         }
     }
 }

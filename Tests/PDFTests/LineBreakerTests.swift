@@ -1,22 +1,30 @@
 import Foundation
 import XCTest
+
 @testable import PDF
 
 final class LineBreakerTests: XCTestCase {
-    private func span(_ text: String, font: PDFFont = .standard(.timesRoman), size: Double = 10, link: Link? = nil,
-                      hyphenate: Bool = false) -> StyledSpan {
-        StyledSpan(text: TextScalars.of(text, keepBreaks: true), font: font, size: size, color: .black, link: link, mark: .layout,
-                   hyphenate: hyphenate)
+    private func span(
+        _ text: String, font: PDFFont = .standard(.timesRoman), size: Double = 10, link: Link? = nil,
+        hyphenate: Bool = false
+    ) -> StyledSpan {
+        StyledSpan(
+            text: TextScalars.of(text, keepBreaks: true), font: font, size: size, color: .black, link: link,
+            mark: .layout,
+            hyphenate: hyphenate)
     }
 
     /// The line's text; the hyphen of a line break (U+00AD) as "-".
     private func text(of line: BrokenLine) -> String {
-        String(String.UnicodeScalarView(line.pieces.flatMap(\.text).compactMap {
-            Unicode.Scalar($0 == 0xAD ? 0x2D : $0 == TextScalars.gluedSpace ? 0x20 : $0)
-        }))
+        String(
+            String.UnicodeScalarView(
+                line.pieces.flatMap(\.text).compactMap {
+                    Unicode.Scalar($0 == 0xAD ? 0x2D : $0 == TextScalars.gluedSpace ? 0x20 : $0)
+                }))
     }
 
-    private let prose = "De alliantie brengt overheid, bedrijfsleven, fondsen en maatschappelijke organisaties samen "
+    private let prose =
+        "De alliantie brengt overheid, bedrijfsleven, fondsen en maatschappelijke organisaties samen "
         + "rond één vraagstuk. Wat ergens werkt, hoeft elders niet opnieuw te worden uitgevonden: daarom delen "
         + "we aanpak en effect. Scholen die meedoen, krijgen een scan, een advies per klas en begeleiding."
 
@@ -27,12 +35,14 @@ final class LineBreakerTests: XCTestCase {
             for line in lines {
                 // As set: kerning and the justification (spaces may shrink a little) included.
                 let natural = line.pieces.reduce(0) {
-                    $0 + PDFFont.standard(.timesRoman).width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
+                    $0 + PDFFont.standard(.timesRoman).width(of: $1.text, size: 10, kerning: false) + $1.adjustments
+                        .reduce(0) { $0 + $1.1 } * 10 / 1000
                 }
                 XCTAssertLessThanOrEqual(natural, width + 0.01, "line '\(text(of: line))' overflows \(width)")
             }
             // Lines join back into the text (spaces aside: a word cut to fit has none between its pieces).
-            XCTAssertEqual(lines.map { text(of: $0) }.joined().filter { $0 != " " }, prose.filter { $0 != " " }, "width \(width)")
+            XCTAssertEqual(
+                lines.map { text(of: $0) }.joined().filter { $0 != " " }, prose.filter { $0 != " " }, "width \(width)")
         }
     }
 
@@ -53,7 +63,9 @@ final class LineBreakerTests: XCTestCase {
         let lines = LineBreaker(width: 100).breakLines([span("Zie " + word)])
         XCTAssertGreaterThan(lines.count, 2)
         for line in lines { XCTAssertLessThanOrEqual(line.width, 100.01) }
-        XCTAssertEqual(lines.map { text(of: $0) }.joined(), "Zie" + word, "cut pieces keep every character; the space at the break goes")
+        XCTAssertEqual(
+            lines.map { text(of: $0) }.joined(), "Zie" + word,
+            "cut pieces keep every character; the space at the break goes")
     }
 
     func testCompoundsBreakAfterTheirHyphen() {
@@ -77,14 +89,19 @@ final class LineBreakerTests: XCTestCase {
             var index = 0
             for line in texts.dropLast() {
                 index += line.count
-                if index < original.count && original[index] == " " { index += 1; continue }
+                if index < original.count && original[index] == " " {
+                    index += 1
+                    continue
+                }
                 if urlRange.contains(index) && index > urlRange.lowerBound {
                     XCTAssertTrue(original[index - 1] == "/" || original[index] == ".", "\(width): \(texts)")
                 }
             }
         }
         // The domain name's dot: "www." and the rest, when a line ends there.
-        let domain = LineBreaker(width: 110).breakLines([span("zie https://www.maatschappelijkealliantie.nl/")]).map { text(of: $0) }
+        let domain = LineBreaker(width: 110).breakLines([span("zie https://www.maatschappelijkealliantie.nl/")]).map {
+            text(of: $0)
+        }
         XCTAssertTrue(domain.contains { $0.hasPrefix(".") || $0.hasSuffix("/") }, "\(domain)")
     }
 
@@ -93,11 +110,14 @@ final class LineBreakerTests: XCTestCase {
         let lines = LineBreaker(width: 120, alignment: .justify).breakLines([span("De " + word + " werken samen")])
         let texts = lines.map { text(of: $0) }
         XCTAssertTrue(texts.dropLast().contains { $0.hasSuffix("-") }, texts.description)
-        XCTAssertEqual(texts.joined().replacingOccurrences(of: "-", with: "").filter { $0 != " " },
-                       "Dejongerenhuisvestingsbemiddelingsorganisatieswerkensamen")
+        XCTAssertEqual(
+            texts.joined().replacingOccurrences(of: "-", with: "").filter { $0 != " " },
+            "Dejongerenhuisvestingsbemiddelingsorganisatieswerkensamen")
         for line in lines { XCTAssertLessThanOrEqual(line.width, 120.01) }
         // Unbroken, a soft hyphen prints nothing.
-        XCTAssertEqual(LineBreaker(width: 900).breakLines([span(word)]).map { text(of: $0) }, ["jongerenhuisvestingsbemiddelingsorganisaties"])
+        XCTAssertEqual(
+            LineBreaker(width: 900).breakLines([span(word)]).map { text(of: $0) },
+            ["jongerenhuisvestingsbemiddelingsorganisaties"])
     }
 
     func testForcedBreaks() {
@@ -107,10 +127,12 @@ final class LineBreakerTests: XCTestCase {
 
     func testStylesAndLinksStayApart() {
         let lines = LineBreaker(width: 400).breakLines([
-            span("zie "), span("hoofdstuk 4", font: .standard(.timesBold), link: .anchor("financien")), span(" voor de cijfers"),
+            span("zie "), span("hoofdstuk 4", font: .standard(.timesBold), link: .anchor("financien")),
+            span(" voor de cijfers"),
         ])
         XCTAssertEqual(lines.count, 1)
-        XCTAssertEqual(lines[0].pieces.map(\.font), [.standard(.timesRoman), .standard(.timesBold), .standard(.timesRoman)])
+        XCTAssertEqual(
+            lines[0].pieces.map(\.font), [.standard(.timesRoman), .standard(.timesBold), .standard(.timesRoman)])
         XCTAssertEqual(lines[0].pieces[1].link, .anchor("financien"))
         // Pieces follow each other without gaps or overlaps.
         XCTAssertEqual(lines[0].pieces[1].x, lines[0].pieces[0].x + lines[0].pieces[0].width, accuracy: 0.001)
@@ -133,23 +155,28 @@ final class LineBreakerTests: XCTestCase {
     private let dutch = HyphenationCache(Hyphenator.dutch)
 
     func testJustifiedDutchTextIsHyphenatedAndLessLoose() {
-        let text = "De samenwerkingsverbanden tussen woningcorporaties, gemeenten en maatschappelijke organisaties "
+        let text =
+            "De samenwerkingsverbanden tussen woningcorporaties, gemeenten en maatschappelijke organisaties "
             + "ondersteunen jongerenhuisvestingsbemiddelingsorganisaties bij het oplossen van dakloosheidsproblematiek."
         func bad(_ lines: [BrokenLine]) -> Int { lines.filter { $0.isLooseRagged || $0.spaceRatio > 2 }.count }
-        var badWith = 0, badWithout = 0
+        var badWith = 0
+        var badWithout = 0
         for width in [180.0, 220, 260, 300] {
             let plain = LineBreaker(width: width, alignment: .justify)
             var hyphenating = plain
             hyphenating.hyphenation = dutch
             let without = plain.breakLines([span(text, hyphenate: true)])
             let with = hyphenating.breakLines([span(text, hyphenate: true)])
-            XCTAssertTrue(with.dropLast().contains { self.text(of: $0).hasSuffix("-") }, with.map { self.text(of: $0) }.description)
+            XCTAssertTrue(
+                with.dropLast().contains { self.text(of: $0).hasSuffix("-") },
+                with.map { self.text(of: $0) }.description)
             // Lines too loose to justify (left ragged) or with spaces over twice their width.
             badWith += bad(with)
             badWithout += bad(without)
             // Nothing lost: joined and without the break hyphens, the text is back.
-            XCTAssertEqual(with.map { self.text(of: $0) }.joined(separator: " ").replacingOccurrences(of: "- ", with: ""),
-                           text.replacingOccurrences(of: "- ", with: ""))
+            XCTAssertEqual(
+                with.map { self.text(of: $0) }.joined(separator: " ").replacingOccurrences(of: "- ", with: ""),
+                text.replacingOccurrences(of: "- ", with: ""))
         }
         XCTAssertLessThan(badWith, badWithout)
     }
@@ -157,8 +184,10 @@ final class LineBreakerTests: XCTestCase {
     func testNamesAmountsAndAddressesAreNeverHyphenated() {
         var breaker = LineBreaker(width: 30, alignment: .left)
         breaker.hyphenation = dutch
-        for word in ["Zarkeshan", "Amsterdam", "€ 95.677", "1.234.567,89", "bureau@maatschappelijkealliantie.org",
-                     "www.maatschappelijkealliantie.nl", "KidsRights"] {
+        for word in [
+            "Zarkeshan", "Amsterdam", "€ 95.677", "1.234.567,89", "bureau@maatschappelijkealliantie.org",
+            "www.maatschappelijkealliantie.nl", "KidsRights",
+        ] {
             let lines = breaker.breakLines([span("de " + word, hyphenate: true)])
             XCTAssertFalse(lines.contains { text(of: $0).hasSuffix("-") }, "\(word): \(lines.map { text(of: $0) })")
         }
@@ -204,7 +233,8 @@ final class LineBreakerTests: XCTestCase {
                 let last = line.pieces[line.pieces.count - 1]
                 let font = PDFFont.standard(.timesRoman)
                 let setWidth = line.pieces.reduce(0) {
-                    $0 + font.width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10 / 1000
+                    $0 + font.width(of: $1.text, size: 10, kerning: false) + $1.adjustments.reduce(0) { $0 + $1.1 } * 10
+                        / 1000
                 }
                 XCTAssertEqual(last.x + last.width, width, accuracy: 0.01)
                 XCTAssertEqual(setWidth, width, accuracy: 0.01, "width \(width): '\(self.text(of: line))'")

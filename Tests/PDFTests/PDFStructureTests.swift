@@ -1,6 +1,7 @@
-import XCTest
-@testable import PDF
 import PDFTestSupport
+import XCTest
+
+@testable import PDF
 
 /// Reads our own output back: cross-reference offsets, page tree, outline, metadata, links, fonts, and
 /// the tagging (our own structural check, `PDFInspector.taggingProblems`).
@@ -25,8 +26,10 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertEqual(pdf.outline.map(\.title), result.headings.map(\.title))
         XCTAssertEqual(pdf.outline.map(\.page), result.headings.map(\.page))
         XCTAssertEqual(pdf.outline.map(\.level), result.headings.map(\.level))
-        XCTAssertTrue(pdf.outline.contains(PDFInspector.OutlineItem(level: 1, title: "4 Financiën", page: result.pageCount)))
-        XCTAssertTrue(pdf.outline.contains { $0.level == 2 && $0.title == "2.3 Stimuleren van tolerantie bij kinderen" })
+        XCTAssertTrue(
+            pdf.outline.contains(PDFInspector.OutlineItem(level: 1, title: "4 Financiën", page: result.pageCount)))
+        XCTAssertTrue(
+            pdf.outline.contains { $0.level == 2 && $0.title == "2.3 Stimuleren van tolerantie bij kinderen" })
         XCTAssertTrue(pdf.outline.contains { $0.level == 3 && $0.title == "2.5.3 Resultaten" })
         XCTAssertEqual(pdf.outline.prefix(2).map(\.title), ["Inhoud", "Voorwoord"])
     }
@@ -40,15 +43,20 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertEqual(pdf.info["CreationDate"], "D:20210101000000Z")
         XCTAssertEqual(pdf.language, "nl-NL")
         // Every font an embedded subset (six capitals and a plus) with Unicode.
-        XCTAssertEqual(Set(pdf.fontInfo.map { String($0.baseFont.dropFirst(7)) }), ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"])
+        XCTAssertEqual(
+            Set(pdf.fontInfo.map { String($0.baseFont.dropFirst(7)) }),
+            ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"])
         for font in pdf.fontInfo {
             XCTAssertTrue(font.baseFont.range(of: "^[A-Z]{6}\\+", options: .regularExpression) != nil, font.baseFont)
             XCTAssertEqual(font.subtype, "Type0")
             XCTAssertTrue(font.embedded && font.hasToUnicode, font.baseFont)
         }
         let xmp = try XCTUnwrap(pdf.metadata)
-        for claim in ["<pdfuaid:part>1</pdfuaid:part>", "<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>",
-                      "<rdf:li>nl-NL</rdf:li>", "<xmp:CreateDate>2021-01-01T00:00:00Z</xmp:CreateDate>"] {
+        for claim in [
+            "<pdfuaid:part>1</pdfuaid:part>", "<pdfaid:part>2</pdfaid:part>",
+            "<pdfaid:conformance>A</pdfaid:conformance>",
+            "<rdf:li>nl-NL</rdf:li>", "<xmp:CreateDate>2021-01-01T00:00:00Z</xmp:CreateDate>",
+        ] {
             XCTAssertTrue(xmp.contains(claim), claim)
         }
         XCTAssertNotNil(pdf.catalog["OutputIntents"])
@@ -61,8 +69,11 @@ final class PDFStructureTests: XCTestCase {
         let pdf = try PDFInspector(bytes: PDFStructureTests.sample.bytes)
         XCTAssertEqual(pdf.taggingProblems(), [])
         let types = Set(pdf.structure.map(\.type))
-        XCTAssertTrue(types.isSuperset(of: ["Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead",
-                                            "TBody", "TR", "TH", "TD", "Figure", "Caption", "Link", "TOC", "TOCI"]), "\(types)")
+        XCTAssertTrue(
+            types.isSuperset(of: [
+                "Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead",
+                "TBody", "TR", "TH", "TD", "Figure", "Caption", "Link", "TOC", "TOCI",
+            ]), "\(types)")
         let figure = try XCTUnwrap(pdf.structure.first { $0.type == "Figure" })
         XCTAssertTrue(figure.alt?.hasPrefix("Lasten per doelstelling") == true, figure.alt ?? "")
         // The running header and page numbers are artifacts; the first text of a page after the cover too.
@@ -79,7 +90,10 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertFalse(pdf.metadata?.contains("<pdfuaid:part>") ?? true)
         XCTAssertFalse(pdf.metadata?.contains("<pdfaid:part>") ?? true)
         XCTAssertNil(pdf.catalog["OutputIntents"])
-        XCTAssertEqual(pdf.taggingProblems(requirePDFA: false).filter { !$0.hasPrefix("PDF/UA-1 7.21") && !$0.hasPrefix("PDF/UA-1 5") }, [])
+        XCTAssertEqual(
+            pdf.taggingProblems(requirePDFA: false).filter {
+                !$0.hasPrefix("PDF/UA-1 7.21") && !$0.hasPrefix("PDF/UA-1 5")
+            }, [])
     }
 
     func testThePDFAClaimCanBeTurnedOff() throws {
@@ -117,22 +131,28 @@ final class PDFStructureTests: XCTestCase {
     }
 
     func testExplicitAndAutomaticNumbers() {
-        let document = TypesetDocument(metadata: DocumentMetadata(title: "Nummers"), blocks: [
-            .heading(Heading(level: 1, text: "Voorwoord", numbered: false)),
-            .heading(Heading(level: 1, text: "Visie")),
-            .heading(Heading(level: 2, text: "Missie")),
-            .heading(Heading(level: 3, text: "Doel")),
-            .heading(Heading(level: 2, text: "Strategie")),
-            .heading(Heading(level: 1, text: "Thema's")),
-            .heading(Heading(level: 2, text: "Onderwijs", number: "2.2")),
-            .heading(Heading(level: 3, text: "Resultaten")),
-        ])
-        XCTAssertEqual(Typesetter().typeset(document).headings.map(\.title),
-                       ["Voorwoord", "1 Visie", "1.1 Missie", "1.1.1 Doel", "1.2 Strategie", "2 Thema's", "2.2 Onderwijs",
-                        "2.2.1 Resultaten"])
+        let document = TypesetDocument(
+            metadata: DocumentMetadata(title: "Nummers"),
+            blocks: [
+                .heading(Heading(level: 1, text: "Voorwoord", numbered: false)),
+                .heading(Heading(level: 1, text: "Visie")),
+                .heading(Heading(level: 2, text: "Missie")),
+                .heading(Heading(level: 3, text: "Doel")),
+                .heading(Heading(level: 2, text: "Strategie")),
+                .heading(Heading(level: 1, text: "Thema's")),
+                .heading(Heading(level: 2, text: "Onderwijs", number: "2.2")),
+                .heading(Heading(level: 3, text: "Resultaten")),
+            ])
+        XCTAssertEqual(
+            Typesetter().typeset(document).headings.map(\.title),
+            [
+                "Voorwoord", "1 Visie", "1.1 Missie", "1.1.1 Doel", "1.2 Strategie", "2 Thema's", "2.2 Onderwijs",
+                "2.2.1 Resultaten",
+            ])
         var unnumbered = document
         unnumbered.numberHeadings = false
-        XCTAssertEqual(Typesetter().typeset(unnumbered).headings.map(\.title).prefix(3), ["Voorwoord", "Visie", "Missie"])
+        XCTAssertEqual(
+            Typesetter().typeset(unnumbered).headings.map(\.title).prefix(3), ["Voorwoord", "Visie", "Missie"])
     }
 
     func testUncompressedContentIsPlainText() throws {
@@ -140,8 +160,10 @@ final class PDFStructureTests: XCTestCase {
         let pdf = try PDFInspector(bytes: plain.bytes)
         XCTAssertFalse(String(decoding: plain.bytes, as: UTF8.self).contains("/FlateDecode"))
         XCTAssertTrue(pdf.pageContents[1].contains("BT\n"))
-        XCTAssertLessThan(PDFStructureTests.sample.bytes.count * 2, Typesetter(compress: false)
-            .typeset(ThemeFonts.sample()).bytes.count, "compression halves the file at least")
+        XCTAssertLessThan(
+            PDFStructureTests.sample.bytes.count * 2,
+            Typesetter(compress: false)
+                .typeset(ThemeFonts.sample()).bytes.count, "compression halves the file at least")
     }
 
     func testTheSameDocumentGivesTheSameBytes() {
@@ -151,22 +173,38 @@ final class PDFStructureTests: XCTestCase {
 
     func testOddInputGivesAValidFileAndNoCrash() throws {
         let odd = TypesetDocument(
-            metadata: DocumentMetadata(title: "Test (met haakjes) \\ en één", creationDate: Date(timeIntervalSince1970: 0)),
+            metadata: DocumentMetadata(
+                title: "Test (met haakjes) \\ en één", creationDate: Date(timeIntervalSince1970: 0)),
             blocks: [
                 .heading(Heading(level: 0, text: "")),
                 .heading(Heading(level: 12, text: "Diep 🙂 genest")),
                 .paragraph([]),
-                .paragraph([TextRun(String(repeating: "x", count: 3000)), TextRun(" zie", link: .anchor("bestaat-niet"))]),
+                .paragraph([
+                    TextRun(String(repeating: "x", count: 3000)), TextRun(" zie", link: .anchor("bestaat-niet")),
+                ]),
                 .list(ListBlock(ordered: true, items: [])),
                 .list(ListBlock(items: [ListItem([])])),
                 .table(Table(columns: [], rows: [])),
-                .table(Table(columns: [TableColumn(alignment: .center)], header: [], rows: [TableRow([String(repeating: "y", count: 500)])])),
+                .table(
+                    Table(
+                        columns: [TableColumn(alignment: .center)], header: [],
+                        rows: [TableRow([String(repeating: "y", count: 500)])])),
                 .barChart(BarChart(title: "", bars: [])),
-                .barChart(BarChart(title: "nul", bars: [BarChart.Bar(label: "a", value: .nan, valueLabel: "?"),
-                                                        BarChart.Bar(label: "b", value: -5, valueLabel: "-5")],
-                                   reference: BarChart.Reference(value: .infinity, label: "oneindig"))),
-                .barChart(BarChart(title: "enorm", bars: [BarChart.Bar(label: "a", value: .greatestFiniteMagnitude, valueLabel: "max"),
-                                                          BarChart.Bar(label: "b", value: -.greatestFiniteMagnitude, valueLabel: "min")])),
+                .barChart(
+                    BarChart(
+                        title: "nul",
+                        bars: [
+                            BarChart.Bar(label: "a", value: .nan, valueLabel: "?"),
+                            BarChart.Bar(label: "b", value: -5, valueLabel: "-5"),
+                        ],
+                        reference: BarChart.Reference(value: .infinity, label: "oneindig"))),
+                .barChart(
+                    BarChart(
+                        title: "enorm",
+                        bars: [
+                            BarChart.Bar(label: "a", value: .greatestFiniteMagnitude, valueLabel: "max"),
+                            BarChart.Bar(label: "b", value: -.greatestFiniteMagnitude, valueLabel: "min"),
+                        ])),
                 .pageBreak, .pageBreak,
                 .tableOfContents(title: "Inhoud", maxLevel: 0),
             ])

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PDF
 
 final class PDFSyntaxTests: XCTestCase {

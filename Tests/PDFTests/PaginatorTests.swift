@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PDF
 
 final class PaginatorTests: XCTestCase {
@@ -60,7 +61,8 @@ final class PaginatorTests: XCTestCase {
         style.marginLeft = 0
         let layout = TableLayout(style: style, width: 400)
         let rows = (1...40).map { TableRow(["Lid \($0)", "€ \($0 * 1000)"]) }
-        let slices = layout.slices(for: Table(columns: [TableColumn(), TableColumn()], header: [["Naam", "Bijdrage"]], rows: rows))
+        let slices = layout.slices(
+            for: Table(columns: [TableColumn(), TableColumn()], header: [["Naam", "Bijdrage"]], rows: rows))
         let rowHeight = slices[1].height
         let pages = Paginator(contentHeight: rowHeight * 12.5, top: 0).paginate(slices)
         XCTAssertGreaterThan(pages.count, 3)
@@ -80,8 +82,10 @@ final class PaginatorTests: XCTestCase {
         var style = DocumentStyle()
         style.marginLeft = 0
         let bars = (1...80).map { BarChart.Bar(label: "School \($0)", value: Double($0), valueLabel: "\($0)") }
-        let slices = BarChartLayout(style: style, width: 400).slices(for: BarChart(title: "Scholen", bars: bars,
-                                                                                  reference: .init(value: 40, label: "doel")))
+        let slices = BarChartLayout(style: style, width: 400).slices(
+            for: BarChart(
+                title: "Scholen", bars: bars,
+                reference: .init(value: 40, label: "doel")))
         XCTAssertEqual(slices.count, 82)
         let pages = Paginator(contentHeight: 700, top: 0).paginate(slices)
         XCTAssertGreaterThan(pages.count, 1)

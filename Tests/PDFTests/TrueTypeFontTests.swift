@@ -1,8 +1,9 @@
 import Foundation
+import PDFTestSupport
 import TestSupport
 import XCTest
+
 @testable import PDF
-import PDFTestSupport
 
 /// The theme's fonts, parsed once for the PDF tests.
 enum ThemeFonts {
@@ -65,8 +66,10 @@ final class TrueTypeFontTests: XCTestCase {
     func testGPOSPairKerning() {
         let font = ThemeFonts.regular
         XCTAssertEqual(font.kerningSource, "GPOS")
-        let pairs: [(String, Int)] = [("AV", -40), ("To", -70), ("Ta", -80), ("LT", -20), ("Yo", -50), ("r,", -160),
-                                      ("F.", -60), ("P.", -130), ("Vo", -20), ("av", 0), ("ij", 0)]
+        let pairs: [(String, Int)] = [
+            ("AV", -40), ("To", -70), ("Ta", -80), ("LT", -20), ("Yo", -50), ("r,", -160),
+            ("F.", -60), ("P.", -130), ("Vo", -20), ("av", 0), ("ij", 0),
+        ]
         for (pair, value) in pairs {
             let s = Array(pair.unicodeScalars)
             XCTAssertEqual(font.kern(font.glyph(for: s[0].value), font.glyph(for: s[1].value)), value, pair)

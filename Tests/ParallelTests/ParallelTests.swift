@@ -30,14 +30,16 @@ final class ParallelTests: XCTestCase {
         for _ in 0..<20 {
             let lock = NSLock()
             var ran: Set<Int> = []
-            XCTAssertThrowsError(try Parallel.map(400, chunk: 4, threads: 4) { i -> Int in
-                lock.lock()
-                ran.insert(i)
-                lock.unlock()
-                if i == 37 || i == 38 || i == 250 { usleep(100) }
-                if i == 250 || i == 37 || i == 300 { throw Failure(index: i) }
-                return i
-            }) { error in
+            XCTAssertThrowsError(
+                try Parallel.map(400, chunk: 4, threads: 4) { i -> Int in
+                    lock.lock()
+                    ran.insert(i)
+                    lock.unlock()
+                    if i == 37 || i == 38 || i == 250 { usleep(100) }
+                    if i == 250 || i == 37 || i == 300 { throw Failure(index: i) }
+                    return i
+                }
+            ) { error in
                 XCTAssertEqual(error as? Failure, Failure(index: 37))
             }
             XCTAssertTrue(ran.isSuperset(of: 0...37), "an item before the failure did not run")

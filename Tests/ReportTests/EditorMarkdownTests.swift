@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Report
 
 /// Editor Markdown (walked from the Markdown module's tree) as report blocks.
@@ -8,27 +9,38 @@ final class EditorMarkdownTests: XCTestCase {
     }
 
     func testInlineStylesAndLinks() {
-        let inlines = EditorInlines.parse("Een *schuine* en **vette** tekst met [een site](https://example.org) en [een thema](../themes/a.md).")
-        XCTAssertEqual(inlines, [
-            ReportInline("Een "), ReportInline("schuine", italic: true), ReportInline(" en "), ReportInline("vette", bold: true),
-            ReportInline(" tekst met "), ReportInline("een site", link: "https://example.org"), ReportInline(" en een thema."),
-        ])
+        let inlines = EditorInlines.parse(
+            "Een *schuine* en **vette** tekst met [een site](https://example.org) en [een thema](../themes/a.md).")
+        XCTAssertEqual(
+            inlines,
+            [
+                ReportInline("Een "), ReportInline("schuine", italic: true), ReportInline(" en "),
+                ReportInline("vette", bold: true),
+                ReportInline(" tekst met "), ReportInline("een site", link: "https://example.org"),
+                ReportInline(" en een thema."),
+            ])
     }
 
     func testEuroSignKeepsToItsAmount() {
-        XCTAssertEqual(EditorInlines.parse("een tranche van € 240.000"), [ReportInline("een tranche van €\u{00A0}240.000")])
+        XCTAssertEqual(
+            EditorInlines.parse("een tranche van € 240.000"), [ReportInline("een tranche van €\u{00A0}240.000")])
     }
 
     func testLiteralMarkersAndEscapes() {
-        XCTAssertEqual(EditorInlines.parse("5 * 3 = 15, snake_case_naam en \\*geen nadruk\\*"),
-                       [ReportInline("5 * 3 = 15, snake_case_naam en *geen nadruk*")])
+        XCTAssertEqual(
+            EditorInlines.parse("5 * 3 = 15, snake_case_naam en \\*geen nadruk\\*"),
+            [ReportInline("5 * 3 = 15, snake_case_naam en *geen nadruk*")])
         XCTAssertEqual(EditorInlines.parse("regel een\nregel twee"), [ReportInline("regel een regel twee")])
     }
 
     func testListsEndAtAnUnindentedParagraph() {
-        let result = blocks("Inleiding:\n\n- een\n  vervolg\n- twee\n\n  nog bij twee\n\nNa de lijst.\n\n1. eerste\n2. tweede\n   - genest\n")
+        let result = blocks(
+            "Inleiding:\n\n- een\n  vervolg\n- twee\n\n  nog bij twee\n\nNa de lijst.\n\n1. eerste\n2. tweede\n   - genest\n"
+        )
         XCTAssertEqual(result.count, 4)
-        guard case .list(let bullets) = result[1], case .paragraph(let after) = result[2], case .list(let ordered) = result[3] else {
+        guard case .list(let bullets) = result[1], case .paragraph(let after) = result[2],
+            case .list(let ordered) = result[3]
+        else {
             return XCTFail("\(result)")
         }
         XCTAssertFalse(bullets.ordered)
@@ -40,7 +52,9 @@ final class EditorMarkdownTests: XCTestCase {
 
     func testTablesAndQuotes() {
         let result = blocks("| Partij | Investering |\n| --- | ---: |\n| Gemeente | € 270.000 |\n\n> Samen *sterk*.\n")
-        guard case .table(let table) = result.first, case .paragraph(let quote) = result.last else { return XCTFail("\(result)") }
+        guard case .table(let table) = result.first, case .paragraph(let quote) = result.last else {
+            return XCTFail("\(result)")
+        }
         XCTAssertEqual(table.header, ["Partij", "Investering"])
         XCTAssertEqual(table.alignments, [.left, .right])
         XCTAssertEqual(table.rows.map(\.cells), [["Gemeente", "€\u{00A0}270.000"]])
@@ -48,7 +62,8 @@ final class EditorMarkdownTests: XCTestCase {
     }
 
     func testHeadingsMakeSectionsAndLoseTheirHandNumbers() {
-        let text = EditorText.parse("Intro.\n\n## 1.1 Eerste\n\nTekst.\n\n### Dieper\n\nMeer.\n\n## Tweede ##\n", file: "x.md", firstLine: 5)
+        let text = EditorText.parse(
+            "Intro.\n\n## 1.1 Eerste\n\nTekst.\n\n### Dieper\n\nMeer.\n\n## Tweede ##\n", file: "x.md", firstLine: 5)
         XCTAssertEqual(text.intro.count, 1)
         XCTAssertEqual(text.sections.map(\.title), ["Eerste", "Tweede"])
         XCTAssertEqual(text.sections[0].manualNumber?.text, "1.1")

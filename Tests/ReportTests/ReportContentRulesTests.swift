@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import XCTest
+
 @testable import Report
 
 /// What the report does with the content: internal scans, missed targets, missing parts, hand numbers.
@@ -20,8 +21,13 @@ final class ReportContentRulesTests: XCTestCase {
             XCTAssertTrue(text.contains("Eén school staat in de cijfers, maar wordt niet bij naam genoemd"))
         }
         let section = try XCTUnwrap(report.allSections.first { $0.title == "WIJ SCHOOL in 2020" })
-        XCTAssertTrue(section.number?.hasPrefix("2.3.") == true, "WIJ SCHOOL hoort bij thema 2.3, niet \(section.number ?? "-")")
-        guard case .table(let table)? = section.blocks.first(where: { if case .table = $0 { return true } else { return false } }) else {
+        XCTAssertTrue(
+            section.number?.hasPrefix("2.3.") == true, "WIJ SCHOOL hoort bij thema 2.3, niet \(section.number ?? "-")")
+        guard
+            case .table(let table)? = section.blocks.first(where: {
+                if case .table = $0 { return true } else { return false }
+            })
+        else {
             return XCTFail("geen tabel met de WIJ SCHOOL-cijfers")
         }
         XCTAssertEqual(table.rows[0].cells, ["Scan fase 1 (start)", "2"])
@@ -38,15 +44,21 @@ final class ReportContentRulesTests: XCTestCase {
         let site = try ExampleSite.copy()
         defer { try? FileManager.default.removeItem(at: site) }
         // Beheer en administratie is 4,3% of the expenses; a 3% norm is missed.
-        try ExampleSite.edit(site, "content/site.yml", replacing: "maximumManagementShareOfExpenses: 0.07",
-                             with: "maximumManagementShareOfExpenses: 0.03")
+        try ExampleSite.edit(
+            site, "content/site.yml", replacing: "maximumManagementShareOfExpenses: 0.07",
+            with: "maximumManagementShareOfExpenses: 0.03")
         let (report, _) = try AnnualReport.document(root: site, year: 2020)
         let html = AnnualReport.html(report)
-        XCTAssertTrue(html.contains("<p class=\"callout warning\" role=\"alert\"><strong>Norm niet gehaald: </strong>"), html)
-        XCTAssertTrue(html.contains("<tr class=\"total warning\"><th scope=\"row\">Beheer en administratie, in % van de lasten</th>"), "de rij van de gemiste norm hoort rood te zijn")
+        XCTAssertTrue(
+            html.contains("<p class=\"callout warning\" role=\"alert\"><strong>Norm niet gehaald: </strong>"), html)
+        XCTAssertTrue(
+            html.contains(
+                "<tr class=\"total warning\"><th scope=\"row\">Beheer en administratie, in % van de lasten</th>"),
+            "de rij van de gemiste norm hoort rood te zijn")
         XCTAssertTrue(html.contains("<td>niet gehaald</td>"), "het oordeel is hetzelfde woord als op de site")
         XCTAssertFalse(html.contains("Beide normen gehaald"))
-        XCTAssertTrue(html.contains("<div class=\"bar-row highlighted\">"), "de balk die de norm mist hoort rood te zijn")
+        XCTAssertTrue(
+            html.contains("<div class=\"bar-row highlighted\">"), "de balk die de norm mist hoort rood te zijn")
         let pdf = PDFText.extract(AnnualReport.pdf(report).bytes)
         XCTAssertTrue(pdf.contains("Let op – norm niet gehaald:"), pdf)
         XCTAssertTrue(pdf.contains("niet gehaald"))
@@ -69,7 +81,9 @@ final class ReportContentRulesTests: XCTestCase {
         let site = try ExampleSite.copy()
         defer { try? FileManager.default.removeItem(at: site) }
         let fm = FileManager.default
-        try fm.copyItem(at: site.appendingPathComponent("content/reports/2020"), to: site.appendingPathComponent("content/reports/2021"))
+        try fm.copyItem(
+            at: site.appendingPathComponent("content/reports/2020"),
+            to: site.appendingPathComponent("content/reports/2021"))
         try ExampleSite.edit(site, "content/reports/2021/report.yml", replacing: "year: 2020", with: "year: 2021")
         XCTAssertEqual(AnnualReport.availableYears(root: site), [2020, 2021])
         XCTAssertThrowsError(try AnnualReport.document(root: site, year: 2021)) { error in
@@ -85,14 +99,19 @@ final class ReportContentRulesTests: XCTestCase {
     func testMissingEditorTextAndUnknownPartAreErrorsWithTheirLine() throws {
         let site = try ExampleSite.copy()
         defer { try? FileManager.default.removeItem(at: site) }
-        try ExampleSite.edit(site, "content/reports/2020/report.yml", replacing: "- file: 1-visie-missie-strategie.md",
-                             with: "- file: 1-visie.md")
-        try ExampleSite.edit(site, "content/reports/2020/report.yml", replacing: "generated: organisation",
-                             with: "generated: organisatoin")
+        try ExampleSite.edit(
+            site, "content/reports/2020/report.yml", replacing: "- file: 1-visie-missie-strategie.md",
+            with: "- file: 1-visie.md")
+        try ExampleSite.edit(
+            site, "content/reports/2020/report.yml", replacing: "generated: organisation",
+            with: "generated: organisatoin")
         XCTAssertThrowsError(try AnnualReport.document(root: site, year: 2020)) { error in
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
             let messages = diagnostics.map(\.message)
-            XCTAssertTrue(messages.contains("onbekend gegenereerd deel 'organisatoin'; kies uit themes, organisation, finance; bedoelde je 'organisation'?"), "\(messages)")
+            XCTAssertTrue(
+                messages.contains(
+                    "onbekend gegenereerd deel 'organisatoin'; kies uit themes, organisation, finance; bedoelde je 'organisation'?"
+                ), "\(messages)")
             let missing = diagnostics.first { $0.message.contains("1-visie.md bestaat niet") }
             XCTAssertEqual(missing?.line, 15)
             XCTAssertEqual(missing?.sourceLine, "  - file: 1-visie.md")
@@ -102,8 +121,9 @@ final class ReportContentRulesTests: XCTestCase {
     func testStaleHandNumberInAHeadingIsAWarningWithItsLine() throws {
         let site = try ExampleSite.copy()
         defer { try? FileManager.default.removeItem(at: site) }
-        try ExampleSite.edit(site, "content/reports/2020/1-visie-missie-strategie.md", replacing: "## 1.2 Achtergrond",
-                             with: "## 1.3 Achtergrond")
+        try ExampleSite.edit(
+            site, "content/reports/2020/1-visie-missie-strategie.md", replacing: "## 1.2 Achtergrond",
+            with: "## 1.3 Achtergrond")
         let (report, warnings) = try AnnualReport.document(root: site, year: 2020)
         XCTAssertTrue(report.outline.contains("1.2 Achtergrond"))
         XCTAssertEqual(warnings.count, 1)
@@ -134,10 +154,16 @@ final class ReportContentRulesTests: XCTestCase {
             ("year: twintig\nchapters: geen lijst\n", "'year' moet een jaartal zijn"),
             ("year: 2020\nchapters:\n  - 42\n  - {generated: [themes]}\n", "een hoofdstuk heeft 'file'"),
             ("year: 2020\nforeword: 7\nchapters:\n  - {generated: themes}\n", "'foreword' heeft een 'file' nodig"),
-            ("year: 2020\nchapters:\n  - {file: ../../site.yml}\n  - {file: /etc/passwd.md}\n", "staan in content/reports/2020/"),
+            (
+                "year: 2020\nchapters:\n  - {file: ../../site.yml}\n  - {file: /etc/passwd.md}\n",
+                "staan in content/reports/2020/"
+            ),
             ("year: 2020\nchapters: [\n", "wordt niet gesloten"),
             ("- alleen\n- een lijst\n", "verwacht velden"),
-            ("year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n", "onbekend veld 'titel' (report.yml); bedoelde je 'title'?"),
+            (
+                "year: 2020\ntitel: Jaarverslag\nchapters:\n  - {generated: finance, thema: x}\n",
+                "onbekend veld 'titel' (report.yml); bedoelde je 'title'?"
+            ),
         ]
         for (text, expected) in cases {
             try text.write(to: file, atomically: true, encoding: .utf8)
@@ -148,7 +174,9 @@ final class ReportContentRulesTests: XCTestCase {
                 XCTAssertTrue(d.message.contains(expected), "\(d.message) bij:\n\(text)")
                 XCTAssertEqual(d.file, "content/reports/2020/report.yml")
             } catch let e as DiagnosticError {
-                XCTAssertTrue(e.diagnostics.contains { $0.message.contains(expected) }, "\(e.diagnostics.map(\.message)) bij:\n\(text)")
+                XCTAssertTrue(
+                    e.diagnostics.contains { $0.message.contains(expected) },
+                    "\(e.diagnostics.map(\.message)) bij:\n\(text)")
             }
         }
     }

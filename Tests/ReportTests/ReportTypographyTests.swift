@@ -3,6 +3,7 @@ import Foundation
 import PDF
 import PDFTestSupport
 import XCTest
+
 @testable import Report
 
 /// The typeface and the PDF/A claim: the theme's `fonts/fonts.yml`, and `fonts` and `pdfa` in report.yml.
@@ -50,10 +51,13 @@ final class ReportTypographyTests: XCTestCase {
         let fonts = site.appendingPathComponent("fonts")
         try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
         for style in ["Regular", "Italic", "Bold", "BoldItalic"] {
-            try FileManager.default.copyItem(at: site.appendingPathComponent("themes/default/fonts/NotoSans-\(style).ttf"),
-                                             to: fonts.appendingPathComponent("Huis-\(style).ttf"))
+            try FileManager.default.copyItem(
+                at: site.appendingPathComponent("themes/default/fonts/NotoSans-\(style).ttf"),
+                to: fonts.appendingPathComponent("Huis-\(style).ttf"))
         }
-        try appendToDefinition(site, """
+        try appendToDefinition(
+            site,
+            """
             fonts:
               family: Huisletter
               regular: fonts/Huis-Regular.ttf
@@ -71,7 +75,9 @@ final class ReportTypographyTests: XCTestCase {
         let site = try ExampleSite.copy()
         defer { try? FileManager.default.removeItem(at: site) }
         try "geen lettertype".write(to: site.appendingPathComponent("nep.ttf"), atomically: true, encoding: .utf8)
-        try appendToDefinition(site, """
+        try appendToDefinition(
+            site,
+            """
             fonts:
               regular: fonts/bestaat-niet.ttf
               italic: nep.ttf
@@ -83,8 +89,11 @@ final class ReportTypographyTests: XCTestCase {
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
             let messages = diagnostics.map(\.message)
             XCTAssertTrue(messages.contains { $0.contains("fonts/bestaat-niet.ttf bestaat niet") }, "\(messages)")
-            XCTAssertTrue(messages.contains { $0.contains("nep.ttf is geen bruikbaar TrueType-lettertype") }, "\(messages)")
-            XCTAssertTrue(messages.contains { $0.contains("onbekend veld 'boldItalics'") && $0.contains("boldItalic") }, "\(messages)")
+            XCTAssertTrue(
+                messages.contains { $0.contains("nep.ttf is geen bruikbaar TrueType-lettertype") }, "\(messages)")
+            XCTAssertTrue(
+                messages.contains { $0.contains("onbekend veld 'boldItalics'") && $0.contains("boldItalic") },
+                "\(messages)")
             let missing = diagnostics.first { $0.message.contains("bestaat-niet") }
             XCTAssertEqual(missing?.file, "content/reports/2020/report.yml")
             XCTAssertEqual(missing?.sourceLine, "  regular: fonts/bestaat-niet.ttf")

@@ -5,10 +5,13 @@ import XCTest
 @testable import Search
 
 final class ShardedIndexTests: XCTestCase {
-    private func record(_ title: String, kind: String = "Best practice", themes: [String] = [], summary: String? = nil,
-                        meta: [String] = [], headings: [String] = [], text: String = "") -> SearchRecord {
-        SearchRecord(title: title, url: "/" + title.lowercased().replacingOccurrences(of: " ", with: "-") + "/", kind: kind,
-                     filterKind: kind, themes: themes, summary: summary, meta: meta, headings: headings, text: text)
+    private func record(
+        _ title: String, kind: String = "Best practice", themes: [String] = [], summary: String? = nil,
+        meta: [String] = [], headings: [String] = [], text: String = ""
+    ) -> SearchRecord {
+        SearchRecord(
+            title: title, url: "/" + title.lowercased().replacingOccurrences(of: " ", with: "-") + "/", kind: kind,
+            filterKind: kind, themes: themes, summary: summary, meta: meta, headings: headings, text: text)
     }
 
     /// The files of an index, in the order written, and its build hash.
@@ -18,10 +21,13 @@ final class ShardedIndexTests: XCTestCase {
     }
 
     private func index(_ records: [SearchRecord], shardBytes: Int = ShardedIndex.defaultShardBytes, groupSize: Int = 3)
-        -> (Output, ShardedIndexReader) {
+        -> (Output, ShardedIndexReader)
+    {
         var written: [(path: String, bytes: [UInt8])] = []
-        let build = ShardedIndex.write(records.map(IndexedPage.init), folder: "zoeken/index/", shardBytes: shardBytes,
-                                       groupSize: groupSize) { written.append(($0, $1)) }
+        let build = ShardedIndex.write(
+            records.map(IndexedPage.init), folder: "zoeken/index/", shardBytes: shardBytes,
+            groupSize: groupSize
+        ) { written.append(($0, $1)) }
         let output = Output(build: build, files: written)
         var files: [String: [UInt8]] = [:]
         for file in output.files { files[file.path] = file.bytes }
@@ -30,8 +36,9 @@ final class ShardedIndexTests: XCTestCase {
 
     func testWeightsAndPositionsRoundTrip() throws {
         let (_, reader) = index([
-            record("Woningen voor iedereen", meta: ["Den Haag"], headings: ["Betaalbare woning"],
-                   text: "Betaalbare woning. Wij bouwen woningen en nog meer woningen."),
+            record(
+                "Woningen voor iedereen", meta: ["Den Haag"], headings: ["Betaalbare woning"],
+                text: "Betaalbare woning. Wij bouwen woningen en nog meer woningen."),
             record("Scholen", text: "Een school zonder woning."),
         ])
         // Pages are numbered by title: "Scholen" 0, "Woningen voor iedereen" 1.
@@ -63,7 +70,8 @@ final class ShardedIndexTests: XCTestCase {
     }
 
     func testFragmentsAreEscapedJSONInGroups() throws {
-        let (output, reader) = index((0..<7).map { record("Pagina \($0) <b>\"x\"</b>", summary: "Samenvatting \($0) & meer") })
+        let (output, reader) = index(
+            (0..<7).map { record("Pagina \($0) <b>\"x\"</b>", summary: "Samenvatting \($0) & meer") })
         let m = try reader.manifest()
         XCTAssertEqual(m["pages"] as? Int, 7)
         XCTAssertEqual(m["group"] as? Int, 3)
@@ -78,7 +86,9 @@ final class ShardedIndexTests: XCTestCase {
 
     func testManifestRangesCoverEveryStemInItsShard() throws {
         let words = (0..<400).map { "woord\($0)x" }
-        let records = (0..<40).map { k in record("Pagina \(k)", text: words[(k * 10)..<(k * 10 + 10)].joined(separator: " ")) }
+        let records = (0..<40).map { k in
+            record("Pagina \(k)", text: words[(k * 10)..<(k * 10 + 10)].joined(separator: " "))
+        }
         let (output, reader) = index(records, shardBytes: 300)
         let m = try reader.manifest()
         let firsts = try XCTUnwrap(m["shards"] as? [String])
@@ -122,12 +132,14 @@ final class ShardedIndexTests: XCTestCase {
 
     func testFiltersListPagesOfEachKindAndTheme() throws {
         let (_, reader) = index([
-            record("C", kind: "Thema", themes: ["Wonen"]), record("A", themes: ["Wonen", "Leren"]), record("B", themes: ["Leren"]),
+            record("C", kind: "Thema", themes: ["Wonen"]), record("A", themes: ["Wonen", "Leren"]),
+            record("B", themes: ["Leren"]),
         ])
         let m = try reader.manifest()
         XCTAssertEqual(m["kinds"] as? [String], ["Thema", "Best practice"])
         XCTAssertEqual(m["themes"] as? [String], ["Wonen", "Leren"])
-        let filters = try XCTUnwrap(try reader.json("filters-\(try XCTUnwrap(m["build"] as? String)).json") as? [String: [[Int]]])
+        let filters = try XCTUnwrap(
+            try reader.json("filters-\(try XCTUnwrap(m["build"] as? String)).json") as? [String: [[Int]]])
         // Pages by title: A 0, B 1, C 2; lists as differences.
         XCTAssertEqual(filters["kinds"], [[2], [0, 1]])
         XCTAssertEqual(filters["themes"], [[0, 2], [0, 1]])
@@ -146,11 +158,14 @@ final class ShardNumbersTests: XCTestCase {
     func testLargeNumbersRoundTrip() throws {
         let text = (0..<12_345).map { _ in "vul" }.joined(separator: " ") + " zeldzaamwoord"
         var written: [String: [UInt8]] = [:]
-        ShardedIndex.write([IndexedPage(SearchRecord(title: "Lang", url: "/lang/", kind: "Pagina", filterKind: "Pagina", text: text))],
-                           folder: "zoeken/index/") { written[$0] = $1 }
+        ShardedIndex.write(
+            [IndexedPage(SearchRecord(title: "Lang", url: "/lang/", kind: "Pagina", filterKind: "Pagina", text: text))],
+            folder: "zoeken/index/"
+        ) { written[$0] = $1 }
         let reader = ShardedIndexReader(files: written)
         XCTAssertEqual(try XCTUnwrap(try reader.postings("zeldzaamwoord")[0]).p, 12_345)
-        XCTAssertEqual(IndexedPage.Weights.unpack(UInt32(try XCTUnwrap(try reader.postings("vul")[0]).w)).body, 31, "capped")
+        XCTAssertEqual(
+            IndexedPage.Weights.unpack(UInt32(try XCTUnwrap(try reader.postings("vul")[0]).w)).body, 31, "capped")
         XCTAssertEqual(try XCTUnwrap(try reader.postings("vul")[0]).p, 0)
     }
 }

@@ -46,7 +46,10 @@ final class StemmerTests: XCTestCase {
     /// The browser stems queries with `search.js`; it must give exactly the stems the index holds.
     func testJavaScriptStemmerAgreesWithSwift() throws {
         // .ci/run installs node; elsewhere the note says what did not run.
-        guard let node = ExternalTool.find("node", or: ["nodejs"], skipping: "the comparison of search.js with the Swift stemmer") else {
+        guard
+            let node = ExternalTool.find(
+                "node", or: ["nodejs"], skipping: "the comparison of search.js with the Swift stemmer")
+        else {
             return
         }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -62,20 +65,23 @@ final class StemmerTests: XCTestCase {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("stem-\(UUID().uuidString).txt")
         try Data(text.utf8).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-        let (status, output, errors) = try ExternalTool.runSeparately(node, [
-            "-e",
-            """
-            global.window = {}; global.document = { getElementById: function () { return null; } };
-            require(process.argv[1]);
-            var text = require("fs").readFileSync(process.argv[2], "utf8");
-            var z = window.BreinZoeken;
-            process.stdout.write(z.indexTerms(text).join(" "));
-            """,
-            script.path, input.path,
-        ])
+        let (status, output, errors) = try ExternalTool.runSeparately(
+            node,
+            [
+                "-e",
+                """
+                global.window = {}; global.document = { getElementById: function () { return null; } };
+                require(process.argv[1]);
+                var text = require("fs").readFileSync(process.argv[2], "utf8");
+                var z = window.BreinZoeken;
+                process.stdout.write(z.indexTerms(text).join(" "));
+                """,
+                script.path, input.path,
+            ])
         XCTAssertEqual(status, 0, errors)
         // stdout only: a warning node prints on stderr must not count as a stem.
-        XCTAssertEqual(String(decoding: output, as: UTF8.self), SearchText.stems(of: text).joined(separator: " "), errors)
+        XCTAssertEqual(
+            String(decoding: output, as: UTF8.self), SearchText.stems(of: text).joined(separator: " "), errors)
     }
 }
 
@@ -100,7 +106,8 @@ final class WordHashTests: XCTestCase {
     func testWordHashesMatchTheWords() {
         var text = "Creëren, coöperatie & CAFÉ-ideeën: cre\u{65}\u{308}ren ĳs 2020 straße Ærø naïef 😀x y€z"
         text.withUTF8 { bytes in
-            var a = 0, b = 0
+            var a = 0
+            var b = 0
             var word: [UInt8] = []
             var words: [String] = []
             while SearchText.nextWord(in: bytes, from: &a, into: &word) {
@@ -112,7 +119,12 @@ final class WordHashTests: XCTestCase {
                 words.append(String(decoding: word, as: UTF8.self))
             }
             XCTAssertNil(SearchText.nextWordHash(in: bytes, from: &b))
-            XCTAssertEqual(words, ["creeren", "cooperatie", "cafe", "ideeen", "creeren", "ijs", "2020", "strasse", "aero", "naief", "x", "y", "z"])
+            XCTAssertEqual(
+                words,
+                [
+                    "creeren", "cooperatie", "cafe", "ideeen", "creeren", "ijs", "2020", "strasse", "aero", "naief",
+                    "x", "y", "z",
+                ])
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Server
 
 /// Collects change reports from a watcher's thread.
@@ -36,7 +37,8 @@ final class FileWatcherTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-watch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/thema"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content/thema"), withIntermediateDirectories: true)
         try Data("a".utf8).write(to: root.appendingPathComponent("content/thema/wonen.md"))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Server
 
 /// Rebuilds the whole site on every change, into a fresh folder per build inside a private temporary

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Server
 
 final class HTTPRequestParserTests: XCTestCase {
@@ -54,7 +55,8 @@ final class HTTPRequestParserTests: XCTestCase {
     }
 
     func testAbsoluteFormTargetIsReducedToPath() {
-        guard case .request(let request, _) = parse("GET http://example.org/a/b?q HTTP/1.1\r\nHost: example.org\r\n\r\n")
+        guard
+            case .request(let request, _) = parse("GET http://example.org/a/b?q HTTP/1.1\r\nHost: example.org\r\n\r\n")
         else { return XCTFail() }
         XCTAssertEqual(request.path, "/a/b")
         XCTAssertEqual(request.query, "q")
@@ -84,7 +86,8 @@ final class HTTPRequestParserTests: XCTestCase {
         var limits = HTTPLimits()
         limits.maxHeadBytes = 256
         XCTAssertEqual(status("GET /" + String(repeating: "a", count: 300) + " HTTP/1.1\r\n", limits: limits), 400)
-        XCTAssertEqual(status("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "b", count: 300), limits: limits), 400)
+        XCTAssertEqual(
+            status("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "b", count: 300), limits: limits), 400)
         limits = HTTPLimits()
         limits.maxHeaderCount = 3
         let many = (0..<5).map { "X-\($0): y\r\n" }.joined()

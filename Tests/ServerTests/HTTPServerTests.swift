@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Server
 
 /// The static server on a free port, talked to over real sockets.
@@ -27,16 +28,20 @@ final class HTTPServerTests: XCTestCase {
         ]
         for (path, text) in files {
             let url = site.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("wachtwoord".utf8).write(to: outside.appendingPathComponent("secret.txt"))
-        try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("uitweg"), withDestinationURL: outside)
         try FileManager.default.createSymbolicLink(
-            at: site.appendingPathComponent("lek.txt"), withDestinationURL: outside.appendingPathComponent("secret.txt"))
+            at: site.appendingPathComponent("uitweg"), withDestinationURL: outside)
         try FileManager.default.createSymbolicLink(
-            at: site.appendingPathComponent("alias.css"), withDestinationURL: site.appendingPathComponent("css/site.css"))
+            at: site.appendingPathComponent("lek.txt"), withDestinationURL: outside.appendingPathComponent("secret.txt")
+        )
+        try FileManager.default.createSymbolicLink(
+            at: site.appendingPathComponent("alias.css"),
+            withDestinationURL: site.appendingPathComponent("css/site.css"))
 
         let folder = try ServedFolder(root: site)
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
@@ -138,8 +143,10 @@ final class HTTPServerTests: XCTestCase {
     }
 
     func testTraversalAttemptsAreRefused() throws {
-        for path in ["/../geheim/secret.txt", "/%2e%2e/geheim/secret.txt", "/css/%2E%2E/%2e%2e/geheim/secret.txt",
-                     "/..%2fgeheim%2fsecret.txt"] {
+        for path in [
+            "/../geheim/secret.txt", "/%2e%2e/geheim/secret.txt", "/css/%2E%2E/%2e%2e/geheim/secret.txt",
+            "/..%2fgeheim%2fsecret.txt",
+        ] {
             let response = try client().request(path)
             XCTAssertEqual(response.status, 403, path)
             XCTAssertFalse(response.text.contains("wachtwoord"), path)

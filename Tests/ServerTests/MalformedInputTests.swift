@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import Server
 
 /// Garbage in never crashes the parser or the path decoder, and never stops the server answering others.
@@ -65,7 +66,8 @@ final class MalformedInputTests: XCTestCase {
     }
 
     func testServerKeepsAnsweringWhileClientsSendGarbage() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-garbage-\(UUID().uuidString)")
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-garbage-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: site) }
         try Data("<p>hallo</p>".utf8).write(to: site.appendingPathComponent("index.html"))

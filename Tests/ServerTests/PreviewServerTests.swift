@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import XCTest
+
 @testable import Server
 
 /// A rebuilder that renders `content/titel.txt` into `index.html`, or fails with a diagnostic when the
@@ -12,26 +13,29 @@ final class TitleRebuilder: Rebuilder, @unchecked Sendable {
     init(root: URL, temporary: URL) throws {
         self.root = root
         let source = root
-        full = try FullRebuilder(build: { folder in
-            let title = try String(contentsOf: source.appendingPathComponent("content/titel.txt"), encoding: .utf8)
-            // An empty file is an error, as a best practice without front matter is.
-            if title.isEmpty {
-                throw Diagnostic(.error, "lege titel", file: "content/titel.txt")
-            }
-            // A build that takes a while, during which the test finishes writing the file.
-            if title == "HALF" {
-                Thread.sleep(forTimeInterval: 0.2)
-                throw Diagnostic(.error, "halve titel", file: "content/titel.txt")
-            }
-            if title.contains("FOUT") {
-                throw Diagnostic(.error, "titel bevat <script>alert(1)</script>", file: "content/titel.txt", line: 1,
-                                 column: 1, sourceLine: title)
-            }
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data("<html><body><h1>\(title)</h1></body></html>".utf8).write(to: folder.appendingPathComponent("index.html"))
-            try Data("body{}".utf8).write(to: folder.appendingPathComponent("site.css"))
-            return "1 pagina"
-        }, temporaryDirectory: temporary)
+        full = try FullRebuilder(
+            build: { folder in
+                let title = try String(contentsOf: source.appendingPathComponent("content/titel.txt"), encoding: .utf8)
+                // An empty file is an error, as a best practice without front matter is.
+                if title.isEmpty {
+                    throw Diagnostic(.error, "lege titel", file: "content/titel.txt")
+                }
+                // A build that takes a while, during which the test finishes writing the file.
+                if title == "HALF" {
+                    Thread.sleep(forTimeInterval: 0.2)
+                    throw Diagnostic(.error, "halve titel", file: "content/titel.txt")
+                }
+                if title.contains("FOUT") {
+                    throw Diagnostic(
+                        .error, "titel bevat <script>alert(1)</script>", file: "content/titel.txt", line: 1,
+                        column: 1, sourceLine: title)
+                }
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data("<html><body><h1>\(title)</h1></body></html>".utf8).write(
+                    to: folder.appendingPathComponent("index.html"))
+                try Data("body{}".utf8).write(to: folder.appendingPathComponent("site.css"))
+                return "1 pagina"
+            }, temporaryDirectory: temporary)
     }
 
     func rebuild(_ changes: ChangeSet) throws -> RebuildResult { try full.rebuild(changes) }
@@ -47,7 +51,8 @@ final class PreviewServerTests: XCTestCase {
         base = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-preview-\(UUID().uuidString)")
         root = base.appendingPathComponent("site")
         temporary = base.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         try setTitle("Eerste versie")
     }
@@ -65,7 +70,8 @@ final class PreviewServerTests: XCTestCase {
         configuration.debounce = 0.02
         configuration.forcePolling = polling
         configuration.pollInterval = 0.05
-        let server = PreviewServer(configuration: configuration, rebuilder: try TitleRebuilder(root: root, temporary: temporary))
+        let server = PreviewServer(
+            configuration: configuration, rebuilder: try TitleRebuilder(root: root, temporary: temporary))
         try server.start()
         return server
     }
@@ -84,7 +90,8 @@ final class PreviewServerTests: XCTestCase {
         // The script is added while serving; the built files stay as the build wrote them.
         let builds = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
         XCTAssertEqual(builds.count, 1)
-        let built = try String(contentsOf: temporary.appendingPathComponent("\(builds[0])/site-1/index.html"), encoding: .utf8)
+        let built = try String(
+            contentsOf: temporary.appendingPathComponent("\(builds[0])/site-1/index.html"), encoding: .utf8)
         XCTAssertEqual(built, "<html><body><h1>Eerste versie</h1></body></html>")
     }
 
@@ -193,7 +200,9 @@ final class PreviewServerTests: XCTestCase {
         defer { server.stop() }
         let page = try TestClient(port: server.port).request("/willekeurig/pad")
         XCTAssertEqual(page.status, 500)
-        XCTAssertTrue(page.text.contains("content/titel.txt:1:1: error: titel bevat &lt;script&gt;alert(1)&lt;/script&gt;"), page.text)
+        XCTAssertTrue(
+            page.text.contains("content/titel.txt:1:1: error: titel bevat &lt;script&gt;alert(1)&lt;/script&gt;"),
+            page.text)
         XCTAssertTrue(page.text.contains("var g=\"0\""))
         try setTitle("Goed")
         let deadline = Date().addingTimeInterval(5)
@@ -251,13 +260,14 @@ final class PreviewServerTests: XCTestCase {
         // The build starts only after `run` caught the signals, so the SIGINT below never reaches the
         // default handler (which would end the test process).
         let building = Flag()
-        let rebuilder = try FullRebuilder(build: { folder in
-            building.finish()
-            usleep(300_000)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data("<html></html>".utf8).write(to: folder.appendingPathComponent("index.html"))
-            return nil
-        }, temporaryDirectory: temporary)
+        let rebuilder = try FullRebuilder(
+            build: { folder in
+                building.finish()
+                usleep(300_000)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data("<html></html>".utf8).write(to: folder.appendingPathComponent("index.html"))
+                return nil
+            }, temporaryDirectory: temporary)
         var configuration = PreviewConfiguration(root: root, port: 0)
         configuration.debounce = 0.02
         let server = PreviewServer(configuration: configuration, rebuilder: rebuilder)
@@ -297,7 +307,8 @@ final class PreviewServerTests: XCTestCase {
 
     func testEventWireFormat() {
         let event = ServerSentEvent(name: "builderror", data: "een\ntwee\r", retry: 500)
-        XCTAssertEqual(String(decoding: event.encoded, as: UTF8.self), "retry: 500\nevent: builderror\ndata: een\ndata: twee\n\n")
+        XCTAssertEqual(
+            String(decoding: event.encoded, as: UTF8.self), "retry: 500\nevent: builderror\ndata: een\ndata: twee\n\n")
         XCTAssertEqual(String(decoding: ServerSentEvent(data: "x").encoded, as: UTF8.self), "data: x\n\n")
     }
 

@@ -30,7 +30,8 @@ final class CalendarTests: XCTestCase {
             if i > 0 { XCTAssertTrue(piece.hasPrefix(" "), "a continuation line starts with a space") }
         }
         // Unfolding (drop CRLF + one space) gives the line back, and every piece is valid UTF-8.
-        XCTAssertEqual(lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
+        XCTAssertEqual(
+            lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
         XCTAssertFalse(text(out).contains("\u{FFFD}"))
         // Exactly 75 octets stays one line.
         var exact: [UInt8] = []
@@ -77,12 +78,17 @@ final class CalendarTests: XCTestCase {
         timed.hour = 14
         timed.minute = 0
         let events = [
-            ICalendar.Event(uid: "activiteit-a@example.org", summary: "Bijeenkomst; over wonen, zorg", url: "https://example.org/activiteiten/a/",
-                            start: ContentDate(year: 2023, month: 3, day: 1), location: "Buurthuis De Pijler, Den Haag",
-                            description: "Eerste regel\nTweede", categories: ["Wonen, zorg"]),
-            ICalendar.Event(uid: "activiteit-b@example.org", summary: "Webinar", url: "https://example.org/activiteiten/b/", start: timed),
+            ICalendar.Event(
+                uid: "activiteit-a@example.org", summary: "Bijeenkomst; over wonen, zorg",
+                url: "https://example.org/activiteiten/a/",
+                start: ContentDate(year: 2023, month: 3, day: 1), location: "Buurthuis De Pijler, Den Haag",
+                description: "Eerste regel\nTweede", categories: ["Wonen, zorg"]),
+            ICalendar.Event(
+                uid: "activiteit-b@example.org", summary: "Webinar", url: "https://example.org/activiteiten/b/",
+                start: timed),
         ]
-        let bytes = ICalendar.document(name: "Brein: activiteiten", events: events, stamp: ContentDate(year: 2026, month: 12, day: 7))
+        let bytes = ICalendar.document(
+            name: "Brein: activiteiten", events: events, stamp: ContentDate(year: 2026, month: 12, day: 7))
         let document = text(bytes)
         XCTAssertFalse(document.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "only CRLF line ends")
         let lines = document.components(separatedBy: "\r\n")
@@ -99,7 +105,8 @@ final class CalendarTests: XCTestCase {
         XCTAssertTrue(lines.contains("DTSTART;TZID=Europe/Amsterdam:20231005T140000"))
         // A TZID needs its VTIMEZONE in the same file, and only then.
         XCTAssertTrue(lines.contains("BEGIN:VTIMEZONE") && lines.contains("TZID:Europe/Amsterdam"))
-        let dateOnly = text(ICalendar.document(name: "x", events: [events[0]], stamp: ContentDate(year: 2026, month: 1, day: 1)))
+        let dateOnly = text(
+            ICalendar.document(name: "x", events: [events[0]], stamp: ContentDate(year: 2026, month: 1, day: 1)))
         XCTAssertFalse(dateOnly.contains("VTIMEZONE"))
         XCTAssertTrue(lines.allSatisfy { $0.utf8.count <= 75 })
     }

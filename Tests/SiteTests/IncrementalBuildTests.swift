@@ -22,7 +22,8 @@ final class IncrementalBuildTests: XCTestCase {
         try fm.createDirectory(at: site.appendingPathComponent("themes"), withIntermediateDirectories: true)
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         try fm.copyItem(at: repository.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
-        try fm.copyItem(at: repository.appendingPathComponent("themes/default"), to: site.appendingPathComponent("themes/default"))
+        try fm.copyItem(
+            at: repository.appendingPathComponent("themes/default"), to: site.appendingPathComponent("themes/default"))
     }
 
     override func tearDownWithError() throws {
@@ -38,8 +39,10 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// Asserts the incremental folder equals a full build of the same content.
-    private func assertSameAsFullBuild(_ summary: IncrementalSummary, _ what: String, file: StaticString = #filePath,
-                                       line: UInt = #line) throws {
+    private func assertSameAsFullBuild(
+        _ summary: IncrementalSummary, _ what: String, file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         try FullBuildComparison(site: site, scratch: work.appendingPathComponent("full"))
             .assertSame(summary.folder, what, file: file, line: line)
     }
@@ -65,7 +68,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThan(edited.rendered, 1, "a new title shows on other pages too")
         XCTAssertLessThan(edited.rendered, edited.pages / 2, "an edited best practice re-rendered most pages")
         try assertSameAsFullBuild(edited, "edited best practice")
-        let page = try String(contentsOf: edited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: edited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("BUUV begon in 2013 als experiment"))
 
         // Only the body: the page itself (and the search index), nothing that merely lists it. The folder
@@ -93,67 +97,75 @@ final class IncrementalBuildTests: XCTestCase {
         let neighbourEdited = try builder.build(changed: [neighbour])
         XCTAssertFalse(neighbourEdited.full)
         try assertSameAsFullBuild(neighbourEdited, "a neighbour's title after a body-only edit")
-        let buuvPage = try String(contentsOf: neighbourEdited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8)
+        let buuvPage = try String(
+            contentsOf: neighbourEdited.folder.appendingPathComponent("best-practices/buuv/index.html"), encoding: .utf8
+        )
         XCTAssertTrue(buuvPage.contains("BUUV begon in januari 2013") && buuvPage.contains("(bijgewerkt)"))
 
         // A new best practice, then its deletion: the page appears and goes, with its folder.
         let added = "content/best-practices/nieuwe-praktijk.md"
         try """
-            ---
-            title: Nieuwe praktijk
-            date: 2024-03-01
-            themes: [onderwijs]
-            tags: [wijk, onderwijs]
-            places: [Utrecht]
-            status: actief
-            summary: Een nieuwe praktijk voor de test.
-            ---
+        ---
+        title: Nieuwe praktijk
+        date: 2024-03-01
+        themes: [onderwijs]
+        tags: [wijk, onderwijs]
+        places: [Utrecht]
+        status: actief
+        summary: Een nieuwe praktijk voor de test.
+        ---
 
-            Leerlingen en buurtbewoners werken samen aan de wijk.
+        Leerlingen en buurtbewoners werken samen aan de wijk.
 
-            """.write(to: site.appendingPathComponent(added), atomically: true, encoding: .utf8)
+        """.write(to: site.appendingPathComponent(added), atomically: true, encoding: .utf8)
         let withNew = try builder.build(changed: [added])
-        XCTAssertTrue(fm.fileExists(atPath: withNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk/index.html").path))
+        XCTAssertTrue(
+            fm.fileExists(
+                atPath: withNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk/index.html").path))
         XCTAssertFalse(withNew.full, "a new page is linked from nowhere yet")
         XCTAssertLessThan(withNew.rendered, withNew.pages / 2)
         try assertSameAsFullBuild(withNew, "added best practice")
         try fm.removeItem(at: site.appendingPathComponent(added))
         let withoutNew = try builder.build(changed: [added])
-        XCTAssertFalse(fm.fileExists(atPath: withoutNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk").path))
+        XCTAssertFalse(
+            fm.fileExists(atPath: withoutNew.folder.appendingPathComponent("best-practices/nieuwe-praktijk").path))
         XCTAssertFalse(withoutNew.full, "no body links to the deleted page")
         try assertSameAsFullBuild(withoutNew, "deleted best practice")
 
         // A page that another body links to goes: the build fails at that link, as a full build does.
-        let target = "content/best-practices/doel.md", linking = "content/best-practices/verwijzer.md"
+        let target = "content/best-practices/doel.md"
+        let linking = "content/best-practices/verwijzer.md"
         try """
-            ---
-            title: Doel
-            date: 2024-03-02
-            themes: [onderwijs]
-            tags: [wijk]
-            places: [Utrecht]
-            status: actief
-            ---
+        ---
+        title: Doel
+        date: 2024-03-02
+        themes: [onderwijs]
+        tags: [wijk]
+        places: [Utrecht]
+        status: actief
+        ---
 
-            Een praktijk waarnaar verwezen wordt.
+        Een praktijk waarnaar verwezen wordt.
 
-            """.write(to: site.appendingPathComponent(target), atomically: true, encoding: .utf8)
+        """.write(to: site.appendingPathComponent(target), atomically: true, encoding: .utf8)
         try """
-            ---
-            title: Verwijzer
-            date: 2001-01-01
-            themes: [tolerantie-bij-kinderen]
-            tags: [oud]
-            places: [Leiden]
-            status: actief
-            ---
+        ---
+        title: Verwijzer
+        date: 2001-01-01
+        themes: [tolerantie-bij-kinderen]
+        tags: [oud]
+        places: [Leiden]
+        status: actief
+        ---
 
-            Zie [het doel](doel.md).
+        Zie [het doel](doel.md).
 
-            """.write(to: site.appendingPathComponent(linking), atomically: true, encoding: .utf8)
+        """.write(to: site.appendingPathComponent(linking), atomically: true, encoding: .utf8)
         try assertSameAsFullBuild(try builder.build(changed: [target, linking]), "a practice and one linking to it")
         try fm.removeItem(at: site.appendingPathComponent(target))
-        XCTAssertThrowsError(try SiteBuilder(options: BuildOptions(root: site, output: work.appendingPathComponent("x"), quiet: true)).build())
+        XCTAssertThrowsError(
+            try SiteBuilder(options: BuildOptions(root: site, output: work.appendingPathComponent("x"), quiet: true))
+                .build())
         XCTAssertThrowsError(try builder.build(changed: [target]), "the link to the deleted page must fail the build")
         // The link taken out: the page whose body linked to the page that went is rendered again, and only
         // the pages that show something of it.
@@ -173,13 +185,16 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameAsFullBuild(try builder.build(changed: [theme]), "edited theme")
 
         // An alias gives a redirect page, which shows the practice's title: a new title renders it again.
-        try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV Haarlem\naliases: [/buuv-oud/]") }
+        try edit(buuv) {
+            $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV Haarlem\naliases: [/buuv-oud/]")
+        }
         let aliased = try builder.build(changed: [buuv])
         XCTAssertFalse(aliased.full)
         try assertSameAsFullBuild(aliased, "a new alias")
         try edit(buuv) { $0.replacingOccurrences(of: "title: BUUV Haarlem", with: "title: BUUV in Haarlem") }
         let renamed = try builder.build(changed: [buuv])
-        let redirect = try String(contentsOf: renamed.folder.appendingPathComponent("buuv-oud/index.html"), encoding: .utf8)
+        let redirect = try String(
+            contentsOf: renamed.folder.appendingPathComponent("buuv-oud/index.html"), encoding: .utf8)
         XCTAssertTrue(redirect.contains("BUUV in Haarlem"), "the redirect page shows the practice's new title")
         try assertSameAsFullBuild(renamed, "a renamed practice with an alias")
 
@@ -188,10 +203,13 @@ final class IncrementalBuildTests: XCTestCase {
         try edit(template) { $0 + "\n<!-- gewijzigd -->\n" }
         let templated = try builder.build(changed: [template])
         XCTAssertFalse(templated.full)
-        XCTAssertEqual(templated.rendered, try files(templated.folder).keys.filter {
-            $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html") && !$0.hasPrefix("best-practices/pagina/")
-                && $0 != "best-practices/index.html"
-        }.count)
+        XCTAssertEqual(
+            templated.rendered,
+            try files(templated.folder).keys.filter {
+                $0.hasPrefix("best-practices/") && $0.hasSuffix("/index.html")
+                    && !$0.hasPrefix("best-practices/pagina/")
+                    && $0 != "best-practices/index.html"
+            }.count)
         try assertSameAsFullBuild(templated, "edited template")
 
         // A broken file fails the build; the fix brings back the same bytes as a full build.
@@ -237,7 +255,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(later.rendered, 0)
         let (before, after) = (try files(edited.folder), try files(later.folder))
         let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        XCTAssertEqual(differing.sorted(), ["jaarverslag-2020.html", "jaarverslag-2020.pdf"], "only the report came later")
+        XCTAssertEqual(
+            differing.sorted(), ["jaarverslag-2020.html", "jaarverslag-2020.pdf"], "only the report came later")
         try assertSameAsFullBuild(later, "the report served by the later build")
         builder.waitUntilIdle()
     }

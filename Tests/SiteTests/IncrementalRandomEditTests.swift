@@ -30,9 +30,11 @@ final class IncrementalRandomEditTests: XCTestCase {
         work = base.appendingPathComponent("work")
         try fm.createDirectory(at: site.appendingPathComponent("themes"), withIntermediateDirectories: true)
         try fm.createDirectory(at: site.appendingPathComponent("content/themes"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: site.appendingPathComponent("content/best-practices"), withIntermediateDirectories: true)
+        try fm.createDirectory(
+            at: site.appendingPathComponent("content/best-practices"), withIntermediateDirectories: true)
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        try fm.copyItem(at: repository.appendingPathComponent("themes/default"), to: site.appendingPathComponent("themes/default"))
+        try fm.copyItem(
+            at: repository.appendingPathComponent("themes/default"), to: site.appendingPathComponent("themes/default"))
 
         try "title: Willekeurig Brein\nbaseURL: https://test.example.org/\nlanguage: nl\n"
             .write(to: site.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)
@@ -40,18 +42,19 @@ final class IncrementalRandomEditTests: XCTestCase {
             // The last theme has no number, so it sorts after the numbered ones.
             let number = i < Self.themes.count - 1 ? "number: \"2.\(i + 1)\"\n" : ""
             try """
-                ---
-                title: \(theme.title)
-                \(number)period: "2020-2022"
-                objective: Meer samenwerking rond \(theme.title.lowercased()).
-                summary: Samen werken aan \(theme.title.lowercased()).
-                ---
+            ---
+            title: \(theme.title)
+            \(number)period: "2020-2022"
+            objective: Meer samenwerking rond \(theme.title.lowercased()).
+            summary: Samen werken aan \(theme.title.lowercased()).
+            ---
 
-                ## Het probleem
+            ## Het probleem
 
-                Partijen weten te weinig van elkaar.
+            Partijen weten te weinig van elkaar.
 
-                """.write(to: site.appendingPathComponent("content/themes/\(theme.slug).md"), atomically: true, encoding: .utf8)
+            """.write(
+                to: site.appendingPathComponent("content/themes/\(theme.slug).md"), atomically: true, encoding: .utf8)
         }
         rng = SplitMix64(seed: Self.seed)
         practices = []
@@ -81,7 +84,9 @@ final class IncrementalRandomEditTests: XCTestCase {
         guard try assertSameAsFullBuild(first, "seed \(Self.seed), first build") else { return }
 
         var broken: [Int] = []
-        var rendered = 0, pages = 0, failedOnPurpose = 0
+        var rendered = 0
+        var pages = 0
+        var failedOnPurpose = 0
         for round in 1...Self.rounds {
             var log: [String] = []
             var changed: Set<String> = []
@@ -135,8 +140,9 @@ final class IncrementalRandomEditTests: XCTestCase {
             // Once the folders differ, later rounds would only repeat it: stop at the first mismatch.
             guard try assertSameAsFullBuild(summary, what) else { return }
         }
-        print("IncrementalRandomEditTests: seed \(Self.seed), \(Self.rounds) rounds (\(failedOnPurpose) failing on purpose), "
-              + "\(rendered) of \(pages) pages rendered in the good rounds")
+        print(
+            "IncrementalRandomEditTests: seed \(Self.seed), \(Self.rounds) rounds (\(failedOnPurpose) failing on purpose), "
+                + "\(rendered) of \(pages) pages rendered in the good rounds")
     }
 
     // MARK: - The generated site
@@ -159,7 +165,9 @@ final class IncrementalRandomEditTests: XCTestCase {
         "Samen", "Samen Sterk", "Samen Sterker", "Buurt", "Buurtkracht", "De Wijk", "Wijkteam", "Kans", "Kansrijk",
         "Café", "Zorg & Welzijn", "Thema's", "Leren: de",
     ]
-    private static let titleTails = ["Noord", "Zuid", "Oost", "West", "Centrum", "Plus", "Lab", "Netwerk", "Huis", "Route", "010"]
+    private static let titleTails = [
+        "Noord", "Zuid", "Oost", "West", "Centrum", "Plus", "Lab", "Netwerk", "Huis", "Route", "010",
+    ]
     /// Few dates, so many practices tie on the date and sort by title, then file name.
     private static let commonDates = [
         Day(2020, 1, 1), Day(2020, 6, 15), Day(2019, 3, 1), Day(2021, 9, 1), Day(2018, 12, 1), Day(2022, 5, 20),
@@ -213,7 +221,8 @@ final class IncrementalRandomEditTests: XCTestCase {
     }
 
     private func write(_ i: Int, breakage: Breakage? = nil) throws {
-        try practices[i].text(breakage).write(to: site.appendingPathComponent(practices[i].path), atomically: true, encoding: .utf8)
+        try practices[i].text(breakage).write(
+            to: site.appendingPathComponent(practices[i].path), atomically: true, encoding: .utf8)
     }
 
     // MARK: - Edits
@@ -268,13 +277,27 @@ final class IncrementalRandomEditTests: XCTestCase {
         let dates = practices.map(\.date)
         let kind: String
         switch rng.int(7) {
-        case 0: p.date = rng.pick(Self.commonDates); kind = "common"
-        case 1: p.date = dates.max()!; kind = "the newest (tie)"
-        case 2: p.date = dates.max()!.plus(days: 1); kind = "newer than all"
-        case 3: p.date = dates.min()!; kind = "the oldest (tie)"
-        case 4: p.date = dates.min()!.plus(days: -1); kind = "older than all"
-        case 5: p.date = rng.pick(practices).date; kind = "another's"
-        default: p.date = randomDay(); kind = "random"
+        case 0:
+            p.date = rng.pick(Self.commonDates)
+            kind = "common"
+        case 1:
+            p.date = dates.max()!
+            kind = "the newest (tie)"
+        case 2:
+            p.date = dates.max()!.plus(days: 1)
+            kind = "newer than all"
+        case 3:
+            p.date = dates.min()!
+            kind = "the oldest (tie)"
+        case 4:
+            p.date = dates.min()!.plus(days: -1)
+            kind = "older than all"
+        case 5:
+            p.date = rng.pick(practices).date
+            kind = "another's"
+        default:
+            p.date = randomDay()
+            kind = "random"
         }
         var what = "date \(old.iso) → \(p.date.iso) (\(kind))"
         if let stopped = p.stopped, stopped < p.date {
@@ -365,7 +388,9 @@ final class IncrementalRandomEditTests: XCTestCase {
                 p.aliases.remove(at: rng.int(p.aliases.count))
             } else {
                 let other = rng.pick(practices).slug
-                let alias = rng.pick(["/oud/\(p.slug)/", "/oud/gedeeld/", "/best-practices/\(other)/", "/themas/", "/oud/\(other)/"])
+                let alias = rng.pick([
+                    "/oud/\(p.slug)/", "/oud/gedeeld/", "/best-practices/\(other)/", "/themas/", "/oud/\(other)/",
+                ])
                 if !p.aliases.contains(alias) { p.aliases.append(alias) }
             }
             return "aliases \(list(old)) → \(list(p.aliases))"
@@ -398,7 +423,8 @@ final class IncrementalRandomEditTests: XCTestCase {
 
     /// Whether the incremental folder equals a full build of the same content; fails with `what` if not.
     private func assertSameAsFullBuild(_ summary: IncrementalSummary, _ what: String) throws -> Bool {
-        try FullBuildComparison(site: site, scratch: work.appendingPathComponent("full")).assertSame(summary.folder, what)
+        try FullBuildComparison(site: site, scratch: work.appendingPathComponent("full")).assertSame(
+            summary.folder, what)
     }
 }
 
@@ -423,7 +449,7 @@ private struct Day: Comparable, Equatable {
 /// Ways a round breaks a file: each must fail the build.
 private enum Breakage: CaseIterable {
     case unknownTheme, noThemes, stoppedMissing, stoppedBeforeDate, stoppedWhileActive, unknownStatus, unclosedQuote,
-         missingTitle
+        missingTitle
 }
 
 private func quote(_ text: String) -> String {
@@ -479,7 +505,11 @@ private struct Practice: Equatable {
         case .stoppedWhileActive: lines += ["status: actief", "stopped: \((stopped ?? date).iso)"]
         case .unknownStatus: lines.append("status: misschien")
         default:
-            if let stopped { lines += ["status: gestopt", "stopped: \(stopped.iso)"] } else { lines.append("status: actief") }
+            if let stopped {
+                lines += ["status: gestopt", "stopped: \(stopped.iso)"]
+            } else {
+                lines.append("status: actief")
+            }
         }
         if let summary { lines.append("summary: \(quote(summary))") }
         if let category { lines.append("category: \(quote(category))") }

@@ -1,8 +1,8 @@
-@testable import ContentModel
 import Foundation
 import Markdown
 import XCTest
 
+@testable import ContentModel
 @testable import Site
 
 /// What the site adds to pages: heading anchors and tables of contents on Markdown bodies, scrolling
@@ -14,15 +14,23 @@ final class PageExtrasTests: XCTestCase {
     }
 
     func testHeadingsGetAnAnchorAndTheContentsNestTheSubheadings() {
-        let (html, toc) = decorate("## Aanpak & doel\n\nTekst.\n\n### Eerste stap\n\n### Tweede `<stap>`\n\n## Aanpak & doel\n\n#### Diep\n")
-        XCTAssertEqual(toc, [
-            TOCEntry(id: "aanpak-doel", title: "Aanpak & doel", children: [
-                TOCEntry(id: "eerste-stap", title: "Eerste stap"), TOCEntry(id: "tweede-stap", title: "Tweede <stap>"),
-            ]),
-            TOCEntry(id: "aanpak-doel-2", title: "Aanpak & doel"),
-        ])
-        XCTAssertTrue(html.contains(
-            ##"<div class="kop kop-2"><h2 id="aanpak-doel">Aanpak &amp; doel</h2><a class="anker" href="#aanpak-doel"><span aria-hidden="true">#</span><span class="visually-hidden">Link naar dit onderdeel: Aanpak &amp; doel</span></a></div>"##),
+        let (html, toc) = decorate(
+            "## Aanpak & doel\n\nTekst.\n\n### Eerste stap\n\n### Tweede `<stap>`\n\n## Aanpak & doel\n\n#### Diep\n")
+        XCTAssertEqual(
+            toc,
+            [
+                TOCEntry(
+                    id: "aanpak-doel", title: "Aanpak & doel",
+                    children: [
+                        TOCEntry(id: "eerste-stap", title: "Eerste stap"),
+                        TOCEntry(id: "tweede-stap", title: "Tweede <stap>"),
+                    ]),
+                TOCEntry(id: "aanpak-doel-2", title: "Aanpak & doel"),
+            ])
+        XCTAssertTrue(
+            html.contains(
+                ##"<div class="kop kop-2"><h2 id="aanpak-doel">Aanpak &amp; doel</h2><a class="anker" href="#aanpak-doel"><span aria-hidden="true">#</span><span class="visually-hidden">Link naar dit onderdeel: Aanpak &amp; doel</span></a></div>"##
+            ),
             html)
         XCTAssertTrue(html.contains(#"<h2 id="aanpak-doel-2">"#))
         XCTAssertTrue(html.contains(##"href="#aanpak-doel-2""##))
@@ -33,9 +41,13 @@ final class PageExtrasTests: XCTestCase {
     }
 
     func testTablesScrollInANamedBoxAndRawHTMLIsLeftAlone() {
-        let (html, toc) = decorate("| a | b |\n|---|---|\n| 1 | 2 |\n\n<table class=\"eigen\"><tr><td>x</td></tr></table>\n\n| c |\n|---|\n| 3 |\n")
+        let (html, toc) = decorate(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n<table class=\"eigen\"><tr><td>x</td></tr></table>\n\n| c |\n|---|\n| 3 |\n"
+        )
         XCTAssertEqual(toc, [])
-        XCTAssertTrue(html.hasPrefix("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabel 1\" tabindex=\"0\">\n<table>\n"), html)
+        XCTAssertTrue(
+            html.hasPrefix(
+                "<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabel 1\" tabindex=\"0\">\n<table>\n"), html)
         XCTAssertTrue(html.contains("</table>\n</div>\n"))
         XCTAssertTrue(html.contains("aria-label=\"Tabel 2\""))
         XCTAssertTrue(html.contains("<table class=\"eigen\"><tr><td>x</td></tr></table>"))
@@ -45,7 +57,8 @@ final class PageExtrasTests: XCTestCase {
     /// Found on the wijkkracht fixture: a table with right-aligned columns (`| ---: |`) gave `align="right"`,
     /// obsolete in HTML and an error for the Nu HTML Checker. The alignment is CSS now.
     func testColumnAlignmentIsCSSNotTheObsoleteAttribute() {
-        let (html, _) = decorate("| Wijk | Aantal | Midden | Links |\n|---|---:|:---:|:---|\n| Zuilen | 1.615 | x | y |\n")
+        let (html, _) = decorate(
+            "| Wijk | Aantal | Midden | Links |\n|---|---:|:---:|:---|\n| Zuilen | 1.615 | x | y |\n")
         XCTAssertFalse(html.contains("align=\""), html)
         XCTAssertTrue(html.contains("<th style=\"text-align: right\">Aantal</th>"), html)
         XCTAssertTrue(html.contains("<td style=\"text-align: right\">1.615</td>"), html)
@@ -60,7 +73,8 @@ final class PageExtrasTests: XCTestCase {
     }
 
     func testStructuredDataIsValidJSONAndStaysInsideItsScriptElement() throws {
-        var site = SiteSettings(title: "Brein </script><script>alert(1)</script>", baseURL: "https://example.org/brein/", language: "nl")
+        var site = SiteSettings(
+            title: "Brein </script><script>alert(1)</script>", baseURL: "https://example.org/brein/", language: "nl")
         site.organisation = Organisation(name: "Alliantie \"A\"", city: "Den Haag", email: "info@example.org")
         let routes = Routes(baseURL: site.baseURL)
         let home = StructuredData.home(site, routes: routes)
@@ -76,11 +90,14 @@ final class PageExtrasTests: XCTestCase {
         var date = ContentDate(year: 2023, month: 3, day: 14)
         date.hour = 19
         date.minute = 30
-        let activity = Activity(info: ItemInfo(slug: "buurtavond", file: "content/activities/buurtavond.md"), title: "Buurtavond",
-                                date: date, theme: "wonen", format: "fysiek", location: "Buurthuis, Utrecht", partners: [],
-                                goal: "Praten.\n", outcome: nil)
-        let event = try XCTUnwrap(try JSONSerialization.jsonObject(
-            with: Data(StructuredData.event(activity, theme: "Wonen", site: site, routes: routes).utf8)) as? [String: Any])
+        let activity = Activity(
+            info: ItemInfo(slug: "buurtavond", file: "content/activities/buurtavond.md"), title: "Buurtavond",
+            date: date, theme: "wonen", format: "fysiek", location: "Buurthuis, Utrecht", partners: [],
+            goal: "Praten.\n", outcome: nil)
+        let event = try XCTUnwrap(
+            try JSONSerialization.jsonObject(
+                with: Data(StructuredData.event(activity, theme: "Wonen", site: site, routes: routes).utf8))
+                as? [String: Any])
         XCTAssertEqual(event["@type"] as? String, "Event")
         XCTAssertEqual(event["startDate"] as? String, "2023-03-14T19:30")
         XCTAssertEqual(event["description"] as? String, "Praten.")
@@ -89,10 +106,12 @@ final class PageExtrasTests: XCTestCase {
     }
 
     func testEditLinksJoinTheEditorAddressAndTheFile() {
-        XCTAssertEqual(EditLinks.url(for: "content/themes/onderwijs.md", editURL: "https://github.com/org/site/edit/main/"),
-                       "https://github.com/org/site/edit/main/content/themes/onderwijs.md")
-        XCTAssertEqual(EditLinks.url(for: "content/pages/één pagina.md", editURL: "https://gitlab.example/-/edit/main/site"),
-                       "https://gitlab.example/-/edit/main/site/content/pages/%C3%A9%C3%A9n%20pagina.md")
+        XCTAssertEqual(
+            EditLinks.url(for: "content/themes/onderwijs.md", editURL: "https://github.com/org/site/edit/main/"),
+            "https://github.com/org/site/edit/main/content/themes/onderwijs.md")
+        XCTAssertEqual(
+            EditLinks.url(for: "content/pages/één pagina.md", editURL: "https://gitlab.example/-/edit/main/site"),
+            "https://gitlab.example/-/edit/main/site/content/pages/%C3%A9%C3%A9n%20pagina.md")
         XCTAssertNil(EditLinks.url(for: "content/themes/onderwijs.md", editURL: nil))
     }
 

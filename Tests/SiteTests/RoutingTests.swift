@@ -38,13 +38,17 @@ final class RoutingTests: XCTestCase {
             "best-practices/housing-first.md": "/best-practices/housing-first/",
             "themes/onderwijs.md": "/themas/onderwijs/",
         ])
-        XCTAssertEqual(resolver.resolve("../best-practices/housing-first.md", from: "best-practices/papageno.md"),
-                       .url("/best-practices/housing-first/"))
-        XCTAssertEqual(resolver.resolve("housing-first.md#aanpak", from: "best-practices/papageno.md"),
-                       .url("/best-practices/housing-first/#aanpak"))
-        XCTAssertEqual(resolver.resolve("../themes/onderwijs.md", from: "best-practices/a.md"), .url("/themas/onderwijs/"))
-        XCTAssertEqual(resolver.resolve("../best-practices/bestaat-niet.md", from: "themes/onderwijs.md"),
-                       .broken(target: "best-practices/bestaat-niet.md"))
+        XCTAssertEqual(
+            resolver.resolve("../best-practices/housing-first.md", from: "best-practices/papageno.md"),
+            .url("/best-practices/housing-first/"))
+        XCTAssertEqual(
+            resolver.resolve("housing-first.md#aanpak", from: "best-practices/papageno.md"),
+            .url("/best-practices/housing-first/#aanpak"))
+        XCTAssertEqual(
+            resolver.resolve("../themes/onderwijs.md", from: "best-practices/a.md"), .url("/themas/onderwijs/"))
+        XCTAssertEqual(
+            resolver.resolve("../best-practices/bestaat-niet.md", from: "themes/onderwijs.md"),
+            .broken(target: "best-practices/bestaat-niet.md"))
         XCTAssertEqual(resolver.resolve("https://example.org/x.md", from: "themes/a.md"), .unchanged)
         XCTAssertEqual(resolver.resolve("mailto:info@example.org", from: "themes/a.md"), .unchanged)
         XCTAssertEqual(resolver.resolve("#aanpak", from: "themes/a.md"), .unchanged)

@@ -37,14 +37,19 @@ final class SiteFilterTests: XCTestCase {
     func testDutchFilters() throws {
         let context: [String: Value] = [
             "resultaat": .decimal(95677), "bedrag": .decimal(Decimal(string: "1234.56")!), "tekort": .int(-2500),
-            "groei": .double(2.2), "aandeel": .decimal(Decimal(string: "6.2")!), "datum": .date(YAMLDate(year: 2020, month: 9, day: 23)),
+            "groei": .double(2.2), "aandeel": .decimal(Decimal(string: "6.2")!),
+            "datum": .date(YAMLDate(year: 2020, month: 9, day: 23)),
         ]
-        XCTAssertEqual(try render("{{ resultaat|euro }}|{{ bedrag|euro }}|{{ tekort|euro }}|{{ 12|euro(cents=true) }}", context),
-                       "€\u{00A0}95.677|€\u{00A0}1.234,56|-€\u{00A0}2.500|€\u{00A0}12,00")
-        XCTAssertEqual(try render("{{ groei|number }} {{ aandeel|percent }} {{ 1234.5|number(2) }} {{ 0.875|percent(1) }}", context),
-                       "2,2 6,2% 1.234,50 0,9%")
-        XCTAssertEqual(try render("{{ datum|date }}|{{ datum|date('%A %-d %B') }}|{{ '2021-03-01'|date('%-d %b %Y') }}", context),
-                       "23 september 2020|woensdag 23 september|1 maa 2021")
+        XCTAssertEqual(
+            try render("{{ resultaat|euro }}|{{ bedrag|euro }}|{{ tekort|euro }}|{{ 12|euro(cents=true) }}", context),
+            "€\u{00A0}95.677|€\u{00A0}1.234,56|-€\u{00A0}2.500|€\u{00A0}12,00")
+        XCTAssertEqual(
+            try render(
+                "{{ groei|number }} {{ aandeel|percent }} {{ 1234.5|number(2) }} {{ 0.875|percent(1) }}", context),
+            "2,2 6,2% 1.234,50 0,9%")
+        XCTAssertEqual(
+            try render("{{ datum|date }}|{{ datum|date('%A %-d %B') }}|{{ '2021-03-01'|date('%-d %b %Y') }}", context),
+            "23 september 2020|woensdag 23 september|1 maa 2021")
     }
 
     func testSlugify() {
@@ -55,20 +60,24 @@ final class SiteFilterTests: XCTestCase {
     }
 
     func testURLsAgainstBaseURL() throws {
-        XCTAssertEqual(try render("{{ 'css/site.css'|absurl }} {{ '/zoek/'|relurl }} {{ 'https://x.nl/a'|absurl }}",
-                                  baseURL: "https://example.org/brein/"),
-                       "https://example.org/brein/css/site.css /brein/zoek/ https://x.nl/a")
+        XCTAssertEqual(
+            try render(
+                "{{ 'css/site.css'|absurl }} {{ '/zoek/'|relurl }} {{ 'https://x.nl/a'|absurl }}",
+                baseURL: "https://example.org/brein/"),
+            "https://example.org/brein/css/site.css /brein/zoek/ https://x.nl/a")
         XCTAssertEqual(URLs.relative("a", base: "/"), "/a")
     }
 
     func testReadingTime() throws {
         let words = Array(repeating: "woord", count: 450).joined(separator: " ")
-        XCTAssertEqual(try render("{{ t|readingtime }} {{ 'kort'|readingtime }}", ["t": .string("<p>\(words)</p>")]), "3 1")
+        XCTAssertEqual(
+            try render("{{ t|readingtime }} {{ 'kort'|readingtime }}", ["t": .string("<p>\(words)</p>")]), "3 1")
     }
 
     func testArgumentErrors() {
         XCTAssertThrowsError(try render("{{ 'abc'|euro }}")) { error in
-            XCTAssertTrue(((error as? Diagnostic)?.message ?? "").contains("filter 'euro' verwacht een getal"), "\(error)")
+            XCTAssertTrue(
+                ((error as? Diagnostic)?.message ?? "").contains("filter 'euro' verwacht een getal"), "\(error)")
         }
         XCTAssertThrowsError(try render("{{ 3|number(decimals=1, x=2) }}")) { error in
             XCTAssertEqual((error as? Diagnostic)?.message, "filter 'number' kent geen argument 'x'")
@@ -76,8 +85,9 @@ final class SiteFilterTests: XCTestCase {
     }
 
     func testMarkdownFilterUsesTheSitesOptions() throws {
-        XCTAssertEqual(try render("{{ t|markdown }}", ["t": "## Kop\n\n\"Ja\" -- nee"]),
-                       "<h2 id=\"kop\">Kop</h2>\n<p>“Ja” – nee</p>\n")
+        XCTAssertEqual(
+            try render("{{ t|markdown }}", ["t": "## Kop\n\n\"Ja\" -- nee"]),
+            "<h2 id=\"kop\">Kop</h2>\n<p>“Ja” – nee</p>\n")
     }
 }
 
@@ -97,10 +107,14 @@ extension SiteFilterTests {
 
     /// `Decimal(Double.infinity)` trapped; numbers beyond Decimal's range printed "-€ NaN".
     func testAmountFiltersRefuseNumbersThatAreNoAmount() throws {
-        for (source, column) in [("{{ 1e400 | euro }}", 12), ("{{ 1e300 | euro }}", 12), ("{{ 'nan' | float | number }}", 20),
-                                 ("{{ -1e400 | percent }}", 13)] {
+        for (source, column) in [
+            ("{{ 1e400 | euro }}", 12), ("{{ 1e300 | euro }}", 12), ("{{ 'nan' | float | number }}", 20),
+            ("{{ -1e400 | percent }}", 13),
+        ] {
             let diagnostic = error(source)
-            XCTAssertTrue(diagnostic?.message.contains("is geen eindig getal") ?? false, "\(source): \(String(describing: diagnostic))")
+            XCTAssertTrue(
+                diagnostic?.message.contains("is geen eindig getal") ?? false,
+                "\(source): \(String(describing: diagnostic))")
             XCTAssertEqual(diagnostic?.line, 1)
             XCTAssertEqual(diagnostic?.column, column, source)
         }
@@ -119,13 +133,18 @@ extension SiteFilterTests {
     /// A date that does not exist is an error, not "31 februari 2020".
     func testDateFilterChecksTheDay() throws {
         for text in ["2020-02-30", "2019-02-29", "2020-04-31", "0000-01-01", "2020-00-10"] {
-            XCTAssertEqual(error("{{ '\(text)' | date }}")?.message, "filter 'date' verwacht een datum als JJJJ-MM-DD, kreeg '\(text)'")
+            XCTAssertEqual(
+                error("{{ '\(text)' | date }}")?.message,
+                "filter 'date' verwacht een datum als JJJJ-MM-DD, kreeg '\(text)'")
         }
-        XCTAssertEqual(try render("{{ '2020-02-29' | date }} {{ '2000-02-29' | date('%A') }}"), "29 februari 2020 dinsdag")
+        XCTAssertEqual(
+            try render("{{ '2020-02-29' | date }} {{ '2000-02-29' | date('%A') }}"), "29 februari 2020 dinsdag")
     }
 
     /// `words + perMinute - 1` overflowed.
     func testReadingTimeWithHugeRate() throws {
-        XCTAssertEqual(try render("{{ 'een twee drie' | readingtime(9223372036854775807) }} {{ 'a b c' | readingtime(2) }}"), "1 2")
+        XCTAssertEqual(
+            try render("{{ 'een twee drie' | readingtime(9223372036854775807) }} {{ 'a b c' | readingtime(2) }}"), "1 2"
+        )
     }
 }

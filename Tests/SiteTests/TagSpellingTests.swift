@@ -7,9 +7,12 @@ import XCTest
 /// Tags that differ only in capitals or diacritics are one tag: counted once per practice, listed once,
 /// shown in one spelling.
 final class TagSpellingTests: XCTestCase {
-    private func practice(_ slug: String, date: String, tags: String) -> (name: String, type: ContentType, text: String) {
-        ("content/best-practices/\(slug).md", .bestPractice,
-         "---\ntitle: \(slug)\ndate: \(date)\nthemes: [t]\ntags: \(tags)\nplaces: []\nstatus: actief\n---\n")
+    private func practice(_ slug: String, date: String, tags: String) -> (name: String, type: ContentType, text: String)
+    {
+        (
+            "content/best-practices/\(slug).md", .bestPractice,
+            "---\ntitle: \(slug)\ndate: \(date)\nthemes: [t]\ntags: \(tags)\nplaces: []\nstatus: actief\n---\n"
+        )
     }
 
     private func load(_ files: [(name: String, type: ContentType, text: String)]) throws -> (KnowledgeBase, [String]) {
@@ -25,11 +28,14 @@ final class TagSpellingTests: XCTestCase {
             practice("b", date: "2020-02-01", tags: "[wonen, Zorg]"),
             practice("c", date: "2020-01-01", tags: "[wónen]"),
         ])
-        XCTAssertEqual(diagnostics, [
-            "content/best-practices/a.md:5:8: warning: tag 'Wonen' wordt ook anders gespeld: 'wonen' in content/best-practices/a.md, content/best-practices/b.md; 'Wonen' in content/best-practices/a.md; 'wónen' in content/best-practices/c.md",
-        ])
+        XCTAssertEqual(
+            diagnostics,
+            [
+                "content/best-practices/a.md:5:8: warning: tag 'Wonen' wordt ook anders gespeld: 'wonen' in content/best-practices/a.md, content/best-practices/b.md; 'Wonen' in content/best-practices/a.md; 'wónen' in content/best-practices/c.md"
+            ])
         let index = PracticeIndex(kb.bestPractices)
-        XCTAssertEqual(index.tags.map { "\($0.title) \($0.slug) \($0.members)" }, ["wonen wonen [0, 1, 2]", "Zorg zorg [1]"])
+        XCTAssertEqual(
+            index.tags.map { "\($0.title) \($0.slug) \($0.members)" }, ["wonen wonen [0, 1, 2]", "Zorg zorg [1]"])
         XCTAssertEqual(index.tagIDs, [[0], [0, 1], [0]])
     }
 
@@ -44,8 +50,11 @@ final class TagSpellingTests: XCTestCase {
             ])
             let index = PracticeIndex(kb.bestPractices)
             XCTAssertEqual(index.tags.map(\.title), ["Energie", "zorg", "Zorg & welzijn"], "\(older) / \(newer)")
-            XCTAssertTrue(diagnostics.contains { $0.contains("tag 'Énergie' wordt ook anders gespeld") }, "\(diagnostics)")
+            XCTAssertTrue(
+                diagnostics.contains { $0.contains("tag 'Énergie' wordt ook anders gespeld") }, "\(diagnostics)")
         }
-        XCTAssertEqual(TagSpelling.ranked([("Wónen", 1), ("wonen", 1), ("Wonen", 1), ("WONEN", 2)]), ["WONEN", "wonen", "Wonen", "Wónen"])
+        XCTAssertEqual(
+            TagSpelling.ranked([("Wónen", 1), ("wonen", 1), ("Wonen", 1), ("WONEN", 2)]),
+            ["WONEN", "wonen", "Wonen", "Wónen"])
     }
 }

@@ -11,7 +11,8 @@ final class BasicTests: XCTestCase {
     }
 
     func testLoopsAndConditions() throws {
-        let template = "{% for x in xs if x > 1 %}{{ loop.index }}:{{ x }}{% if not loop.last %},{% endif %}{% else %}leeg{% endfor %}"
+        let template =
+            "{% for x in xs if x > 1 %}{{ loop.index }}:{{ x }}{% if not loop.last %},{% endif %}{% else %}leeg{% endfor %}"
         XCTAssertEqual(try render(template, ["xs": [1, 2, 3]]), "1:2,2:3")
         XCTAssertEqual(try render(template, ["xs": []]), "leeg")
     }
@@ -20,7 +21,8 @@ final class BasicTests: XCTestCase {
         let templates = [
             "base.html": "<title>{% block title %}Basis{% endblock %}</title>{% block body %}{% endblock %}",
             "mid.html": "{% extends 'base.html' %}{% block title %}Mid - {{ super() }}{% endblock %}",
-            "page.html": "{% extends 'mid.html' %}{% block title %}Pagina | {{ super() }}{% endblock %}{% block body %}B{% endblock %}",
+            "page.html":
+                "{% extends 'mid.html' %}{% block title %}Pagina | {{ super() }}{% endblock %}{% block body %}B{% endblock %}",
         ]
         XCTAssertEqual(try render(templates), "<title>Pagina | Mid - Basis</title>B")
     }

@@ -33,7 +33,8 @@ final class ConcurrencyStackTests: XCTestCase {
 
     func testDeepestAllowedNestingCompilesAndRendersOnWorkerThreads() {
         let depth = 100
-        let nested = String(repeating: "{% if true %}", count: depth) + "{{ " + String(repeating: "(", count: 90) + "1"
+        let nested =
+            String(repeating: "{% if true %}", count: depth) + "{{ " + String(repeating: "(", count: 90) + "1"
             + String(repeating: ")", count: 90) + " }}" + String(repeating: "{% endif %}", count: depth)
         let environment = Environment(loader: DictionaryLoader(["diep.html": nested]))
         let results = UnsafeMutableBufferPointer<String>.allocate(capacity: 2)

@@ -1,13 +1,15 @@
+import DataFormats
 import Diagnostics
 import Templates
-import DataFormats
 import XCTest
 
 final class ErrorTests: XCTestCase {
     func testUndefinedNameWithSuggestionAndCaret() {
         let diagnostic = renderError(["page.html": "<h1>{{ titl }}</h1>"], context: ["titel": "x"])
         XCTAssertEqual(diagnostic?.message, "'titl' is niet gedefinieerd; bedoelde je 'titel'?")
-        XCTAssertEqual(diagnostic?.description, """
+        XCTAssertEqual(
+            diagnostic?.description,
+            """
             page.html:1:8: error: 'titl' is niet gedefinieerd; bedoelde je 'titel'?
             <h1>{{ titl }}</h1>
                    ^
@@ -21,26 +23,36 @@ final class ErrorTests: XCTestCase {
     }
 
     func testStrictOperationsOnUndefined() {
-        for source in ["{% for x in nope %}{% endfor %}", "{{ nope + 1 }}", "{{ nope|upper }}", "{% if nope %}{% endif %}", "{{ nope.x }}"] {
+        for source in [
+            "{% for x in nope %}{% endfor %}", "{{ nope + 1 }}", "{{ nope|upper }}", "{% if nope %}{% endif %}",
+            "{{ nope.x }}",
+        ] {
             let diagnostic = renderError(["page.html": source])
             XCTAssertTrue(diagnostic?.message.contains("'nope' is niet gedefinieerd") ?? false, source)
         }
-        XCTAssertEqual(try render("{{ nope|default('d') }} {{ nope is defined }} {{ p.x is defined }}", ["p": [:]]), "d False False")
+        XCTAssertEqual(
+            try render("{{ nope|default('d') }} {{ nope is defined }} {{ p.x is defined }}", ["p": [:]]),
+            "d False False")
     }
 
     func testLenientModePrintsNothing() throws {
-        XCTAssertEqual(try render("[{{ nope }}][{{ p.x.y }}]{% for x in nope %}x{% endfor %}{% if nope %}ja{% endif %}",
-                                  ["p": [:]], lenient: true), "[][]")
+        XCTAssertEqual(
+            try render(
+                "[{{ nope }}][{{ p.x.y }}]{% for x in nope %}x{% endfor %}{% if nope %}ja{% endif %}",
+                ["p": [:]], lenient: true), "[][]")
     }
 
     /// Found by fuzzing: `int` with base 1 trapped in `Int(_:radix:)`, killing `render` and `build`.
     func testIntFilterBaseOutOfRangeIsAnError() throws {
         for base in ["1", "37", "-2", "99999999999"] {
             let diagnostic = renderError(["page.html": "{{ '7' | int(0, \(base)) }}"])
-            XCTAssertTrue(diagnostic?.message.contains("grondtal") ?? false, "\(base): \(String(describing: diagnostic))")
+            XCTAssertTrue(
+                diagnostic?.message.contains("grondtal") ?? false, "\(base): \(String(describing: diagnostic))")
         }
-        XCTAssertEqual(try render("{{ '0x1F' | int(0, 0) }} {{ '0b101' | int(0, 0) }} {{ '12' | int(0, 0) }} {{ 'z' | int(0, 36) }}"),
-                       "31 5 12 35")
+        XCTAssertEqual(
+            try render(
+                "{{ '0x1F' | int(0, 0) }} {{ '0b101' | int(0, 0) }} {{ '12' | int(0, 0) }} {{ 'z' | int(0, 36) }}"),
+            "31 5 12 35")
     }
 
     func testFilterArgumentErrors() {
@@ -63,10 +75,12 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(diagnostic?.file, "deel.html")
         XCTAssertEqual(diagnostic?.line, 1)
         XCTAssertEqual(diagnostic?.column, 9)
-        XCTAssertEqual(diagnostic?.notes, [
-            "macros.html:2:6: ingevoegd met include",
-            "page.html:2:6: macro 'kaart' aangeroepen",
-        ])
+        XCTAssertEqual(
+            diagnostic?.notes,
+            [
+                "macros.html:2:6: ingevoegd met include",
+                "page.html:2:6: macro 'kaart' aangeroepen",
+            ])
     }
 
     func testExtendsChainInNotes() {
@@ -121,8 +135,10 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testExtremeButHarmlessValues() throws {
-        XCTAssertEqual(try render("{{ [1, 2, 3][::9223372036854775807] }} {{ [1, 2, 3][::-9223372036854775807] }}"), "[1] [3]")
-        XCTAssertEqual(try render("{{ 2.5|round(400) }} {{ 1234.5|round(-400) }} {{ 'x'|center(9999999999) }}"), "2.5 0.0 x")
+        XCTAssertEqual(
+            try render("{{ [1, 2, 3][::9223372036854775807] }} {{ [1, 2, 3][::-9223372036854775807] }}"), "[1] [3]")
+        XCTAssertEqual(
+            try render("{{ 2.5|round(400) }} {{ 1234.5|round(-400) }} {{ 'x'|center(9999999999) }}"), "2.5 0.0 x")
         XCTAssertEqual(DutchFormat.date(YAMLDate(year: 2020, month: -20, day: 1), format: "%B"), "april")
     }
 
@@ -136,10 +152,13 @@ final class RobustnessTests: XCTestCase {
 
 final class StringFormatErrorTests: XCTestCase {
     func testBadFormatStringsAreErrors() {
-        for source in ["{{ '{'.format(1) }}", "{{ '}'.format(1) }}", "{{ '{} {}'.format(1) }}", "{{ '{:99999d}'.format(1) }}",
-                       "{{ '{:q}'.format(1) }}", "{{ '{:d}'.format('x') }}", "{{ '{x}'.format(y=1) }}"] {
+        for source in [
+            "{{ '{'.format(1) }}", "{{ '}'.format(1) }}", "{{ '{} {}'.format(1) }}", "{{ '{:99999d}'.format(1) }}",
+            "{{ '{:q}'.format(1) }}", "{{ '{:d}'.format('x') }}", "{{ '{x}'.format(y=1) }}",
+        ] {
             let diagnostic = renderError(["page.html": source])
-            XCTAssertTrue(diagnostic?.message.hasPrefix("format():") ?? false, "\(source): \(diagnostic?.message ?? "")")
+            XCTAssertTrue(
+                diagnostic?.message.hasPrefix("format():") ?? false, "\(source): \(diagnostic?.message ?? "")")
         }
     }
 }

@@ -17,14 +17,18 @@ final class FuzzTests: XCTestCase {
     func testRandomTemplatesNeverCrash() {
         var state: UInt64 = 0x5EED
         func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
-        var rendered = 0, failed = 0
+        var rendered = 0
+        var failed = 0
         for _ in 0..<3000 {
             var source = ""
-            for _ in 0..<(3 + next(25)) { source += Self.fragments[next(Self.fragments.count)] + (next(3) == 0 ? "" : " ") }
-            let environment = Environment(loader: DictionaryLoader(["page.html": source, "p.html": "[{{ x|default('') }}]"]))
+            for _ in 0..<(3 + next(25)) {
+                source += Self.fragments[next(Self.fragments.count)] + (next(3) == 0 ? "" : " ")
+            }
+            let environment = Environment(
+                loader: DictionaryLoader(["page.html": source, "p.html": "[{{ x|default('') }}]"]))
             do {
                 _ = try environment.render("page.html", context: ["xs": [1, "<a>", 2.5], "x": "x", "d": ["k": 1]])
                 rendered += 1

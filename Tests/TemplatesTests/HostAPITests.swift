@@ -8,31 +8,46 @@ import XCTest
 /// What a host (the site) gives templates: its values, filters, functions and globals, and inline sources.
 final class HostAPITests: XCTestCase {
     func testValuePrinting() throws {
-        XCTAssertEqual(try render("{{ d }} {{ x }} {{ n }}", ["d": .date(YAMLDate(year: 2020, month: 9, day: 3)),
-                                                             "x": .decimal(Decimal(string: "2.5")!), "n": .decimal(-3)]),
-                       "2020-09-03 2.5 -3")
-        XCTAssertEqual(try render("{{ d.year }}-{{ d.month }}", ["d": .date(YAMLDate(year: 2020, month: 9, day: 3))]), "2020-9")
-        XCTAssertEqual(try render("{{ a }}|{{ b }}", [
-            "a": .date(YAMLDate(year: 2020, month: 9, day: 3, hour: 14, minute: 30)),
-            "b": .date(YAMLDate(year: 2020, month: 9, day: 3, hour: 9, minute: 5, second: 7, utcOffsetMinutes: -90)),
-        ]), "2020-09-03 14:30:00|2020-09-03 09:05:07-01:30")
+        XCTAssertEqual(
+            try render(
+                "{{ d }} {{ x }} {{ n }}",
+                [
+                    "d": .date(YAMLDate(year: 2020, month: 9, day: 3)),
+                    "x": .decimal(Decimal(string: "2.5")!), "n": .decimal(-3),
+                ]),
+            "2020-09-03 2.5 -3")
+        XCTAssertEqual(
+            try render("{{ d.year }}-{{ d.month }}", ["d": .date(YAMLDate(year: 2020, month: 9, day: 3))]), "2020-9")
+        XCTAssertEqual(
+            try render(
+                "{{ a }}|{{ b }}",
+                [
+                    "a": .date(YAMLDate(year: 2020, month: 9, day: 3, hour: 14, minute: 30)),
+                    "b": .date(
+                        YAMLDate(year: 2020, month: 9, day: 3, hour: 9, minute: 5, second: 7, utcOffsetMinutes: -90)),
+                ]), "2020-09-03 14:30:00|2020-09-03 09:05:07-01:30")
         XCTAssertEqual(try render("{{ x + 1 }} {{ x * 2 }}", ["x": .decimal(Decimal(string: "2.5")!)]), "3.5 5")
     }
 
     func testYAMLValuesKeepOrderAndTypes() throws {
         let node = try YAMLReader.parse("b: 1\na: [x, 2.50]\nc: 2020-09-23\n")
         let value = Value(yaml: node.value)
-        XCTAssertEqual(try render("{% for k, v in data.items() %}{{ k }}={{ v }};{% endfor %}", ["data": value]),
-                       "b=1;a=[&#39;x&#39;, Decimal(&#39;2.5&#39;)];c=2020-09-23;")
+        XCTAssertEqual(
+            try render("{% for k, v in data.items() %}{{ k }}={{ v }};{% endfor %}", ["data": value]),
+            "b=1;a=[&#39;x&#39;, Decimal(&#39;2.5&#39;)];c=2020-09-23;")
     }
 
     func testHostFiltersFunctionsAndGlobals() throws {
-        let environment = Environment(loader: DictionaryLoader([
-            "page.html": "{{ tekst|markdown }}<link href=\"{{ asset('css/site.css') }}\">{{ site.naam }}{{ 'x'|kapot }}",
-        ]))
+        let environment = Environment(
+            loader: DictionaryLoader([
+                "page.html":
+                    "{{ tekst|markdown }}<link href=\"{{ asset('css/site.css') }}\">{{ site.naam }}{{ 'x'|kapot }}"
+            ]))
         environment.registerFilter("markdown") { value, _ in .safe("<p>" + HTMLEscaper.escape(value.printed) + "</p>") }
         environment.registerFilter("kapot") { _, _ in throw TemplateRuntimeError("kapot filter") }
-        environment.registerFunction("asset") { arguments in .string("/" + (arguments.positional.first?.printed ?? "") + "?v=abc") }
+        environment.registerFunction("asset") { arguments in
+            .string("/" + (arguments.positional.first?.printed ?? "") + "?v=abc")
+        }
         environment.registerGlobal("site", ["naam": "Brein & co"])
         XCTAssertThrowsError(try environment.render("page.html", context: ["tekst": "a < b"])) { error in
             XCTAssertEqual((error as? Diagnostic)?.message, "kapot filter")
@@ -40,7 +55,9 @@ final class HostAPITests: XCTestCase {
         }
         let ok = Environment(loader: DictionaryLoader(["page.html": "{{ tekst|markdown }}{{ asset('a.css') }}"]))
         ok.registerFilter("markdown") { value, _ in .safe("<p>" + HTMLEscaper.escape(value.printed) + "</p>") }
-        ok.registerFunction("asset") { arguments in .string("/" + (arguments.positional.first?.printed ?? "") + "?v=1&x") }
+        ok.registerFunction("asset") { arguments in
+            .string("/" + (arguments.positional.first?.printed ?? "") + "?v=1&x")
+        }
         XCTAssertEqual(try ok.render("page.html", context: ["tekst": "a < b"]), "<p>a &lt; b</p>/a.css?v=1&amp;x")
     }
 

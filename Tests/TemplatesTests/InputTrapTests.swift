@@ -9,8 +9,9 @@ final class InputTrapTests: XCTestCase {
     /// `Int(bytes)` trapped for sizes below -9.2e18; Jinja2 prints all the digits, as now.
     func testFilesizeformatOfHugeOrInfiniteNumbers() throws {
         XCTAssertEqual(try render("{{ -1e19 | filesizeformat }}"), "-10000000000000000000 Bytes")
-        XCTAssertEqual(try render("{{ -1.5 | filesizeformat }}|{{ 1 | filesizeformat }}|{{ 999.9 | filesizeformat }}"),
-                       "-1 Bytes|1 Byte|999 Bytes")
+        XCTAssertEqual(
+            try render("{{ -1.5 | filesizeformat }}|{{ 1 | filesizeformat }}|{{ 999.9 | filesizeformat }}"),
+            "-1 Bytes|1 Byte|999 Bytes")
         let infinite = renderError(["page.html": "{{ 1e400 | filesizeformat }}"])
         XCTAssertEqual(infinite?.message, "filesizeformat: inf is geen grootte")
         XCTAssertEqual(infinite?.column, 12)
@@ -31,10 +32,13 @@ extension InputTrapTests {
     /// A whole float argument beyond Int (`round(1e308)`, `batch(1e308)`) trapped in `Int(d)` in every
     /// filter that takes a count.
     func testWholeFloatArgumentsBeyondIntAreErrors() {
-        for source in ["{{ 0.5 | round(1e308) }}", "{{ [1] | batch(1e308) }}", "{{ 'x' | indent(-1e308) }}",
-                       "{{ 'x' | center(1e308) }}", "{{ 'abc' | truncate(1e19) }}"] {
+        for source in [
+            "{{ 0.5 | round(1e308) }}", "{{ [1] | batch(1e308) }}", "{{ 'x' | indent(-1e308) }}",
+            "{{ 'x' | center(1e308) }}", "{{ 'abc' | truncate(1e19) }}",
+        ] {
             let diagnostic = renderError(["page.html": source])
-            XCTAssertTrue(diagnostic?.message.contains("is te groot") ?? false, "\(source): \(String(describing: diagnostic))")
+            XCTAssertTrue(
+                diagnostic?.message.contains("is te groot") ?? false, "\(source): \(String(describing: diagnostic))")
         }
     }
 
@@ -42,7 +46,8 @@ extension InputTrapTests {
     func testTojsonIndent() throws {
         XCTAssertEqual(try render("{{ [1, 2] | tojson(-1) }}"), "[\n1,\n2\n]")  // as Python's json.dumps
         XCTAssertEqual(try render("{{ [1] | tojson(2) }}"), "[\n  1\n]")
-        XCTAssertEqual(renderError(["page.html": "{{ [1] | tojson(99999999) }}"])?.message, "tojson: inspringing te groot")
+        XCTAssertEqual(
+            renderError(["page.html": "{{ [1] | tojson(99999999) }}"])?.message, "tojson: inspringing te groot")
     }
 
     /// `-n` of Int.min trapped for an amount to the power of the smallest integer.
@@ -63,10 +68,14 @@ extension InputTrapTests {
         for source in ["{{ '%.-3s' % 'abc' }}", "{{ '%-.-3s' | format('abc') }}", "{{ '%.-3r' % 'abc' }}"] {
             XCTAssertNotNil(renderError(["page.html": source]), source)
         }
-        for source in ["{{ '{:99999999999999999999}'.format(1) }}", "{{ '{:.99999999999999999999}'.format(1.5) }}",
-                       "{{ '{:x<99999999999999999999}'.format('a') }}", "{{ '{:万}'.format(1) }}"] {
+        for source in [
+            "{{ '{:99999999999999999999}'.format(1) }}", "{{ '{:.99999999999999999999}'.format(1.5) }}",
+            "{{ '{:x<99999999999999999999}'.format('a') }}", "{{ '{:万}'.format(1) }}",
+        ] {
             let diagnostic = renderError(["page.html": source])
-            XCTAssertTrue(diagnostic?.message.contains("wordt niet ondersteund") ?? false, "\(source): \(String(describing: diagnostic))")
+            XCTAssertTrue(
+                diagnostic?.message.contains("wordt niet ondersteund") ?? false,
+                "\(source): \(String(describing: diagnostic))")
         }
         XCTAssertEqual(try render("{{ '%.2s|%5s|%-4s|' % ('abc', 'ab', 'x') }}"), "ab|   ab|x   |")
         XCTAssertEqual(try render("{{ '{:>6}|{:.3}'.format('ab', 'abcdef') }}"), "    ab|abc")

@@ -13,7 +13,8 @@ final class JSONReaderTests: XCTestCase {
     }
 
     func testSurrogatePairsAndBOM() throws {
-        XCTAssertEqual(try JSONReader.read([0xEF, 0xBB, 0xBF] + Array(#""\ud83d\ude00""#.utf8), name: "x").printed, "😀")
+        XCTAssertEqual(
+            try JSONReader.read([0xEF, 0xBB, 0xBF] + Array(#""\ud83d\ude00""#.utf8), name: "x").printed, "😀")
     }
 
     func testErrorsPointAtTheByte() {

@@ -34,9 +34,12 @@ final class JinjaCompatibilityTests: XCTestCase {
                 if let expected = item["expected"]?.printed, output == expected {
                     passed += 1
                 } else if let expected = item["expected"]?.printed {
-                    failures.append("\(name):\n    expected \(expected.debugDescription)\n    got      \(output.debugDescription)")
+                    failures.append(
+                        "\(name):\n    expected \(expected.debugDescription)\n    got      \(output.debugDescription)")
                 } else {
-                    failures.append("\(name): Jinja2 raised \(item["error"]?.printed ?? "?"), we rendered \(output.debugDescription)")
+                    failures.append(
+                        "\(name): Jinja2 raised \(item["error"]?.printed ?? "?"), we rendered \(output.debugDescription)"
+                    )
                 }
             } catch let diagnostic as Diagnostic {
                 if item["error"] != nil {

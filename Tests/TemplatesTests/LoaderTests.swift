@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
-@testable import Templates
 import XCTest
+
+@testable import Templates
 
 final class LoaderTests: XCTestCase {
     private var root: URL!
@@ -9,7 +10,8 @@ final class LoaderTests: XCTestCase {
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-loader-\(UUID().uuidString)")
         for folder in ["site/templates", "theme/templates/partials", "outside"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try write("theme/templates/base.html", "thema:{% block b %}{% endblock %}{% include 'partials/voet.html' %}")
         try write("theme/templates/partials/voet.html", "|voet van thema")
@@ -29,7 +31,9 @@ final class LoaderTests: XCTestCase {
     }
 
     private var environment: Environment {
-        Environment(searchPaths: [root.appendingPathComponent("site/templates"), root.appendingPathComponent("theme/templates")])
+        Environment(searchPaths: [
+            root.appendingPathComponent("site/templates"), root.appendingPathComponent("theme/templates"),
+        ])
     }
 
     func testSiteTemplatesOverrideTheTheme() throws {
@@ -44,14 +48,16 @@ final class LoaderTests: XCTestCase {
                 let diagnostic = error as? Diagnostic
                 XCTAssertEqual(diagnostic?.line, 1, name)
                 XCTAssertEqual(diagnostic?.column, 12, name)
-                XCTAssertTrue(diagnostic?.message.contains("ongeldige templatenaam") ?? false, diagnostic?.message ?? "")
+                XCTAssertTrue(
+                    diagnostic?.message.contains("ongeldige templatenaam") ?? false, diagnostic?.message ?? "")
             }
         }
     }
 
     func testSymlinkOutOfTheFolderIsRefused() throws {
         try FileManager.default.createSymbolicLink(
-            at: root.appendingPathComponent("theme/templates/link.html"), withDestinationURL: root.appendingPathComponent("outside/geheim.html"))
+            at: root.appendingPathComponent("theme/templates/link.html"),
+            withDestinationURL: root.appendingPathComponent("outside/geheim.html"))
         try write("theme/templates/poging.html", "{% extends 'link.html' %}")
         XCTAssertThrowsError(try environment.render("poging.html")) { error in
             XCTAssertTrue((error as? Diagnostic)?.message.contains("symbolische link") ?? false, "\(error)")
@@ -60,7 +66,9 @@ final class LoaderTests: XCTestCase {
 
     func testMissingTemplateListsTheFolders() {
         XCTAssertThrowsError(try environment.template(named: "nergens.html")) { error in
-            XCTAssertTrue((error as? Diagnostic)?.message.contains("template 'nergens.html' niet gevonden (gezocht in") ?? false, "\(error)")
+            XCTAssertTrue(
+                (error as? Diagnostic)?.message.contains("template 'nergens.html' niet gevonden (gezocht in") ?? false,
+                "\(error)")
         }
     }
 
@@ -77,9 +85,9 @@ final class ConcurrencyTests: XCTestCase {
         let templates = [
             "base.html": "<title>{% block t %}{% endblock %}</title>{% block body %}{% endblock %}",
             "page.html": """
-                {% extends 'base.html' %}{% import 'm.html' as m %}{% block t %}{{ titel }}{% endblock %}
-                {% block body %}{% for x in xs %}{{ m.item(x) }}{% endfor %}{% include 'voet.html' %}{% endblock %}
-                """,
+            {% extends 'base.html' %}{% import 'm.html' as m %}{% block t %}{{ titel }}{% endblock %}
+            {% block body %}{% for x in xs %}{{ m.item(x) }}{% endfor %}{% include 'voet.html' %}{% endblock %}
+            """,
             "m.html": "{% macro item(x) %}<li>{{ x }}</li>{% endmacro %}",
             "voet.html": "<footer>{{ titel|upper }}</footer>",
         ]

@@ -15,11 +15,12 @@ final class MemoryTests: XCTestCase {
     func testEnvironmentIsFreedWithItsCompiledTemplates() throws {
         weak var weakEnvironment: Environment?
         try scoped {
-            let environment = Environment(loader: DictionaryLoader([
-                "base.html": "<main>{% block body %}{% endblock %}</main>",
-                "page.html": "{% extends 'base.html' %}{% block body %}{% include 'part.html' %}{% endblock %}",
-                "part.html": "{{ titel }}",
-            ]))
+            let environment = Environment(
+                loader: DictionaryLoader([
+                    "base.html": "<main>{% block body %}{% endblock %}</main>",
+                    "page.html": "{% extends 'base.html' %}{% block body %}{% include 'part.html' %}{% endblock %}",
+                    "part.html": "{{ titel }}",
+                ]))
             weakEnvironment = environment
             XCTAssertEqual(try environment.render("page.html", context: ["titel": "x"]), "<main>x</main>")
             // A template handed out keeps its environment alive while it is used...
@@ -33,7 +34,8 @@ final class MemoryTests: XCTestCase {
     func testTemplateKeepsItsEnvironmentAliveWhileHeld() throws {
         weak var weakEnvironment: Environment?
         var template: Template? = try {
-            let environment = Environment(loader: DictionaryLoader(["a.html": "{% include 'b.html' %}", "b.html": "b"]))
+            let environment = Environment(
+                loader: DictionaryLoader(["a.html": "{% include 'b.html' %}", "b.html": "b"]))
             weakEnvironment = environment
             return try environment.template(named: "a.html")
         }()
@@ -47,9 +49,10 @@ final class MemoryTests: XCTestCase {
     /// that scope, so every render that defined a macro (the theme's partials do) leaked its scopes and
     /// everything in them, the page context included.
     func testRenderWithMacrosFreesItsScopes() throws {
-        let environment = Environment(loader: DictionaryLoader([
-            "macros.html": "{% macro card(x) %}<b>{{ x }}</b>{% endmacro %}",
-            "page.html": """
+        let environment = Environment(
+            loader: DictionaryLoader([
+                "macros.html": "{% macro card(x) %}<b>{{ x }}</b>{% endmacro %}",
+                "page.html": """
                 {% import 'macros.html' as m %}{% from 'macros.html' import card %}\
                 {% macro self_(n) %}{{ n }}{% if n > 0 %}{{ self_(n - 1) }}{% endif %}{% endmacro %}\
                 {% set ns = namespace(f=none) %}\
@@ -57,13 +60,14 @@ final class MemoryTests: XCTestCase {
                 {% call wrap() %}{% set ns.f = self_ %}{{ p.naam }}{% endcall %}\
                 {{ m.card(p.naam) }}{{ card(1) }}{{ self_(2) }}{{ ns.f(1) }}
                 """,
-        ]))
+            ]))
         weak var weakProbe: Probe?
         try scoped {
             let probe = Probe()
             weakProbe = probe
-            XCTAssertEqual(try environment.render("page.html", context: ["p": .object(probe)]),
-                           "[probe]<b>probe</b><b>1</b>21010")
+            XCTAssertEqual(
+                try environment.render("page.html", context: ["p": .object(probe)]),
+                "[probe]<b>probe</b><b>1</b>21010")
         }
         XCTAssertNil(weakProbe, "the render's scopes (and with them its context) were kept alive by a cycle")
     }

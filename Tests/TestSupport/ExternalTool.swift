@@ -20,7 +20,9 @@ public enum ExternalTool {
     /// "this check of the report PDF") and the install command, so a passing run says what did not run.
     /// `alternatives` are other names of the same tool, tried in order after `name` (older Debian releases
     /// install node as `nodejs` only).
-    public static func find(_ name: String, or alternatives: [String] = [], skipping check: String = "this check") -> String? {
+    public static func find(_ name: String, or alternatives: [String] = [], skipping check: String = "this check")
+        -> String?
+    {
         for candidate in [name] + alternatives {
             if let path = path(of: candidate) { return path }
         }
@@ -56,11 +58,13 @@ public enum ExternalTool {
     /// Like `run`, but keeps stdout and stderr apart, for a test that parses stdout (JSON, a word list) and
     /// should not see the tool's warnings in it; stderr is there to explain a failure.
     public static func runSeparately(_ executable: String, _ arguments: [String]) throws
-        -> (status: Int32, stdout: Data, stderr: String) {
+        -> (status: Int32, stdout: Data, stderr: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -54,7 +54,8 @@ public struct ShardedIndexReader {
         let m = try manifest()
         let firsts = try need(m["shards"] as? [String], "shards")
         let build = try need(m["build"] as? String, "build")
-        let shard = try need(json("s-\(build)-\(shardNumber(of: stem, firsts: firsts)).json") as? [String: [Int]], "shard of \(stem)")
+        let shard = try need(
+            json("s-\(build)-\(shardNumber(of: stem, firsts: firsts)).json") as? [String: [Int]], "shard of \(stem)")
         guard let list = shard[stem] else { return [:] }
         var out: [Int: (w: Int, p: Int)] = [:]
         var page = 0
@@ -81,7 +82,9 @@ public struct ShardedIndexReader {
         guard let first = perStem.first else { return [] }
         var hits: [(page: Int, titleHits: Int, score: Int)] = []
         for page in first.keys {
-            var titleHits = 0, score = 0, all = true
+            var titleHits = 0
+            var score = 0
+            var all = true
             for postings in perStem {
                 guard let w = postings[page]?.w else {
                     all = false

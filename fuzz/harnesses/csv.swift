@@ -6,9 +6,11 @@
 import DataFormats
 import Diagnostics
 import Foundation
+
 @testable import ContentModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private folder `…/2020/` the finance reader reads from, rewritten for every input.
@@ -19,7 +21,8 @@ let folder: String = {
     return path
 }()
 
-let defaultFinance = Array("""
+let defaultFinance = Array(
+    """
     year: 2020
     result: 10
     incomeAndExpenses:
@@ -44,11 +47,14 @@ let defaultFinance = Array("""
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let parts = split(bytes)
-    let (yaml, income, distribution) = parts.count >= 3
+    let (yaml, income, distribution) =
+        parts.count >= 3
         ? (parts[0], parts[1], parts[2]) : (defaultFinance, parts[0], parts.count > 1 ? parts[1] : [])
     for csv in [income, distribution] {
         for separator: Character? in [nil, ";"] {
-            guard let table = try? CSVReader.parse(SourceFile(name: "x.csv", bytes: csv), separator: separator) else { continue }
+            guard let table = try? CSVReader.parse(SourceFile(name: "x.csv", bytes: csv), separator: separator) else {
+                continue
+            }
             for row in table.rows + (table.header.map { [$0] } ?? []) {
                 precondition(row.fields.count == row.columns.count)
                 for field in row.fields {
@@ -79,7 +85,8 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 func split(_ bytes: [UInt8]) -> [[UInt8]] {
     let marker = Array("\n=====\n".utf8)
     var parts: [[UInt8]] = []
-    var start = 0, i = 0
+    var start = 0
+    var i = 0
     while i + marker.count <= bytes.count {
         if bytes[i] == marker[0], Array(bytes[i..<(i + marker.count)]) == marker {
             parts.append(Array(bytes[start..<i]))

@@ -3,6 +3,7 @@
 // advances, kerning of the Latin letters), subset as the PDF and the report's web font embed it, the
 // subset read again, and a short document typeset in it.
 import Foundation
+
 @testable import PDF
 
 /// The characters measured and embedded: printable ASCII, some Latin-1 and Latin Extended-A, the
@@ -45,8 +46,10 @@ public func fuzzFont(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         metadata: DocumentMetadata(title: "Proef", creationDate: Date(timeIntervalSince1970: 1_609_459_200)),
         blocks: [
             .heading(Heading(level: 1, text: "Financiën 2020")),
-            .paragraph([TextRun("Tekens als é ë ï ĳ “dubbele” – en € 95.677; "), TextRun("vet", bold: true),
-                        TextRun(" en "), TextRun("schuin 😀", italic: true), TextRun(" AVATAR To Ta.")]),
+            .paragraph([
+                TextRun("Tekens als é ë ï ĳ “dubbele” – en € 95.677; "), TextRun("vet", bold: true),
+                TextRun(" en "), TextRun("schuin 😀", italic: true), TextRun(" AVATAR To Ta."),
+            ]),
             .list(ListBlock(items: [ListItem([TextRun("een")]), ListItem([TextRun("twee")])])),
         ])
     document.style.bodyFonts = set

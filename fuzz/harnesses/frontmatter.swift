@@ -4,6 +4,7 @@
 // `site.yml`. Decoding reports problems as diagnostics inside the file; it must never trap.
 import DataFormats
 import Diagnostics
+
 @testable import ContentModel
 
 let site = """
@@ -32,7 +33,9 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     result.diagnostics.forEach { check($0, source) }
     // The whole load: references, duplicate slugs and the derived indexes over this one item.
     let name = "content/\(type.folder)/item" + (type.isMarkdown ? ".md" : ".yml")
-    if let (_, diagnostics) = try? ContentLoader.load(site: site, files: [(name, type, String(decoding: bytes, as: UTF8.self))]) {
+    if let (_, diagnostics) = try? ContentLoader.load(
+        site: site, files: [(name, type, String(decoding: bytes, as: UTF8.self))])
+    {
         diagnostics.forEach { check($0, source) }
     }
     return 0

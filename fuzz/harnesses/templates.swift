@@ -7,6 +7,7 @@ import DataFormats
 import Diagnostics
 import Foundation
 import Site
+
 @testable import Templates
 
 let helpers = DictionaryLoader([
@@ -27,12 +28,13 @@ let lenient: Environment = {
 }()
 
 let context: [String: Value] = [
-    "page": .dict(OrderedDict([
-        ("title", .string("Wonen & <werken>")), ("slug", .string("wonen")), ("count", .int(3)),
-        ("share", .double(0.375)), ("amount", .decimal(Decimal(string: "1234.56")!)),
-        ("date", .date(YAMLDate(year: 2020, month: 2, day: 29))), ("tags", .list(["a", "b", "c"])),
-        ("draft", .bool(false)), ("nothing", .none), ("html", .safe("<em>x</em>")),
-    ])),
+    "page": .dict(
+        OrderedDict([
+            ("title", .string("Wonen & <werken>")), ("slug", .string("wonen")), ("count", .int(3)),
+            ("share", .double(0.375)), ("amount", .decimal(Decimal(string: "1234.56")!)),
+            ("date", .date(YAMLDate(year: 2020, month: 2, day: 29))), ("tags", .list(["a", "b", "c"])),
+            ("draft", .bool(false)), ("nothing", .none), ("html", .safe("<em>x</em>")),
+        ])),
     "items": .list([
         .dict(OrderedDict([("name", .string("Een")), ("year", .int(2019)), ("theme", .string("onderwijs"))])),
         .dict(OrderedDict([("name", .string("Twee")), ("year", .int(2020)), ("theme", .string("wonen"))])),

@@ -70,7 +70,8 @@ extension Assessment {
             sustainability = strategy.map { Sustainability(strategy: $0, note: note) }
         }
         r.finish()
-        return Assessment(methodiek: methodiek, meten: meten, vitaleCoalitie: vitaleCoalitie,
-                          entrepreneurschap: entrepreneurschap, sustainability: sustainability)
+        return Assessment(
+            methodiek: methodiek, meten: meten, vitaleCoalitie: vitaleCoalitie,
+            entrepreneurschap: entrepreneurschap, sustainability: sustainability)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DataFormats
+import Foundation
 import Markdown
 
 /// The fields every item shares: `slug`, `draft`, `visibility`, `aliases`.
@@ -24,8 +24,9 @@ enum ItemDecoding {
         }
         let draft = reader.bool("draft") ?? false
         let visibility: Visibility = reader.choice("visibility") ?? .public
-        return ItemInfo(slug: slug, file: reader.context.file, draft: draft, visibility: visibility, body: body,
-                        aliases: aliases(reader))
+        return ItemInfo(
+            slug: slug, file: reader.context.file, draft: draft, visibility: visibility, body: body,
+            aliases: aliases(reader))
     }
 
     /// `aliases:`: earlier addresses on this site ("/oude-naam/"), normalised to site paths ("oude-naam/").
@@ -62,8 +63,10 @@ enum ItemDecoding {
     static func aliasPath(_ text: String) -> Result<String, AliasProblem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.contains("://") || trimmed.hasPrefix("//") {
-            return .failure(AliasProblem(message: "een alias is een adres op deze site, zonder https:// en domeinnaam",
-                                         notes: ["bijvoorbeeld: /best-practices/oude-naam/"]))
+            return .failure(
+                AliasProblem(
+                    message: "een alias is een adres op deze site, zonder https:// en domeinnaam",
+                    notes: ["bijvoorbeeld: /best-practices/oude-naam/"]))
         }
         if trimmed.contains("?") || trimmed.contains("#") || trimmed.contains("\\") {
             return .failure(AliasProblem(message: "een alias mag geen ?, # of \\ bevatten"))
@@ -75,9 +78,13 @@ enum ItemDecoding {
         if segments.contains(where: { $0 == ".." || $0 == "." }) {
             return .failure(AliasProblem(message: "een alias mag geen . of .. bevatten"))
         }
-        if segments.contains(where: { $0.unicodeScalars.contains { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" } }) {
-            return .failure(AliasProblem(message: "een alias mag geen spaties, aanhalingstekens of < > bevatten",
-                                         notes: ["gebruik koppeltekens: /oude-naam/"]))
+        if segments.contains(where: {
+            $0.unicodeScalars.contains { $0.value < 0x21 || $0 == "\"" || $0 == "<" || $0 == ">" }
+        }) {
+            return .failure(
+                AliasProblem(
+                    message: "een alias mag geen spaties, aanhalingstekens of < > bevatten",
+                    notes: ["gebruik koppeltekens: /oude-naam/"]))
         }
         let path = segments.joined(separator: "/")
         let last = segments.last!

@@ -23,10 +23,13 @@ extension Person {
             // 1 fte is a full working week: more is possible for a while (overtime), over 1,5 is a mistake.
             if let fte, let n = item.raw("fte") {
                 if fte < 0 || fte > 1.5 {
-                    item.context.error("fte \(DutchFormat.number(fte)) is onmogelijk; een fte ligt tussen 0 en 1 (een volle werkweek)", at: n)
+                    item.context.error(
+                        "fte \(DutchFormat.number(fte)) is onmogelijk; een fte ligt tussen 0 en 1 (een volle werkweek)",
+                        at: n)
                 } else if fte > 1 {
-                    item.context.warning("fte \(DutchFormat.number(fte)) is meer dan een volle werkweek (1 fte)", at: n,
-                                         notes: ["een deeltijdbaan van 32 uur is 0,8 fte: uren per week gedeeld door 40"])
+                    item.context.warning(
+                        "fte \(DutchFormat.number(fte)) is meer dan een volle werkweek (1 fte)", at: n,
+                        notes: ["een deeltijdbaan van 32 uur is 0,8 fte: uren per week gedeeld door 40"])
                 }
             }
             if let start, let end, end.day0 < start.day0, let n = item.raw("end") {
@@ -34,8 +37,10 @@ extension Person {
             }
             item.finish()
             if let body, let role, let start {
-                roles.append(Role(body: body, role: role, organisation: organisation, function: function,
-                                  start: start, end: end, fte: fte))
+                roles.append(
+                    Role(
+                        body: body, role: role, organisation: organisation, function: function,
+                        start: start, end: end, fte: fte))
                 starts.append(item.raw("start"))
             }
         }
@@ -51,11 +56,16 @@ extension Person {
 private func overlaps(_ roles: [Role], _ starts: [YAMLNode?], _ context: DecodeContext) {
     for (i, role) in roles.enumerated() {
         guard let earlier = roles[..<i].first(where: { $0.body == role.body && $0.isHeld(at: role.start) }),
-              let node = starts[i] else { continue }
+            let node = starts[i]
+        else { continue }
         let until = earlier.end.map { "tot en met \($0)" } ?? "zonder einde"
         let body = (role.body == .raadVanAdvies ? "de " : "het ") + role.body.title.lowercased()
-        context.error("deze rol in \(body) begint op \(role.start), terwijl de rol als \(earlier.role) (vanaf \(earlier.start), \(until)) nog loopt",
-                      at: node, notes: ["één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: \(earlier.role) en \(role.role))"])
+        context.error(
+            "deze rol in \(body) begint op \(role.start), terwijl de rol als \(earlier.role) (vanaf \(earlier.start), \(until)) nog loopt",
+            at: node,
+            notes: [
+                "één persoon heeft één rol tegelijk per orgaan: sluit de vorige rol af met end: de dag ervoor, of schrijf beide in één rol (role: \(earlier.role) en \(role.role))"
+            ])
     }
 }
 

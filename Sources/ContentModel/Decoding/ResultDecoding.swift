@@ -18,14 +18,17 @@ extension ResultList {
             let description = item.text("description")
             item.finish()
             if let title, let kind {
-                items.append(ResultItem(title: title, kind: kind, partners: partners, link: link,
-                                        publication: publication, description: description))
+                items.append(
+                    ResultItem(
+                        title: title, kind: kind, partners: partners, link: link,
+                        publication: publication, description: description))
             }
         }
         // The file name says which theme and year it is about; a mismatch is a copy-paste slip.
         if let theme, let year, info.slug != "\(year)-\(theme)" {
-            r.context.warning("resultaten van \(theme) in \(year) horen in results/\(year)-\(theme).yml",
-                              line: r.node.line, column: r.node.column)
+            r.context.warning(
+                "resultaten van \(theme) in \(year) horen in results/\(year)-\(theme).yml",
+                line: r.node.line, column: r.node.column)
         }
         guard let theme, let year, nodes != nil else { return nil }
         return ResultList(info: info, theme: theme, year: year, numbering: numbering, items: items)

@@ -5,12 +5,15 @@ extension SchoolScan {
         let school = r.text("school", required: true)
         let place = r.text("place", required: true)
         var schoolYear: SchoolYear?
-        if let node = r.raw("schoolYear", required: true), let text = FieldReader.text(node, key: "schoolYear", context: r.context) {
+        if let node = r.raw("schoolYear", required: true),
+            let text = FieldReader.text(node, key: "schoolYear", context: r.context)
+        {
             let parts = text.split(separator: "-")
             if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1900...2200).contains(a), b == a + 1 {
                 schoolYear = SchoolYear(startYear: a)
             } else {
-                r.context.error("schooljaar '\(text)' moet twee opeenvolgende jaren zijn, zoals \"2020-2021\"", at: node)
+                r.context.error(
+                    "schooljaar '\(text)' moet twee opeenvolgende jaren zijn, zoals \"2020-2021\"", at: node)
             }
         }
         let projectLeader = r.text("projectLeader", required: true)
@@ -36,7 +39,9 @@ extension SchoolScan {
             let className = a.text("class")
             if let className, !classes.contains(where: { $0.name == className }), let n = a.raw("class") {
                 var message = "onbekende klas '\(className)'"
-                if let near = Suggestions.nearest(to: className, in: classes.map(\.name)) { message += "; bedoelde je '\(near)'?" }
+                if let near = Suggestions.nearest(to: className, in: classes.map(\.name)) {
+                    message += "; bedoelde je '\(near)'?"
+                }
                 r.context.error(message, at: n)
             }
             a.finish()
@@ -55,7 +60,9 @@ extension SchoolScan {
             let adviceID = i.text("advice", required: true)
             if let adviceID, !advice.contains(where: { $0.id == adviceID }), let n = i.raw("advice") {
                 var message = "onbekend advies '\(adviceID)'"
-                if let near = Suggestions.nearest(to: adviceID, in: advice.map(\.id)) { message += "; bedoelde je '\(near)'?" }
+                if let near = Suggestions.nearest(to: adviceID, in: advice.map(\.id)) {
+                    message += "; bedoelde je '\(near)'?"
+                }
                 r.context.error(message, at: n)
             }
             i.finish()
@@ -64,12 +71,15 @@ extension SchoolScan {
             }
         }
         let keurmerk: Keurmerk? = r.choice("keurmerk", required: true)
-        if let keurmerk, keurmerk != .open, let phases, !phases.contains(where: { $0.phase == 3 }), let n = r.raw("keurmerk") {
+        if let keurmerk, keurmerk != .open, let phases, !phases.contains(where: { $0.phase == 3 }),
+            let n = r.raw("keurmerk")
+        {
             r.context.error("keurmerk '\(keurmerk.rawValue)' kan pas na fase 3 van de scan", at: n)
         }
         guard let school, let place, let schoolYear, let projectLeader, let phases, let keurmerk else { return nil }
-        return SchoolScan(info: info, school: school, place: place, schoolYear: schoolYear, projectLeader: projectLeader,
-                          phases: phases, classes: classes, advice: advice, interventions: interventions, keurmerk: keurmerk)
+        return SchoolScan(
+            info: info, school: school, place: place, schoolYear: schoolYear, projectLeader: projectLeader,
+            phases: phases, classes: classes, advice: advice, interventions: interventions, keurmerk: keurmerk)
     }
 
     /// Phases 1, 2, 3 in order without gaps, each dated after the previous one.
@@ -86,12 +96,15 @@ extension SchoolScan {
             if let number {
                 let expected = (phases.last?.phase ?? 0) + 1
                 if number != expected, let n = p.raw("phase") {
-                    r.context.error("scanfase \(number) staat niet op zijn plaats: verwacht fase \(expected)", at: n,
-                                    notes: ["de fasen 1, 2 en 3 staan in volgorde, zonder gaten"])
+                    r.context.error(
+                        "scanfase \(number) staat niet op zijn plaats: verwacht fase \(expected)", at: n,
+                        notes: ["de fasen 1, 2 en 3 staan in volgorde, zonder gaten"])
                 }
             }
             if let date, let previous = phases.last, date.day0 <= previous.date.day0, let n = p.raw("date") {
-                r.context.error("fase \(number ?? previous.phase + 1) (\(date)) ligt niet na fase \(previous.phase) (\(previous.date))", at: n)
+                r.context.error(
+                    "fase \(number ?? previous.phase + 1) (\(date)) ligt niet na fase \(previous.phase) (\(previous.date))",
+                    at: n)
             }
             if let number, let date, let level {
                 phases.append(ScanPhase(phase: number, date: date, level: level, note: note))

@@ -24,7 +24,8 @@ extension SiteSettings {
         let mission = r.text("mission")
         let editURL = r.text("editURL")
         if let editURL, let n = r.raw("editURL"), !(editURL.hasPrefix("https://") || editURL.hasPrefix("http://")) {
-            r.context.error("editURL moet een volledige URL zijn, zoals https://github.com/organisatie/site/edit/main/", at: n)
+            r.context.error(
+                "editURL moet een volledige URL zijn, zoals https://github.com/organisatie/site/edit/main/", at: n)
         }
         var menus: [Menu] = []
         if let m = r.raw("menus") {
@@ -69,7 +70,8 @@ extension SiteSettings {
                 let description = l.text("description")
                 let order = l.int("order", required: true, in: 1...1000)
                 if let slug, !Slug.isValid(slug), let n = l.raw("slug") {
-                    r.context.error("'\(slug)' is geen geldige slug: gebruik kleine letters, cijfers en koppeltekens", at: n)
+                    r.context.error(
+                        "'\(slug)' is geen geldige slug: gebruik kleine letters, cijfers en koppeltekens", at: n)
                 }
                 if let slug, levels.contains(where: { $0.slug == slug }), let n = l.raw("slug") {
                     r.context.error("niveau '\(slug)' staat twee keer in de piramide", at: n)

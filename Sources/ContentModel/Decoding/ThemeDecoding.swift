@@ -9,18 +9,23 @@ extension Theme {
         if let period, let node = r.raw("period") {
             if let (start, end) = Theme.years(of: period) {
                 if let end, end < start {
-                    r.context.error("periode '\(period)' eindigt vóór hij begint", at: node, notes: ["schrijf het beginjaar eerst: \"\(end)-\(start)\""])
+                    r.context.error(
+                        "periode '\(period)' eindigt vóór hij begint", at: node,
+                        notes: ["schrijf het beginjaar eerst: \"\(end)-\(start)\""])
                 }
                 if let ended, ended.year < start, let n = r.raw("ended") {
                     r.context.error("thema beëindigd op \(ended), vóór het begin van de periode (\(start))", at: n)
                 }
             } else {
-                r.context.warning("periode '\(period)' is geen jaar of periode van jaren", at: node,
-                                  notes: ["schrijf bijvoorbeeld \"2020-2022\" (of \"2020\" zolang het einde open is)"])
+                r.context.warning(
+                    "periode '\(period)' is geen jaar of periode van jaren", at: node,
+                    notes: ["schrijf bijvoorbeeld \"2020-2022\" (of \"2020\" zolang het einde open is)"])
             }
         }
         guard let title else { return nil }
-        return Theme(info: info, title: title, number: number, period: period, objective: objective, summary: summary, ended: ended)
+        return Theme(
+            info: info, title: title, number: number, period: period, objective: objective, summary: summary,
+            ended: ended)
     }
 }
 
@@ -46,8 +51,9 @@ extension Activity {
         let goal = r.text("goal")
         let outcome = r.text("outcome")
         guard let title, let date, let theme else { return nil }
-        return Activity(info: info, title: title, date: date, theme: theme, format: format, location: location,
-                        partners: partners, goal: goal, outcome: outcome)
+        return Activity(
+            info: info, title: title, date: date, theme: theme, format: format, location: location,
+            partners: partners, goal: goal, outcome: outcome)
     }
 }
 
@@ -77,8 +83,9 @@ extension Publication {
         let themes = r.references("themes", to: .theme) ?? []
         let summary = r.text("summary")
         guard let title, let kind, let date else { return nil }
-        return Publication(info: info, title: title, kind: kind, date: date, partners: partners, link: link,
-                           themes: themes, summary: summary)
+        return Publication(
+            info: info, title: title, kind: kind, date: date, partners: partners, link: link,
+            themes: themes, summary: summary)
     }
 }
 
@@ -104,7 +111,8 @@ extension Alliance {
         if let number = r.int("phase", required: true, in: 1...6) { phase = AlliancePhase(rawValue: number) }
         let summary = r.text("summary")
         guard let title, let themes, let phase else { return nil }
-        return Alliance(info: info, title: title, abbreviation: abbreviation, founded: founded, members: members,
-                        collaborators: collaborators, themes: themes, phase: phase, summary: summary)
+        return Alliance(
+            info: info, title: title, abbreviation: abbreviation, founded: founded, members: members,
+            collaborators: collaborators, themes: themes, phase: phase, summary: summary)
     }
 }

@@ -1,6 +1,7 @@
 /// The six phases of the working method for alliances.
 public enum AlliancePhase: Int, CaseIterable, Sendable {
-    case verkennen = 1, allianceVormen, coCreatie, implementatie, evalueren, borgen
+    case verkennen = 1
+    case allianceVormen, coCreatie, implementatie, evalueren, borgen
 
     /// Dutch name.
     public var title: String {

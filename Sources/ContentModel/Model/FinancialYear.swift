@@ -112,9 +112,13 @@ public struct FinancialYear: ContentItem, Equatable {
     public var balanceSheet: BalanceSheet?
     public var cashFlow: CashFlowStatement?
 
-    public init(info: ItemInfo, year: Int, illustrative: Bool, note: String? = nil, result: Decimal, incomeStatement: IncomeStatement,
-                distribution: ExpenseDistribution? = nil, appropriation: ResultAppropriation? = nil, balanceSheet: BalanceSheet? = nil,
-                cashFlow: CashFlowStatement? = nil) {
+    public init(
+        info: ItemInfo, year: Int, illustrative: Bool, note: String? = nil, result: Decimal,
+        incomeStatement: IncomeStatement,
+        distribution: ExpenseDistribution? = nil, appropriation: ResultAppropriation? = nil,
+        balanceSheet: BalanceSheet? = nil,
+        cashFlow: CashFlowStatement? = nil
+    ) {
         self.info = info
         self.year = year
         self.illustrative = illustrative
@@ -129,7 +133,8 @@ public struct FinancialYear: ContentItem, Equatable {
 
     /// Every table of the year, in the order the site and the report print them.
     public var tables: [FinancialTable] {
-        [incomeStatement.table] + [distribution?.table, appropriation?.table, balanceSheet?.table, cashFlow?.table].compactMap { $0 }
+        [incomeStatement.table]
+            + [distribution?.table, appropriation?.table, balanceSheet?.table, cashFlow?.table].compactMap { $0 }
     }
 
     /// How this year's figures are written, the same in the site, the HTML report and the PDF.
@@ -150,9 +155,11 @@ public struct FinanceNotation: Sendable, Equatable {
 
     /// Cents when any amount of the year (a table cell or the stated result) has them.
     public init(_ year: FinancialYear) {
-        cents = Self.hasCents(year.result) || year.tables.contains { table in
-            table.rows.contains { row in row.values.contains { $0.map(Self.hasCents) ?? false } }
-        }
+        cents =
+            Self.hasCents(year.result)
+            || year.tables.contains { table in
+                table.rows.contains { row in row.values.contains { $0.map(Self.hasCents) ?? false } }
+            }
     }
 
     /// The notation of one table of amounts outside the accounts (a best practice's costs and benefits):
@@ -162,7 +169,8 @@ public struct FinanceNotation: Sendable, Equatable {
     }
 
     private static func hasCents(_ value: Decimal) -> Bool {
-        var copy = value, whole = Decimal()
+        var copy = value
+        var whole = Decimal()
         NSDecimalRound(&whole, &copy, 0, .plain)
         return whole != value
     }
@@ -175,7 +183,8 @@ public struct FinanceNotation: Sendable, Equatable {
     /// An amount in running text: "€ 470.787,50", "-€ 312,50".
     public func money(_ value: Decimal) -> String {
         let text = DutchFormat.number(abs(value), decimals: cents ? 2 : 0)
-        return (value < 0 && text.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + "€\u{00A0}" + text
+        return (value < 0 && text.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + "€\u{00A0}"
+            + text
     }
 
     /// A share of 0 to 1 as a percentage with one decimal: "80,8%", "81,0%".

@@ -30,8 +30,10 @@ public struct ItemInfo: Sendable, Equatable {
     /// ("oude-naam/", "best-practices/oud/"): the site writes a redirect page at each.
     public var aliases: [String]
 
-    public init(slug: String, file: String, draft: Bool = false, visibility: Visibility = .public, body: MarkdownBody? = nil,
-                aliases: [String] = []) {
+    public init(
+        slug: String, file: String, draft: Bool = false, visibility: Visibility = .public, body: MarkdownBody? = nil,
+        aliases: [String] = []
+    ) {
         self.slug = slug
         self.file = file
         self.draft = draft

@@ -15,8 +15,10 @@ public struct Theme: ContentItem, Equatable {
     public var startYear: Int?
     public var endYear: Int?
 
-    public init(info: ItemInfo, title: String, number: String? = nil, period: String? = nil, objective: String? = nil,
-                summary: String? = nil, ended: ContentDate? = nil) {
+    public init(
+        info: ItemInfo, title: String, number: String? = nil, period: String? = nil, objective: String? = nil,
+        summary: String? = nil, ended: ContentDate? = nil
+    ) {
         self.info = info
         self.title = title
         self.number = number
@@ -46,7 +48,9 @@ public struct Theme: ContentItem, Equatable {
     /// "2020-2022" (also with an en dash or spaces) → (2020, 2022); "2020" → (2020, nil); nil when the text
     /// is no period.
     static func years(of period: String) -> (Int, Int?)? {
-        let parts = period.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = period.split(whereSeparator: { $0 == "-" || $0 == "–" }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         func year(_ text: String) -> Int? {
             guard text.count == 4, let y = Int(text), (1900...2200).contains(y) else { return nil }
             return y

@@ -22,7 +22,8 @@ struct FontBytes {
     @inline(__always)
     func u32(_ offset: Int) throws -> Int {
         guard offset >= 0 && offset + 4 <= bytes.count else { throw FontError.truncated(offset) }
-        return Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+        return Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
+            | Int(bytes[offset + 3])
     }
 
     func tag(_ offset: Int) throws -> String {
@@ -51,10 +52,10 @@ public enum FontError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .truncated(offset): return "het lettertypebestand houdt op bij byte \(offset)"
-        case let .notTrueType(what): return "geen TrueType-lettertype (\(what))"
-        case let .missingTable(tag): return "de tabel '\(tag)' ontbreekt"
-        case let .invalid(what): return "ongeldige waarde: \(what)"
+        case .truncated(let offset): return "het lettertypebestand houdt op bij byte \(offset)"
+        case .notTrueType(let what): return "geen TrueType-lettertype (\(what))"
+        case .missingTable(let tag): return "de tabel '\(tag)' ontbreekt"
+        case .invalid(let what): return "ongeldige waarde: \(what)"
         case .embeddingRestricted: return "de licentie van het lettertype (OS/2 fsType) staat insluiten niet toe"
         }
     }
@@ -100,7 +101,11 @@ struct FontWriter {
         for b in data {
             word = word << 8 | UInt32(b)
             n += 1
-            if n == 4 { sum = sum &+ word; word = 0; n = 0 }
+            if n == 4 {
+                sum = sum &+ word
+                word = 0
+                n = 0
+            }
         }
         if n > 0 { sum = sum &+ (word << (8 * UInt32(4 - n))) }
         return sum

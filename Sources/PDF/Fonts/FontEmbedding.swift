@@ -36,9 +36,9 @@ struct FontEmbedding {
     /// Writes the font's objects and returns the number of the font dictionary.
     func write(into writer: inout PDFObjectWriter, compress: Bool) -> Int {
         switch font.source {
-        case let .standard(standard):
+        case .standard(let standard):
             return writeStandard(standard, into: &writer)
-        case let .trueType(trueType):
+        case .trueType(let trueType):
             return writeTrueType(trueType, into: &writer, compress: compress)
         }
     }
@@ -108,7 +108,8 @@ struct FontEmbedding {
         }
         // Nonsymbolic (32), italic (64).
         body.append(" /Flags ")
-        PDFSyntax.appendInt(32 | (font.isItalic || font.italicAngle != 0 ? 64 : 0) | (font.isFixedPitch ? 1 : 0), to: &body)
+        PDFSyntax.appendInt(
+            32 | (font.isItalic || font.italicAngle != 0 ? 64 : 0) | (font.isFixedPitch ? 1 : 0), to: &body)
         body.append(" /FontBBox [")
         let box = font.boundingBox
         for (k, v) in [box.0, box.1, box.2, box.3].enumerated() {
@@ -135,7 +136,9 @@ struct FontEmbedding {
 
         var length1: [UInt8] = Array("/Length1 ".utf8)
         PDFSyntax.appendInt(subset.bytes.count, to: &length1)
-        writer.writeStream(file, extraEntries: length1, data: compress ? Deflate.zlib(subset.bytes, chain: Deflate.fontChain) : subset.bytes, flate: compress)
+        writer.writeStream(
+            file, extraEntries: length1,
+            data: compress ? Deflate.zlib(subset.bytes, chain: Deflate.fontChain) : subset.bytes, flate: compress)
 
         let cmap = FontEmbedding.toUnicodeCMap(scalars)
         writer.writeStream(toUnicode, data: compress ? Deflate.zlib(cmap) : cmap, flate: compress)
@@ -162,22 +165,25 @@ struct FontEmbedding {
     /// The `ToUnicode` CMap: code (index + 1) → the character, in blocks of at most 100 entries.
     static func toUnicodeCMap(_ scalars: [UInt32]) -> [UInt8] {
         var out: [UInt8] = []
-        out.append("""
-        /CIDInit /ProcSet findresource begin
-        12 dict begin
-        begincmap
-        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-        /CMapName /Adobe-Identity-UCS def
-        /CMapType 2 def
-        1 begincodespacerange
-        <0000> <FFFF>
-        endcodespacerange
+        out.append(
+            """
+            /CIDInit /ProcSet findresource begin
+            12 dict begin
+            begincmap
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+            /CMapName /Adobe-Identity-UCS def
+            /CMapType 2 def
+            1 begincodespacerange
+            <0000> <FFFF>
+            endcodespacerange
 
-        """)
+            """)
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         func append16(_ v: UInt16) {
-            out.append(hex[Int(v >> 12)]); out.append(hex[Int(v >> 8 & 0xF)])
-            out.append(hex[Int(v >> 4 & 0xF)]); out.append(hex[Int(v & 0xF)])
+            out.append(hex[Int(v >> 12)])
+            out.append(hex[Int(v >> 8 & 0xF)])
+            out.append(hex[Int(v >> 4 & 0xF)])
+            out.append(hex[Int(v & 0xF)])
         }
         var start = 0
         while start < scalars.count {
@@ -185,7 +191,9 @@ struct FontEmbedding {
             PDFSyntax.appendInt(end - start, to: &out)
             out.append(" beginbfchar\n")
             for k in start..<end {
-                out.append(0x3C); append16(UInt16(k + 1)); out.append("> <")
+                out.append(0x3C)
+                append16(UInt16(k + 1))
+                out.append("> <")
                 // A glued space reads as the space it was.
                 let scalar = Unicode.Scalar(scalars[k] == TextScalars.gluedSpace ? 0x20 : scalars[k]) ?? "?"
                 for unit in String(Character(scalar)).utf16 { append16(unit) }

@@ -58,17 +58,24 @@ struct KerningMatrix {
         var any = false
         var work = WorkLimit()
         for _ in 0..<tables {
-            let length = try f.u16(sub + 2), coverage = try f.u16(sub + 4)
-            let horizontal = coverage & 1 != 0, crossStream = coverage & 4 != 0, format = coverage >> 8
+            let length = try f.u16(sub + 2)
+            let coverage = try f.u16(sub + 4)
+            let horizontal = coverage & 1 != 0
+            let crossStream = coverage & 4 != 0
+            let format = coverage >> 8
             if horizontal && !crossStream && format == 0 {
                 let pairs = try f.u16(sub + 6)
                 try work.spend(pairs)
                 for i in 0..<pairs {
                     let p = sub + 14 + 6 * i
-                    let a = matrix.row(UInt16(try f.u16(p))), b = matrix.row(UInt16(try f.u16(p + 2)))
+                    let a = matrix.row(UInt16(try f.u16(p)))
+                    let b = matrix.row(UInt16(try f.u16(p + 2)))
                     if a >= 0 && b >= 0 {
                         let v = try f.i16(p + 4)
-                        if v != 0 { matrix.add(row: a, column: b, v); any = true }
+                        if v != 0 {
+                            matrix.add(row: a, column: b, v)
+                            any = true
+                        }
                     }
                 }
             }
@@ -117,7 +124,8 @@ enum GlyphPositioning {
         var any = false
         var work = WorkLimit()
         // Subtables and their coverage and class tables, by offset: a damaged font may name one many times.
-        var coverages: [Int: Coverage] = [:], classDefinitions: [Int: ClassDefinition] = [:]
+        var coverages: [Int: Coverage] = [:]
+        var classDefinitions: [Int: ClassDefinition] = [:]
         func coverage(at offset: Int) throws -> Coverage {
             if let known = coverages[offset] { return known }
             let made = try Coverage(f, offset)
@@ -151,8 +159,10 @@ enum GlyphPositioning {
                 guard type == 2, seen.insert(sub).inserted else { continue }
                 let format = try f.u16(sub)
                 let coverage = try coverage(at: sub + (try f.u16(sub + 2)))
-                let format1 = try f.u16(sub + 4), format2 = try f.u16(sub + 6)
-                let size1 = 2 * format1.nonzeroBitCount, size2 = 2 * format2.nonzeroBitCount
+                let format1 = try f.u16(sub + 4)
+                let format2 = try f.u16(sub + 6)
+                let size1 = 2 * format1.nonzeroBitCount
+                let size2 = 2 * format2.nonzeroBitCount
                 // Only the first glyph's x advance is a kerning value; placements are left out.
                 let advanceAt = format1 & 4 != 0 ? 2 * (format1 & 3).nonzeroBitCount : -1
                 if format == 1 {
@@ -170,14 +180,18 @@ enum GlyphPositioning {
                             decided[a * n + b] = true
                             if advanceAt >= 0 {
                                 let v = try f.i16(record + 2 + advanceAt)
-                                if v != 0 { matrix.add(row: a, column: b, v); any = true }
+                                if v != 0 {
+                                    matrix.add(row: a, column: b, v)
+                                    any = true
+                                }
                             }
                         }
                     }
                 } else if format == 2 {
                     let classDef1 = try classDefinition(at: sub + (try f.u16(sub + 8)))
                     let classDef2 = try classDefinition(at: sub + (try f.u16(sub + 10)))
-                    let class1Count = try f.u16(sub + 12), class2Count = try f.u16(sub + 14)
+                    let class1Count = try f.u16(sub + 12)
+                    let class2Count = try f.u16(sub + 14)
                     let recordSize = size1 + size2
                     let secondClasses = glyphs.map { classDef2.classOf($0) }
                     for (a, g) in glyphs.enumerated() {
@@ -191,7 +205,10 @@ enum GlyphPositioning {
                             let c2 = secondClasses[b]
                             guard advanceAt >= 0, c2 < class2Count else { continue }
                             let v = try f.i16(sub + 16 + (c1 * class2Count + c2) * recordSize + advanceAt)
-                            if v != 0 { matrix.add(row: a, column: b, v); any = true }
+                            if v != 0 {
+                                matrix.add(row: a, column: b, v)
+                                any = true
+                            }
                         }
                     }
                 }
@@ -221,7 +238,9 @@ enum GlyphPositioning {
             } else if format == 2 {
                 for i in 0..<count {
                     let r = offset + 4 + 6 * i
-                    let start = try f.u16(r), end = try f.u16(r + 2), first = try f.u16(r + 4)
+                    let start = try f.u16(r)
+                    let end = try f.u16(r + 2)
+                    let first = try f.u16(r + 4)
                     guard start <= end else { continue }
                     try covering(end - start + 1)
                     for g in start...end { map[UInt16(g)] = first + g - start }
@@ -247,14 +266,17 @@ enum GlyphPositioning {
         init(_ f: FontBytes, _ offset: Int) throws {
             let format = try f.u16(offset)
             if format == 1 {
-                let start = try f.u16(offset + 2), count = try f.u16(offset + 4)
+                let start = try f.u16(offset + 2)
+                let count = try f.u16(offset + 4)
                 for i in 0..<count { map[UInt16(truncatingIfNeeded: start + i)] = try f.u16(offset + 6 + 2 * i) }
                 listed = count
             } else if format == 2 {
                 let count = try f.u16(offset + 2)
                 for i in 0..<count {
                     let r = offset + 4 + 6 * i
-                    let start = try f.u16(r), end = try f.u16(r + 2), value = try f.u16(r + 4)
+                    let start = try f.u16(r)
+                    let end = try f.u16(r + 2)
+                    let value = try f.u16(r + 4)
                     guard start <= end else { continue }
                     try covering(end - start + 1)
                     for g in start...end { map[UInt16(g)] = value }

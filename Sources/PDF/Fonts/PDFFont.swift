@@ -177,13 +177,17 @@ public struct FontSet: Sendable {
 
     /// The four TrueType fonts of a family.
     public init(regular: TrueTypeFont, bold: TrueTypeFont, italic: TrueTypeFont, boldItalic: TrueTypeFont) {
-        self.init(regular: PDFFont(regular), bold: PDFFont(bold), italic: PDFFont(italic), boldItalic: PDFFont(boldItalic))
+        self.init(
+            regular: PDFFont(regular), bold: PDFFont(bold), italic: PDFFont(italic), boldItalic: PDFFont(boldItalic))
     }
 
     /// A standard family (Helvetica or Times): not embedded.
     public static func standard(_ family: FontFamily) -> FontSet {
-        FontSet(regular: .standard(.of(family, bold: false, italic: false)), bold: .standard(.of(family, bold: true, italic: false)),
-                italic: .standard(.of(family, bold: false, italic: true)), boldItalic: .standard(.of(family, bold: true, italic: true)))
+        FontSet(
+            regular: .standard(.of(family, bold: false, italic: false)),
+            bold: .standard(.of(family, bold: true, italic: false)),
+            italic: .standard(.of(family, bold: false, italic: true)),
+            boldItalic: .standard(.of(family, bold: true, italic: true)))
     }
 
     public func font(bold: Bool, italic: Bool) -> PDFFont {

@@ -67,7 +67,8 @@ public final class TrueTypeFont: @unchecked Sendable {
         for i in 0..<count {
             let record = 12 + 16 * i
             let tag = try f.tag(record)
-            let offset = try f.u32(record + 8), length = try f.u32(record + 12)
+            let offset = try f.u32(record + 8)
+            let length = try f.u32(record + 12)
             guard offset + length <= bytes.count else { throw FontError.truncated(offset) }
             tables[tag] = (offset, length)
         }
@@ -89,7 +90,8 @@ public final class TrueTypeFont: @unchecked Sendable {
         guard glyphCount > 0 else { throw FontError.invalid("numGlyphs 0") }
 
         let hhea = try table("hhea")
-        let hheaAscender = try f.i16(hhea + 4), hheaDescender = try f.i16(hhea + 6)
+        let hheaAscender = try f.i16(hhea + 4)
+        let hheaDescender = try f.i16(hhea + 6)
         let metricsCount = try f.u16(hhea + 34)
         guard metricsCount >= 1 && metricsCount <= glyphCount else { throw FontError.invalid("numberOfHMetrics") }
 
@@ -108,8 +110,10 @@ public final class TrueTypeFont: @unchecked Sendable {
         sideBearings = bearings
 
         // OS/2 has the better vertical metrics and the embedding licence; old fonts may lack it.
-        var ascender = hheaAscender, descender = hheaDescender
-        var capHeight = Int(Double(unitsPerEm) * 0.7), xHeight = Int(Double(unitsPerEm) * 0.5)
+        var ascender = hheaAscender
+        var descender = hheaDescender
+        var capHeight = Int(Double(unitsPerEm) * 0.7)
+        var xHeight = Int(Double(unitsPerEm) * 0.5)
         var weight = macStyle & 1 != 0 ? 700 : 400
         var fsType = 0
         var fsSelection = 0
@@ -135,7 +139,8 @@ public final class TrueTypeFont: @unchecked Sendable {
         isItalic = macStyle & 2 != 0 || fsSelection & 1 != 0
 
         if let post = tables["post"]?.offset {
-            let whole = try f.i16(post + 4), fraction = try f.u16(post + 6)
+            let whole = try f.i16(post + 4)
+            let fraction = try f.u16(post + 6)
             italicAngle = Double(whole) + Double(fraction) / 65536
             isFixedPitch = try f.u32(post + 12) != 0
         } else {
@@ -168,7 +173,10 @@ public final class TrueTypeFont: @unchecked Sendable {
         for range in KerningMatrix.scalarRanges {
             for s in range {
                 let g = bmp[Int(s)]
-                if g != 0 && !seen.contains(g) { seen.insert(g); dense.append(g) }
+                if g != 0 && !seen.contains(g) {
+                    seen.insert(g)
+                    dense.append(g)
+                }
             }
         }
         var matrix = KerningMatrix(glyphs: dense, glyphCount: glyphCount)
@@ -239,14 +247,18 @@ public final class TrueTypeFont: @unchecked Sendable {
         guard let offset else { return (nil, nil) }
         let count = try f.u16(offset + 2)
         let storage = offset + (try f.u16(offset + 4))
-        var postScript: String?, family: String?
+        var postScript: String?
+        var family: String?
         var familyIsWindows = false
         // Records may all point at the same long string; decoding stops after a few megabytes of them.
         var decoded = 0
         for i in 0..<count where decoded < 4_000_000 {
             let r = offset + 6 + 12 * i
-            let platform = try f.u16(r), encoding = try f.u16(r + 2), id = try f.u16(r + 6)
-            let length = try f.u16(r + 8), start = storage + (try f.u16(r + 10))
+            let platform = try f.u16(r)
+            let encoding = try f.u16(r + 2)
+            let id = try f.u16(r + 6)
+            let length = try f.u16(r + 8)
+            let start = storage + (try f.u16(r + 10))
             guard id == 1 || id == 6 else { continue }
             let raw = try f.slice(start, length)
             decoded += length
@@ -254,7 +266,10 @@ public final class TrueTypeFont: @unchecked Sendable {
             if platform == 3 && (encoding == 1 || encoding == 0) || platform == 0 {
                 var units: [UInt16] = []
                 var k = raw.startIndex
-                while k + 1 < raw.endIndex { units.append(UInt16(raw[k]) << 8 | UInt16(raw[k + 1])); k += 2 }
+                while k + 1 < raw.endIndex {
+                    units.append(UInt16(raw[k]) << 8 | UInt16(raw[k + 1]))
+                    k += 2
+                }
                 text = String(decoding: units, as: UTF16.self)
             } else if platform == 1 && encoding == 0 {
                 text = String(decoding: raw.filter { $0 < 0x80 }, as: UTF8.self)
@@ -267,17 +282,25 @@ public final class TrueTypeFont: @unchecked Sendable {
             }
         }
         // A PostScript name has printable ASCII without spaces or delimiters.
-        postScript = postScript.map { String($0.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F && !"[](){}<>/%".unicodeScalars.contains($0) }) }
+        postScript = postScript.map {
+            String(
+                $0.unicodeScalars.filter {
+                    $0.value > 0x20 && $0.value < 0x7F && !"[](){}<>/%".unicodeScalars.contains($0)
+                })
+        }
         return (postScript, family)
     }
 
     /// The Unicode cmap: format 12 (3,10 or 0,4+) when there is one, else format 4 (3,1 or 0,x).
-    private static func readCmap(_ f: FontBytes, _ offset: Int, glyphCount: Int) throws -> ([UInt16], [UInt32: UInt16]) {
+    private static func readCmap(_ f: FontBytes, _ offset: Int, glyphCount: Int) throws -> ([UInt16], [UInt32: UInt16])
+    {
         let count = try f.u16(offset + 2)
-        var format4: Int?, format12: Int?
+        var format4: Int?
+        var format12: Int?
         for i in 0..<count {
             let r = offset + 4 + 8 * i
-            let platform = try f.u16(r), encoding = try f.u16(r + 2)
+            let platform = try f.u16(r)
+            let encoding = try f.u16(r + 2)
             let sub = offset + (try f.u32(r + 4))
             let format = try f.u16(sub)
             let unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10))
@@ -289,7 +312,11 @@ public final class TrueTypeFont: @unchecked Sendable {
         var supplementary: [UInt32: UInt16] = [:]
         func set(_ scalar: Int, _ glyph: Int) {
             guard glyph > 0 && glyph < glyphCount else { return }
-            if scalar < 0x10000 { bmp[scalar] = UInt16(glyph) } else if scalar <= 0x10FFFF { supplementary[UInt32(scalar)] = UInt16(glyph) }
+            if scalar < 0x10000 {
+                bmp[scalar] = UInt16(glyph)
+            } else if scalar <= 0x10FFFF {
+                supplementary[UInt32(scalar)] = UInt16(glyph)
+            }
         }
         // A font's groups or segments do not overlap, so together they cover each scalar at most once;
         // more than that is a damaged (or hostile) font that would keep us busy for minutes.
@@ -302,18 +329,24 @@ public final class TrueTypeFont: @unchecked Sendable {
             let groups = try f.u32(sub + 12)
             for i in 0..<groups {
                 let g = sub + 16 + 12 * i
-                let start = try f.u32(g), end = try f.u32(g + 4), glyph = try f.u32(g + 8)
+                let start = try f.u32(g)
+                let end = try f.u32(g + 4)
+                let glyph = try f.u32(g + 8)
                 guard start <= end, end <= 0x10FFFF else { continue }
                 try cover(end - start + 1, limit: 0x110000)
                 for s in start...end { set(s, glyph + s - start) }
             }
         } else if let sub = format4 {
             let segments = (try f.u16(sub + 6)) / 2
-            let ends = sub + 14, starts = ends + 2 * segments + 2
-            let deltas = starts + 2 * segments, rangeOffsets = deltas + 2 * segments
+            let ends = sub + 14
+            let starts = ends + 2 * segments + 2
+            let deltas = starts + 2 * segments
+            let rangeOffsets = deltas + 2 * segments
             for i in 0..<segments {
-                let end = try f.u16(ends + 2 * i), start = try f.u16(starts + 2 * i)
-                let delta = try f.u16(deltas + 2 * i), rangeOffset = try f.u16(rangeOffsets + 2 * i)
+                let end = try f.u16(ends + 2 * i)
+                let start = try f.u16(starts + 2 * i)
+                let delta = try f.u16(deltas + 2 * i)
+                let rangeOffset = try f.u16(rangeOffsets + 2 * i)
                 guard start <= end else { continue }
                 try cover(end - start + 1, limit: 0x10000)
                 for s in start...end where s != 0xFFFF {
@@ -345,7 +378,13 @@ enum CompositeGlyph {
     /// Bytes after the flags and glyph index: the two arguments and the optional transformation.
     static func argumentAndScaleSize(_ flags: Int) -> Int {
         var size = flags & argsAreWords != 0 ? 4 : 2
-        if flags & haveScale != 0 { size += 2 } else if flags & haveXYScale != 0 { size += 4 } else if flags & haveTwoByTwo != 0 { size += 8 }
+        if flags & haveScale != 0 {
+            size += 2
+        } else if flags & haveXYScale != 0 {
+            size += 4
+        } else if flags & haveTwoByTwo != 0 {
+            size += 8
+        }
         return size
     }
 }

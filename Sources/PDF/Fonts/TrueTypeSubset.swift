@@ -35,7 +35,8 @@ struct TrueTypeSubset {
         glyf.reserveCapacity(order.count * 120)
         for original in order {
             loca.append(glyf.count)
-            glyf.append(contentsOf: TrueTypeSubset.withoutInstructions(font.glyphData(original), components: componentNew))
+            glyf.append(
+                contentsOf: TrueTypeSubset.withoutInstructions(font.glyphData(original), components: componentNew))
             while glyf.count % 4 != 0 { glyf.append(0) }
         }
         loca.append(glyf.count)
@@ -49,19 +50,26 @@ struct TrueTypeSubset {
         var head = original("head") ?? [UInt8](repeating: 0, count: 54)
         if head.count >= 54 {
             head[8...11] = [0, 0, 0, 0]  // checkSumAdjustment, set below
-            head[50] = 0; head[51] = 1   // indexToLocFormat: long
+            head[50] = 0
+            head[51] = 1  // indexToLocFormat: long
         }
         var hhea = original("hhea") ?? [UInt8](repeating: 0, count: 36)
         if hhea.count >= 36 {
-            hhea[34] = UInt8(order.count >> 8); hhea[35] = UInt8(order.count & 0xFF)
+            hhea[34] = UInt8(order.count >> 8)
+            hhea[35] = UInt8(order.count & 0xFF)
         }
         var maxp = original("maxp") ?? [UInt8](repeating: 0, count: 6)
         if maxp.count >= 6 {
-            maxp[4] = UInt8(order.count >> 8); maxp[5] = UInt8(order.count & 0xFF)
+            maxp[4] = UInt8(order.count >> 8)
+            maxp[5] = UInt8(order.count & 0xFF)
             // No instructions are left, so no function, twilight or storage space is needed.
             if maxp.count >= 32 {
-                for i in [16, 18, 20, 22, 24, 26] { maxp[i] = 0; maxp[i + 1] = 0 }
-                maxp[14] = 0; maxp[15] = 1  // maxZones: 1
+                for i in [16, 18, 20, 22, 24, 26] {
+                    maxp[i] = 0
+                    maxp[i + 1] = 0
+                }
+                maxp[14] = 0
+                maxp[15] = 1  // maxZones: 1
             }
         }
         var hmtx = FontWriter()
@@ -73,7 +81,11 @@ struct TrueTypeSubset {
         for offset in loca { locaTable.u32(offset) }
         var post = FontWriter()
         post.u32(0x0003_0000)  // version 3: no glyph names
-        if let p = original("post"), p.count >= 32 { post.bytes.append(contentsOf: p[4..<32]) } else { post.bytes += [UInt8](repeating: 0, count: 28) }
+        if let p = original("post"), p.count >= 32 {
+            post.bytes.append(contentsOf: p[4..<32])
+        } else {
+            post.bytes += [UInt8](repeating: 0, count: 28)
+        }
 
         tables.append(("OS/2", original("OS/2") ?? []))
         tables.append(("cmap", TrueTypeSubset.cmap(scalars: scalars)))
@@ -96,8 +108,12 @@ struct TrueTypeSubset {
     static func assemble(_ tables: [(String, [UInt8])]) -> [UInt8] {
         var w = FontWriter()
         let n = tables.count
-        var power = 1, exponent = 0
-        while power * 2 <= n { power *= 2; exponent += 1 }
+        var power = 1
+        var exponent = 0
+        while power * 2 <= n {
+            power *= 2
+            exponent += 1
+        }
         w.u32(0x0001_0000)
         w.u16(n)
         w.u16(power * 16)
@@ -155,7 +171,10 @@ struct TrueTypeSubset {
                 out[p + 1] = UInt8(flags & 0xFF)
             }
             p += 4 + CompositeGlyph.argumentAndScaleSize(flags)
-            if !more { out.removeSubrange(min(p, out.count)...); break }
+            if !more {
+                out.removeSubrange(min(p, out.count)...)
+                break
+            }
         }
         return out
     }
@@ -166,7 +185,8 @@ struct TrueTypeSubset {
         guard lastEnd + 2 <= g.count else { return nil }
         let points = (Int(g[lastEnd]) << 8 | Int(g[lastEnd + 1])) + 1
         var p = 10 + 2 * contours + 2
-        var xBytes = 0, yBytes = 0
+        var xBytes = 0
+        var yBytes = 0
         var read = 0
         while read < points {
             guard p < g.count else { return nil }
@@ -200,7 +220,9 @@ struct TrueTypeSubset {
         // Segments of consecutive scalars with consecutive glyphs, each with its delta.
         var segments: [(start: Int, end: Int, delta: Int)] = []
         for (s, g) in pairs {
-            if let last = segments.last, last.end == s - 1, (last.start + last.delta) & 0xFFFF == (g - (s - last.start)) & 0xFFFF {
+            if let last = segments.last, last.end == s - 1,
+                (last.start + last.delta) & 0xFFFF == (g - (s - last.start)) & 0xFFFF
+            {
                 segments[segments.count - 1].end = s
             } else {
                 segments.append((s, s, (g - s) & 0xFFFF))
@@ -208,8 +230,12 @@ struct TrueTypeSubset {
         }
         segments.append((0xFFFF, 0xFFFF, 1))
         let n = segments.count
-        var power = 1, exponent = 0
-        while power * 2 <= n { power *= 2; exponent += 1 }
+        var power = 1
+        var exponent = 0
+        while power * 2 <= n {
+            power *= 2
+            exponent += 1
+        }
         var sub = FontWriter()
         sub.u16(4)
         sub.u16(16 + 8 * n)
@@ -248,8 +274,11 @@ enum WOFF {
             guard offset + length <= sfnt.count else { return [] }
             let table = Array(sfnt[offset..<(offset + length)])
             let compressed = Deflate.zlib(table, chain: Deflate.fontChain)
-            records.append((Array(sfnt[r..<(r + 4)]), Array(sfnt[(r + 4)..<(r + 8)]),
-                            compressed.count < table.count ? compressed : table, length))
+            records.append(
+                (
+                    Array(sfnt[r..<(r + 4)]), Array(sfnt[(r + 4)..<(r + 8)]),
+                    compressed.count < table.count ? compressed : table, length
+                ))
         }
         var w = FontWriter()
         w.tag("wOFF")

@@ -7,7 +7,7 @@ import Search
 import Templates
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a build's files go: the spare of `output/` swapped in at the end (`PublishedOutput`), or the
@@ -107,13 +107,17 @@ final class BuildSession: @unchecked Sendable {
         var laterReports: ReportWork?
         var sitemap: (paths: [String], hash: UInt64)
 
-        init(data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
-             statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int], files: [String],
-             records: [PageRecord], bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)], reports: [Int: ReportRecord],
-             sitemap: (paths: [String], hash: UInt64)) {
+        init(
+            data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
+            statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int], files: [String],
+            records: [PageRecord], bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)], reports: [Int: ReportRecord],
+            sitemap: (paths: [String], hash: UInt64)
+        ) {
             (self.data, self.environment, self.environmentKey, self.theme) = (data, environment, environmentKey, theme)
             (self.assets, self.statics, self.reportYears) = (assets, statics, reportYears)
-            (self.files, self.records, self.bankEntries, self.reports, self.sitemap) = (files, records, bankEntries, reports, sitemap)
+            (self.files, self.records, self.bankEntries, self.reports, self.sitemap) = (
+                files, records, bankEntries, reports, sitemap
+            )
         }
     }
 
@@ -133,7 +137,8 @@ final class BuildSession: @unchecked Sendable {
         self.options = options
         self.keepsState = keepsState
         loader = ContentCache(
-            root: options.root, options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
+            root: options.root,
+            options: LoadOptions(includeDrafts: options.drafts, includeInternal: options.includeInternal))
     }
 
     /// The report's view of the content: internal items count in its figures (its chapters leave them
@@ -142,14 +147,17 @@ final class BuildSession: @unchecked Sendable {
 
     /// Builds after `changed` (paths relative to the site root); nil builds everything. Throws the build's
     /// errors; the output of the last good build stays as it was.
-    func build(changed: Set<String>?, into sink: OutputSink, progress: ProgressLine = ProgressLine(enabled: false)) throws -> Outcome {
+    func build(changed: Set<String>?, into sink: OutputSink, progress: ProgressLine = ProgressLine(enabled: false))
+        throws -> Outcome
+    {
         var paths = pending
         if let changed { paths.formUnion(changed) }
         inputs.beginBuild()
         stateChanged = false
         do {
-            let outcome = try run(ChangedPaths(paths), everything: changed == nil || mustBuildAll || state == nil,
-                                  into: sink, progress: progress)
+            let outcome = try run(
+                ChangedPaths(paths), everything: changed == nil || mustBuildAll || state == nil,
+                into: sink, progress: progress)
             pending = []
             mustBuildAll = false
             inputs.commitBuild()
@@ -165,8 +173,10 @@ final class BuildSession: @unchecked Sendable {
         }
     }
 
-    private func run(_ changes: ChangedPaths, everything requested: Bool, into sink: OutputSink,
-                     progress: ProgressLine) throws -> Outcome {
+    private func run(
+        _ changes: ChangedPaths, everything requested: Bool, into sink: OutputSink,
+        progress: ProgressLine
+    ) throws -> Outcome {
         let timer = PhaseTimer()
         let root = options.root
         let previous = requested || changes.unknown ? nil : state
@@ -174,16 +184,19 @@ final class BuildSession: @unchecked Sendable {
         if loadDiagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(loadDiagnostics) }
         timer.mark("load")
 
-        let data = SiteData(kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil,
-                            previous: previous?.data)
+        let data = SiteData(
+            kb: kb, root: root, today: SiteBuilder.today(), items: items, queries: keepsState ? inputs : nil,
+            previous: previous?.data)
         data.bodyTexts = bodyTexts
         let rebuildAssets = previous == nil || changes.assets || previous!.data.routes.baseURL != data.routes.baseURL
         let theme = rebuildAssets ? try ThemeLocator.locate(root: root) : previous!.theme
-        let assets = rebuildAssets ? try SiteBuilder.assets(root: root, theme: theme, routes: data.routes) : previous!.assets
+        let assets =
+            rebuildAssets ? try SiteBuilder.assets(root: root, theme: theme, routes: data.routes) : previous!.assets
         let statics = previous == nil || changes.statics ? try SiteBuilder.staticFiles(root: root) : previous!.statics
         let reportsChanged = previous == nil || changes.content.contains { $0.hasPrefix("content/reports/") }
         let reportYears = reportsChanged ? SiteReports.years(root: root) : previous!.reportYears
-        let environmentKey = EnvironmentKey(globals: PagePlanner.GlobalsKey(data), reportYears: reportYears, assets: assets.urls)
+        let environmentKey = EnvironmentKey(
+            globals: PagePlanner.GlobalsKey(data), reportYears: reportYears, assets: assets.urls)
         let everything = previous == nil || previous!.environmentKey != environmentKey
         // The live preview starts the annual reports now, beside the rest of the build.
         let today = data.today
@@ -198,10 +211,12 @@ final class BuildSession: @unchecked Sendable {
                 if let gate, background { gate.wait() }
                 // In the live preview the reports wait for the next edit's pages, not the other way round.
                 if background { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
-                return try self.reports(years: reportYears, kb: kb, today: today, theme: theme, previous: previous, work: work)
+                return try self.reports(
+                    years: reportYears, kb: kb, today: today, theme: theme, previous: previous, work: work)
             }
         }
-        let environment = everything || !changes.templates.isEmpty
+        let environment =
+            everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
             : previous!.environment
         timer.mark("site data")
@@ -228,19 +243,23 @@ final class BuildSession: @unchecked Sendable {
             let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
             changedItemIDs = Set(changedItems.keys)
             timer.mark("changed items")
-            let changedInputs = inputs.changes(changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
+            let changedInputs = inputs.changes(
+                changedItems: changedItems, contentChanged: !changes.content.isEmpty, source: data)
             timer.mark("changed inputs")
             var touchedTemplates = Set<String>()
-            for name in templates.keys where Self.templateClosure(name, environment).map({ !$0.isDisjoint(with: changes.templates) }) ?? true {
+            for name in templates.keys
+            where Self.templateClosure(name, environment).map({ !$0.isDisjoint(with: changes.templates) }) ?? true {
                 touchedTemplates.insert(name)
             }
             previous.records.withUnsafeBufferPointer { records in
                 for index in pages.indices {
                     let page = pages[index]
                     let before = placesBefore?[index] ?? index
-                    guard before >= 0, records[before].template == page.template, records[before].planKey == page.planKey,
-                          touchedTemplates.isEmpty || !touchedTemplates.contains(page.template),
-                          !changedInputs.intersects(records[before].inputs) else {
+                    guard before >= 0, records[before].template == page.template,
+                        records[before].planKey == page.planKey,
+                        touchedTemplates.isEmpty || !touchedTemplates.contains(page.template),
+                        !changedInputs.intersects(records[before].inputs)
+                    else {
                         dirty.append(index)
                         continue
                     }
@@ -254,8 +273,10 @@ final class BuildSession: @unchecked Sendable {
         let writer = try sink.prepare()
         do {
             let outcome = try write(
-                pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data, everything: everything,
-                changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears, previous: previous, writer: writer, sink: sink,
+                pages: pages, dirty: dirty, placesBefore: placesBefore, templates: templates, data: data,
+                everything: everything,
+                changedItems: changedItemIDs, assets: assets, statics: statics, reportYears: reportYears,
+                previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
                 environmentKey: environmentKey, theme: theme, reportWork: reportWork,
                 mayDefer: defersSlowOutput && !changes.isEmpty)
@@ -270,8 +291,10 @@ final class BuildSession: @unchecked Sendable {
 
     // swiftlint:disable:next function_parameter_count
     private func write(
-        pages: [PlannedPage], dirty: [Int], placesBefore: [Int]?, templates: [String: Template], data: SiteData, everything: Bool,
-        changedItems: Set<ItemID>, assets: AssetPipeline, statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
+        pages: [PlannedPage], dirty: [Int], placesBefore: [Int]?, templates: [String: Template], data: SiteData,
+        everything: Bool,
+        changedItems: Set<ItemID>, assets: AssetPipeline,
+        statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
         reportWork: ReportWork?, mayDefer: Bool
@@ -283,7 +306,9 @@ final class BuildSession: @unchecked Sendable {
         let calendar = SiteBuilder.calendar(data)
         if calendar != nil { planned.append(Routes.calendar) }
         planned += assets.assets.map(\.outputPath) + statics.files.map(\.path) + preserved.map(\.path)
-        planned += reportYears.flatMap { year in ReportFormat.allCases.map { AnnualReport.fileName(year: year, format: $0) } }
+        planned += reportYears.flatMap { year in
+            ReportFormat.allCases.map { AnnualReport.fileName(year: year, format: $0) }
+        }
         try writer.makeFolders(for: planned)
         timer.mark("folders")
 
@@ -293,8 +318,10 @@ final class BuildSession: @unchecked Sendable {
         var fullBuildReports: Result<[Int: ReportOutput], Error>?
         if reportWork == nil {
             fullBuildReports = Result {
-                try self.reports(years: reportYears, kb: loader.knowledgeBase(options: Self.reportOptions), today: data.today, theme: theme,
-                                 previous: nil, work: nil)
+                try self.reports(
+                    years: reportYears, kb: loader.knowledgeBase(options: Self.reportOptions), today: data.today,
+                    theme: theme,
+                    previous: nil, work: nil)
             }
             Self.returnFreeMemory()
         }
@@ -304,7 +331,8 @@ final class BuildSession: @unchecked Sendable {
         progress.start(total: dirty.count)
         let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
             let page = pages[dirty[k]]
-            let result = try Self.render(page, template: templates[page.template]!, inputs: recording ? self.inputs : nil, writer: writer)
+            let result = try Self.render(
+                page, template: templates[page.template]!, inputs: recording ? self.inputs : nil, writer: writer)
             progress.advance()
             return result
         }
@@ -312,7 +340,9 @@ final class BuildSession: @unchecked Sendable {
         // The live preview does not wait for reports being made anew: the last ones stay until they are.
         var laterReports: ReportWork?
         let reportOutputs: [Int: ReportOutput]
-        if let reportWork, let previous, mayDefer, Set(previous.reports.keys) == Set(reportYears), reportWork.deferIfRunning() {
+        if let reportWork, let previous, mayDefer, Set(previous.reports.keys) == Set(reportYears),
+            reportWork.deferIfRunning()
+        {
             laterReports = reportWork
             reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
         } else {
@@ -320,7 +350,11 @@ final class BuildSession: @unchecked Sendable {
         }
         for output in reportOutputs.values {
             for file in output.record.files {
-                if let bytes = output.bytes[file.path] { try writer.put(file.path, bytes, hash: file.hash) } else { try writer.keep(file.path, hash: file.hash) }
+                if let bytes = output.bytes[file.path] {
+                    try writer.put(file.path, bytes, hash: file.hash)
+                } else {
+                    try writer.keep(file.path, hash: file.hash)
+                }
             }
         }
         let reports = reportOutputs.mapValues(\.record)
@@ -331,7 +365,11 @@ final class BuildSession: @unchecked Sendable {
         var pageErrors: [Diagnostic] = []
         for result in results {
             for diagnostic in result.diagnostics {
-                if diagnostic.severity == .error { pageErrors.append(diagnostic) } else { pageWarnings.append(diagnostic) }
+                if diagnostic.severity == .error {
+                    pageErrors.append(diagnostic)
+                } else {
+                    pageWarnings.append(diagnostic)
+                }
             }
         }
         if !pageErrors.isEmpty { throw DiagnosticError(loadDiagnostics + Self.sorted(pageErrors + pageWarnings)) }
@@ -344,7 +382,8 @@ final class BuildSession: @unchecked Sendable {
         func record(_ k: Int) -> PageRecord {
             let (page, result) = (pages[dirty[k]], results[k])
             return PageRecord(
-                template: page.template, planKey: page.planKey, inputs: result.inputs, hash: result.hash, warnings: result.diagnostics)
+                template: page.template, planKey: page.planKey, inputs: result.inputs, hash: result.hash,
+                warnings: result.diagnostics)
         }
         if let previous, placesBefore == nil {
             swap(&records, &previous.records)
@@ -436,14 +475,19 @@ final class BuildSession: @unchecked Sendable {
 
         let reportWarnings = reportYears.flatMap { reports[$0]?.warnings ?? [] }
         var recordWarnings: [Diagnostic] = []
-        for index in records.indices where !records[index].warnings.isEmpty { recordWarnings += records[index].warnings }
-        let warnings = (loadDiagnostics + Self.sorted(recordWarnings) + reportWarnings + assets.warnings
+        for index in records.indices where !records[index].warnings.isEmpty {
+            recordWarnings += records[index].warnings
+        }
+        let warnings =
+            (loadDiagnostics + Self.sorted(recordWarnings) + reportWarnings + assets.warnings
             + statics.warnings).filter { $0.severity != .error }
         if keepsState {
             let old = state
             state = State(
-                data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets, statics: statics,
-                reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank, reports: reports,
+                data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets,
+                statics: statics,
+                reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank,
+                reports: reports,
                 sitemap: sitemap)
             state!.laterReports = laterReports
             var pagesByURL: [String: (record: SearchRecord, page: IndexedPage)] = [:]
@@ -468,7 +512,9 @@ final class BuildSession: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private static func render(_ page: PlannedPage, template: Template, inputs: InputTable?, writer: TreeWriter) throws -> RenderedPage {
+    private static func render(_ page: PlannedPage, template: Template, inputs: InputTable?, writer: TreeWriter) throws
+        -> RenderedPage
+    {
         let reads = PageReads(recording: inputs != nil)
         let context = try PageReads.gathering(into: reads) { try page.context() }
         let bytes = try template.renderBytes(context.values)
@@ -484,7 +530,9 @@ final class BuildSession: @unchecked Sendable {
 
     /// Each practice's entry of the bank's index with its hash, taken from the last build for the practices
     /// that did not change.
-    private func bankEntries(_ data: SiteData, previous: State?, changed: Set<ItemID>) -> [ItemID: (bytes: [UInt8], hash: UInt64)] {
+    private func bankEntries(_ data: SiteData, previous: State?, changed: Set<ItemID>) -> [ItemID: (
+        bytes: [UInt8], hash: UInt64
+    )] {
         let practices = data.kb.bestPractices
         var entries: [ItemID: (bytes: [UInt8], hash: UInt64)] = [:]
         if let previous { swap(&entries, &previous.bankEntries) }
@@ -505,8 +553,10 @@ final class BuildSession: @unchecked Sendable {
     /// The annual reports of the knowledge base `kb` (the report's view): rendered again only when their
     /// model changed, or taken from the reports the last build left for later when they are of the same
     /// model. `work` is the live preview's report work running this.
-    private func reports(years: [Int], kb: KnowledgeBase?, today: ContentDate, theme: URL, previous: State?,
-                         work: ReportWork?) throws -> [Int: ReportOutput] {
+    private func reports(
+        years: [Int], kb: KnowledgeBase?, today: ContentDate, theme: URL, previous: State?,
+        work: ReportWork?
+    ) throws -> [Int: ReportOutput] {
         guard !years.isEmpty, let kb else { return [:] }
         let root = options.root
         let creationDate = SiteReports.creationDate(today)
@@ -515,20 +565,25 @@ final class BuildSession: @unchecked Sendable {
         var changed = false
         for year in years {
             if work?.isSuperseded == true { return [:] }
-            let (document, warnings) = try AnnualReport.document(root: root, knowledgeBase: kb, year: year, theme: theme)
+            let (document, warnings) = try AnnualReport.document(
+                root: root, knowledgeBase: kb, year: year, theme: theme)
             documents[year] = document
             if let kept = previous?.reports[year], kept.document == document, kept.day == today {
-                outputs[year] = ReportOutput(record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings), bytes: [:])
+                outputs[year] = ReportOutput(
+                    record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings),
+                    bytes: [:])
                 continue
             }
             changed = true
             if let later = previous?.laterReports, later.documents[year] == document,
-               let output = (try? later.job.result())?[year], output.record.day == today {
+                let output = (try? later.job.result())?[year], output.record.day == today
+            {
                 outputs[year] = output
                 continue
             }
             let rendered = AnnualReport.render(
-                document, warnings: warnings, options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
+                document, warnings: warnings,
+                options: ReportOptions(root: root, year: year, creationDate: creationDate, theme: theme))
             var files: [(path: String, hash: UInt64)] = []
             var bytes: [String: [UInt8]] = [:]
             for file in rendered.files {
@@ -536,7 +591,9 @@ final class BuildSession: @unchecked Sendable {
                 files.append((file.name, ContentHash.of(data)))
                 bytes[file.name] = data
             }
-            outputs[year] = ReportOutput(record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings), bytes: bytes)
+            outputs[year] = ReportOutput(
+                record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings),
+                bytes: bytes)
         }
         work?.documents = documents
         if let work, work.finish(changed: changed) { laterOutputReady?() }
@@ -564,8 +621,16 @@ final class BuildSession: @unchecked Sendable {
 
         /// The models, by year, once made.
         var documents: [Int: ReportDocument] {
-            get { lock.lock(); defer { lock.unlock() }; return storedDocuments }
-            set { lock.lock(); storedDocuments = newValue; lock.unlock() }
+            get {
+                lock.lock()
+                defer { lock.unlock() }
+                return storedDocuments
+            }
+            set {
+                lock.lock()
+                storedDocuments = newValue
+                lock.unlock()
+            }
         }
 
         var isSuperseded: Bool {
@@ -608,7 +673,8 @@ final class BuildSession: @unchecked Sendable {
     /// Every item whose file changed, with its new version (nil: it went).
     private static func changedItems(_ paths: Set<String>, before: SiteData, after: SiteData) -> [ItemID: Any?] {
         var changed: [ItemID: Any?] = [:]
-        let old = PageReads.untracked { before.kb }, new = PageReads.untracked { after.kb }
+        let old = PageReads.untracked { before.kb }
+        let new = PageReads.untracked { after.kb }
         for path in paths {
             // A best practice by its number (there are thousands); the other items by looking.
             if path.hasPrefix("content/best-practices/"), let id = after.items.existingID(path) {
@@ -617,7 +683,8 @@ final class BuildSession: @unchecked Sendable {
                 if was != now { changed[id] = now.map { $0 as Any } }
                 continue
             }
-            let was = ChangedPaths.items(from: path, in: old), now = ChangedPaths.items(from: path, in: new)
+            let was = ChangedPaths.items(from: path, in: old)
+            let now = ChangedPaths.items(from: path, in: new)
             for (file, item) in was where !now.contains(where: { $0.file == file && $0.item == item }) {
                 changed[after.items.id(file)] = now.first { $0.file == file }.map { $0.item.value } as Any?
             }
@@ -650,7 +717,9 @@ final class BuildSession: @unchecked Sendable {
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) }
+        diagnostics.sorted {
+            ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0)
+        }
     }
 }
 

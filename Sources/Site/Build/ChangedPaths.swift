@@ -63,9 +63,18 @@ struct ChangedPaths {
 
 /// A content item of any type, to compare two versions of it.
 enum ItemValue: Equatable {
-    case site(SiteSettings), theme(Theme), bestPractice(BestPractice), insight(Insight), activity(Activity)
-    case result(ResultList), alliance(Alliance), publication(Publication), person(Person), scan(SchoolScan)
-    case finance(FinancialYear), page(Page)
+    case site(SiteSettings)
+    case theme(Theme)
+    case bestPractice(BestPractice)
+    case insight(Insight)
+    case activity(Activity)
+    case result(ResultList)
+    case alliance(Alliance)
+    case publication(Publication)
+    case person(Person)
+    case scan(SchoolScan)
+    case finance(FinancialYear)
+    case page(Page)
 
     /// The item itself, for reading its fields.
     var value: Any {

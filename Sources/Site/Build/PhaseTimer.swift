@@ -11,15 +11,18 @@ final class PhaseTimer {
 
     func mark(_ name: String) {
         guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds, cpu = Self.threadCPU()
+        let now = DispatchTime.now().uptimeNanoseconds
+        let cpu = Self.threadCPU()
         phases.append((name, Double(now - last) / 1e6, Double(cpu - lastCPU) / 1e6, Self.residentMegabytes()))
         (last, lastCPU) = (now, cpu)
     }
 
     func report() {
         guard enabled else { return }
-        let line = phases.map { "\($0.0) \(String(format: "%.1f/%.1f", $0.1, $0.2)) (\($0.3) MB)" }.joined(separator: ", ")
-        FileHandle.standardError.write(Data("fasen (ms tijd/processor van deze draad, geheugen na de fase): \(line)\n".utf8))
+        let line = phases.map { "\($0.0) \(String(format: "%.1f/%.1f", $0.1, $0.2)) (\($0.3) MB)" }.joined(
+            separator: ", ")
+        FileHandle.standardError.write(
+            Data("fasen (ms tijd/processor van deze draad, geheugen na de fase): \(line)\n".utf8))
     }
 
     /// The processor time of the calling thread, in nanoseconds.

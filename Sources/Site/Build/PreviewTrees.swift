@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The output folders of the live preview, used in turn, so the folder being served is never written to:
@@ -22,7 +22,9 @@ final class PreviewTrees: OutputSink, @unchecked Sendable {
     private let emptying = DispatchGroup()
 
     init(workDirectory: URL, count: Int = 3) {
-        trees = (0..<count).map { OutputTree(path: workDirectory.appendingPathComponent("site-\($0)").path, files: [:]) }
+        trees = (0..<count).map {
+            OutputTree(path: workDirectory.appendingPathComponent("site-\($0)").path, files: [:])
+        }
         trash = workDirectory.appendingPathComponent("replaced").path
     }
 

@@ -76,15 +76,19 @@ final class InputTable: @unchecked Sendable {
         self.journal = nil
         for (key, query) in journal.queries.reversed() { storage.queries[key] = query }
         for (list, ids) in journal.lists.reversed() { storage.lists[list] = ids }
-        for (number, value) in journal.values.reversed() where Int(number) < journal.inputCount { storage.values[Int(number)] = value }
+        for (number, value) in journal.values.reversed() where Int(number) < journal.inputCount {
+            storage.values[Int(number)] = value
+        }
         // The inputs numbered since: out of the table and of its indexes (they were appended at the ends).
         let first = InputNumber(journal.inputCount)
-        var items = Set<ItemID>(), lists = Set<ListKey>()
+        var items = Set<ItemID>()
+        var lists = Set<ListKey>()
         for input in storage.inputs[journal.inputCount...] {
             storage.numbers[input] = nil
             switch input {
             case .field(let item, _): items.insert(item)
-            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .window(let list, _, _), .slug(let list, _):
+            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .window(let list, _, _),
+                .slug(let list, _):
                 lists.insert(list)
             case .derived: break
             case .query(let key):
@@ -99,7 +103,9 @@ final class InputTable: @unchecked Sendable {
     }
 
     private func journalValue(_ number: InputNumber) {
-        if journal != nil, Int(number) < journal!.inputCount { journal!.values.append((number, storage.values[Int(number)])) }
+        if journal != nil, Int(number) < journal!.inputCount {
+            journal!.values.append((number, storage.values[Int(number)]))
+        }
     }
 
     private func journalQuery(_ key: QueryKey) {
@@ -137,7 +143,8 @@ final class InputTable: @unchecked Sendable {
             storage.values.append(value)
             switch input {
             case .field(let item, _): storage.fieldsByItem[item, default: []].append(number)
-            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .window(let list, _, _), .slug(let list, _):
+            case .element(let list, _), .count(let list), .neighbour(let list, _, _), .window(let list, _, _),
+                .slug(let list, _):
                 storage.placesByList[list, default: []].append(number)
             case .derived: storage.derivedInputs.append(number)
             case .query: break
@@ -214,12 +221,13 @@ final class InputTable: @unchecked Sendable {
                 guard now != before else { continue }
                 journalList(list)
                 storage.lists[list] = now
-                let positions = storage.placesByList[list]?.contains {
-                    switch storage.inputs[Int($0)] {
-                    case .neighbour, .window: return true
-                    default: return false
-                    }
-                } == true ? source.positions(of: list) : [:]
+                let positions =
+                    storage.placesByList[list]?.contains {
+                        switch storage.inputs[Int($0)] {
+                        case .neighbour, .window: return true
+                        default: return false
+                        }
+                    } == true ? source.positions(of: list) : [:]
                 for number in storage.placesByList[list] ?? [] {
                     switch storage.inputs[Int(number)] {
                     case .element(_, let place):
@@ -227,7 +235,9 @@ final class InputTable: @unchecked Sendable {
                     case .count:
                         update(number, StoredValue(value: now.count))
                     case .neighbour(_, let item, let offset):
-                        let place = positions[item].map { $0 + offset }.flatMap { (0..<now.count).contains($0) ? $0 : nil }
+                        let place = positions[item].map { $0 + offset }.flatMap {
+                            (0..<now.count).contains($0) ? $0 : nil
+                        }
                         update(number, place.map { StoredValue(value: now[$0]) } ?? Absent())
                     case .window(_, let item, let radius):
                         update(number, StoredValue(value: listWindow(now, positions, around: item, radius: radius)))
@@ -239,7 +249,9 @@ final class InputTable: @unchecked Sendable {
                 }
             }
             for number in storage.derivedInputs {
-                guard case .derived(let key) = storage.inputs[Int(number)], !source.surelyUnchanged(key) else { continue }
+                guard case .derived(let key) = storage.inputs[Int(number)], !source.surelyUnchanged(key) else {
+                    continue
+                }
                 update(number, source.derived(key))
             }
         }

@@ -15,7 +15,11 @@ enum ListKey: Hashable, Sendable {
     /// The themes that run (or have content) in a year.
     case themesIn(Int)
     case insights, activities, alliances, publications, people, scans, finance, pages, results
-    case themeResults(String), themeInsights(String), themeAlliances(String), themeActivities(String), themePublications(String)
+    case themeResults(String)
+    case themeInsights(String)
+    case themeAlliances(String)
+    case themeActivities(String)
+    case themePublications(String)
 }
 
 /// A value the build derives from many items at once (not a field of one item), recomputed each build.

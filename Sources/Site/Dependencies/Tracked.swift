@@ -95,7 +95,9 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
     }
 
     subscript(position: Int) -> Tracked<Item> {
-        if let reads = PageReads.current, reads.recording { reads.note(.element(data.key, position), value: data.ids[position]) }
+        if let reads = PageReads.current, reads.recording {
+            reads.note(.element(data.key, position), value: data.ids[position])
+        }
         return Tracked(item: data.item(at: position), id: data.ids[position])
     }
 
@@ -116,7 +118,9 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
     /// its place in the items the list picks from; recorded as one read of the window.
     func neighbourIDs(of item: ItemID, within distance: Int) -> [(offset: Int, id: ItemID, baseIndex: Int)] {
         let window = data.window(around: item, radius: distance)
-        if let reads = PageReads.current, reads.recording { reads.note(.window(data.key, item, distance), value: window) }
+        if let reads = PageReads.current, reads.recording {
+            reads.note(.window(data.key, item, distance), value: window)
+        }
         guard let position = data.positions[item] else { return [] }
         var found: [(offset: Int, id: ItemID, baseIndex: Int)] = []
         found.reserveCapacity(2 * distance)
@@ -132,7 +136,11 @@ struct TrackedList<Item: ContentItem>: RandomAccessCollection, @unchecked Sendab
     func first(slug: String) -> Tracked<Item>? {
         let found = data.position(ofSlug: slug)
         if let reads = PageReads.current, reads.recording {
-            if let found { reads.note(.slug(data.key, slug), value: data.ids[found]) } else { reads.note(.slug(data.key, slug), Absent()) }
+            if let found {
+                reads.note(.slug(data.key, slug), value: data.ids[found])
+            } else {
+                reads.note(.slug(data.key, slug), Absent())
+            }
         }
         return found.map { Tracked(item: data.item(at: $0), id: data.ids[$0]) }
     }

@@ -3,7 +3,7 @@ import Foundation
 import Parallel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Temporary folders named `PREFIX<pid>-…` that a build or `breingen serve` makes and removes when it
@@ -43,14 +43,17 @@ public enum LeftoverFolders {
     static func removeInParallel(_ folder: URL) {
         let fm = FileManager.default
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        Parallel.forEach(entries.count) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[$0])) }
+        Parallel.forEach(entries.count) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[$0]))
+        }
         try? fm.removeItem(at: folder)
     }
 
-
     /// Whether `name` is `prefix` + the id of a process that no longer runs + `-…`.
     public static func isLeftover(_ name: String, prefix: String) -> Bool {
-        guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { return false }
+        guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else {
+            return false
+        }
         return !isRunning(pid)
     }
 
@@ -62,7 +65,9 @@ public enum LeftoverFolders {
         for name in names.sorted() where isLeftover(name, prefix: prefix) {
             var info = stat()
             let path = folder.appendingPathComponent(name)
-            guard lstat(path.path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFDIR else { continue }
+            guard lstat(path.path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFDIR else {
+                continue
+            }
             warnings += remove(path)
         }
         return warnings
@@ -89,7 +94,10 @@ public enum LeftoverFolders {
             return []
         } catch {
             let cause = FileSystemError(error, path: folder.path, writing: true)?.cause ?? "onbekende fout"
-            return [Diagnostic(.warning, "kan de tijdelijke map \(folder.path) niet verwijderen: \(cause); verwijder hem zelf")]
+            return [
+                Diagnostic(
+                    .warning, "kan de tijdelijke map \(folder.path) niet verwijderen: \(cause); verwijder hem zelf")
+            ]
         }
     }
 

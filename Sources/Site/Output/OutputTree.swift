@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A folder of built output and what is known of it: the content hash (`ContentHash`) of every file in
@@ -207,7 +207,9 @@ final class TreeWriter: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func note(_ file: String, _ hash: UInt64, counted: WritableKeyPath<(written: Int, linked: Int, removed: Int), Int>?) {
+    private func note(
+        _ file: String, _ hash: UInt64, counted: WritableKeyPath<(written: Int, linked: Int, removed: Int), Int>?
+    ) {
         lock.lock()
         results[file] = hash
         if let counted { counts[keyPath: counted] += 1 }
@@ -262,7 +264,9 @@ final class TreeWriter: @unchecked Sendable {
     /// Writes a new file of `parts`, gathered into writes of about a megabyte.
     static func writeFile(_ path: String, parts: [[UInt8]]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileSystemError(code: errno, path: path, writing: true).diagnostic("kan \(path) niet schrijven") }
+        guard fd >= 0 else {
+            throw FileSystemError(code: errno, path: path, writing: true).diagnostic("kan \(path) niet schrijven")
+        }
         defer { close(fd) }
         func send(_ raw: UnsafeRawBufferPointer) throws {
             var offset = 0
@@ -270,7 +274,8 @@ final class TreeWriter: @unchecked Sendable {
                 let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw FileSystemError(code: errno, path: path, writing: true).diagnostic("kan \(path) niet schrijven")
+                    throw FileSystemError(code: errno, path: path, writing: true).diagnostic(
+                        "kan \(path) niet schrijven")
                 }
                 offset += written
             }

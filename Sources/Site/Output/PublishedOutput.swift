@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The output folder of `breingen build`, swapped in whole: a build is written into a second tree, the
@@ -39,7 +39,9 @@ final class PublishedOutput: OutputSink {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            let failure = FileSystemError(error, path: parent, writing: true) ?? FileSystemError(code: EIO, path: parent, writing: true)
+            let failure =
+                FileSystemError(error, path: parent, writing: true)
+                ?? FileSystemError(code: EIO, path: parent, writing: true)
             throw failure.diagnostic("kan de map \(failure.path) niet maken")
         }
         warnings = LeftoverFolders.removeLeftovers(beside: output)
@@ -170,7 +172,9 @@ final class PublishedOutput: OutputSink {
                 result[current!] = [:]
                 continue
             }
-            guard let current, let space = line.firstIndex(of: " "), let hash = UInt64(line[..<space], radix: 16) else { return [:] }
+            guard let current, let space = line.firstIndex(of: " "), let hash = UInt64(line[..<space], radix: 16) else {
+                return [:]
+            }
             result[current]![String(line[line.index(after: space)...])] = hash
         }
         return result

@@ -124,7 +124,8 @@ public struct PDFInspector {
         guard let sx = tail.range(of: "startxref"), tail.hasSuffix("%%EOF\n") || tail.hasSuffix("%%EOF") else {
             throw Problem(description: "startxref of %%EOF ontbreekt aan het eind")
         }
-        let xrefOffset = Int(tail[sx.upperBound...].split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? "") ?? -1
+        let xrefOffset =
+            Int(tail[sx.upperBound...].split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? "") ?? -1
         guard xrefOffset >= 0, xrefOffset < bytes.count, text(xrefOffset, xrefOffset + 4) == "xref" else {
             throw Problem(description: "startxref wijst niet naar 'xref'")
         }
@@ -148,7 +149,8 @@ public struct PDFInspector {
                 }
                 let expected = "\(number) 0 obj"
                 guard text(offset, offset + expected.utf8.count) == expected else {
-                    throw Problem(description: "xref-offset \(offset) van object \(number) wijst niet naar '\(expected)'")
+                    throw Problem(
+                        description: "xref-offset \(offset) van object \(number) wijst niet naar '\(expected)'")
                 }
                 offsets.append(offset)
             }
@@ -158,13 +160,15 @@ public struct PDFInspector {
         for k in 0..<(sorted.count - 1) { ends[sorted[k]] = sorted[k + 1] }
         var trailerLexer = PDFLexer(bytes, at: entryStart)
         guard case .keyword("trailer")? = try trailerLexer.next(), let trailer = try trailerLexer.value()?.dictionary,
-              let root = trailer["Root"]?.reference, let infoNumber = trailer["Info"]?.reference,
-              trailer["Size"]?.int == size else {
+            let root = trailer["Root"]?.reference, let infoNumber = trailer["Info"]?.reference,
+            trailer["Size"]?.int == size
+        else {
             throw Problem(description: "trailer zonder /Root, /Info of met verkeerde /Size")
         }
 
         guard let catalog = try value(root).dictionary, catalog["Type"]?.name == "Catalog",
-              let pagesRoot = catalog["Pages"]?.reference else {
+            let pagesRoot = catalog["Pages"]?.reference
+        else {
             throw Problem(description: "catalogus zonder /Pages")
         }
         self.catalog = catalog
@@ -172,30 +176,43 @@ public struct PDFInspector {
         let pageTree = try value(pagesRoot)
         let kids = pageTree["Kids"]?.array?.compactMap(\.reference) ?? []
         guard pageTree["Count"]?.int == kids.count else {
-            throw Problem(description: "paginaboom: /Count \(pageTree["Count"]?.description ?? "?") maar \(kids.count) /Kids")
+            throw Problem(
+                description: "paginaboom: /Count \(pageTree["Count"]?.description ?? "?") maar \(kids.count) /Kids")
         }
         pageObjects = kids
         pageCount = kids.count
         var fontObjects: [Int] = []
         for kid in kids {
-            guard let page = try value(kid).dictionary, page["Type"]?.name == "Page", page["Parent"]?.reference == pagesRoot else {
+            guard let page = try value(kid).dictionary, page["Type"]?.name == "Page",
+                page["Parent"]?.reference == pagesRoot
+            else {
                 throw Problem(description: "object \(kid) is geen pagina van de paginaboom")
             }
             pages.append(page)
-            if let contents = page["Contents"]?.reference { pageContents.append(try streamText(contents)) } else { pageContents.append("") }
+            if let contents = page["Contents"]?.reference {
+                pageContents.append(try streamText(contents))
+            } else {
+                pageContents.append("")
+            }
             for annotation in try resolve(page["Annots"])?.array ?? [] {
                 guard let number = annotation.reference, let a = try value(number).dictionary else { continue }
                 guard a["Subtype"]?.name == "Link" else { continue }
                 let uri = try resolve(a["A"])?["URI"]?.bytes.map { String(decoding: $0, as: UTF8.self) }
                 if let uri { uriLinks.append(uri) }
                 if let dest = a["Dest"]?.array, let target = dest.first?.reference {
-                    guard kids.contains(target) else { throw Problem(description: "link in object \(number) wijst niet naar een pagina") }
+                    guard kids.contains(target) else {
+                        throw Problem(description: "link in object \(number) wijst niet naar een pagina")
+                    }
                     internalLinkCount += 1
                 }
-                links.append(LinkAnnotation(object: number, page: pages.count, contents: a["Contents"]?.text,
-                                            structParent: a["StructParent"]?.int, uri: uri, flags: a["F"]?.int ?? 0))
+                links.append(
+                    LinkAnnotation(
+                        object: number, page: pages.count, contents: a["Contents"]?.text,
+                        structParent: a["StructParent"]?.int, uri: uri, flags: a["F"]?.int ?? 0))
             }
-            if let resources = try resolve(page["Resources"]), let fontDictionary = try resolve(resources["Font"])?.dictionary {
+            if let resources = try resolve(page["Resources"]),
+                let fontDictionary = try resolve(resources["Font"])?.dictionary
+            {
                 for (_, font) in fontDictionary {
                     if let number = font.reference, !fontObjects.contains(number) { fontObjects.append(number) }
                 }
@@ -215,20 +232,27 @@ public struct PDFInspector {
             }
             var decoder = FontDecoder(twoByte: subtype == "Type0", map: [:])
             if let toUnicode = font["ToUnicode"]?.reference {
-                decoder.map = FontDecoder.parseCMap(Array(try streamText(toUnicode).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+                decoder.map = FontDecoder.parseCMap(
+                    Array(try streamText(toUnicode).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
             }
             decoders[number] = decoder
-            fontInfo.append(FontInfo(baseFont: baseFont, subtype: subtype, embedded: embedded, hasToUnicode: font["ToUnicode"] != nil))
+            fontInfo.append(
+                FontInfo(
+                    baseFont: baseFont, subtype: subtype, embedded: embedded, hasToUnicode: font["ToUnicode"] != nil))
         }
         fonts = Array(Set(fontInfo.map(\.baseFont))).sorted()
 
         for (index, page) in pages.enumerated() {
             var names: [String: FontDecoder] = [:]
-            if let resources = try resolve(page["Resources"]), let fontDictionary = try resolve(resources["Font"])?.dictionary {
+            if let resources = try resolve(page["Resources"]),
+                let fontDictionary = try resolve(resources["Font"])?.dictionary
+            {
                 for (name, font) in fontDictionary { if let n = font.reference { names[name] = decoders[n] } }
             }
-            shownText.append(try PDFInspector.showOperators(in: Array(pageContents[index].unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }),
-                                                            fonts: names))
+            shownText.append(
+                try PDFInspector.showOperators(
+                    in: Array(pageContents[index].unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }),
+                    fonts: names))
         }
 
         if let outlines = catalog["Outlines"]?.reference {
@@ -236,7 +260,9 @@ public struct PDFInspector {
             outlineCount = root["Count"]?.int ?? 0
             try walkOutline(first: root["First"]?.reference, level: 1, parent: outlines)
         }
-        if let meta = catalog["Metadata"]?.reference { metadata = String(decoding: try streamBytes(meta), as: UTF8.self) }
+        if let meta = catalog["Metadata"]?.reference {
+            metadata = String(decoding: try streamBytes(meta), as: UTF8.self)
+        }
         if let treeRoot = try resolve(catalog["StructTreeRoot"]) {
             try readStructure(treeRoot)
         }
@@ -255,7 +281,8 @@ public struct PDFInspector {
             guard item["Parent"]?.reference == parent else {
                 throw Problem(description: "bladwijzer \(number) heeft de verkeerde /Parent")
             }
-            guard let target = item["Dest"]?.array?.first?.reference, let page = pageObjects.firstIndex(of: target) else {
+            guard let target = item["Dest"]?.array?.first?.reference, let page = pageObjects.firstIndex(of: target)
+            else {
                 throw Problem(description: "bladwijzer \(number) wijst niet naar een pagina")
             }
             outline.append(OutlineItem(level: level, title: item["Title"]?.text ?? "", page: page + 1))
@@ -290,18 +317,22 @@ public struct PDFInspector {
         var visited = Set<Int>()
         func kids(_ value: PDFValue?) -> [PDFValue] {
             guard let value else { return [] }
-            if case let .array(items) = value { return items }
+            if case .array(let items) = value { return items }
             return [value]
         }
         func walk(_ number: Int, parent: Int, parentObject: Int?) throws {
-            guard !visited.contains(number) else { throw Problem(description: "structuurelement \(number) komt twee keer voor") }
+            guard !visited.contains(number) else {
+                throw Problem(description: "structuurelement \(number) komt twee keer voor")
+            }
             visited.insert(number)
             let e = try value(number)
             if let parentObject, e["P"]?.reference != parentObject {
                 throw Problem(description: "structuurelement \(number) heeft de verkeerde /P")
             }
             let pageNumbers = pageObjects
-            let pageOf = { (v: PDFValue?) -> Int? in v?.reference.flatMap { pageNumbers.firstIndex(of: $0) }.map { $0 + 1 } }
+            let pageOf = { (v: PDFValue?) -> Int? in
+                v?.reference.flatMap { pageNumbers.firstIndex(of: $0) }.map { $0 + 1 }
+            }
             let defaultPage = pageOf(e["Pg"])
             var element = Element(object: number, type: e["S"]?.name ?? "?", parent: parent)
             element.alt = e["Alt"]?.text
@@ -317,14 +348,18 @@ public struct PDFInspector {
             if parent >= 0 { structure[parent].children.append(index) }
             for kid in kids(e["K"]) {
                 if let mcid = kid.int {
-                    guard let page = defaultPage else { throw Problem(description: "MCID \(mcid) in element \(number) zonder /Pg") }
+                    guard let page = defaultPage else {
+                        throw Problem(description: "MCID \(mcid) in element \(number) zonder /Pg")
+                    }
                     structure[index].content.append((page, mcid))
                 } else if let child = kid.reference {
                     let target = try value(child)
                     if target["Type"]?.name == "OBJR" {
                         if let annotation = target["Obj"]?.reference { structure[index].annotations.append(annotation) }
                     } else if target["Type"]?.name == "MCR" {
-                        guard let mcid = target["MCID"]?.int, let page = pageOf(target["Pg"]) ?? defaultPage else { continue }
+                        guard let mcid = target["MCID"]?.int, let page = pageOf(target["Pg"]) ?? defaultPage else {
+                            continue
+                        }
                         structure[index].content.append((page, mcid))
                     } else {
                         try walk(child, parent: index, parentObject: number)
@@ -332,7 +367,9 @@ public struct PDFInspector {
                 } else if let d = kid.dictionary {
                     if d["Type"]?.name == "OBJR", let annotation = d["Obj"]?.reference {
                         structure[index].annotations.append(annotation)
-                    } else if d["Type"]?.name == "MCR", let mcid = d["MCID"]?.int, let page = pageOf(d["Pg"]) ?? defaultPage {
+                    } else if d["Type"]?.name == "MCR", let mcid = d["MCID"]?.int,
+                        let page = pageOf(d["Pg"]) ?? defaultPage
+                    {
                         structure[index].content.append((page, mcid))
                     }
                 }
@@ -350,7 +387,8 @@ public struct PDFInspector {
     public func value(_ number: Int) throws -> PDFValue {
         guard number > 0 && number < offsets.count else { throw Problem(description: "object \(number) bestaat niet") }
         var lexer = PDFLexer(bytes, at: offsets[number])
-        _ = try lexer.next(); _ = try lexer.next()
+        _ = try lexer.next()
+        _ = try lexer.next()
         guard case .keyword("obj")? = try lexer.next(), let value = try lexer.value() else {
             throw Problem(description: "object \(number) is niet te lezen")
         }
@@ -379,7 +417,9 @@ public struct PDFInspector {
     /// `/Filter /FlateDecode`.
     public func streamBytes(_ number: Int) throws -> [UInt8] {
         let dictionary = try value(number)
-        guard let length = dictionary["Length"]?.int else { throw Problem(description: "object \(number) is geen stream met /Length") }
+        guard let length = dictionary["Length"]?.int else {
+            throw Problem(description: "object \(number) is geen stream met /Length")
+        }
         let body = try object(number)
         guard let open = body.range(of: ">>\nstream\n") ?? body.range(of: ">>\r\nstream\r\n") else {
             throw Problem(description: "object \(number) is geen stream")
@@ -405,7 +445,8 @@ public struct PDFInspector {
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
-        let s = max(0, min(start, bytes.count)), e = max(s, min(end, bytes.count))
+        let s = max(0, min(start, bytes.count))
+        let e = max(s, min(end, bytes.count))
         // Latin-1: every byte is one character, so binary stream data cannot break the parse.
         return String(String.UnicodeScalarView(bytes[s..<e].map { Unicode.Scalar($0) }))
     }
@@ -454,7 +495,10 @@ public struct PDFInspector {
                 guard let b = v.bytes else { return nil }
                 var units: [UInt16] = []
                 var i = 0
-                while i + 1 < b.count { units.append(UInt16(b[i]) << 8 | UInt16(b[i + 1])); i += 2 }
+                while i + 1 < b.count {
+                    units.append(UInt16(b[i]) << 8 | UInt16(b[i + 1]))
+                    i += 2
+                }
                 return String(decoding: units, as: UTF16.self)
             }
             var map: [Int: String] = [:]
@@ -471,7 +515,9 @@ public struct PDFInspector {
                     while i + 2 < tokens.count, tokens[i] != .keyword("endbfrange") {
                         if let low = code(tokens[i]), let high = code(tokens[i + 1]), low <= high {
                             if let first = unicode(tokens[i + 2])?.unicodeScalars.first?.value {
-                                for c in low...high { map[c] = Unicode.Scalar(first + UInt32(c - low)).map { String($0) } ?? "" }
+                                for c in low...high {
+                                    map[c] = Unicode.Scalar(first + UInt32(c - low)).map { String($0) } ?? ""
+                                }
                             }
                         }
                         i += 3
@@ -484,9 +530,12 @@ public struct PDFInspector {
     }
 
     static let contentOperators: Set<String> = [
-        "b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "Do", "DP", "EI", "EMC",
-        "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j", "J", "K", "k", "l", "m", "M", "MP", "n", "q", "Q",
-        "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN", "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm",
+        "b", "B", "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "Do", "DP", "EI",
+        "EMC",
+        "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "ID", "j", "J", "K", "k", "l", "m", "M", "MP", "n", "q",
+        "Q",
+        "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN", "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ",
+        "TL", "Tm",
         "Tr", "Ts", "Tw", "Tz", "v", "w", "W", "W*", "y", "'", "\"",
     ]
 
@@ -499,11 +548,16 @@ public struct PDFInspector {
         var font: FontDecoder?
         var out: [ShownText] = []
         func shown(_ text: String) {
-            out.append(ShownText(text: text, mcid: stack.last(where: { $0.mcid != nil })?.mcid,
-                                 inArtifact: stack.contains { $0.tag == "Artifact" }, tag: stack.last?.tag))
+            out.append(
+                ShownText(
+                    text: text, mcid: stack.last(where: { $0.mcid != nil })?.mcid,
+                    inArtifact: stack.contains { $0.tag == "Artifact" }, tag: stack.last?.tag))
         }
         while let token = try lexer.value() {
-            guard case let .keyword(op) = token else { operands.append(token); continue }
+            guard case .keyword(let op) = token else {
+                operands.append(token)
+                continue
+            }
             switch op {
             case "BDC":
                 let tag = operands.first?.name ?? "?"

@@ -14,22 +14,22 @@ public indirect enum PDFValue: Equatable, CustomStringConvertible {
     case keyword(String)
 
     public subscript(key: String) -> PDFValue? {
-        if case let .dictionary(d) = self { return d[key] }
+        if case .dictionary(let d) = self { return d[key] }
         return nil
     }
 
-    public var dictionary: [String: PDFValue]? { if case let .dictionary(d) = self { return d } else { return nil } }
-    public var array: [PDFValue]? { if case let .array(a) = self { return a } else { return nil } }
-    public var name: String? { if case let .name(n) = self { return n } else { return nil } }
-    public var reference: Int? { if case let .reference(r) = self { return r } else { return nil } }
-    public var int: Int? { if case let .number(n) = self, n == n.rounded() { return Int(n) } else { return nil } }
-    public var number: Double? { if case let .number(n) = self { return n } else { return nil } }
-    public var bool: Bool? { if case let .bool(b) = self { return b } else { return nil } }
-    public var bytes: [UInt8]? { if case let .string(s) = self { return s } else { return nil } }
+    public var dictionary: [String: PDFValue]? { if case .dictionary(let d) = self { return d } else { return nil } }
+    public var array: [PDFValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var name: String? { if case .name(let n) = self { return n } else { return nil } }
+    public var reference: Int? { if case .reference(let r) = self { return r } else { return nil } }
+    public var int: Int? { if case .number(let n) = self, n == n.rounded() { return Int(n) } else { return nil } }
+    public var number: Double? { if case .number(let n) = self { return n } else { return nil } }
+    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var bytes: [UInt8]? { if case .string(let s) = self { return s } else { return nil } }
 
     /// A text string (PDF 32000-1, 7.9.2.2): UTF-16BE with a byte-order mark, else PDFDocEncoding (read as Latin-1).
     public var text: String? {
-        guard case let .string(b) = self else { return nil }
+        guard case .string(let b) = self else { return nil }
         return PDFValue.decodeTextString(b)
     }
 
@@ -37,7 +37,10 @@ public indirect enum PDFValue: Equatable, CustomStringConvertible {
         if b.count >= 2 && b[0] == 0xFE && b[1] == 0xFF {
             var units: [UInt16] = []
             var i = 2
-            while i + 1 < b.count { units.append(UInt16(b[i]) << 8 | UInt16(b[i + 1])); i += 2 }
+            while i + 1 < b.count {
+                units.append(UInt16(b[i]) << 8 | UInt16(b[i + 1]))
+                i += 2
+            }
             return String(decoding: units, as: UTF16.self)
         }
         return String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) }))
@@ -46,14 +49,14 @@ public indirect enum PDFValue: Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .null: return "null"
-        case let .bool(b): return b ? "true" : "false"
-        case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
-        case let .string(s): return "(" + PDFValue.decodeTextString(s) + ")"
-        case let .name(n): return "/" + n
-        case let .array(a): return "[" + a.map(\.description).joined(separator: " ") + "]"
-        case let .dictionary(d): return "<<" + d.keys.sorted().map { " /\($0) \(d[$0]!)" }.joined() + " >>"
-        case let .reference(r): return "\(r) 0 R"
-        case let .keyword(k): return k
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .string(let s): return "(" + PDFValue.decodeTextString(s) + ")"
+        case .name(let n): return "/" + n
+        case .array(let a): return "[" + a.map(\.description).joined(separator: " ") + "]"
+        case .dictionary(let d): return "<<" + d.keys.sorted().map { " /\($0) \(d[$0]!)" }.joined() + " >>"
+        case .reference(let r): return "\(r) 0 R"
+        case .keyword(let k): return k
         }
     }
 }
@@ -69,9 +72,12 @@ struct PDFLexer {
         self.position = position
     }
 
-    static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00 }
+    static func isWhitespace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00
+    }
     static func isDelimiter(_ b: UInt8) -> Bool {
-        b == 0x28 || b == 0x29 || b == 0x3C || b == 0x3E || b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D || b == 0x2F || b == 0x25
+        b == 0x28 || b == 0x29 || b == 0x3C || b == 0x3E || b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D
+            || b == 0x2F || b == 0x25
     }
 
     mutating func skipWhitespace() {
@@ -107,13 +113,19 @@ struct PDFLexer {
                 var dictionary: [String: PDFValue] = [:]
                 while true {
                     skipWhitespace()
-                    guard position < bytes.count else { throw PDFInspector.Problem(description: "woordenboek zonder >>") }
+                    guard position < bytes.count else {
+                        throw PDFInspector.Problem(description: "woordenboek zonder >>")
+                    }
                     if bytes[position] == 0x3E && position + 1 < bytes.count && bytes[position + 1] == 0x3E {
                         position += 2
                         return .dictionary(dictionary)
                     }
-                    guard case let .name(key)? = try next() else { throw PDFInspector.Problem(description: "sleutel is geen naam") }
-                    guard let value = try value() else { throw PDFInspector.Problem(description: "waarde ontbreekt bij /\(key)") }
+                    guard case .name(let key)? = try next() else {
+                        throw PDFInspector.Problem(description: "sleutel is geen naam")
+                    }
+                    guard let value = try value() else {
+                        throw PDFInspector.Problem(description: "waarde ontbreekt bij /\(key)")
+                    }
                     dictionary[key] = value
                 }
             }
@@ -124,18 +136,26 @@ struct PDFLexer {
             while true {
                 skipWhitespace()
                 guard position < bytes.count else { throw PDFInspector.Problem(description: "array zonder ]") }
-                if bytes[position] == 0x5D { position += 1; return .array(items) }
+                if bytes[position] == 0x5D {
+                    position += 1
+                    return .array(items)
+                }
                 guard let item = try value() else { throw PDFInspector.Problem(description: "array zonder ]") }
                 // Only objects go in an array: a stray word ("20-16.1", two numbers run together) is damage.
-                if case let .keyword(word) = item { throw PDFInspector.Problem(description: "ongeldig element '\(word)' in een array") }
+                if case .keyword(let word) = item {
+                    throw PDFInspector.Problem(description: "ongeldig element '\(word)' in een array")
+                }
                 items.append(item)
             }
         case 0x2F:
             position += 1
             var name: [UInt8] = []
-            while position < bytes.count && !PDFLexer.isWhitespace(bytes[position]) && !PDFLexer.isDelimiter(bytes[position]) {
+            while position < bytes.count && !PDFLexer.isWhitespace(bytes[position])
+                && !PDFLexer.isDelimiter(bytes[position])
+            {
                 if bytes[position] == 0x23, position + 2 < bytes.count,
-                   let v = UInt8(String(decoding: bytes[(position + 1)...(position + 2)], as: UTF8.self), radix: 16) {
+                    let v = UInt8(String(decoding: bytes[(position + 1)...(position + 2)], as: UTF8.self), radix: 16)
+                {
                     name.append(v)
                     position += 3
                 } else {
@@ -149,11 +169,15 @@ struct PDFLexer {
             return .keyword(String(UnicodeScalar(b)))
         default:
             let start = position
-            while position < bytes.count && !PDFLexer.isWhitespace(bytes[position]) && !PDFLexer.isDelimiter(bytes[position]) {
+            while position < bytes.count && !PDFLexer.isWhitespace(bytes[position])
+                && !PDFLexer.isDelimiter(bytes[position])
+            {
                 position += 1
             }
             let token = String(decoding: bytes[start..<position], as: UTF8.self)
-            if let n = Double(token), token.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true { return .number(n) }
+            if let n = Double(token), token.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true {
+                return .number(n)
+            }
             switch token {
             case "true": return .bool(true)
             case "false": return .bool(false)
@@ -166,7 +190,7 @@ struct PDFLexer {
     /// The next value, with `n 0 R` read as a reference.
     mutating func value() throws -> PDFValue? {
         guard let first = try next() else { return nil }
-        if case let .number(n) = first, n >= 0, n == n.rounded() {
+        if case .number(let n) = first, n >= 0, n == n.rounded() {
             let saved = position
             if case .number? = try? next(), case .keyword("R")? = try? next() { return .reference(Int(n)) }
             position = saved
@@ -203,7 +227,9 @@ struct PDFLexer {
                 continue
             }
             position += 1
-            if b == 0x28 { depth += 1 } else if b == 0x29 {
+            if b == 0x28 {
+                depth += 1
+            } else if b == 0x29 {
                 if depth == 0 { return out }
                 depth -= 1
             }

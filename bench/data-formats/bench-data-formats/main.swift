@@ -17,7 +17,7 @@ import Parallel
 struct Generator {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     mutating func next(_ n: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(n))
     }
     mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
@@ -40,7 +40,8 @@ func frontMatterFile(_ i: Int, _ g: inout Generator) -> String {
     if stopped { text += "stopped: 2020-06-30\n" }
     text += "weight: \(g.next(100))\n"
     text += "budget: \(g.next(100_000)).\(g.next(90) + 10)\n"
-    text += "summary: >\n  Een project over \(g.pick(words)) en \(g.pick(words)),\n  gestart door de buurt. # geen commentaar\n"
+    text +=
+        "summary: >\n  Een project over \(g.pick(words)) en \(g.pick(words)),\n  gestart door de buurt. # geen commentaar\n"
     text += "contact:\n  name: 'Jan de Vries'\n  email: jan@example.org\n"
     text += "---\n\n# Inleiding\n\nTekst over \(g.pick(words)).\n"
     return text
@@ -104,7 +105,9 @@ var files: [[UInt8]] = []
 for i in 0..<count {
     let text = frontMatterFile(i, &generator)
     files.append(Array(text.utf8))
-    if runPeers { try text.write(to: directory.appendingPathComponent("bp-\(i).md"), atomically: false, encoding: .utf8) }
+    if runPeers {
+        try text.write(to: directory.appendingPathComponent("bp-\(i).md"), atomically: false, encoding: .utf8)
+    }
 }
 let totalBytes = files.reduce(0) { $0 + $1.count }
 
@@ -144,35 +147,43 @@ let parallel = measure(runs: 7) {
 }
 
 let pythonFrontMatter = """
-import glob, os, sys, time, yaml
-paths = sorted(glob.glob(os.path.join(sys.argv[1], '*.md')))
-texts = [open(p, encoding='utf-8').read() for p in paths]
-def run(loader):
-    keys = 0
-    for t in texts:
-        end = t.index('\\n---\\n', 3)
-        keys += len(yaml.load(t[4:end + 1], Loader=loader))
-    return keys
-print('version', yaml.__version__.split('.')[0] + yaml.__version__.split('.')[1].zfill(2) + yaml.__version__.split('.')[2].zfill(2))
-for name, loader, runs in (('csafe', yaml.CSafeLoader, 5), ('safe', yaml.SafeLoader, 1)):
-    best = None
-    for _ in range(runs):
-        start = time.process_time(); run(loader); took = time.process_time() - start
-        best = took if best is None else min(best, took)
-    print(name, best * 1000)
-"""
+    import glob, os, sys, time, yaml
+    paths = sorted(glob.glob(os.path.join(sys.argv[1], '*.md')))
+    texts = [open(p, encoding='utf-8').read() for p in paths]
+    def run(loader):
+        keys = 0
+        for t in texts:
+            end = t.index('\\n---\\n', 3)
+            keys += len(yaml.load(t[4:end + 1], Loader=loader))
+        return keys
+    print('version', yaml.__version__.split('.')[0] + yaml.__version__.split('.')[1].zfill(2) + yaml.__version__.split('.')[2].zfill(2))
+    for name, loader, runs in (('csafe', yaml.CSafeLoader, 5), ('safe', yaml.SafeLoader, 1)):
+        best = None
+        for _ in range(runs):
+            start = time.process_time(); run(loader); took = time.process_time() - start
+            best = took if best is None else min(best, took)
+        print(name, best * 1000)
+    """
 let python = runPeers ? runPython(pythonFrontMatter, [directory.path]) : [:]
 
 print("Front matter: \(count) files, \(totalBytes / 1024) KiB, \(keyCount) keys")
-print("  breingen FrontMatter.split + YAMLReader.parse, 1 thread:  best \(format(sequential.best)), median \(format(sequential.median)) CPU (best wall \(format(sequential.wall)))")
-print("    of which FrontMatter.split alone:                   best \(format(splitOnly.best)); YAMLReader.parse alone: best \(format(parseOnly.best))")
+print(
+    "  breingen FrontMatter.split + YAMLReader.parse, 1 thread:  best \(format(sequential.best)), median \(format(sequential.median)) CPU (best wall \(format(sequential.wall)))"
+)
+print(
+    "    of which FrontMatter.split alone:                   best \(format(splitOnly.best)); YAMLReader.parse alone: best \(format(parseOnly.best))"
+)
 print("  breingen, \(cores) threads (Parallel.forEach):              best wall \(format(parallel.wall))")
 if let c = python["csafe"] {
     let v = Int(python["version"] ?? 0)
-    print("  PyYAML \(v / 10000).\(v / 100 % 100).\(v % 100) CSafeLoader (libyaml):             best \(format(c)) CPU -> breingen 1 thread is \(String(format: "%.1f", c / sequential.best))x faster")
+    print(
+        "  PyYAML \(v / 10000).\(v / 100 % 100).\(v % 100) CSafeLoader (libyaml):             best \(format(c)) CPU -> breingen 1 thread is \(String(format: "%.1f", c / sequential.best))x faster"
+    )
 }
 if let p = python["safe"] {
-    print("  PyYAML SafeLoader (pure Python):                  \(format(p)) CPU -> breingen 1 thread is \(String(format: "%.1f", p / sequential.best))x faster")
+    print(
+        "  PyYAML SafeLoader (pure Python):                  \(format(p)) CPU -> breingen 1 thread is \(String(format: "%.1f", p / sequential.best))x faster"
+    )
 }
 
 // ---- CSV ------------------------------------------------------------------------------------------
@@ -180,11 +191,13 @@ let rows = 100_000
 var csv = "post;omschrijving;2020;2019\n"
 for i in 0..<rows {
     let amount = generator.next(10_000_000)
-    let euros = amount / 100, cents = amount % 100
+    let euros = amount / 100
+    let cents = amount % 100
     let grouped = DutchFormat.number(Decimal(euros), decimals: 0)
     let negative = generator.next(5) == 0
     let a = "\(grouped),\(cents < 10 ? "0" : "")\(cents)"
-    csv += "\(4000 + i % 900);\"Kosten \(generator.pick(words)); deel \(i)\";\(negative ? "(\(a))" : a);\(generator.next(100_000))\n"
+    csv +=
+        "\(4000 + i % 900);\"Kosten \(generator.pick(words)); deel \(i)\";\(negative ? "(\(a))" : a);\(generator.next(100_000))\n"
 }
 let csvBytes = Array(csv.utf8)
 let csvPath = directory.appendingPathComponent("lasten.csv")
@@ -200,27 +213,34 @@ let csvTimes = try measure(runs: 5) {
     total = sum
 }
 let pythonCSV = """
-import csv, decimal, io, sys, time
-text = open(sys.argv[1], encoding='utf-8').read()
-def amount(s):
-    s = s.strip(); neg = s.startswith('(')
-    d = decimal.Decimal(s.strip('()').replace('.', '').replace(',', '.'))
-    return -d if neg else d
-best = None
-for _ in range(5):
-    start = time.process_time()
-    rows = list(csv.reader(io.StringIO(text), delimiter=';'))
-    total = sum(amount(r[2]) for r in rows[1:])
-    took = time.process_time() - start
-    best = took if best is None else min(best, took)
-print('csv', best * 1000)
-print('total', total)
-"""
+    import csv, decimal, io, sys, time
+    text = open(sys.argv[1], encoding='utf-8').read()
+    def amount(s):
+        s = s.strip(); neg = s.startswith('(')
+        d = decimal.Decimal(s.strip('()').replace('.', '').replace(',', '.'))
+        return -d if neg else d
+    best = None
+    for _ in range(5):
+        start = time.process_time()
+        rows = list(csv.reader(io.StringIO(text), delimiter=';'))
+        total = sum(amount(r[2]) for r in rows[1:])
+        took = time.process_time() - start
+        best = took if best is None else min(best, took)
+    print('csv', best * 1000)
+    print('total', total)
+    """
 let pythonCsv = runPeers ? runPython(pythonCSV, [csvPath.path]) : [:]
 print("CSV: \(rows) rows, \(csvBytes.count / 1024) KiB, sum of column 2020 = \(DutchFormat.number(total, decimals: 2))")
-print("  breingen CSVReader.parse + DutchNumber.parseAmount:  best \(format(csvTimes.best)), median \(format(csvTimes.median)) CPU (best wall \(format(csvTimes.wall)))")
+print(
+    "  breingen CSVReader.parse + DutchNumber.parseAmount:  best \(format(csvTimes.best)), median \(format(csvTimes.median)) CPU (best wall \(format(csvTimes.wall)))"
+)
 if let p = pythonCsv["csv"] {
-    let check = pythonCsv["total"].map { abs($0 - NSDecimalNumber(decimal: total).doubleValue) < 1 ? "same total" : "TOTAL DIFFERS" } ?? ""
-    print("  Python csv.reader + decimal.Decimal:               best \(format(p)) CPU -> breingen is \(String(format: "%.1f", p / csvTimes.best))x faster (\(check))")
+    let check =
+        pythonCsv["total"].map {
+            abs($0 - NSDecimalNumber(decimal: total).doubleValue) < 1 ? "same total" : "TOTAL DIFFERS"
+        } ?? ""
+    print(
+        "  Python csv.reader + decimal.Decimal:               best \(format(p)) CPU -> breingen is \(String(format: "%.1f", p / csvTimes.best))x faster (\(check))"
+    )
 }
 try? FileManager.default.removeItem(at: directory)

@@ -22,7 +22,8 @@ enum Corpora {
 
     static func specExamples(targetBytes: Int) throws -> [UInt8] {
         // The suite vendored with the conformance tests, so this corpus needs nothing outside the checkout.
-        let data = try Data(contentsOf: repository.appendingPathComponent("Tests/MarkdownTests/Conformance/commonmark-0.31.2.json"))
+        let data = try Data(
+            contentsOf: repository.appendingPathComponent("Tests/MarkdownTests/Conformance/commonmark-0.31.2.json"))
         guard let examples = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
         let one = examples.compactMap { $0["markdown"] as? String }.joined(separator: "\n")
         var out: [UInt8] = []
@@ -37,7 +38,8 @@ enum Corpora {
     static func dutchProse(targetBytes: Int) throws -> [UInt8] {
         let folder = shared.appendingPathComponent("seeds")
         guard let seeds = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() else {
-            throw MissingSeeds(description: "no seed documents at \(folder.path): pass --shared DIR or set BREINGEN_SHARED")
+            throw MissingSeeds(
+                description: "no seed documents at \(folder.path): pass --shared DIR or set BREINGEN_SHARED")
         }
         var words: [String] = []
         for name in seeds {
@@ -50,7 +52,7 @@ enum Corpora {
         if words.isEmpty { words = ["geen", "zaden", "gevonden"] }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
         var wordIndex = 0
@@ -105,7 +107,10 @@ enum Corpora {
 /// A simple ASCII slug for generated link targets (the benchmark should not depend on `Slug`).
 enum Slugish {
     static func make(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-" })
+        String(
+            text.lowercased().unicodeScalars.map {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-"
+            })
     }
 }
 

@@ -83,20 +83,23 @@ func option(_ name: String) -> String? {
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 func ms(_ seconds: Double) -> String { seconds.isNaN ? "–" : String(format: "%.1f", seconds * 1000) }
 
 func loadAverage() -> String {
-    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
+        separator: " ") ?? "?"
 }
 
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 let rounds = Int(option("--runs") ?? "") ?? 7
 let benchDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let breingen = benchDirectory.appendingPathComponent("breingen").path
-let md4cDriver = ProcessInfo.processInfo.environment["MD4C_DRIVER"] ?? benchDirectory.appendingPathComponent("../md4c-driver").path
+let md4cDriver =
+    ProcessInfo.processInfo.environment["MD4C_DRIVER"] ?? benchDirectory.appendingPathComponent("../md4c-driver").path
 /// Another breingen binary to time alongside (an older commit's, say): `$MARKDOWN_BASELINE`.
 let baseline = ProcessInfo.processInfo.environment["MARKDOWN_BASELINE"]
 
@@ -121,7 +124,8 @@ struct Contender {
         defer { try? FileManager.default.removeItem(atPath: report) }
         let timed = ["-f", "%M", "-o", report, path] + arguments
         guard (readsStandardInput ? runProcess(time, timed, input: file) : runProcess(time, timed + [file])) != nil,
-              let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+            let text = try? String(contentsOfFile: report, encoding: .utf8)
+        else { return nil }
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
@@ -137,39 +141,60 @@ func speed() throws {
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
     var ratios: [String] = []
     for (name, bytes) in corpora {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-bench-\(getpid())-\(name.count).md")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-bench-\(getpid())-\(name.count).md")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let mb = Double(bytes.count) / 1e6
         for (modeName, options, contenders) in [
-            ("CommonMark", MarkdownOptions.commonMark, [
-                Contender(name: "breingen markdown --commonmark", path: which(breingen), arguments: ["markdown", "--commonmark"]),
-                baseline.map { Contender(name: "baseline breingen --commonmark", path: which($0), arguments: ["markdown", "--commonmark"]) },
-                Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
-                Contender(name: "md4c", path: which(md4cDriver), arguments: []),
-                Contender(name: "cmark --unsafe", path: which("cmark"), arguments: ["--unsafe"]),
-            ].compactMap { $0 }),
-            ("GFM", MarkdownOptions.default, [
-                Contender(name: "breingen markdown", path: which(breingen), arguments: ["markdown"]),
-                baseline.map { Contender(name: "baseline breingen", path: which($0), arguments: ["markdown"]) },
-                Contender(name: "pulldown-cmark -T -S -L -F", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
-                          readsStandardInput: true),
-                Contender(name: "md4c --gfm", path: which(md4cDriver), arguments: ["--gfm"]),
-                Contender(name: "cmark-gfm (6 extensions)", path: which("cmark-gfm"),
-                          arguments: ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
-                                      "-e", "tasklist", "-e", "footnotes"]),
-            ].compactMap { $0 }),
+            (
+                "CommonMark", MarkdownOptions.commonMark,
+                [
+                    Contender(
+                        name: "breingen markdown --commonmark", path: which(breingen),
+                        arguments: ["markdown", "--commonmark"]),
+                    baseline.map {
+                        Contender(
+                            name: "baseline breingen --commonmark", path: which($0),
+                            arguments: ["markdown", "--commonmark"])
+                    },
+                    Contender(
+                        name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
+                    Contender(name: "md4c", path: which(md4cDriver), arguments: []),
+                    Contender(name: "cmark --unsafe", path: which("cmark"), arguments: ["--unsafe"]),
+                ].compactMap { $0 }
+            ),
+            (
+                "GFM", MarkdownOptions.default,
+                [
+                    Contender(name: "breingen markdown", path: which(breingen), arguments: ["markdown"]),
+                    baseline.map { Contender(name: "baseline breingen", path: which($0), arguments: ["markdown"]) },
+                    Contender(
+                        name: "pulldown-cmark -T -S -L -F", path: which("pulldown-cmark"),
+                        arguments: ["-T", "-S", "-L", "-F"],
+                        readsStandardInput: true),
+                    Contender(name: "md4c --gfm", path: which(md4cDriver), arguments: ["--gfm"]),
+                    Contender(
+                        name: "cmark-gfm (6 extensions)", path: which("cmark-gfm"),
+                        arguments: [
+                            "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                            "-e", "tasklist", "-e", "footnotes",
+                        ]),
+                ].compactMap { $0 }
+            ),
         ] {
             // Rounds alternate between the programs, so load from other work falls on all of them alike.
             var samples = [[Sample]](repeating: [], count: contenders.count + 1)
             var sink = 0
             for _ in 0..<rounds {
-                samples[0].append(measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count })
+                samples[0].append(
+                    measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count })
                 for (k, contender) in contenders.enumerated() {
                     if let sample = contender.run(file.path) { samples[k + 1].append(sample) }
                 }
             }
-            let names = ["breingen (in process)"] + contenders.map { $0.path == nil ? "\($0.name) (not installed)" : $0.name }
+            let names =
+                ["breingen (in process)"] + contenders.map { $0.path == nil ? "\($0.name) (not installed)" : $0.name }
             var cpuMedians: [Double] = []
             var wallBests: [Double] = []
             for (k, runs) in samples.enumerated() {
@@ -178,13 +203,16 @@ func speed() throws {
                 cpuMedians.append(median(cpus))
                 wallBests.append(walls.min() ?? .nan)
                 let best = cpus.min() ?? .nan
-                print("| \(name) (\(String(format: "%.1f", mb)) MB) | \(modeName) | \(names[k]) | \(ms(best)) | \(ms(median(cpus))) | "
-                      + "\(ms(walls.min() ?? .nan)) | \(ms(median(walls))) | \(best.isNaN ? "–" : String(format: "%.0f", mb / best)) |")
+                print(
+                    "| \(name) (\(String(format: "%.1f", mb)) MB) | \(modeName) | \(names[k]) | \(ms(best)) | \(ms(median(cpus))) | "
+                        + "\(ms(walls.min() ?? .nan)) | \(ms(median(walls))) | \(best.isNaN ? "–" : String(format: "%.0f", mb / best)) |"
+                )
             }
             // Ratios of the peers' times to breingen's process: above 1 means breingen is faster.
             for k in 2..<samples.count where !cpuMedians[k].isNaN {
-                ratios.append("| \(name) | \(modeName) | \(names[k]) | \(String(format: "%.2f×", cpuMedians[k] / cpuMedians[1])) | "
-                              + "\(String(format: "%.2f×", wallBests[k] / wallBests[1])) |")
+                ratios.append(
+                    "| \(name) | \(modeName) | \(names[k]) | \(String(format: "%.2f×", cpuMedians[k] / cpuMedians[1])) | "
+                        + "\(String(format: "%.2f×", wallBests[k] / wallBests[1])) |")
             }
             if sink == 42 { print("") }
         }
@@ -223,14 +251,16 @@ func hostile() {
         }
         if best1.cpu > worstCPU.0 { worstCPU = (best1.cpu, c.name) }
         if best1.wall > worstWall.0 { worstWall = (best1.wall, c.name) }
-        print("| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", best1.cpu)) | "
-              + "\(String(format: "%.3f s", best2.cpu)) | \(perByte(best2.cpu, best1.cpu, large.count, small.count)) | "
-              + "\(String(format: "%.3f s", best1.wall)) | \(String(format: "%.3f s", best2.wall)) | "
-              + "\(perByte(best2.wall, best1.wall, large.count, small.count)) |")
+        print(
+            "| \(c.name) | \(c.size) | \(small.count) | \(String(format: "%.3f s", best1.cpu)) | "
+                + "\(String(format: "%.3f s", best2.cpu)) | \(perByte(best2.cpu, best1.cpu, large.count, small.count)) | "
+                + "\(String(format: "%.3f s", best1.wall)) | \(String(format: "%.3f s", best2.wall)) | "
+                + "\(perByte(best2.wall, best1.wall, large.count, small.count)) |")
         if sink == 42 { print("") }
     }
-    print("\nSlowest case at full size: \(String(format: "%.3f s", worstCPU.0)) of CPU (\(worstCPU.1)), "
-          + "\(String(format: "%.3f s", worstWall.0)) wall (\(worstWall.1)); load average after: \(loadAverage())\n")
+    print(
+        "\nSlowest case at full size: \(String(format: "%.3f s", worstCPU.0)) of CPU (\(worstCPU.1)), "
+            + "\(String(format: "%.3f s", worstWall.0)) wall (\(worstWall.1)); load average after: \(loadAverage())\n")
 }
 
 func residentKilobytes(_ field: String) -> Int {
@@ -305,9 +335,12 @@ func memory() throws {
     print("| --- | --- | --- | ---: | ---: | ---: | ---: |")
     var files: [(String, String)] = []
     defer { for (_, file) in files { try? FileManager.default.removeItem(atPath: file) } }
-    for (name, bytes) in [("spec text", try Corpora.specExamples(targetBytes: 10_000_000)),
-                          ("Dutch prose", try Corpora.dutchProse(targetBytes: 10_000_000))] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("breingen-mem-\(getpid())-\(files.count).md")
+    for (name, bytes) in [
+        ("spec text", try Corpora.specExamples(targetBytes: 10_000_000)),
+        ("Dutch prose", try Corpora.dutchProse(targetBytes: 10_000_000)),
+    ] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "breingen-mem-\(getpid())-\(files.count).md")
         try Data(bytes).write(to: file)
         files.append((name, file.path))
         for modeName in ["commonmark", "gfm"] {
@@ -320,16 +353,19 @@ func memory() throws {
                 try process.run()
                 let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
-                let fields = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                let fields = output.split(separator: " ").compactMap {
+                    Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
                 guard fields.count == 4 else {
                     print("| \(name) | \(modeName) | \(path.label) | measurement failed: \(output) | | | |")
                     continue
                 }
                 let size = Double(fields[0])
                 let above = Double(fields[2] - fields[1]) * 1024
-                print("| \(name) | \(modeName) | \(path.label) | \(String(format: "%.1f MB", size / 1e6)) | "
-                      + "\(String(format: "%.1f MB", above / 1e6)) | \(String(format: "%.2f×", above / size)) | "
-                      + "\(String(format: "%.1f MB", Double(fields[3]) / 1e6)) |")
+                print(
+                    "| \(name) | \(modeName) | \(path.label) | \(String(format: "%.1f MB", size / 1e6)) | "
+                        + "\(String(format: "%.1f MB", above / 1e6)) | \(String(format: "%.2f×", above / size)) | "
+                        + "\(String(format: "%.1f MB", Double(fields[3]) / 1e6)) |")
             }
         }
     }
@@ -338,27 +374,40 @@ func memory() throws {
     try Data().write(to: empty)
     files.append(("empty", empty.path))
     let startUp = Contender(name: "breingen", path: which(breingen), arguments: ["markdown"]).peakKilobytes(empty.path)
-    print("\nWhole processes: peak resident memory in MB (GNU time's %M), input and runtime included; "
-          + "`breingen markdown` of an empty file: \(startUp.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "–").\n")
+    print(
+        "\nWhole processes: peak resident memory in MB (GNU time's %M), input and runtime included; "
+            + "`breingen markdown` of an empty file: \(startUp.map { String(format: "%.1f MB", Double($0) / 1024) } ?? "–").\n"
+    )
     print("| corpus | mode | breingen markdown | pulldown-cmark | md4c | cmark |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for (name, file) in files where name != "empty" {
         for (modeName, contenders) in [
-            ("CommonMark", [
-                Contender(name: "breingen", path: which(breingen), arguments: ["markdown", "--commonmark"]),
-                Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
-                Contender(name: "md4c", path: which(md4cDriver), arguments: []),
-                Contender(name: "cmark", path: which("cmark"), arguments: ["--unsafe"]),
-            ]),
-            ("GFM", [
-                Contender(name: "breingen", path: which(breingen), arguments: ["markdown"]),
-                Contender(name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
-                          readsStandardInput: true),
-                Contender(name: "md4c", path: which(md4cDriver), arguments: ["--gfm"]),
-                Contender(name: "cmark-gfm", path: which("cmark-gfm"),
-                          arguments: ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
-                                      "-e", "tasklist", "-e", "footnotes"]),
-            ]),
+            (
+                "CommonMark",
+                [
+                    Contender(name: "breingen", path: which(breingen), arguments: ["markdown", "--commonmark"]),
+                    Contender(
+                        name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: [], readsStandardInput: true),
+                    Contender(name: "md4c", path: which(md4cDriver), arguments: []),
+                    Contender(name: "cmark", path: which("cmark"), arguments: ["--unsafe"]),
+                ]
+            ),
+            (
+                "GFM",
+                [
+                    Contender(name: "breingen", path: which(breingen), arguments: ["markdown"]),
+                    Contender(
+                        name: "pulldown-cmark", path: which("pulldown-cmark"), arguments: ["-T", "-S", "-L", "-F"],
+                        readsStandardInput: true),
+                    Contender(name: "md4c", path: which(md4cDriver), arguments: ["--gfm"]),
+                    Contender(
+                        name: "cmark-gfm", path: which("cmark-gfm"),
+                        arguments: [
+                            "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                            "-e", "tasklist", "-e", "footnotes",
+                        ]),
+                ]
+            ),
         ] {
             let peaks = contenders.map { contender in
                 contender.peakKilobytes(file).map { String(format: "%.1f", Double($0) / 1024) } ?? "–"
@@ -373,7 +422,8 @@ do {
     switch mode {
     case "corpus":
         let dir = URL(fileURLWithPath: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ".")
-        try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("spec-10mb.md"))
+        try Data(try Corpora.specExamples(targetBytes: 10_000_000)).write(
+            to: dir.appendingPathComponent("spec-10mb.md"))
         try Data(try Corpora.dutchProse(targetBytes: 10_000_000)).write(to: dir.appendingPathComponent("proza-10mb.md"))
     case "hostile-dump":
         // Writes every hostile input at full size and doubled, to count instructions with callgrind.
@@ -401,7 +451,9 @@ do {
     case "hostile": hostile()
     case "memory": try memory()
     case "memory-child":
-        memoryChild(CommandLine.arguments[2], CommandLine.arguments[3], RenderPath(rawValue: CommandLine.arguments[4]) ?? .pieces)
+        memoryChild(
+            CommandLine.arguments[2], CommandLine.arguments[3],
+            RenderPath(rawValue: CommandLine.arguments[4]) ?? .pieces)
     case "profile":
         let arguments = CommandLine.arguments
         let bytes = [UInt8](FileManager.default.contents(atPath: arguments[2]) ?? Data())
@@ -411,8 +463,9 @@ do {
         let samples = (0..<repeats).map { _ in
             measure { sink &+= HTMLRenderer().renderBytes(Markdown.parse(bytes, options: options)).count }
         }
-        print("best of \(repeats): \(ms(samples.map(\.cpu).min()!)) ms CPU, \(ms(samples.map(\.wall).min()!)) ms wall "
-              + "(\(sink / repeats) bytes of HTML)")
+        print(
+            "best of \(repeats): \(ms(samples.map(\.cpu).min()!)) ms CPU, \(ms(samples.map(\.wall).min()!)) ms wall "
+                + "(\(sink / repeats) bytes of HTML)")
     default:
         try speed()
         try memory()

@@ -25,12 +25,15 @@ if let fontFolder {
     // A folder with the four styles of a family, e.g. themes/default/fonts (Noto Sans).
     do {
         func load(_ style: String) throws -> TrueTypeFont {
-            let names = try FileManager.default.contentsOfDirectory(atPath: fontFolder).filter { $0.hasSuffix("-\(style).ttf") }
+            let names = try FileManager.default.contentsOfDirectory(atPath: fontFolder).filter {
+                $0.hasSuffix("-\(style).ttf")
+            }
             guard let name = names.first else { throw FontError.missingTable("*-\(style).ttf in \(fontFolder)") }
             return try FontCache.font(at: URL(fileURLWithPath: fontFolder).appendingPathComponent(name))
         }
-        let set = FontSet(regular: try load("Regular"), bold: try load("Bold"), italic: try load("Italic"),
-                          boldItalic: try load("BoldItalic"))
+        let set = FontSet(
+            regular: try load("Regular"), bold: try load("Bold"), italic: try load("Italic"),
+            boldItalic: try load("BoldItalic"))
         document.style.bodyFonts = set
         document.style.headingFonts = set
     } catch {
@@ -42,7 +45,8 @@ if let fontFolder {
 func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 let start = DispatchTime.now().uptimeNanoseconds
 let cpuStart = cpuSeconds()
@@ -57,5 +61,6 @@ do {
     FileHandle.standardError.write("kan \(output) niet schrijven: \(error)\n".data(using: .utf8)!)
     exit(1)
 }
-print("\(output): \(result.pageCount) pagina's, \(result.bytes.count) bytes, "
-      + "\(String(format: "%.2f", seconds * 1000)) ms per document (CPU \(String(format: "%.2f", cpu * 1000)) ms)")
+print(
+    "\(output): \(result.pageCount) pagina's, \(result.bytes.count) bytes, "
+        + "\(String(format: "%.2f", seconds * 1000)) ms per document (CPU \(String(format: "%.2f", cpu * 1000)) ms)")

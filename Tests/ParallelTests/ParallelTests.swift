@@ -36,6 +36,9 @@ final class ParallelTests: XCTestCase {
                     ran.insert(i)
                     lock.unlock()
                     if i == 37 || i == 38 || i == 250 { usleep(100) }
+                    // Later items take a while, so that on a loaded machine the failure is seen long before the
+                    // last item could be reached if the work went on.
+                    if i >= 40 { usleep(1000) }
                     if i == 250 || i == 37 || i == 300 { throw Failure(index: i) }
                     return i
                 }

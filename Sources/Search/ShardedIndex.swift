@@ -4,15 +4,18 @@ import Escaping
 /// layout Pagefind uses, in JSON that a few lines of JavaScript read; see `docs/search.md`):
 ///
 /// - `entry.json`, the one file with a fixed name: the build's hash and its manifest's name. The
-///   browser asks for it without cache; every other file carries the hash and never changes.
-/// - `manifest-H.json`: the number of pages, the size of a fragment group, the kinds and themes
-///   the filters offer, and the first stem of every word shard (shard i holds the stems from its first
-///   up to the next shard's first).
-/// - `s-H-i.json`: a word shard, `{"stem":[d,w,p, d,w,p, …], …}` with stems in byte order; per page
+///   browser asks for it without cache; every other file's name carries the hash of its own bytes
+///   (`fileHash`, 8 hex digits), so a name never stands for two contents, and a build that changed one
+///   page leaves the names (and the files) of the shards and fragments without that page alone.
+/// - `manifest-h.json`: the build's hash, the number of pages, the size of a fragment group, the kinds
+///   and themes the filters offer, the first stem of every word shard (shard i holds the stems from its
+///   first up to the next shard's first), the file hashes of the shards and of the fragment groups (8
+///   characters each, one string per kind) and the name of the filters file.
+/// - `s-i-h.json`: word shard i, `{"stem":[d,w,p, d,w,p, …], …}` with stems in byte order; per page
 ///   holding the stem: the page number as the difference from the one before, the packed weights
 ///   (`IndexedPage.Weights`) and the number of the body word it first occurs as.
-/// - `f-H-g.json`: the fragments (title, URL, kind, summary, themes) of pages g·G ..< (g+1)·G.
-/// - `filters-H.json`: per kind and per theme, its pages (differences, as in the shards); fetched only
+/// - `f-g-h.json`: the fragments (title, URL, kind, summary, themes) of pages g·G ..< (g+1)·G.
+/// - `filters-h.json`: per kind and per theme, its pages (differences, as in the shards); fetched only
 ///   when a filter is chosen.
 ///
 /// Pages are numbered in title order, so pages of equal rank appear by title without their fragments.
@@ -89,11 +92,14 @@ public enum ShardedIndex {
         let sorted = stems.indices.sorted { stems[$0].lexicographicallyPrecedes(stems[$1]) }
 
         var firsts: [[UInt8]] = []
+        var shardHashes: [UInt8] = []
         var shard: [UInt8] = []
         func closeShard() throws {
             shard.append(UInt8(ascii: "}"))
             shard.append(0x0A)
-            try emit(folder + "s-\(build)-\(firsts.count - 1).json", shard)
+            let name = fileHash(shard)
+            shardHashes += name.utf8
+            try emit(folder + "s-\(firsts.count - 1)-\(name).json", shard)
             shard = []
         }
         for id in sorted {
@@ -114,13 +120,16 @@ public enum ShardedIndex {
         if !shard.isEmpty { try closeShard() }
 
         // The fragments, a group of pages per file.
+        var groupHashes: [UInt8] = []
         var group: [UInt8] = []
         for (number, index) in order.enumerated() {
             group.append(number % groupSize == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
             group.append(contentsOf: pages[index].fragment)
             if number % groupSize == groupSize - 1 || number == order.count - 1 {
                 group.append(contentsOf: "]\n".utf8)
-                try emit(folder + "f-\(build)-\(number / groupSize).json", group)
+                let name = fileHash(group)
+                groupHashes += name.utf8
+                try emit(folder + "f-\(number / groupSize)-\(name).json", group)
                 group = []
             }
         }
@@ -151,7 +160,8 @@ public enum ShardedIndex {
         filters.append(contentsOf: "],\"themes\":[".utf8)
         appendLists(themePages, to: &filters)
         filters.append(contentsOf: "]}\n".utf8)
-        try emit(folder + "filters-\(build).json", filters)
+        let filtersName = "filters-\(fileHash(filters)).json"
+        try emit(folder + filtersName, filters)
 
         var manifest: [UInt8] = Array(
             "{\"v\":\(version),\"build\":\"\(build)\",\"pages\":\(order.count),\"group\":\(groupSize),\"kinds\":".utf8)
@@ -166,8 +176,12 @@ public enum ShardedIndex {
             if k > 0 { manifest.append(contentsOf: first) }
             manifest.append(UInt8(ascii: "\""))
         }
-        manifest.append(contentsOf: "]}\n".utf8)
-        let manifestName = "manifest-\(build).json"
+        manifest.append(contentsOf: "],\"shardHashes\":\"".utf8)
+        manifest += shardHashes
+        manifest.append(contentsOf: "\",\"groupHashes\":\"".utf8)
+        manifest += groupHashes
+        manifest.append(contentsOf: "\",\"filters\":\"\(filtersName)\"}\n".utf8)
+        let manifestName = "manifest-\(fileHash(manifest)).json"
         try emit(folder + manifestName, manifest)
         try emit(
             folder + entryName,
@@ -228,6 +242,21 @@ public enum ShardedIndex {
             return
         }
         out.append(contentsOf: String(value).utf8)
+    }
+
+    /// The characters of a file's own hash in its name: a file keeps its name while its bytes stay the
+    /// same (a build that changed one page rewrites only the files that page is in) and gets a new one
+    /// when they change, so a browser's cache never mixes two builds.
+    public static let fileHashLength = 8
+
+    /// The name part of a file with `bytes`: FNV-1a, `fileHashLength` hex digits.
+    public static func fileHash(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((hash >> UInt64(shift)) & 0xF)]) }
+        return String(decoding: out.prefix(fileHashLength), as: UTF8.self)
     }
 
     private static func hex(_ value: UInt64) -> String {

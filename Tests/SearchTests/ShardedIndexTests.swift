@@ -95,10 +95,9 @@ final class ShardedIndexTests: XCTestCase {
         XCTAssertGreaterThan(firsts.count, 5, "small shards: many of them")
         XCTAssertEqual(firsts.first, "", "the first shard starts the range")
         XCTAssertEqual(firsts.dropFirst().sorted(), Array(firsts.dropFirst()), "first stems in order")
-        let build = try XCTUnwrap(m["build"] as? String)
         var seen = 0
         for (k, first) in firsts.enumerated() {
-            let shard = try XCTUnwrap(try reader.json("s-\(build)-\(k).json") as? [String: [Int]])
+            let shard = try XCTUnwrap(try reader.json(ShardedIndexReader.shardName(m, k)) as? [String: [Int]])
             for stem in shard.keys {
                 XCTAssertGreaterThanOrEqual(stem, first)
                 if k + 1 < firsts.count { XCTAssertLessThan(stem, firsts[k + 1]) }
@@ -113,21 +112,30 @@ final class ShardedIndexTests: XCTestCase {
         }
     }
 
-    func testBuildHashInEveryNameButTheEntry() throws {
-        let records = [record("Een", themes: ["Wonen"], text: "woning"), record("Twee", kind: "Thema", text: "school")]
-        let (first, _) = index(records)
-        let (again, _) = index(records)
+    func testEveryNameButTheEntryCarriesItsOwnHash() throws {
+        var records = (0..<40).map { record("Pagina \($0)", text: "woord\($0) gedeeld tekst\($0 % 7)") }
+        records.append(record("Twee", kind: "Thema", text: "school"))
+        let (first, _) = index(records, shardBytes: 200)
+        let (again, _) = index(records, shardBytes: 200)
         XCTAssertEqual(first.build, again.build, "the same records, the same build")
         XCTAssertEqual(first.files.map(\.path), again.files.map(\.path))
         XCTAssertEqual(first.build.count, 12)
         for file in first.files where !file.path.hasSuffix("/" + ShardedIndex.entryName) {
-            XCTAssertTrue(file.path.contains(first.build), file.path)
+            let name = file.path.split(separator: "/").last!.dropLast(".json".count)
+            let hash = name.split(separator: "-").last!
+            XCTAssertEqual(String(hash), ShardedIndex.fileHash(file.bytes), file.path)
         }
+        // One page's text changed: a new build hash, a new manifest, and new names only for the files that
+        // page is in; every other shard and fragment group keeps its name, so a host and a browser keep it.
         var changed = records
-        changed[1].text = "scholen en woningen"
-        let (other, _) = index(changed)
+        changed[40].text = "scholen en woningen"
+        let (other, _) = index(changed, shardBytes: 200)
         XCTAssertNotEqual(other.build, first.build)
-        XCTAssertTrue(Set(other.files.map(\.path)).intersection(first.files.map(\.path)) == ["zoeken/index/entry.json"])
+        let kept = Set(other.files.map(\.path)).intersection(first.files.map(\.path))
+        XCTAssertFalse(kept.contains { $0.contains("/manifest-") }, "the manifest lists the new names")
+        XCTAssertGreaterThan(kept.filter { $0.contains("/s-") }.count, 0, "shards without the page keep their names")
+        XCTAssertGreaterThan(kept.filter { $0.contains("/f-") }.count, 2, "fragment groups without the page stay")
+        XCTAssertLessThan(kept.count, first.files.count - 1, "the files with the page are new")
     }
 
     func testFiltersListPagesOfEachKindAndTheme() throws {
@@ -139,7 +147,7 @@ final class ShardedIndexTests: XCTestCase {
         XCTAssertEqual(m["kinds"] as? [String], ["Thema", "Best practice"])
         XCTAssertEqual(m["themes"] as? [String], ["Wonen", "Leren"])
         let filters = try XCTUnwrap(
-            try reader.json("filters-\(try XCTUnwrap(m["build"] as? String)).json") as? [String: [[Int]]])
+            try reader.json(try XCTUnwrap(m["filters"] as? String)) as? [String: [[Int]]])
         // Pages by title: A 0, B 1, C 2; lists as differences.
         XCTAssertEqual(filters["kinds"], [[2], [0, 1]])
         XCTAssertEqual(filters["themes"], [[0, 2], [0, 1]])

@@ -42,6 +42,23 @@ public struct ShardedIndexReader {
         return try need(json(name) as? [String: Any], "manifest")
     }
 
+    /// The file name of word shard `number`, as the manifest gives it (its 8-character hash in `shardHashes`).
+    public static func shardName(_ manifest: [String: Any], _ number: Int) -> String {
+        "s-\(number)-\(hashPart(manifest["shardHashes"], number)).json"
+    }
+
+    /// The file name of fragment group `number`, as the manifest gives it.
+    public static func groupName(_ manifest: [String: Any], _ number: Int) -> String {
+        "f-\(number)-\(hashPart(manifest["groupHashes"], number)).json"
+    }
+
+    private static func hashPart(_ hashes: Any?, _ number: Int) -> String {
+        let all = Array((hashes as? String ?? "").utf8)
+        let length = ShardedIndex.fileHashLength
+        guard (number + 1) * length <= all.count else { return "?" }
+        return String(decoding: all[(number * length)..<((number + 1) * length)], as: UTF8.self)
+    }
+
     /// The shard that holds `stem`: the last whose first stem is not after it.
     public func shardNumber(of stem: String, firsts: [String]) -> Int {
         var number = 0
@@ -53,9 +70,8 @@ public struct ShardedIndexReader {
     public func postings(_ stem: String) throws -> [Int: (w: Int, p: Int)] {
         let m = try manifest()
         let firsts = try need(m["shards"] as? [String], "shards")
-        let build = try need(m["build"] as? String, "build")
         let shard = try need(
-            json("s-\(build)-\(shardNumber(of: stem, firsts: firsts)).json") as? [String: [Int]], "shard of \(stem)")
+            json(Self.shardName(m, shardNumber(of: stem, firsts: firsts))) as? [String: [Int]], "shard of \(stem)")
         guard let list = shard[stem] else { return [:] }
         var out: [Int: (w: Int, p: Int)] = [:]
         var page = 0
@@ -69,8 +85,7 @@ public struct ShardedIndexReader {
     public func fragment(_ page: Int) throws -> [String: Any] {
         let m = try manifest()
         let group = try need(m["group"] as? Int, "group")
-        let build = try need(m["build"] as? String, "build")
-        let list = try need(json("f-\(build)-\(page / group).json") as? [[String: Any]], "fragments of \(page)")
+        let list = try need(json(Self.groupName(m, page / group)) as? [[String: Any]], "fragments of \(page)")
         return list[page % group]
     }
 

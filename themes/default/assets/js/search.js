@@ -243,7 +243,7 @@
       return manifest.then(function (m) {
         return Promise.all(terms.map(function (term) {
           return Promise.all(shardsFor(m.shards, term, term.length >= 3).map(function (i) {
-            return get("s-" + m.build + "-" + i + ".json");
+            return get("s-" + i + "-" + m.shardHashes.substr(8 * i, 8) + ".json");
           })).then(function (shards) { return postingsOf(shards, term); });
         })).then(function (perTerm) { return { terms: terms, hits: rank(perTerm) }; });
       });
@@ -251,7 +251,8 @@
     this.fragments = function (pages) {
       return manifest.then(function (m) {
         return Promise.all(pages.map(function (page) {
-          return get("f-" + m.build + "-" + Math.floor(page / m.group) + ".json").then(function (group) {
+          var g = Math.floor(page / m.group);
+          return get("f-" + g + "-" + m.groupHashes.substr(8 * g, 8) + ".json").then(function (group) {
             return group[page % m.group];
           });
         }));
@@ -261,7 +262,7 @@
     this.filter = function (kind, theme) {
       if (!kind && !theme) return Promise.resolve(null);
       return manifest.then(function (m) {
-        return get("filters-" + m.build + ".json").then(function (f) {
+        return get(m.filters).then(function (f) {
           function set(list) {
             var s = {}, page = 0;
             for (var i = 0; i < list.length; i++) { page += list[i]; s[page] = true; }

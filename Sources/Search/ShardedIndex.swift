@@ -253,10 +253,7 @@ public enum ShardedIndex {
     public static func fileHash(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((hash >> UInt64(shift)) & 0xF)]) }
-        return String(decoding: out.prefix(fileHashLength), as: UTF8.self)
+        return String(hex(hash).prefix(fileHashLength))
     }
 
     private static func hex(_ value: UInt64) -> String {

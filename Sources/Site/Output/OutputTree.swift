@@ -119,17 +119,7 @@ final class TreeWriter: @unchecked Sendable {
 
     /// Puts `bytes` at `file` unless the target has them already.
     func put(_ file: String, _ bytes: [UInt8], hash: UInt64) throws {
-        if target.files[file] == hash { return }
-        if let source, source.files[file] == hash {
-            try link(file, hash: hash)
-            return
-        }
-        touch(file)
-        let full = target.path + "/" + file
-        if !fresh, target.files[file] != nil { try retire(full) }
-        try makeDeferredFolder(of: file)
-        try Self.writeFile(full, bytes)
-        note(file, hash, counted: \.written)
+        try put(file, parts: [bytes], hash: hash)
     }
 
     /// Puts a file made of `parts` (written one after the other, never joined in memory: the search index

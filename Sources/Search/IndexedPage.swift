@@ -142,8 +142,6 @@ private struct TermCounter {
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, field: Int, newStemLimit: Int) {
         let cache = StemCache.ofThisThread
         var index = 0
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
         let isBody = field == 3
         while let next = SearchText.nextWordHash(in: bytes, from: &index) {
             let position = bodyWords
@@ -157,8 +155,7 @@ private struct TermCounter {
                     words.set(wordKey, -2)
                     continue
                 }
-                SearchText.foldedWord(bytes, next.start, next.end, into: &word)
-                let stemKey = cache.stem(word, key: wordKey).key
+                let stemKey = cache.stemKey(bytes, next.start, next.end, key: wordKey)
                 slot = slots.value(for: stemKey)
                 if slot < 0 {
                     if isBody {

@@ -257,37 +257,61 @@ public enum SearchText {
 /// of each stem: open addressing on the already mixed hashes, as `HashSet`.
 final class StemCache {
     private var keys = [UInt64](repeating: 0, count: 1 << 14)
-    private var stems: [(stem: [UInt8], key: UInt64)] = []
+    private var stems: [[UInt8]] = []
+    /// Per entry of `stems`: the stem's key (apart, so that a hit reads no array of bytes).
+    private var stemKeys: [UInt64] = []
     private var slots = [Int32](repeating: -1, count: 1 << 14)
+    /// The folded word of a miss in `stemKey`, reused.
+    private var scratch: [UInt8] = []
 
     func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
+        let slot = self.slot(word, key: key)
+        return (stems[slot], stemKeys[slot])
+    }
+
+    /// The key of the stem of the word `nextWordHash` found at `start..<end` of `bytes` with hash `key`:
+    /// the word is folded and stemmed only the first time this thread meets it.
+    @inline(__always)
+    func stemKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, key: UInt64) -> UInt64 {
+        if let slot = known(key) { return stemKeys[slot] }
+        SearchText.foldedWord(bytes, start, end, into: &scratch)
+        return stemKeys[slot(scratch, key: key)]
+    }
+
+    @inline(__always) private func known(_ key: UInt64) -> Int? {
         let wanted = key == 0 ? 1 : key
-        var mask = keys.count - 1
+        let mask = keys.count - 1
         var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 {
-            if keys[i] == wanted { return stems[Int(slots[i])] }
+            if keys[i] == wanted { return Int(slots[i]) }
             i = (i + 1) & mask
         }
+        return nil
+    }
+
+    /// The entry of `word` (whose hash is `key`), made when it is new.
+    private func slot(_ word: [UInt8], key: UInt64) -> Int {
+        if let slot = known(key) { return slot }
         // A site's vocabulary is a few thousand words; a text of random words cannot grow this for ever.
         if stems.count >= 1 << 18 {
             keys = [UInt64](repeating: 0, count: 1 << 14)
             slots = [Int32](repeating: -1, count: 1 << 14)
             stems.removeAll(keepingCapacity: true)
-            return stem(word, key: key)
+            stemKeys.removeAll(keepingCapacity: true)
         }
-        if (stems.count + 1) * 2 > keys.count {
-            grow()
-            mask = keys.count - 1
-            i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while keys[i] != 0 { i = (i + 1) & mask }
-        }
+        if (stems.count + 1) * 2 > keys.count { grow() }
+        let wanted = key == 0 ? 1 : key
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while keys[i] != 0 { i = (i + 1) & mask }
         let stem = DutchStemmer.stem(word)
-        let made = (stem, stem == word ? key : SearchText.hash(stem))
-        StemNames.shared.note(made.1, made.0)
+        let stemKey = stem == word ? key : SearchText.hash(stem)
+        StemNames.shared.note(stemKey, stem)
         keys[i] = wanted
         slots[i] = Int32(stems.count)
-        stems.append(made)
-        return made
+        stems.append(stem)
+        stemKeys.append(stemKey)
+        return stems.count - 1
     }
 
     private func grow() {

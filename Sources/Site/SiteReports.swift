@@ -50,6 +50,13 @@ final class BackgroundJob<T>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Whether the work is done (without waiting).
+    var isFinished: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()
+        return true
+    }
+
     /// Waits for the work and returns its result, or throws its error.
     func result() throws -> T {
         done.wait()

@@ -256,8 +256,42 @@ final class IncrementalBuildTests: XCTestCase {
         let (before, after) = (try files(edited.folder), try files(later.folder))
         let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         XCTAssertEqual(
-            differing.sorted(), ["jaarverslag-2020.html", "jaarverslag-2020.pdf"], "only the report came later")
+            differing.filter { !$0.hasPrefix("zoeken/index/") }.sorted(),
+            ["jaarverslag-2020.html", "jaarverslag-2020.pdf"], "only the report and the search index came later")
         try assertSameAsFullBuild(later, "the report served by the later build")
+        builder.waitUntilIdle()
+    }
+
+    /// The live preview does not wait for the search index to be joined again: an edited body is served
+    /// with the last index (entry, manifest and all, so that it stays whole), and a later build without
+    /// changes serves the new one, the same as a full build's.
+    func testSearchIndexMadeAnewComesWithALaterBuild() throws {
+        let builder = IncrementalSiteBuilder(
+            options: BuildOptions(root: site, quiet: true), workDirectory: work, defersSlowOutput: true)
+        let ready = DispatchSemaphore(value: 0)
+        builder.whenLaterOutputIsReady { ready.signal() }
+        let first = try builder.build(changed: nil)
+        let index = { (folder: URL) in try self.files(folder).filter { $0.key.hasPrefix("zoeken/index/") } }
+        let firstIndex = try index(first.folder)
+        let buuv = "content/best-practices/buuv.md"
+        try edit(buuv) { $0 + "\n\nEen alinea met het woord zeldzaamheidsonderzoek.\n" }
+        let edited = try builder.build(changed: [buuv])
+        XCTAssertEqual(edited.rendered, 1, "only the edited page")
+        XCTAssertEqual(try index(edited.folder), firstIndex, "the edit is served with the last index")
+        XCTAssertEqual(ready.wait(timeout: .now() + 300), .success, "the new index was never reported ready")
+        let later = try builder.build(changed: [])
+        XCTAssertEqual(later.rendered, 0)
+        let laterIndex = try index(later.folder)
+        XCTAssertNotEqual(laterIndex, firstIndex)
+        XCTAssertTrue(
+            laterIndex.values.contains { String(decoding: $0, as: UTF8.self).contains("\"zeldzaamheidsonderzoek\"") },
+            "the new word is in a shard of the later index")
+        try assertSameAsFullBuild(later, "the search index served by the later build")
+        // An edit whose pages read as before (the same text again) keeps the index without waiting.
+        try edit(buuv) { $0.replacingOccurrences(of: "zeldzaamheidsonderzoek", with: "zeldzaamheidsonderzoek ") }
+        let same = try builder.build(changed: [buuv])
+        XCTAssertEqual(try index(same.folder), laterIndex)
+        try assertSameAsFullBuild(same, "an edit that changes no search term")
         builder.waitUntilIdle()
     }
 

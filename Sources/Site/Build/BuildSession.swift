@@ -49,6 +49,10 @@ final class BuildSession: @unchecked Sendable {
     /// The search index's files of the last build (paths and hashes), with the hash of the pages it was
     /// made from: a build whose pages all read the same (a template edit) keeps the files.
     private var lastSearchIndex: (pages: UInt64, files: [(path: String, hash: UInt64)])?
+    /// The live preview's search index being made after its build was served (`defersSlowOutput`), for
+    /// the pages whose combined hash is `pages`.
+    private var laterSearch: (pages: UInt64, job: BackgroundJob<[SearchFile]>)?
+    typealias SearchFile = (path: String, bytes: [UInt8], hash: UInt64)
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
@@ -430,10 +434,40 @@ final class BuildSession: @unchecked Sendable {
         timer.mark("search pages read")
         let pagesHash = ContentHash.combine(indexed.map(\.hash))
         var searchFiles: [(path: String, hash: UInt64)] = []
+        // Whether this build serves the last index while the new one is made (the live preview).
+        var searchDeferred = false
         if let last = lastSearchIndex, last.pages == pagesHash {
             searchFiles = last.files
             for file in last.files { try writer.keep(file.path, hash: file.hash) }
             planned += last.files.map(\.path)
+        } else if let later = laterSearch, later.pages == pagesHash, !mayDefer || later.job.isFinished,
+            let files = try? later.job.result()
+        {
+            for file in files { try writer.put(file.path, file.bytes, hash: file.hash) }
+            searchFiles = files.map { ($0.path, $0.hash) }
+            planned += searchFiles.map(\.path)
+        } else if mayDefer, let last = lastSearchIndex {
+            // Joining the index takes hundreds of milliseconds on a big site: the edited pages are served
+            // with the last index, and a later build (with no changes) brings the new one.
+            searchDeferred = true
+            searchFiles = last.files
+            for file in last.files { try writer.keep(file.path, hash: file.hash) }
+            planned += last.files.map(\.path)
+            if laterSearch?.pages != pagesHash {
+                let ready = laterOutputReady
+                laterSearch = (
+                    pagesHash,
+                    BackgroundJob {
+                        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                        var files: [SearchFile] = []
+                        ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
+                            files.append((path, bytes, ContentHash.of(bytes)))
+                        }
+                        ready?()
+                        return files
+                    }
+                )
+            }
         } else {
             // Each file written as soon as it is made: the index is never all in memory.
             try ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
@@ -494,7 +528,10 @@ final class BuildSession: @unchecked Sendable {
             pagesByURL.reserveCapacity(searchRecords.count)
             for k in searchRecords.indices { pagesByURL[searchRecords[k].url] = (searchRecords[k], indexed[k]) }
             indexedPages = pagesByURL
-            lastSearchIndex = (pagesHash, searchFiles)
+            if !searchDeferred {
+                lastSearchIndex = (pagesHash, searchFiles)
+                laterSearch = nil
+            }
             // Freeing the last build's values takes milliseconds the answer should not wait for.
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }

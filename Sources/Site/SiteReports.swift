@@ -36,6 +36,26 @@ enum SiteReports {
     }
 }
 
+/// A value shared between threads, read and written under a lock.
+final class LockedValue<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T
+
+    init(_ value: T) { self.value = value }
+
+    func get() -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set(_ newValue: T) {
+        lock.lock()
+        value = newValue
+        lock.unlock()
+    }
+}
+
 /// Work started on a thread of its own, whose result (or error) is collected later.
 final class BackgroundJob<T>: @unchecked Sendable {
     private var outcome: Result<T, Error>?

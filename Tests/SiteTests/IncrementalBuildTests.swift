@@ -250,7 +250,9 @@ final class IncrementalBuildTests: XCTestCase {
         let edited = try builder.build(changed: [buuv])
         builder.session.reportGate = nil
         gate.signal()
+        // Two works say when they are done: the report's and the search index's (the title is in it).
         XCTAssertEqual(ready.wait(timeout: .now() + 300), .success, "the new report was never reported ready")
+        XCTAssertEqual(ready.wait(timeout: .now() + 300), .success, "the new index was never reported ready")
         let later = try builder.build(changed: [])
         XCTAssertEqual(later.rendered, 0)
         let (before, after) = (try files(edited.folder), try files(later.folder))

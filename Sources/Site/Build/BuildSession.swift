@@ -52,6 +52,9 @@ final class BuildSession: @unchecked Sendable {
     /// The live preview's search index being made after its build was served (`defersSlowOutput`), for
     /// the pages whose combined hash is `pages`.
     private var laterSearch: (pages: UInt64, job: BackgroundJob<[SearchFile]>)?
+    /// The pages hash of the newest `laterSearch`: only that work says when it is done (an older one
+    /// would bring a build that waits for the newer).
+    private let newestLaterSearch = LockedValue<UInt64?>(nil)
     typealias SearchFile = (path: String, bytes: [UInt8], hash: UInt64)
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
@@ -440,21 +443,24 @@ final class BuildSession: @unchecked Sendable {
             searchFiles = last.files
             for file in last.files { try writer.keep(file.path, hash: file.hash) }
             planned += last.files.map(\.path)
-        } else if let later = laterSearch, later.pages == pagesHash, !mayDefer || later.job.isFinished,
+        } else if let later = laterSearch, later.pages == pagesHash, later.job.isFinished || !defersSlowOutput,
             let files = try? later.job.result()
         {
             for file in files { try writer.put(file.path, file.bytes, hash: file.hash) }
             searchFiles = files.map { ($0.path, $0.hash) }
             planned += searchFiles.map(\.path)
-        } else if mayDefer, let last = lastSearchIndex {
+        } else if defersSlowOutput, let last = lastSearchIndex {
             // Joining the index takes hundreds of milliseconds on a big site: the edited pages are served
-            // with the last index, and a later build (with no changes) brings the new one.
+            // with the last index, and the build the work asks for when it is done (with no changes) brings
+            // the new one. No build waits for it, so edits made meanwhile are served as fast.
             searchDeferred = true
             searchFiles = last.files
             for file in last.files { try writer.keep(file.path, hash: file.hash) }
             planned += last.files.map(\.path)
             if laterSearch?.pages != pagesHash {
                 let ready = laterOutputReady
+                let newest = newestLaterSearch
+                newest.set(pagesHash)
                 laterSearch = (
                     pagesHash,
                     BackgroundJob {
@@ -463,7 +469,7 @@ final class BuildSession: @unchecked Sendable {
                         ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
                             files.append((path, bytes, ContentHash.of(bytes)))
                         }
-                        ready?()
+                        if newest.get() == pagesHash { ready?() }
                         return files
                     }
                 )

@@ -10,8 +10,10 @@ import Search
 /// changed) is found there from an earlier build, or parsed again.
 enum SearchRecords {
     /// Every record, kinds in this order: themes, best practices, insights, activities, alliances,
-    /// publications, school scans, pages (the filter offers them so).
-    static func make(_ data: SiteData) -> [SearchRecord] {
+    /// publications, school scans, pages (the filter offers them so). `reused(k)` is the record of the
+    /// k-th best practice when an earlier build's still holds (the live preview: a practice that did not
+    /// change, with the same theme titles), so that its body is not looked at again.
+    static func make(_ data: SiteData, reused: ((Int) -> SearchRecord?)? = nil) -> [SearchRecord] {
         let kb = data.kb
         var themeTitle: [String: String] = [:]
         for theme in kb.themes { themeTitle[theme.slug] = theme.title }
@@ -36,6 +38,7 @@ enum SearchRecords {
         // The practices' records are most of the work on a big site: made on every core.
         let practices = kb.bestPractices
         records += Parallel.map(practices.count, chunk: 64) { k -> SearchRecord in
+            if let record = reused?(k) { return record }
             let bp = practices[k]
             let b = body(bp.info)
             let themes = titles(bp.themes)

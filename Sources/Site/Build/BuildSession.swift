@@ -46,6 +46,8 @@ final class BuildSession: @unchecked Sendable {
     /// The search index's pages of the last build by URL, with the records they were made from: a record
     /// that did not change is not read again.
     private var indexedPages: [String: (record: SearchRecord, page: IndexedPage)] = [:]
+    /// The best practices' search records of the last build, with the theme titles they were made with.
+    private var practiceRecords: (themes: [String: String], records: [ItemID: SearchRecord]) = ([:], [:])
     /// The search index's files of the last build (paths and hashes), with the hash of the pages it was
     /// made from: a build whose pages all read the same (a template edit) keeps the files.
     private var lastSearchIndex: (pages: UInt64, files: [(path: String, hash: UInt64)])?
@@ -419,10 +421,23 @@ final class BuildSession: @unchecked Sendable {
 
         // The files beside the pages, each made only when its inputs changed. The search index: a pass of
         // its own over the content, its pages read again only where their record changed.
-        var searchRecords = SearchRecords.make(data)
+        // The live preview takes the records of the practices that did not change from the last build.
+        var themeTitles: [String: String] = [:]
+        for theme in data.kb.themes { themeTitles[theme.slug] = theme.title }
+        let kept = previous != nil && practiceRecords.themes == themeTitles ? practiceRecords.records : [:]
+        let practiceIDs = data.practiceIDs
+        var searchRecords = SearchRecords.make(
+            data,
+            reused: kept.isEmpty
+                ? nil : { k in changedItems.contains(practiceIDs[k]) ? nil : kept[practiceIDs[k]] })
         // A one-off build keeps no bodies and drops each record's text once it is read, so that all the
         // bodies' text is never in memory beside all the pages' stems (a third of the peak at 10,000 pages).
-        if keepsState { bodyTexts.keepOnlyUsed() } else { bodyTexts.removeAll() }
+        // A build that reused records did not ask for every body: it forgets none.
+        if !keepsState {
+            bodyTexts.removeAll()
+        } else if kept.isEmpty {
+            bodyTexts.keepOnlyUsed()
+        }
         timer.mark("search records")
         let known = indexedPages
         let keepsRecords = keepsState
@@ -534,6 +549,11 @@ final class BuildSession: @unchecked Sendable {
             pagesByURL.reserveCapacity(searchRecords.count)
             for k in searchRecords.indices { pagesByURL[searchRecords[k].url] = (searchRecords[k], indexed[k]) }
             indexedPages = pagesByURL
+            let firstPractice = data.kb.themes.count
+            var records: [ItemID: SearchRecord] = [:]
+            records.reserveCapacity(practiceIDs.count)
+            for (k, id) in practiceIDs.enumerated() { records[id] = searchRecords[firstPractice + k] }
+            practiceRecords = (themeTitles, records)
             if !searchDeferred {
                 lastSearchIndex = (pagesHash, searchFiles)
                 laterSearch = nil

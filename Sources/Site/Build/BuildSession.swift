@@ -209,21 +209,27 @@ final class BuildSession: @unchecked Sendable {
         let everything = previous == nil || previous!.environmentKey != environmentKey
         // The live preview starts the annual reports now, beside the rest of the build.
         let today = data.today
-        let reportWork = previous.map { previous in
-            // The report's view of the content now: the loader is the next build's once this one is done.
-            let kb = reportYears.isEmpty ? nil : loader.knowledgeBase(options: Self.reportOptions)
-            // A build with no changes serves what the last one left for later: it waits for the reports.
-            let background = defersSlowOutput && !changes.isEmpty
-            previous.laterReports?.supersede()
-            let gate = reportGate
-            return ReportWork(after: previous.laterReports) { [self] work in
-                if let gate, background { gate.wait() }
-                // In the live preview the reports wait for the next edit's pages, not the other way round.
-                if background { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
-                return try self.reports(
-                    years: reportYears, kb: kb, today: today, theme: theme, previous: previous, work: work)
+        // A build without changes (one that serves what an earlier build left for later) has nothing new for
+        // the reports: it takes the work the last build left (waiting for none), or the last reports.
+        let reportsUnchanged = previous != nil && changes.isEmpty && !everything
+        let reportWork: ReportWork? =
+            reportsUnchanged
+            ? previous!.laterReports
+            : previous.map { previous in
+                // The report's view of the content now: the loader is the next build's once this one is done.
+                let kb = reportYears.isEmpty ? nil : loader.knowledgeBase(options: Self.reportOptions)
+                // A build with no changes serves what the last one left for later: it waits for the reports.
+                let background = defersSlowOutput && !changes.isEmpty
+                previous.laterReports?.supersede()
+                let gate = reportGate
+                return ReportWork(after: previous.laterReports) { [self] work in
+                    if let gate, background { gate.wait() }
+                    // In the live preview the reports wait for the next edit's pages, not the other way round.
+                    if background { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
+                    return try self.reports(
+                        years: reportYears, kb: kb, today: today, theme: theme, previous: previous, work: work)
+                }
             }
-        }
         let environment =
             everything || !changes.templates.isEmpty
             ? SiteBuilder.environment(root: root, theme: theme, data: data, assets: assets, reportYears: reportYears)
@@ -288,7 +294,8 @@ final class BuildSession: @unchecked Sendable {
                 previous: previous, writer: writer, sink: sink,
                 loadDiagnostics: loadDiagnostics, progress: progress, timer: timer, environment: environment,
                 environmentKey: environmentKey, theme: theme, reportWork: reportWork,
-                mayDefer: defersSlowOutput && !changes.isEmpty)
+                keepsLastReports: reportsUnchanged && reportWork == nil,
+                mayDefer: defersSlowOutput && (!changes.isEmpty || reportsUnchanged))
             timer.report()
             return outcome
         } catch {
@@ -306,7 +313,7 @@ final class BuildSession: @unchecked Sendable {
         statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]),
         reportYears: [Int], previous: State?, writer: TreeWriter, sink: OutputSink, loadDiagnostics: [Diagnostic],
         progress: ProgressLine, timer: PhaseTimer, environment: Environment, environmentKey: EnvironmentKey, theme: URL,
-        reportWork: ReportWork?, mayDefer: Bool
+        reportWork: ReportWork?, keepsLastReports: Bool, mayDefer: Bool
     ) throws -> Outcome {
         let preserved = sink.preserved()
         var planned: [String] = pages.map(\.file)
@@ -325,7 +332,7 @@ final class BuildSession: @unchecked Sendable {
         // memory given back before the pages, so the memory of the two never adds up; in the live preview they
         // are made beside the rest of the build (`reportWork`, started after loading).
         var fullBuildReports: Result<[Int: ReportOutput], Error>?
-        if reportWork == nil {
+        if reportWork == nil && !keepsLastReports {
             fullBuildReports = Result {
                 try self.reports(
                     years: reportYears, kb: loader.knowledgeBase(options: Self.reportOptions), today: data.today,
@@ -353,6 +360,8 @@ final class BuildSession: @unchecked Sendable {
             reportWork.deferIfRunning()
         {
             laterReports = reportWork
+            reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
+        } else if keepsLastReports, let previous {
             reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
         } else {
             reportOutputs = try reportWork?.job.result() ?? fullBuildReports!.get()
@@ -473,21 +482,23 @@ final class BuildSession: @unchecked Sendable {
             for file in last.files { try writer.keep(file.path, hash: file.hash) }
             planned += last.files.map(\.path)
             if laterSearch?.pages != pagesHash {
-                let ready = laterOutputReady
-                let newest = newestLaterSearch
-                newest.set(pagesHash)
-                laterSearch = (
-                    pagesHash,
-                    BackgroundJob {
-                        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-                        var files: [SearchFile] = []
-                        ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
-                            files.append((path, bytes, ContentHash.of(bytes)))
-                        }
-                        if newest.get() == pagesHash { ready?() }
-                        return files
+                let job = BackgroundJob<[SearchFile]> {
+                    setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                    var files: [SearchFile] = []
+                    ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
+                        files.append((path, bytes, ContentHash.of(bytes)))
                     }
-                )
+                    return files
+                }
+                laterSearch = (pagesHash, job)
+                // Once the files are there, the newest join asks for the build that serves them (a build
+                // without changes, which waits for nothing: annual reports still being made stay deferred).
+                let (ready, newest) = (laterOutputReady, newestLaterSearch)
+                newest.set(pagesHash)
+                DispatchQueue.global(qos: .utility).async {
+                    _ = try? job.result()
+                    if newest.get() == pagesHash { ready?() }
+                }
             }
         } else {
             // Each file written as soon as it is made: the index is never all in memory.

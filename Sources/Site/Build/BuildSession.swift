@@ -458,6 +458,9 @@ final class BuildSession: @unchecked Sendable {
                 return page
             }
         }
+        // The bodies' text was freed on the threads that rendered the pages, into their own arenas, where
+        // the join below (on this thread) cannot use it: given back first, so the two never add up.
+        if !keepsState { Self.returnFreeMemory() }
         timer.mark("search pages read")
         let pagesHash = ContentHash.combine(indexed.map(\.hash))
         var searchFiles: [(path: String, hash: UInt64)] = []

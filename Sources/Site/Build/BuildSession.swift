@@ -538,7 +538,10 @@ final class BuildSession: @unchecked Sendable {
         for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
         for file in preserved { try put(file.path, file.bytes, writer) }
         timer.mark("assets")
-        try writer.finish(planned: Set(planned))
+        let plannedSet = Set(planned)
+        timer.mark("planned files")
+        try writer.finish(planned: plannedSet)
+        timer.mark("stale files")
         try sink.commit(changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed)
         timer.mark("files")
 

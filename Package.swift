@@ -39,7 +39,7 @@ let package = Package(
             name: "Report",
             dependencies: ["ContentModel", "Markdown", "PDF", "Diagnostics", "DataFormats", "Escaping", "Parallel"]),
         // Small HTTP/1.1 server for `breingen serve`.
-        .target(name: "Server", dependencies: ["Diagnostics", "Escaping"]),
+        .target(name: "Server", dependencies: ["Diagnostics", "Escaping", "Parallel"]),
         // Argument parsing and the commands; the executable only forwards to it.
         .target(
             name: "Commands",

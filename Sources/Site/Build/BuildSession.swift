@@ -339,7 +339,7 @@ final class BuildSession: @unchecked Sendable {
                     theme: theme,
                     previous: nil, work: nil)
             }
-            Self.returnFreeMemory()
+            Allocator.releaseFreedMemory()
         }
         timer.mark("reports")
         // The pages, on every core.
@@ -460,7 +460,7 @@ final class BuildSession: @unchecked Sendable {
         }
         // The bodies' text was freed on the threads that rendered the pages, into their own arenas, where
         // the join below (on this thread) cannot use it: given back first, so the two never add up.
-        if !keepsState { Self.returnFreeMemory() }
+        if !keepsState { Allocator.releaseFreedMemory() }
         timer.mark("search pages read")
         let pagesHash = ContentHash.combine(indexed.map(\.hash))
         var searchFiles: [(path: String, hash: UInt64)] = []
@@ -787,13 +787,6 @@ final class BuildSession: @unchecked Sendable {
             for dependency in referenced where seen.insert(dependency).inserted { queue.append(dependency) }
         }
         return seen
-    }
-
-    /// `malloc_trim(0)`, which Glibc's Swift module does not declare: looked up at run time.
-    private static func returnFreeMemory() {
-        typealias Trim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

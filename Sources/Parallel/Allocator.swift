@@ -2,22 +2,22 @@
     import Glibc
 #endif
 
-/// How serve keeps its resident memory flat over a long session of edits. Each rebuild allocates and
-/// frees tens of megabytes on several threads; glibc's allocator keeps freed blocks in per-thread
-/// arenas (up to 8 per core), so without these the resident memory creeps up by megabytes, to a plateau,
-/// although the memory in use stays the same (docs/benchmarks.md, Serve, memory). The functions are
-/// looked up at run time: the Glibc module does not declare them, and elsewhere they are simply skipped.
-enum Allocator {
+/// The allocator's two knobs for work spread over threads. glibc's allocator keeps freed blocks in
+/// per-thread arenas (up to 8 per core): memory freed on one thread is not used again for another's
+/// allocations, so the resident memory of a build, and of serve over a long session of edits, grows
+/// beyond what is in use (docs/benchmarks.md, Serve, memory). The functions are looked up at run time:
+/// the Glibc module does not declare them, and elsewhere they are simply skipped.
+public enum Allocator {
     /// At most two arenas, unless the user set `MALLOC_ARENA_MAX`. Call before the threads start.
-    static func limitArenas() {
+    public static func limitArenas() {
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard getenv("MALLOC_ARENA_MAX") == nil, let symbol = lookUp("mallopt") else { return }
         let arenaMax: Int32 = -8  // M_ARENA_MAX
         _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 2)
     }
 
-    /// Returns the whole free pages of every arena to the system (`malloc_trim(0)`), after a build.
-    static func releaseFreedMemory() {
+    /// Returns the whole free pages of every arena to the system (`malloc_trim(0)`).
+    public static func releaseFreedMemory() {
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let symbol = lookUp("malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)

@@ -218,7 +218,7 @@ final class BuildSession: @unchecked Sendable {
             : previous.map { previous in
                 // The report's view of the content now: the loader is the next build's once this one is done.
                 let kb = reportYears.isEmpty ? nil : loader.knowledgeBase(options: Self.reportOptions)
-                // A build with no changes serves what the last one left for later: it waits for the reports.
+                // Only a build that renders everything gets here without changes: it waits for the reports.
                 let background = defersSlowOutput && !changes.isEmpty
                 previous.laterReports?.supersede()
                 let gate = reportGate
@@ -360,8 +360,8 @@ final class BuildSession: @unchecked Sendable {
             reportWork.deferIfRunning()
         {
             laterReports = reportWork
-            reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
-        } else if keepsLastReports, let previous {
+        }
+        if let previous, laterReports != nil || keepsLastReports {
             reportOutputs = previous.reports.mapValues { ReportOutput(record: $0, bytes: [:]) }
         } else {
             reportOutputs = try reportWork?.job.result() ?? fullBuildReports!.get()
@@ -466,10 +466,13 @@ final class BuildSession: @unchecked Sendable {
         var searchFiles: [(path: String, hash: UInt64)] = []
         // Whether this build serves the last index while the new one is made (the live preview).
         var searchDeferred = false
+        func keep(_ files: [(path: String, hash: UInt64)]) throws {
+            searchFiles = files
+            for file in files { try writer.keep(file.path, hash: file.hash) }
+            planned += files.map(\.path)
+        }
         if let last = lastSearchIndex, last.pages == pagesHash {
-            searchFiles = last.files
-            for file in last.files { try writer.keep(file.path, hash: file.hash) }
-            planned += last.files.map(\.path)
+            try keep(last.files)
         } else if let later = laterSearch, later.pages == pagesHash, later.job.isFinished || !defersSlowOutput,
             let files = try? later.job.result()
         {
@@ -481,9 +484,7 @@ final class BuildSession: @unchecked Sendable {
             // with the last index, and the build the work asks for when it is done (with no changes) brings
             // the new one. No build waits for it, so edits made meanwhile are served as fast.
             searchDeferred = true
-            searchFiles = last.files
-            for file in last.files { try writer.keep(file.path, hash: file.hash) }
-            planned += last.files.map(\.path)
+            try keep(last.files)
             if laterSearch?.pages != pagesHash {
                 let job = BackgroundJob<[SearchFile]> {
                     setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)

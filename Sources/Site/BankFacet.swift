@@ -35,9 +35,10 @@ struct BankFacet: Equatable, Sendable {
             title: (String) -> String = { $0 }, order: [String]? = nil
         ) -> BankFacet? {
             guard !counts.isEmpty else { return nil }
+            // "Écht" sorts with the E: by slug, each made once.
             let keys =
                 order.map { $0.filter { counts[$0] != nil } }
-                ?? counts.keys.sorted { (TextSlug.make($0), $0) < (TextSlug.make($1), $1) }  // "Écht" with the E
+                ?? counts.keys.map { (TextSlug.make($0), $0) }.sorted { $0 < $1 }.map(\.1)
             return BankFacet(
                 name: name, label: label,
                 options: keys.map { Option(value: $0, title: title($0), count: counts[$0] ?? 0) })

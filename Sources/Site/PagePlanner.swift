@@ -14,8 +14,8 @@ enum PagePlanner {
         var pages = claimants(data)
         // Two pages on one address (a free page named like a section): the first planned keeps it, as
         // only one file can be written there; `check` warns about the other (`URLClaims`).
-        var claimed = Set<String>()
-        pages.removeAll { !claimed.insert(Routes.file(for: $0.path)).inserted }
+        var claimed = Set<String>(minimumCapacity: pages.count)
+        pages.removeAll { !claimed.insert($0.file).inserted }
         // The redirects of the aliases last: a page always wins its address.
         pages += redirects(data, after: pages)
         return pages

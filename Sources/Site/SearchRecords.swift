@@ -11,35 +11,94 @@ import Search
 enum SearchRecords {
     /// Every record, kinds in this order: themes, best practices, insights, activities, alliances,
     /// publications, school scans, pages (the filter offers them so). `reused(k)` is the record of the
-    /// k-th best practice when an earlier build's still holds (the live preview: a practice that did not
-    /// change, with the same theme titles), so that its body is not looked at again.
+    /// k-th best practice when an earlier build's still holds (the live preview, after a practice came or
+    /// went), so that its body is not looked at again.
     static func make(_ data: SiteData, reused: ((Int) -> SearchRecord?)? = nil) -> [SearchRecord] {
-        let kb = data.kb
-        var themeTitle: [String: String] = [:]
-        for theme in kb.themes { themeTitle[theme.slug] = theme.title }
+        let maker = Maker(data)
+        var records = maker.themes()
+        let count = data.kb.bestPractices.count
+        records.reserveCapacity(count + records.count + 64)
+        // The practices' records are most of the work on a big site: made on every core.
+        if let reused {
+            var practices = (0..<count).map(reused)
+            let todo = practices.indices.filter { practices[$0] == nil }
+            let made = Parallel.map(todo.count, chunk: 64) { maker.practice(todo[$0]) }
+            for (i, k) in todo.enumerated() { practices[k] = made[i] }
+            records += practices.map { $0! }
+        } else {
+            records += Parallel.map(count, chunk: 64, maker.practice)
+        }
+        records += maker.others()
+        return records
+    }
+
+    /// The live preview: brings the last build's `records` (`make` of a build with the same practices in
+    /// the same order and the same theme titles) up to this build's in place, making anew only the records
+    /// of the practices at `changedPractices` and the few records of the other kinds. Returns the places
+    /// of the records that changed; nil, with `records` untouched, when the other kinds' records are not
+    /// as many as before (then `make` it is).
+    static func update(_ records: inout [SearchRecord], _ data: SiteData, changedPractices: [Int]) -> [Int]? {
+        let maker = Maker(data)
+        let themes = maker.themes()
+        let practices = data.kb.bestPractices.count
+        let others = maker.others()
+        guard records.count == themes.count + practices + others.count else { return nil }
+        var changed: [Int] = []
+        for (k, record) in themes.enumerated() where records[k] != record {
+            records[k] = record
+            changed.append(k)
+        }
+        let made = Parallel.map(changedPractices.count, chunk: 64) { maker.practice(changedPractices[$0]) }
+        for (i, k) in changedPractices.enumerated() where records[themes.count + k] != made[i] {
+            records[themes.count + k] = made[i]
+            changed.append(themes.count + k)
+        }
+        let first = themes.count + practices
+        for (k, record) in others.enumerated() where records[first + k] != record {
+            records[first + k] = record
+            changed.append(first + k)
+        }
+        return changed
+    }
+
+    /// Makes the records of one build.
+    private struct Maker {
+        let data: SiteData
+        let kb: KnowledgeBase
+        let themeTitle: [String: String]
+        let memo: BodyTextMemo
+
+        init(_ data: SiteData) {
+            self.data = data
+            kb = data.kb
+            var themeTitle: [String: String] = [:]
+            for theme in kb.themes { themeTitle[theme.slug] = theme.title }
+            self.themeTitle = themeTitle
+            memo = data.bodyTexts
+        }
+
         func titles(_ slugs: [String]) -> [String] { slugs.compactMap { themeTitle[$0] } }
-        let memo = data.bodyTexts
+
         func body(_ info: ItemInfo) -> (text: String, headings: [String]) {
             guard let body = info.body, !body.text.isEmpty else { return ("", []) }
             return memo.text(of: body)
         }
-        var records: [SearchRecord] = []
-        records.reserveCapacity(kb.bestPractices.count + 64)
-        for theme in kb.themes {
-            let b = body(theme.info)
-            records.append(
-                SearchRecord(
+
+        func themes() -> [SearchRecord] {
+            kb.themes.map { theme in
+                let b = body(theme.info)
+                return SearchRecord(
                     title: theme.title, url: data.url(Routes.theme(theme.slug)), kind: "Thema", filterKind: "Thema",
                     themes: [theme.title],
                     summary: theme.summary, meta: [theme.number, theme.periodText].compactMap { $0 },
                     headings: b.headings,
-                    text: [theme.objective ?? "", b.text].joined(separator: "\n")))
+                    text: [theme.objective ?? "", b.text].joined(separator: "\n"))
+            }
         }
-        // The practices' records are most of the work on a big site: made on every core.
-        let practices = kb.bestPractices
-        records += Parallel.map(practices.count, chunk: 64) { k -> SearchRecord in
-            if let record = reused?(k) { return record }
-            let bp = practices[k]
+
+        /// The record of the k-th best practice.
+        func practice(_ k: Int) -> SearchRecord {
+            let bp = kb.bestPractices[k]
             let b = body(bp.info)
             let themes = titles(bp.themes)
             return SearchRecord(
@@ -49,64 +108,71 @@ enum SearchRecords {
                 headings: b.headings,
                 text: b.text)
         }
-        for theme in kb.themes {
-            for insight in kb.insights where insight.theme == theme.slug {
-                let b = body(insight.info)
+
+        /// The records of the kinds after the practices.
+        func others() -> [SearchRecord] {
+            var records: [SearchRecord] = []
+            for theme in kb.themes {
+                for insight in kb.insights where insight.theme == theme.slug {
+                    let b = body(insight.info)
+                    records.append(
+                        SearchRecord(
+                            title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht",
+                            filterKind: "Inzicht",
+                            themes: [theme.title], summary: insight.items.first,
+                            meta: [theme.title, insight.kind.title],
+                            headings: b.headings,
+                            text: insight.items.joined(separator: "\n") + "\n" + b.text))
+                }
+            }
+            for activity in kb.activities {
+                let b = body(activity.info)
                 records.append(
                     SearchRecord(
-                        title: insight.title, url: data.url(Routes.insight(insight.slug)), kind: "Inzicht",
-                        filterKind: "Inzicht",
-                        themes: [theme.title], summary: insight.items.first, meta: [theme.title, insight.kind.title],
-                        headings: b.headings,
-                        text: insight.items.joined(separator: "\n") + "\n" + b.text))
+                        title: activity.title, url: data.url(Routes.activity(activity.slug)),
+                        kind: "Activiteit · " + activity.date.dutch,
+                        filterKind: "Activiteit", themes: titles([activity.theme].compactMap { $0 }),
+                        summary: activity.goal,
+                        meta: activity.partners + [activity.format ?? ""], headings: b.headings,
+                        text: [activity.goal ?? "", activity.outcome ?? "", b.text].joined(separator: "\n")))
             }
+            for alliance in kb.alliances {
+                let b = body(alliance.info)
+                records.append(
+                    SearchRecord(
+                        title: alliance.title, url: data.url(Routes.alliance(alliance.slug)), kind: "Alliantie",
+                        filterKind: "Alliantie",
+                        themes: titles(alliance.themes), summary: alliance.summary,
+                        meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators,
+                        headings: b.headings, text: b.text))
+            }
+            for p in kb.publications {
+                records.append(
+                    SearchRecord(
+                        title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)),
+                        kind: "Publicatie",
+                        filterKind: "Publicatie", summary: p.summary, meta: p.partners + [p.kind.rawValue],
+                        text: p.summary ?? ""))
+            }
+            for scan in kb.schoolScans {
+                let b = body(scan.info)
+                records.append(
+                    SearchRecord(
+                        title: scan.school, url: data.url(Routes.scan(scan.slug)),
+                        kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
+                        filterKind: "WIJ SCHOOL-scan", meta: [scan.place], headings: b.headings,
+                        text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + b.text))
+            }
+            for page in kb.pages {
+                let b = body(page.info)
+                records.append(
+                    SearchRecord(
+                        title: page.title, url: data.url(Routes.page(page.slug)), kind: "Pagina", filterKind: "Pagina",
+                        summary: page.summary,
+                        headings: b.headings, text: b.text))
+            }
+            return records
         }
-        for activity in kb.activities {
-            let b = body(activity.info)
-            records.append(
-                SearchRecord(
-                    title: activity.title, url: data.url(Routes.activity(activity.slug)),
-                    kind: "Activiteit · " + activity.date.dutch,
-                    filterKind: "Activiteit", themes: titles([activity.theme].compactMap { $0 }),
-                    summary: activity.goal,
-                    meta: activity.partners + [activity.format ?? ""], headings: b.headings,
-                    text: [activity.goal ?? "", activity.outcome ?? "", b.text].joined(separator: "\n")))
-        }
-        for alliance in kb.alliances {
-            let b = body(alliance.info)
-            records.append(
-                SearchRecord(
-                    title: alliance.title, url: data.url(Routes.alliance(alliance.slug)), kind: "Alliantie",
-                    filterKind: "Alliantie",
-                    themes: titles(alliance.themes), summary: alliance.summary,
-                    meta: [alliance.abbreviation ?? ""] + alliance.members + alliance.collaborators,
-                    headings: b.headings, text: b.text))
-        }
-        for p in kb.publications {
-            records.append(
-                SearchRecord(
-                    title: p.title, url: data.href(p.link) ?? data.url(Routes.publication(p.slug)), kind: "Publicatie",
-                    filterKind: "Publicatie", summary: p.summary, meta: p.partners + [p.kind.rawValue],
-                    text: p.summary ?? ""))
-        }
-        for scan in kb.schoolScans {
-            let b = body(scan.info)
-            records.append(
-                SearchRecord(
-                    title: scan.school, url: data.url(Routes.scan(scan.slug)),
-                    kind: "WIJ SCHOOL-scan · " + scan.schoolYear.description,
-                    filterKind: "WIJ SCHOOL-scan", meta: [scan.place], headings: b.headings,
-                    text: scan.advice.map(\.text).joined(separator: "\n") + "\n" + b.text))
-        }
-        for page in kb.pages {
-            let b = body(page.info)
-            records.append(
-                SearchRecord(
-                    title: page.title, url: data.url(Routes.page(page.slug)), kind: "Pagina", filterKind: "Pagina",
-                    summary: page.summary,
-                    headings: b.headings, text: b.text))
-        }
-        return records
     }
 }
 

@@ -43,11 +43,9 @@ final class BuildSession: @unchecked Sendable {
     private var state: State?
     /// The bodies' plain text, from build to build (`SearchRecords`).
     private let bodyTexts = BodyTextMemo()
-    /// The search index's pages of the last build by URL, with the records they were made from: a record
-    /// that did not change is not read again.
-    private var indexedPages: [String: (record: SearchRecord, page: IndexedPage)] = [:]
-    /// The best practices' search records of the last build, with the theme titles they were made with.
-    private var practiceRecords: (themes: [String: String], records: [ItemID: SearchRecord]) = ([:], [:])
+    /// The search records and index pages of the last build: a record that did not change is not read
+    /// again, a practice that did not change is not made into a record again.
+    private var lastSearch = KeptSearch()
     /// The search index's files of the last build (paths and hashes), with the hash of the pages it was
     /// made from: a build whose pages all read the same (a template edit) keeps the files.
     private var lastSearchIndex: (pages: UInt64, files: [(path: String, hash: UInt64)])?
@@ -107,8 +105,8 @@ final class BuildSession: @unchecked Sendable {
         var assets: AssetPipeline
         var statics: (files: [(path: String, data: Data)], warnings: [Diagnostic])
         var reportYears: [Int]
-        /// The pages in plan order: their files, and what each was built from and gave.
-        var files: [String]
+        /// The pages in plan order, and what each was built from and gave.
+        var pages: [PlannedPage]
         var records: [PageRecord]
         var bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)]
         var reports: [Int: ReportRecord]
@@ -118,14 +116,15 @@ final class BuildSession: @unchecked Sendable {
 
         init(
             data: SiteData, environment: Environment, environmentKey: EnvironmentKey, theme: URL, assets: AssetPipeline,
-            statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int], files: [String],
+            statics: (files: [(path: String, data: Data)], warnings: [Diagnostic]), reportYears: [Int],
+            pages: [PlannedPage],
             records: [PageRecord], bankEntries: [ItemID: (bytes: [UInt8], hash: UInt64)], reports: [Int: ReportRecord],
             sitemap: (paths: [String], hash: UInt64)
         ) {
             (self.data, self.environment, self.environmentKey, self.theme) = (data, environment, environmentKey, theme)
             (self.assets, self.statics, self.reportYears) = (assets, statics, reportYears)
-            (self.files, self.records, self.bankEntries, self.reports, self.sitemap) = (
-                files, records, bankEntries, reports, sitemap
+            (self.pages, self.records, self.bankEntries, self.reports, self.sitemap) = (
+                pages, records, bankEntries, reports, sitemap
             )
         }
     }
@@ -159,6 +158,11 @@ final class BuildSession: @unchecked Sendable {
     func build(changed: Set<String>?, into sink: OutputSink, progress: ProgressLine = ProgressLine(enabled: false))
         throws -> Outcome
     {
+        // The last build's state, which this build replaces: freeing its hundreds of thousands of values takes
+        // milliseconds the answer should not wait for. Held here, the build's own references to it are gone
+        // when it returns, so this is the last one, and it is dropped on another thread.
+        let discarded = Discarded(state)
+        defer { DispatchQueue.global(qos: .utility).async { discarded.value = nil } }
         var paths = pending
         if let changed { paths.formUnion(changed) }
         inputs.beginBuild()
@@ -248,11 +252,11 @@ final class BuildSession: @unchecked Sendable {
         var changedItemIDs: Set<ItemID> = []
         var placesBefore: [Int]?
         if let previous, !everything {
-            let files = previous.files
-            if files.count != pages.count || pages.indices.contains(where: { pages[$0].file != files[$0] }) {
+            let before = previous.pages
+            if before.count != pages.count || pages.indices.contains(where: { pages[$0].file != before[$0].file }) {
                 var place: [String: Int] = [:]
-                place.reserveCapacity(files.count)
-                for (i, file) in files.enumerated() { place[file] = i }
+                place.reserveCapacity(before.count)
+                for (i, page) in before.enumerated() { place[page.file] = i }
                 placesBefore = pages.map { place[$0.file] ?? -1 }
             }
             let changedItems = Self.changedItems(changes.content, before: previous.data, after: data)
@@ -430,34 +434,7 @@ final class BuildSession: @unchecked Sendable {
 
         // The files beside the pages, each made only when its inputs changed. The search index: a pass of
         // its own over the content, its pages read again only where their record changed.
-        // The live preview takes the records of the practices that did not change from the last build.
-        var themeTitles: [String: String] = [:]
-        for theme in data.kb.themes { themeTitles[theme.slug] = theme.title }
-        let kept = previous != nil && practiceRecords.themes == themeTitles ? practiceRecords.records : [:]
-        let practiceIDs = data.practiceIDs
-        var searchRecords = SearchRecords.make(
-            data,
-            reused: kept.isEmpty
-                ? nil : { k in changedItems.contains(practiceIDs[k]) ? nil : kept[practiceIDs[k]] })
-        // A one-off build keeps no bodies and drops each record's text once it is read, so that all the
-        // bodies' text is never in memory beside all the pages' stems (a third of the peak at 10,000 pages).
-        // A build that reused records did not ask for every body: it forgets none.
-        if !keepsState {
-            bodyTexts.removeAll()
-        } else if kept.isEmpty {
-            bodyTexts.keepOnlyUsed()
-        }
-        timer.mark("search records")
-        let known = indexedPages
-        let keepsRecords = keepsState
-        let indexed = searchRecords.withUnsafeMutableBufferPointer { records in
-            Parallel.map(records.count, chunk: 32) { k -> IndexedPage in
-                if let old = known[records[k].url], old.record == records[k] { return old.page }
-                let page = IndexedPage(records[k])
-                if !keepsRecords { (records[k].text, records[k].headings) = ("", []) }  // each k on one thread only
-                return page
-            }
-        }
+        let (searchRecords, indexed) = searchPages(data, previous: previous, changedItems: changedItems, timer: timer)
         // The bodies' text was freed on the threads that rendered the pages, into their own arenas, where
         // the join below (on this thread) cannot use it: given back first, so the two never add up.
         if !keepsState { Allocator.releaseFreedMemory() }
@@ -555,34 +532,92 @@ final class BuildSession: @unchecked Sendable {
             (loadDiagnostics + Self.sorted(recordWarnings) + reportWarnings + assets.warnings
             + statics.warnings).filter { $0.severity != .error }
         if keepsState {
-            let old = state
             state = State(
                 data: data, environment: environment, environmentKey: environmentKey, theme: theme, assets: assets,
                 statics: statics,
-                reportYears: reportYears, files: pages.map(\.file), records: records, bankEntries: bank,
+                reportYears: reportYears, pages: pages, records: records, bankEntries: bank,
                 reports: reports,
                 sitemap: sitemap)
             state!.laterReports = laterReports
-            var pagesByURL: [String: (record: SearchRecord, page: IndexedPage)] = [:]
-            pagesByURL.reserveCapacity(searchRecords.count)
-            for k in searchRecords.indices { pagesByURL[searchRecords[k].url] = (searchRecords[k], indexed[k]) }
-            indexedPages = pagesByURL
-            let firstPractice = data.kb.themes.count
-            var records: [ItemID: SearchRecord] = [:]
-            records.reserveCapacity(practiceIDs.count)
-            for (k, id) in practiceIDs.enumerated() { records[id] = searchRecords[firstPractice + k] }
-            practiceRecords = (themeTitles, records)
+            lastSearch = KeptSearch(
+                records: searchRecords, pages: indexed, themes: Self.themeTitles(data), practiceIDs: data.practiceIDs,
+                firstPractice: data.kb.themes.count)
             if !searchDeferred {
                 lastSearchIndex = (pagesHash, searchFiles)
                 laterSearch = nil
             }
-            // Freeing the last build's values takes milliseconds the answer should not wait for.
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         }
+        timer.mark("state kept")
         return Outcome(
             pages: pages.count, rendered: results.count, files: planned.count,
             changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed, everything: everything,
             warnings: warnings)
+    }
+
+    /// The search records of this build and the index pages read from them. The live preview brings the
+    /// last build's up to date: in place when the practices are the same ones in the same order (an edit
+    /// of one: only its record and the few of other kinds are made, only the records that changed are
+    /// read); else the records of practices that did not change and the pages of records that did not
+    /// change are taken from the last build. A one-off build makes and reads them all, on every core.
+    private func searchPages(_ data: SiteData, previous: State?, changedItems: Set<ItemID>, timer: PhaseTimer)
+        -> (records: [SearchRecord], pages: [IndexedPage])
+    {
+        let themeTitles = Self.themeTitles(data)
+        let practiceIDs = data.practiceIDs
+        var last = previous != nil && lastSearch.themes == themeTitles ? lastSearch : KeptSearch()
+        // Only `last` holds the kept arrays now, so they are changed in place, not copied.
+        lastSearch = KeptSearch()
+        if !last.records.isEmpty, last.practiceIDs == practiceIDs,
+            let changed = SearchRecords.update(
+                &last.records, data,
+                changedPractices: practiceIDs.indices.filter { changedItems.contains(practiceIDs[$0]) })
+        {
+            timer.mark("search records")
+            let records = last.records
+            let read = Parallel.map(changed.count, chunk: 8) { IndexedPage(records[changed[$0]]) }
+            var pages = last.pages
+            last = KeptSearch()
+            for (i, k) in changed.enumerated() { pages[k] = read[i] }
+            return (records, pages)
+        }
+        let lastPractice = last.practicePlaces(for: practiceIDs)
+        var records = SearchRecords.make(
+            data,
+            reused: lastPractice.map { place in
+                { k in changedItems.contains(practiceIDs[k]) ? nil : place(k).map { last.records[$0] } }
+            })
+        // A one-off build keeps no bodies and drops each record's text once it is read, so that all the
+        // bodies' text is never in memory beside all the pages' stems (a third of the peak at 10,000 pages).
+        // A build that reused records did not ask for every body: it forgets none.
+        if !keepsState {
+            bodyTexts.removeAll()
+        } else if lastPractice == nil {
+            bodyTexts.keepOnlyUsed()
+        }
+        timer.mark("search records")
+        let lastPlace = last.recordPlaces(for: records)
+        var kept: [IndexedPage?] = records.indices.map { k in
+            lastPlace(k, records[k].url).flatMap { last.records[$0] == records[k] ? last.pages[$0] : nil }
+        }
+        let unread = kept.indices.filter { kept[$0] == nil }
+        let keepsRecords = keepsState
+        let read = records.withUnsafeMutableBufferPointer { records in
+            Parallel.map(unread.count, chunk: 32) { i -> IndexedPage in
+                let k = unread[i]
+                let page = IndexedPage(records[k])
+                if !keepsRecords { (records[k].text, records[k].headings) = ("", []) }  // each k on one thread only
+                return page
+            }
+        }
+        if unread.count == kept.count { return (records, read) }
+        for (i, k) in unread.enumerated() { kept[k] = read[i] }
+        return (records, kept.map { $0! })
+    }
+
+    private static func themeTitles(_ data: SiteData) -> [String: String] {
+        var titles: [String: String] = [:]
+        for theme in data.kb.themes { titles[theme.slug] = theme.title }
+        return titles
     }
 
     /// A page rendered: its bytes went to the output; this is what the build keeps of it.
@@ -795,6 +830,12 @@ final class BuildSession: @unchecked Sendable {
             ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0)
         }
     }
+}
+
+/// A value to be freed on another thread (`BuildSession.build`).
+private final class Discarded: @unchecked Sendable {
+    var value: Any?
+    init(_ value: Any?) { self.value = value }
 }
 
 /// Worker threads for rendering: `BREINGEN_THREADS` when set, else twice the cores, so a worker waiting

@@ -676,26 +676,22 @@ final class BuildSession: @unchecked Sendable {
         guard !years.isEmpty, let kb else { return [:] }
         let root = options.root
         let creationDate = SiteReports.creationDate(today)
-        var outputs: [Int: ReportOutput] = [:]
-        var documents: [Int: ReportDocument] = [:]
-        var changed = false
-        for year in years {
-            if work?.isSuperseded == true { return [:] }
+        // The years on every core: each report's PDF is most of its time, and one report's formats do not
+        // keep two cores busy.
+        typealias Made = (document: ReportDocument, output: ReportOutput, changed: Bool)
+        let made = try Parallel.map(years.count, threads: min(years.count, Parallel.cores)) { i -> Made? in
+            let year = years[i]
+            if work?.isSuperseded == true { return nil }
             let (document, warnings) = try AnnualReport.document(
                 root: root, knowledgeBase: kb, year: year, theme: theme)
-            documents[year] = document
             if let kept = previous?.reports[year], kept.document == document, kept.day == today {
-                outputs[year] = ReportOutput(
-                    record: ReportRecord(document: document, day: today, files: kept.files, warnings: warnings),
-                    bytes: [:])
-                continue
+                let record = ReportRecord(document: document, day: today, files: kept.files, warnings: warnings)
+                return (document, ReportOutput(record: record, bytes: [:]), false)
             }
-            changed = true
             if let later = previous?.laterReports, later.documents[year] == document,
                 let output = (try? later.job.result())?[year], output.record.day == today
             {
-                outputs[year] = output
-                continue
+                return (document, output, true)
             }
             let rendered = AnnualReport.render(
                 document, warnings: warnings,
@@ -707,9 +703,16 @@ final class BuildSession: @unchecked Sendable {
                 files.append((file.name, ContentHash.of(data)))
                 bytes[file.name] = data
             }
-            outputs[year] = ReportOutput(
-                record: ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings),
-                bytes: bytes)
+            let record = ReportRecord(document: document, day: today, files: files, warnings: rendered.warnings)
+            return (document, ReportOutput(record: record, bytes: bytes), true)
+        }
+        var outputs: [Int: ReportOutput] = [:]
+        var documents: [Int: ReportDocument] = [:]
+        var changed = false
+        for (i, year) in years.enumerated() {
+            guard let made = made[i] else { return [:] }
+            (documents[year], outputs[year]) = (made.document, made.output)
+            changed = changed || made.changed
         }
         work?.documents = documents
         if let work, work.finish(changed: changed) { laterOutputReady?() }

@@ -102,11 +102,25 @@ final class TreeWriter: @unchecked Sendable {
     /// The folders `makeFolders` left to the writers.
     private var deferred: Set<String> = []
 
+    /// The deferred folders made so far: a folder that gets many files (the search index's) is made once,
+    /// not tried again for each (a system call apiece).
+    private var madeFolders: Set<String> = []
+
     /// Makes the folder of `file` if `makeFolders` left it to the writer.
     private func makeDeferredFolder(of file: String) throws {
         guard !deferred.isEmpty, let slash = file.lastIndex(of: "/") else { return }
         let folder = String(file[..<slash])
-        if deferred.contains(folder) { try OutputTree.makeFolder(target.path + "/" + folder) }
+        guard deferred.contains(folder) else { return }
+        lock.lock()
+        let made = madeFolders.contains(folder)
+        lock.unlock()
+        if made { return }
+        // Made before it is noted: a writer that finds it noted can write into it. Two writers of one folder
+        // at once both make it, and one of them finds it there.
+        try OutputTree.makeFolder(target.path + "/" + folder)
+        lock.lock()
+        madeFolders.insert(folder)
+        lock.unlock()
     }
 
     private func addParents(of file: String, to set: inout Set<String>) {

@@ -577,10 +577,12 @@ final class BuildSession: @unchecked Sendable {
     {
         let themeTitles = Self.themeTitles(data)
         let practiceIDs = data.practiceIDs
-        var last = previous != nil && lastSearch.themes == themeTitles ? lastSearch : KeptSearch()
+        var last = previous != nil ? lastSearch : KeptSearch()
         // Only `last` holds the kept arrays now, so they are changed in place, not copied.
         lastSearch = KeptSearch()
-        if !last.records.isEmpty, last.practiceIDs == practiceIDs,
+        // A practice's record names its themes: with other theme titles, none is taken as it was.
+        let sameThemes = last.themes == themeTitles
+        if sameThemes, !last.records.isEmpty, last.practiceIDs == practiceIDs,
             let changed = SearchRecords.update(
                 &last.records, data,
                 changedPractices: practiceIDs.indices.filter { changedItems.contains(practiceIDs[$0]) })
@@ -593,7 +595,7 @@ final class BuildSession: @unchecked Sendable {
             for (i, k) in changed.enumerated() { pages[k] = read[i] }
             return (records, pages)
         }
-        let lastPractice = last.practicePlaces(for: practiceIDs)
+        let lastPractice = sameThemes ? last.practicePlaces(for: practiceIDs) : nil
         var records = SearchRecords.make(
             data,
             reused: lastPractice.map { place in

@@ -437,16 +437,12 @@ final class BuildSession: @unchecked Sendable {
         let (searchRecords, indexed) = searchPages(data, previous: previous, changedItems: changedItems, timer: timer)
         // The bodies' text was freed on the threads that rendered the pages, into their own arenas, where
         // the join below (on this thread) cannot use it: given back first, so the two never add up.
-        timer.mark("search pages read")
         if !keepsState { Allocator.releaseFreedMemory() }
-        timer.mark("memory given back")
+        timer.mark("search pages read")
         let pagesHash = ContentHash.combine(indexed.map(\.hash))
         var searchFiles: [(path: String, hash: UInt64)] = []
         // Whether this build serves the last index while the new one is made (the live preview).
         var searchDeferred = false
-        var joining: BackgroundJob<[(path: String, hash: UInt64)]>?
-        // A build that fails meanwhile waits for the join: nothing writes to an abandoned tree.
-        defer { _ = try? joining?.result() }
         func keep(_ files: [(path: String, hash: UInt64)]) throws {
             searchFiles = files
             for file in files { try writer.keep(file.path, hash: file.hash) }
@@ -486,19 +482,15 @@ final class BuildSession: @unchecked Sendable {
                 }
             }
         } else {
-            // Joined on a thread of its own, beside the files below (the join uses one core): each file
-            // written as soon as it is made, so the index is never all in memory.
-            joining = BackgroundJob {
-                var files: [(path: String, hash: UInt64)] = []
-                try ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
-                    let hash = ContentHash.of(bytes)
-                    try writer.put(path, bytes, hash: hash)
-                    files.append((path, hash))
-                }
-                return files
+            // Each file written as soon as it is made: the index is never all in memory.
+            try ShardedIndex.write(indexed, folder: Routes.searchIndexFolder) { path, bytes in
+                let hash = ContentHash.of(bytes)
+                try writer.put(path, bytes, hash: hash)
+                searchFiles.append((path, hash))
             }
+            planned += searchFiles.map(\.path)
         }
-        timer.mark("search index started")
+        timer.mark("search index made and written")
 
         let bank = bankEntries(data, previous: previous, changed: changedItems)
         let bankHeader = PagePlanner.bankIndexHeader(data.kb, routes: data.routes)
@@ -524,11 +516,6 @@ final class BuildSession: @unchecked Sendable {
         for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
         for file in preserved { try put(file.path, file.bytes, writer) }
         timer.mark("assets")
-        if let joining {
-            searchFiles = try joining.result()
-            planned += searchFiles.map(\.path)
-        }
-        timer.mark("search index made and written")
         let plannedSet = Set(planned)
         timer.mark("planned files")
         try writer.finish(planned: plannedSet)

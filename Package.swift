@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "PDFTestSupport", dependencies: ["PDF", "Escaping"], path: "Tests/PDFTestSupport"),
         // The hostile Markdown inputs, one list shared by MarkdownTests and bench-markdown.
         .target(name: "MarkdownHostileInputs", path: "Tests/MarkdownHostileInputs"),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import XCTest
 
 final class FileSystemErrorTests: XCTestCase {
@@ -52,23 +53,14 @@ final class FileSystemErrorTests: XCTestCase {
             try? FileManager.default.removeItem(at: folder)
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-        // Root may write in every folder: as root the check runs as the user nobody (the end-to-end tests
-        // run the binary so), and root's identity comes back from the saved user id before the clean-up.
-        let asRoot = getuid() == 0
-        if asRoot {
-            XCTAssertEqual(setIDs("setresgid", 65534), 0)
-            XCTAssertEqual(setIDs("setresuid", 65534), 0)
+        // Root may write in every folder: as root the check runs as the user nobody (as the end-to-end tests
+        // run the binary).
+        try OtherUser.run {
+            XCTAssertNotEqual(access(folder.path, W_OK), 0, "the folder must be read-only for this user")
+            XCTAssertEqual(
+                FileSystemError(code: EACCES, path: folder.path + "/x", writing: true).cause, "map is alleen-lezen")
+            XCTAssertEqual(FileSystemError(code: EACCES, path: folder.path + "/x").cause, "geen toegang")
         }
-        defer {
-            if asRoot {
-                XCTAssertEqual(setIDs("setresuid", 0), 0)
-                XCTAssertEqual(setIDs("setresgid", 0), 0)
-            }
-        }
-        XCTAssertNotEqual(access(folder.path, W_OK), 0, "the folder must be read-only for this user")
-        XCTAssertEqual(
-            FileSystemError(code: EACCES, path: folder.path + "/x", writing: true).cause, "map is alleen-lezen")
-        XCTAssertEqual(FileSystemError(code: EACCES, path: folder.path + "/x").cause, "geen toegang")
     }
 
     func testReadingFiles() throws {
@@ -89,12 +81,4 @@ final class FileSystemErrorTests: XCTestCase {
         // Files whose size stat does not know (/proc) are read to their end.
         XCTAssertFalse(try FileContents.read("/proc/self/status").isEmpty)
     }
-}
-
-/// `setresuid` or `setresgid` (which the Glibc module does not declare) with real and effective id `id`
-/// and saved id 0, so that root can take its identity back.
-private func setIDs(_ name: String, _ id: UInt32) -> Int32 {
-    typealias SetIDs = @convention(c) (UInt32, UInt32, UInt32) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return -1 }
-    return unsafeBitCast(symbol, to: SetIDs.self)(id, id, 0)
 }

@@ -25,23 +25,18 @@ struct BreingenProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
     }
 
-    /// Runs the binary with `arguments`. `prefix` is a command that runs it (`setpriv …` to run it as
-    /// another user); past `timeout` seconds the process is killed (the test then sees status 9 by signal).
+    /// Runs the binary with `arguments` (as the user `nobody` inside `OtherUser.run`); past `timeout`
+    /// seconds the process is killed (the test then sees status 9 by signal).
     /// `executable` runs another copy of the binary (one installed elsewhere).
     static func run(
         _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
-        environment: [String: String] = [:], prefix: [String] = [], timeout: Double? = nil,
+        environment: [String: String] = [:], timeout: Double? = nil,
         executable: URL? = nil
     ) throws -> Result {
         let process = Process()
         let binary = executable ?? Self.binary
-        if let command = prefix.first {
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = Array(prefix.dropFirst()) + [binary.path] + arguments
-        } else {
-            process.executableURL = binary
-            process.arguments = arguments
-        }
+        process.executableURL = binary
+        process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

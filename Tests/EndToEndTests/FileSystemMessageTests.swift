@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Every file-system failure reaches the user as a Dutch message naming the path and the cause, never
@@ -30,14 +31,11 @@ final class FileSystemMessageTests: XCTestCase {
     private func runAsOtherUser(_ arguments: [String], environment: [String: String] = [:]) throws
         -> BreingenProcess.Result
     {
-        guard getuid() == 0 else { return try BreingenProcess.run(arguments, environment: environment, timeout: 60) }
-        guard fm.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-            throw XCTSkip("root without setpriv (util-linux)")
+        if getuid() == 0 {
+            _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a+rX", base.path])
+                .waitUntilExit()
         }
-        _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a+rX", base.path]).waitUntilExit()
-        return try BreingenProcess.run(
-            arguments, environment: environment,
-            prefix: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"], timeout: 60)
+        return try OtherUser.run { try BreingenProcess.run(arguments, environment: environment, timeout: 60) }
     }
 
     func testReadOnlyParentFolder() throws {

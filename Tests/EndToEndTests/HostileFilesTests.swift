@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The build's walk over the site's files (issue 18): links out of the site are never followed, link
@@ -139,14 +140,7 @@ final class HostileFilesTests: XCTestCase {
 
     /// Root reads every file whatever its mode, so these run the binary as the user `nobody`.
     private func runAsOtherUser(_ arguments: [String]) throws -> BreingenProcess.Result {
-        var prefix: [String] = []
-        if getuid() == 0 {
-            guard fm.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-                throw XCTSkip("running as root without setpriv (util-linux): cannot test unreadable files")
-            }
-            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        }
-        return try BreingenProcess.run(arguments + ["--root", site.path], prefix: prefix, timeout: 60)
+        try OtherUser.run { try BreingenProcess.run(arguments + ["--root", site.path], timeout: 60) }
     }
 
     /// Opens the site to the other user, then builds it once as that user.

@@ -50,6 +50,17 @@ public enum Parallel {
         try! map(count, chunk: chunk, threads: threads) { (i: Int) throws -> T in body(i) }
     }
 
+    /// `known` with each nil at `i` replaced by `body(i)`, made on every core: values an earlier build
+    /// kept are taken as they are, and only the missing ones are handed to the threads.
+    public static func fill<T>(_ known: [T?], chunk: Int = 1, _ body: (Int) -> T) -> [T] {
+        let missing = known.indices.filter { known[$0] == nil }
+        let made = map(missing.count, chunk: chunk) { body(missing[$0]) }
+        if missing.count == known.count { return made }
+        var all = known
+        for (k, i) in missing.enumerated() { all[i] = made[k] }
+        return all.map { $0! }
+    }
+
     /// `body(i)` for every `i` in `0..<count`, in parallel.
     public static func forEach(_ count: Int, chunk: Int = 1, threads: Int = cores, _ body: (Int) throws -> Void) throws
     {

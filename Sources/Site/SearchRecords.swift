@@ -19,15 +19,8 @@ enum SearchRecords {
         let count = data.kb.bestPractices.count
         records.reserveCapacity(count + records.count + 64)
         // The practices' records are most of the work on a big site: made on every core.
-        if let reused {
-            var practices = (0..<count).map(reused)
-            let todo = practices.indices.filter { practices[$0] == nil }
-            let made = Parallel.map(todo.count, chunk: 64) { maker.practice(todo[$0]) }
-            for (i, k) in todo.enumerated() { practices[k] = made[i] }
-            records += practices.map { $0! }
-        } else {
-            records += Parallel.map(count, chunk: 64, maker.practice)
-        }
+        let kept: [SearchRecord?] = (0..<count).map { reused?($0) }
+        records += Parallel.fill(kept, chunk: 64, maker.practice)
         records += maker.others()
         return records
     }

@@ -14,6 +14,22 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(strings, (0..<500).map { String(repeating: "x", count: $0 % 40) + "\($0)" })
     }
 
+    func testFillMakesOnlyTheMissingValues() {
+        let lock = NSLock()
+        var made: [Int] = []
+        let known: [String?] = (0..<100).map { $0 % 3 == 0 ? nil : "kept \($0)" }
+        let filled = Parallel.fill(known, chunk: 4) { i -> String in
+            lock.lock()
+            made.append(i)
+            lock.unlock()
+            return "made \(i)"
+        }
+        XCTAssertEqual(filled, (0..<100).map { $0 % 3 == 0 ? "made \($0)" : "kept \($0)" })
+        XCTAssertEqual(made.sorted(), Array(stride(from: 0, to: 100, by: 3)))
+        XCTAssertEqual(Parallel.fill([nil, nil] as [Int?]) { $0 + 1 }, [1, 2])
+        XCTAssertEqual(Parallel.fill([] as [Int?]) { $0 }, [])
+    }
+
     func testEveryItemRunsOnce() {
         let lock = NSLock()
         var seen = [Int](repeating: 0, count: 2_000)

@@ -598,22 +598,18 @@ final class BuildSession: @unchecked Sendable {
         }
         timer.mark("search records")
         let lastPlace = last.recordPlaces(for: records)
-        var kept: [IndexedPage?] = records.indices.map { k in
+        let kept: [IndexedPage?] = records.indices.map { k in
             lastPlace(k, records[k].url).flatMap { last.records[$0] == records[k] ? last.pages[$0] : nil }
         }
-        let unread = kept.indices.filter { kept[$0] == nil }
         let keepsRecords = keepsState
-        let read = records.withUnsafeMutableBufferPointer { records in
-            Parallel.map(unread.count, chunk: 32) { i -> IndexedPage in
-                let k = unread[i]
+        let pages = records.withUnsafeMutableBufferPointer { records in
+            Parallel.fill(kept, chunk: 32) { k -> IndexedPage in
                 let page = IndexedPage(records[k])
                 if !keepsRecords { (records[k].text, records[k].headings) = ("", []) }  // each k on one thread only
                 return page
             }
         }
-        if unread.count == kept.count { return (records, read) }
-        for (i, k) in unread.enumerated() { kept[k] = read[i] }
-        return (records, kept.map { $0! })
+        return (records, pages)
     }
 
     private static func themeTitles(_ data: SiteData) -> [String: String] {

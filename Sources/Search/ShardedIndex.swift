@@ -190,20 +190,36 @@ public enum ShardedIndex {
     }
 
     /// Numbers in groups of `stride`, the first of each group written as the difference from the first
-    /// of the group before.
+    /// of the group before, separated by commas. The digits are written into room made for the longest
+    /// numbers and copied over at once: the shards hold millions of numbers, and appending them a byte or
+    /// a slice at a time cost more than the rest of the join.
     private static func appendDifferences(_ values: ArraySlice<UInt32>, stride: Int, to out: inout [UInt8]) {
-        var last: UInt32 = 0
-        var k = values.startIndex
-        while k < values.endIndex {
-            if k > values.startIndex { out.append(UInt8(ascii: ",")) }
-            appendNumber(values[k] - last, to: &out)
-            last = values[k]
-            for j in 1..<stride {
-                out.append(UInt8(ascii: ","))
-                appendNumber(values[k + j], to: &out)
+        guard !values.isEmpty else { return }
+        let digits = values.withUnsafeBufferPointer { values in
+            // At most 10 digits and a comma a number.
+            [UInt8](unsafeUninitializedCapacity: values.count * 11) { buffer, count in
+                var at = 0
+                var last: UInt32 = 0
+                var k = 0
+                while k < values.count {
+                    if k > 0 {
+                        buffer[at] = UInt8(ascii: ",")
+                        at += 1
+                    }
+                    at = writeNumber(values[k] &- last, to: buffer, at: at)
+                    last = values[k]
+                    var j = 1
+                    while j < stride {
+                        buffer[at] = UInt8(ascii: ",")
+                        at = writeNumber(values[k + j], to: buffer, at: at + 1)
+                        j += 1
+                    }
+                    k += stride
+                }
+                count = at
             }
-            k += stride
         }
+        out.append(contentsOf: digits)
     }
 
     private static func appendLists(_ lists: [[UInt32]], to out: inout [UInt8]) {
@@ -215,33 +231,27 @@ public enum ShardedIndex {
         }
     }
 
-    /// The decimal digits of 0 ..< 10,000 one after the other (`digitStarts[n] ..< digitStarts[n + 1]`):
-    /// nearly every number of an index is below that, and copying its digits costs less than working them out.
-    private static let (digitTable, digitStarts): ([UInt8], [Int32]) = {
-        var table: [UInt8] = []
-        var starts: [Int32] = []
-        for n in 0..<10_000 {
-            starts.append(Int32(table.count))
-            table.append(contentsOf: String(n).utf8)
-        }
-        starts.append(Int32(table.count))
-        return (table, starts)
-    }()
-
-    @inline(__always) private static func appendNumber(_ value: UInt32, to out: inout [UInt8]) {
+    /// Writes the decimal digits of `value` at `at`; returns the place after them.
+    @inline(__always)
+    private static func writeNumber(_ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         if value < 10 {
-            out.append(0x30 + UInt8(value))
-            return
+            buffer[at] = 0x30 &+ UInt8(truncatingIfNeeded: value)
+            return at + 1
         }
-        if value < 10_000 {
-            let start = Int(digitStarts[Int(value)])
-            let end = Int(digitStarts[Int(value) + 1])
-            digitTable.withUnsafeBufferPointer {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
-            }
-            return
+        var length = 2
+        var limit: UInt32 = 100
+        while length < 10, value >= limit {
+            length += 1
+            limit &*= 10
         }
-        out.append(contentsOf: String(value).utf8)
+        var rest = value
+        var place = at + length - 1
+        while place >= at {
+            buffer[place] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            place -= 1
+        }
+        return at + length
     }
 
     /// The characters of a file's own hash in its name: a file keeps its name while its bytes stay the
@@ -249,10 +259,23 @@ public enum ShardedIndex {
     /// when they change, so a browser's cache never mixes two builds.
     public static let fileHashLength = 8
 
-    /// The name part of a file with `bytes`: FNV-1a, `fileHashLength` hex digits.
+    /// The name part of a file with `bytes`: a hash taken eight bytes at a time (the index is tens of
+    /// megabytes at 10,000 pages), `fileHashLength` hex digits.
     public static func fileHash(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = bytes.withUnsafeBytes { raw -> UInt64 in
+            var hash = UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = IndexedPage.mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < raw.count {
+                tail = tail << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            return IndexedPage.mix(hash, tail)
+        }
         return String(hex(hash).prefix(fileHashLength))
     }
 

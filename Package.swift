@@ -62,6 +62,8 @@ let package = Package(
         .executableTarget(
             name: "bench-data-formats", dependencies: ["DataFormats", "Diagnostics", "Parallel"],
             path: "bench/data-formats/bench-data-formats"),
+        // The search index's reading and joining passes on one core (bench/search/run.sh).
+        .executableTarget(name: "bench-search", dependencies: ["Search"], path: "bench/search/bench-search"),
         // The typesetter on the sample document, against ReportLab (bench/pdf/run.sh); also writes the sample PDF.
         .executableTarget(name: "bench-pdf", dependencies: ["PDF", "PDFTestSupport"], path: "bench/pdf/bench-pdf"),
 

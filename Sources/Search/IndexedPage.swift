@@ -140,13 +140,24 @@ private struct TermCounter {
     }
 
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, field: Int, newStemLimit: Int) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: SearchText.wordRoom(bytes.count)) { words in
+            let count = SearchText.scanWords(bytes, into: words.baseAddress!)
+            add(
+                words: UnsafeBufferPointer(rebasing: words[..<(3 * count)]), of: bytes, field: field,
+                newStemLimit: newStemLimit)
+        }
+    }
+
+    /// Counts `words`, three numbers a word as `SearchText.scanWords` wrote them.
+    private mutating func add(
+        words found: UnsafeBufferPointer<UInt64>, of bytes: UnsafeBufferPointer<UInt8>, field: Int, newStemLimit: Int
+    ) {
         let cache = StemCache.ofThisThread
-        var index = 0
         let isBody = field == 3
-        while let next = SearchText.nextWordHash(in: bytes, from: &index) {
+        for w in stride(from: 0, to: found.count, by: 3) {
             let position = bodyWords
             if isBody { bodyWords += 1 }
-            let wordKey = next.hash
+            let wordKey = found[w]
             // A word met before in this page: its stem's slot, without stemming it again (or -2: a stop word).
             var slot = words.value(for: wordKey)
             if slot == -2 { continue }
@@ -155,7 +166,7 @@ private struct TermCounter {
                     words.set(wordKey, -2)
                     continue
                 }
-                let stemKey = cache.stemKey(bytes, next.start, next.end, key: wordKey)
+                let stemKey = cache.stemKey(bytes, Int(found[w + 1]), Int(found[w + 2]), key: wordKey)
                 slot = slots.value(for: stemKey)
                 if slot < 0 {
                     if isBody {

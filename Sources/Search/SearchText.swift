@@ -78,7 +78,6 @@ public enum SearchText {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var start = -1
         let count = bytes.count
-        var folded: [UInt8] = []
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
@@ -112,10 +111,9 @@ public enum SearchText {
                     index += 2
                     continue
                 }
-                folded.removeAll(keepingCapacity: true)
-                if fold(scalar, into: &folded) {
+                if let folded = hashFolded(scalar, h) {
+                    h = folded
                     if start < 0 { start = index }
-                    for b in folded { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
                     index += 2
                     continue
                 }
@@ -127,6 +125,39 @@ public enum SearchText {
             if start >= 0 { return (h, start, index - length) }
         }
         return start >= 0 ? (h, start, count) : nil
+    }
+
+    /// The words of `bytes` as `nextWordHash` finds them, three numbers a word (its hash, its first byte
+    /// and the byte after it) written to `words`, which has room for `wordRoom(bytes.count)` numbers;
+    /// returns the number of words. A loop of its own: inside the counting loop of `IndexedPage`, the
+    /// hash being made did not stay in a register.
+    @inline(never)
+    static func scanWords(_ bytes: UnsafeBufferPointer<UInt8>, into words: UnsafeMutablePointer<UInt64>) -> Int {
+        var index = 0
+        var count = 0
+        while let next = nextWordHash(in: bytes, from: &index) {
+            words[3 * count] = next.hash
+            words[3 * count + 1] = UInt64(next.start)
+            words[3 * count + 2] = UInt64(next.end)
+            count += 1
+        }
+        return count
+    }
+
+    /// The room `scanWords` needs for a text of `byteCount` bytes: a word and the byte that ends it take
+    /// two bytes at least.
+    static func wordRoom(_ byteCount: Int) -> Int { 3 * (byteCount / 2 + 1) }
+
+    /// `h` with the letters `scalar` folds to hashed in; nil when it is no letter we fold. Apart from
+    /// `nextWordHash`, and returning the hash rather than taking it `inout`, so that its loop over plain
+    /// ASCII keeps the hash in a register and no array.
+    @inline(never)
+    private static func hashFolded(_ scalar: UInt32, _ h: UInt64) -> UInt64? {
+        var folded: [UInt8] = []
+        guard fold(scalar, into: &folded) else { return nil }
+        var h = h
+        for b in folded { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 
     /// The folded word of `bytes[start..<end]`, a range `nextWordHash` gave.
@@ -256,75 +287,73 @@ public enum SearchText {
 /// The stems of the words one thread has met, by the hash of the word (`SearchText.hash`), with the hash
 /// of each stem: open addressing on the already mixed hashes, as `HashSet`.
 final class StemCache {
-    private var keys = [UInt64](repeating: 0, count: 1 << 14)
+    /// Per table place, three numbers side by side: the word's key (0: empty), its stem's key, and the
+    /// stem's entry in `stems`. A hit, the common case, reads one cache line.
+    private var table = [UInt64](repeating: 0, count: 3 << 14)
     private var stems: [[UInt8]] = []
-    /// Per entry of `stems`: the stem's key (apart, so that a hit reads no array of bytes).
-    private var stemKeys: [UInt64] = []
-    private var slots = [Int32](repeating: -1, count: 1 << 14)
     /// The folded word of a miss in `stemKey`, reused.
     private var scratch: [UInt8] = []
 
     func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
-        let slot = self.slot(word, key: key)
-        return (stems[slot], stemKeys[slot])
+        let place = self.place(word, key: key)
+        return (stems[Int(table[place + 2])], table[place + 1])
     }
 
     /// The key of the stem of the word `nextWordHash` found at `start..<end` of `bytes` with hash `key`:
     /// the word is folded and stemmed only the first time this thread meets it.
     @inline(__always)
     func stemKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, key: UInt64) -> UInt64 {
-        if let slot = known(key) { return stemKeys[slot] }
-        SearchText.foldedWord(bytes, start, end, into: &scratch)
-        return stemKeys[slot(scratch, key: key)]
-    }
-
-    @inline(__always) private func known(_ key: UInt64) -> Int? {
         let wanted = key == 0 ? 1 : key
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while keys[i] != 0 {
-            if keys[i] == wanted { return Int(slots[i]) }
-            i = (i + 1) & mask
+        let places = table.count / 3
+        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & (places - 1)
+        while true {
+            let found = table[3 * i]
+            if found == wanted { return table[3 * i + 1] }
+            if found == 0 { break }
+            i = (i + 1) & (places - 1)
         }
-        return nil
+        SearchText.foldedWord(bytes, start, end, into: &scratch)
+        return table[place(scratch, key: key) + 1]
     }
 
-    /// The entry of `word` (whose hash is `key`), made when it is new.
-    private func slot(_ word: [UInt8], key: UInt64) -> Int {
-        if let slot = known(key) { return slot }
+    /// The place in `table` of `word` (whose hash is `key`), made when it is new.
+    private func place(_ word: [UInt8], key: UInt64) -> Int {
+        let wanted = key == 0 ? 1 : key
+        var places = table.count / 3
+        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & (places - 1)
+        while table[3 * i] != 0 {
+            if table[3 * i] == wanted { return 3 * i }
+            i = (i + 1) & (places - 1)
+        }
         // A site's vocabulary is a few thousand words; a text of random words cannot grow this for ever.
         if stems.count >= 1 << 18 {
-            keys = [UInt64](repeating: 0, count: 1 << 14)
-            slots = [Int32](repeating: -1, count: 1 << 14)
+            table = [UInt64](repeating: 0, count: 3 << 14)
             stems.removeAll(keepingCapacity: true)
-            stemKeys.removeAll(keepingCapacity: true)
         }
-        if (stems.count + 1) * 2 > keys.count { grow() }
-        let wanted = key == 0 ? 1 : key
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while keys[i] != 0 { i = (i + 1) & mask }
+        if (stems.count + 1) * 2 > places { grow() }
+        places = table.count / 3
+        i = Int(truncatingIfNeeded: (wanted &* 0x9E37_79B9_7F4A_7C15) >> 32) & (places - 1)
+        while table[3 * i] != 0 { i = (i + 1) & (places - 1) }
         let stem = DutchStemmer.stem(word)
         let stemKey = stem == word ? key : SearchText.hash(stem)
         StemNames.shared.note(stemKey, stem)
-        keys[i] = wanted
-        slots[i] = Int32(stems.count)
+        table[3 * i] = wanted
+        table[3 * i + 1] = stemKey
+        table[3 * i + 2] = UInt64(stems.count)
         stems.append(stem)
-        stemKeys.append(stemKey)
-        return stems.count - 1
+        return 3 * i
     }
 
     private func grow() {
-        let oldKeys = keys
-        let oldSlots = slots
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        slots = [Int32](repeating: -1, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (key, slot) in zip(oldKeys, oldSlots) where key != 0 {
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = key
-            slots[i] = slot
+        let old = table
+        table = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = table.count / 3 - 1
+        for place in stride(from: 0, to: old.count, by: 3) where old[place] != 0 {
+            var i = Int(truncatingIfNeeded: (old[place] &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while table[3 * i] != 0 { i = (i + 1) & mask }
+            table[3 * i] = old[place]
+            table[3 * i + 1] = old[place + 1]
+            table[3 * i + 2] = old[place + 2]
         }
     }
 

@@ -128,9 +128,9 @@ private struct TermCounter {
     /// Four counts per stem: title, metadata, headings, body.
     var counts: [UInt32] = []
     var firstPositions: [UInt32] = []
-    private var slots = KeyMap(capacity: 512)
+    private let slots = KeyMap(capacity: 512)
     /// Word hash → slot of its stem.
-    private var words = KeyMap(capacity: 1_024)
+    private let words = KeyMap(capacity: 1_024)
     private var bodyWords: UInt32 = 0
     private var bodyStems = 0
 
@@ -158,7 +158,7 @@ private struct TermCounter {
             let position = bodyWords
             if isBody { bodyWords += 1 }
             let wordKey = found[w]
-            // A word met before in this page: its stem's slot, without stemming it again (or -2: a stop word).
+            // A word met before in this page: its stem's slot, without stemming it again (or -2: a stop word, or a new stem past the body's limit).
             var slot = words.value(for: wordKey)
             if slot == -2 { continue }
             if slot < 0 {
@@ -170,7 +170,12 @@ private struct TermCounter {
                 slot = slots.value(for: stemKey)
                 if slot < 0 {
                     if isBody {
-                        guard bodyStems < newStemLimit else { continue }
+                        guard bodyStems < newStemLimit else {
+                            // Skipped from now on like a stop word, without stemming it again: the body is
+                            // the last text counted.
+                            words.set(wordKey, -2)
+                            continue
+                        }
                         bodyStems += 1
                     }
                     slot = keys.count
@@ -193,23 +198,34 @@ private struct TermCounter {
 }
 
 /// Hashes (already well mixed) to small numbers, with open addressing: cheaper than a `Dictionary`
-/// for the few hundred thousand look-ups of a big build.
-struct KeyMap {
-    private var keys: [UInt64]
-    private var values: [Int32]
+/// for the millions of look-ups of a big build. The table is memory of its own, not arrays: a look-up
+/// or an insert checks no array's uniqueness or bounds. One owner at a time (a page being read, a join).
+final class KeyMap {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var values: UnsafeMutablePointer<Int32>
+    /// A power of two.
+    private var size: Int
     private(set) var count = 0
 
     init(capacity: Int = 256) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
+        self.size = size
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: -1, count: size)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
     }
 
     /// The value of `key`, or -1.
     func value(for key: UInt64) -> Int {
         let k = key == 0 ? 1 : key
-        let mask = keys.count - 1
+        let mask = size - 1
         var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 {
             if keys[i] == k { return Int(values[i]) }
@@ -218,11 +234,11 @@ struct KeyMap {
         return -1
     }
 
-    /// Sets the value of a key not in the map yet.
-    mutating func set(_ key: UInt64, _ value: Int) {
-        if (count + 1) * 2 > keys.count { grow() }
+    /// Sets the value of `key`.
+    func set(_ key: UInt64, _ value: Int) {
+        if (count + 1) * 2 > size { grow() }
         let k = key == 0 ? 1 : key
-        let mask = keys.count - 1
+        let mask = size - 1
         var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
         if keys[i] == 0 { count += 1 }
@@ -230,11 +246,16 @@ struct KeyMap {
         values[i] = Int32(value)
     }
 
-    private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+    private func grow() {
+        let (oldKeys, oldValues, oldSize) = (keys, values, size)
+        size = oldSize * 2
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: -1, count: size)
         count = 0
-        for (k, v) in zip(oldKeys, oldValues) where k != 0 { set(k, Int(v)) }
+        for i in 0..<oldSize where oldKeys[i] != 0 { set(oldKeys[i], Int(oldValues[i])) }
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 }

@@ -81,14 +81,15 @@ public enum SearchText {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                var b = byte
-                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
-                if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
-                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                {
+                if isWordByte(byte) {
                     if start < 0 { start = index }
-                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+                    h = (h ^ UInt64(byte | 0x20)) &* 0x0000_0100_0000_01B3
                     index += 1
+                    // The rest of a run of ASCII letters and digits, the common case, in a loop of its own.
+                    while index < count, isWordByte(bytes[index]) {
+                        h = (h ^ UInt64(bytes[index] | 0x20)) &* 0x0000_0100_0000_01B3
+                        index += 1
+                    }
                     continue
                 }
                 index += 1
@@ -125,6 +126,12 @@ public enum SearchText {
             if start >= 0 { return (h, start, index - length) }
         }
         return start >= 0 ? (h, start, count) : nil
+    }
+
+    /// An ASCII letter or digit. Its lower case is `byte | 0x20`: the digits already have that bit.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
     /// The words of `bytes` as `nextWordHash` finds them, three numbers a word (its hash, its first byte

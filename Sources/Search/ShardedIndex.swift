@@ -50,7 +50,7 @@ public enum ShardedIndex {
 
         // Every page's postings, stem by stem, in page order, in one flat array (three numbers a posting):
         // the stems' postings are counted first, so that no stem has an array of its own with room to grow.
-        var stemIDs = KeyMap(capacity: 8_192)
+        let stemIDs = KeyMap(capacity: 8_192)
         var stems: [[UInt8]] = []
         var starts: [Int] = []
         for index in order {

@@ -140,12 +140,12 @@ private struct TermCounter {
     }
 
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, field: Int, newStemLimit: Int) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: SearchText.wordRoom(bytes.count)) { words in
-            let count = SearchText.scanWords(bytes, into: words.baseAddress!)
-            add(
-                words: UnsafeBufferPointer(rebasing: words[..<(3 * count)]), of: bytes, field: field,
-                newStemLimit: newStemLimit)
-        }
+        let cache = StemCache.ofThisThread
+        let words = cache.wordRoom(SearchText.wordRoom(bytes.count))
+        let count = SearchText.scanWords(bytes, into: words)
+        add(
+            words: UnsafeBufferPointer(start: words, count: 3 * count), of: bytes, field: field,
+            newStemLimit: newStemLimit)
     }
 
     /// Counts `words`, three numbers a word as `SearchText.scanWords` wrote them.

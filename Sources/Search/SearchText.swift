@@ -300,6 +300,22 @@ final class StemCache {
     private var stems: [[UInt8]] = []
     /// The folded word of a miss in `stemKey`, reused.
     private var scratch: [UInt8] = []
+    /// The words of the text being counted (`SearchText.scanWords`), reused: one allocation a thread, not
+    /// one a text.
+    private var words: UnsafeMutablePointer<UInt64>?
+    private var wordCapacity = 0
+
+    deinit { words?.deallocate() }
+
+    /// Room for `count` numbers, valid until the next call on this thread.
+    func wordRoom(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        if let words, count <= wordCapacity { return words }
+        words?.deallocate()
+        wordCapacity = Swift.max(count, 2 * wordCapacity, 4_096)
+        let room = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCapacity)
+        words = room
+        return room
+    }
 
     func stem(_ word: [UInt8], key: UInt64) -> (stem: [UInt8], key: UInt64) {
         let place = self.place(word, key: key)

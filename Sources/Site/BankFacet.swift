@@ -53,6 +53,25 @@ struct BankFacet: Equatable, Sendable {
         ].compactMap { $0 }
     }
 
+    /// Whether `kb` has the facets of `before`: the fields they count are the same for each practice (in
+    /// the same places), and so are the themes' slugs and titles. An edit of a text changes none of them,
+    /// and comparing them costs far less than counting (strings an edit left alone share their storage).
+    static func sameInputs(_ kb: KnowledgeBase, as before: KnowledgeBase) -> Bool {
+        let (now, then) = (kb.bestPractices, before.bestPractices)
+        guard kb.themes.count == before.themes.count, now.count == then.count else { return false }
+        for i in kb.themes.indices
+        where kb.themes[i].slug != before.themes[i].slug || kb.themes[i].title != before.themes[i].title {
+            return false
+        }
+        for i in now.indices {
+            guard now[i].themes == then[i].themes, now[i].category == then[i].category,
+                now[i].places == then[i].places, now[i].status == then[i].status,
+                now[i].businessModel == then[i].businessModel
+            else { return false }
+        }
+        return true
+    }
+
     /// The facet as the bank's template reads it.
     var value: Value {
         .object([

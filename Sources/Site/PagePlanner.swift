@@ -9,21 +9,35 @@ enum PagePlanner {
     static let perPage = 20
 
     /// Every page of the site. Best-practice pages first: they are the bulk, and rendering starts on them
-    /// at once.
-    static func plan(_ data: SiteData) -> [PlannedPage] {
-        var pages = claimants(data)
+    /// at once. `practicePages`: those pages as `bestPracticePages` plans them, when the caller has them
+    /// (the live preview keeps the last build's while the slugs stay the same).
+    static func plan(_ data: SiteData, practicePages: [PlannedPage]? = nil) -> [PlannedPage] {
+        var pages = claimants(data, practicePages: practicePages)
         // Two pages on one address (a free page named like a section): the first planned keeps it, as
         // only one file can be written there; `check` warns about the other (`URLClaims`).
-        var claimed = Set<String>(minimumCapacity: pages.count)
-        pages.removeAll { !claimed.insert($0.file).inserted }
+        var first = [UInt64: Int](minimumCapacity: pages.count)
+        var taken = [Bool](repeating: false, count: pages.count)
+        var collided = false
+        for index in pages.indices {
+            let before = first.updateValue(index, forKey: pages[index].fileKey)
+            guard let before else { continue }
+            first[pages[index].fileKey] = before
+            if pages[before].file == pages[index].file { taken[index] = true } else { collided = true }
+        }
+        if collided {
+            // Two files with one hash: looked for by name instead.
+            var claimed = Set<String>(minimumCapacity: pages.count)
+            for index in pages.indices { taken[index] = !claimed.insert(pages[index].file).inserted }
+        }
+        if taken.contains(true) { pages = pages.indices.filter { !taken[$0] }.map { pages[$0] } }
         // The redirects of the aliases last: a page always wins its address.
         pages += redirects(data, after: pages)
         return pages
     }
 
     /// Every page the content asks for, redirects left out, before two claims of one address are settled.
-    static func claimants(_ data: SiteData) -> [PlannedPage] {
-        var pages = bestPracticePages(data)
+    static func claimants(_ data: SiteData, practicePages: [PlannedPage]? = nil) -> [PlannedPage] {
+        var pages = practicePages ?? bestPracticePages(data)
         pages.append(home(data))
         pages += themes(data)
         pages += bank(data)

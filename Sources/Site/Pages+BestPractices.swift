@@ -20,6 +20,9 @@ extension PagePlanner {
             })
     }
 
+    /// A page per best practice, in the build's order. A page depends only on its place in the list and
+    /// its slug (everything else its context reads from the data it is given), so the pages of a build
+    /// with the same slugs in the same order can be used again.
     static func bestPracticePages(_ data: SiteData) -> [PlannedPage] {
         let slugs = data.shape.slugs
         return data.practiceIDs.indices.map { bestPracticePage(at: $0, slug: slugs[$0], data) }
@@ -28,7 +31,7 @@ extension PagePlanner {
     /// The page of the best practice at `position` in this build's list (planned without copying it).
     static func bestPracticePage(at position: Int, slug: String, _ data: SiteData) -> PlannedPage {
         let path = Routes.bestPractice(slug)
-        return PlannedPage(path: path, template: "best-practice.html") {
+        return PlannedPage(path: path, template: "best-practice.html") { data in
             let practices = data.content.practices
             // The page's own practice, by its place in this build's plan: a place is no input of the page.
             let bp = Tracked(item: data.knowledgeBase.bestPractices[position], id: data.practiceIDs[position])

@@ -6,7 +6,7 @@ import Templates
 /// Home, themes, free pages, tags, search and 404.
 extension PagePlanner {
     static func home(_ data: SiteData) -> PlannedPage {
-        PlannedPage(path: "", template: "home.html") {
+        PlannedPage(path: "", template: "home.html") { data in
             let content = data.content
             var info = PageInfo(kind: "home", title: content.site.title, path: "", section: "")
             info.structuredData = StructuredData.home(content.site.item, routes: data.routes)
@@ -50,7 +50,7 @@ extension PagePlanner {
         let themes = data.content.themes
         let title = "Thema's"
         var pages = [
-            PlannedPage(path: Routes.themes, template: "themes.html") {
+            PlannedPage(path: Routes.themes, template: "themes.html") { data in
                 var info = PageInfo(kind: "themes", title: title, path: Routes.themes, section: Routes.themes)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.themes)])
                 // The themes of this year first; those that ended (or have not started) and have nothing in this
@@ -68,7 +68,7 @@ extension PagePlanner {
             let path = Routes.theme(theme.item.slug)
             let members = data.content.practices(ofTheme: theme.item.slug)
             pages.append(
-                PlannedPage(path: path, template: "theme.html") {
+                PlannedPage(path: path, template: "theme.html") { data in
                     var info = PageInfo(
                         kind: "theme", title: theme.title, path: path, section: Routes.themes,
                         description: theme.summary)
@@ -203,7 +203,7 @@ extension PagePlanner {
     static func freePages(_ data: SiteData) -> [PlannedPage] {
         PageReads.untracked { Array(data.content.pages) }.map { page in
             let path = Routes.page(page.item.slug)
-            return PlannedPage(path: path, template: "page.html") {
+            return PlannedPage(path: path, template: "page.html") { data in
                 var info = PageInfo(
                     kind: "page", title: page.title, path: path, section: path, description: page.summary)
                 info.breadcrumbs = PageInfo.crumbs([(page.title, path)])
@@ -219,7 +219,7 @@ extension PagePlanner {
     static func tags(_ data: SiteData) -> [PlannedPage] {
         let title = "Tags"
         var pages = [
-            PlannedPage(path: Routes.tags, template: "tags.html") {
+            PlannedPage(path: Routes.tags, template: "tags.html") { data in
                 var info = PageInfo(kind: "tags", title: title, path: Routes.tags, section: Routes.tags)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.tags)])
                 return [
@@ -245,7 +245,7 @@ extension PagePlanner {
     }
 
     static func searchPage(_ data: SiteData) -> PlannedPage {
-        PlannedPage(path: Routes.search, template: "search.html") {
+        PlannedPage(path: Routes.search, template: "search.html") { data in
             var info = PageInfo(kind: "search", title: "Zoeken", path: Routes.search, section: Routes.search)
             info.breadcrumbs = PageInfo.crumbs([("Zoeken", Routes.search)])
             return ["page": info.value(data)]
@@ -253,7 +253,7 @@ extension PagePlanner {
     }
 
     static func notFound(_ data: SiteData) -> PlannedPage {
-        PlannedPage(path: Routes.notFound, template: "404.html", inSitemap: false) {
+        PlannedPage(path: Routes.notFound, template: "404.html", inSitemap: false) { data in
             let info = PageInfo(kind: "404", title: "Pagina niet gevonden", path: Routes.notFound, section: "")
             return ["page": info.value(data)]
         }

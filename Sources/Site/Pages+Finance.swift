@@ -11,7 +11,7 @@ extension PagePlanner {
         guard !PageReads.untracked({ years.isEmpty }) else { return [] }
         let title = "Financiën"
         var pages = [
-            PlannedPage(path: Routes.finance, template: "finances.html") {
+            PlannedPage(path: Routes.finance, template: "finances.html") { data in
                 var info = PageInfo(kind: "finances", title: title, path: Routes.finance, section: Routes.finance)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance)])
                 return [
@@ -29,7 +29,7 @@ extension PagePlanner {
         for year in PageReads.untracked({ Array(years) }) {
             let path = Routes.financeYear(year.item.year)
             pages.append(
-                PlannedPage(path: path, template: "finance.html") {
+                PlannedPage(path: path, template: "finance.html") { data in
                     var info = PageInfo(
                         kind: "finance", title: "Financiën \(year.year)", path: path, section: Routes.finance)
                     info.breadcrumbs = PageInfo.crumbs([(title, Routes.finance), ("\(year.year)", path)])

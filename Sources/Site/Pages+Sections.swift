@@ -8,7 +8,7 @@ extension PagePlanner {
         guard !PageReads.untracked({ data.kb.insights.isEmpty }) else { return [] }
         let title = "Inzichten"
         return [
-            PlannedPage(path: Routes.insights, template: "insights.html") {
+            PlannedPage(path: Routes.insights, template: "insights.html") { data in
                 var info = PageInfo(kind: "insights", title: title, path: Routes.insights, section: Routes.insights)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.insights)])
                 let content = data.content
@@ -57,7 +57,7 @@ extension PagePlanner {
         guard !PageReads.untracked({ all.isEmpty }) else { return [] }
         let title = "Activiteiten"
         var pages = [
-            PlannedPage(path: Routes.activities, template: "activities.html") {
+            PlannedPage(path: Routes.activities, template: "activities.html") { data in
                 var info = PageInfo(
                     kind: "activities", title: title, path: Routes.activities, section: Routes.activities)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.activities)])
@@ -80,7 +80,7 @@ extension PagePlanner {
         for activity in PageReads.untracked({ Array(all) }) {
             let path = Routes.activity(activity.item.slug)
             pages.append(
-                PlannedPage(path: path, template: "activity.html") {
+                PlannedPage(path: path, template: "activity.html") { data in
                     var info = PageInfo(
                         kind: "activity", title: activity.title, path: path, section: Routes.activities,
                         description: activity.goal)
@@ -123,7 +123,7 @@ extension PagePlanner {
         guard !PageReads.untracked({ all.isEmpty }) else { return [] }
         let title = "Allianties"
         var pages = [
-            PlannedPage(path: Routes.alliances, template: "alliances.html") {
+            PlannedPage(path: Routes.alliances, template: "alliances.html") { data in
                 var info = PageInfo(kind: "alliances", title: title, path: Routes.alliances, section: Routes.alliances)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.alliances)])
                 return [
@@ -144,7 +144,7 @@ extension PagePlanner {
         for alliance in PageReads.untracked({ Array(all) }) {
             let path = Routes.alliance(alliance.item.slug)
             pages.append(
-                PlannedPage(path: path, template: "alliance.html") {
+                PlannedPage(path: path, template: "alliance.html") { data in
                     var info = PageInfo(
                         kind: "alliance", title: alliance.title, path: path, section: Routes.alliances,
                         description: alliance.summary)
@@ -181,7 +181,7 @@ extension PagePlanner {
         guard !PageReads.untracked({ data.kb.publications.isEmpty }) else { return [] }
         let title = "Publicaties"
         return [
-            PlannedPage(path: Routes.publications, template: "publications.html") {
+            PlannedPage(path: Routes.publications, template: "publications.html") { data in
                 var info = PageInfo(
                     kind: "publications", title: title, path: Routes.publications, section: Routes.publications)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.publications)])
@@ -207,7 +207,7 @@ extension PagePlanner {
         guard PageReads.untracked({ !data.kb.people.isEmpty || data.kb.site.organisation != nil }) else { return [] }
         let title = "Organisatie"
         return [
-            PlannedPage(path: Routes.organisation, template: "organisation.html") {
+            PlannedPage(path: Routes.organisation, template: "organisation.html") { data in
                 var info = PageInfo(
                     kind: "organisation", title: title, path: Routes.organisation, section: Routes.organisation)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.organisation)])

@@ -23,7 +23,7 @@ extension PagePlanner {
         guard PageReads.untracked({ !scans.isEmpty || !levels(data).isEmpty }) else { return [] }
         let title = "WIJ SCHOOL"
         var pages = [
-            PlannedPage(path: Routes.wijschool, template: "wijschool.html") {
+            PlannedPage(path: Routes.wijschool, template: "wijschool.html") { data in
                 var info = PageInfo(kind: "wijschool", title: title, path: Routes.wijschool, section: Routes.wijschool)
                 info.breadcrumbs = PageInfo.crumbs([(title, Routes.wijschool)])
                 let levelRows: [Value] = levels(data).reversed().map { level in
@@ -64,7 +64,7 @@ extension PagePlanner {
         for scan in PageReads.untracked({ Array(scans) }) {
             let path = Routes.scan(scan.item.slug)
             pages.append(
-                PlannedPage(path: path, template: "scan.html") {
+                PlannedPage(path: path, template: "scan.html") { data in
                     let levels = levels(data)
                     let levelsValue: Value = .list(
                         levels.enumerated().map { rank, level in

@@ -9,6 +9,9 @@ final class PlannedPage: Sendable {
     let path: String
     /// The file the page is written to: "best-practices/housing-first/index.html".
     let file: String
+    /// `ContentHash` of `file`'s bytes: planning looks for two pages on one file by it, without hashing
+    /// ten thousand strings each build.
+    let fileKey: UInt64
     /// Template name in the theme: "best-practice.html".
     let template: String
     /// Whether the page belongs in the sitemap (the 404 page does not).
@@ -17,14 +20,18 @@ final class PlannedPage: Sendable {
     /// (the item a redirect points to, when several items claim its address): a page whose key differs
     /// from the last build's is rendered again.
     let planKey: String
-    let context: @Sendable () throws -> PageContext
+    /// Builds the context from the build's data (given, not captured: a page planned by the last build is
+    /// used again when nothing that planned it changed, see `PagePlanner.plan`).
+    let context: @Sendable (SiteData) throws -> PageContext
 
     init(
         path: String, template: String, inSitemap: Bool = true, planKey: String = "",
-        context: @escaping @Sendable () throws -> PageContext
+        context: @escaping @Sendable (SiteData) throws -> PageContext
     ) {
         self.path = path
-        file = Routes.file(for: path)
+        var file = Routes.file(for: path)
+        fileKey = file.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+        self.file = file
         self.template = template
         self.inSitemap = inSitemap
         self.planKey = planKey
@@ -146,7 +153,7 @@ func bestPracticeListPages(
     let planned = Pagination(total: PageReads.untracked { members.count }, perPage: perPage)
     return (1...planned.pageCount).map { number in
         let pagePath = Routes.paginated(path, page: number)
-        return PlannedPage(path: pagePath, template: template) {
+        return PlannedPage(path: pagePath, template: template) { data in
             let pagination = Pagination(total: members.count, perPage: perPage)
             let title = title()
             var info = PageInfo(

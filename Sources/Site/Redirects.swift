@@ -35,6 +35,7 @@ extension PagePlanner {
             for alias in target.aliases where claimed.insert(alias).inserted {
                 redirects.append(
                     PlannedPage(path: alias, template: "redirect.html", inSitemap: false, planKey: target.file) {
+                        data in
                         let (title, path) = (target.title(), target.path())
                         var page = PageInfo(kind: "redirect", title: title, path: alias, section: "")
                         page.description = "Deze pagina is verhuisd naar \(data.routes.permalink(path))."

@@ -83,7 +83,11 @@ final class SiteData: @unchecked Sendable {
             practiceIDs = items.ids(kb.bestPractices)
             tagMembers = Dictionary(index.tags.map { ($0.slug, $0.members) }, uniquingKeysWith: { a, _ in a })
         }
-        facets = BankFacet.facets(kb)
+        if let previous, BankFacet.sameInputs(kb, as: previous.knowledgeBase) {
+            facets = previous.facets
+        } else {
+            facets = BankFacet.facets(kb)
+        }
         siteID = items.id(ItemTable.siteFile)
         bodies = BodyRenderer(self)
         let positions = same ? previous?.practicesList.positions : nil

@@ -56,6 +56,9 @@ final class BuildSession: @unchecked Sendable {
     /// would bring a build that waits for the newer).
     private let newestLaterSearch = LockedValue<UInt64?>(nil)
     typealias SearchFile = (path: String, bytes: [UInt8], hash: UInt64)
+    /// The best-practice pages the last build planned, with the slugs they were planned for: planned
+    /// again only when the slugs change (`PagePlanner.bestPracticePages`).
+    private var practicePages: (slugs: [String], pages: [PlannedPage])?
     /// Changes of builds that failed: the next build still has to apply them.
     private var pending: Set<String> = []
     private var mustBuildAll = true
@@ -240,7 +243,11 @@ final class BuildSession: @unchecked Sendable {
             : previous!.environment
         timer.mark("site data")
 
-        let pages = PagePlanner.plan(data)
+        let slugs = data.shape.slugs
+        let kept = practicePages.flatMap { $0.slugs == slugs ? $0.pages : nil }
+        let ownPages = kept ?? PagePlanner.bestPracticePages(data)
+        if keepsState, kept == nil { practicePages = (slugs, ownPages) }
+        let pages = PagePlanner.plan(data, practicePages: ownPages)
         timer.mark("pages planned")
         var templates: [String: Template] = [:]
         for name in Set(pages.map(\.template)).sorted() { templates[name] = try environment.template(named: name) }
@@ -352,7 +359,8 @@ final class BuildSession: @unchecked Sendable {
         let results = try Parallel.map(dirty.count, chunk: 4, threads: workerCount()) { k -> RenderedPage in
             let page = pages[dirty[k]]
             let result = try Self.render(
-                page, template: templates[page.template]!, inputs: recording ? self.inputs : nil, writer: writer)
+                page, data: data, template: templates[page.template]!, inputs: recording ? self.inputs : nil,
+                writer: writer)
             progress.advance()
             return result
         }
@@ -626,11 +634,11 @@ final class BuildSession: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private static func render(_ page: PlannedPage, template: Template, inputs: InputTable?, writer: TreeWriter) throws
-        -> RenderedPage
-    {
+    private static func render(
+        _ page: PlannedPage, data: SiteData, template: Template, inputs: InputTable?, writer: TreeWriter
+    ) throws -> RenderedPage {
         let reads = PageReads(recording: inputs != nil)
-        let context = try PageReads.gathering(into: reads) { try page.context() }
+        let context = try PageReads.gathering(into: reads) { try page.context(data) }
         let bytes = try template.renderBytes(context.values)
         let hash = ContentHash.of(bytes)
         try writer.put(page.file, bytes, hash: hash)

@@ -430,12 +430,12 @@ final class BuildSession: @unchecked Sendable {
                 }
             }
         }
+        let pageFiles = pages.map(\.file)
+        let pageHashes = records.map(\.hash)
         if dirty.count < pages.count {
             var isDirty = [Bool](repeating: false, count: pages.count)
             for index in dirty { isDirty[index] = true }
-            for index in pages.indices where !isDirty[index] {
-                try writer.keep(pages[index].file, hash: records[index].hash)
-            }
+            try writer.keep(pages: pageFiles, hashes: pageHashes, except: isDirty)
         }
         if recording { inputs.keepLists(from: data) }
         timer.mark("records")
@@ -454,7 +454,7 @@ final class BuildSession: @unchecked Sendable {
         func keep(_ files: [(path: String, hash: UInt64)]) throws {
             searchFiles = files
             for file in files { try writer.keep(file.path, hash: file.hash) }
-            planned += files.map(\.path)
+            planned += Self.searchFilesBesideTheEntry(files)
         }
         if let last = lastSearchIndex, last.pages == pagesHash {
             try keep(last.files)
@@ -463,7 +463,7 @@ final class BuildSession: @unchecked Sendable {
         {
             for file in files { try writer.put(file.path, file.bytes, hash: file.hash) }
             searchFiles = files.map { ($0.path, $0.hash) }
-            planned += searchFiles.map(\.path)
+            planned += Self.searchFilesBesideTheEntry(searchFiles)
         } else if defersSlowOutput, let last = lastSearchIndex {
             // Joining the index takes hundreds of milliseconds on a big site: the edited pages are served
             // with the last index, and the build the work asks for when it is done (with no changes) brings
@@ -496,7 +496,7 @@ final class BuildSession: @unchecked Sendable {
                 try writer.put(path, bytes, hash: hash)
                 searchFiles.append((path, hash))
             }
-            planned += searchFiles.map(\.path)
+            planned += Self.searchFilesBesideTheEntry(searchFiles)
         }
         timer.mark("search index made and written")
 
@@ -524,9 +524,8 @@ final class BuildSession: @unchecked Sendable {
         for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
         for file in preserved { try put(file.path, file.bytes, writer) }
         timer.mark("assets")
-        let plannedSet = Set(planned)
         timer.mark("planned files")
-        try writer.finish(planned: plannedSet)
+        try writer.finish(planned: planned, pageHashes: pageHashes)
         timer.mark("stale files")
         try sink.commit(changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed)
         timer.mark("files")
@@ -618,6 +617,12 @@ final class BuildSession: @unchecked Sendable {
             }
         }
         return (records, pages)
+    }
+
+    /// The search index's files but its entry, which the plan names from the start (its folder is made
+    /// before the pages): a plan names no file twice.
+    private static func searchFilesBesideTheEntry(_ files: [(path: String, hash: UInt64)]) -> [String] {
+        files.compactMap { $0.path == Routes.searchIndex ? nil : $0.path }
     }
 
     private static func themeTitles(_ data: SiteData) -> [String: String] {

@@ -56,9 +56,10 @@ final class PreviewTrees: OutputSink, @unchecked Sendable {
                 if access(tree.path, F_OK) != 0 { try? OutputTree.makeFolder(tree.path) }
                 let writer = TreeWriter(target: tree, source: served, trash: trash)
                 do {
-                    try writer.makeFolders(for: Array(served.files.keys))
-                    for (file, hash) in served.files { try writer.keep(file, hash: hash) }
-                    try writer.finish(planned: Set(served.files.keys))
+                    let files = served.lastPlanned ?? Array(served.files.keys)
+                    try writer.makeFolders(for: files)
+                    for file in files { try writer.keep(file, hash: served.files[file] ?? 0) }
+                    try writer.finish(planned: files, pageHashes: served.lastPageHashes)
                 } catch {
                     writer.abandon()
                 }

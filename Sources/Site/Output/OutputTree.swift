@@ -10,6 +10,13 @@ import Foundation
 final class OutputTree: @unchecked Sendable {
     let path: String
     var files: [String: UInt64]
+    /// The planned files of the last build finished into this tree, in plan order, when `files` holds
+    /// exactly them (nil: not known). A build plans nearly the same files in the same order as the one
+    /// before, so the writer compares in order and looks up by name only what differs: looking up every
+    /// one of 15,000 names was most of a small edit's bookkeeping.
+    var lastPlanned: [String]?
+    /// The hashes of the first files of `lastPlanned` (the pages), in the same order.
+    var lastPageHashes: [UInt64] = []
 
     init(path: String, files: [String: UInt64]) {
         self.path = path
@@ -87,9 +94,11 @@ final class TreeWriter: @unchecked Sendable {
     /// (a page's own folder) are left to the thread that writes into them, so the kernel makes them while
     /// other threads render, instead of before anything renders.
     func makeFolders(for files: [String]) throws {
-        // Only files the target does not have yet need folders; those it has have theirs.
+        // Only files the target does not have yet need folders; those it has have theirs (all those it was
+        // last planned with, in the same places, without a look-up).
         var needed = Set<String>()
-        for file in files where target.files[file] == nil { addParents(of: file, to: &needed) }
+        let common = target.lastPlanned.map { Self.commonPrefix(files, $0) } ?? 0
+        for file in files[common...] where target.files[file] == nil { addParents(of: file, to: &needed) }
         guard !needed.isEmpty else { return }
         var outer = Set<String>()
         for folder in needed { addParents(of: folder, to: &outer) }
@@ -128,6 +137,25 @@ final class TreeWriter: @unchecked Sendable {
         while let slash = path.lastIndex(of: "/") {
             path = path[..<slash]
             if !set.insert(String(path)).inserted { break }
+        }
+    }
+
+    /// How many first entries `a` and `b` have in common (strings that are the same object compare at once).
+    private static func commonPrefix(_ a: [String], _ b: [String]) -> Int {
+        var k = 0
+        let end = min(a.count, b.count)
+        while k < end, a[k] == b[k] { k += 1 }
+        return k
+    }
+
+    /// `keep(_:hash:)` for the files of the pages, in plan order, but those `isDirty` marks: a page the
+    /// target has in the same place of the last plan with the same hash is known to be there already.
+    func keep(pages files: [String], hashes: [UInt64], except isDirty: [Bool]) throws {
+        let last = target.lastPlanned ?? []
+        let lastHashes = target.lastPageHashes
+        for index in files.indices where !isDirty[index] {
+            if index < lastHashes.count, lastHashes[index] == hashes[index], last[index] == files[index] { continue }
+            try keep(files[index], hash: hashes[index])
         }
     }
 
@@ -221,11 +249,19 @@ final class TreeWriter: @unchecked Sendable {
     }
 
     /// Removes the files of the target that are not in `planned` (and the folders they leave empty), and
-    /// gives the target its new file map: exactly `planned`.
-    func finish(planned: Set<String>) throws {
+    /// gives the target its new file map: exactly `planned`. `pageHashes`: the hashes of the first files
+    /// of `planned` (the pages), for the next build into this target (`keep(pages:hashes:except:)`).
+    func finish(planned: [String], pageHashes: [UInt64] = []) throws {
         var removedFolders = Set<String>()
         var stale: [String] = []
-        for file in target.files.keys where !planned.contains(file) { stale.append(file) }
+        // Files planned last time in the same places stay; only the rest are looked up by name.
+        let common = target.lastPlanned.map { Self.commonPrefix(planned, $0) } ?? 0
+        let rest = Set(planned[common...])
+        if let last = target.lastPlanned {
+            for file in last[common...] where !rest.contains(file) { stale.append(file) }
+        } else {
+            for file in target.files.keys where !rest.contains(file) { stale.append(file) }
+        }
         for file in stale {
             try retire(target.path + "/" + file)
             target.files[file] = nil
@@ -253,10 +289,17 @@ final class TreeWriter: @unchecked Sendable {
         if target.files.count != planned.count {
             for file in planned where target.files[file] == nil { target.files[file] = 0 }
         }
+        // The tree holds exactly the planned files (no name twice, none put unplanned): the next build can
+        // go by the plan.
+        let exact = target.files.count == planned.count
+        target.lastPlanned = exact ? planned : nil
+        target.lastPageHashes = exact ? pageHashes : []
     }
 
     /// The build failed: what it may have changed in the target is no longer known.
     func abandon() {
+        target.lastPlanned = nil
+        target.lastPageHashes = []
         lock.lock()
         for file in touched { target.files[file] = 0 }
         lock.unlock()

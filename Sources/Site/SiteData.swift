@@ -61,7 +61,7 @@ final class SiteData: @unchecked Sendable {
         self.root = root
         self.items = items
         self.queries = queries
-        let shape = PracticeShape(kb.bestPractices)
+        let shape = PracticeShape.of(kb.bestPractices, previous: previous?.shape)
         let otherShape = SiteData.otherShape(kb)
         self.shape = shape
         self.otherShape = otherShape
@@ -405,6 +405,23 @@ struct PracticeShape: Equatable {
     var slugs: [String] = []
     var tags: [[String]] = []
     var themes: [[String]] = []
+
+    /// The shape of `practices`: `previous` itself when it is theirs (an edit of a text or of another
+    /// field), compared in place, without making four arrays of 10,000 entries to compare.
+    static func of(_ practices: [BestPractice], previous: PracticeShape?) -> PracticeShape {
+        if let previous, previous.matches(practices) { return previous }
+        return PracticeShape(practices)
+    }
+
+    private func matches(_ practices: [BestPractice]) -> Bool {
+        guard files.count == practices.count else { return false }
+        for i in practices.indices {
+            guard files[i] == practices[i].info.file, slugs[i] == practices[i].info.slug,
+                tags[i] == practices[i].tags, themes[i] == practices[i].themes
+            else { return false }
+        }
+        return true
+    }
 
     init(_ practices: [BestPractice]) {
         files.reserveCapacity(practices.count)

@@ -257,7 +257,11 @@ final class InputTable: @unchecked Sendable {
         }
         // Queries whose inputs changed are worked out again (in parallel: there may be thousands after a
         // practice is added); only a different result counts as a change.
-        let stale = changed.isEmpty ? [] : storage.queries.filter { changed.intersects($0.value.reads) }.map(\.key)
+        // (A loop, not `filter`: filtering the dictionary built a second one of thousands of queries.)
+        var stale: [QueryKey] = []
+        if !changed.isEmpty {
+            for (key, query) in storage.queries where changed.intersects(query.reads) { stale.append(key) }
+        }
         if !stale.isEmpty {
             lock.unlock()
             let results = Parallel.map(stale.count, chunk: 16) { source.recompute(stale[$0]) }

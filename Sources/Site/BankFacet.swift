@@ -63,7 +63,7 @@ struct BankFacet: Equatable, Sendable {
         where kb.themes[i].slug != before.themes[i].slug || kb.themes[i].title != before.themes[i].title {
             return false
         }
-        for i in now.indices {
+        for i in now.indices where !now[i].isUnchangedCopy(of: then[i]) {
             guard now[i].themes == then[i].themes, now[i].category == then[i].category,
                 now[i].places == then[i].places, now[i].status == then[i].status,
                 now[i].businessModel == then[i].businessModel

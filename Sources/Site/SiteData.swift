@@ -61,7 +61,8 @@ final class SiteData: @unchecked Sendable {
         self.root = root
         self.items = items
         self.queries = queries
-        let shape = PracticeShape.of(kb.bestPractices, previous: previous?.shape)
+        let shape = PracticeShape.of(
+            kb.bestPractices, previous: previous?.shape, before: previous?.knowledgeBase.bestPractices ?? [])
         let otherShape = SiteData.otherShape(kb)
         self.shape = shape
         self.otherShape = otherShape
@@ -408,14 +409,17 @@ struct PracticeShape: Equatable {
 
     /// The shape of `practices`: `previous` itself when it is theirs (an edit of a text or of another
     /// field), compared in place, without making four arrays of 10,000 entries to compare.
-    static func of(_ practices: [BestPractice], previous: PracticeShape?) -> PracticeShape {
-        if let previous, previous.matches(practices) { return previous }
+    /// `before`: the practices `previous` was made from; a practice that is an unchanged copy of the one
+    /// in its place is not compared field by field.
+    static func of(_ practices: [BestPractice], previous: PracticeShape?, before: [BestPractice]) -> PracticeShape {
+        if let previous, previous.matches(practices, before: before) { return previous }
         return PracticeShape(practices)
     }
 
-    private func matches(_ practices: [BestPractice]) -> Bool {
+    private func matches(_ practices: [BestPractice], before: [BestPractice]) -> Bool {
         guard files.count == practices.count else { return false }
         for i in practices.indices {
+            if i < before.count, practices[i].isUnchangedCopy(of: before[i]) { continue }
             guard files[i] == practices[i].info.file, slugs[i] == practices[i].info.slug,
                 tags[i] == practices[i].tags, themes[i] == practices[i].themes
             else { return false }

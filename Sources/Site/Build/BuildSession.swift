@@ -524,7 +524,6 @@ final class BuildSession: @unchecked Sendable {
         for file in statics.files { try put(file.path, [UInt8](file.data), writer) }
         for file in preserved { try put(file.path, file.bytes, writer) }
         timer.mark("assets")
-        timer.mark("planned files")
         try writer.finish(planned: planned, pageHashes: pageHashes)
         timer.mark("stale files")
         try sink.commit(changedFiles: writer.counts.written + writer.counts.linked + writer.counts.removed)

@@ -19,9 +19,10 @@ enum PagePlanner {
         var taken = [Bool](repeating: false, count: pages.count)
         var collided = false
         for index in pages.indices {
-            let before = first.updateValue(index, forKey: pages[index].fileKey)
-            guard let before else { continue }
-            first[pages[index].fileKey] = before
+            guard let before = first[pages[index].fileKey] else {
+                first[pages[index].fileKey] = index
+                continue
+            }
             if pages[before].file == pages[index].file { taken[index] = true } else { collided = true }
         }
         if collided {

@@ -51,7 +51,8 @@ public struct CostBenefitRow: Sendable, Equatable {
 /// it, and copying a practice is then one reference count instead of one for each of its strings and
 /// arrays. The fields are read in place (`_read`): reading `info.file` does not copy the whole `info`.
 public struct BestPractice: ContentItem, Equatable {
-    private final class Fields: @unchecked Sendable {
+    /// The fields themselves, a plain value (its memberwise initializer and `==` are the compiler's).
+    private struct Fields: Equatable {
         var info: ItemInfo
         var title: String
         var date: ContentDate
@@ -68,40 +69,14 @@ public struct BestPractice: ContentItem, Equatable {
         var assessment: Assessment?
         var businessModel: BusinessModel?
         var costBenefit: [CostBenefitRow]
-
-        init(
-            info: ItemInfo, title: String, date: ContentDate, themes: [String], tags: [String], places: [String],
-            status: PracticeStatus, stopped: ContentDate?, category: String?, targetGroup: String?, website: String?,
-            summary: String?, lessBest: Bool, assessment: Assessment?, businessModel: BusinessModel?,
-            costBenefit: [CostBenefitRow]
-        ) {
-            self.info = info
-            self.title = title
-            self.date = date
-            self.themes = themes
-            self.tags = tags
-            self.places = places
-            self.status = status
-            self.stopped = stopped
-            self.category = category
-            self.targetGroup = targetGroup
-            self.website = website
-            self.summary = summary
-            self.lessBest = lessBest
-            self.assessment = assessment
-            self.businessModel = businessModel
-            self.costBenefit = costBenefit
-        }
-
-        func copy() -> Fields {
-            Fields(
-                info: info, title: title, date: date, themes: themes, tags: tags, places: places, status: status,
-                stopped: stopped, category: category, targetGroup: targetGroup, website: website, summary: summary,
-                lessBest: lessBest, assessment: assessment, businessModel: businessModel, costBenefit: costBenefit)
-        }
     }
 
-    private var fields: Fields
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
 
     public init(
         info: ItemInfo, title: String, date: ContentDate, themes: [String], tags: [String], places: [String],
@@ -109,122 +84,108 @@ public struct BestPractice: ContentItem, Equatable {
         website: String? = nil, summary: String? = nil, lessBest: Bool, assessment: Assessment? = nil,
         businessModel: BusinessModel? = nil, costBenefit: [CostBenefitRow]
     ) {
-        fields = Fields(
-            info: info, title: title, date: date, themes: themes, tags: tags, places: places, status: status,
-            stopped: stopped, category: category, targetGroup: targetGroup, website: website, summary: summary,
-            lessBest: lessBest, assessment: assessment, businessModel: businessModel, costBenefit: costBenefit)
+        box = Box(
+            Fields(
+                info: info, title: title, date: date, themes: themes, tags: tags, places: places, status: status,
+                stopped: stopped, category: category, targetGroup: targetGroup, website: website, summary: summary,
+                lessBest: lessBest, assessment: assessment, businessModel: businessModel, costBenefit: costBenefit))
     }
 
-    /// The box of this value alone, copied first when another value shares it.
-    private mutating func own() -> Fields {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-        return fields
+    /// The fields of this value alone, their box copied first when another value shares it.
+    private var own: Box {
+        mutating get {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            return box
+        }
     }
 
     public var info: ItemInfo {
-        _read { yield fields.info }
-        set { own().info = newValue }
+        _read { yield box.fields.info }
+        set { own.fields.info = newValue }
     }
 
     public var title: String {
-        _read { yield fields.title }
-        set { own().title = newValue }
+        _read { yield box.fields.title }
+        set { own.fields.title = newValue }
     }
 
     public var date: ContentDate {
-        _read { yield fields.date }
-        set { own().date = newValue }
+        _read { yield box.fields.date }
+        set { own.fields.date = newValue }
     }
 
     public var themes: [String] {
-        _read { yield fields.themes }
-        set { own().themes = newValue }
+        _read { yield box.fields.themes }
+        set { own.fields.themes = newValue }
     }
 
     public var tags: [String] {
-        _read { yield fields.tags }
-        set { own().tags = newValue }
+        _read { yield box.fields.tags }
+        set { own.fields.tags = newValue }
     }
 
     public var places: [String] {
-        _read { yield fields.places }
-        set { own().places = newValue }
+        _read { yield box.fields.places }
+        set { own.fields.places = newValue }
     }
 
     public var status: PracticeStatus {
-        _read { yield fields.status }
-        set { own().status = newValue }
+        _read { yield box.fields.status }
+        set { own.fields.status = newValue }
     }
 
     /// Set when `status` is `gestopt`.
     public var stopped: ContentDate? {
-        _read { yield fields.stopped }
-        set { own().stopped = newValue }
+        _read { yield box.fields.stopped }
+        set { own.fields.stopped = newValue }
     }
 
     public var category: String? {
-        _read { yield fields.category }
-        set { own().category = newValue }
+        _read { yield box.fields.category }
+        set { own.fields.category = newValue }
     }
 
     public var targetGroup: String? {
-        _read { yield fields.targetGroup }
-        set { own().targetGroup = newValue }
+        _read { yield box.fields.targetGroup }
+        set { own.fields.targetGroup = newValue }
     }
 
     public var website: String? {
-        _read { yield fields.website }
-        set { own().website = newValue }
+        _read { yield box.fields.website }
+        set { own.fields.website = newValue }
     }
 
     public var summary: String? {
-        _read { yield fields.summary }
-        set { own().summary = newValue }
+        _read { yield box.fields.summary }
+        set { own.fields.summary = newValue }
     }
 
     /// A failed attempt we learn from.
     public var lessBest: Bool {
-        _read { yield fields.lessBest }
-        set { own().lessBest = newValue }
+        _read { yield box.fields.lessBest }
+        set { own.fields.lessBest = newValue }
     }
 
     public var assessment: Assessment? {
-        _read { yield fields.assessment }
-        set { own().assessment = newValue }
+        _read { yield box.fields.assessment }
+        set { own.fields.assessment = newValue }
     }
 
     public var businessModel: BusinessModel? {
-        _read { yield fields.businessModel }
-        set { own().businessModel = newValue }
+        _read { yield box.fields.businessModel }
+        set { own.fields.businessModel = newValue }
     }
 
     public var costBenefit: [CostBenefitRow] {
-        _read { yield fields.costBenefit }
-        set { own().costBenefit = newValue }
+        _read { yield box.fields.costBenefit }
+        set { own.fields.costBenefit = newValue }
     }
 
     /// Whether `other` is a copy of this value that neither has changed since (then every field is
     /// equal): a cheap first test before comparing fields.
-    public func isUnchangedCopy(of other: BestPractice) -> Bool { fields === other.fields }
+    public func isUnchangedCopy(of other: BestPractice) -> Bool { box === other.box }
 
     public static func == (a: BestPractice, b: BestPractice) -> Bool {
-        if a.fields === b.fields { return true }
-        let (x, y) = (a.fields, b.fields)
-        return x.info == y.info
-            && x.title == y.title
-            && x.date == y.date
-            && x.themes == y.themes
-            && x.tags == y.tags
-            && x.places == y.places
-            && x.status == y.status
-            && x.stopped == y.stopped
-            && x.category == y.category
-            && x.targetGroup == y.targetGroup
-            && x.website == y.website
-            && x.summary == y.summary
-            && x.lessBest == y.lessBest
-            && x.assessment == y.assessment
-            && x.businessModel == y.businessModel
-            && x.costBenefit == y.costBenefit
+        a.box === b.box || a.box.fields == b.box.fields
     }
 }

@@ -170,6 +170,7 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0, createdInBatch.contains(path) {
                 // Came and went within one batch (an editor's or sed's temporary file): not a change.
                 changes.paths.remove(path)
+                changes.written.remove(path)
                 continue
             }
             if isFolder && mask & UInt32(IN_MOVED_FROM) != 0 {
@@ -180,6 +181,12 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
                 }
             }
             changes.paths.insert(path)
+            // Whether this path's newest event ends a write: closed after writing, or renamed into place.
+            if !isFolder && mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 {
+                changes.written.insert(path)
+            } else if mask & UInt32(IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF) != 0 {
+                changes.written.remove(path)
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ public struct PreviewConfiguration: Sendable {
     public var pollInterval = 0.5
     /// Quiet time after the last change before a rebuild starts.
     public var debounce = 0.025
+    /// Quiet time when every changed file is known to be written through (closed after writing, or
+    /// renamed into place): an editor's save is complete, only a burst of saves is worth waiting for.
+    public var settledDebounce = 0.002
     /// Seconds between keep-alive comments on the event stream.
     public var heartbeat = 15.0
 
@@ -106,7 +109,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         try server.bind()
         self.server = server
-        let scheduler = RebuildScheduler(debounce: configuration.debounce) { [weak self] changes, noticed in
+        let scheduler = RebuildScheduler(
+            debounce: configuration.debounce, settledDebounce: configuration.settledDebounce
+        ) { [weak self] changes, noticed in
             self?.performBuild(changes, noticed: noticed)
         }
         rebuilder.onLaterOutput { [weak scheduler] in scheduler?.submit(ChangeSet(laterOutput: true)) }

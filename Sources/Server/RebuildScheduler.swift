@@ -1,11 +1,14 @@
 import Foundation
 
 /// Collects change reports and runs one build at a time after the changes have been quiet for the
-/// debounce interval, so an editor's save (often several file events) causes a single rebuild.
+/// debounce interval, so an editor's save (often several file events) causes a single rebuild. When
+/// every changed file is known to be written through (`ChangeSet.isSettled`), the much shorter settled
+/// interval is enough: only a burst of saves (a `git checkout`) still needs gathering.
 /// Changes that arrive during a build are merged into the next one.
 final class RebuildScheduler: @unchecked Sendable {
     private let condition = NSCondition()
     private let debounce: Double
+    private let settledDebounce: Double
     /// Gets the changes and when the first of them was noticed (for the latency in the log).
     private let perform: @Sendable (ChangeSet, DispatchTime) -> Void
     private var pending = ChangeSet()
@@ -16,8 +19,11 @@ final class RebuildScheduler: @unchecked Sendable {
     private var finished = DispatchSemaphore(value: 0)
     private var started = false
 
-    init(debounce: Double, perform: @escaping @Sendable (ChangeSet, DispatchTime) -> Void) {
+    init(
+        debounce: Double, settledDebounce: Double = 0, perform: @escaping @Sendable (ChangeSet, DispatchTime) -> Void
+    ) {
         self.debounce = debounce
+        self.settledDebounce = min(settledDebounce, debounce)
         self.perform = perform
     }
 
@@ -67,9 +73,9 @@ final class RebuildScheduler: @unchecked Sendable {
         while true {
             while pending.isEmpty && !stopped { condition.wait() }
             if stopped { break }
-            // Wait until no change arrived for `debounce` seconds.
+            // Wait until no change arrived for `debounce` seconds (less when the files are written through).
             while !stopped {
-                let deadline = lastChange.addingTimeInterval(debounce)
+                let deadline = lastChange.addingTimeInterval(pending.isSettled ? settledDebounce : debounce)
                 if Date() >= deadline { break }
                 _ = condition.wait(until: deadline)
             }

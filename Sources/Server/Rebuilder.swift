@@ -8,12 +8,23 @@ public struct ChangeSet: Sendable, Equatable {
     /// Output an earlier build left for later is ready (`Rebuilder.onLaterOutput`): nothing changed, but
     /// a build serves it.
     public var laterOutput: Bool
+    /// The paths whose last event was the end of a write (closed after writing, or renamed into place):
+    /// their new contents are complete. A path still open for writing, removed (perhaps half of a
+    /// replace), or reported by a watcher that cannot tell (polling) is not in it.
+    public var written: Set<String>
 
-    public init(paths: Set<String> = [], everything: Bool = false, laterOutput: Bool = false) {
+    public init(
+        paths: Set<String> = [], everything: Bool = false, laterOutput: Bool = false, written: Set<String> = []
+    ) {
         self.paths = paths
         self.everything = everything
         self.laterOutput = laterOutput
+        self.written = written
     }
+
+    /// Whether every changed path is known to be completely written: a build need not wait for more
+    /// events of the same save.
+    public var isSettled: Bool { !everything && !paths.isEmpty && paths.isSubset(of: written) }
 
     /// The first build of a session.
     public static let initial = ChangeSet(everything: true)
@@ -22,6 +33,9 @@ public struct ChangeSet: Sendable, Equatable {
 
     /// Merges a later batch of changes into this one.
     public mutating func formUnion(_ other: ChangeSet) {
+        // A path's newest batch says whether it is written through.
+        written.subtract(other.paths)
+        written.formUnion(other.written)
         paths.formUnion(other.paths)
         everything = everything || other.everything
         laterOutput = laterOutput || other.laterOutput

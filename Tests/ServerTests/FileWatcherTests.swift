@@ -3,6 +3,10 @@ import XCTest
 
 @testable import Server
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Collects change reports from a watcher's thread.
 final class ChangeCollector: @unchecked Sendable {
     private let condition = NSCondition()
@@ -92,6 +96,38 @@ final class FileWatcherTests: XCTestCase {
         try exercise(PollingWatcher(root: root, folders: ["content", "themes", "static"], interval: 0.05))
     }
 
+    /// A file still open for writing, or removed, keeps the full debounce; one closed after writing or
+    /// renamed into place is written through (`ChangeSet.isSettled`).
+    func testInotifyTellsWhichFilesAreWrittenThrough() throws {
+        let watcher = InotifyWatcher(root: root, folders: ["content"])
+        let merged = MergedChanges()
+        try watcher.start { merged.add($0) }
+        defer { watcher.stop() }
+        let path = "content/thema/wonen.md"
+        let full = root.appendingPathComponent(path).path
+
+        let fd = open(full, O_WRONLY | O_TRUNC)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(Glibc.write(fd, "nieuw", 5), 5)
+        XCTAssertTrue(merged.wait { $0.paths.contains(path) })
+        XCTAssertFalse(merged.current.isSettled, "still open for writing: \(merged.current)")
+        close(fd)
+        XCTAssertTrue(merged.wait { $0.isSettled }, "closed after writing: \(merged.current)")
+
+        // Written elsewhere and renamed into place, as `sed -i` and many editors save.
+        merged.reset()
+        let outside = root.appendingPathComponent("buiten.md").path
+        try Data("andere tekst".utf8).write(to: URL(fileURLWithPath: outside))
+        XCTAssertEqual(rename(outside, full), 0)
+        XCTAssertTrue(merged.wait { $0.isSettled && $0.paths == [path] }, "renamed into place: \(merged.current)")
+
+        // A removal may be half of a replace: it waits the full debounce.
+        merged.reset()
+        XCTAssertEqual(unlink(full), 0)
+        XCTAssertTrue(merged.wait { $0.paths.contains(path) })
+        XCTAssertFalse(merged.current.isSettled, "removed: \(merged.current)")
+    }
+
     func testPollingDifference() {
         func stamp(_ seconds: Int, _ size: Int, directory: Bool = false) -> FileStamp {
             var info = stat()
@@ -114,6 +150,34 @@ final class FileWatcherTests: XCTestCase {
 }
 
 final class RebuildSchedulerTests: XCTestCase {
+    func testSettledChangesNeedOnlyTheShortQuiet() {
+        let builds = Builds()
+        let scheduler = RebuildScheduler(debounce: 30, settledDebounce: 0.001) { changes, _ in builds.add(changes) }
+        scheduler.start()
+        defer { scheduler.stop() }
+        scheduler.submit(ChangeSet(paths: ["content/a.md"], written: ["content/a.md"]))
+        XCTAssertTrue(builds.wait(count: 1, timeout: 10), "a written-through change waits the settled quiet only")
+        // Still being written: the full debounce (30 s here), so no build follows soon.
+        scheduler.submit(ChangeSet(paths: ["content/b.md"]))
+        XCTAssertFalse(builds.wait(count: 2, timeout: 0.3))
+        // Its close arrives: settled, built at once.
+        scheduler.submit(ChangeSet(paths: ["content/b.md"], written: ["content/b.md"]))
+        XCTAssertTrue(builds.wait(count: 2, timeout: 10))
+        XCTAssertEqual(builds.all.last?.paths, ["content/b.md"])
+    }
+
+    func testMergedChangesAreSettledByEachPathsNewestEvent() {
+        var changes = ChangeSet(paths: ["a"], written: ["a"])
+        changes.formUnion(ChangeSet(paths: ["a"]))
+        XCTAssertFalse(changes.isSettled, "written, then modified again")
+        changes.formUnion(ChangeSet(paths: ["a", "b"], written: ["a", "b"]))
+        XCTAssertTrue(changes.isSettled)
+        changes.formUnion(ChangeSet(paths: ["c"]))
+        XCTAssertFalse(changes.isSettled, "one path still open")
+        XCTAssertFalse(ChangeSet(everything: true).isSettled)
+        XCTAssertFalse(ChangeSet(laterOutput: true).isSettled)
+    }
+
     func testBurstOfChangesGivesOneBuildWithAllPaths() {
         let builds = Builds()
         let scheduler = RebuildScheduler(debounce: 0.1) { changes, _ in builds.add(changes) }
@@ -140,6 +204,40 @@ final class RebuildSchedulerTests: XCTestCase {
         scheduler.submit(ChangeSet(paths: ["z"]))
         XCTAssertTrue(builds.wait(count: 2))
         XCTAssertEqual(builds.all, [ChangeSet(paths: ["x"]), ChangeSet(paths: ["y", "z"])])
+    }
+}
+
+/// The watcher's batches merged as the scheduler merges them.
+final class MergedChanges: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var changes = ChangeSet()
+
+    func add(_ batch: ChangeSet) {
+        condition.lock()
+        changes.formUnion(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var current: ChangeSet {
+        condition.lock()
+        defer { condition.unlock() }
+        return changes
+    }
+
+    func reset() {
+        condition.lock()
+        changes = ChangeSet()
+        condition.unlock()
+    }
+
+    /// Waits until `test` holds for the merged changes (or 5 seconds pass).
+    func wait(_ test: (ChangeSet) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(5)
+        condition.lock()
+        defer { condition.unlock() }
+        while !test(changes), condition.wait(until: deadline) {}
+        return test(changes)
     }
 }
 

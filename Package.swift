@@ -26,7 +26,7 @@ let package = Package(
         // Low-level PDF writer: objects, standard fonts and metrics, pages, outlines.
         .target(name: "PDF", dependencies: ["Parallel", "Escaping", "Diagnostics"]),
         // Site search: tokenizer, Dutch stemmer, folding, stop words, and the sharded index the theme's script reads.
-        .target(name: "Search", dependencies: ["Escaping"]),
+        .target(name: "Search", dependencies: ["Escaping", "Parallel"]),
         // The site build: content + theme -> output/.
         .target(
             name: "Site",

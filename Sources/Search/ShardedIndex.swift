@@ -1,4 +1,5 @@
 import Escaping
+import Parallel
 
 /// The search index as plain static files, split so that a query downloads only what it needs (the
 /// layout Pagefind uses, in JSON that a few lines of JavaScript read; see `docs/search.md`):
@@ -38,6 +39,18 @@ public enum ShardedIndex {
         _ pages: [IndexedPage], folder: String, shardBytes: Int = defaultShardBytes,
         groupSize: Int = defaultGroupSize, emit: (String, [UInt8]) throws -> Void
     ) rethrows -> String {
+        try write(
+            pages, folder: folder, shardBytes: shardBytes, groupSize: groupSize,
+            layoutRuns: min(Parallel.cores, max(1, pages.count / 1_024)), emit: emit)
+    }
+
+    /// `write`, laying the postings out in `layoutRuns` runs of pages at once (tests: any number gives the
+    /// same files).
+    @discardableResult
+    static func write(
+        _ pages: [IndexedPage], folder: String, shardBytes: Int, groupSize: Int, layoutRuns: Int,
+        emit: (String, [UInt8]) throws -> Void
+    ) rethrows -> String {
         let order = pages.indices.sorted { a, b in
             let (x, y) = (pages[a], pages[b])
             if x.sortKey != y.sortKey { return x.sortKey.lexicographicallyPrecedes(y.sortKey) }
@@ -50,10 +63,20 @@ public enum ShardedIndex {
 
         // Every page's postings, stem by stem, in page order, in one flat array (three numbers a posting):
         // the stems' postings are counted first, so that no stem has an array of its own with room to grow.
+        // The pages are then laid out in a few runs of pages at once: each run's postings of a stem follow
+        // those of the runs before, so every run knows where its own go (from the counts at its start) and
+        // the runs write apart. Laying out is most of the join's time, spent waiting for memory (a stem's
+        // postings are far from the next stem's), which other cores wait for alongside.
+        let runs = max(1, min(layoutRuns, order.count))
+        let runStarts = (0...runs).map { order.count * $0 / runs }
         let stemIDs = KeyMap(capacity: 8_192)
         var stems: [[UInt8]] = []
         var starts: [Int] = []
-        for index in order {
+        var countsBeforeRun: [[Int]] = []
+        for (number, index) in order.enumerated() {
+            if countsBeforeRun.count + 1 < runs, number == runStarts[countsBeforeRun.count + 1] {
+                countsBeforeRun.append(starts)
+            }
             let page = pages[index]
             for k in page.keys.indices {
                 let id = stemIDs.value(for: page.keys[k])
@@ -69,26 +92,38 @@ public enum ShardedIndex {
         var total = 0
         for id in starts.indices { (starts[id], total) = (total, total + 3 * starts[id]) }
         starts.append(total)
-        var filled = starts
+        // Where each run's postings of each stem begin.
+        var runCursors = [starts]
+        for counts in countsBeforeRun {
+            var cursors = starts
+            for id in counts.indices { cursors[id] += 3 * counts[id] }
+            runCursors.append(cursors)
+        }
+        countsBeforeRun = []
         let postings = [UInt32](unsafeUninitializedCapacity: total) { out, count in
-            filled.withUnsafeMutableBufferPointer { filled in
-                for (number, index) in order.enumerated() {
-                    let page = pages[index]
-                    page.keys.withUnsafeBufferPointer { keys in
-                        for k in keys.indices {
-                            let id = stemIDs.value(for: keys[k])
-                            let at = filled[id]
-                            out[at] = UInt32(number)
-                            out[at + 1] = page.weights[k]
-                            out[at + 2] = page.positions[k]
-                            filled[id] = at + 3
+            let base = UInt(bitPattern: out.baseAddress)
+            Parallel.forEach(runs, threads: runs) { run in
+                guard let out = UnsafeMutablePointer<UInt32>(bitPattern: base) else { return }
+                var filled = runCursors[run]
+                filled.withUnsafeMutableBufferPointer { filled in
+                    for number in runStarts[run]..<runStarts[run + 1] {
+                        let page = pages[order[number]]
+                        page.keys.withUnsafeBufferPointer { keys in
+                            for k in keys.indices {
+                                let id = stemIDs.value(for: keys[k])
+                                let at = filled[id]
+                                out[at] = UInt32(number)
+                                out[at + 1] = page.weights[k]
+                                out[at + 2] = page.positions[k]
+                                filled[id] = at + 3
+                            }
                         }
                     }
                 }
             }
             count = total
         }
-        filled = []
+        runCursors = []
         let sorted = stems.indices.sorted { stems[$0].lexicographicallyPrecedes(stems[$1]) }
 
         var firsts: [[UInt8]] = []

@@ -161,6 +161,32 @@ final class ShardedIndexTests: XCTestCase {
     }
 }
 
+final class ShardLayoutTests: XCTestCase {
+    /// The postings are laid out in runs of pages on several threads: the files do not depend on how
+    /// many runs (big sites use as many as cores).
+    func testRunsOfPagesGiveTheSameFiles() {
+        let words = ["woning", "school", "buurt", "jongeren", "werk", "zorg", "taal", "sport", "geld", "wijk"]
+        let pages = (0..<300).map { n in
+            IndexedPage(
+                SearchRecord(
+                    title: "Pagina \(n)", url: "/p/\(n)/", kind: "Pagina", filterKind: "Pagina",
+                    themes: n % 3 == 0 ? ["Wonen"] : ["Werk"],
+                    text: (0..<(n % 17 + 3)).map { words[($0 * 7 + n) % words.count] + "\($0 % 5)" }
+                        .joined(separator: " ")))
+        }
+        func files(runs: Int) -> [String] {
+            var written: [String] = []
+            ShardedIndex.write(pages, folder: "i/", shardBytes: 2_000, groupSize: 10, layoutRuns: runs) {
+                written.append($0 + "\n" + String(decoding: $1, as: UTF8.self))
+            }
+            return written
+        }
+        let one = files(runs: 1)
+        XCTAssertGreaterThan(one.count, 5)
+        for runs in [2, 3, 7, 300] { XCTAssertEqual(files(runs: runs), one, "\(runs) runs") }
+    }
+}
+
 final class ShardNumbersTests: XCTestCase {
     /// Positions past 10,000 words (beyond the table of digits) are written in full.
     func testLargeNumbersRoundTrip() throws {

@@ -8,12 +8,12 @@
 /// beyond what is in use (docs/benchmarks.md, Serve, memory). The functions are looked up at run time:
 /// the Glibc module does not declare them, and elsewhere they are simply skipped.
 public enum Allocator {
-    /// At most two arenas, unless the user set `MALLOC_ARENA_MAX`. Call before the threads start.
-    public static func limitArenas() {
+    /// At most `count` arenas, unless the user set `MALLOC_ARENA_MAX`. Call before the threads start.
+    public static func limitArenas(to count: Int = 2) {
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard getenv("MALLOC_ARENA_MAX") == nil, let symbol = lookUp("mallopt") else { return }
         let arenaMax: Int32 = -8  // M_ARENA_MAX
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 2)
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, Int32(clamping: max(1, count)))
     }
 
     /// Returns the whole free pages of every arena to the system (`malloc_trim(0)`).

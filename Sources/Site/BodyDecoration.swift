@@ -2,6 +2,10 @@ import Escaping
 import Markdown
 import Templates
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// An entry of a page's table of contents: a `##` heading of the body with the `###` headings under it.
 struct TOCEntry: Sendable, Equatable {
     var id: String
@@ -37,6 +41,10 @@ enum BodyDecoration {
         var pending = headings[...]
         var tables = 0
         var tableDepth = 0
+        // The next table tags, looked for again only once passed: a body's every heading would otherwise
+        // scan the rest of it for a table it does not have.
+        var tableStart: Int? = -1
+        var tableEnd: Int? = -1
         while position < bytes.count {
             // The next heading of the document, else the next table tag, whichever comes first.
             var headingStart: (Int, [UInt8])?
@@ -48,9 +56,9 @@ enum BodyDecoration {
                     pending.removeFirst()
                 }
             }
-            let tableStart = find(bytes, tableOpen, from: position)
-            let tableEnd = tableDepth > 0 ? find(bytes, tableClose, from: position) : nil
-            let nextTable = [tableStart, tableEnd].compactMap { $0 }.min()
+            if let at = tableStart, at < position { tableStart = find(bytes, tableOpen, from: position) }
+            if let at = tableEnd, at < position { tableEnd = find(bytes, tableClose, from: position) }
+            let nextTable = [tableStart, tableDepth > 0 ? tableEnd : nil].compactMap { $0 }.min()
             if let (start, open) = headingStart, nextTable.map({ start < $0 }) ?? true {
                 let heading = pending.removeFirst()
                 let close = Array("</h\(heading.level)>".utf8)
@@ -132,20 +140,27 @@ enum BodyDecoration {
         find(bytes, needle, from: 0) != nil
     }
 
-    /// The first index at or after `start` where `needle` occurs.
+    /// The first index at or after `start` where `needle` occurs. The tags looked for all begin with `<`,
+    /// which every tag does: the first byte is found by `memchr`, and the second compared before the rest.
     static func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = start
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
+        guard needle.count >= 2, start >= 0, needle.count <= bytes.count - start else {
+            return needle.count == 1 ? bytes[max(0, start)...].firstIndex(of: needle[0]) : nil
         }
-        return nil
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                let base = haystack.baseAddress!
+                let (first, second) = (needle[0], needle[1])
+                let last = haystack.count - needle.count
+                var i = start
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if base[i + 1] == second, memcmp(base + i, needle.baseAddress!, needle.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+        }
     }
 }
 

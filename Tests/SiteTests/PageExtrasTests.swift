@@ -67,6 +67,29 @@ final class PageExtrasTests: XCTestCase {
         XCTAssertTrue(html.contains("<td>Zuilen</td>"), html)
     }
 
+    /// Headings and tables taken turn about: each gets its box in document order, and the table tags are
+    /// looked for again only once passed.
+    func testHeadingsBetweenTablesKeepTheirOrder() {
+        let (html, toc) = decorate(
+            "## Een\n\n| a |\n|---|\n| 1 |\n\n## Twee\n\nTekst.\n\n| b |\n|---:|\n| 2 |\n\n### Drie\n\nEinde.\n")
+        XCTAssertEqual(toc.map(\.id), ["een", "twee"])
+        XCTAssertEqual(toc.last?.children.map(\.id), ["drie"])
+        let markers = [
+            #"<div class="kop kop-2"><h2 id="een">"#, #"aria-label="Tabel 1""#, "<td>1</td>", "</table>\n</div>\n",
+            #"<div class="kop kop-2"><h2 id="twee">"#, "<p>Tekst.</p>", #"aria-label="Tabel 2""#,
+            #"<td style="text-align: right">2</td>"#, "</table>\n</div>\n", #"<div class="kop kop-3"><h3 id="drie">"#,
+            "<p>Einde.</p>",
+        ]
+        var from = html.startIndex
+        for marker in markers {
+            guard let range = html.range(of: marker, range: from..<html.endIndex) else {
+                return XCTFail("\(marker) not found in order in \(html)")
+            }
+            from = range.upperBound
+        }
+        XCTAssertEqual(html.components(separatedBy: "<div").count, html.components(separatedBy: "</div>").count)
+    }
+
     func testABodyWithoutHeadingsOrTablesIsUnchanged() {
         let document = Markdown.parse("Alleen *tekst*.\n", options: MarkdownBridge.options)
         XCTAssertEqual(BodyDecoration.decorate(document.html(), headings: document.headings).html, document.html())

@@ -10,6 +10,9 @@ public enum Slug {
     /// survive, a few letters without a decomposition are spelled out ("Ærø" → "aero", "ß" → "ss") and
     /// any other letter counts as a separator.
     public static func make(_ text: String, asciiOnly: Bool = false) -> String {
+        // Plain ASCII, most headings and names: both rules agree, and nothing needs decomposing or the
+        // Unicode tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var out = ""
         var pendingDash = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -25,6 +28,24 @@ public enum Slug {
             }
         }
         return out
+    }
+
+    /// `make` of a text of ASCII only, byte by byte.
+    private static func asciiSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if lower &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                out.append(byte &- UInt8(ascii: "0") < 10 ? byte : lower)
+            } else if byte != UInt8(ascii: "'") {
+                pendingDash = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `text` is a slug as `make(_:asciiOnly: true)` writes them: `a-z`, `0-9` and single hyphens,

@@ -4,14 +4,14 @@ import Foundation
 
 /// Attribute and item access: `p.titel`, `p['plaats']`, `xs[0]`, slices.
 enum Access {
-    static func attribute(_ base: Value, _ name: String, described: String) -> Value {
+    static func attribute(_ base: Value, _ name: String, described: @autoclosure () -> String) -> Value {
         switch base {
         case .dict(let dict):
             if let value = dict[name] { return value }
             // Only the keys: the dictionary's values may hold this very value (a cycle, never freed).
             let keys = dict.keys
             return .undefined(
-                Undefined("\(described) heeft geen attribuut '\(name)'") {
+                Undefined("\(described()) heeft geen attribuut '\(name)'") {
                     Suggestions.nearest(to: name, in: keys)
                 })
         case .object(let object):
@@ -31,19 +31,19 @@ enum Access {
         default:
             break
         }
-        return .undefined("\(described) (\(base.typeName)) heeft geen attribuut '\(name)'")
+        return .undefined("\(described()) (\(base.typeName)) heeft geen attribuut '\(name)'")
     }
 
-    static func item(_ base: Value, _ key: Value, described: String) throws -> Value {
+    static func item(_ base: Value, _ key: Value, described: @autoclosure () -> String) throws -> Value {
         switch (base, key) {
         case (.list(let items), _), (.tuple(let items), _):
             guard case .int(var i) = key.asIntegerIfBool ?? key else {
-                if case .string(let name) = key { return attribute(base, name, described: described) }
+                if case .string(let name) = key { return attribute(base, name, described: described()) }
                 throw TemplateRuntimeError("een lijst verwacht een geheel getal als index, niet \(key.typeName)")
             }
             if i < 0 { i += items.count }
             guard i >= 0 && i < items.count else {
-                return .undefined("index \(i) valt buiten \(described) (lengte \(items.count))")
+                return .undefined("index \(i) valt buiten \(described()) (lengte \(items.count))")
             }
             return items[i]
         case (.string(let s), .int(var i)), (.safe(let s), .int(var i)):
@@ -52,11 +52,11 @@ enum Access {
             guard i >= 0 && i < scalars.count else { return .undefined("index \(i) valt buiten de tekst") }
             return .string(String(scalars[i]))
         case (_, .string(let name)), (_, .safe(let name)):
-            return attribute(base, name, described: described)
+            return attribute(base, name, described: described())
         case (.dict, _):
-            return .undefined("\(described) heeft geen sleutel \(key.repr)")
+            return .undefined("\(described()) heeft geen sleutel \(key.repr)")
         default:
-            return .undefined("\(described) (\(base.typeName)) heeft geen element \(key.repr)")
+            return .undefined("\(described()) (\(base.typeName)) heeft geen element \(key.repr)")
         }
     }
 

@@ -22,8 +22,8 @@ enum ReportStyleSheet {
             let sorted = scalars.sorted()
             // Italic and bold italic only when the report has them (the HTML writes <em> and <strong><em>).
             var faces = [(family.regular, 400, "normal"), (family.bold, 700, "normal")]
-            if text.contains("<em>") { faces.append((family.italic, 400, "italic")) }
-            if text.contains("<strong><em>") { faces.append((family.boldItalic, 700, "italic")) }
+            if text.utf8.firstRange(of: "<em>".utf8) != nil { faces.append((family.italic, 400, "italic")) }
+            if text.utf8.firstRange(of: "<strong><em>".utf8) != nil { faces.append((family.boldItalic, 700, "italic")) }
             for (font, weight, style) in faces {
                 let woff = Data(font.webFont(covering: sorted)).base64EncodedString()
                 fonts +=

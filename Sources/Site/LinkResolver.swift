@@ -87,7 +87,7 @@ struct LinkResolver: Sendable {
 extension String {
     /// "%C3%AB" → "ë"; the string itself when it holds no valid escapes.
     fileprivate func removingPercentEncodingIfNeeded() -> String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = Array(utf8)[...]
         while let byte = iterator.popFirst() {

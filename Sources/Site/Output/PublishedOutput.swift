@@ -147,7 +147,7 @@ final class PublishedOutput: OutputSink {
         for (identity, files) in manifest {
             guard TreeIdentity(output) == identity || TreeIdentity(spare) == identity else { continue }
             text += "tree \(identity.device) \(identity.inode) \(files.count)\n"
-            for (file, hash) in files where !file.contains("\n") {
+            for (file, hash) in files where !file.utf8.contains(0x0A) {
                 text += String(hash, radix: 16) + " " + file + "\n"
             }
         }

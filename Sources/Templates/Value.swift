@@ -113,30 +113,52 @@ public struct TemplateRuntimeError: Error, Sendable {
 /// A dictionary that keeps its keys in insertion order, as Python's `dict` does.
 public struct OrderedDict: Sendable {
     public private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
+    public private(set) var values: [Value] = []
+    /// Key → place, only past `indexedFrom` keys: a template's dictionaries are mostly a page's or a
+    /// card's dozen fields, where comparing the (short, inline) keys in turn costs less than hashing
+    /// the name on every access and every insert.
+    private var places: [String: Int]?
+    private static let indexedFrom = 16
 
     public init() {}
 
     public init(_ pairs: [(String, Value)]) {
         keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
+    private func place(of key: String) -> Int? {
+        if let places { return places[key] }
+        return keys.firstIndex(of: key)
+    }
+
     public subscript(key: String) -> Value? {
-        get { storage[key] }
+        get { place(of: key).map { values[$0] } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let at = place(of: key) {
+                    values[at] = newValue
+                    return
+                }
+                keys.append(key)
+                values.append(newValue)
+                if places != nil {
+                    places![key] = keys.count - 1
+                } else if keys.count > Self.indexedFrom {
+                    places = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+                }
+            } else if let at = place(of: key) {
+                keys.remove(at: at)
+                values.remove(at: at)
+                places = keys.count > Self.indexedFrom ? Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) : nil
             }
         }
     }
 
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
-    public var values: [Value] { keys.map { storage[$0]! } }
-    public var pairs: [(String, Value)] { keys.map { ($0, storage[$0]!) } }
+    public var pairs: [(String, Value)] { Array(zip(keys, values)) }
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,

@@ -77,3 +77,37 @@ final class DecimalPrintingTests: XCTestCase {
         XCTAssertEqual(try render("{{ d.a }} {{ d.b }} {{ d.c }} {{ d.d }}", ["d": value]), "2.5 95677 0.1 -1234.5")
     }
 }
+
+/// `OrderedDict` compares keys in turn while it is small and indexes them past sixteen: both keep the
+/// insertion order and give the same answers, across growing past the limit and shrinking below it.
+final class OrderedDictTests: XCTestCase {
+    private func int(_ value: Value?) -> Int? {
+        if case .int(let n)? = value { return n }
+        return nil
+    }
+
+    func testSmallAndIndexedDictionariesAgree() {
+        var dict = OrderedDict()
+        var expected: [(String, Int)] = []
+        for n in 0..<40 {
+            dict["sleutel\(n)"] = .int(n)
+            expected.append(("sleutel\(n)", n))
+            for (key, value) in expected { XCTAssertEqual(int(dict[key]), value, "\(key) at \(n + 1) keys") }
+            XCTAssertNil(dict["sleutel\(n + 1)"])
+        }
+        dict["sleutel3"] = .int(-3)
+        expected[3].1 = -3
+        XCTAssertEqual(dict.keys, expected.map(\.0), "replacing a value keeps its place")
+        for n in stride(from: 39, through: 0, by: -2) {
+            dict["sleutel\(n)"] = nil
+            expected.removeAll { $0.0 == "sleutel\(n)" }
+            XCTAssertEqual(dict.keys, expected.map(\.0))
+            XCTAssertEqual(dict.values.map(int), expected.map(\.1))
+            for (key, value) in expected { XCTAssertEqual(int(dict[key]), value) }
+            XCTAssertNil(dict["sleutel\(n)"])
+        }
+        dict["nieuw"] = "x"
+        XCTAssertEqual(dict.keys.last, "nieuw")
+        XCTAssertEqual(dict.pairs.count, expected.count + 1)
+    }
+}

@@ -21,8 +21,9 @@ enum BodyDecoration {
     /// Start of the hidden text of a heading's link; the heading's text follows.
     static let anchorLabel = "Link naar dit onderdeel: "
 
-    /// `html` decorated, and the table of contents of `headings` (the document's, in order).
-    static func decorate(_ html: String, headings: [MarkdownHeading]) -> (html: String, toc: [TOCEntry]) {
+    /// `bytes` (a body's HTML) decorated, and the table of contents of `headings` (the document's, in
+    /// order). Bytes in, so the HTML becomes a `String` (and is checked as UTF-8) once.
+    static func decorate(_ bytes: [UInt8], headings: [MarkdownHeading]) -> (html: String, toc: [TOCEntry]) {
         var toc: [TOCEntry] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
             let entry = TOCEntry(id: heading.id, title: heading.text)
@@ -32,9 +33,10 @@ enum BodyDecoration {
                 toc.append(entry)
             }
         }
-        let bytes = Array(html.utf8)
         // Nothing to do for the many bodies without headings or tables: one scan, no copy.
-        guard !headings.isEmpty || contains(bytes, tableOpen) else { return (html, toc) }
+        guard !headings.isEmpty || contains(bytes, tableOpen) else {
+            return (String(decoding: bytes, as: UTF8.self), toc)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 160 + 64)
         var position = 0

@@ -12,7 +12,8 @@ enum MarkdownBridge {
 
     static func render(_ body: MarkdownBody, file: String, renderer: BodyRenderer) -> RenderedBody? {
         let document = Markdown.parse(body.text, options: options, firstLine: body.firstLine)
-        let html = document.html { link in resolve(link, body: body, file: file, renderer: renderer) }
+        let html = HTMLRenderer { link in resolve(link, body: body, file: file, renderer: renderer) }.renderBytes(
+            document)
         checkImages(document, body: body, file: file, renderer: renderer)
         let headings = document.headings
         let decorated = BodyDecoration.decorate(html, headings: headings)

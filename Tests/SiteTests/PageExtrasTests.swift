@@ -10,7 +10,7 @@ import XCTest
 final class PageExtrasTests: XCTestCase {
     private func decorate(_ markdown: String) -> (html: String, toc: [TOCEntry]) {
         let document = Markdown.parse(markdown, options: MarkdownBridge.options)
-        return BodyDecoration.decorate(document.html(), headings: document.headings)
+        return BodyDecoration.decorate(Array(document.html().utf8), headings: document.headings)
     }
 
     func testHeadingsGetAnAnchorAndTheContentsNestTheSubheadings() {
@@ -92,7 +92,8 @@ final class PageExtrasTests: XCTestCase {
 
     func testABodyWithoutHeadingsOrTablesIsUnchanged() {
         let document = Markdown.parse("Alleen *tekst*.\n", options: MarkdownBridge.options)
-        XCTAssertEqual(BodyDecoration.decorate(document.html(), headings: document.headings).html, document.html())
+        XCTAssertEqual(
+            BodyDecoration.decorate(Array(document.html().utf8), headings: document.headings).html, document.html())
     }
 
     func testStructuredDataIsValidJSONAndStaysInsideItsScriptElement() throws {

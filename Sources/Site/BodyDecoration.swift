@@ -102,32 +102,34 @@ enum BodyDecoration {
     /// them, `<td align="right">` like cmark-gfm, with the alignment as CSS: `align` is obsolete in HTML and
     /// an error for the Nu HTML Checker, which checks every page.
     static func alignedWithCSS(_ bytes: [UInt8]) -> [UInt8] {
-        var out = bytes
-        for cell in ["td", "th"] {
-            for side in ["left", "center", "right"] {
-                out = replacing(
-                    out, Array("<\(cell) align=\"\(side)\">".utf8),
-                    with: Array("<\(cell) style=\"text-align: \(side)\">".utf8))
-            }
-        }
-        return out
-    }
-
-    private static func replacing(_ bytes: [UInt8], _ needle: [UInt8], with replacement: [UInt8]) -> [UInt8] {
-        guard var at = find(bytes, needle, from: 0) else { return bytes }
+        // One pass over the ` align="` the body holds (a pass per cell kind and side read it six times).
+        guard var at = find(bytes, alignMarker, from: 0) else { return bytes }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
+        out.reserveCapacity(bytes.count + 64)
         var position = 0
         while true {
-            out += bytes[position..<at]
-            out += replacement
-            position = at + needle.count
-            guard let next = find(bytes, needle, from: position) else { break }
+            let value = at + alignMarker.count
+            // Exactly `<td align="right">` or `<th …>`, as the Markdown renderer writes them.
+            if at >= 3, bytes[at - 3] == UInt8(ascii: "<"), bytes[at - 2] == UInt8(ascii: "t"),
+                bytes[at - 1] == UInt8(ascii: "d") || bytes[at - 1] == UInt8(ascii: "h"),
+                let side = alignSides.first(where: { bytes[value...].starts(with: $0) })
+            {
+                out += bytes[position..<at]
+                out += styleStart
+                out += side
+                position = value + side.count
+            }
+            guard let next = find(bytes, alignMarker, from: value) else { break }
             at = next
         }
         out += bytes[position...]
         return out
     }
+
+    private static let alignMarker = Array(" align=\"".utf8)
+    private static let styleStart = Array(" style=\"text-align: ".utf8)
+    /// The values the renderer writes, each with the end of its tag.
+    private static let alignSides = ["left", "center", "right"].map { Array("\($0)\">".utf8) }
 
     private static let tableOpen = Array("<table>\n".utf8)
     private static let tableClose = Array("</table>\n".utf8)

@@ -43,26 +43,28 @@ struct LinkResolver: Sendable {
     }
 
     /// The content path a relative `.md`/`.yml` link names, and its fragment; nil for other links.
+    /// Read as bytes: every link of every body comes here, and the characters of a `String` cost
+    /// grapheme breaking to walk.
     static func contentPath(_ destination: String, from source: String) -> (String, String?)? {
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/")
-            || destination.hasPrefix("//")
-        {
+        let bytes = Array(destination.utf8)
+        guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/") else { return nil }
+        // A scheme ("https:", "mailto:") before any slash means an absolute URL.
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !bytes[..<colon].contains(UInt8(ascii: "/")) {
             return nil
         }
-        // A scheme ("https:", "mailto:") before any slash means an absolute URL.
-        if let colon = destination.firstIndex(of: ":"), !destination[..<colon].contains("/") { return nil }
-        var target = destination
+        var end = bytes.count
         var fragment: String?
-        if let hash = target.firstIndex(of: "#") {
-            fragment = String(target[target.index(after: hash)...])
-            target = String(target[..<hash])
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(decoding: bytes[(hash + 1)...], as: UTF8.self)
+            end = hash
         }
-        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        guard target.hasSuffix(".md") || target.hasSuffix(".yml") else { return nil }
-        target = target.removingPercentEncodingIfNeeded()
-        // On bytes: the folder of the source, then each piece of the target, ".." taking one folder off.
-        var path: [UInt8] = []
-        path.reserveCapacity(source.utf8.count + target.utf8.count)
+        if let query = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        var target = bytes[..<end]
+        guard target.suffix(3).elementsEqual(".md".utf8) || target.suffix(4).elementsEqual(".yml".utf8) else {
+            return nil
+        }
+        if target.contains(UInt8(ascii: "%")) { target = percentDecoded(target)[...] }
+        // The folder of the source, then each piece of the target, ".." taking one folder off.
         var pieces: [ArraySlice<UInt8>] = []
         func add(_ piece: ArraySlice<UInt8>) {
             if piece.isEmpty || (piece.count == 1 && piece.first == 0x2E) { return }
@@ -75,31 +77,40 @@ struct LinkResolver: Sendable {
         let sourceBytes = Array(source.utf8)
         let folderEnd = sourceBytes.lastIndex(of: 0x2F) ?? 0
         for piece in sourceBytes[..<folderEnd].split(separator: 0x2F, omittingEmptySubsequences: true) { add(piece) }
-        for piece in Array(target.utf8).split(separator: 0x2F, omittingEmptySubsequences: true) { add(piece) }
+        for piece in target.split(separator: 0x2F, omittingEmptySubsequences: true) { add(piece) }
+        var path: [UInt8] = []
+        path.reserveCapacity(sourceBytes.count + target.count)
         for (i, piece) in pieces.enumerated() {
             if i > 0 { path.append(0x2F) }
             path.append(contentsOf: piece)
         }
         return (String(decoding: path, as: UTF8.self), fragment)
     }
-}
 
-extension String {
-    /// "%C3%AB" → "ë"; the string itself when it holds no valid escapes.
-    fileprivate func removingPercentEncodingIfNeeded() -> String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return self }
-        var bytes: [UInt8] = []
-        var iterator = Array(utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-                iterator = iterator.dropFirst(2)
-            } else {
-                bytes.append(byte)
+    /// "%C3%AB" → the bytes of "ë"; the bytes as they are when the escapes do not make valid UTF-8.
+    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        func hexValue(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+            default: return nil
             }
         }
-        return String(validating: bytes, as: UTF8.self) ?? self
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.endIndex, let high = hexValue(bytes[i + 1]),
+                let low = hexValue(bytes[i + 2])
+            {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self) == nil ? Array(bytes) : out
     }
 }

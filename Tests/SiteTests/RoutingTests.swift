@@ -55,4 +55,29 @@ final class RoutingTests: XCTestCase {
         XCTAssertEqual(resolver.resolve("../images/foto.png", from: "themes/a.md"), .unchanged)
         XCTAssertEqual(resolver.resolve("/best-practices/", from: "themes/a.md"), .unchanged)
     }
+
+    /// The destination's bytes: escapes, a query, a colon after a slash, `.yml`, and escapes that are
+    /// no valid UTF-8 (kept as written).
+    func testContentLinksReadAsBytes() {
+        let resolver = LinkResolver(urls: [
+            "best-practices/café.md": "/best-practices/cafe/",
+            "best-practices/housing-first.md": "/best-practices/housing-first/",
+            "data/cijfers.yml": "/cijfers/",
+        ])
+        XCTAssertEqual(
+            resolver.resolve("../best-practices/caf%C3%A9.md", from: "themes/a.md"), .url("/best-practices/cafe/"))
+        XCTAssertEqual(
+            resolver.resolve("housing-first.md?x=1#aanpak", from: "best-practices/b.md"),
+            .url("/best-practices/housing-first/#aanpak"))
+        XCTAssertEqual(
+            resolver.resolve("./map:x/../housing-first.md", from: "best-practices/b.md"),
+            .url("/best-practices/housing-first/"), "a colon after a slash is no scheme")
+        XCTAssertEqual(resolver.resolve("../data/cijfers.yml", from: "themes/a.md"), .url("/cijfers/"))
+        XCTAssertEqual(
+            resolver.resolve("caf%C3.md", from: "best-practices/b.md"), .broken(target: "best-practices/caf%C3.md"))
+        XCTAssertEqual(
+            resolver.resolve("%zz.md", from: "best-practices/b.md"), .broken(target: "best-practices/%zz.md"))
+        XCTAssertEqual(resolver.resolve("readme.txt", from: "themes/a.md"), .unchanged)
+        XCTAssertEqual(resolver.resolve("", from: "themes/a.md"), .unchanged)
+    }
 }

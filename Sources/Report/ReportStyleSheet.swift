@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// The inline style sheet of the HTML report: readable on screen, and on paper A4 with a cover page, the
@@ -17,13 +18,19 @@ enum ReportStyleSheet {
         if let family = typography.family {
             let name = cssString(family.name)
             // Printable ASCII always (CSS-generated text such as "pagina"), then every character of the report.
-            var scalars = Set<UInt32>((0x20...0x7E).map { UInt32($0) })
-            for scalar in text.unicodeScalars { scalars.insert(scalar.value) }
-            let sorted = scalars.sorted()
+            // A report is a few hundred kilobytes of a few hundred distinct characters: the plane of most
+            // text is marked in a table, not hashed character by character.
+            var seen = [Bool](repeating: false, count: 0x10000)
+            for ascii in 0x20...0x7E { seen[ascii] = true }
+            var beyond = Set<UInt32>()
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x10000 { seen[Int(scalar.value)] = true } else { beyond.insert(scalar.value) }
+            }
+            let sorted = seen.indices.filter { seen[$0] }.map { UInt32($0) } + beyond.sorted()
             // Italic and bold italic only when the report has them (the HTML writes <em> and <strong><em>).
             var faces = [(family.regular, 400, "normal"), (family.bold, 700, "normal")]
-            if text.utf8.firstRange(of: "<em>".utf8) != nil { faces.append((family.italic, 400, "italic")) }
-            if text.utf8.firstRange(of: "<strong><em>".utf8) != nil { faces.append((family.boldItalic, 700, "italic")) }
+            if ByteSearch.contains("<em>", in: text) { faces.append((family.italic, 400, "italic")) }
+            if ByteSearch.contains("<strong><em>", in: text) { faces.append((family.boldItalic, 700, "italic")) }
             for (font, weight, style) in faces {
                 let woff = Data(font.webFont(covering: sorted)).base64EncodedString()
                 fonts +=

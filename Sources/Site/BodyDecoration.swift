@@ -2,10 +2,6 @@ import Escaping
 import Markdown
 import Templates
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// An entry of a page's table of contents: a `##` heading of the body with the `###` headings under it.
 struct TOCEntry: Sendable, Equatable {
     var id: String
@@ -144,27 +140,9 @@ enum BodyDecoration {
         find(bytes, needle, from: 0) != nil
     }
 
-    /// The first index at or after `start` where `needle` occurs. The tags looked for all begin with `<`,
-    /// which every tag does: the first byte is found by `memchr`, and the second compared before the rest.
+    /// The first index at or after `start` where `needle` occurs.
     static func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
-        guard needle.count >= 2, start >= 0, needle.count <= bytes.count - start else {
-            return needle.count == 1 ? bytes[max(0, start)...].firstIndex(of: needle[0]) : nil
-        }
-        return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                let base = haystack.baseAddress!
-                let (first, second) = (needle[0], needle[1])
-                let last = haystack.count - needle.count
-                var i = start
-                while i <= last {
-                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if base[i + 1] == second, memcmp(base + i, needle.baseAddress!, needle.count) == 0 { return i }
-                    i += 1
-                }
-                return nil
-            }
-        }
+        ByteSearch.firstIndex(of: needle, in: bytes, from: start)
     }
 }
 

@@ -130,7 +130,9 @@ public struct OrderedDict: Sendable {
 
     private func place(of key: String) -> Int? {
         if let places { return places[key] }
-        return keys.firstIndex(of: key)
+        // Lengths first: a String comparison of two different keys takes a call out of line.
+        let length = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == length && $0 == key }
     }
 
     public subscript(key: String) -> Value? {

@@ -1,6 +1,5 @@
 import ContentModel
 import Diagnostics
-import Escaping
 import Foundation
 import Parallel
 
@@ -35,17 +34,9 @@ public enum SiteChecks {
         return found.compactMap { $0 }
     }
 
-    /// The example names `exampleValues` looks for, in lower case (they are ASCII).
-    private static let exampleNeedles = ["voorbeeld.nl", "stichting voorbeeld"].map { Array($0.utf8) }
-
     /// The warning for the first example value in a file's `bytes`, if any.
     static func exampleValue(in bytes: [UInt8], file: String) -> Diagnostic? {
-        // ASCII case folded, so that the needles are found in any case; other bytes stay as they are.
-        let folded = bytes.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
-        let hits = exampleNeedles.compactMap { needle in
-            ByteSearch.firstIndex(of: needle, in: folded).map { (start: $0, end: $0 + needle.count) }
-        }
-        guard let first = hits.min(by: { $0.start < $1.start }) else { return nil }
+        guard let first = firstExampleValue(in: bytes) else { return nil }
         // The word around it: back to a space, bracket or quote (or the line's start), on to the next.
         let startDelimiters = Array(" (\"'[<\n".utf8)
         let endDelimiters = Array(" )\"']>,\n\r".utf8)
@@ -58,6 +49,33 @@ public enum SiteChecks {
             "'\(String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self))' is een voorbeeld van breingen init of new, geen gegeven van deze site",
             in: SourceFile(name: file, bytes: bytes), at: wordStart,
             notes: ["vul de echte naam of het echte adres in (ook in de toegankelijkheidsverklaring, die ze noemt)"])
+    }
+
+    /// Where the first "voorbeeld.nl" or "Stichting Voorbeeld" (in any case of ASCII letters) of `bytes`
+    /// begins and ends. Both hold "voorbeeld", so the scan is for that word, and what is around it is
+    /// looked at only there; the first such word that belongs to either is the earliest of the two.
+    private static func firstExampleValue(in bytes: [UInt8]) -> (start: Int, end: Int)? {
+        bytes.withUnsafeBufferPointer { b in
+            func matches(_ word: StaticString, at start: Int) -> Bool {
+                guard start >= 0, start + word.utf8CodeUnitCount <= b.count else { return false }
+                let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+                for k in letters.indices {
+                    let byte = b[start + k]
+                    let folded = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    if folded != letters[k] { return false }
+                }
+                return true
+            }
+            var i = 0
+            while i + 9 <= b.count {
+                if b[i] | 0x20 == UInt8(ascii: "v"), matches("voorbeeld", at: i) {
+                    if matches("stichting ", at: i - 10) { return (i - 10, i + 9) }
+                    if matches(".nl", at: i + 9) { return (i, i + 12) }
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Every Markdown body of `kb`.

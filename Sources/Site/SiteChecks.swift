@@ -26,10 +26,8 @@ public enum SiteChecks {
         // Every published file read again, on every core and as bytes: a case-insensitive search of a
         // Foundation string per file was most of `check`'s time on a big site.
         let found = Parallel.map(files.count, chunk: 16) { k -> Diagnostic? in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(files[k]).path) else {
-                return nil
-            }
-            return exampleValue(in: Array(data), file: files[k])
+            guard let bytes = try? FileContents.read(root.appendingPathComponent(files[k]).path) else { return nil }
+            return exampleValue(in: bytes, file: files[k])
         }
         return found.compactMap { $0 }
     }

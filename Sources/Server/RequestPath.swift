@@ -1,3 +1,5 @@
+import Escaping
+
 /// A request path made safe to map onto a folder: percent-decoded, split into segments, with every
 /// way of climbing out (`..`, `%2e%2e`, encoded slashes) refused before the file system is touched.
 ///
@@ -25,28 +27,13 @@ struct RequestPath: Sendable, Equatable {
         self.trailingSlash = trailingSlash
     }
 
-    private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), percent = UInt8(ascii: "%")
+    private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
 
     /// Parses the path part of a request target (no query), e.g. `/thema/wonen/`.
     init(_ path: String) throws(Problem) {
         let bytes = Array(path.utf8)
         guard bytes.first == RequestPath.slash else { throw .malformed }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == RequestPath.percent {
-                guard i + 2 < bytes.count, let high = RequestPath.hexValue(bytes[i + 1]),
-                    let low = RequestPath.hexValue(bytes[i + 2])
-                else { throw .malformed }
-                decoded.append(high << 4 | low)
-                i += 3
-            } else {
-                decoded.append(byte)
-                i += 1
-            }
-        }
+        guard let decoded = PercentEncoding.decoded(bytes, keepingInvalidEscapes: false) else { throw .malformed }
         // Decoding first and splitting after means `%2F` counts as a slash and `..%2F` is caught too.
         guard !decoded.contains(0), !decoded.contains(UInt8(ascii: "\\")) else { throw .malformed }
         var segments: [String] = []
@@ -63,13 +50,4 @@ struct RequestPath: Sendable, Equatable {
 
     /// The path relative to the served folder, e.g. `thema/wonen/index.html`.
     var relative: String { segments.joined(separator: "/") }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x41 + 10
-        case 0x61...0x66: return byte - 0x61 + 10
-        default: return nil
-        }
-    }
 }

@@ -30,7 +30,7 @@ enum BodyDecoration {
             }
         }
         // Nothing to do for the many bodies without headings or tables: one scan, no copy.
-        guard !headings.isEmpty || contains(bytes, tableOpen) else {
+        guard !headings.isEmpty || ByteSearch.firstIndex(of: tableOpen, in: bytes) != nil else {
             return (String(decoding: bytes, as: UTF8.self), toc)
         }
         var out: [UInt8] = []
@@ -48,19 +48,23 @@ enum BodyDecoration {
             var headingStart: (Int, [UInt8])?
             while headingStart == nil, let heading = pending.first {
                 let open = Array("<h\(heading.level) id=\"".utf8) + escapedID(heading.id) + [0x22, 0x3E]
-                if let at = find(bytes, open, from: position) {
+                if let at = ByteSearch.firstIndex(of: open, in: bytes, from: position) {
                     headingStart = (at, open)
                 } else {
                     pending.removeFirst()
                 }
             }
-            if let at = tableStart, at < position { tableStart = find(bytes, tableOpen, from: position) }
-            if let at = tableEnd, at < position { tableEnd = find(bytes, tableClose, from: position) }
+            if let at = tableStart, at < position {
+                tableStart = ByteSearch.firstIndex(of: tableOpen, in: bytes, from: position)
+            }
+            if let at = tableEnd, at < position {
+                tableEnd = ByteSearch.firstIndex(of: tableClose, in: bytes, from: position)
+            }
             let nextTable = [tableStart, tableDepth > 0 ? tableEnd : nil].compactMap { $0 }.min()
             if let (start, open) = headingStart, nextTable.map({ start < $0 }) ?? true {
                 let heading = pending.removeFirst()
                 let close = Array("</h\(heading.level)>".utf8)
-                guard let end = find(bytes, close, from: start + open.count) else { break }
+                guard let end = ByteSearch.firstIndex(of: close, in: bytes, from: start + open.count) else { break }
                 out += bytes[position..<start]
                 out += Array("<div class=\"kop kop-\(heading.level)\">".utf8)
                 out += bytes[start..<(end + close.count)]
@@ -99,7 +103,7 @@ enum BodyDecoration {
     /// an error for the Nu HTML Checker, which checks every page.
     static func alignedWithCSS(_ bytes: [UInt8]) -> [UInt8] {
         // One pass over the ` align="` the body holds (a pass per cell kind and side read it six times).
-        guard var at = find(bytes, alignMarker, from: 0) else { return bytes }
+        guard var at = ByteSearch.firstIndex(of: alignMarker, in: bytes, from: 0) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var position = 0
@@ -115,7 +119,7 @@ enum BodyDecoration {
                 out += side
                 position = value + side.count
             }
-            guard let next = find(bytes, alignMarker, from: value) else { break }
+            guard let next = ByteSearch.firstIndex(of: alignMarker, in: bytes, from: value) else { break }
             at = next
         }
         out += bytes[position...]
@@ -136,14 +140,6 @@ enum BodyDecoration {
         return out
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        find(bytes, needle, from: 0) != nil
-    }
-
-    /// The first index at or after `start` where `needle` occurs.
-    static func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
-        ByteSearch.firstIndex(of: needle, in: bytes, from: start)
-    }
 }
 
 extension TOCEntry {

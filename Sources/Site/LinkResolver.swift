@@ -1,3 +1,5 @@
+import Escaping
+
 /// Turns links between content files, written as relative paths to the source file
 /// (`[Housing First](../best-practices/housing-first.md)`), into the URLs of the pages they become.
 struct LinkResolver: Sendable {
@@ -63,7 +65,13 @@ struct LinkResolver: Sendable {
         guard target.suffix(3).elementsEqual(".md".utf8) || target.suffix(4).elementsEqual(".yml".utf8) else {
             return nil
         }
-        if target.contains(UInt8(ascii: "%")) { target = percentDecoded(target)[...] }
+        // "%C3%AB" is "ë"; escapes that make no valid UTF-8 stay as written.
+        if target.contains(UInt8(ascii: "%")),
+            let decoded = PercentEncoding.decoded(target, keepingInvalidEscapes: true),
+            String(validating: decoded, as: UTF8.self) != nil
+        {
+            target = decoded[...]
+        }
         // The folder of the source, then each piece of the target, ".." taking one folder off.
         var pieces: [ArraySlice<UInt8>] = []
         func add(_ piece: ArraySlice<UInt8>) {
@@ -85,32 +93,5 @@ struct LinkResolver: Sendable {
             path.append(contentsOf: piece)
         }
         return (String(decoding: path, as: UTF8.self), fragment)
-    }
-
-    /// "%C3%AB" → the bytes of "ë"; the bytes as they are when the escapes do not make valid UTF-8.
-    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        func hexValue(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.endIndex, let high = hexValue(bytes[i + 1]),
-                let low = hexValue(bytes[i + 2])
-            {
-                out.append(high << 4 | low)
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(validating: out, as: UTF8.self) == nil ? Array(bytes) : out
     }
 }

@@ -46,3 +46,14 @@ final class EscaperTests: XCTestCase {
         }
     }
 }
+
+final class PercentDecodingTests: XCTestCase {
+    func testEscapesOfEitherCaseAndBadOnesKeptOrRefused() {
+        let text = Array("caf%C3%a9%20%zz%4".utf8)
+        XCTAssertEqual(
+            PercentEncoding.decoded(text, keepingInvalidEscapes: true), Array("café %zz%4".utf8))
+        XCTAssertNil(PercentEncoding.decoded(text, keepingInvalidEscapes: false))
+        XCTAssertEqual(PercentEncoding.decoded(Array("/a%2Fb".utf8), keepingInvalidEscapes: false), Array("/a/b".utf8))
+        XCTAssertEqual(PercentEncoding.decoded([UInt8](), keepingInvalidEscapes: false), [])
+    }
+}

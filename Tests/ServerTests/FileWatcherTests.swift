@@ -7,31 +7,43 @@ import XCTest
     import Glibc
 #endif
 
-/// Collects change reports from a watcher's thread.
+/// Collects change reports from a watcher's thread, merged as the scheduler merges them.
 final class ChangeCollector: @unchecked Sendable {
     private let condition = NSCondition()
-    private var seen = Set<String>()
+    private var changes = ChangeSet()
 
-    func add(_ changes: ChangeSet) {
+    func add(_ batch: ChangeSet) {
         condition.lock()
-        seen.formUnion(changes.paths)
+        changes.formUnion(batch)
         condition.broadcast()
         condition.unlock()
+    }
+
+    var current: ChangeSet {
+        condition.lock()
+        defer { condition.unlock() }
+        return changes
+    }
+
+    /// Waits until `test` holds for the merged changes (or the timeout passes); whether it does.
+    func wait(timeout: Double = 5, until test: (ChangeSet) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while !test(changes), condition.wait(until: deadline) {}
+        return test(changes)
     }
 
     /// Waits until every path in `expected` was reported (or the timeout passes); returns what was seen.
     @discardableResult
     func wait(for expected: Set<String>, timeout: Double = 5) -> Set<String> {
-        let deadline = Date().addingTimeInterval(timeout)
-        condition.lock()
-        defer { condition.unlock() }
-        while !expected.isSubset(of: seen), condition.wait(until: deadline) {}
-        return seen
+        _ = wait(timeout: timeout) { expected.isSubset(of: $0.paths) }
+        return current.paths
     }
 
     func reset() {
         condition.lock()
-        seen = []
+        changes = ChangeSet()
         condition.unlock()
     }
 }
@@ -100,7 +112,7 @@ final class FileWatcherTests: XCTestCase {
     /// renamed into place is written through (`ChangeSet.isSettled`).
     func testInotifyTellsWhichFilesAreWrittenThrough() throws {
         let watcher = InotifyWatcher(root: root, folders: ["content"])
-        let merged = MergedChanges()
+        let merged = ChangeCollector()
         try watcher.start { merged.add($0) }
         defer { watcher.stop() }
         let path = "content/thema/wonen.md"
@@ -204,40 +216,6 @@ final class RebuildSchedulerTests: XCTestCase {
         scheduler.submit(ChangeSet(paths: ["z"]))
         XCTAssertTrue(builds.wait(count: 2))
         XCTAssertEqual(builds.all, [ChangeSet(paths: ["x"]), ChangeSet(paths: ["y", "z"])])
-    }
-}
-
-/// The watcher's batches merged as the scheduler merges them.
-final class MergedChanges: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var changes = ChangeSet()
-
-    func add(_ batch: ChangeSet) {
-        condition.lock()
-        changes.formUnion(batch)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    var current: ChangeSet {
-        condition.lock()
-        defer { condition.unlock() }
-        return changes
-    }
-
-    func reset() {
-        condition.lock()
-        changes = ChangeSet()
-        condition.unlock()
-    }
-
-    /// Waits until `test` holds for the merged changes (or 5 seconds pass).
-    func wait(_ test: (ChangeSet) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(5)
-        condition.lock()
-        defer { condition.unlock() }
-        while !test(changes), condition.wait(until: deadline) {}
-        return test(changes)
     }
 }
 
